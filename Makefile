@@ -1,0 +1,51 @@
+# krait - build. `make` (release), `make debug`, `make asan`, `make test`.
+MODE ?= release
+BUILD ?= build/$(MODE)
+CC ?= cc
+PYTHON311 ?= /usr/bin/python3.11
+
+WARN := -Wall -Wextra -Wno-unused-parameter
+CFLAGS_COMMON := -std=gnu11 $(WARN) -Isrc -I$(BUILD)/gen -MMD -MP
+ifeq ($(MODE),release)
+  CFLAGS_MODE := -O2 -g -DNDEBUG
+else ifeq ($(MODE),debug)
+  CFLAGS_MODE := -O0 -g
+else ifeq ($(MODE),asan)
+  CFLAGS_MODE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+  LDFLAGS_MODE := -fsanitize=address,undefined
+endif
+LIBS := -lgmp -lm
+
+SRCS := $(sort $(wildcard src/*.c src/*/*.c))
+OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS))
+GEN := $(BUILD)/gen/unicode_db.h
+
+.PHONY: all release debug asan test clean
+all: $(BUILD)/krait
+	@if [ "$(MODE)" = release ]; then ln -sf release/krait build/krait; fi
+
+release:
+	$(MAKE) MODE=release
+debug:
+	$(MAKE) MODE=debug
+asan:
+	$(MAKE) MODE=asan
+
+$(BUILD)/krait: $(OBJS)
+	$(CC) $(CFLAGS_MODE) $(LDFLAGS_MODE) -o $@ $(OBJS) $(LIBS)
+
+$(BUILD)/obj/%.o: src/%.c | $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(CFLAGS_MODE) -c $< -o $@
+
+$(GEN): tools/gen_unicode.py
+	@mkdir -p $(dir $@)
+	$(PYTHON311) tools/gen_unicode.py > $@.tmp && mv $@.tmp $@
+
+test:
+	bash tests/run.sh
+
+clean:
+	rm -rf build
+
+-include $(OBJS:.o=.d)

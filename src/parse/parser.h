@@ -1,0 +1,22 @@
+// parser.h - source -> AST, the front end's public entry point.
+#ifndef KRAIT_PARSER_H
+#define KRAIT_PARSER_H
+
+#include "ast.h"
+#include "tokenizer.h"
+
+typedef enum ParseMode {
+    PARSE_FILE,    // 'exec': Module
+    PARSE_EVAL,    // 'eval': Expression
+    PARSE_SINGLE,  // 'single': Interactive
+    PARSE_FUNC_TYPE,
+} ParseMode;
+
+// Parse src[0..len) into an AST allocated in `arena`. `tokmode` says whether
+// the input is raw file bytes (BOM and coding declaration honoured) or text
+// already in UTF-8. On failure returns NULL and fills *err exactly as CPython
+// 3.11's ast.parse would describe the SyntaxError.
+Node *parse_source(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
+                   ParseMode mode, SyntaxErrorInfo *err);
+
+#endif

@@ -1,0 +1,119 @@
+// tokenizer.h - Python 3.11 source bytes -> tokens.
+//
+// The tokenizer works on demand (the parser asks for one token at a time), so
+// that errors surface in source order exactly as CPython reports them: a
+// syntax error on line 3 is reported before a bad token on line 9.
+//
+// Input handling follows CPython's file tokenizer: a UTF-8 BOM, a PEP 263
+// coding declaration on line 1 or 2 (the source is decoded to UTF-8 up front),
+// universal newlines (\r\n and \r become \n), and a final newline added when
+// missing. Token positions refer to the decoded UTF-8 text: lineno is 1-based,
+// col_offset is a byte offset in the line.
+//
+// ORDER TOKENS: the operator spellings table in tokenizer.c follows this list.
+#ifndef KRAIT_TOKENIZER_H
+#define KRAIT_TOKENIZER_H
+
+#include <stddef.h>
+
+#include "../runtime/arena.h"
+
+// _(ENUM, spelling) - spelling is NULL for tokens with variable text.
+#define TOKEN_TYPES(_)                                                         \
+    _(ENDMARKER, NULL) _(NAME, NULL) _(NUMBER, NULL) _(STRING, NULL)           \
+    _(NEWLINE, NULL) _(INDENT, NULL) _(DEDENT, NULL)                           \
+    _(LPAR, "(") _(RPAR, ")") _(LSQB, "[") _(RSQB, "]") _(COLON, ":")         \
+    _(COMMA, ",") _(SEMI, ";") _(PLUS, "+") _(MINUS, "-") _(STAR, "*")        \
+    _(SLASH, "/") _(VBAR, "|") _(AMPER, "&") _(LESS, "<") _(GREATER, ">")     \
+    _(EQUAL, "=") _(DOT, ".") _(PERCENT, "%") _(LBRACE, "{") _(RBRACE, "}")   \
+    _(EQEQUAL, "==") _(NOTEQUAL, "!=") _(LESSEQUAL, "<=")                      \
+    _(GREATEREQUAL, ">=") _(TILDE, "~") _(CIRCUMFLEX, "^") _(LEFTSHIFT, "<<") \
+    _(RIGHTSHIFT, ">>") _(DOUBLESTAR, "**") _(PLUSEQUAL, "+=")                 \
+    _(MINEQUAL, "-=") _(STAREQUAL, "*=") _(SLASHEQUAL, "/=")                   \
+    _(PERCENTEQUAL, "%=") _(AMPEREQUAL, "&=") _(VBAREQUAL, "|=")               \
+    _(CIRCUMFLEXEQUAL, "^=") _(LEFTSHIFTEQUAL, "<<=")                          \
+    _(RIGHTSHIFTEQUAL, ">>=") _(DOUBLESTAREQUAL, "**=") _(DOUBLESLASH, "//")  \
+    _(DOUBLESLASHEQUAL, "//=") _(AT, "@") _(ATEQUAL, "@=") _(RARROW, "->")     \
+    _(ELLIPSIS, "...") _(COLONEQUAL, ":=") _(EXCLAMATION, "!")                 \
+    _(TYPE_COMMENT, NULL) _(ERRORTOKEN, NULL)
+
+typedef enum TokenType {
+#define TOK_ENUM_(name, spelling) T_##name,
+    TOKEN_TYPES(TOK_ENUM_)
+#undef TOK_ENUM_
+    T__COUNT
+} TokenType;
+
+// Hard keywords are reserved; soft keywords (match, case, _) are NAMEs that
+// the parser interprets by context. ORDER KEYWORDS.
+#define KEYWORDS(_)                                                             \
+    _(False) _(None) _(True) _(and) _(as) _(assert) _(async) _(await) _(break) \
+    _(class) _(continue) _(def) _(del) _(elif) _(else) _(except) _(finally)    \
+    _(for) _(from) _(global) _(if) _(import) _(in) _(is) _(lambda)             \
+    _(nonlocal) _(not) _(or) _(pass) _(raise) _(return) _(try) _(while)        \
+    _(with) _(yield)
+
+typedef enum Keyword {
+    KW_NONE = 0,
+#define KW_ENUM_(name) KW_##name,
+    KEYWORDS(KW_ENUM_)
+#undef KW_ENUM_
+    KW__COUNT
+} Keyword;
+
+extern const char *const token_names[T__COUNT];      // "NAME", "LPAR", ...
+extern const char *const token_spellings[T__COUNT];  // "(" or NULL
+extern const char *const keyword_names[KW__COUNT];   // "if", ... ([0] is NULL)
+
+typedef struct Token {
+    unsigned char type;  // TokenType
+    unsigned char kw;    // Keyword, for a NAME that is a hard keyword; else KW_NONE
+    const char *start;   // the token's bytes in Tokenizer.buf (NUL-terminated buffer)
+    const char *end;
+    int lineno, col_offset, end_lineno, end_col_offset;
+} Token;
+
+// What a SyntaxError needs. `kind` picks the exception class.
+typedef enum SyntaxErrorKind { SE_SYNTAX, SE_INDENTATION, SE_TAB } SyntaxErrorKind;
+
+typedef struct SyntaxErrorInfo {
+    int set;
+    SyntaxErrorKind kind;
+    char msg[512];
+    int lineno, offset;          // offset: 1-based *character* column, as CPython reports it
+    int end_lineno, end_offset;  // 0 when unknown
+    const char *text;            // the offending source line (UTF-8), or NULL
+} SyntaxErrorInfo;
+
+typedef enum TokenizerMode {
+    TOKMODE_FILE,    // bytes from a file: BOM and coding declaration are honoured
+    TOKMODE_STRING,  // text that is already UTF-8 (exec/eval/compile of a str)
+} TokenizerMode;
+
+typedef struct Tokenizer Tokenizer;
+
+// Create a tokenizer over src[0..len). The bytes are copied (and decoded, in
+// file mode). Returns NULL and fills *err on a decoding/coding-declaration
+// error; the arena keeps everything alive.
+Tokenizer *tok_new(Arena *arena, const char *src, size_t len, TokenizerMode mode,
+                   SyntaxErrorInfo *err);
+
+// The next token. Returns 0 on success, -1 on error with tok_error() filled.
+int tok_next(Tokenizer *t, Token *out);
+
+SyntaxErrorInfo *tok_error(Tokenizer *t);
+
+// Offsets for tokens parsed out of an f-string replacement field: positions
+// of tokens on the tokenizer's first line get `col_offset` added, and every
+// line number is shifted by `line_offset`.
+void tok_set_start_position(Tokenizer *t, int line_offset, int col_offset);
+
+// The decoded UTF-8 text of line `lineno` (1-based) without its newline, or
+// NULL. Used to fill SyntaxError.text and to convert byte offsets to
+// character offsets.
+const char *tok_line_text(Tokenizer *t, int lineno, size_t *len);
+
+// Tell the tokenizer whether the parser is inside an async function, for the
+// historic async/await-as-identifier handling (only needed for feature
+// versions < 3.7; 3.11 always treats them as keywords).
+#endif
