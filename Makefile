@@ -18,7 +18,8 @@ LIBS := -lgmp -lm
 
 SRCS := $(sort $(wildcard src/*.c src/*/*.c))
 OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS))
-GEN := $(BUILD)/gen/unicode_db.h
+# Every tools/gen_X.py writes the generated header $(BUILD)/gen/X.h.
+GEN := $(patsubst tools/gen_%.py,$(BUILD)/gen/%.h,$(wildcard tools/gen_*.py))
 
 .PHONY: all release debug asan test clean
 all: $(BUILD)/krait
@@ -38,9 +39,9 @@ $(BUILD)/obj/%.o: src/%.c | $(GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) $(CFLAGS_MODE) -c $< -o $@
 
-$(GEN): tools/gen_unicode.py
+$(BUILD)/gen/%.h: tools/gen_%.py
 	@mkdir -p $(dir $@)
-	$(PYTHON311) tools/gen_unicode.py > $@.tmp && mv $@.tmp $@
+	$(PYTHON311) $< > $@.tmp && mv $@.tmp $@
 
 test:
 	bash tests/run.sh
