@@ -74,7 +74,11 @@ typedef struct Token {
 } Token;
 
 // What a SyntaxError needs. `kind` picks the exception class.
-typedef enum SyntaxErrorKind { SE_SYNTAX, SE_INDENTATION, SE_TAB } SyntaxErrorKind;
+// SE_MEMORY / SE_RECURSION: CPython raises MemoryError (parser stack overflow)
+// or RecursionError for pathologically deep input; msg may be empty.
+typedef enum SyntaxErrorKind {
+    SE_SYNTAX, SE_INDENTATION, SE_TAB, SE_MEMORY, SE_RECURSION
+} SyntaxErrorKind;
 
 typedef struct SyntaxErrorInfo {
     int set;
@@ -83,6 +87,13 @@ typedef struct SyntaxErrorInfo {
     int lineno, offset;          // offset: 1-based *character* column, as CPython reports it
     int end_lineno, end_offset;  // 0 when unknown
     const char *text;            // the offending source line (UTF-8), or NULL
+    // Set by the tokenizer when input ended in the middle of a construct
+    // (inside brackets: "'(' was never closed" located at the innermost open
+    // bracket; after a backslash continuation: "unexpected EOF while
+    // parsing"). CPython's tokenizer does not raise these itself: the parser
+    // reports them only when it has no better error, so tok_next() returns -1
+    // with this flag set and the parser decides.
+    int at_eof;
 } SyntaxErrorInfo;
 
 typedef enum TokenizerMode {
