@@ -1,0 +1,32 @@
+// float.h - Python's float: for now, the shortest round-trip digits and repr.
+#ifndef KRAIT_FLOAT_H
+#define KRAIT_FLOAT_H
+
+#include "strbuf.h"
+
+// At most this many significant digits are ever needed to round-trip a double.
+#define FLOAT_MAX_SHORTEST_DIGITS 17
+
+// The shortest decimal digit string that reads back as |x| (x finite and
+// non-zero), and among those the one nearest |x|: exactly the digits of
+// CPython's repr (David Gay's dtoa mode 0). Writes the digits (ASCII, no
+// trailing zeros, NUL-terminated; `digits` needs FLOAT_MAX_SHORTEST_DIGITS + 1
+// bytes) and returns their count; *decpt is where the decimal point goes:
+// |x| = 0.DIGITS * 10**decpt.
+int float_shortest_digits(double x, char *digits, int *decpt);
+
+// Flags for float_format_repr, as CPython's Py_DTSF_* of the same meaning.
+enum {
+    FLOAT_FMT_ADD_DOT_0 = 1,  // "1" -> "1.0" (float's repr does this; complex's doesn't)
+    FLOAT_FMT_SIGN = 2,       // always write a sign: "+1", "+inf", "+nan"
+};
+
+// Append x in repr style ('r' format): the shortest round-trip digits,
+// positional when 1e-4 <= |x| < 1e16 and exponential ("1e+16", "1.5e-05")
+// otherwise; "inf", "-inf", "nan" (a NaN's sign is never shown).
+void float_format_repr(StrBuf *out, double x, int flags);
+
+// Append repr(x) for a Python float: "1.0", "-0.0", "1e+16", "inf", "nan".
+void float_repr(StrBuf *out, double x);
+
+#endif
