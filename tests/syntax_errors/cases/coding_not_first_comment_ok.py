@@ -1,0 +1,3 @@
+# hello
+# coding: latin-1
+x = "é"

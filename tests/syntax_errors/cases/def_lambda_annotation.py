@@ -1,0 +1,1 @@
+x = lambda a: int: 1

@@ -1,0 +1,1 @@
+x = f'{a:{b}.{c}f} {d!a} {{literal}} {e!s:^10}'

@@ -1,0 +1,5 @@
+if 1:
+    x
+        # deeper comment
+  # shallower comment
+    y

@@ -1,0 +1,2 @@
+from . x import (a as b, c,)
+from .... import d

@@ -1,0 +1,3 @@
+x = 1  # type: int
+def f(a):  # type: (int) -> int
+    pass
