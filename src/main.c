@@ -450,6 +450,8 @@ static int run_dump_ast_batch(const Options *o) {
         out.len = 0;
         batch_one(o->args[i], &out);
         fwrite(out.data, 1, out.len, stdout);
+        // Flushed per file so that a reader can tell which file killed us.
+        fflush(stdout);
     }
     sb_free(&out);
     return fflush(stdout) == 0 ? 0 : 1;
