@@ -10,6 +10,7 @@ typedef enum ParseMode {
     PARSE_EVAL,    // 'eval': Expression
     PARSE_SINGLE,  // 'single': Interactive
     PARSE_FUNC_TYPE,
+    PARSE_FSTRING_EXPR,  // internal: the "(expr)" of an f-string replacement field
 } ParseMode;
 
 // Parse src[0..len) into an AST allocated in `arena`. `tokmode` says whether

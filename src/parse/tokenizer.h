@@ -71,6 +71,7 @@ typedef struct Token {
     const char *start;   // the token's bytes in Tokenizer.buf (NUL-terminated buffer)
     const char *end;
     int lineno, col_offset, end_lineno, end_col_offset;
+    int level;           // bracket nesting depth after this token (filled in by the parser)
 } Token;
 
 // What a SyntaxError needs. `kind` picks the exception class.
