@@ -1,4 +1,8 @@
 # krait - build. `make` (release), `make debug`, `make asan`, `make test`.
+#   make MODE=release|debug|asan [BUILD=build/<dir>] [CC=clang]
+#   make test          the whole test suite (tests/run.sh), ends "N passed, N failed"
+#   make conformance   krait's AST dump vs CPython's over every .py of /usr/lib/python3.11
+#   make bench         the parse benchmark (bench/parse_stdlib.py)
 MODE ?= release
 BUILD ?= build/$(MODE)
 CC ?= cc
@@ -13,6 +17,8 @@ else ifeq ($(MODE),debug)
 else ifeq ($(MODE),asan)
   CFLAGS_MODE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
   LDFLAGS_MODE := -fsanitize=address,undefined
+else
+  $(error MODE must be release, debug or asan)
 endif
 LIBS := -lgmp -lm
 
@@ -20,10 +26,13 @@ SRCS := $(sort $(wildcard src/*.c src/*/*.c))
 OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS))
 # Every tools/gen_X.py writes the generated header $(BUILD)/gen/X.h.
 GEN := $(patsubst tools/gen_%.py,$(BUILD)/gen/%.h,$(wildcard tools/gen_*.py))
+# Built by a pattern rule and needed only before compiling: without this make
+# treats the headers as intermediate files and deletes them after the build.
+.SECONDARY: $(GEN)
 
-.PHONY: all release debug asan test clean
+.PHONY: all release debug asan test conformance bench clean
 all: $(BUILD)/krait
-	@if [ "$(MODE)" = release ]; then ln -sf release/krait build/krait; fi
+	@if [ "$(BUILD)" = build/release ]; then ln -sfn release/krait build/krait; fi
 
 release:
 	$(MAKE) MODE=release
@@ -45,6 +54,12 @@ $(BUILD)/gen/%.h: tools/gen_%.py
 
 test:
 	bash tests/run.sh
+
+conformance: all
+	$(PYTHON311) tools/ast_conformance.py --full --krait $(BUILD)/krait
+
+bench: all
+	$(PYTHON311) bench/parse_stdlib.py --krait $(BUILD)/krait
 
 clean:
 	rm -rf build
