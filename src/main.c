@@ -640,7 +640,8 @@ static int parse_command_line(Options *o, int argc, char **argv) {
                 return 0;
             } else if (strcmp(name, "check-hash-based-pycs") == 0) {
                 if (i + 1 >= argc) {
-                    usage_error(o, "Argument expected for the %s option", a);
+                    // (sic: CPython says "options" for long options)
+                    usage_error(o, "Argument expected for the %s options", a);
                     return EXIT_USAGE;
                 }
                 const char *v = argv[++i];

@@ -1,0 +1,130 @@
+#!/usr/bin/python3.11
+"""The krait command line, checked against CPython's where they should agree.
+
+usage: cli_test.py KRAIT
+Prints each failure and ends with 'N passed, N failed'.
+"""
+import ast
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+KRAIT = sys.argv[1]
+PY = '/usr/bin/python3.11'
+NOT_BUILT = 'krait: the interpreter is not built yet; only -X dump-ast works\n'
+
+passed = failed = 0
+
+
+def check(name, ok, detail=''):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f'FAIL cli {name}' + (f': {detail}' if detail else ''))
+
+
+def run(argv, stdin=None, prog=KRAIT):
+    r = subprocess.run([prog, *argv], input=stdin, capture_output=True, timeout=60)
+    return r.returncode, r.stdout.decode('utf-8', 'replace'), r.stderr.decode('utf-8', 'replace')
+
+
+def cpython_dump(src):
+    return ast.dump(ast.parse(src), include_attributes=True) + '\n'
+
+
+tmp = tempfile.mkdtemp(prefix='krait-cli-')
+good = os.path.join(tmp, 'good.py')
+with open(good, 'w') as f:
+    f.write('def f(a, *, b=1):\n    return a + b  # comment\n\nx = f"{f(1)!r:>10}"\n')
+bad = os.path.join(tmp, 'bad.py')
+with open(bad, 'w') as f:
+    f.write('x = (1,\ny = 2\n')
+good_dump = cpython_dump(open(good, 'rb').read())
+
+# -V / --version: "krait X (Python 3.11.N compatible)", N as CPython's.
+pyver = subprocess.run([PY, '-V'], capture_output=True, text=True).stdout.split()[1]
+for opt in ('-V', '--version'):
+    rc, out, err = run([opt])
+    check(f'{opt} format', rc == 0 and re.fullmatch(
+        rf'krait \d+\.\d+\.\d+ \(Python {re.escape(pyver)} compatible\)\n', out), repr(out))
+rc, out, _ = run(['-VV'])
+check('-VV prints two lines', rc == 0 and len(out.splitlines()) == 2, repr(out))
+
+# Help.
+for opt in ('-h', '-?', '--help', '--help-all'):
+    rc, out, _ = run([opt])
+    check(f'{opt}', rc == 0 and out.startswith(f'usage: {KRAIT} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n')
+          and '-X opt' in out, repr(out[:200]))
+rc, out, _ = run(['--help-xoptions'])
+check('--help-xoptions', rc == 0 and '-X dump-ast' in out and '-X parse-only' in out)
+
+# Usage errors: same status and first line as CPython, same usage line shape.
+for argv in (['-z'], ['--foo'], ['-c'], ['-m'], ['-X'], ['-W'], ['-Bz'],
+             ['--check-hash-based-pycs']):
+    rc, out, err = run(argv)
+    prc, pout, perr = run(argv, prog=PY)
+    first, pfirst = err.split('\n', 1)[0], perr.split('\n', 1)[0]
+    check(f'usage error {argv}', rc == prc == 2 and first == pfirst and not out
+          and f'usage: {KRAIT} [option]' in err, f'{rc} {err!r} vs CPython {prc} {perr!r}')
+rc, _, err = run(['--check-hash-based-pycs', 'sometimes'])
+check('--check-hash-based-pycs bad value', rc == 2 and 'must be one of' in err, err)
+rc, _, err = run(['--check-hash-based-pycs', 'never', '-X', 'dump-ast', good])
+check('--check-hash-based-pycs never accepted', rc == 0, err)
+
+# Running a program is refused clearly until the interpreter exists.
+for argv, stdin in ((['-c', 'pass'], None), (['-m', 'json.tool'], None), ([good, 'arg1'], None),
+                    (['-'], b'pass\n'), ([], b'pass\n'), (['-BEsSuqIOOv', '-W', 'error', good], None)):
+    rc, out, err = run(argv, stdin)
+    check(f'program refused {argv}', rc == 2 and err == NOT_BUILT and not out, f'{rc} {err!r}')
+
+# CPython flags, clustered or not, and unknown -X options are accepted.
+for argv in (['-X', 'dump-ast', good], ['-Xdump-ast', good], ['-BEsSu', '-X', 'dump-ast', good],
+             ['-X', 'no_such_option=1', '-X', 'dump-ast', '-X', 'faulthandler', good],
+             ['-Werror', '-bb', '-d', '-i', '-P', '-x', '-X', 'dump-ast', good],
+             ['-X', 'dump-ast', '--', good]):
+    rc, out, err = run(argv)
+    check(f'dump-ast {argv[:-1]}', rc == 0 and out == good_dump and not err, f'{rc} {err!r}')
+rc, out, err = run(['-X', 'dump-ast', '-'], open(good, 'rb').read())
+check('dump-ast from stdin', rc == 0 and out == good_dump, err)
+rc, out, err = run(['-X', 'dump-ast', '-c', 'x = "\u00e9" if a else b\n'])
+check('dump-ast -c', rc == 0 and out == cpython_dump('x = "\u00e9" if a else b\n'), f'{out!r} {err!r}')
+rc, out, err = run(['-X', 'dump-ast', os.path.join(tmp, 'missing.py')])
+check('dump-ast missing file', rc == 2 and "can't open file" in err and 'No such file' in err, err)
+rc, out, err = run(['-X', 'dump-ast', '-m', 'json'])
+check('dump-ast -m refused', rc == 2 and not out, err)
+
+# A SyntaxError: status 1, nothing on stdout, the exception last on stderr.
+rc, out, err = run(['-X', 'dump-ast', bad])
+check('dump-ast syntax error', rc == 1 and not out and err.startswith(f'  File "{bad}", line 1\n')
+      and err.endswith("SyntaxError: '(' was never closed\n"), repr(err))
+rc, out, err = run(['-X', 'dump-ast', '-c', 'x = (1,\n'])
+check('dump-ast -c syntax error names <string>', rc == 1 and err.startswith('  File "<string>", line 1\n'), repr(err))
+
+# dump-ast-batch: "@@ path" then one line per file.
+rc, out, err = run(['-X', 'dump-ast-batch', good, bad])
+lines = out.split('\n')
+check('dump-ast-batch', rc == 0 and lines[0] == f'@@ {good}' and lines[1] + '\n' == good_dump
+      and lines[2] == f'@@ {bad}' and lines[3].startswith('!SyntaxError\t1\t5\t')
+      and lines[3].endswith("\t'(' was never closed") and lines[4:] == [''], repr(out[-300:]))
+
+# dump-tokens: one token per line, ending with ENDMARKER.
+rc, out, err = run(['-X', 'dump-tokens', good])
+toks = out.splitlines()
+check('dump-tokens', rc == 0 and toks and 'ENDMARKER' in toks[-1] and any(
+    re.match(r"1,0-1,3:\s+NAME\s+'def'", t) for t in toks) and any('INDENT' in t for t in toks),
+    repr(out[:300]) + repr(err))
+rc, out, err = run(['-X', 'dump-tokens', '-c', 'x = "abc'])
+check('dump-tokens error', rc == 1 and 'unterminated string literal' in err, repr(err))
+
+# parse-only: a single summary line.
+rc, out, err = run(['-X', 'parse-only', good, bad, good])
+m = re.fullmatch(r'parse-only: 3 files, 1 failed, (\d+) bytes, [0-9.]+ seconds\n', out)
+check('parse-only summary', rc == 0 and m and int(m.group(1)) == 2 * os.path.getsize(good)
+      + os.path.getsize(bad), repr(out) + repr(err))
+
+print(f'{passed} passed, {failed} failed')
+sys.exit(1 if failed else 0)
