@@ -1,0 +1,55 @@
+#!/bin/bash
+# setup.sh - from a fresh Debian 12 machine to a running krait.
+#   ./setup.sh bench   install what is missing, build krait, run the parse benchmark
+#                      (the whole stdlib, krait side by side with CPython's ast.parse)
+#   ./setup.sh test    install what is missing, build and run the whole test suite
+#                      (make test); the last line is "N passed, N failed"
+set -uo pipefail
+cd "$(dirname "$0")"
+
+# Build tools, GMP (krait's big integers), and CPython 3.11 with its standard
+# library and test suite: the oracle the tests compare with, and the data the
+# parser is run on.
+PACKAGES="build-essential gcc clang make libgmp-dev python3.11 libpython3.11-stdlib libpython3.11-testsuite"
+
+install_missing() {
+    local missing=() p
+    for p in $PACKAGES; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
+            missing+=("$p")
+        fi
+    done
+    if [ ${#missing[@]} = 0 ]; then
+        return 0
+    fi
+    echo "setup: installing ${missing[*]}"
+    local sudo=
+    if [ "$(id -u)" != 0 ]; then sudo=sudo; fi
+    $sudo apt-get update -q &&
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+case "${1:-}" in
+bench)
+    install_missing || exit 1
+    make MODE=release || exit 1
+    exec /usr/bin/python3.11 bench/parse_stdlib.py --krait build/release/krait "${@:2}"
+    ;;
+test)
+    install_missing || { echo "0 passed, 1 failed"; exit 1; }
+    make test
+    status=$?
+    # make adds its own error line after a failing suite: repeat the summary
+    # so that the output still ends with it.
+    if [ $status != 0 ] && [ -f build/test-logs/summary.txt ]; then
+        cat build/test-logs/summary.txt
+    elif [ $status != 0 ]; then
+        echo "0 passed, 1 failed"
+    fi
+    exit $status
+    ;;
+*)
+    echo "usage: ./setup.sh bench | test" >&2
+    exit 2
+    ;;
+esac
