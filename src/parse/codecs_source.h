@@ -1,0 +1,43 @@
+// codecs_source.h - decoding source files declared with a PEP 263 coding
+// other than UTF-8.
+//
+// The tokenizer decodes a whole source to UTF-8 before it looks at a single
+// token, as CPython's string tokenizer does. Only the codecs that real
+// sources use are implemented: the UTF-8 aliases, ASCII, and single-byte
+// charmap codecs (latin-1, cp1252, koi8-r, the iso8859 family, ...), whose
+// tables tools/gen_codecs.py takes from python3.11's own codecs.
+#ifndef KRAIT_CODECS_SOURCE_H
+#define KRAIT_CODECS_SOURCE_H
+
+#include <stddef.h>
+
+#include "../runtime/strbuf.h"
+
+typedef enum SourceCodecResult {
+    SRC_CODEC_OK,
+    SRC_CODEC_UNKNOWN,      // Python knows no codec of that name
+    SRC_CODEC_UNSUPPORTED,  // Python has it, krait does not (yet)
+    SRC_CODEC_DECODE_ERROR, // the bytes are not valid in that encoding
+} SourceCodecResult;
+
+// Decode src[0..len) from the encoding named `name` (as written in a coding
+// declaration) and append the UTF-8 text to out. On an error, msg receives
+// the text of the Python exception CPython would raise (str() of the
+// LookupError or UnicodeDecodeError), e.g. "unknown encoding: foo" or
+// "'ascii' codec can't decode byte 0xc3 in position 19: ordinal not in
+// range(128)".
+SourceCodecResult source_decode(const char *name, const char *src, size_t len, StrBuf *out,
+                                char *msg, size_t msgsize);
+
+// Describe the first strict-UTF-8 decoding error in s[0..len) as CPython's
+// UnicodeDecodeError does ("'utf-8' codec can't decode byte 0xf6 in position
+// 1: invalid start byte"), positions relative to s. Returns 0 when s is valid
+// UTF-8 (surrogates are invalid here), 1 when msg was filled.
+int utf8_strict_error(const char *s, size_t len, char *msg, size_t msgsize);
+
+// The length in code points of s[0..len) decoded as UTF-8 with errors=
+// "replace" (each maximal invalid subsequence counts as one U+FFFD), which is
+// how CPython measures error columns in lines that may hold invalid bytes.
+size_t utf8_replace_count(const char *s, size_t len);
+
+#endif
