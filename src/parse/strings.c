@@ -178,18 +178,17 @@ static int decode_str(StrCtx *c, const char *s, size_t len, StrBuf *out) {
     const char *end = s + len;
     size_t vpos = 0;
     while (s < end) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch >= 0x80) {
-            size_t n = utf8_seq_len(s, end);
-            sb_put(out, s, n);
-            s += n;
-            vpos += 10;
-            continue;
-        }
-        if (ch != '\\') {
-            sb_putc(out, (char)ch);
-            s++;
-            vpos++;
+        if (*s != '\\') {
+            // a run without escapes: copy it whole
+            const char *run_end = memchr(s, '\\', (size_t)(end - s));
+            if (!run_end) {
+                run_end = end;
+            }
+            sb_put(out, s, (size_t)(run_end - s));
+            for (; s < run_end; s++) {
+                unsigned char ch = (unsigned char)*s;
+                vpos += ch < 0x80 ? 1 : ch >= 0xC0 ? 10 : 0;  // 10 per non-ASCII code point
+            }
             continue;
         }
         if (s + 1 >= end || (unsigned char)s[1] >= 0x80) {

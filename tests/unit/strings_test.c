@@ -101,6 +101,12 @@ static int scan_tokens(const char *src, Token *toks, int max) {
             s++;
             continue;
         }
+        if (*s == '#') {
+            while (*s && *s != '\n') {
+                s++;
+            }
+            continue;
+        }
         if (n == max) {
             return -1;
         }
