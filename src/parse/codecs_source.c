@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "../runtime/unicode.h"
-#include "codecs.h"
+#include "source_codecs.h"
 
 // ---------------------------------------------------------------------------
 // UTF-8 validation with CPython's error ranges

@@ -5,7 +5,7 @@
 // token, as CPython's string tokenizer does. Only the codecs that real
 // sources use are implemented: the UTF-8 aliases, ASCII, and single-byte
 // charmap codecs (latin-1, cp1252, koi8-r, the iso8859 family, ...), whose
-// tables tools/gen_codecs.py takes from python3.11's own codecs.
+// tables tools/gen_source_codecs.py takes from python3.11's own codecs.
 #ifndef KRAIT_CODECS_SOURCE_H
 #define KRAIT_CODECS_SOURCE_H
 

@@ -247,13 +247,18 @@ static inline void tok_backup(Tokenizer *t, int c) {
     }
 }
 
+// Byte classes: 1 = may start an identifier, 2 = may continue one. Bytes
+// >= 128 are both: non-ASCII identifiers are validated afterwards.
+static const unsigned char ident_class[256] = {
+    ['0' ... '9'] = 2, ['a' ... 'z'] = 3, ['A' ... 'Z'] = 3, ['_'] = 3, [128 ... 255] = 3,
+};
+
 static inline int is_potential_identifier_start(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128;
+    return c != EOF && (ident_class[c] & 1);
 }
 
 static inline int is_potential_identifier_char(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c >= 128;
+    return c != EOF && (ident_class[c] & 2);
 }
 
 static inline int is_digit(int c) {
@@ -803,9 +808,9 @@ again:
     if (c == '#') {
         // A comment runs to the end of the line; the NEWLINE token that
         // follows keeps the comment's start as its start, as in CPython.
-        while (c != EOF && c != '\n') {
-            c = tok_nextc(t);
-        }
+        const char *nl = memchr(t->cur, '\n', (size_t)(t->inp - t->cur));
+        t->cur = nl ? nl + 1 : t->inp;
+        c = nl ? '\n' : EOF;
     }
 
     if (c == EOF) {
@@ -841,13 +846,19 @@ again:
                 goto letter_quote;
             }
         }
-        while (is_potential_identifier_char(c)) {
-            if (c >= 128) {
-                nonascii = 1;
+        if (is_potential_identifier_char(c)) {
+            // Scan the rest in place: a line always ends with '\n', which
+            // stops the scan inside the current line.
+            const unsigned char *p = (const unsigned char *)t->cur;
+            nonascii = c >= 128;
+            while (is_potential_identifier_char(*p)) {
+                nonascii |= *p >= 128;
+                p++;
             }
-            c = tok_nextc(t);
+            t->cur = (const char *)p;
+        } else {
+            tok_backup(t, c);
         }
-        tok_backup(t, c);
         if (nonascii && !verify_identifier(t)) {
             return -1;
         }
@@ -1023,7 +1034,7 @@ letter_quote:
         break;
     }
 
-    if (!uni_is_printable((uint32_t)c)) {
+    if (c < 0x20 || c == 0x7f) {  // ASCII only here: c >= 128 started a NAME
         return tok_raise(t, "invalid non-printable character U+%04X", (unsigned)c);
     }
 
@@ -1146,7 +1157,11 @@ static char *translate_newlines(Arena *a, const char *s, size_t n, size_t *outle
         return NULL;
     }
     char *o = buf;
-    for (size_t i = 0; i < n; i++) {
+    const char *cr = memchr(s, '\r', n);
+    size_t i = cr ? (size_t)(cr - s) : n;
+    memcpy(o, s, i);
+    o += i;
+    for (; i < n; i++) {
         char c = s[i];
         if (c == '\r') {
             c = '\n';
