@@ -1,6 +1,6 @@
 """Compare tests/unit/repr_test.c's output with CPython 3.11 (the oracle).
 
-usage: python3.11 repr_test.py BINARY [NFLOATS]
+usage: python3.11 repr_test.py BINARY [NFLOATS [SEED]]
 Prints each mismatch (up to a few per group) and ends with 'N passed, N failed'.
 """
 import ast
@@ -55,8 +55,9 @@ def random_group(kind, n, seed):
     check(kind + ' count', kind, count, n)
 
 
-random_group('floats', NFLOATS, 12345)
-random_group('complex', max(NFLOATS // 10, 1000), 777)
+SEED = int(sys.argv[3]) if len(sys.argv) > 3 else 12345
+random_group("floats", NFLOATS, SEED)
+random_group("complex", max(NFLOATS // 10, 1000), SEED + 1)
 
 # ---- line commands -----------------------------------------------------------
 cmds = []   # (group, what, command line, expected output line)
