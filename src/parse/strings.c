@@ -160,6 +160,83 @@ static int simple_escape(char e) {
     }
 }
 
+// The tokenizer lets invalid UTF-8 through inside string literals (as 3.11
+// does); decoding the literal then fails like CPython's UTF-8 codec, with
+// positions relative to the text it was given. Returns -1 after reporting.
+static int check_utf8(StrCtx *c, const char *text, size_t len) {
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char b = s[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        int need;
+        unsigned char lo = 0x80, hi = 0xBF;  // range of the first continuation byte
+        if (b >= 0xC2 && b <= 0xDF) {
+            need = 1;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            need = 2;
+            lo = b == 0xE0 ? 0xA0 : 0x80;
+            hi = b == 0xED ? 0x9F : 0xBF;  // no surrogates
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            need = 3;
+            lo = b == 0xF0 ? 0x90 : 0x80;
+            hi = b == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            str_error(c, "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: "
+                         "invalid start byte", b, i);
+            return -1;
+        }
+        for (int k = 1; k <= need; k++) {
+            if (i + (size_t)k >= len) {
+                if (len - i == 1) {
+                    str_error(c, "(unicode error) 'utf-8' codec can't decode byte 0x%02x in "
+                                 "position %zu: unexpected end of data", b, i);
+                } else {
+                    str_error(c, "(unicode error) 'utf-8' codec can't decode bytes in position "
+                                 "%zu-%zu: unexpected end of data", i, len - 1);
+                }
+                return -1;
+            }
+            unsigned char cb = s[i + (size_t)k];
+            if (k == 1 ? (cb < lo || cb > hi) : (cb < 0x80 || cb > 0xBF)) {
+                if (k == 1) {
+                    str_error(c, "(unicode error) 'utf-8' codec can't decode byte 0x%02x in "
+                                 "position %zu: invalid continuation byte", b, i);
+                } else {
+                    str_error(c, "(unicode error) 'utf-8' codec can't decode bytes in position "
+                                 "%zu-%zu: invalid continuation byte", i, i + (size_t)k - 1);
+                }
+                return -1;
+            }
+        }
+        i += (size_t)need + 1;
+    }
+    return 0;
+}
+
+// Before it decodes escapes, CPython decodes each run of non-ASCII bytes on
+// its own (that is where UTF-8 errors come from, before any escape error).
+static int check_utf8_runs(StrCtx *c, const char *s, size_t len) {
+    const char *end = s + len;
+    while (s < end) {
+        if ((unsigned char)*s < 0x80) {
+            s++;
+            continue;
+        }
+        const char *run = s;
+        while (s < end && (unsigned char)*s >= 0x80) {
+            s++;
+        }
+        if (check_utf8(c, run, (size_t)(s - run)) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int unicode_escape_error(StrCtx *c, size_t start, size_t end, const char *reason) {
     // UnicodeDecodeError.__str__: the byte at `start` is always the backslash.
     if (end == start + 1) {
@@ -175,6 +252,9 @@ static int unicode_escape_error(StrCtx *c, size_t start, size_t end, const char 
 // Decode the escapes of str literal text s[0..len) and append the value.
 // `vpos` follows the position in CPython's rewritten text (see the essay).
 static int decode_str(StrCtx *c, const char *s, size_t len, StrBuf *out) {
+    if (check_utf8_runs(c, s, len) < 0) {
+        return -1;
+    }
     const char *end = s + len;
     size_t vpos = 0;
     while (s < end) {
@@ -480,6 +560,9 @@ static int fstring_literal(StrCtx *c, FState *st, const char **pos, const char *
 done:
     if (s > start) {
         if (raw) {
+            if (check_utf8(c, start, (size_t)(s - start)) < 0) {
+                return -1;
+            }
             sb_put(&st->lit, start, (size_t)(s - start));
         } else if (decode_str(c, start, (size_t)(s - start), &st->lit) < 0) {
             return -1;
@@ -650,6 +733,9 @@ static Node *fstring_field(StrCtx *c, const char **pos, const char *end, int raw
         }
         *text = expr_start;
         *text_len = (size_t)(s - expr_start);
+        if (check_utf8(c, *text, *text_len) < 0) {
+            return NULL;
+        }
     }
     int conversion = -1;
     if (*s == '!') {
@@ -776,7 +862,11 @@ Node *strings_concat(Parser *p, const Token *toks, int n) {
         StrBuf *dest = tok.bytes ? &bytes : &st.lit;
         size_t mark = dest->len;
         if (!tok.fmode) {
-            if (tok.raw) {
+            // without a backslash, CPython decodes the text as plain UTF-8
+            if (tok.raw || !memchr(tok.body, '\\', tok.len)) {
+                if (!tok.bytes && check_utf8(&c, tok.body, tok.len) < 0) {
+                    goto out;
+                }
                 sb_put(dest, tok.body, tok.len);
             } else if ((tok.bytes ? decode_bytes : decode_str)(&c, tok.body, tok.len, dest) < 0) {
                 goto out;
