@@ -1,6 +1,6 @@
 // strings_test.c - unit driver for src/parse/strings.c and src/runtime/unicode_names.c.
 //
-// Built alone (see tests/unit/strings/run.sh), without the real tokenizer and
+// Built alone (see tests/unit/strings_test.sh), without the real tokenizer and
 // parser: this file stubs the three parser hooks strings.c needs and scans
 // string tokens itself. The expression stub understands just enough (a bare
 // identifier, placed with the position shift strings.c asks for) to check

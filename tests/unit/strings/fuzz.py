@@ -3,8 +3,8 @@
 Generates random string-literal runs (biased toward f-string corner cases),
 keeps those that python3.11 tokenizes as STRING tokens only and whose result
 the strings_test stub can reproduce (bare names in fields, or an error at the
-token after the strings), and writes them as a cases file; run.sh-style
-comparison follows. Usage: fuzz.py DRIVER N SEED
+token after the strings), and writes them as a cases file; the
+comparison with python3.11 follows. Usage: fuzz.py DRIVER N SEED
 """
 import ast
 import io

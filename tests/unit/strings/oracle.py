@@ -34,6 +34,7 @@ def node_str(n):
 
 
 def token_after_strings(src):
+    src = src.decode('utf-8', 'surrogateescape')
     toks = [t for t in tokenize.generate_tokens(io.StringIO(src).readline)
             if t.type not in (tokenize.NL, tokenize.COMMENT)]
     last = max(i for i, t in enumerate(toks) if t.type == tokenize.STRING)
@@ -41,12 +42,18 @@ def token_after_strings(src):
 
 
 def run(src):
+    if isinstance(src, str):
+        src = src.encode('utf-8')
     try:
         tree = ast.parse(src)
     except SyntaxError as e:
         try:
             t = token_after_strings(src)
-            if (e.lineno, e.offset) == (t.start[0], t.start[1] + 1):
+            # ast.parse(bytes) reports byte offsets
+            lines = src.decode('utf-8', 'surrogateescape').splitlines(True) + ['']
+            line = lines[t.start[0] - 1]
+            byte_col = len(line[:t.start[1]].encode('utf-8', 'surrogateescape'))
+            if (e.lineno, e.offset) == (t.start[0], byte_col + 1):
                 return 'ERROR %s' % e.msg
         except (tokenize.TokenError, ValueError, SyntaxError):
             pass
@@ -55,8 +62,9 @@ def run(src):
 
 
 def main():
-    text = open(sys.argv[1], encoding='utf-8').read()
-    for case in text.split('\n#---\n'):
+    with open(sys.argv[1], 'rb') as f:
+        text = f.read()
+    for case in text.split(b'\n#---\n'):
         print(run(case))
 
 
