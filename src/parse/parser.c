@@ -56,8 +56,6 @@ struct Parser {
     int invalid_pass;  // second pass: check the grammar's invalid_* rules
     int depth;
     SyntaxErrorInfo *err;
-    SyntaxErrorInfo tok_err;  // the tokenizer's at_eof report, kept for the end
-    int has_tok_eof;
     void **stack;      // scratch stack for building sequences
     int sp, stack_cap;
     int in_fstring;    // this parser parses an f-string replacement field
@@ -94,16 +92,11 @@ static Token error_token;  // returned once the tokenizer has stopped
 
 static void record_tok_error(Parser *p) {
     SyntaxErrorInfo *e = tok_error(p->tok);
-    if (e->at_eof) {
-        p->tok_err = *e;
-        p->has_tok_eof = 1;
-    } else if (!p->err->set) {
+    if (!p->err->set) {
         *p->err = *e;
         p->err->set = 1;
-        p->error = 1;
-    } else {
-        p->error = 1;
     }
+    p->error = 1;
 }
 
 static int fetch(Parser *p) {
@@ -205,6 +198,22 @@ static Token *last_token(Parser *p) {
 
 // ---- errors ------------------------------------------------------------
 
+// A 0-based byte column as CPython's 1-based SyntaxError offset.
+static int col_to_offset(const char *line, size_t len, int col, int chars) {
+    if (col < 0) {
+        return col + 1;
+    }
+    if (!chars || !line) {
+        return col + 1;
+    }
+    size_t c = (size_t)col;
+    int off = (int)utf8_count(line, c < len ? c : len) + 1;
+    if (c > len) {
+        off += (int)(c - len);
+    }
+    return off;
+}
+
 static void set_error_v(Parser *p, SyntaxErrorKind kind, int lineno, int col, int end_lineno,
                         int end_col, const char *fmt, va_list ap) {
     p->error = 1;
@@ -217,34 +226,21 @@ static void set_error_v(Parser *p, SyntaxErrorKind kind, int lineno, int col, in
     e->kind = kind;
     vsnprintf(e->msg, sizeof e->msg, fmt, ap);
     e->lineno = lineno;
+    // CPython converts byte columns to characters only when the tokenizer
+    // has an encoding; a column of -1 (a token without position) gives 0.
+    int chars = tok_char_offsets(p->tok);
     size_t len = 0;
     const char *line = p->in_fstring ? NULL : tok_line_text(p->tok, lineno, &len);
-    if (line) {
-        e->text = line;
-        size_t c = col < 0 ? 0 : (size_t)col;
-        e->offset = (int)utf8_count(line, c < len ? c : len) + 1;
-        if (col > (int)len) {
-            e->offset += col - (int)len;
-        }
-    } else {
-        e->offset = col + 1;
-    }
+    e->text = line;
+    e->offset = col_to_offset(line, len, col, chars);
     e->end_lineno = end_lineno;
     if (end_lineno > 0 && end_col >= 0) {
         size_t elen = 0;
         const char *eline = p->in_fstring ? NULL : tok_line_text(p->tok, end_lineno, &elen);
-        if (eline) {
-            size_t c = (size_t)end_col;
-            e->end_offset = (int)utf8_count(eline, c < elen ? c : elen) + 1;
-            if (end_col > (int)elen) {
-                e->end_offset += end_col - (int)elen;
-            }
-        } else {
-            e->end_offset = end_col + 1;
-        }
+        e->end_offset = col_to_offset(eline, elen, end_col, chars);
     } else {
-        e->end_lineno = 0;
-        e->end_offset = 0;
+        e->end_lineno = end_lineno > 0 ? end_lineno : 0;
+        e->end_offset = end_col < 0 ? -1 : 0;
     }
 }
 
@@ -291,21 +287,32 @@ static void *raise_tok_range(Parser *p, const Token *a, const Token *b, const ch
     return NULL;
 }
 
-// RAISE_SYNTAX_ERROR: at the last token fetched.
-static void *raise_last(Parser *p, const char *fmt, ...) {
+// _PyPegen_raise_error: at the last token fetched; a token without a
+// position (INDENT, DEDENT, ENDMARKER) uses the tokenizer's cursor instead.
+static void raise_last_v(Parser *p, SyntaxErrorKind kind, const char *fmt, va_list ap) {
     Token *t = p->fill ? &p->toks[p->fill - 1] : tok_at(p, 0);
+    int col = t->col_offset;
+    if (col < 0) {
+        col = tok_cursor_col(p->tok) - 1;
+        if (col < 0) {
+            col = 0;  // CPython's 0-based 0 here prints as offset 1
+        }
+    }
+    set_error_v(p, kind, t->lineno, col, t->end_lineno, t->end_col_offset, fmt, ap);
+}
+
+static void *raise_last(Parser *p, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    set_error_v(p, SE_SYNTAX, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, fmt, ap);
+    raise_last_v(p, SE_SYNTAX, fmt, ap);
     va_end(ap);
     return NULL;
 }
 
-static void *raise_indent(Parser *p, const Token *t, const char *fmt, ...) {
+static void *raise_indent(Parser *p, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    set_error_v(p, SE_INDENTATION, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, fmt,
-                ap);
+    raise_last_v(p, SE_INDENTATION, fmt, ap);
     va_end(ap);
     return NULL;
 }
@@ -657,20 +664,14 @@ static Node *run_rule(Parser *p, ParseMode mode) {
 // opened on an earlier line than the error is reported instead of it.
 static void check_rest_of_source(Parser *p, int err_line) {
     if (p->tok_done) {
-        if (p->has_tok_eof && p->tok_err.lineno < err_line) {
-            *p->err = p->tok_err;
-            p->err->set = 1;
-        }
         return;
     }
     Token t;
     for (;;) {
         if (tok_next(p->tok, &t) < 0) {
             SyntaxErrorInfo *e = tok_error(p->tok);
-            if (!e->at_eof) {
-                *p->err = *e;
-                p->err->set = 1;
-            } else if (e->lineno < err_line) {
+            if (tok_error_is_raised(p->tok) || (e->at_eof && e->lineno < err_line &&
+                                                strstr(e->msg, "was never closed"))) {
                 *p->err = *e;
                 p->err->set = 1;
             }
@@ -708,7 +709,6 @@ static Node *run_parser(Parser *p, ParseMode mode) {
     // specific error.
     int last_idx = p->fill - 1;
     Token last = last_idx >= 0 ? p->toks[last_idx] : error_token;
-    int last_is_error = p->tok_done && p->has_tok_eof;
     p->pos = 0;
     p->sp = 0;
     p->depth = 0;
@@ -717,22 +717,17 @@ static Node *run_parser(Parser *p, ParseMode mode) {
     memo_clear(p);
     if (p->err->set) {
         // A specific error; a tokenizer error later in the file wins.
-        if (p->err->kind == SE_SYNTAX || p->err->kind == SE_INDENTATION) {
+        if (!p->tok_done) {
             check_rest_of_source(p, p->err->lineno);
         }
         return NULL;
     }
-    if (last_is_error && last_idx == p->fill - 1) {
-        *p->err = p->tok_err;
-        p->err->set = 1;
-        return NULL;
-    }
     if (last.type == T_INDENT) {
-        raise_indent(p, &last, "unexpected indent");
+        raise_indent(p, "unexpected indent");
         return NULL;
     }
     if (last.type == T_DEDENT) {
-        raise_indent(p, &last, "unexpected unindent");
+        raise_indent(p, "unexpected unindent");
         return NULL;
     }
     raise_tok(p, &last, "invalid syntax");

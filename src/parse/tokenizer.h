@@ -125,6 +125,19 @@ void tok_set_start_position(Tokenizer *t, int line_offset, int col_offset);
 // character offsets.
 const char *tok_line_text(Tokenizer *t, int lineno, size_t *len);
 
+// 1 when the recorded error is one CPython's tokenizer raises itself (it then
+// replaces a parser error found earlier in the file), 0 for the error codes
+// that CPython's parser turns into exceptions (EOF, dedent, tabs...).
+int tok_error_is_raised(Tokenizer *t);
+
+// Whether CPython reports parser error columns in characters (the tokenizer
+// has an encoding: str input, a BOM or a coding declaration) or in bytes.
+int tok_char_offsets(Tokenizer *t);
+
+// The cursor's byte offset in its current line (CPython: tok->cur -
+// tok->line_start), or 0 before anything was read.
+int tok_cursor_col(Tokenizer *t);
+
 // Tell the tokenizer whether the parser is inside an async function, for the
 // historic async/await-as-identifier handling (only needed for feature
 // versions < 3.7; 3.11 always treats them as keywords).
