@@ -209,15 +209,18 @@ static int tok_parser_error(Tokenizer *t, SyntaxErrorKind kind, int lineno, int 
 
 // E_EOF reaching the parser: an unclosed bracket, or a bare "unexpected EOF"
 // reported (as pegen does for a token without position) at the cursor.
+// Flagged at_eof: the parser reports these only when it has no better error.
 static int tok_error_eof(Tokenizer *t) {
     if (t->level > 0) {
         int i = t->level - 1;
-        return tok_parser_error(t, SE_SYNTAX, t->parenlinenostack[i], t->parencolstack[i] + 1,
-                                t->parenlinenostack[i], 0, "'%c' was never closed",
-                                t->parenstack[i]);
+        tok_parser_error(t, SE_SYNTAX, t->parenlinenostack[i], t->parencolstack[i] + 1,
+                         t->parenlinenostack[i], 0, "'%c' was never closed", t->parenstack[i]);
+    } else {
+        tok_parser_error(t, SE_SYNTAX, t->lineno, (int)(t->cur - t->line_start), t->lineno, -1,
+                         "unexpected EOF while parsing");
     }
-    return tok_parser_error(t, SE_SYNTAX, t->lineno, (int)(t->cur - t->line_start), t->lineno, -1,
-                            "unexpected EOF while parsing");
+    t->err.at_eof = 1;
+    return -1;
 }
 
 // ---------------------------------------------------------------------------
@@ -1372,4 +1375,14 @@ Tokenizer *tok_new(Arena *arena, const char *src, size_t len, TokenizerMode mode
     t->cur = t->inp = t->line_start = buf;
     t->atbol = 1;
     return t;
+}
+
+// The cursor's byte offset in its current line (CPython: tok->cur -
+// tok->line_start), or 0 when nothing has been read; the parser places
+// errors at tokens without a position (INDENT, DEDENT, ENDMARKER) there.
+int tok_cursor_col(Tokenizer *t) {
+    if (t->cur == t->buf) {
+        return 0;
+    }
+    return (int)(t->cur - t->line_start);
 }

@@ -1,7 +1,7 @@
 // unicode.c - the Unicode character database and UTF-8 helpers.
 //
-// The tables (unicode_db.h) are generated from python3.11's unicodedata by
-// tools/gen_unicode_db.py; see that file for their layout. NFKC follows the
+// The tables (gen/unicode.h) are generated from python3.11's unicodedata by
+// tools/gen_unicode.py; see that file for their layout. NFKC follows the
 // Unicode algorithm: full compatibility decomposition (Hangul syllables
 // algorithmically), canonical ordering by combining class, then canonical
 // composition of unblocked pairs. Pure-ASCII input is returned as is.
@@ -10,7 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "unicode_db.h"
+// The generated tables are $(BUILD)/gen/unicode.h (tools/gen_unicode.py). Its
+// name clashes with this folder's unicode.h, so it is found through the -I
+// path with angle brackets, and refuses to be included anywhere else.
+#define KRAIT_UNICODE_TABLES
+#include <unicode.h>
 
 static inline const UniRecord *uni_record(uint32_t cp) {
     if (cp >= 0x110000) {
