@@ -287,7 +287,19 @@ void float_format_repr(StrBuf *out, double x, int flags) {
             sb_putc(out, '.');
             sb_put(out, digits + 1, (size_t)n - 1);
         }
-        sb_printf(out, "e%+03d", decpt - 1);
+        // "e", the exponent's sign, and at least two digits (as printf's "%+03d").
+        int e = decpt - 1;
+        char buf[8];
+        int k = 0;
+        buf[k++] = 'e';
+        buf[k++] = e < 0 ? '-' : '+';
+        e = e < 0 ? -e : e;
+        if (e >= 100) {
+            buf[k++] = (char)('0' + e / 100);
+        }
+        buf[k++] = (char)('0' + e / 10 % 10);
+        buf[k++] = (char)('0' + e % 10);
+        sb_put(out, buf, (size_t)k);
     } else if (decpt <= 0) {
         sb_puts(out, "0.");
         for (int i = 0; i < -decpt; i++) {
