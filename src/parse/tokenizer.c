@@ -1092,18 +1092,16 @@ SyntaxErrorInfo *tok_error(Tokenizer *t) {
     return &t->err;
 }
 
-// Not yet in tokenizer.h (see the report): 1 when the recorded error is one
-// CPython's tokenizer raises itself (it then overrides a generic parser error
-// found first), 0 for error codes the parser turns into exceptions.
 int tok_error_is_raised(Tokenizer *t) {
     return t->err.set && t->err_raised;
 }
 
-// Not yet in tokenizer.h: whether CPython converts parser error columns from
-// bytes to characters for this source (it does iff the tokenizer has an
-// encoding: a BOM, a coding declaration, or str input).
 int tok_char_offsets(Tokenizer *t) {
     return t->char_offsets;
+}
+
+int tok_cursor_col(Tokenizer *t) {
+    return (int)(t->cur - t->line_start);
 }
 
 void tok_set_start_position(Tokenizer *t, int line_offset, int col_offset) {
@@ -1375,14 +1373,4 @@ Tokenizer *tok_new(Arena *arena, const char *src, size_t len, TokenizerMode mode
     t->cur = t->inp = t->line_start = buf;
     t->atbol = 1;
     return t;
-}
-
-// The cursor's byte offset in its current line (CPython: tok->cur -
-// tok->line_start), or 0 when nothing has been read; the parser places
-// errors at tokens without a position (INDENT, DEDENT, ENDMARKER) there.
-int tok_cursor_col(Tokenizer *t) {
-    if (t->cur == t->buf) {
-        return 0;
-    }
-    return (int)(t->cur - t->line_start);
 }

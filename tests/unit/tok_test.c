@@ -21,7 +21,6 @@
 #include "runtime/strbuf.h"
 #include "runtime/unicode.h"
 
-int tok_error_is_raised(Tokenizer *t);
 
 static char *read_file(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
