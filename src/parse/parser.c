@@ -293,10 +293,7 @@ static void raise_last_v(Parser *p, SyntaxErrorKind kind, const char *fmt, va_li
     Token *t = p->fill ? &p->toks[p->fill - 1] : tok_at(p, 0);
     int col = t->col_offset;
     if (col < 0) {
-        col = tok_cursor_col(p->tok) - 1;
-        if (col < 0) {
-            col = 0;  // CPython's 0-based 0 here prints as offset 1
-        }
+        col = tok_cursor_col(p->tok) - 1;  // may be -1: offset 0, as CPython
     }
     set_error_v(p, kind, t->lineno, col, t->end_lineno, t->end_col_offset, fmt, ap);
 }
