@@ -165,8 +165,12 @@ static int run_lines(void) {
     char *line = malloc(cap);
     char *bytes = malloc(cap);
     ssize_t got;
+    size_t bytes_cap = cap;
     while ((got = getline(&line, &cap, stdin)) > 0) {
-        bytes = realloc(bytes, cap);
+        if (bytes_cap < cap) {
+            bytes = realloc(bytes, cap);
+            bytes_cap = cap;
+        }
         StrBuf b;
         sb_init(&b);
         char kind = line[0];

@@ -1,7 +1,11 @@
 """Compare tests/unit/repr_test.c's output with CPython 3.11 (the oracle).
 
+Each group of cases (random floats, listed floats, strs, literals, each AST
+tree...) is one check; a group fails if any of its cases differs.
+
 usage: python3.11 repr_test.py BINARY [NFLOATS [SEED]]
-Prints each mismatch (up to a few per group) and ends with 'N passed, N failed'.
+Prints each mismatch (up to five per group), a line per group, and ends with
+'N passed, N failed'.
 """
 import ast
 import math
@@ -16,18 +20,29 @@ DEFAULT_LIMIT = sys.get_int_max_str_digits()
 
 passed = 0
 failed = 0
-shown = {}
+group_stats = {}   # group -> [cases, mismatches]; a group is one check
 
 
 def check(group, what, got, want):
-    global passed, failed
+    st = group_stats.setdefault(group, [0, 0])
+    st[0] += 1
     if got == want:
-        passed += 1
         return
-    failed += 1
-    shown[group] = shown.get(group, 0) + 1
-    if shown[group] <= 5:
+    st[1] += 1
+    if st[1] <= 5:
         print(f"FAIL {group}: {what!r}\n  got:  {got!r}\n  want: {want!r}")
+
+
+def close_groups():
+    """Count each group as one check, and say what it covered."""
+    global passed, failed
+    for group, (cases, bad) in group_stats.items():
+        print(f"{'ok  ' if not bad else 'FAIL'} {group}: {cases - bad}/{cases} cases")
+        if bad:
+            failed += 1
+        else:
+            passed += 1
+    group_stats.clear()
 
 
 def d2h(x):
@@ -168,9 +183,10 @@ for line in out.splitlines():
         continue
     hexsrc, dump = line.split(' ', 1)
     src = bytes.fromhex(hexsrc).decode()
-    check('ast', src, dump, ast.dump(ast.parse(src), include_attributes=True))
+    check(f'ast tree {ntrees + 1}', src, dump, ast.dump(ast.parse(src), include_attributes=True))
     ntrees += 1
 check('ast count', 'trees', ntrees, 6)
 
+close_groups()
 print(f'{passed} passed, {failed} failed')
 sys.exit(1 if failed else 0)
