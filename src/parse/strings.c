@@ -16,7 +16,8 @@
 //    that rewritten text: "é\x" fails "in position 10-11". decode_str keeps a
 //    virtual position that follows the rewritten text instead of building it.
 //    Invalid escapes ("\d", octal above \377) only warn in 3.11 (we do not
-//    emit warnings); the backslash stays.
+//    emit warnings); the backslash stays. Invalid UTF-8, which the tokenizer
+//    lets through inside literals, fails as CPython's utf-8 codec fails.
 //
 //  * Concatenation. Plain str parts and the literal parts of f-strings are
 //    appended to one pending literal; empty parts vanish. When a replacement
@@ -40,7 +41,8 @@
 //    offset is the '{' column (plus the token's column if the '{' is on the
 //    token's first line) -- unless only blanks separate the '{' from a
 //    newline, in which case the column part is 0. The parser applies the
-//    column shift to tokens of the first line of "(...)" only.
+//    column shift to the tokens that end on the first line of "(...)".
+//    This interface is enough to place every node as CPython does.
 //
 //  * Errors. Unless the expression parser reports one itself, every error
 //    here is located as CPython's RAISE_SYNTAX_ERROR locates it: at the last
@@ -48,6 +50,9 @@
 //    `STRING+` loop had to look at it to stop). We cannot see that token, so
 //    we call parser_error_at with lineno 0 -- NEEDED FROM parser.c: treat
 //    lineno == 0 as "at the last token fetched" (p->tokens[p->fill-1]).
+//    (An error raised while parsing a field's expression is the sub-parser's
+//    own: CPython reports its offsets relative to "(...)", i.e. minus the
+//    column shift, and prefixes "f-string: " unless the tokenizer raised it.)
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
