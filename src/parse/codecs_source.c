@@ -132,6 +132,15 @@ int utf8_strict_error(const char *s, size_t len, char *msg, size_t msgsize) {
     return 0;
 }
 
+size_t utf8_next_replace(const char *s, size_t n, int *valid) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t errlen = 0;
+    const char *why = NULL;
+    int k = u[0] < 0x80 ? 1 : u8_step(u, n, &errlen, &why);
+    *valid = k > 0;
+    return k > 0 ? (size_t)k : errlen;
+}
+
 size_t utf8_replace_count(const char *s, size_t len) {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, count = 0;

@@ -40,4 +40,8 @@ int utf8_strict_error(const char *s, size_t len, char *msg, size_t msgsize);
 // how CPython measures error columns in lines that may hold invalid bytes.
 size_t utf8_replace_count(const char *s, size_t len);
 
+// One step of that decoding at s (n > 0): the number of bytes of the next
+// character, or of the invalid sequence that becomes one U+FFFD (*valid 0).
+size_t utf8_next_replace(const char *s, size_t n, int *valid);
+
 #endif

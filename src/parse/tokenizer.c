@@ -64,6 +64,10 @@ struct Tokenizer {
     const char *cur;         // next byte to hand out
     const char *inp;         // end of the current line (after its '\n')
     const char *line_start;  // start of the current line
+    // CPython's tok->buf: the start of the line where the current token
+    // began. A token that reads more lines (a string, a backslash
+    // continuation) leaves it behind; some error columns count from it.
+    const char *bufstart;
     const char *start;       // start of the current token
     const char *multi_line_start;  // line_start where the current string began
     int first_lineno;        // line where the current string began
@@ -157,6 +161,41 @@ static int tok_raise_range(Tokenizer *t, int col, int end_col, const char *fmt, 
 // Line `lineno` (1-based, unshifted) of the buffer, or NULL.
 static const char *line_ptr(Tokenizer *t, int lineno);
 
+// CPython's _PyPegen_byte_offset_to_character_offset(line, col): the line is
+// first decoded with errors="replace" and re-encoded, so each invalid
+// sequence occupies the 3 bytes of U+FFFD; then the first `col` bytes of that
+// are decoded again (a character cut in half still counts as one), and an
+// offset past the end is clamped to one past it (the NUL counts).
+static int byte_to_char_offset(const char *line, size_t len, int col) {
+    size_t i = 0, vpos = 0;
+    int chars = 0;
+    while (i < len && vpos < (size_t)col) {
+        int valid;
+        size_t k = utf8_next_replace(line + i, len - i, &valid);
+        vpos += valid ? k : 3;
+        i += k;
+        chars++;
+    }
+    if (vpos < (size_t)col) {
+        chars++;  // clamped past the end: the terminating NUL
+    }
+    return chars;
+}
+
+// The text CPython's parser errors use for line `lineno` (unshifted): on the
+// current line, its buffer from tok->buf to the end of the line (several
+// lines after a multi-line token, newline included); on an earlier line, that
+// line without its newline.
+static const char *error_line(Tokenizer *t, int lineno, size_t *len) {
+    if (lineno == t->lineno && t->inp > t->bufstart) {
+        *len = (size_t)(t->inp - t->bufstart);
+        return t->bufstart;
+    }
+    const char *ls = line_ptr(t, lineno);
+    *len = ls ? line_len(ls) : 0;
+    return ls;
+}
+
 // CPython's _PyPegen_raise_error_known_location for a tokenizer error code:
 // col and end_col are 1-based byte columns (end_col <= 0: unknown), turned
 // into characters when CPython would do so. end_lineno 0 means "None".
@@ -172,30 +211,15 @@ static int tok_parser_error(Tokenizer *t, SyntaxErrorKind kind, int lineno, int 
     t->err.kind = kind;
     err_vformat(t, fmt, ap);
     va_end(ap);
-    // The error line: the current line with its newline, else the line itself.
-    const char *ls = line_ptr(t, lineno);
     size_t len = 0;
+    const char *ls = error_line(t, lineno, &len);
     if (ls) {
-        len = line_len(ls);
-        if (lineno == t->lineno && ls[len] == '\n') {
-            len++;
-        }
         err_set_text(t, ls, len);
     }
     if (t->char_offsets && ls) {
-        // _PyPegen_byte_offset_to_character_offset, clamp included: an offset
-        // one past the end counts the terminating NUL as a character.
-        if (col > (int)len + 1) {
-            col = (int)len + 1;
-        }
-        int extra = col > (int)len ? col - (int)len : 0;
-        col = (int)utf8_replace_count(ls, (size_t)(col - extra)) + extra;
+        col = byte_to_char_offset(ls, len, col);
         if (end_col > 0) {
-            if (end_col > (int)len + 1) {
-                end_col = (int)len + 1;
-            }
-            extra = end_col > (int)len ? end_col - (int)len : 0;
-            end_col = (int)utf8_replace_count(ls, (size_t)(end_col - extra)) + extra;
+            end_col = byte_to_char_offset(ls, len, end_col);
         }
     }
     t->err.lineno = lineno + t->line_offset;
@@ -238,6 +262,9 @@ static inline int tok_nextc(Tokenizer *t) {
         return EOF;
     }
     t->lineno++;
+    if (!t->start) {
+        t->bufstart = t->cur;
+    }
     t->line_start = t->cur;
     const char *nl = memchr(t->cur, '\n', (size_t)(t->bufend - t->cur));
     t->inp = nl ? nl + 1 : t->bufend;
@@ -334,6 +361,11 @@ static int verify_identifier(Tokenizer *t) {
         // ERRORTOKEN has no position), end offset unknown.
         tok_parser_error(t, SE_SYNTAX, t->lineno, (int)(t->cur - t->line_start), t->lineno, -1,
                          "(unicode error) %s", msg);
+        // CPython has a UnicodeDecodeError pending here: if this error turns
+        // up while checking the rest of the source after a parser error, that
+        // exception (msg without the "(unicode error) " prefix) is what
+        // ast.parse raises.
+        t->err_raised = 1;
         return 0;
     }
     size_t i = 0;
@@ -691,7 +723,7 @@ static int tok_continuation_line(Tokenizer *t) {
     int c = tok_nextc(t);
     if (c != '\n') {
         // E_LINECONT: pegen reports it at (cur - buf - 1) + 1, end unknown.
-        return tok_parser_error(t, SE_SYNTAX, t->lineno, (int)(t->cur - t->line_start),
+        return tok_parser_error(t, SE_SYNTAX, t->lineno, (int)(t->cur - t->bufstart),
                                 t->lineno, 0,
                                 "unexpected character after line continuation character");
     }
@@ -1104,6 +1136,26 @@ int tok_cursor_col(Tokenizer *t) {
     return (int)(t->cur - t->line_start);
 }
 
+// Not in tokenizer.h yet. CPython's column conversion for a parser error at
+// 1-based byte column `col` of line `lineno` (as the parser sees it, shifted):
+// unchanged without an encoding, else characters counted in the error line
+// CPython uses (see error_line), invalid bytes as U+FFFD, clamped.
+int tok_error_col(Tokenizer *t, int lineno, int col) {
+    if (!t->char_offsets || col < 0) {
+        return col;
+    }
+    size_t len = 0;
+    const char *ls = error_line(t, lineno - t->line_offset, &len);
+    return ls ? byte_to_char_offset(ls, len, col) : col;
+}
+
+// Not in tokenizer.h yet. The text of SyntaxError.text for a parser error on
+// line `lineno` (shifted), as CPython picks it (see error_line); not
+// NUL-terminated at *len.
+const char *tok_error_text(Tokenizer *t, int lineno, size_t *len) {
+    return error_line(t, lineno - t->line_offset, len);
+}
+
 void tok_set_start_position(Tokenizer *t, int line_offset, int col_offset) {
     t->line_offset = line_offset;
     t->col_shift = col_offset;
@@ -1172,7 +1224,10 @@ static char *translate_newlines(Arena *a, const char *s, size_t n, size_t *outle
         }
         *o++ = c;
     }
-    if (o == buf || o[-1] != '\n') {
+    // CPython adds the final newline when the last byte it *copied* is not
+    // one; a trailing \r\n leaves its loop on the NUL, so such input gets
+    // an extra empty line.
+    if (o == buf || o[-1] != '\n' || (n >= 2 && s[n - 2] == '\r' && s[n - 1] == '\n')) {
         *o++ = '\n';
     }
     *o = 0;
@@ -1370,7 +1425,7 @@ Tokenizer *tok_new(Arena *arena, const char *src, size_t len, TokenizerMode mode
     }
     t->buf = buf;
     t->bufend = buf + n;
-    t->cur = t->inp = t->line_start = buf;
+    t->cur = t->inp = t->line_start = t->bufstart = buf;
     t->atbol = 1;
     return t;
 }
