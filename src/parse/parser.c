@@ -60,6 +60,8 @@ struct Parser {
     int sp, stack_cap;
     int in_fstring;    // this parser parses an f-string replacement field
     int level;         // bracket depth after the last fetched token
+    int fstring_col;   // f-string sub-parser: its starting column shift
+    int err_from_tok;  // the recorded error came from the tokenizer
     Parser *parent;
     struct MemoEntry *memo;  // second-pass memo table (open addressing)
     int memo_cap, memo_count;
@@ -88,6 +90,8 @@ static Node *match_stmt(Parser *p);
 
 // ---- tokens ------------------------------------------------------------
 
+static void no_memory(Parser *p);
+
 static Token error_token;  // returned once the tokenizer has stopped
 
 static void record_tok_error(Parser *p) {
@@ -95,6 +99,7 @@ static void record_tok_error(Parser *p) {
     if (!p->err->set) {
         *p->err = *e;
         p->err->set = 1;
+        p->err_from_tok = 1;
     }
     p->error = 1;
 }
@@ -229,14 +234,21 @@ static void set_error_v(Parser *p, SyntaxErrorKind kind, int lineno, int col, in
     // CPython converts byte columns to characters only when the tokenizer
     // has an encoding; a column of -1 (a token without position) gives 0.
     int chars = tok_char_offsets(p->tok);
+    if (p->in_fstring) {
+        // CPython reports columns relative to the "(expr)" sub-source.
+        col -= p->fstring_col;
+        if (end_col >= 0) {
+            end_col -= p->fstring_col;
+        }
+    }
     size_t len = 0;
-    const char *line = p->in_fstring ? NULL : tok_line_text(p->tok, lineno, &len);
+    const char *line = tok_line_text(p->tok, lineno, &len);
     e->text = line;
     e->offset = col_to_offset(line, len, col, chars);
     e->end_lineno = end_lineno;
     if (end_lineno > 0 && end_col >= 0) {
         size_t elen = 0;
-        const char *eline = p->in_fstring ? NULL : tok_line_text(p->tok, end_lineno, &elen);
+        const char *eline = tok_line_text(p->tok, end_lineno, &elen);
         e->end_offset = col_to_offset(eline, elen, end_col, chars);
     } else {
         e->end_lineno = end_lineno > 0 ? end_lineno : 0;
@@ -244,12 +256,24 @@ static void set_error_v(Parser *p, SyntaxErrorKind kind, int lineno, int col, in
     }
 }
 
+static void raise_last_v(Parser *p, SyntaxErrorKind kind, const char *fmt, va_list ap);
+
 void *parser_error_at(Parser *p, int lineno, int col_offset, int end_lineno, int end_col_offset,
                       const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    set_error_v(p, SE_SYNTAX, lineno, col_offset, end_lineno, end_col_offset, fmt, ap);
+    if (lineno == 0) {
+        // CPython reports string-literal errors at the last token fetched.
+        raise_last_v(p, SE_SYNTAX, fmt, ap);
+    } else {
+        set_error_v(p, SE_SYNTAX, lineno, col_offset, end_lineno, end_col_offset, fmt, ap);
+    }
     va_end(ap);
+    return NULL;
+}
+
+void *parser_no_memory(Parser *p) {
+    no_memory(p);
     return NULL;
 }
 
@@ -375,7 +399,9 @@ static Seq *pop_seq(Parser *p, int base) {
         p->sp = base;
         return NULL;
     }
-    memcpy(s->a, p->stack + base, (size_t)n * sizeof(void *));
+    if (n) {
+        memcpy(s->a, p->stack + base, (size_t)n * sizeof(void *));
+    }
     p->sp = base;
     return s;
 }
@@ -700,6 +726,12 @@ static Node *run_parser(Parser *p, ParseMode mode) {
         return res;
     }
     if (p->error) {
+        // A SyntaxError raised by the first pass itself (a bad literal): a
+        // tokenizer error later in the file still wins, as in CPython.
+        if (!p->tok_done && p->err->set &&
+            (p->err->kind == SE_SYNTAX || p->err->kind == SE_INDENTATION)) {
+            check_rest_of_source(p, p->err->lineno);
+        }
         return NULL;
     }
     // First pass failed softly: remember how far it got, then look for a
@@ -762,6 +794,7 @@ Node *parser_parse_fstring_expr(Parser *parent, const char *src, size_t len, int
     Parser p;
     parser_init(&p, parent->arena, tok, &suberr);
     p.in_fstring = 1;
+    p.fstring_col = col_offset;
     p.parent = parent;
     p.depth = parent->depth;
     Node *res = run_parser(&p, PARSE_FSTRING_EXPR);
@@ -769,7 +802,18 @@ Node *parser_parse_fstring_expr(Parser *parent, const char *src, size_t len, int
     if (!res) {
         if (!parent->err->set) {
             *parent->err = suberr;
-            if (suberr.kind == SE_SYNTAX && strncmp(suberr.msg, "f-string: ", 10) != 0) {
+            // CPython shifts the columns back by the sub-source's starting
+            // column (which may leave them at zero or below) and prefixes
+            // the message, unless the tokenizer raised the error itself.
+            int raised = p.err_from_tok && tok_error_is_raised(tok);
+            if ((suberr.kind == SE_SYNTAX || suberr.kind == SE_INDENTATION ||
+                 suberr.kind == SE_TAB) && !raised) {
+                if (p.err_from_tok) {
+                    parent->err->offset -= col_offset;
+                    if (parent->err->end_offset > 0) {
+                        parent->err->end_offset -= col_offset;
+                    }
+                }
                 size_t n = strlen(suberr.msg);
                 if (n > sizeof suberr.msg - 11) {
                     n = sizeof suberr.msg - 11;

@@ -18,6 +18,9 @@ Arena *parser_arena(Parser *p);
 void *parser_error_at(Parser *p, int lineno, int col_offset, int end_lineno, int end_col_offset,
                       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+// Record a MemoryError. Returns NULL.
+void *parser_no_memory(Parser *p);
+
 // Parse the expression of an f-string replacement field, CPython 3.11 style:
 // `src` is the expression text wrapped in parentheses, "(expr)", and the
 // resulting tokens get positions shifted as tok_set_start_position describes
