@@ -1,0 +1,18 @@
+def test_issue35560(self):
+    self.assertEqual(format(123.0, '00'), '123.0')
+    self.assertEqual(format(123.34, '00f'), '123.340000')
+    self.assertEqual(format(123.34, '00e'), '1.233400e+02')
+    self.assertEqual(format(123.34, '00g'), '123.34')
+    self.assertEqual(format(123.34, '00.10f'), '123.3400000000')
+    self.assertEqual(format(123.34, '00.10e'), '1.2334000000e+02')
+    self.assertEqual(format(123.34, '00.10g'), '123.34')
+    self.assertEqual(format(123.34, '01f'), '123.340000')
+
+    self.assertEqual(format(-123.0, '00'), '-123.0')
+    self.assertEqual(format(-123.34, '00f'), '-123.340000')
+    self.assertEqual(format(-123.34, '00e'), '-1.233400e+02')
+    self.assertEqual(format(-123.34, '00g'), '-123.34')
+    self.assertEqual(format(-123.34, '00.10f'), '-123.3400000000')
+    self.assertEqual(format(-123.34, '00.10f'), '-123.3400000000')
+    self.assertEqual(format(-123.34, '00.10e'), '-1.2334000000e+02')
+    self.assertEqual(format(-123.34, '00.10g'), '-123.34')

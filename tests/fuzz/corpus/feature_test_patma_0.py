@@ -1,0 +1,11 @@
+def test_patma_224(self):
+    def f(x):
+        match x:
+            case 0:
+                return 0
+            case _:
+                return 1
+    self.assertEqual(f(0), 0)
+    self.assertEqual(f(1), 1)
+    self.assertEqual(f(2), 1)
+    self.assertEqual(f(3), 1)
