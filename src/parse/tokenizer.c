@@ -26,6 +26,12 @@
 //   characters only when the tokenizer has an encoding (a BOM, a coding
 //   declaration, or str input); for plain bytes without a declaration the
 //   reported offset stays a byte offset + 1. tok_char_offsets tells which.
+//   The conversion counts in CPython's "error line", which after a
+//   multi-line token starts at that token's first line (CPython's tok->buf),
+//   with invalid bytes counted as the 3 bytes of U+FFFD: tok_error_col and
+//   tok_error_text give the parser the same conversion and text.
+// - CPython's input quirks are kept: a trailing \r\n gains an extra empty
+//   line; a NUL byte is refused up front (a ValueError in CPython).
 // - INDENT, DEDENT and ENDMARKER carry col_offset == end_col_offset == -1,
 //   like CPython's tokens (their start pointer is NULL there). Our Token's
 //   `start` then points where CPython's cursor was, so that an error "at"
