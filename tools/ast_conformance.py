@@ -35,6 +35,7 @@ import sys
 import tempfile
 import threading
 import traceback
+import warnings
 
 ROOT = '/usr/lib/python3.11'
 DEFAULT_MAX_STR_DIGITS = sys.get_int_max_str_digits()
@@ -327,6 +328,9 @@ def main():
     if args.list:
         print('\n'.join(files))
         return 0
+    # ast.parse warns (SyntaxWarning, DeprecationWarning) about some inputs;
+    # krait's dump-ast does not warn, and the warnings would bury the report.
+    warnings.simplefilter('ignore')
     if not os.access(args.krait, os.X_OK):
         print(f'{args.label}: no krait binary at {args.krait}', file=sys.stderr)
         print(f'{args.label}: 0/{len(files)} files identical')
