@@ -138,6 +138,13 @@ int float_shortest_digits(double x, char *digits, int *decpt) {
     memcpy(&bits, &x, sizeof bits);
     uint64_t frac = bits & ((UINT64_C(1) << 52) - 1);
     int bexp = (int)((bits >> 52) & 0x7ff);
+    if (bexp == 0x7ff || (bits << 1) == 0) {
+        // Outside the contract (inf, nan, zero): answer "0" rather than garbage.
+        digits[0] = '0';
+        digits[1] = 0;
+        *decpt = 1;
+        return 1;
+    }
     uint64_t m2;
     int e2;
     if (bexp == 0) {
