@@ -203,22 +203,6 @@ static Token *last_token(Parser *p) {
 
 // ---- errors ------------------------------------------------------------
 
-// A 0-based byte column as CPython's 1-based SyntaxError offset.
-static int col_to_offset(const char *line, size_t len, int col, int chars) {
-    if (col < 0) {
-        return col + 1;
-    }
-    if (!chars || !line) {
-        return col + 1;
-    }
-    size_t c = (size_t)col;
-    int off = (int)utf8_count(line, c < len ? c : len) + 1;
-    if (c > len) {
-        off += (int)(c - len);
-    }
-    return off;
-}
-
 static void set_error_v(Parser *p, SyntaxErrorKind kind, int lineno, int col, int end_lineno,
                         int end_col, const char *fmt, va_list ap) {
     p->error = 1;
@@ -233,7 +217,6 @@ static void set_error_v(Parser *p, SyntaxErrorKind kind, int lineno, int col, in
     e->lineno = lineno;
     // CPython converts byte columns to characters only when the tokenizer
     // has an encoding; a column of -1 (a token without position) gives 0.
-    int chars = tok_char_offsets(p->tok);
     if (p->in_fstring) {
         // CPython reports columns relative to the "(expr)" sub-source.
         col -= p->fstring_col;
@@ -242,14 +225,12 @@ static void set_error_v(Parser *p, SyntaxErrorKind kind, int lineno, int col, in
         }
     }
     size_t len = 0;
-    const char *line = tok_line_text(p->tok, lineno, &len);
-    e->text = line;
-    e->offset = col_to_offset(line, len, col, chars);
+    e->text = tok_error_text(p->tok, lineno, &len);
+    // A column of -1 (a token without position) gives offset 0.
+    e->offset = col < 0 ? col + 1 : tok_error_col(p->tok, lineno, col + 1);
     e->end_lineno = end_lineno;
     if (end_lineno > 0 && end_col >= 0) {
-        size_t elen = 0;
-        const char *eline = tok_line_text(p->tok, end_lineno, &elen);
-        e->end_offset = col_to_offset(eline, elen, end_col, chars);
+        e->end_offset = tok_error_col(p->tok, end_lineno, end_col + 1);
     } else {
         e->end_lineno = end_lineno > 0 ? end_lineno : 0;
         e->end_offset = end_col < 0 ? -1 : 0;
@@ -783,7 +764,9 @@ Node *parser_parse_fstring_expr(Parser *parent, const char *src, size_t len, int
                                 int col_offset) {
     SyntaxErrorInfo suberr;
     memset(&suberr, 0, sizeof suberr);
-    Tokenizer *tok = tok_new(parent->arena, src, len, TOKMODE_STRING, &suberr);
+    // CPython tokenizes the sub-source as bytes without an encoding (byte
+    // columns in errors), which is what TOKMODE_FILE gives for UTF-8 text.
+    Tokenizer *tok = tok_new(parent->arena, src, len, TOKMODE_FILE, &suberr);
     if (!tok) {
         *parent->err = suberr;
         parent->err->set = 1;

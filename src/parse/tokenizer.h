@@ -134,6 +134,15 @@ int tok_error_is_raised(Tokenizer *t);
 // has an encoding: str input, a BOM or a coding declaration) or in bytes.
 int tok_char_offsets(Tokenizer *t);
 
+// CPython's conversion of a parser error's 1-based byte column `col` on
+// line `lineno` into SyntaxError.offset: unchanged without an encoding, else
+// characters of the line CPython uses (invalid bytes count as U+FFFD).
+int tok_error_col(Tokenizer *t, int lineno, int col);
+
+// The text CPython puts in SyntaxError.text for a parser error on `lineno`;
+// not NUL-terminated at *len. NULL if none.
+const char *tok_error_text(Tokenizer *t, int lineno, size_t *len);
+
 // The cursor's byte offset in its current line (CPython: tok->cur -
 // tok->line_start), or 0 before anything was read.
 int tok_cursor_col(Tokenizer *t);
