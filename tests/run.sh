@@ -73,8 +73,12 @@ step() {
 }
 
 # build MODE BUILDDIR CC: a build is a check, and so is its being warning-free.
+# A failed build removes the binary, so that no later step tests a stale one.
 build() {
-    make -j"$JOBS" MODE="$1" BUILD="$2" CC="$3" || return 1
+    if ! make -j"$JOBS" MODE="$1" BUILD="$2" CC="$3"; then
+        rm -f "$2/krait"
+        return 1
+    fi
     if grep -E 'warning:' "$LOGS/build-$1-$3.log" > /dev/null; then
         echo "the build printed warnings"
         return 1
