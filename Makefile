@@ -3,6 +3,7 @@
 #   make test          the whole test suite (tests/run.sh), ends "N passed, N failed"
 #   make conformance   krait's AST dump vs CPython's over every .py of /usr/lib/python3.11
 #   make bench         the parse benchmark (bench/parse_stdlib.py)
+#   make fuzz          libFuzzer on tokenizer+parser (tests/fuzz/fuzz.mk)
 MODE ?= release
 BUILD ?= build/$(MODE)
 CC ?= cc
@@ -33,6 +34,9 @@ GEN := $(patsubst tools/gen_%.py,$(BUILD)/gen/%.h,$(wildcard tools/gen_*.py))
 .PHONY: all release debug asan test conformance bench clean
 all: $(BUILD)/krait
 	@if [ "$(BUILD)" = build/release ]; then ln -sfn release/krait build/krait; fi
+
+# The libFuzzer harness: make fuzz, fuzz-build, fuzz-regress (tests/fuzz/README.md).
+include tests/fuzz/fuzz.mk
 
 release:
 	$(MAKE) MODE=release

@@ -13,8 +13,10 @@
 #   clang        debug build with clang, warning-free
 #   asan         ASan+UBSan build; unit tests, malformed inputs and the
 #                conformance --slice subset (~290 files) under the sanitizers
+#   fuzz-regress the libFuzzer harness (clang) over its seed corpus, the
+#                malformed inputs and every saved crash reproducer
 # Environment: KRAIT_TEST_QUICK=1 runs the release conformance over the
-# --slice subset instead of every file; KRAIT_TEST_SKIP="asan clang unit"
+# --slice subset instead of every file; KRAIT_TEST_SKIP="asan clang unit fuzz"
 # skips steps by name (for quick local runs; CI skips nothing).
 set -u
 cd "$(dirname "$0")/.."
@@ -147,6 +149,10 @@ if ! skipped asan; then
         --krait build/asan/krait --timeout 600 tests/syntax_errors/cases build/test-cases
     step conformance-asan $PY tools/ast_conformance.py --slice --label conformance-asan \
         --krait build/asan/krait --timeout 600
+fi
+
+if ! skipped fuzz; then
+    step fuzz-regress make -j"$JOBS" fuzz-regress
 fi
 
 echo "total time $((SECONDS - START))s; logs in $LOGS/"
