@@ -183,6 +183,8 @@ static const char *error_class_name(const SyntaxErrorInfo *e) {
         return "MemoryError";
     case SE_RECURSION:
         return "RecursionError";
+    case SE_UNICODE_DECODE:
+        return "UnicodeDecodeError";
     case SE_SYNTAX:
         break;
     }
@@ -266,7 +268,7 @@ static void put_text(FILE *out, const char *s, size_t n) {
 // line with leading spaces/form feeds stripped and a caret line under the
 // offending characters (offsets count characters), then "Class: msg".
 static void print_syntax_error(FILE *out, const char *filename, const SyntaxErrorInfo *e) {
-    if (e->kind == SE_MEMORY || e->kind == SE_RECURSION) {
+    if (e->kind == SE_MEMORY || e->kind == SE_RECURSION || e->kind == SE_UNICODE_DECODE) {
         // Not SyntaxErrors: traceback shows just "Class" or "Class: msg".
         fprintf(out, "%s%s%s\n", error_class_name(e), e->msg[0] ? ": " : "", e->msg);
         return;
@@ -321,7 +323,9 @@ static void print_syntax_error(FILE *out, const char *filename, const SyntaxErro
 
 // The one-line form used by -X dump-ast-batch.
 static void put_error_record(StrBuf *out, const char *cls, const SyntaxErrorInfo *e) {
-    if (e) {
+    if (e && e->kind == SE_UNICODE_DECODE) {
+        sb_printf(out, "!%s\t\t\t\t\t", cls);  // not a SyntaxError: no location
+    } else if (e) {
         sb_printf(out, "!%s\t%d\t%d\t%d\t%d\t", cls, e->lineno, e->offset, e->end_lineno,
                   e->end_offset);
     } else {

@@ -678,6 +678,13 @@ static void check_rest_of_source(Parser *p, int err_line) {
                                                 strstr(e->msg, "was never closed"))) {
                 *p->err = *e;
                 p->err->set = 1;
+                static const char prefix[] = "(unicode error) ";
+                if (strncmp(e->msg, prefix, sizeof prefix - 1) == 0) {
+                    // Met here, undecodable bytes are a bare UnicodeDecodeError.
+                    p->err->kind = SE_UNICODE_DECODE;
+                    memmove(p->err->msg, p->err->msg + sizeof prefix - 1,
+                            strlen(p->err->msg) - (sizeof prefix - 1) + 1);
+                }
             }
             return;
         }
@@ -709,9 +716,9 @@ static Node *run_parser(Parser *p, ParseMode mode) {
     if (p->error) {
         // A SyntaxError raised by the first pass itself (a bad literal): a
         // tokenizer error later in the file still wins, as in CPython.
-        if (!p->tok_done && p->err->set &&
+        if (!p->tok_done && p->err->set && p->fill &&
             (p->err->kind == SE_SYNTAX || p->err->kind == SE_INDENTATION)) {
-            check_rest_of_source(p, p->err->lineno);
+            check_rest_of_source(p, p->toks[p->fill - 1].lineno);
         }
         return NULL;
     }
@@ -728,7 +735,7 @@ static Node *run_parser(Parser *p, ParseMode mode) {
     if (p->err->set) {
         // A specific error; a tokenizer error later in the file wins.
         if (!p->tok_done) {
-            check_rest_of_source(p, p->err->lineno);
+            check_rest_of_source(p, p->toks[p->fill - 1].lineno);
         }
         return NULL;
     }
@@ -741,7 +748,7 @@ static Node *run_parser(Parser *p, ParseMode mode) {
         return NULL;
     }
     raise_tok(p, &last, "invalid syntax");
-    check_rest_of_source(p, last.lineno);
+    check_rest_of_source(p, p->toks[p->fill - 1].lineno);
     return NULL;
 }
 

@@ -77,8 +77,11 @@ typedef struct Token {
 // What a SyntaxError needs. `kind` picks the exception class.
 // SE_MEMORY / SE_RECURSION: CPython raises MemoryError (parser stack overflow)
 // or RecursionError for pathologically deep input; msg may be empty.
+// SE_UNICODE_DECODE: a bare UnicodeDecodeError (CPython raises one when the
+// check of the rest of the source after a syntax error meets undecodable
+// bytes in an identifier).
 typedef enum SyntaxErrorKind {
-    SE_SYNTAX, SE_INDENTATION, SE_TAB, SE_MEMORY, SE_RECURSION
+    SE_SYNTAX, SE_INDENTATION, SE_TAB, SE_MEMORY, SE_RECURSION, SE_UNICODE_DECODE
 } SyntaxErrorKind;
 
 typedef struct SyntaxErrorInfo {
