@@ -143,7 +143,7 @@ static int fetch(Parser *p) {
     return 1;
 }
 
-static Token *tok_at(Parser *p, int i) {
+static __attribute__((noinline)) Token *tok_at_slow(Parser *p, int i) {
     while (p->fill <= i) {
         if (!fetch(p)) {
             error_token.type = T_ERRORTOKEN;
@@ -151,6 +151,13 @@ static Token *tok_at(Parser *p, int i) {
         }
     }
     return &p->toks[i];
+}
+
+static inline Token *tok_at(Parser *p, int i) {
+    if (__builtin_expect(i < p->fill, 1)) {
+        return &p->toks[i];
+    }
+    return tok_at_slow(p, i);
 }
 
 #define CUR() tok_at(p, p->pos)

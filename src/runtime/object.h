@@ -1,0 +1,204 @@
+// object.h - heap objects, type objects and their protocol slots, and the
+// error convention. The whole object model in one header.
+//
+// Every heap object starts with one word: its Type*. Nothing else - mark bits
+// and ages live in the collector's side tables (runtime/gc.h) - so that a
+// later C-API layer can hand C code stable pointers with a known layout.
+//
+// Types carry C function slots for the hot protocols, so that the runtime
+// never looks up `__add__` in a dict for a builtin type. A class defined in
+// Python gets slot functions that look the dunder up along the MRO (through
+// the type's attribute cache), and its slots are refreshed whenever the class
+// or a base changes; `version` changes at the same time, and inline caches
+// guard on it.
+//
+// Errors (DESIGN.md section 5): a function that can fail returns 0 (a Value
+// or a pointer) or -1 (an int), with the exception pending in the thread
+// state. No longjmp. `err_*` functions set and inspect it.
+#ifndef KRAIT_OBJECT_H
+#define KRAIT_OBJECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "value.h"
+
+typedef struct Type Type;
+typedef struct Object {
+    Type *type;
+} Object;
+
+typedef struct GcTracer GcTracer;  // opaque; see gc.h
+
+// ---- slot signatures -------------------------------------------------------
+
+typedef Value (*UnaryFunc)(Value a);
+typedef Value (*BinaryFunc)(Value a, Value b);
+typedef Value (*TernaryFunc)(Value a, Value b, Value c);
+// Calls use a vector of positional arguments, followed by the values of the
+// keyword arguments whose names are in `kwnames` (a tuple of str, or 0).
+typedef Value (*CallFunc)(Value callable, const Value *args, size_t nargs, Value kwnames);
+// Returns the hash, or -1 with an exception set (a real hash of -1 is -2).
+typedef int64_t (*HashFunc)(Value a);
+typedef enum CompareOp { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE } CompareOp;
+// Returns a Value (often a bool), NotImplemented, or 0 on error.
+typedef Value (*RichCompareFunc)(Value a, Value b, CompareOp op);
+// Attribute access: `name` is an interned str. getattr returns 0 with
+// AttributeError set when missing.
+typedef Value (*GetAttrFunc)(Value obj, Value name);
+// setattr with value 0 deletes. Returns 0 or -1.
+typedef int (*SetAttrFunc)(Value obj, Value name, Value value);
+// Descriptors: get(descr, instance or 0, owner type).
+typedef Value (*DescrGetFunc)(Value descr, Value instance, Value owner);
+typedef int (*DescrSetFunc)(Value descr, Value instance, Value value);
+// Length: >= 0, or -1 with an exception.
+typedef int64_t (*LenFunc)(Value a);
+// setitem with value 0 deletes.
+typedef int (*SetItemFunc)(Value obj, Value key, Value value);
+// 1, 0, or -1 with an exception.
+typedef int (*PredicateFunc)(Value a);
+typedef int (*ContainsFunc)(Value container, Value item);
+// Iteration: next returns the item, or 0. At exhaustion it returns 0 WITHOUT
+// setting an exception (no StopIteration object is built on the fast path).
+typedef Value (*IterNextFunc)(Value iter);
+// Garbage collection: report every Value / Object* the object holds.
+typedef void (*TraceFunc)(Object *o, GcTracer *t);
+// Called once before the memory is reused (C-level cleanup: free buffers).
+typedef void (*FreeFunc)(Object *o);
+
+// Binary operator slots, in this order. The in-place forms follow the plain
+// ones at a fixed distance. ORDER BINOPS.
+#define BINOPS(_)                                                                        \
+    _(ADD, "__add__", "__radd__", "__iadd__", "+")                                      \
+    _(SUB, "__sub__", "__rsub__", "__isub__", "-")                                      \
+    _(MUL, "__mul__", "__rmul__", "__imul__", "*")                                      \
+    _(MATMUL, "__matmul__", "__rmatmul__", "__imatmul__", "@")                          \
+    _(TRUEDIV, "__truediv__", "__rtruediv__", "__itruediv__", "/")                      \
+    _(FLOORDIV, "__floordiv__", "__rfloordiv__", "__ifloordiv__", "//")                 \
+    _(MOD, "__mod__", "__rmod__", "__imod__", "%")                                      \
+    _(POW, "__pow__", "__rpow__", "__ipow__", "**")                                     \
+    _(LSHIFT, "__lshift__", "__rlshift__", "__ilshift__", "<<")                         \
+    _(RSHIFT, "__rshift__", "__rrshift__", "__irshift__", ">>")                         \
+    _(AND, "__and__", "__rand__", "__iand__", "&")                                      \
+    _(XOR, "__xor__", "__rxor__", "__ixor__", "^")                                      \
+    _(OR, "__or__", "__ror__", "__ior__", "|")
+
+typedef enum BinOp {
+#define BINOP_ENUM_(name, dunder, rdunder, idunder, sym) BINOP_##name,
+    BINOPS(BINOP_ENUM_)
+#undef BINOP_ENUM_
+    BINOP__COUNT
+} BinOp;
+
+// ---- type objects ----------------------------------------------------------
+
+enum TypeFlags {
+    TYPE_HEAP = 1 << 0,          // created by a class statement or type(); else static
+    TYPE_BASETYPE = 1 << 1,      // may be subclassed
+    TYPE_IMMUTABLE = 1 << 2,     // attributes cannot be set (builtins)
+    TYPE_HAS_SHAPE = 1 << 3,     // instances keep attributes in a shape + slot array
+    TYPE_ABSTRACT = 1 << 4,
+    // Fast subclass checks for the builtin families (like CPython's
+    // Py_TPFLAGS_*_SUBCLASS): set on the builtin type and inherited.
+    TYPE_INT_SUBCLASS = 1 << 8,
+    TYPE_STR_SUBCLASS = 1 << 9,
+    TYPE_BYTES_SUBCLASS = 1 << 10,
+    TYPE_TUPLE_SUBCLASS = 1 << 11,
+    TYPE_LIST_SUBCLASS = 1 << 12,
+    TYPE_DICT_SUBCLASS = 1 << 13,
+    TYPE_TYPE_SUBCLASS = 1 << 14,
+    TYPE_EXC_SUBCLASS = 1 << 15,  // BaseException and below
+};
+
+struct Type {
+    Object header;           // its metaclass
+    const char *name;        // tp_name: "int", "collections.OrderedDict"...
+    uint32_t flags;
+    uint32_t version;        // 0 = invalid (do not cache); changes on any mutation
+    size_t basic_size;       // bytes of an instance (header included)
+    size_t item_size;        // for variable-size instances (int, tuple...), else 0
+    Type *base;              // the solid base (tp_base)
+    Value bases;             // tuple of types
+    Value mro;               // tuple of types
+    Value dict;              // the namespace (a dict)
+    Value doc;               // str or None
+
+    // memory
+    TraceFunc trace;
+    FreeFunc free;
+
+    // object protocol
+    UnaryFunc repr;
+    UnaryFunc str;
+    HashFunc hash;
+    RichCompareFunc richcompare;
+    GetAttrFunc getattr;
+    SetAttrFunc setattr;
+    CallFunc call;
+    CallFunc new_;           // __new__(type, *args, **kw); `callable` is the type
+    CallFunc init;           // __init__(self, *args, **kw); returns None or 0
+    DescrGetFunc descr_get;
+    DescrSetFunc descr_set;
+    PredicateFunc bool_;
+
+    // iteration
+    UnaryFunc iter;
+    IterNextFunc iternext;
+
+    // containers
+    LenFunc len;
+    BinaryFunc getitem;
+    SetItemFunc setitem;
+    ContainsFunc contains;
+
+    // numbers
+    BinaryFunc binop[BINOP__COUNT];      // a OP b; NotImplemented to defer
+    BinaryFunc inplace[BINOP__COUNT];    // a OP= b; 0 slot = fall back to binop
+    UnaryFunc neg, pos, abs, invert;
+    UnaryFunc index;         // __index__ -> int
+    UnaryFunc to_int;        // __int__
+    UnaryFunc to_float;      // __float__
+
+    // the type's attribute cache and instance layout are managed by type.c
+    void *cache;
+    struct Shape *root_shape;  // the empty shape of instances (TYPE_HAS_SHAPE)
+};
+
+// The type of any value, immediates included.
+extern Type type_int, type_float;
+static inline Type *type_of(Value v) {
+    if (val_is_smallint(v)) {
+        return &type_int;
+    }
+    if (val_is_flonum(v)) {
+        return &type_float;
+    }
+    return val_ptr(v)->type;
+}
+
+// ---- the singletons --------------------------------------------------------
+
+extern Object none_object, true_object, false_object, notimplemented_object, ellipsis_object;
+#define VAL_NONE val_from_ptr(&none_object)
+#define VAL_TRUE val_from_ptr(&true_object)
+#define VAL_FALSE val_from_ptr(&false_object)
+#define VAL_NOTIMPLEMENTED val_from_ptr(&notimplemented_object)
+#define VAL_ELLIPSIS val_from_ptr(&ellipsis_object)
+static inline Value val_bool(int b) { return b ? VAL_TRUE : VAL_FALSE; }
+
+// ---- errors (runtime/error.c) ----------------------------------------------
+
+// Set `exc_type(msg)` as the pending exception. Always returns 0, so that
+// `return err_format(...)` works in Value-returning functions.
+Value err_format(Type *exc_type, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+// Set an exception instance (or a type, instantiated lazily) as pending.
+Value err_set_value(Value exc);
+Value err_no_memory(void);
+int err_occurred(void);
+// Whether the pending exception is an instance of `type` (or a subclass).
+int err_matches(Type *type);
+// Take the pending exception (0 if none), clearing it.
+Value err_fetch(void);
+void err_clear(void);
+
+#endif
