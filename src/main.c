@@ -206,8 +206,10 @@ static size_t utf8_char_len(const unsigned char *s, size_t n, int *valid) {
         need = 2;
     } else if (c >= 0xE0 && c <= 0xEF) {
         need = 3;
+        // Strict UTF-8, as Python decodes the source line for display: an
+        // encoded surrogate (ED A0..BF ..) is three invalid bytes.
         lo = c == 0xE0 ? 0xA0 : 0x80;
-        // krait's text may hold lone surrogates (ED A0..BF ..): accept them.
+        hi = c == 0xED ? 0x9F : 0xBF;
     } else if (c >= 0xF0 && c <= 0xF4) {
         need = 4;
         lo = c == 0xF0 ? 0x90 : 0x80;
