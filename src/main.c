@@ -18,7 +18,8 @@
 //                        conformance run
 //   -X dump-tokens       print the token stream
 //   -X parse-only        parse every positional argument as a file, print one
-//                        summary line (the parse benchmark)
+//                        summary line (the parse benchmark); -X parse-only=dump
+//                        also dumps each tree (into memory) and times that too
 //
 // Errors are printed the way CPython's traceback module prints the exception
 // that ast.parse raises (see print_syntax_error), except that the file name
@@ -43,6 +44,8 @@
 enum {
     EXIT_USAGE = 2,  // CPython's status for command-line errors
 };
+
+enum { PARSE_ONLY = 1, PARSE_ONLY_DUMP = 2 };  // Options.parse_only
 
 // What the command line asked for.
 typedef struct Options {
@@ -115,7 +118,8 @@ static const char xoptions_text[] =
     "\n"
     "-X parse-only: treat every argument as a file, read them all into memory,\n"
     "    parse each one and print a single summary line (files, failures,\n"
-    "    bytes, seconds); used by bench/parse_stdlib.py\n";
+    "    bytes, seconds); used by bench/parse_stdlib.py. -X parse-only=dump also\n"
+    "    runs ast_dump on each tree (kept in memory, its size reported)\n";
 
 // ---- small utilities ---------------------------------------------------
 
@@ -569,6 +573,9 @@ static int run_parse_only(const Options *o) {
         total += lens[i];
     }
     int failures = 0;
+    size_t dumped = 0;
+    StrBuf dump;
+    sb_init(&dump);
     double t0 = now_seconds();
     for (int i = 0; i < n; i++) {
         if (has_null_byte(bufs[i], lens[i])) {
@@ -579,14 +586,24 @@ static int run_parse_only(const Options *o) {
         arena_init(&arena);
         SyntaxErrorInfo err;
         memset(&err, 0, sizeof err);
-        if (!parse_source(&arena, bufs[i], lens[i], TOKMODE_FILE, PARSE_FILE, &err)) {
+        Node *tree = parse_source(&arena, bufs[i], lens[i], TOKMODE_FILE, PARSE_FILE, &err);
+        if (!tree) {
             failures++;
+        } else if (o->parse_only == PARSE_ONLY_DUMP) {
+            dump.len = 0;
+            ast_dump(&dump, tree, 1);
+            dumped += dump.len + 1;  // + the newline -X dump-ast would print
         }
         arena_free(&arena);
     }
     double elapsed = now_seconds() - t0;
-    printf("parse-only: %d files, %d failed, %zu bytes, %.6f seconds\n", n, failures, total,
+    sb_free(&dump);
+    printf("parse-only: %d files, %d failed, %zu bytes, %.6f seconds", n, failures, total,
            elapsed);
+    if (o->parse_only == PARSE_ONLY_DUMP) {
+        printf(", %zu dump bytes", dumped);
+    }
+    putchar('\n');
     for (int i = 0; i < n; i++) {
         free(bufs[i]);
     }
@@ -606,7 +623,9 @@ static void apply_xoption(Options *o, const char *x) {
     } else if (strcmp(x, "dump-tokens") == 0) {
         o->dump_tokens = 1;
     } else if (strcmp(x, "parse-only") == 0) {
-        o->parse_only = 1;
+        o->parse_only = PARSE_ONLY;
+    } else if (strcmp(x, "parse-only=dump") == 0) {
+        o->parse_only = PARSE_ONLY_DUMP;
     }
 }
 
