@@ -126,5 +126,10 @@ m = re.fullmatch(r'parse-only: 3 files, 1 failed, (\d+) bytes, [0-9.]+ seconds\n
 check('parse-only summary', rc == 0 and m and int(m.group(1)) == 2 * os.path.getsize(good)
       + os.path.getsize(bad), repr(out) + repr(err))
 
+rc, out, err = run(['-X', 'parse-only=dump', good, bad])
+m = re.fullmatch(r'parse-only: 2 files, 1 failed, \d+ bytes, [0-9.]+ seconds, (\d+) dump bytes\n', out)
+check('parse-only=dump summary', rc == 0 and m and int(m.group(1)) == len(good_dump.encode()),
+      repr(out) + repr(err))
+
 print(f'{passed} passed, {failed} failed')
 sys.exit(1 if failed else 0)
