@@ -401,7 +401,7 @@ static int run_dump_ast(const Options *o) {
     arena_init(&arena);
     SyntaxErrorInfo err;
     memset(&err, 0, sizeof err);
-    Node *tree = parse_source(&arena, src, len, mode, PARSE_FILE, &err);
+    Node *tree = parse_like_ast_parse(&arena, src, len, mode, PARSE_FILE, &err);
     int status = 0;
     if (tree) {
         StrBuf out;
@@ -442,7 +442,7 @@ static void batch_one(const char *path, StrBuf *out) {
     arena_init(&arena);
     SyntaxErrorInfo err;
     memset(&err, 0, sizeof err);
-    Node *tree = parse_source(&arena, src, len, TOKMODE_FILE, PARSE_FILE, &err);
+    Node *tree = parse_like_ast_parse(&arena, src, len, TOKMODE_FILE, PARSE_FILE, &err);
     if (tree) {
         ast_dump(out, tree, 1);
         sb_putc(out, '\n');

@@ -1,6 +1,9 @@
 // ast.c - the field table of every node kind, and node allocation.
 #include "ast.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #define F(kind, field, type) {#field, FT_##type, (uint16_t)offsetof(Node, v.kind.field)}
 
 static const FieldInfo f_Module[] = {F(Module, body, SEQ), F(Module, type_ignores, SEQ)};
@@ -161,4 +164,60 @@ Seq *ast_seq(Arena *a, int n) {
         s->n = n;
     }
     return s;
+}
+
+// Depth of the tree, counting every node as CPython's AST-to-object
+// conversion does (ast.parse raises RecursionError past its limit). Walks
+// with an explicit stack: the tree may be far deeper than the C stack allows.
+// Returns 1 when some path is longer than `limit` nodes, 0 if not, -1 when
+// out of memory.
+int ast_deeper_than(const Node *root, int limit) {
+    typedef struct { const Node *n; int depth; } Item;
+    size_t cap = 256, sp = 0;
+    Item *stack = malloc(cap * sizeof(Item));
+    if (!stack) {
+        return -1;
+    }
+    int result = 0;
+    stack[sp++] = (Item){root, 1};
+    while (sp) {
+        Item it = stack[--sp];
+        if (it.depth > limit) {
+            result = 1;
+            break;
+        }
+        const NodeInfo *info = &ast_node_info[it.n->kind];
+        for (int f = 0; f < info->nfields; f++) {
+            const FieldInfo *fi = &info->fields[f];
+            const char *field = (const char *)it.n + fi->offset;
+            const Node *child = NULL;
+            const Seq *seq = NULL;
+            if (fi->type == FT_NODE || fi->type == FT_NODE_OPT) {
+                memcpy(&child, field, sizeof child);
+            } else if (fi->type == FT_SEQ) {
+                memcpy(&seq, field, sizeof seq);
+            } else {
+                continue;
+            }
+            int n = seq ? seq->n : (child ? 1 : 0);
+            for (int i = 0; i < n; i++) {
+                const Node *c = seq ? seq->a[i] : child;
+                if (!c) {
+                    continue;
+                }
+                if (sp == cap) {
+                    cap *= 2;
+                    Item *bigger = realloc(stack, cap * sizeof(Item));
+                    if (!bigger) {
+                        free(stack);
+                        return -1;
+                    }
+                    stack = bigger;
+                }
+                stack[sp++] = (Item){c, it.depth + 1};
+            }
+        }
+    }
+    free(stack);
+    return result;
 }

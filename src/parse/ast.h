@@ -232,4 +232,12 @@ extern const char *const ast_cmpop_names[];
 Node *ast_node(Arena *a, NodeKind kind, int lineno, int col, int end_lineno, int end_col);
 Seq *ast_seq(Arena *a, int n);
 
+// CPython's ast.parse converts the tree to Python objects recursively and
+// raises RecursionError("maximum recursion depth exceeded during ast
+// construction") past about this many nested nodes (3 x the default
+// recursion limit of 1000, less the frames already active).
+enum { AST_CONSTRUCTION_DEPTH_LIMIT = 2990 };
+// 1 if some path from root has more than `limit` nodes, 0 if not, -1 on OOM.
+int ast_deeper_than(const Node *root, int limit);
+
 #endif

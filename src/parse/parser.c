@@ -232,7 +232,8 @@ static void set_error_v(Parser *p, SyntaxErrorKind kind, int lineno, int col, in
         }
     }
     size_t len = 0;
-    e->text = tok_error_text(p->tok, lineno, &len);
+    const char *text = tok_error_text(p->tok, lineno, &len);
+    e->text = text ? arena_strndup(p->arena, text, len) : NULL;
     // A column of -1 (a token without position) gives offset 0.
     e->offset = col < 0 ? col + 1 : tok_error_col(p->tok, lineno, col + 1);
     e->end_lineno = end_lineno;
@@ -772,6 +773,20 @@ Node *parse_source(Arena *arena, const char *src, size_t len, TokenizerMode tokm
     Node *res = run_parser(&p, mode);
     parser_fini(&p);
     return res;
+}
+
+Node *parse_like_ast_parse(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
+                           ParseMode mode, SyntaxErrorInfo *err) {
+    Node *tree = parse_source(arena, src, len, tokmode, mode, err);
+    if (tree && ast_deeper_than(tree, AST_CONSTRUCTION_DEPTH_LIMIT) != 0) {
+        memset(err, 0, sizeof *err);
+        err->set = 1;
+        err->kind = SE_RECURSION;
+        snprintf(err->msg, sizeof err->msg,
+                 "maximum recursion depth exceeded during ast construction");
+        return NULL;
+    }
+    return tree;
 }
 
 Node *parser_parse_fstring_expr(Parser *parent, const char *src, size_t len, int line_offset,

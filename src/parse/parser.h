@@ -20,4 +20,9 @@ typedef enum ParseMode {
 Node *parse_source(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
                    ParseMode mode, SyntaxErrorInfo *err);
 
+// parse_source, then what CPython's ast.parse adds: a RecursionError when the
+// tree is too deep for its conversion to Python objects. -X dump-ast uses it.
+Node *parse_like_ast_parse(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
+                           ParseMode mode, SyntaxErrorInfo *err);
+
 #endif
