@@ -23,6 +23,12 @@ cd "$(dirname "$0")/.."
 PY=/usr/bin/python3.11
 LOGS=build/test-logs
 mkdir -p "$LOGS"
+# Runs share build/release, build/asan and the logs: one at a time per checkout.
+exec 9> build/.test-lock
+if ! flock -n 9; then
+    echo "waiting for another tests/run.sh in this checkout to finish..."
+    flock 9
+fi
 rm -f "$LOGS"/*.log "$LOGS"/summary.txt
 PASSED=0
 FAILED=0
