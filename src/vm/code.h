@@ -1,0 +1,96 @@
+// code.h - code objects and interpreter frames (plan of record for issue 3).
+//
+// STATUS: declarations only; the compiler (src/compile/) produces Code, the
+// interpreter (src/vm/interp.c) runs Frames. Revise freely while they land.
+//
+// A Code is immutable except for its instruction words, which the
+// specializer rewrites in place (quickening) and whose cache words it owns.
+//
+// Frame slots ("registers"), in order:
+//     [0, nparams)                  parameters (positional, then *args, kw-only, **kwargs)
+//     [nparams, nlocals)            other local variables
+//     [nlocals, nlocals + ncells)   cells for variables captured by inner functions
+//                                   (a parameter that is captured is copied into its cell by
+//                                   MAKECELL at entry, as CPython 3.11 does)
+//     [.., + nfrees)                free variables: cells copied from the closure at call
+//     [.., nslots)                  temporaries, allocated by the compiler like registers
+// Every slot holds a Value or 0 ("unbound"), so the collector scans frames
+// precisely as plain Value arrays.
+//
+// Calls between Python functions do not recurse on the C stack: frames live
+// on a contiguous per-thread VM stack, and CALL pushes one and continues the
+// dispatch loop. Generators own a heap copy of their frame.
+#ifndef KRAIT_CODE_H
+#define KRAIT_CODE_H
+
+#include <stdint.h>
+
+#include "../runtime/object.h"
+#include "opcodes.h"
+
+enum CodeFlags {  // the CPython co_flags values, so that inspect.CO_* agree
+    CODE_OPTIMIZED = 0x0001,
+    CODE_NEWLOCALS = 0x0002,
+    CODE_VARARGS = 0x0004,
+    CODE_VARKEYWORDS = 0x0008,
+    CODE_NESTED = 0x0010,
+    CODE_GENERATOR = 0x0020,
+    CODE_NOFREE = 0x0040,
+    CODE_COROUTINE = 0x0080,
+    CODE_ITERABLE_COROUTINE = 0x0100,
+    CODE_ASYNC_GENERATOR = 0x0200,
+};
+
+// One protected range of the zero-cost exception table: an exception raised
+// by an instruction in [start, end) jumps to `handler` with the exception
+// object in slot `exc_slot`. Entries are sorted by start; nested ranges come
+// innermost first.
+typedef struct ExceptionRange {
+    uint32_t start, end, handler;
+    uint16_t exc_slot;
+    uint16_t lasti_slot;  // where the handler may save the raising pc (re-raise), or 0xffff
+} ExceptionRange;
+
+typedef struct Code {
+    Object header;
+    Instr *instrs;            // instructions and their cache words
+    uint32_t ninstrs;
+    uint32_t flags;           // CodeFlags
+    uint16_t argcount, posonlyargcount, kwonlyargcount;
+    uint16_t nlocals, ncells, nfrees, nslots;
+    Value consts;             // tuple
+    Value names;              // tuple of interned str: globals, attributes, imports
+    Value varnames;           // tuple: the names of slots [0, nlocals)
+    Value cellvars, freevars; // tuples of names
+    Value name, qualname, filename;  // str
+    int32_t firstlineno;
+    // pc -> source position, compressed (line, end line, column, end column
+    // per instruction run); decoded by code_position().
+    uint8_t *linetable;
+    uint32_t nlinetable;
+    ExceptionRange *exceptions;
+    uint32_t nexceptions;
+    // JIT and specialization bookkeeping
+    uint16_t warmup;          // counts calls until quickening
+    void *jit;                // compiled traces rooted in this code, if any
+} Code;
+
+typedef struct Frame Frame;
+struct Frame {
+    Code *code;
+    Frame *back;              // the caller's frame
+    const Instr *pc;          // next instruction (valid when not running)
+    Value func;               // the function object (for closures, defaults, __globals__)
+    Value globals, builtins;  // dicts
+    Value locals;             // dict for module/class bodies and exec(); 0 in functions
+    Value frame_object;       // the Python-visible frame, materialized on demand
+    uint32_t flags;
+    Value slots[];            // code->nslots Values
+};
+
+// The source position of the instruction at `pc_index`.
+typedef struct SourcePos {
+    int32_t lineno, end_lineno, col, end_col;  // -1 when unknown
+} SourcePos;
+
+#endif
