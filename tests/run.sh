@@ -137,7 +137,7 @@ if ! skipped unit; then
 fi
 step cli $PY tests/cli/cli_test.py build/release/krait
 step conformance $PY tools/ast_conformance.py "${conformance_args[@]}" \
-    --krait build/release/krait --label conformance
+    --krait build/release/krait
 step generate-large-cases large_cases
 step syntax-errors $PY tools/ast_conformance.py --render --label syntax-errors \
     --krait build/release/krait tests/syntax_errors/cases build/test-cases
