@@ -560,6 +560,8 @@ static int run_parse_only(const Options *o) {
     size_t *lens = calloc(n ? n : 1, sizeof *lens);
     if (!bufs || !lens) {
         fprintf(stderr, "%s: out of memory\n", o->progname);
+        free(bufs);
+        free(lens);
         return 1;
     }
     size_t total = 0;
@@ -568,6 +570,11 @@ static int run_parse_only(const Options *o) {
         if (!bufs[i]) {
             fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", o->progname,
                     o->args[i], errno, strerror(errno));
+            while (i-- > 0) {
+                free(bufs[i]);
+            }
+            free(bufs);
+            free(lens);
             return EXIT_USAGE;
         }
         total += lens[i];

@@ -11,7 +11,7 @@
 #   conformance  tools/ast_conformance.py over every stdlib file (one check per file)
 #   syntax       tests/syntax_errors: small and generated malformed inputs
 #   clang        debug build with clang, warning-free
-#   asan         ASan+UBSan build; unit tests, malformed inputs and the
+#   asan         ASan+UBSan build; unit tests, CLI tests, malformed inputs and the
 #                conformance --slice subset (~290 files) under the sanitizers
 #   fuzz-regress the libFuzzer harness (clang) over its seed corpus, the
 #                malformed inputs and every saved crash reproducer
@@ -151,6 +151,7 @@ if ! skipped asan; then
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98
     step unit-asan env SAN=1 bash -c "$(declare -f unit_tests); unit_tests"
+    step cli-asan $PY tests/cli/cli_test.py build/asan/krait
     step syntax-errors-asan $PY tools/ast_conformance.py --render --label syntax-errors-asan \
         --krait build/asan/krait --timeout 600 tests/syntax_errors/cases build/test-cases
     step conformance-asan $PY tools/ast_conformance.py --slice --label conformance-asan \
