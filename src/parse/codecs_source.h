@@ -2,10 +2,12 @@
 // other than UTF-8.
 //
 // The tokenizer decodes a whole source to UTF-8 before it looks at a single
-// token, as CPython's string tokenizer does. Only the codecs that real
-// sources use are implemented: the UTF-8 aliases, ASCII, and single-byte
-// charmap codecs (latin-1, cp1252, koi8-r, the iso8859 family, ...), whose
-// tables tools/gen_source_codecs.py takes from python3.11's own codecs.
+// token, as CPython's string tokenizer does. Every codec of python3.11's
+// `encodings` package that decodes bytes to text is implemented: UTF-8/16/32
+// (and -sig, -le, -be), UTF-7, ASCII, Latin-1 and the single-byte charmaps,
+// unicode_escape, raw_unicode_escape, punycode, idna, undefined, and the
+// CJK multibyte codecs (EUC, Shift_JIS, GBK, GB18030, Big5, HZ, ISO-2022,
+// ...). Tables come from python3.11 itself (tools/gen_source_codecs.py).
 #ifndef KRAIT_CODECS_SOURCE_H
 #define KRAIT_CODECS_SOURCE_H
 
@@ -17,15 +19,21 @@ typedef enum SourceCodecResult {
     SRC_CODEC_OK,
     SRC_CODEC_UNKNOWN,      // Python knows no codec of that name
     SRC_CODEC_UNSUPPORTED,  // Python has it, krait does not (yet)
-    SRC_CODEC_DECODE_ERROR, // the bytes are not valid in that encoding
+    SRC_CODEC_DECODE_ERROR, // the bytes are not valid in that encoding (a
+                            // UnicodeError: CPython reports a SyntaxError)
+    SRC_CODEC_RUNTIME_ERROR,// CPython raises RuntimeError, not SyntaxError (the
+                            // iso2022_jp_2 "internal codec error" of ESC N
+                            // after an odd G2 designation)
 } SourceCodecResult;
 
 // Decode src[0..len) from the encoding named `name` (as written in a coding
 // declaration) and append the UTF-8 text to out. On an error, msg receives
 // the text of the Python exception CPython would raise (str() of the
-// LookupError or UnicodeDecodeError), e.g. "unknown encoding: foo" or
+// LookupError or UnicodeError), e.g. "unknown encoding: foo" or
 // "'ascii' codec can't decode byte 0xc3 in position 19: ordinal not in
-// range(128)".
+// range(128)". The only SRC_CODEC_UNSUPPORTED cases left are idna labels
+// that need nameprep, and \N{...} escapes when unicode_names.c is not
+// linked in.
 SourceCodecResult source_decode(const char *name, const char *src, size_t len, StrBuf *out,
                                 char *msg, size_t msgsize);
 
