@@ -1421,7 +1421,9 @@ static int pattern_or(Checker *c, Node *p, PatternCtx *pc) {
                 r = c_no_memory(c);
                 break;
             }
-            memcpy(control, alt_pc.stores, sizeof(Ident) * (size_t)alt_pc.nstores);
+            if (alt_pc.nstores) {
+                memcpy(control, alt_pc.stores, sizeof(Ident) * (size_t)alt_pc.nstores);
+            }
             ncontrol = alt_pc.nstores;
             continue;
         }

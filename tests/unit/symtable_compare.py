@@ -2,11 +2,12 @@
 
     symtable_compare.py BINARY MODE [--label NAME] [--known FILE] PATH...
 
-PATH may be a file or a directory (every *.py under it, sorted). Prints the
-first differing line of each mismatching file, then "NAME: N/M files
-identical" (N/M counts a file listed in --known as identical when it differs
-exactly as the listed reason says; the reason is shown). Exit status 1 on
-any unexplained mismatch.
+PATH may be a file or a directory (every *.py under it, sorted; with
+--slice N only every N-th of them). Prints the first differing line of each
+mismatching file, then "NAME: N/M files identical". A file listed in the
+--known file for this MODE ("MODE PATH REASON" lines, PATH relative to
+/usr/lib/python3.11) counts as identical; its reason is shown. Exit status 1
+on any unexplained mismatch.
 """
 import os
 import subprocess
@@ -51,11 +52,14 @@ def run(cmd, files):
 def main():
     args = sys.argv[1:]
     binary, mode = args[0], args[1]
-    label, known_file, paths = mode, None, []
+    label, known_file, paths, step = mode, None, [], 1
     i = 2
     while i < len(args):
         if args[i] == "--label":
             label = args[i + 1]
+            i += 2
+        elif args[i] == "--slice":
+            step = int(args[i + 1])
             i += 2
         elif args[i] == "--known":
             known_file = args[i + 1]
@@ -69,9 +73,10 @@ def main():
             for line in f:
                 line = line.strip()
                 if line and not line.startswith("#"):
-                    path, _, reason = line.partition(" ")
-                    known[path] = reason
-    files = collect(paths)
+                    kmode, path, reason = line.split(" ", 2)
+                    if kmode == mode:
+                        known[path] = reason
+    files = collect(paths)[::step]
     mine = run([binary, mode], files)
     theirs = run([PY, os.path.join(HERE, "symtable_oracle.py"), mode], files)
     same = 0

@@ -2,12 +2,17 @@
 
     symtable_oracle.py check|dump|code FILE...
 
-check: compile(source_bytes, path, 'exec') -> "OK" or
+A first line "# compile: WORD..." sets options as in symtable_test.c:
+mode=eval / mode=single, top_level_await, annotations, optimize.
+
+check: compile(source_bytes, path, mode) -> "OK" or
        "!Class<TAB>lineno<TAB>offset<TAB>end_lineno<TAB>end_offset<TAB>msg"
        (None positions print as 0; MemoryError/RecursionError as "!TooDeep")
 dump:  _symtable.symtable(source, path, 'exec'), every block
 code:  every code object compile() makes, one line per function or class
 """
+import __future__
+import ast
 import sys
 import warnings
 
@@ -26,9 +31,25 @@ def error_line(e):
     return "!%s" % type(e).__name__
 
 
+def options(src):
+    mode, flags, optimize = "exec", 0, 0
+    if src.startswith(b"# compile:"):
+        for w in src.split(b"\n", 1)[0][10:].decode().split():
+            if w.startswith("mode="):
+                mode = w[5:]
+            elif w == "top_level_await":
+                flags |= ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+            elif w == "annotations":
+                flags |= __future__.annotations.compiler_flag
+            elif w == "optimize":
+                optimize = 1
+    return mode, flags, optimize
+
+
 def check(src, path):
+    mode, flags, optimize = options(src)
     try:
-        compile(src, path, "exec")
+        compile(src, path, mode, flags=flags, dont_inherit=True, optimize=optimize)
     except Exception as e:  # noqa: BLE001 - every failure is a verdict
         return [error_line(e)]
     return ["OK"]
@@ -51,11 +72,19 @@ def dump_block(t, depth, out):
 
 def dump(src, path):
     try:
-        top = _symtable.symtable(src, path, "exec")
+        mode, flags, _ = options(src)
+        future = flags & __future__.annotations.compiler_flag
+        if future:
+            # _symtable.symtable() takes no flags: the options line becomes
+            # the import (the line numbers stay), its name is left out below
+            src = b"from __future__ import annotations" + src[src.index(b"\n"):]
+        top = _symtable.symtable(src, path, mode)
     except Exception as e:  # noqa: BLE001
         return [error_line(e)]
     out = []
     dump_block(top, 0, out)
+    if future:
+        out.remove("  annotations %d %d" % (_symtable.DEF_IMPORT, _symtable.LOCAL))
     return out
 
 
@@ -81,7 +110,8 @@ def code_lines(co, out, top):
 
 def code(src, path):
     try:
-        co = compile(src, path, "exec")
+        mode, flags, optimize = options(src)
+        co = compile(src, path, mode, flags=flags, dont_inherit=True, optimize=optimize)
     except Exception as e:  # noqa: BLE001
         return [error_line(e)]
     out = []

@@ -12,6 +12,9 @@
 //   dump:  one line per block, preorder, indented by depth:
 //            "<type> <name> <lineno> nested=<0|1> params=<a,b,...>"
 //          then one line per symbol, sorted by name: "  <name> <flags> <scope>"
+// A file whose first line is "# compile: WORD..." is compiled with options:
+// mode=eval / mode=single, top_level_await, annotations (the future flag
+// given to compile()), optimize (-O).
 //   code:  one line per function-like block, sorted:
 //            "<name> <firstlineno> args=<argcount>,<posonly>,<kwonly> vars=<params>
 //             cell=<cellvars> free=<freevars> flags=<gen|coro|agen|->"
@@ -175,6 +178,36 @@ static int cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+typedef struct Options {
+    ParseMode mode;
+    int flags, optimize;
+} Options;
+
+static Options read_options(const char *src) {
+    Options o = {PARSE_FILE, 0, 0};
+    if (strncmp(src, "# compile:", 10) != 0) {
+        return o;
+    }
+    const char *end = strchr(src, '\n');
+    size_t n = end ? (size_t)(end - src) : strlen(src);
+    char line[256];
+    snprintf(line, sizeof line, "%.*s", (int)(n - 10), src + 10);
+    for (char *w = strtok(line, " \t\r"); w; w = strtok(NULL, " \t\r")) {
+        if (strcmp(w, "mode=eval") == 0) {
+            o.mode = PARSE_EVAL;
+        } else if (strcmp(w, "mode=single") == 0) {
+            o.mode = PARSE_SINGLE;
+        } else if (strcmp(w, "top_level_await") == 0) {
+            o.flags |= COMPILE_ALLOW_TOP_LEVEL_AWAIT;
+        } else if (strcmp(w, "annotations") == 0) {
+            o.flags |= FUTURE_ANNOTATIONS;
+        } else if (strcmp(w, "optimize") == 0) {
+            o.optimize = 1;
+        }
+    }
+    return o;
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) {
         fprintf(stderr, "usage: %s check|dump|code FILE...\n", argv[0]);
@@ -192,11 +225,12 @@ int main(int argc, char **argv) {
         Arena arena;
         arena_init(&arena);
         SyntaxErrorInfo err = {0};
-        Node *mod = parse_source(&arena, src, len, TOKMODE_FILE, PARSE_FILE, &err);
+        Options opt = read_options(src);
+        Node *mod = parse_source(&arena, src, len, TOKMODE_FILE, opt.mode, &err);
         if (!mod) {
             print_error(&err);
         } else if (strcmp(mode, "check") == 0) {
-            if (compile_check(&arena, mod, 0, 0, NULL, &err) < 0) {
+            if (compile_check(&arena, mod, opt.flags, opt.optimize, NULL, &err) < 0) {
                 print_error(&err);
             } else {
                 printf("OK\n");
@@ -206,9 +240,10 @@ int main(int argc, char **argv) {
             SymTable *st = NULL;
             if (strcmp(mode, "code") == 0) {
                 // as compile() sees it: errors first, then the table
-                compile_check(&arena, mod, 0, 0, &st, &err);
+                compile_check(&arena, mod, opt.flags, opt.optimize, &st, &err);
             } else if (future_parse(mod, &features, &last, &err) == 0) {
-                st = symtable_build(&arena, mod, features | SYMTABLE_UNOPTIMIZED, &err);
+                int flags = features | (opt.flags & FUTURE_ANNOTATIONS) | SYMTABLE_UNOPTIMIZED;
+                st = symtable_build(&arena, mod, flags, &err);
             }
             if (!st) {
                 print_error(&err);
@@ -217,7 +252,9 @@ int main(int argc, char **argv) {
             } else {
                 Lines lines = {0};
                 code_block(symtable_top(st), &lines);
-                qsort(lines.v, (size_t)lines.n, sizeof(char *), cmp_str);
+                if (lines.n) {
+                    qsort(lines.v, (size_t)lines.n, sizeof(char *), cmp_str);
+                }
                 for (int k = 0; k < lines.n; k++) {
                     printf("%s\n", lines.v[k]);
                     free(lines.v[k]);

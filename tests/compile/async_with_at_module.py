@@ -1,0 +1,2 @@
+async with x as y:
+    pass

@@ -1,0 +1,7 @@
+for x in y:
+    try:
+        pass
+    finally:
+        if x:
+            break
+        continue

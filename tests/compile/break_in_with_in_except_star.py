@@ -1,0 +1,5 @@
+try:
+    pass
+except* E:
+    with a:
+        break

@@ -1,0 +1,3 @@
+del x.__debug__
+x.__debug__ += 1
+print(x.__debug__)

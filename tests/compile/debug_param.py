@@ -1,0 +1,2 @@
+def f(a, *, __debug__=1):
+    pass

@@ -1,0 +1,2 @@
+if __debug__:
+    print(__debug__)

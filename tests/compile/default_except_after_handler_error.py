@@ -1,0 +1,6 @@
+try:
+    pass
+except:
+    return
+except ValueError:
+    pass

@@ -1,0 +1,4 @@
+def f(a, b):
+    def g(c, c):
+        pass
+    global a

@@ -1,0 +1,6 @@
+def f():
+    try:
+        return 1
+        [*a, *b] = c
+    finally:
+        [*d, *e] = g

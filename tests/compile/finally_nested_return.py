@@ -1,0 +1,8 @@
+def f():
+    try:
+        try:
+            return
+        finally:
+            await x
+    finally:
+        yield from y

@@ -1,0 +1,2 @@
+# compile: annotations
+x: f(a=1, a=2)

@@ -1,0 +1,3 @@
+# compile: annotations
+def f(x: (yield)):
+    pass

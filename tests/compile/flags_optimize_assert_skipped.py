@@ -1,0 +1,2 @@
+# compile: optimize
+assert (yield)

@@ -1,0 +1,3 @@
+# compile: top_level_await
+class C:
+    await x

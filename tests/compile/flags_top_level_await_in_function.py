@@ -1,0 +1,3 @@
+# compile: top_level_await
+def f():
+    await x

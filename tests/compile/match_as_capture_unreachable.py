@@ -1,0 +1,5 @@
+match x:
+    case (y as z):
+        pass
+    case _:
+        pass

@@ -1,0 +1,3 @@
+match x:
+    case {-1j: a, -0-1j: b}:
+        pass

@@ -1,0 +1,2 @@
+# compile: mode=eval
+[await x for y in z]

@@ -1,0 +1,2 @@
+# compile: mode=eval
+[x for x in y if (z := x)]

@@ -1,0 +1,2 @@
+# compile: mode=single
+from __future__ import braces

@@ -1,0 +1,2 @@
+# compile: mode=single
+x = [y for y in z]

@@ -1,0 +1,31 @@
+try:
+    pass
+except E:
+    try:
+        pass
+    except E:
+        try:
+            pass
+        except E:
+            try:
+                pass
+            except E:
+                try:
+                    pass
+                except E:
+                    try:
+                        pass
+                    except E:
+                        try:
+                            pass
+                        except E:
+                            try:
+                                pass
+                            except E:
+                                try:
+                                    pass
+                                except E:
+                                    try:
+                                        pass
+                                    except E:
+                                        pass

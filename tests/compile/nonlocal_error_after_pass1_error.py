@@ -1,0 +1,4 @@
+def f():
+    nonlocal x
+def g(a, a):
+    pass

@@ -1,0 +1,2 @@
+class C(f(a=1, a=2)):
+    return

@@ -1,0 +1,2 @@
+def f():
+    return {[(yield) for a in b]: [(yield) for c in d] for x in y}

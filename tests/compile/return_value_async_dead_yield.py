@@ -1,0 +1,4 @@
+async def f():
+    if 0:
+        yield
+    return 12

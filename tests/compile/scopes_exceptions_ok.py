@@ -1,0 +1,7 @@
+def f():
+    try:
+        pass
+    except ValueError as e:
+        return lambda: e
+    finally:
+        pass

@@ -1,0 +1,5 @@
+from os import *
+global x
+x = 1
+def f():
+    return x

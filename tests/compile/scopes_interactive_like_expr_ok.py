@@ -1,0 +1,3 @@
+'doc'
+1
+x = [i for i in range(3)]

@@ -1,0 +1,2 @@
+def f(x):
+    return lambda y=x, *, z=x: (y, z, x)

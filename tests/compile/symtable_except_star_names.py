@@ -1,0 +1,8 @@
+try:
+    pass
+except* ValueError as e:
+    x = e
+else:
+    y = 1
+finally:
+    z = 2

@@ -1,0 +1,6 @@
+try:
+    pass
+except:
+    def f(): pass
+else:
+    def f(): pass

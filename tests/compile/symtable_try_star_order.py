@@ -1,0 +1,6 @@
+try:
+    pass
+except* E:
+    def f(): pass
+else:
+    def f(): pass

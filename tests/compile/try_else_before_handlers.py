@@ -1,0 +1,6 @@
+try:
+    pass
+except E:
+    yield
+else:
+    return

@@ -1,0 +1,3 @@
+class C:
+    def f(self):
+        return [(y := 1) for x in range(3)], y

@@ -1,0 +1,1 @@
+print([(last := x) for x in range(3)], last)
