@@ -15,10 +15,9 @@ FUZZ_SECONDS ?= 600
 FUZZ_ARGS ?=
 PYTHON311 ?= /usr/bin/python3.11
 
-# UBSan checks stay recoverable so that tests/fuzz/ubsan.supp can silence a
-# known finding; halt_on_error=1 still makes every other report fatal.
-FUZZ_SAN := -fsanitize=address,undefined
-export UBSAN_OPTIONS ?= halt_on_error=1:print_stacktrace=1:suppressions=tests/fuzz/ubsan.supp
+# Every UBSan report is fatal, so that libFuzzer saves the input.
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+export UBSAN_OPTIONS ?= print_stacktrace=1
 FUZZ_CFLAGS := -std=gnu11 -Wall -Wextra -Wno-unused-parameter -O1 -g \
     -fno-omit-frame-pointer $(FUZZ_SAN) -Isrc -I$(FUZZ_BUILD)/gen -MMD -MP
 FUZZ_SRCS := $(filter-out src/main.c,$(sort $(wildcard src/*.c src/*/*.c)))
@@ -68,3 +67,25 @@ $(FUZZ_BUILD)/gen/%.h: tools/gen_%.py
 	$(PYTHON311) $< > $@.tmp && mv $@.tmp $@
 
 -include $(FUZZ_OBJS:.o=.d)
+
+# The harness without libFuzzer (tests/fuzz/standalone.c), built with gcc -O2:
+# to time or debug a reproducer.  make fuzz-standalone; build/fuzz/plain/parse_standalone FILE
+FUZZ_PLAIN_OBJS := $(patsubst src/%.c,$(FUZZ_BUILD)/plain/obj/%.o,$(FUZZ_SRCS))
+.PHONY: fuzz-standalone
+fuzz-standalone: $(FUZZ_BUILD)/plain/parse_standalone
+
+$(FUZZ_BUILD)/plain/libkrait.a: $(FUZZ_PLAIN_OBJS)
+	rm -f $@
+	ar rcs $@ $(FUZZ_PLAIN_OBJS)
+
+$(FUZZ_BUILD)/plain/parse_standalone: tests/fuzz/parse_fuzzer.c tests/fuzz/standalone.c \
+        $(FUZZ_BUILD)/plain/libkrait.a
+	gcc -std=gnu11 -O2 -g -Isrc -o $@ tests/fuzz/parse_fuzzer.c tests/fuzz/standalone.c \
+	    $(FUZZ_BUILD)/plain/libkrait.a -lgmp -lm
+
+$(FUZZ_BUILD)/plain/obj/%.o: src/%.c | $(FUZZ_GEN)
+	@mkdir -p $(dir $@)
+	gcc -std=gnu11 -Wall -Wextra -Wno-unused-parameter -O2 -g -Isrc -I$(FUZZ_BUILD)/gen \
+	    -MMD -MP -c $< -o $@
+
+-include $(FUZZ_PLAIN_OBJS:.o=.d)
