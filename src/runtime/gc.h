@@ -13,6 +13,21 @@
 // Memory that is not a Python object (a list's item array, a dict's table)
 // is malloc'ed by its owner, reported by the owner's trace function and
 // freed by the owner's FreeFunc when the owner dies.
+//
+// Rules gc.c relies on:
+//  - A trace function reports what the object holds, not o->type (the
+//    collector traces the type word itself). Traced Values and Objects point
+//    to the start of an object.
+//  - Nothing allocates during a collection (trace and free functions).
+//  - A FreeFunc frees only its own object's C memory: other heap objects
+//    may already be reclaimed. It must not clear its type's `free` slot.
+//    Objects of types with a FreeFunc live in separate blocks, so __class__
+//    assignment must keep the `free` slot the same.
+//  - gc_init's stack_base must be above every frame that can hold object
+//    pointers: call gc_init from main() and do the work in a non-inlined
+//    function (inlined code may keep pointers in main's frame above it).
+//  - ASan builds must run with ASAN_OPTIONS=detect_stack_use_after_return=0:
+//    the stack scan cannot see ASan's fake frames.
 #ifndef KRAIT_GC_H
 #define KRAIT_GC_H
 
