@@ -43,7 +43,8 @@
 // \N{...} in the unicode_escape codec needs the name table. It is weak so
 // that small drivers that link this file without unicode_names.c (the
 // tokenizer's unit tests) still link; there, \N{...} is reported as
-// unsupported instead.
+// unsupported instead. (From a static archive, a weak reference alone does
+// not pull unicode_names.o in; the parser's string literals do.)
 extern int uni_lookup_name(const char *name, size_t len, uint32_t *cp) __attribute__((weak));
 
 // ---------------------------------------------------------------------------
@@ -602,6 +603,7 @@ typedef struct Big {
     size_t len, cap;   // len 0 is zero
 } Big;
 
+// These return 0, or 1 when out of memory (the value is then unchanged).
 static int big_reserve(Big *b, size_t n) {
     if (n <= b->cap) {
         return 0;
@@ -612,7 +614,7 @@ static int big_reserve(Big *b, size_t n) {
     }
     uint32_t *p = realloc(b->limb, cap * sizeof *p);
     if (!p) {
-        return -1;
+        return 1;
     }
     b->limb = p;
     b->cap = cap;
@@ -621,8 +623,8 @@ static int big_reserve(Big *b, size_t n) {
 
 static int big_set(Big *b, uint64_t v) {
     b->len = 0;
-    if (big_reserve(b, 2) < 0) {
-        return -1;
+    if (big_reserve(b, 2)) {
+        return 1;
     }
     while (v) {
         b->limb[b->len++] = (uint32_t)v;
@@ -632,8 +634,8 @@ static int big_set(Big *b, uint64_t v) {
 }
 
 static int big_copy(Big *dst, const Big *src) {
-    if (big_reserve(dst, src->len) < 0) {
-        return -1;
+    if (big_reserve(dst, src->len)) {
+        return 1;
     }
     if (src->len) {
         memcpy(dst->limb, src->limb, src->len * sizeof *src->limb);
@@ -644,8 +646,8 @@ static int big_copy(Big *dst, const Big *src) {
 
 // b = b * m + a
 static int big_muladd(Big *b, uint32_t m, uint32_t a) {
-    if (big_reserve(b, b->len + 1) < 0) {
-        return -1;
+    if (big_reserve(b, b->len + 1)) {
+        return 1;
     }
     uint64_t carry = a;
     for (size_t i = 0; i < b->len; i++) {
@@ -665,8 +667,8 @@ static int big_muladd(Big *b, uint32_t m, uint32_t a) {
 // b += x * m
 static int big_addmul(Big *b, const Big *x, uint32_t m) {
     size_t n = (x->len > b->len ? x->len : b->len) + 2;
-    if (big_reserve(b, n) < 0) {
-        return -1;
+    if (big_reserve(b, n)) {
+        return 1;
     }
     for (size_t i = b->len; i < n; i++) {
         b->limb[i] = 0;
@@ -727,58 +729,50 @@ static uint32_t puny_threshold(size_t j, uint32_t bias) {
     return t < 1 ? 1 : t > 26 ? 26 : (uint32_t)t;
 }
 
-// adapt() of punycode.py; delta is consumed.
-static uint32_t puny_adapt(Big *delta, int first, uint64_t numchars) {
+// adapt() of punycode.py; delta is consumed. Sets *fail when out of memory.
+static uint32_t puny_adapt(Big *delta, int first, uint64_t numchars, int *fail) {
     big_divmod(delta, first ? 700 : 2);
     Big q = {0};
-    if (big_copy(&q, delta) < 0) {
-        return 0;
-    }
+    *fail |= big_copy(&q, delta);
     big_divmod(&q, numchars);
-    big_add(delta, &q);
+    *fail |= big_add(delta, &q);
     free(q.limb);
     uint32_t divisions = 0;
     while (big_small(delta) > 455) {
         big_divmod(delta, 35);
         divisions += 36;
     }
-    uint64_t dl = big_small(delta);
-    return divisions + (uint32_t)(36 * dl / (dl + 38));
+    uint64_t d = big_small(delta);
+    return divisions + (uint32_t)(36 * d / (d + 38));
 }
 
 // Decodes text[0..n) (bytes) as punycode.py does, appending code points to
 // *out (malloc'ed, *outlen of them). Returns NULL on success, else the text
-// of the error in msg; *decode_error says whether it is an ascii
-// UnicodeDecodeError (not rewrapped) rather than a UnicodeError.
+// of the error (in msg, or a constant); *decode_error says whether it is an
+// ascii UnicodeDecodeError (not rewrapped) rather than a UnicodeError.
 static const char *punycode_decode(const unsigned char *text, size_t n, uint32_t **out,
                                    size_t *outlen, int *decode_error, char *msg,
                                    size_t msgsize) {
     *out = NULL;
     *outlen = 0;
     *decode_error = 0;
-    size_t dash = n;
-    for (size_t i = n; i-- > 0;) {
-        if (text[i] == '-') {
-            dash = i;
-            break;
-        }
+    // base = text before the last '-', extended = after it (all if none);
+    // each is decoded as ASCII, base first, positions relative to the part.
+    const unsigned char *dash = NULL;
+    for (size_t i = n; i-- > 0 && !dash;) {
+        dash = text[i] == '-' ? text + i : NULL;
     }
-    size_t base_len = dash == n ? 0 : dash;
-    size_t ext_start = dash == n ? 0 : dash + 1;
+    size_t base_len = dash ? (size_t)(dash - text) : 0;
+    size_t ext_start = dash ? base_len + 1 : 0;
     for (size_t i = 0; i < n; i++) {
         if (text[i] >= 0x80) {
-            // str(part, "ascii"): the base part is decoded first.
-            size_t part = i < base_len ? 0 : ext_start;
-            if (i >= base_len && i < ext_start) {
-                continue;
-            }
             *decode_error = 1;
             snprintf(msg, msgsize, "'ascii' codec can't decode byte 0x%02x in position %zu: "
-                     "ordinal not in range(128)", text[i], i - part);
+                     "ordinal not in range(128)", text[i], i < ext_start ? i : i - ext_start);
             return msg;
         }
     }
-    uint32_t *res = malloc((n + 1) * sizeof *res);
+    uint32_t *res = malloc((n + 1) * sizeof *res);   // never more code points than bytes
     if (!res) {
         return "out of memory";
     }
@@ -788,27 +782,22 @@ static const char *punycode_decode(const unsigned char *text, size_t n, uint32_t
     }
     const unsigned char *ext = text + ext_start;
     size_t ext_len = n - ext_start;
-    uint64_t ch = 0x80;
-    Big pos = {0}, delta = {0}, w = {0}, charbig = {0};
-    uint32_t bias = 72;
-    size_t extpos = 0;
+    uint32_t ch = 0x80, bias = 72;
+    Big pos = {0}, delta = {0}, w = {0}, quot = {0};
     const char *err = NULL;
-    big_set(&pos, 0);
-    int pos_negative = 1;   // pos starts at -1
-    while (extpos < ext_len) {
-        // decode_generalized_number
+    int first = 1, fail = 0;
+    size_t extpos = 0;
+    while (extpos < ext_len && !err) {
+        // One generalized variable-length integer: delta.
         size_t start = extpos;
-        big_set(&delta, 0);
-        big_set(&w, 1);
-        for (size_t j = 0;; j++) {
+        fail |= big_set(&delta, 0) | big_set(&w, 1);
+        for (size_t j = 0; !err; j++) {
             if (extpos >= ext_len) {
                 err = "incomplete punicode string";
-                goto done;
+                break;
             }
             unsigned c = ext[extpos++];
-            if (c >= 'a' && c <= 'z') {
-                c -= 32;   // .upper()
-            }
+            c = c >= 'a' && c <= 'z' ? c - 32 : c;   // .upper()
             uint32_t digit;
             if (c >= 'A' && c <= 'Z') {
                 digit = c - 'A';
@@ -817,58 +806,55 @@ static const char *punycode_decode(const unsigned char *text, size_t n, uint32_t
             } else {
                 snprintf(msg, msgsize, "Invalid extended code point '%c'", (char)c);
                 err = msg;
-                goto done;
+                break;
             }
             uint32_t t = puny_threshold(j, bias);
-            if (big_addmul(&delta, &w, digit) < 0) {
-                err = "out of memory";
-                goto done;
-            }
+            fail |= big_addmul(&delta, &w, digit);
             if (digit < t) {
                 break;
             }
-            if (big_muladd(&w, 36 - t, 0) < 0) {
-                err = "out of memory";
-                goto done;
-            }
+            fail |= big_muladd(&w, 36 - t, 0);
         }
-        // pos += delta + 1 (pos starts at -1: the first step is just delta)
-        if (pos_negative) {
-            big_copy(&pos, &delta);
-            pos_negative = 0;
+        if (err || fail) {
+            break;
+        }
+        // pos += delta + 1 (pos starts at -1); char += pos // (len + 1);
+        // pos %= len + 1.
+        if (first) {
+            fail |= big_copy(&pos, &delta);
+            first = 0;
         } else {
-            big_add(&pos, &delta);
-            big_muladd(&pos, 1, 1);
+            fail |= big_add(&pos, &delta) | big_muladd(&pos, 1, 1);
         }
-        big_copy(&charbig, &pos);
-        uint64_t span = (uint64_t)len + 1;
-        uint64_t rem = big_divmod(&charbig, span);
-        big_muladd(&charbig, 1, 0);
-        uint64_t add = big_small(&charbig);
+        fail |= big_copy(&quot, &pos);
+        if (fail) {
+            break;
+        }
+        uint64_t at = big_divmod(&quot, (uint64_t)len + 1);
+        uint64_t add = big_small(&quot);
         if (add > 0x10FFFF || ch + add > 0x10FFFF) {
-            Big full = {0};
-            big_copy(&full, &charbig);
-            big_muladd(&full, 1, (uint32_t)ch);   // ch <= 0x10FFFF fits
+            fail |= big_muladd(&quot, 1, ch);
             int head = snprintf(msg, msgsize, "Invalid character U+");
-            if (head > 0 && (size_t)head < msgsize) {
-                big_hex(&full, msg + head, msgsize - (size_t)head);
+            if (!fail && head > 0 && (size_t)head < msgsize) {
+                big_hex(&quot, msg + head, msgsize - (size_t)head);
             }
-            free(full.limb);
             err = msg;
-            goto done;
+            break;
         }
-        ch += add;
-        big_set(&pos, rem);
-        memmove(res + rem + 1, res + rem, (len - rem) * sizeof *res);
-        res[rem] = (uint32_t)ch;
+        ch += (uint32_t)add;
+        fail |= big_set(&pos, at);
+        memmove(res + at + 1, res + at, (len - at) * sizeof *res);
+        res[at] = ch;
         len++;
-        bias = puny_adapt(&delta, start == 0, len);
+        bias = puny_adapt(&delta, start == 0, len, &fail);
     }
-done:
     free(pos.limb);
     free(delta.limb);
     free(w.limb);
-    free(charbig.limb);
+    free(quot.limb);
+    if (fail) {
+        err = "out of memory";
+    }
     if (err) {
         free(res);
         return err;

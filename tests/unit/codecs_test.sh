@@ -3,10 +3,13 @@
 # compare every source encoding with /usr/bin/python3.11
 # (tests/unit/codecs/check.py): names and aliases, the Unicode codecs on
 # random input, every one- and two-byte sequence of each CJK codec, and the
-# stateful ones on random escape sequences. One check per group.
+# stateful ones on random escape sequences. One check per group. If the
+# krait binary exists (KRAIT, default build/release/krait, build/asan/krait
+# with SAN=1), one more check runs source files in every encoding through it
+# against ast.parse (tests/unit/codecs/e2e.py).
 # Usage: tests/unit/codecs_test.sh [--full]
 # Environment: CC (default gcc), SAN=1 for ASan/UBSan, BUILD (default
-# build/codecs_test[-san]-CC).
+# build/codecs_test[-san]-CC), KRAIT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CC=${CC:-gcc}
@@ -28,4 +31,11 @@ else
 fi
 $CC $FLAGS -o "$BUILD/codecs_test" tests/unit/codecs_test.c src/parse/codecs_source.c \
     src/runtime/unicode_names.c src/runtime/unicode.c src/runtime/strbuf.c
-exec $PY tests/unit/codecs/check.py "$BUILD/codecs_test" "$@"
+if [ "${SAN:-0}" = 1 ]; then KRAIT=${KRAIT:-build/asan/krait}; else KRAIT=${KRAIT:-build/release/krait}; fi
+E2E=()
+if [ -x "$KRAIT" ]; then
+    E2E=(--e2e "$KRAIT" "$BUILD/e2e")
+else
+    echo "SKIP end-to-end: no krait binary at $KRAIT"
+fi
+exec $PY tests/unit/codecs/check.py "$BUILD/codecs_test" "$@" "${E2E[@]}"

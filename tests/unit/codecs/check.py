@@ -1,6 +1,6 @@
 """Differential test of src/parse/codecs_source.c against python3.11.
 
-Usage: check.py DRIVER [--full]
+Usage: check.py DRIVER [--full] [--e2e KRAIT OUTDIR]
 
 Builds groups of (encoding name, bytes) records, runs them through DRIVER
 (tests/unit/codecs_test.c) and through python3.11 the way CPython's
@@ -8,12 +8,13 @@ tokenizer decodes a declared source encoding (bytes.decode(name), then
 .encode('utf-8')), and compares the outcome: the decoded text, or the
 exact text of the exception. One check per group; the last line is
 "N passed, N failed". --full adds the slow groups (every four-byte GB18030
-sequence of the supplementary ranges, more random cases).
+sequence of the supplementary ranges, more random cases). --e2e adds one
+check: tests/unit/codecs/e2e.py, source files in every encoding through the
+krait binary KRAIT vs ast.parse (files written to OUTDIR).
 """
-import codecs
 import encodings
 import encodings.aliases
-import importlib
+import os
 import pkgutil
 import random
 import subprocess
@@ -305,6 +306,12 @@ def group_stateful():
         recs.append((name, SOURCE))
         for _ in range(3000 if not FULL else 30000):
             recs.append((name, b''.join(rng.choice(frags) for _ in range(rng.randint(0, 7)))))
+        # Escape sequences of every length up to past CPython's limit of 16.
+        for head in (b'\x1b(', b'\x1b$', b'\x1b$(', b'\x1b&', b'\x1b&@\x1b', b'\x1b.'):
+            for k in range(18):
+                body = bytes(rng.choice(b'0&@$(') for _ in range(k))
+                for tail in (b'B', b'@', b'', b'Bx'):
+                    recs.append((name, head + body + tail))
     recs += group_cjk_text(STATEFUL)
     return ('hz, iso2022_*: escape sequences and text', recs)
 
@@ -336,6 +343,18 @@ def main():
     groups += [group_gb18030_four(), group_euckr_makeup(), group_stateful(),
                group_iso2022_sets()]
     passed, failed = run_groups(groups)
+    if '--e2e' in sys.argv:
+        krait, outdir = sys.argv[sys.argv.index('--e2e') + 1:][:2]
+        e2e = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'e2e.py')
+        r = subprocess.run([sys.executable, e2e, krait, outdir], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+        print('\n'.join(r.stdout.splitlines()[-30:]))
+        print('%s end-to-end: declared encodings through %s' % ('PASS' if r.returncode == 0
+                                                                else 'FAIL', krait))
+        if r.returncode == 0:
+            passed += 1
+        else:
+            failed += 1
     print('(%d idna records need nameprep, which krait reports as unsupported)'
           % KNOWN['unsupported'])
     print('%d passed, %d failed' % (passed, failed))
