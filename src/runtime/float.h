@@ -2,6 +2,7 @@
 #ifndef KRAIT_FLOAT_H
 #define KRAIT_FLOAT_H
 
+#include "object.h"
 #include "strbuf.h"
 
 // At most this many significant digits are ever needed to round-trip a double.
@@ -28,5 +29,20 @@ void float_format_repr(StrBuf *out, double x, int flags);
 
 // Append repr(x) for a Python float: "1.0", "-0.0", "1e+16", "inf", "nan".
 void float_repr(StrBuf *out, double x);
+
+// ---- the float type (issue 3) ----------------------------------------------
+// Most floats are flonums (value.h); the rest (-0.0, inf, nan, very large or
+// small magnitudes) are FloatObjects.
+typedef struct FloatObject {
+    Object header;
+    double value;
+} FloatObject;
+
+extern Type type_float;
+Value float_from_double(double d);   // a flonum when possible
+static inline double float_value(Value v) {
+    return val_is_flonum(v) ? val_flonum(v) : ((FloatObject *)val_ptr(v))->value;
+}
+int64_t float_hash(double d);        // CPython's numeric hash
 
 #endif

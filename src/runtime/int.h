@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "object.h"
 #include "strbuf.h"
 
 // Append the decimal repr of v.
@@ -26,5 +27,25 @@ size_t int_limbs_for_digits(size_t ndigits, int base);
 // into a magnitude at limbs, which must have int_limbs_for_digits(n, base)
 // room. Returns the number of significant limbs (0 for zero).
 size_t int_limbs_from_digits(uint64_t *limbs, const unsigned char *digits, size_t n, int base);
+
+// ---- the int type (issue 3) ---------------------------------------------------
+// Ints that fit 63 bits are immediates (value.h). Larger ones are IntObjects:
+// sign and magnitude limbs, computed with GMP's mpn_* functions into
+// krait-owned memory (never mp_set_memory_functions). An IntObject's value
+// never fits a small int (results are normalized).
+typedef struct IntObject {
+    Object header;
+    int64_t size;       // number of limbs, negative for negative ints
+    uint64_t limbs[];   // least significant first
+} IntObject;
+
+extern Type type_int, type_bool;
+Value int_from_i64(int64_t v);
+Value int_from_u64(uint64_t v);
+Value int_from_limbs(const uint64_t *limbs, size_t n, int negative);
+// 0 and *out set if v (an int) fits int64, -1 with OverflowError otherwise.
+int int_to_i64(Value v, int64_t *out);
+double int_to_double(Value v, int *overflow);
+int64_t int_hash(Value v);  // CPython's numeric hash (modulo 2**61 - 1)
 
 #endif

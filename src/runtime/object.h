@@ -159,6 +159,11 @@ struct Type {
     UnaryFunc to_int;        // __int__
     UnaryFunc to_float;      // __float__
 
+    // What type_ready() puts into `dict` for a builtin type (see type.h).
+    const struct MethodDef *methods;   // NULL-name terminated
+    const struct MemberDef *members;
+    const struct GetSetDef *getset;
+
     // the type's attribute cache and instance layout are managed by type.c
     void *cache;
     struct Shape *root_shape;  // the empty shape of instances (TYPE_HAS_SHAPE)

@@ -1,0 +1,85 @@
+// exceptions.h - the builtin exception hierarchy (Python 3.11), one list.
+//
+// Every exception type is a static Type named exc_<Name>; error.c defines
+// them and their instance layout. `err_format(&exc_TypeError, ...)` raises.
+#ifndef KRAIT_EXCEPTIONS_H
+#define KRAIT_EXCEPTIONS_H
+
+#include "object.h"
+
+// _(Name, Base) in an order where every base precedes its subclasses.
+// ORDER EXCEPTIONS.
+#define EXCEPTION_TYPES(_)                                            \
+    _(BaseException, object)                                          \
+    _(BaseExceptionGroup, BaseException)                              \
+    _(GeneratorExit, BaseException)                                   \
+    _(KeyboardInterrupt, BaseException)                               \
+    _(SystemExit, BaseException)                                      \
+    _(Exception, BaseException)                                       \
+    _(ArithmeticError, Exception)                                     \
+    _(FloatingPointError, ArithmeticError)                            \
+    _(OverflowError, ArithmeticError)                                 \
+    _(ZeroDivisionError, ArithmeticError)                             \
+    _(AssertionError, Exception)                                      \
+    _(AttributeError, Exception)                                      \
+    _(BufferError, Exception)                                         \
+    _(EOFError, Exception)                                            \
+    _(ExceptionGroup, Exception) /* and BaseExceptionGroup */         \
+    _(ImportError, Exception)                                         \
+    _(ModuleNotFoundError, ImportError)                               \
+    _(LookupError, Exception)                                         \
+    _(IndexError, LookupError)                                        \
+    _(KeyError, LookupError)                                          \
+    _(MemoryError, Exception)                                         \
+    _(NameError, Exception)                                           \
+    _(UnboundLocalError, NameError)                                   \
+    _(OSError, Exception)                                             \
+    _(BlockingIOError, OSError)                                       \
+    _(ChildProcessError, OSError)                                     \
+    _(ConnectionError, OSError)                                       \
+    _(BrokenPipeError, ConnectionError)                               \
+    _(ConnectionAbortedError, ConnectionError)                        \
+    _(ConnectionRefusedError, ConnectionError)                        \
+    _(ConnectionResetError, ConnectionError)                          \
+    _(FileExistsError, OSError)                                       \
+    _(FileNotFoundError, OSError)                                     \
+    _(InterruptedError, OSError)                                      \
+    _(IsADirectoryError, OSError)                                     \
+    _(NotADirectoryError, OSError)                                    \
+    _(PermissionError, OSError)                                       \
+    _(ProcessLookupError, OSError)                                    \
+    _(TimeoutError, OSError)                                          \
+    _(ReferenceError, Exception)                                      \
+    _(RuntimeError, Exception)                                        \
+    _(NotImplementedError, RuntimeError)                              \
+    _(RecursionError, RuntimeError)                                   \
+    _(StopAsyncIteration, Exception)                                  \
+    _(StopIteration, Exception)                                       \
+    _(SyntaxError, Exception)                                         \
+    _(IndentationError, SyntaxError)                                  \
+    _(TabError, IndentationError)                                     \
+    _(SystemError, Exception)                                         \
+    _(TypeError, Exception)                                           \
+    _(ValueError, Exception)                                          \
+    _(UnicodeError, ValueError)                                       \
+    _(UnicodeDecodeError, UnicodeError)                               \
+    _(UnicodeEncodeError, UnicodeError)                               \
+    _(UnicodeTranslateError, UnicodeError)                            \
+    _(Warning, Exception)                                             \
+    _(BytesWarning, Warning)                                          \
+    _(DeprecationWarning, Warning)                                    \
+    _(EncodingWarning, Warning)                                       \
+    _(FutureWarning, Warning)                                         \
+    _(ImportWarning, Warning)                                         \
+    _(PendingDeprecationWarning, Warning)                             \
+    _(ResourceWarning, Warning)                                       \
+    _(RuntimeWarning, Warning)                                        \
+    _(SyntaxWarning, Warning)                                         \
+    _(UnicodeWarning, Warning)                                        \
+    _(UserWarning, Warning)
+
+#define EXC_DECLARE_(name, base) extern Type exc_##name;
+EXCEPTION_TYPES(EXC_DECLARE_)
+#undef EXC_DECLARE_
+
+#endif

@@ -1,0 +1,76 @@
+// type.h - type objects: readying builtin types, classes, MRO and lookup.
+//
+// A builtin type is a static `Type` initialized with designated
+// initializers (name, basic_size, slots, and tables of methods, members and
+// getset descriptors), then passed to type_ready() once at startup, which
+// fills base/bases/mro/dict, inherits the slots the type leaves NULL from its
+// base, and makes `dict` hold method descriptors for the C methods and
+// slot wrappers (`__add__` ...) for the C slots.
+//
+// A class statement creates a heap type (type_new_class): its slots are set
+// to generic functions that look the dunders up along the MRO. Any change to
+// a type or a base bumps `version`; type_lookup() caches by (version, name).
+#ifndef KRAIT_TYPE_H
+#define KRAIT_TYPE_H
+
+#include "object.h"
+
+// A C function exposed as a method. `fn` receives self, then the arguments
+// as a vector (see CallFunc in object.h; `callable` is self). `flags` say how
+// it binds.
+enum MethodFlags {
+    METH_DEFAULT = 0,     // an instance method
+    METH_CLASS = 1,       // a classmethod: self is the type
+    METH_STATIC = 2,      // a staticmethod: no self (fn gets callable = 0)
+    METH_NO_KEYWORDS = 4, // the wrapper rejects keyword arguments with CPython's message
+};
+typedef struct MethodDef {
+    const char *name;
+    CallFunc fn;
+    int flags;
+    const char *doc;
+} MethodDef;
+
+// A field of the instance exposed as an attribute (like CPython's PyMemberDef).
+enum MemberKind { MEMBER_VALUE, MEMBER_VALUE_RO, MEMBER_INT64_RO, MEMBER_BOOL_RO };
+typedef struct MemberDef {
+    const char *name;
+    enum MemberKind kind;
+    size_t offset;
+    const char *doc;
+} MemberDef;
+
+// A computed attribute; set may be NULL (read-only).
+typedef struct GetSetDef {
+    const char *name;
+    Value (*get)(Value self);
+    int (*set)(Value self, Value value);  // value 0 deletes
+    const char *doc;
+} GetSetDef;
+
+extern Type type_type, type_object;
+
+// Finish a static type (idempotent). 0, or -1 with an exception.
+int type_ready(Type *t);
+
+// Look `name` (an interned str) up along t's MRO: the attribute, or 0
+// (without an exception) when missing.
+Value type_lookup(Type *t, Value name);
+
+// Is `a` the same as or a subclass of `b`?
+int type_is_subtype(const Type *a, const Type *b);
+
+// After any change to t's namespace or bases: new version, refreshed slots,
+// invalidated caches, also for subclasses.
+void type_modified(Type *t);
+
+// The class statement's type(name, bases, dict) for a plain `type`
+// metaclass. Returns the new type object or 0.
+Value type_new_class(Type *metatype, Value name, Value bases, Value dict);
+
+// The generic attribute protocol of `object` (descriptors, instance
+// attributes in shapes or __dict__, AttributeError with CPython's message).
+Value object_generic_getattr(Value obj, Value name);
+int object_generic_setattr(Value obj, Value name, Value value);
+
+#endif
