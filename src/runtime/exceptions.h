@@ -78,6 +78,23 @@
     _(UnicodeWarning, Warning)                                        \
     _(UserWarning, Warning)
 
+// The instance layout shared by every builtin exception (subclasses with
+// extra fields - OSError, SyntaxError, StopIteration... - extend it).
+typedef struct ExceptionObject {
+    Object header;
+    Value args;              // tuple
+    Value notes;             // list or 0 (add_note)
+    Value traceback;         // traceback or None
+    Value cause, context;    // exceptions or None
+    int suppress_context;
+    Value dict;              // instance attributes of user subclasses, or 0
+} ExceptionObject;
+
+// The pending exception's parts without building an exception object:
+// its type and, if it was raised from C with err_format, its message
+// (valid until the next err_* call). Returns 0 if nothing is pending.
+Type *err_pending_type(const char **msg);
+
 #define EXC_DECLARE_(name, base) extern Type exc_##name;
 EXCEPTION_TYPES(EXC_DECLARE_)
 #undef EXC_DECLARE_
