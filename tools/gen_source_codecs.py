@@ -422,7 +422,8 @@ def main():
         elif m in mb_index:
             kind = 'MULTIBYTE'
             table = mb_index[m]
-        elif isinstance(getattr(mod, 'decoding_table', None), str) and len(mod.decoding_table) == 256:
+        elif (isinstance(getattr(mod, 'decoding_table', None), str)
+              and len(mod.decoding_table) == 256):
             kind = 'CHARMAP'
             table = len(tables)
             tables.append([0xFFFF if ch == '\ufffe' else ord(ch) for ch in mod.decoding_table])

@@ -19,7 +19,7 @@ PY=/usr/bin/python3.11
 mkdir -p "$BUILD/gen"
 for g in source_codecs unicode unicode_name_table; do
     if [ ! -f "$BUILD/gen/$g.h" ] || [ "tools/gen_$g.py" -nt "$BUILD/gen/$g.h" ]; then
-        $PY "tools/gen_$g.py" > "$BUILD/gen/$g.h.tmp" 2>/dev/null
+        $PY "tools/gen_$g.py" > "$BUILD/gen/$g.h.tmp"
         mv "$BUILD/gen/$g.h.tmp" "$BUILD/gen/$g.h"
     fi
 done
