@@ -151,9 +151,14 @@ struct Type {
     SetItemFunc setitem;
     ContainsFunc contains;
 
-    // numbers
+    // numbers. As CPython's nb_* slots: obj_binop calls binop[op](a, b) with
+    // the operands in their original order for BOTH operands' types (the
+    // right operand's slot is how `1 + x` reaches x's __radd__), so a slot
+    // must check which operand is its own type and return NotImplemented for
+    // operands it does not handle.
     BinaryFunc binop[BINOP__COUNT];      // a OP b; NotImplemented to defer
     BinaryFunc inplace[BINOP__COUNT];    // a OP= b; 0 slot = fall back to binop
+    TernaryFunc pow3;        // pow(a, b, mod) with a non-None mod, same convention
     UnaryFunc neg, pos, abs, invert;
     UnaryFunc index;         // __index__ -> int
     UnaryFunc to_int;        // __int__
