@@ -15,7 +15,7 @@ the top ten of the tally.
 """
 from _harness import main, expect
 
-LINES = 15000
+LINES = 25000
 VOCABULARY_SIZE = 500
 PUNCTUATION = '.,;:!?"()'
 
