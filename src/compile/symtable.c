@@ -962,14 +962,18 @@ static int visit_stmt(SymTable *st, Node *s) {
 static int extend_namedexpr_scope(SymTable *st, Node *target) {
     const char *name = target->v.Name.id;
     Ident m = st_mangle(st, name);
-    if (!m) {
+    // CPython looks the target up *unmangled* here (a quirk: `__x` in a
+    // class never matches its mangled iteration variable).
+    Ident raw = st_intern(st, name);
+    if (!m || !raw) {
         return -1;
     }
     for (int i = st->nstack - 1; i >= 0; i--) {
         SymBlock *b = st->stack[i];
         if (b->comprehension) {
-            int f = block_flags(b, m);
-            if ((f & SYM_DEF_COMP_ITER) && (f & SYM_DEF_LOCAL)) {
+            // 3.11 tests only DEF_COMP_ITER, which every name met in an
+            // iteration target gets, even a read (`for x[i] in ...`).
+            if (block_flags(b, raw) & SYM_DEF_COMP_ITER) {
                 st_set_error(st, SE_SYNTAX, NODE_LOC(target),
                              "assignment expression cannot rebind comprehension iteration "
                              "variable '%s'",
@@ -979,7 +983,7 @@ static int extend_namedexpr_scope(SymTable *st, Node *target) {
             continue;
         }
         if (b->kind == BLOCK_FUNCTION) {
-            int f = block_flags(b, m);
+            int f = block_flags(b, raw);
             int decl = (f & SYM_DEF_GLOBAL) ? SYM_DEF_GLOBAL : SYM_DEF_NONLOCAL;
             if (add_def(st, name, decl, NODE_LOC(target)) < 0 ||
                 add_directive(st, m, NODE_LOC(target)) < 0) {

@@ -7,19 +7,24 @@
 // each with its names, their raw facts (flags) and their final scope.
 //
 // How a compiler uses it:
-//   SymTable *st = symtable_build(arena, mod, future_flags, &err);
-//   SymBlock *b = symtable_block(st, node);        // the block a def/class/
-//                                                   // lambda/comprehension opens
-//   const char *m = symtable_mangle(arena, private_name, name);
-//   switch (symtable_access(b, m)) { ... }          // LOAD_FAST / DEREF / GLOBAL / NAME
+//   SymTable *st;                                  // compile_check() (check.h) runs the
+//   compile_check(arena, mod, flags, opt, &st, &err);  // future/symtable/compiler checks
+//                                                  // and hands the table over
+//   SymBlock *b = symtable_block(st, node);        // the block a def, class, lambda or
+//                                                  // comprehension node opens
+//   const char *m = symtable_mangle(arena, b->private_name, name);
+//   switch (symblock_access(b, m)) { ... }         // FAST / DEREF / GLOBAL / NAME
 // and, for a code object: b->params (co_varnames starts with them, in this
-// order), b->cellvars and b->freevars (exactly co_cellvars and co_freevars:
-// cell parameters first in parameter order, then the other cells sorted by
-// code point; free variables sorted; a class that needs a `__class__` cell
-// has cellvars = ["__class__"]). The remaining locals of a
-// function follow the parameters in co_varnames in the order the *compiler*
-// first emits a fast-local access, which the symbol table cannot know;
-// symblock_locals() gives them in first-seen order as a starting point.
+// order), b->argcount/posonlyargcount/kwonlyargcount, b->varargs/varkeywords,
+// b->cellvars and b->freevars (exactly co_cellvars and co_freevars: cell
+// parameters first in parameter order, then the other cells sorted by code
+// point; free variables sorted; a class that needs a `__class__` cell has
+// cellvars = ["__class__"]), b->generator/coroutine (CO_GENERATOR,
+// CO_COROUTINE, or both: CO_ASYNC_GENERATOR), b->nested (CO_NESTED). The
+// remaining locals of a function follow the parameters in co_varnames in
+// the order the *compiler* first emits a fast-local access, which the
+// symbol table cannot know; symblock_locals() gives them in first-seen
+// order as a starting point.
 //
 // Names are interned per table: two Idents for the same name are the same
 // pointer once they come out of the table (Symbol.name, params, cellvars...).

@@ -1,0 +1,2 @@
+class C:
+    [[(__p := 1) for y in z] for __p in w]

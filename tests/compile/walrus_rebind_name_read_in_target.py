@@ -1,0 +1,2 @@
+def f(x, y):
+    return [i for x[(x := i)] in y]
