@@ -5,6 +5,7 @@
 #   make fuzz                 build, then fuzz for FUZZ_SECONDS (one process, one core)
 #   make fuzz-build           only build $(FUZZ_BUILD)/parse_fuzzer
 #   make fuzz-regress         run the seed corpus and every saved reproducer once
+#   make fuzz-deep            run deep/long generated inputs (beyond -max_len) once
 #   make fuzz FUZZ_SECONDS=1800 FUZZ_ARGS="-only_ascii=1"
 # Seeds: tests/fuzz/corpus and tests/syntax_errors/cases (only read); new
 # inputs go to $(FUZZ_BUILD)/corpus;
@@ -31,7 +32,7 @@ FUZZ_RUN_FLAGS := -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1
 .SECONDARY: $(FUZZ_GEN)
 
-.PHONY: fuzz fuzz-build fuzz-regress
+.PHONY: fuzz fuzz-build fuzz-regress fuzz-deep
 fuzz: $(FUZZ_BIN)
 	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
 	$(FUZZ_BIN) $(FUZZ_RUN_FLAGS) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_ARGS) \
@@ -53,6 +54,14 @@ fuzz-regress: $(FUZZ_BIN)
 $(FUZZ_BUILD)/libkrait.a: $(FUZZ_OBJS)
 	rm -f $@
 	ar rcs $@ $(FUZZ_OBJS)
+
+# Inputs beyond -max_len (tests/fuzz/deep_inputs.py): deep nesting, long chains.
+fuzz-deep: $(FUZZ_BIN)
+	$(PYTHON311) tests/fuzz/deep_inputs.py $(FUZZ_BUILD)/deep
+	@set -e; for f in $(FUZZ_BUILD)/deep/*.py; do \
+	    $(FUZZ_BIN) -timeout=60 -rss_limit_mb=2048 "$$f" >/dev/null 2>$(FUZZ_BUILD)/deep.log \
+	        || { cat $(FUZZ_BUILD)/deep.log; echo "fuzz-deep: $$f fails"; exit 1; }; \
+	done; echo "fuzz-deep: all deep inputs pass"
 
 $(FUZZ_BIN): tests/fuzz/parse_fuzzer.c $(FUZZ_BUILD)/libkrait.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ tests/fuzz/parse_fuzzer.c \
