@@ -1,0 +1,1 @@
+x = 1 if 0 else (yield)

@@ -1,0 +1,2 @@
+class C:
+    x = [lambda: (yield) for a in b]
