@@ -14,6 +14,8 @@ Checks, without a stored answer:
 - no group on a final board is left without a liberty, and no playout ends
   while a legal move that fills no eye remains for the side to move;
 - the tree's visit counts add up to the number of playouts.
+The search is deterministic, so later iterations must repeat the first one's
+playouts and choice exactly; only the first is replayed in full.
 """
 import math
 import random
@@ -279,11 +281,19 @@ def reference_group(colours, start):
     return stones, liberties
 
 
+VERIFIED = []
+
+
 def check(result):
     root, best, playouts = result
     expect(root.visits == PLAYOUTS, 'root visited %d times, want %d', root.visits, PLAYOUTS)
     expect(sum(c.visits for c in root.children) == PLAYOUTS, 'child visits do not add up')
     expect(0 <= best < SIZE * SIZE, 'best move %r', best)
+    if VERIFIED:
+        # The search is deterministic: a later iteration must repeat the
+        # first, which was verified move by move below.
+        expect((best, playouts) == VERIFIED[0], 'this iteration played differently')
+        return
     for moves, colours, score in playouts:
         expect(reference_replay(moves) == colours, 'the reference board disagrees after %d moves',
                len(moves))
@@ -298,6 +308,7 @@ def check(result):
             for pos in board.empties:
                 expect(board.is_eye(board.squares[pos], board.to_move) or not board.legal(pos),
                        'a playout passed with the move %d open', pos)
+    VERIFIED.append((best, playouts))
 
 
 if __name__ == '__main__':

@@ -16,7 +16,7 @@ import json
 from _harness import main, expect
 
 RECORDS = 300
-ROUNDS = 8
+ROUNDS = 12
 WORDS = ['alpha', 'beta', 'gamma', 'delta', 'épsilon', 'ζeta', 'eta "quoted"', 'theta\\path',
          'iota\ttab', 'kappa\nline', '日本語', 'lambda']
 
@@ -51,10 +51,17 @@ def run():
     return results
 
 
+VERIFIED = []
+
+
 def check(results):
     for compact, pretty, from_compact, from_pretty in results:
         expect(from_compact == DOCUMENT, 'decoding the compact text changed the document')
         expect(from_pretty == DOCUMENT, 'decoding the indented text changed the document')
+        if VERIFIED:
+            expect((compact, pretty) == VERIFIED[0], 'the encoding changed between rounds')
+            continue
+        VERIFIED.append((compact, pretty))
         expect(json.dumps(from_compact, separators=(',', ':')) == compact,
                'the compact text does not re-encode to itself')
         expect(json.dumps(from_pretty, indent=2, sort_keys=True) == pretty,

@@ -11,7 +11,7 @@ solutions are all different.
 """
 from _harness import main, expect
 
-N = 10
+N = 11
 KNOWN_COUNTS = {4: 2, 5: 10, 6: 4, 7: 40, 8: 92, 9: 352, 10: 724, 11: 2680}
 
 

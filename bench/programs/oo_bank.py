@@ -18,7 +18,7 @@ accepted plus refused actions equal the actions decided.
 from _harness import main, expect
 
 CUSTOMERS = 60
-STEPS = 600
+STEPS = 1000
 
 
 class Ledger:

@@ -16,7 +16,7 @@ import re
 
 from _harness import main, expect
 
-LINES = 4000
+LINES = 8000
 LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR']
 USERS = ['alice', 'bob', 'carol.smith', 'dave_99', 'eve-x']
 DOMAINS = ['example.com', 'mail.example.org', 'krait.dev']

@@ -11,14 +11,15 @@ comparison.
 Check: each result is a permutation of the input (the ids), adjacent items
 are in order under the key that was asked for, and the stable two-pass sort
 leaves equal departments in age order; every comparison is recomputed from
-the attributes, not from the keys the sort used.
+the attributes, not from the keys the sort used. Later iterations must
+produce the orders the first one verified.
 """
 import functools
 import operator
 
 from _harness import main, expect
 
-ITEMS = 20000
+ITEMS = 40000
 DEPARTMENTS = ['sales', 'engineering', 'support', 'legal', 'finance', 'research', 'hr']
 
 
@@ -78,7 +79,14 @@ def in_order(items, before_or_equal, what):
         expect(before_or_equal(a, b), '%s: %d and %d are out of order', what, a.id, b.id)
 
 
+VERIFIED = []
+
+
 def check(result):
+    orders = [[e.id for e in items] for items in result]
+    if VERIFIED:
+        expect(orders == VERIFIED[0], 'this iteration sorted differently from the first')
+        return
     by_salary, by_tuple, by_lt, by_cmp, by_age_reversed, stable = result
     in_order(by_salary, lambda a, b: a.salary < b.salary or
              (a.salary == b.salary and a.id < b.id), 'by salary (stable)')
@@ -93,6 +101,7 @@ def check(result):
     in_order(stable, lambda a, b: a.department < b.department or (
         a.department == b.department and (a.age < b.age or (a.age == b.age and a.id < b.id))),
         'by department after age (stable)')
+    VERIFIED.append(orders)
 
 
 if __name__ == '__main__':

@@ -14,7 +14,7 @@ as it was.
 from _harness import main, expect
 
 ROWS = 2000
-REPEAT = 40
+REPEAT = 60
 
 
 def unpack_tuples(rows):
