@@ -409,8 +409,6 @@ typedef struct Checker {
     int ff_lineno;    // last line of the __future__ prefix
     int optimize;
     int top_level_await;
-    int interactive;
-    int nestlevel;
     Unit *u;       // the current unit: units[nunits - 1]
     Unit **units;  // one per open scope, reused (malloc'd; freed at the end)
     int nunits, units_cap;
@@ -703,7 +701,6 @@ static int function_def(Checker *c, Node *s, int is_async) {
     if (enter_unit(c, is_async ? CS_ASYNC_FUNCTION : CS_FUNCTION, s) < 0) {
         return -1;
     }
-    c->nestlevel++;
     Seq *body = s->v.FunctionDef.body;
     int r = 0;
     // A docstring is a constant: nothing to check.
@@ -713,7 +710,6 @@ static int function_def(Checker *c, Node *s, int is_async) {
             break;
         }
     }
-    c->nestlevel--;
     leave_unit(c);
     if (r < 0) {
         return -1;
@@ -728,9 +724,7 @@ static int class_def(Checker *c, Node *s) {
     if (enter_unit(c, CS_CLASS, s) < 0) {
         return -1;
     }
-    c->nestlevel++;
     int r = visit_stmts(c, s->v.ClassDef.body);
-    c->nestlevel--;
     leave_unit(c);
     if (r < 0 || call_helper(c, s->v.ClassDef.bases, s->v.ClassDef.keywords) < 0) {
         return -1;
@@ -746,9 +740,7 @@ static int lambda(Checker *c, Node *e) {
     if (enter_unit(c, CS_LAMBDA, e) < 0) {
         return -1;
     }
-    c->nestlevel++;
     int r = visit_expr(c, e->v.Lambda.body);
-    c->nestlevel--;
     leave_unit(c);
     return r;
 }
@@ -805,9 +797,7 @@ static int comprehension(Checker *c, Node *e, int is_genexp, Seq *generators, No
         outer_scope != CS_COMPREHENSION && !top_level_await) {
         r = c_error(c, "asynchronous comprehension outside of an asynchronous function");
     } else {
-        c->nestlevel++;
         r = comprehension_generator(c, generators, 0, elt, val);
-        c->nestlevel--;
     }
     leave_unit(c);
     if (r < 0) {
@@ -1816,7 +1806,6 @@ int compile_check(Arena *arena, Node *mod, int flags, int optimize, SymTable **s
             r = visit_stmts(&c, mod->v.Module.body);
             break;
         case NK_Interactive:
-            c.interactive = 1;
             r = visit_stmts(&c, mod->v.Interactive.body);
             break;
         case NK_Expression:

@@ -78,7 +78,7 @@ struct SymTable {
     BlockMap blocks;
     // well-known names
     Ident id_top, id_lambda, id_genexpr, id_listcomp, id_setcomp, id_dictcomp, id_dot0,
-        id_class, id_super, id_annotation;
+        id_class, id_annotation;
 };
 
 // ---- errors ---------------------------------------------------------------
@@ -1675,7 +1675,6 @@ SymTable *symtable_build(Arena *arena, Node *mod, int flags, SyntaxErrorInfo *er
         !(st->id_setcomp = st_intern(st, "setcomp")) ||
         !(st->id_dictcomp = st_intern(st, "dictcomp")) || !(st->id_dot0 = st_intern(st, ".0")) ||
         !(st->id_class = st_intern(st, "__class__")) ||
-        !(st->id_super = st_intern(st, "super")) ||
         !(st->id_annotation = st_intern(st, "_annotation"))) {
         return NULL;
     }
