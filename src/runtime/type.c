@@ -13,13 +13,6 @@ Type type_type = {
     .base = &type_object,
 };
 
-Type type_object = {
-    .header = {&type_type},
-    .name = "object",
-    .flags = TYPE_BASETYPE,
-    .basic_size = sizeof(Object),
-};
-
 int type_is_subtype(const Type *a, const Type *b) {
     // The base chain covers single inheritance; the MRO (multiple
     // inheritance) is consulted once type_ready computes it.
