@@ -9,9 +9,9 @@
 // it (err_fetch).
 //
 // STATUS: the exception types exist with their hierarchy. Building exception
-// objects (err_fetch, err_set_value) needs the str and tuple types and lands
-// with them; until then those functions are not defined, so that any use
-// fails at link time instead of silently misbehaving.
+// objects (err_fetch) needs the str and tuple types and lands with them;
+// until then it is not defined, so that any use fails at link time instead
+// of silently misbehaving.
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -64,6 +64,19 @@ Value err_format(Type *exc_type, const char *fmt, ...) {
     va_end(ap);
     pending.type = exc_type;
     pending.value = 0;
+    return 0;
+}
+
+Value err_set_value(Value exc) {
+    Type *t = type_of(exc);
+    if (type_is_subtype(t, &type_type)) {
+        pending.type = (Type *)val_ptr(exc);  // a class: instantiated when fetched
+        pending.value = 0;
+    } else {
+        pending.type = t;
+        pending.value = exc;
+    }
+    pending.msg[0] = 0;
     return 0;
 }
 
