@@ -21,9 +21,9 @@ else
 fi
 B=${B:-build/symtable_test$SUF-$CC}
 
-# The front end's and the compiler's objects through the Makefile's rules,
-# linked through an archive: only what the driver needs is pulled in.
-SRCS=$(ls src/parse/*.c src/runtime/*.c src/compile/*.c)
+# Every object but main's through the Makefile's rules, linked through an
+# archive: only what the driver needs is pulled in.
+SRCS=$(ls src/*/*.c)
 OBJS=$(for f in $SRCS; do f=${f#src/}; echo "$B/obj/${f%.c}.o"; done)
 FLAGS="-std=gnu11 -Wall -Wextra -Wno-unused-parameter -Werror -Isrc -I$B/gen -g"
 if [ "$MODE" = asan ]; then
