@@ -34,6 +34,7 @@
 #include <time.h>
 
 #include "parse/ast_dump.h"
+#include "compile/check.h"
 #include "parse/parser.h"
 #include "runtime/arena.h"
 #include "runtime/strbuf.h"
@@ -60,7 +61,7 @@ typedef struct Options {
     int optimize, safe_path, quiet, no_user_site, no_site, unbuffered, verbose;
     int skip_first_line, show_version, hash_randomization;
     // krait's front-end modes (-X).
-    int dump_ast, dump_ast_batch, dump_tokens, parse_only;
+    int dump_ast, dump_ast_batch, dump_tokens, parse_only, check;
 } Options;
 
 static const char usage_line[] = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
@@ -420,6 +421,59 @@ static int run_dump_ast(const Options *o) {
     return status;
 }
 
+// The text of line `lineno` (1-based) of src, NUL-terminated in the arena.
+static const char *source_line(Arena *arena, const char *src, size_t len, int lineno) {
+    const char *p = src, *end = src + len;
+    for (int l = 1; l < lineno && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) {
+            return NULL;
+        }
+        p = nl + 1;
+    }
+    if (p >= end) {
+        return NULL;
+    }
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    return arena_strndup(arena, p, nl ? (size_t)(nl - p) + 1 : (size_t)(end - p));
+}
+
+// -X check: what compile(source, file, 'exec') reports - the parser's
+// errors and those of the symbol table and compiler (duplicate arguments,
+// 'return' outside function, nonlocal at module level, ...). Silent and
+// status 0 when the module compiles.
+static int run_check(const Options *o) {
+    size_t len;
+    const char *filename;
+    TokenizerMode mode;
+    char *src = program_source(o, &len, &filename, &mode);
+    if (!src) {
+        return EXIT_USAGE;
+    }
+    if (has_null_byte(src, len)) {
+        fprintf(stderr, "ValueError: %s\n", null_bytes_msg);
+        free(src);
+        return 1;
+    }
+    Arena arena;
+    arena_init(&arena);
+    SyntaxErrorInfo err;
+    memset(&err, 0, sizeof err);
+    Node *tree = parse_source(&arena, src, len, mode, PARSE_FILE, &err);
+    int status = 0;
+    if (!tree || compile_check(&arena, tree, 0, 0, NULL, &err) < 0) {
+        if (!err.text && err.lineno > 0 && err.kind != SE_MEMORY && err.kind != SE_RECURSION) {
+            err.text = source_line(&arena, src, len, err.lineno);
+        }
+        fflush(stdout);
+        print_syntax_error(stderr, filename, &err);
+        status = 1;
+    }
+    arena_free(&arena);
+    free(src);
+    return status;
+}
+
 // One file of a batch; the output goes through `out` so that a whole record
 // is written at once.
 static void batch_one(const char *path, StrBuf *out) {
@@ -625,6 +679,8 @@ static int run_parse_only(const Options *o) {
 static void apply_xoption(Options *o, const char *x) {
     if (strcmp(x, "dump-ast") == 0) {
         o->dump_ast = 1;
+    } else if (strcmp(x, "check") == 0) {
+        o->check = 1;
     } else if (strcmp(x, "dump-ast-batch") == 0) {
         o->dump_ast_batch = 1;
     } else if (strcmp(x, "dump-tokens") == 0) {
@@ -795,6 +851,13 @@ int main(int argc, char **argv) {
             o.nargs++;
         }
         return o.parse_only ? run_parse_only(&o) : run_dump_ast_batch(&o);
+    }
+    if (o.check) {
+        if (o.module) {
+            fprintf(stderr, "%s: -X check needs a file, - or -c cmd, not -m\n", o.progname);
+            return EXIT_USAGE;
+        }
+        return run_check(&o);
     }
     if (o.dump_ast || o.dump_tokens) {
         if (o.module) {

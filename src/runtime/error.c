@@ -68,7 +68,7 @@ Value err_format(Type *exc_type, const char *fmt, ...) {
 }
 
 Value err_set_value(Value exc) {
-    Type *t = type_of(exc);
+    Type *t = val_ptr(exc)->type;  // exceptions are never immediates
     if (type_is_subtype(t, &type_type)) {
         pending.type = (Type *)val_ptr(exc);  // a class: instantiated when fetched
         pending.value = 0;

@@ -2,8 +2,9 @@
 // NotImplemented and Ellipsis (static objects outside the GC heap: identity
 // comparisons against them are pointer compares).
 //
-// STATUS: reprs (which need the str type) and the generic getattr/setattr
-// (which need type_ready's dicts) are added as those land.
+// STATUS: reprs (which need the str type), comparisons (which need bool)
+// and the generic getattr/setattr (which need type_ready's dicts) are added
+// as those land.
 #include <stdint.h>
 #include <stdio.h>
 
@@ -28,32 +29,12 @@ static int64_t object_hash(Value self) {
     return hash_pointer(val_ptr(self));
 }
 
-static Value object_richcompare(Value a, Value b, CompareOp op) {
-    switch (op) {
-    case CMP_EQ:
-        return a == b ? VAL_TRUE : VAL_NOTIMPLEMENTED;
-    case CMP_NE: {
-        // Inverts __eq__ unless it returned NotImplemented.
-        Type *t = type_of(a);
-        Value r = t->richcompare ? t->richcompare(a, b, CMP_EQ) : VAL_NOTIMPLEMENTED;
-        if (!r || r == VAL_NOTIMPLEMENTED) {
-            return r;
-        }
-        int truth = obj_truthy(r);
-        return truth < 0 ? 0 : val_bool(!truth);
-    }
-    default:
-        return VAL_NOTIMPLEMENTED;
-    }
-}
-
 Type type_object = {
     .header = {&type_type},
     .name = "object",
     .flags = TYPE_BASETYPE,
     .basic_size = sizeof(Object),
     .hash = object_hash,
-    .richcompare = object_richcompare,
 };
 
 // ---- None, NotImplemented, Ellipsis ---------------------------------------------
