@@ -156,7 +156,7 @@ int future_parse(const Node *mod, int *features, int *last_lineno, SyntaxErrorIn
 // a mapping pattern's keys for duplicates with Python equality (1 == 1.0 ==
 // True == 1+0j) and names the duplicate by its repr.
 
-typedef enum FoldKind { FOLD_NONE_, FOLD_SINGLETON, FOLD_NUMBER, FOLD_STR, FOLD_BYTES } FoldKind;
+typedef enum FoldKind { FOLD_EMPTY, FOLD_SINGLETON, FOLD_NUMBER, FOLD_STR, FOLD_BYTES } FoldKind;
 
 typedef struct Folded {
     FoldKind kind;
@@ -171,17 +171,15 @@ static void fold_clear(Folded *f) {
     if (f->kind == FOLD_NUMBER && f->is_int) {
         mpz_clear(f->z);
     }
-    f->kind = FOLD_NONE_;
+    f->kind = FOLD_EMPTY;
 }
 
 static void mpz_from_const(mpz_t z, const ConstValue *cv) {
+    mpz_init(z);
     if (cv->kind == CONST_INT) {
-        mpz_init_set_ui(z, (unsigned long)cv->i);
-        if ((uint64_t)cv->i > (uint64_t)(unsigned long)-1) {
-            mpz_import(z, 1, -1, sizeof(uint64_t), 0, 0, &cv->i);
-        }
+        uint64_t v = (uint64_t)cv->i;  // int literals are never negative
+        mpz_import(z, 1, -1, sizeof v, 0, 0, &v);
     } else {
-        mpz_init(z);
         mpz_import(z, (size_t)cv->big.n, -1, sizeof(uint64_t), 0, 0, cv->big.limbs);
     }
 }
