@@ -37,6 +37,7 @@
 #include "compile/check.h"
 #include "parse/parser.h"
 #include "runtime/arena.h"
+#include "runtime/unicode.h"
 #include "runtime/strbuf.h"
 
 #define KRAIT_VERSION "0.1.0"
@@ -462,8 +463,22 @@ static int run_check(const Options *o) {
     Node *tree = parse_source(&arena, src, len, mode, PARSE_FILE, &err);
     int status = 0;
     if (!tree || compile_check(&arena, tree, 0, 0, NULL, &err) < 0) {
-        if (!err.text && err.lineno > 0 && err.kind != SE_MEMORY && err.kind != SE_RECURSION) {
-            err.text = source_line(&arena, src, len, err.lineno);
+        // Like CPython's traceback, show the line only when it can be read
+        // back from a real file as UTF-8 (not for -c or stdin).
+        if (!err.text && err.lineno > 0 && err.kind != SE_MEMORY && err.kind != SE_RECURSION &&
+            filename[0] != '<') {
+            const char *line = source_line(&arena, src, len, err.lineno);
+            size_t n = line ? strlen(line) : 0;
+            for (size_t i = 0; line && i < n;) {
+                uint32_t cp;
+                int k = utf8_decode(line + i, n - i, &cp, 0);
+                if (!k) {
+                    line = NULL;
+                    break;
+                }
+                i += (size_t)k;
+            }
+            err.text = line;
         }
         fflush(stdout);
         print_syntax_error(stderr, filename, &err);
