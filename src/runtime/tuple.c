@@ -1,0 +1,404 @@
+// tuple.c - the tuple type: an immutable array of Values stored inline.
+//
+// The hash is CPython 3.11's exactly (an xxHash-style accumulation over the
+// items' hashes), so that hash((1, "a")) agrees with CPython's under the same
+// PYTHONHASHSEED; set and dict iteration orders depend on it.
+#include "tuple.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "abstract.h"
+#include "exceptions.h"
+#include "gc.h"
+#include "int.h"
+#include "list.h"
+#include "str.h"
+#include "strbuf.h"
+#include "type.h"
+
+// LINK SHIM, temporary: abstract.c, the str and int types and type_lookup
+// are being written in parallel. Until they are in, references to them are
+// weak, so that krait links (nothing calls the containers yet) and the unit
+// test can supply stand-ins. Delete this block when they land.
+#pragma weak false_object
+#pragma weak int_to_i64
+#pragma weak obj_as_index
+#pragma weak obj_call0
+#pragma weak obj_call1
+#pragma weak obj_call_method
+#pragma weak obj_contains
+#pragma weak obj_getattr_opt
+#pragma weak obj_getitem
+#pragma weak obj_hash
+#pragma weak obj_index
+#pragma weak obj_iter
+#pragma weak obj_len
+#pragma weak obj_next
+#pragma weak obj_repr
+#pragma weak obj_richcompare
+#pragma weak obj_richcompare_bool
+#pragma weak obj_setitem
+#pragma weak obj_type_name
+#pragma weak str_format_c
+#pragma weak str_from_cstr
+#pragma weak str_from_utf8
+#pragma weak str_hash
+#pragma weak str_intern_cstr
+#pragma weak true_object
+#pragma weak type_float
+#pragma weak type_int
+#pragma weak type_lookup
+#pragma weak type_str
+
+// The empty tuple: a static object, never collected, shared by every ().
+static TupleObject tuple_empty = {.header = {&type_tuple}, .len = 0};
+
+Value tuple_new(size_t n) {
+    if (n == 0) {
+        return val_from_ptr(&tuple_empty);
+    }
+    if (n > (SIZE_MAX - sizeof(TupleObject)) / sizeof(Value)) {
+        return err_no_memory();
+    }
+    TupleObject *t = (TupleObject *)gc_alloc(&type_tuple, sizeof(TupleObject) + n * sizeof(Value));
+    if (!t) {
+        return 0;
+    }
+    t->len = n;
+    return val_from_ptr(t);
+}
+
+Value tuple_from(const Value *items, size_t n) {
+    Value t = tuple_new(n);
+    if (t && n) {
+        memcpy(tuple_obj(t)->items, items, n * sizeof(Value));
+    }
+    return t;
+}
+
+Value tuple_pack2(Value a, Value b) {
+    Value t = tuple_new(2);
+    if (t) {
+        tuple_obj(t)->items[0] = a;
+        tuple_obj(t)->items[1] = b;
+    }
+    return t;
+}
+
+Value tuple_from_iterable(Value iterable) {
+    if (tuple_check_exact(iterable)) {
+        return iterable;
+    }
+    if (val_is_ptr(iterable) && (val_ptr(iterable)->type->flags & TYPE_LIST_SUBCLASS)) {
+        ListObject *l = list_obj(iterable);
+        return tuple_from(l->items, l->len);
+    }
+    Value l = list_from_iterable(iterable);
+    if (!l) {
+        return 0;
+    }
+    return tuple_from(list_obj(l)->items, list_obj(l)->len);
+}
+
+static void tuple_trace(Object *o, GcTracer *t) {
+    TupleObject *tp = (TupleObject *)o;
+    gc_trace_values(t, tp->items, tp->len);
+}
+
+// ---- object protocol ---------------------------------------------------------
+
+Value tuple_repr(Value v) {
+    TupleObject *t = tuple_obj(v);
+    if (t->len == 0) {
+        return str_from_cstr("()");
+    }
+    int r = repr_enter(v);
+    if (r != 0) {
+        return r > 0 ? str_from_cstr("(...)") : 0;
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    sb_putc(&sb, '(');
+    Value result = 0;
+    for (size_t i = 0; i < t->len; i++) {
+        if (i > 0) {
+            sb_put(&sb, ", ", 2);
+        }
+        if (repr_append(&sb, t->items[i]) < 0) {
+            goto done;
+        }
+    }
+    if (t->len == 1) {
+        sb_putc(&sb, ',');
+    }
+    sb_putc(&sb, ')');
+    result = str_from_utf8(sb.data, sb.len);
+done:
+    repr_leave(v);
+    sb_free(&sb);
+    return result;
+}
+
+// CPython 3.11's tuplehash: xxHash's round function over the item hashes,
+// then the length; -1 (the error value) is replaced by a fixed constant.
+#define TUPLE_XXPRIME_1 UINT64_C(11400714785074694791)
+#define TUPLE_XXPRIME_2 UINT64_C(14029467366897019727)
+#define TUPLE_XXPRIME_5 UINT64_C(2870177450012600261)
+
+int64_t tuple_hash(Value v) {
+    TupleObject *t = tuple_obj(v);
+    uint64_t acc = TUPLE_XXPRIME_5;
+    for (size_t i = 0; i < t->len; i++) {
+        int64_t h = obj_hash(t->items[i]);
+        if (h == -1) {
+            return -1;
+        }
+        acc += (uint64_t)h * TUPLE_XXPRIME_2;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= TUPLE_XXPRIME_1;
+    }
+    acc += (uint64_t)t->len ^ (TUPLE_XXPRIME_5 ^ UINT64_C(3527539));
+    if (acc == UINT64_MAX) {
+        return 1546275796;
+    }
+    return (int64_t)acc;
+}
+
+Value tuple_richcompare(Value a, Value b, CompareOp op) {
+    if (!tuple_check(a) || !tuple_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    TupleObject *x = tuple_obj(a), *y = tuple_obj(b);
+    size_t i = 0;
+    for (; i < x->len && i < y->len; i++) {
+        int k = obj_richcompare_bool(x->items[i], y->items[i], CMP_EQ);
+        if (k < 0) {
+            return 0;
+        }
+        if (!k) {
+            break;
+        }
+    }
+    if (i >= x->len || i >= y->len) {
+        return seq_compare_sizes(x->len, y->len, op);
+    }
+    if (op == CMP_EQ) {
+        return VAL_FALSE;
+    }
+    if (op == CMP_NE) {
+        return VAL_TRUE;
+    }
+    return obj_richcompare(x->items[i], y->items[i], op);
+}
+
+static int64_t tuple_len(Value v) {
+    return (int64_t)tuple_obj(v)->len;
+}
+
+static int tuple_bool(Value v) {
+    return tuple_obj(v)->len != 0;
+}
+
+Value tuple_getitem(Value v, Value index) {
+    TupleObject *t = tuple_obj(v);
+    int64_t i;
+    if (seq_index(index, &i, "tuple") < 0) {
+        return 0;
+    }
+    if (i < 0) {
+        i += (int64_t)t->len;
+    }
+    if (i < 0 || (uint64_t)i >= t->len) {
+        return err_format(&exc_IndexError, "tuple index out of range");
+    }
+    return t->items[i];
+}
+
+int tuple_contains(Value v, Value item) {
+    TupleObject *t = tuple_obj(v);
+    for (size_t i = 0; i < t->len; i++) {
+        int k = obj_richcompare_bool(t->items[i], item, CMP_EQ);
+        if (k != 0) {
+            return k;
+        }
+    }
+    return 0;
+}
+
+static Value tuple_add(Value a, Value b) {
+    if (!tuple_check(a) || !tuple_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    TupleObject *x = tuple_obj(a), *y = tuple_obj(b);
+    if (y->len == 0 && tuple_check_exact(a)) {
+        return a;
+    }
+    if (x->len == 0 && tuple_check_exact(b)) {
+        return b;
+    }
+    Value r = tuple_new(x->len + y->len);
+    if (!r) {
+        return 0;
+    }
+    memcpy(tuple_obj(r)->items, x->items, x->len * sizeof(Value));
+    memcpy(tuple_obj(r)->items + x->len, y->items, y->len * sizeof(Value));
+    return r;
+}
+
+static Value tuple_mul(Value a, Value b) {
+    Value seq = a, count = b;
+    if (!tuple_check(a)) {
+        seq = b;
+        count = a;
+    }
+    int64_t n;
+    int r = seq_repeat_count(count, &n);
+    if (r <= 0) {
+        return r == 0 ? VAL_NOTIMPLEMENTED : 0;
+    }
+    TupleObject *t = tuple_obj(seq);
+    if (n <= 0 || t->len == 0) {
+        return tuple_new(0);
+    }
+    if (n == 1 && tuple_check_exact(seq)) {
+        return seq;
+    }
+    if ((uint64_t)n > (SIZE_MAX / sizeof(Value)) / t->len) {
+        return err_no_memory();
+    }
+    Value res = tuple_new(t->len * (size_t)n);
+    if (!res) {
+        return 0;
+    }
+    Value *dst = tuple_obj(res)->items;
+    for (int64_t k = 0; k < n; k++) {
+        memcpy(dst, t->items, t->len * sizeof(Value));
+        dst += t->len;
+    }
+    return res;
+}
+
+// ---- methods -------------------------------------------------------------------
+
+static Value tuple_m_index(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (nargs < 1) {
+        return err_format(&exc_TypeError, "index expected at least 1 argument, got 0");
+    }
+    if (nargs > 3) {
+        return err_format(&exc_TypeError, "index expected at most 3 arguments, got %zu", nargs);
+    }
+    TupleObject *t = tuple_obj(self);
+    int64_t start = 0, stop = INT64_MAX;
+    if (nargs > 1 && seq_slice_index(args[1], &start) < 0) {
+        return 0;
+    }
+    if (nargs > 2 && seq_slice_index(args[2], &stop) < 0) {
+        return 0;
+    }
+    seq_clamp_range(&start, &stop, t->len);
+    for (int64_t i = start; i < stop && (size_t)i < t->len; i++) {
+        int k = obj_richcompare_bool(t->items[i], args[0], CMP_EQ);
+        if (k > 0) {
+            return val_from_smallint(i);
+        }
+        if (k < 0) {
+            return 0;
+        }
+    }
+    return err_format(&exc_ValueError, "tuple.index(x): x not in tuple");
+}
+
+static Value tuple_m_count(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (nargs != 1) {
+        return err_format(&exc_TypeError, "tuple.count() takes exactly one argument (%zu given)",
+                          nargs);
+    }
+    TupleObject *t = tuple_obj(self);
+    int64_t n = 0;
+    for (size_t i = 0; i < t->len; i++) {
+        int k = obj_richcompare_bool(t->items[i], args[0], CMP_EQ);
+        if (k < 0) {
+            return 0;
+        }
+        n += k;
+    }
+    return val_from_smallint(n);
+}
+
+static const MethodDef tuple_methods[] = {
+    {"index", tuple_m_index, METH_NO_KEYWORDS, "Return first index of value."},
+    {"count", tuple_m_count, METH_NO_KEYWORDS, "Return number of occurrences of value."},
+    {NULL, NULL, 0, NULL},
+};
+
+// ---- the iterator ----------------------------------------------------------------
+
+typedef struct TupleIterObject {
+    Object header;
+    Value seq;     // the tuple, or 0 once exhausted
+    size_t index;
+} TupleIterObject;
+
+static void tuple_iter_trace(Object *o, GcTracer *t) {
+    gc_trace_value(t, ((TupleIterObject *)o)->seq);
+}
+
+Value tuple_iter(Value v) {
+    TupleIterObject *it = (TupleIterObject *)gc_alloc(&type_tuple_iterator, sizeof *it);
+    if (!it) {
+        return 0;
+    }
+    it->seq = v;
+    return val_from_ptr(it);
+}
+
+static Value tuple_iter_next(Value v) {
+    TupleIterObject *it = (TupleIterObject *)val_ptr(v);
+    if (!it->seq) {
+        return 0;
+    }
+    TupleObject *t = tuple_obj(it->seq);
+    if (it->index < t->len) {
+        return t->items[it->index++];
+    }
+    it->seq = 0;
+    return 0;
+}
+
+static Value iter_self(Value v) {
+    return v;
+}
+
+// ---- the types ---------------------------------------------------------------------
+
+Type type_tuple = {
+    .header = {&type_type},
+    .name = "tuple",
+    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_TUPLE_SUBCLASS,
+    .basic_size = sizeof(TupleObject),
+    .item_size = sizeof(Value),
+    .base = &type_object,
+    .trace = tuple_trace,
+    .repr = tuple_repr,
+    .hash = tuple_hash,
+    .richcompare = tuple_richcompare,
+    .bool_ = tuple_bool,
+    .iter = tuple_iter,
+    .len = tuple_len,
+    .getitem = tuple_getitem,
+    .contains = tuple_contains,
+    .binop = {[BINOP_ADD] = tuple_add, [BINOP_MUL] = tuple_mul},
+    .methods = tuple_methods,
+};
+
+Type type_tuple_iterator = {
+    .header = {&type_type},
+    .name = "tuple_iterator",
+    .flags = TYPE_IMMUTABLE,
+    .basic_size = sizeof(TupleIterObject),
+    .base = &type_object,
+    .trace = tuple_iter_trace,
+    .iter = iter_self,
+    .iternext = tuple_iter_next,
+};
