@@ -1748,6 +1748,29 @@ static const MethodDef list_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+// ---- construction ------------------------------------------------------------------------------
+
+static Value list_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    Type *t = (Type *)val_ptr(type);
+    Object *o = gc_alloc(t, t->basic_size);
+    return o ? val_from_ptr(o) : 0;
+}
+
+// list.__init__(iterable=()): replaces the contents.
+static Value list_tp_init(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (kwnames && tuple_obj(kwnames)->len > 0 && list_check_exact(self)) {
+        return err_format(&exc_TypeError, "list() takes no keyword arguments");
+    }
+    if (nargs > 1) {
+        return err_format(&exc_TypeError, "list expected at most 1 argument, got %zu", nargs);
+    }
+    list_clear(self);
+    if (nargs == 1 && list_extend(self, args[0]) < 0) {
+        return 0;
+    }
+    return VAL_NONE;
+}
+
 // ---- iterators -----------------------------------------------------------------------------
 
 typedef struct ListIterObject {
@@ -1825,6 +1848,8 @@ Type type_list = {
     .repr = list_repr,
     .hash = hash_unhashable,
     .richcompare = list_richcompare,
+    .new_ = list_tp_new,
+    .init = list_tp_init,
     .bool_ = list_bool,
     .iter = list_iter,
     .len = list_len,

@@ -332,6 +332,33 @@ static const MethodDef tuple_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+// ---- construction ------------------------------------------------------------------
+
+// tuple(iterable=()). A subclass instance gets the same layout, items inline.
+static Value tuple_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    Type *t = (Type *)val_ptr(type);
+    if (kwnames && tuple_obj(kwnames)->len > 0 && t == &type_tuple) {
+        return err_format(&exc_TypeError, "tuple() takes no keyword arguments");
+    }
+    if (nargs > 1) {
+        return err_format(&exc_TypeError, "tuple expected at most 1 argument, got %zu", nargs);
+    }
+    Value items = nargs ? tuple_from_iterable(args[0]) : tuple_new(0);
+    if (!items || t == &type_tuple) {
+        return items;
+    }
+    size_t n = tuple_obj(items)->len;
+    TupleObject *r = (TupleObject *)gc_alloc(t, t->basic_size + n * sizeof(Value));
+    if (!r) {
+        return 0;
+    }
+    r->len = n;
+    if (n) {
+        memcpy(r->items, tuple_obj(items)->items, n * sizeof(Value));
+    }
+    return val_from_ptr(r);
+}
+
 // ---- the iterator ----------------------------------------------------------------
 
 typedef struct TupleIterObject {
@@ -383,6 +410,7 @@ Type type_tuple = {
     .repr = tuple_repr,
     .hash = tuple_hash,
     .richcompare = tuple_richcompare,
+    .new_ = tuple_tp_new,
     .bool_ = tuple_bool,
     .iter = tuple_iter,
     .len = tuple_len,

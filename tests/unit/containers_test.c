@@ -928,6 +928,34 @@ static void scenario_misc(void) {
     show("fs", frozenset_new(list_from((Value[]){I(3), I(1), I(2)}, 3)));
     show("nested", set_new(list_from((Value[]){frozenset_new(0), frozenset_new(tuple_pack2(I(1), I(2)))}, 2)));
 
+    section("constructors");
+    Value kw_x = tuple_from((Value[]){S("x")}, 1);
+    Value T_list = val_from_ptr(&type_list), T_tuple = val_from_ptr(&type_tuple);
+    Value T_dict = val_from_ptr(&type_dict), T_set = val_from_ptr(&type_set);
+    Value T_fs = val_from_ptr(&type_frozenset);
+    Value nl = type_list.new_(T_list, NULL, 0, 0);
+    type_list.init(nl, (Value[]){tuple_pack2(I(3), I(4))}, 1, 0);
+    show("list((3,4))", nl);
+    show("list(1,2)", type_list.init(nl, (Value[]){I(1), I(2)}, 2, 0));
+    show("list(x=1)", type_list.init(nl, (Value[]){I(1)}, 0, kw_x));
+    show("list(5)", type_list.init(nl, (Value[]){I(5)}, 1, 0));
+    show("tuple([1,2])", type_tuple.new_(T_tuple, (Value[]){list_from((Value[]){I(1), I(2)}, 2)}, 1, 0));
+    show("tuple()", type_tuple.new_(T_tuple, NULL, 0, 0));
+    show("tuple(1,2)", type_tuple.new_(T_tuple, (Value[]){I(1), I(2)}, 2, 0));
+    show("tuple(x=1)", type_tuple.new_(T_tuple, (Value[]){I(1)}, 0, kw_x));
+    Value nd = type_dict.new_(T_dict, NULL, 0, 0);
+    type_dict.init(nd, (Value[]){list_from((Value[]){tuple_pack2(I(1), I(2))}, 1), I(3)}, 1, kw_x);
+    show("dict([(1,2)],x=3)", nd);
+    show("dict(1,2)", type_dict.init(nd, (Value[]){I(1), I(2)}, 2, 0));
+    Value ns = type_set.new_(T_set, NULL, 0, 0);
+    type_set.init(ns, (Value[]){list_from((Value[]){I(9), I(1), I(9)}, 3)}, 1, 0);
+    show("set([9,1,9])", ns);
+    show("set(1,2)", type_set.init(ns, (Value[]){I(1), I(2)}, 2, 0));
+    show("set(x=1)", type_set.init(ns, (Value[]){I(1)}, 0, kw_x));
+    show("frozenset([2,1])", type_frozenset.new_(T_fs, (Value[]){list_from((Value[]){I(2), I(1)}, 2)}, 1, 0));
+    show("frozenset(1,2)", type_frozenset.new_(T_fs, (Value[]){I(1), I(2)}, 2, 0));
+    show("frozenset(x=1)", type_frozenset.new_(T_fs, (Value[]){I(1)}, 0, kw_x));
+
     section("errors");
     Value e = list_new(0);
     show("pop empty", M(e, "pop", 0));
