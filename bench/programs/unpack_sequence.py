@@ -52,7 +52,7 @@ def swaps(count):
     x, y = 'x', 'y'
     for _ in range(count):
         x, y = y, x
-        x, y, z = y, x, x
+        x, y, _ = y, x, x
     return x, y
 
 
