@@ -159,6 +159,12 @@ struct Type {
     BinaryFunc binop[BINOP__COUNT];      // a OP b; NotImplemented to defer
     BinaryFunc inplace[BINOP__COUNT];    // a OP= b; 0 slot = fall back to binop
     TernaryFunc pow3;        // pow(a, b, mod) with a non-None mod, same convention
+    // Sequences (CPython's sq_concat / sq_repeat): the fallback of + and *
+    // when the number slots return NotImplemented; concat(a, b) is called
+    // for a's type and raises "can only concatenate ..." itself; repeat(seq,
+    // count) gets an object with __index__ as count.
+    BinaryFunc seq_concat;
+    BinaryFunc seq_repeat;
     UnaryFunc neg, pos, abs, invert;
     UnaryFunc index;         // __index__ -> int
     UnaryFunc to_int;        // __int__
