@@ -1,9 +1,23 @@
-// complex.c - Python's complex. For now: its repr.
+// complex.c - Python's complex: its repr and the complex type.
+//
+// A complex is two doubles in a ComplexObject. The arithmetic follows
+// CPython's formulas operation by operation, because results must agree bit
+// for bit, NaNs and infinities included: the schoolbook product, Smith's
+// division (scale by the larger component of the divisor), and for powers
+// repeated squaring when the exponent is an integer of at most 100 in
+// magnitude, the polar form otherwise. An int or float operand is first
+// converted to (x, 0); floor division and modulo do not exist (no slots, so
+// the operators raise TypeError).
 #include "complex.h"
 
+#include <errno.h>
 #include <math.h>
 
+#include "exceptions.h"
 #include "float.h"
+#include "gc.h"
+#include "int.h"
+#include "str.h"
 
 void complex_repr(StrBuf *out, double real, double imag) {
     // A real part of +0.0 (not -0.0, not NaN) is left out, and so are the
@@ -18,3 +32,290 @@ void complex_repr(StrBuf *out, double real, double imag) {
     float_format_repr(out, imag, FLOAT_FMT_SIGN);
     sb_puts(out, "j)");
 }
+
+// ---- the arithmetic on (real, imag) pairs --------------------------------------
+
+typedef struct Cx {
+    double re, im;
+} Cx;
+
+static inline Cx cx_mul(Cx a, Cx b) {
+    return (Cx){a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re};
+}
+
+// a / b, dividing numerator and denominator by the larger of |b.re|, |b.im|
+// first (Smith's method). Sets errno to EDOM when b is 0, as CPython's
+// _Py_c_quot does.
+static Cx cx_div(Cx a, Cx b) {
+    double abs_re = fabs(b.re), abs_im = fabs(b.im);
+    if (abs_re >= abs_im) {
+        if (abs_re == 0.0) {
+            errno = EDOM;
+            return (Cx){0.0, 0.0};
+        }
+        double ratio = b.im / b.re;
+        double denom = b.re + b.im * ratio;
+        return (Cx){(a.re + a.im * ratio) / denom, (a.im - a.re * ratio) / denom};
+    }
+    if (abs_im >= abs_re) {
+        double ratio = b.re / b.im;
+        double denom = b.re * ratio + b.im;
+        return (Cx){(a.re * ratio + a.im) / denom, (a.im * ratio - a.re) / denom};
+    }
+    return (Cx){NAN, NAN};  // a NaN component in b
+}
+
+// x ** n for 0 <= n, by squaring (bits of n from the bottom).
+static Cx cx_pow_unsigned(Cx x, long n) {
+    Cx r = {1.0, 0.0}, p = x;
+    for (long mask = 1; mask > 0 && n >= mask; mask <<= 1) {
+        if (n & mask) {
+            r = cx_mul(r, p);
+        }
+        p = cx_mul(p, p);
+    }
+    return r;
+}
+
+// a ** b in polar form. errno: EDOM for 0 to a negative or complex power,
+// and whatever libm's functions report (cos(inf) gives EDOM, which CPython
+// then reports as the same ZeroDivisionError).
+static Cx cx_pow_polar(Cx a, Cx b) {
+    if (b.re == 0.0 && b.im == 0.0) {
+        return (Cx){1.0, 0.0};
+    }
+    if (a.re == 0.0 && a.im == 0.0) {
+        if (b.im != 0.0 || b.re < 0.0) {
+            errno = EDOM;
+        }
+        return (Cx){0.0, 0.0};
+    }
+    double vabs = hypot(a.re, a.im);
+    double len = pow(vabs, b.re);
+    double at = atan2(a.im, a.re);
+    double phase = at * b.re;
+    if (b.im != 0.0) {
+        len /= exp(at * b.im);
+        phase += b.im * log(vabs);
+    }
+    return (Cx){len * cos(phase), len * sin(phase)};
+}
+
+Value complex_pow_parts(double ar, double ai, double br, double bi) {
+    Cx a = {ar, ai}, b = {br, bi}, p;
+    errno = 0;
+    if (b.im == 0.0 && b.re == floor(b.re) && fabs(b.re) <= 100.0) {
+        long n = (long)b.re;
+        if (n > 0) {
+            p = cx_pow_unsigned(a, n);
+        } else {
+            p = cx_div((Cx){1.0, 0.0}, cx_pow_unsigned(a, -n));
+        }
+    } else {
+        p = cx_pow_polar(a, b);
+    }
+    // CPython's _Py_ADJUST_ERANGE2: an infinite part is an overflow; a range
+    // error with finite parts was an underflow, which is fine.
+    if (isinf(p.re) || isinf(p.im)) {
+        if (errno == 0) {
+            errno = ERANGE;
+        }
+    } else if (errno == ERANGE) {
+        errno = 0;
+    }
+    if (errno == EDOM) {
+        return err_format(&exc_ZeroDivisionError, "0.0 to a negative or complex power");
+    }
+    if (errno == ERANGE) {
+        return err_format(&exc_OverflowError, "complex exponentiation");
+    }
+    return complex_new(p.re, p.im);
+}
+
+// ---- the complex type ---------------------------------------------------------------
+
+Value complex_new(double real, double imag) {
+    ComplexObject *c = (ComplexObject *)gc_alloc(&type_complex, sizeof(ComplexObject));
+    if (!c) {
+        return 0;
+    }
+    c->real = real;
+    c->imag = imag;
+    return val_from_ptr(c);
+}
+
+// An operand of a complex operator: 1 with *out set, 0 for NotImplemented,
+// -1 with OverflowError (an int too large for a float).
+static int complex_operand(Value v, Cx *out) {
+    if (complex_check(v)) {
+        *out = (Cx){complex_obj(v)->real, complex_obj(v)->imag};
+        return 1;
+    }
+    out->im = 0.0;
+    if (float_check(v)) {
+        out->re = float_value(v);
+        return 1;
+    }
+    if (int_check(v)) {
+        return int_as_double(v, &out->re) < 0 ? -1 : 1;
+    }
+    return 0;
+}
+
+#define COMPLEX_OPERANDS(a, b, x, y)                    \
+    do {                                                \
+        int ok_ = complex_operand(a, &(x));             \
+        if (ok_ > 0) {                                  \
+            ok_ = complex_operand(b, &(y));             \
+        }                                               \
+        if (ok_ <= 0) {                                 \
+            return ok_ < 0 ? 0 : VAL_NOTIMPLEMENTED;    \
+        }                                               \
+    } while (0)
+
+static Value complex_add(Value a, Value b) {
+    Cx x, y;
+    COMPLEX_OPERANDS(a, b, x, y);
+    return complex_new(x.re + y.re, x.im + y.im);
+}
+
+static Value complex_sub(Value a, Value b) {
+    Cx x, y;
+    COMPLEX_OPERANDS(a, b, x, y);
+    return complex_new(x.re - y.re, x.im - y.im);
+}
+
+static Value complex_mul(Value a, Value b) {
+    Cx x, y;
+    COMPLEX_OPERANDS(a, b, x, y);
+    Cx p = cx_mul(x, y);
+    return complex_new(p.re, p.im);
+}
+
+static Value complex_truediv(Value a, Value b) {
+    Cx x, y;
+    COMPLEX_OPERANDS(a, b, x, y);
+    errno = 0;
+    Cx q = cx_div(x, y);
+    if (errno == EDOM) {
+        return err_format(&exc_ZeroDivisionError, "complex division by zero");
+    }
+    return complex_new(q.re, q.im);
+}
+
+static Value complex_pow(Value a, Value b) {
+    Cx x, y;
+    COMPLEX_OPERANDS(a, b, x, y);
+    return complex_pow_parts(x.re, x.im, y.re, y.im);
+}
+
+static Value complex_pow3(Value a, Value b, Value mod) {
+    Cx x, y;
+    COMPLEX_OPERANDS(a, b, x, y);
+    return err_format(&exc_ValueError, "complex modulo");
+}
+
+static Value complex_neg(Value a) {
+    return complex_new(-complex_obj(a)->real, -complex_obj(a)->imag);
+}
+
+static Value complex_pos(Value a) {
+    if (val_ptr(a)->type == &type_complex) {
+        return a;
+    }
+    return complex_new(complex_obj(a)->real, complex_obj(a)->imag);
+}
+
+static Value complex_abs(Value a) {
+    double re = complex_obj(a)->real, im = complex_obj(a)->imag;
+    // C99: an infinite part makes the modulus infinite, even with a NaN.
+    if (isinf(re) || isinf(im)) {
+        return float_from_double(INFINITY);
+    }
+    if (isnan(re) || isnan(im)) {
+        return float_from_double(NAN);
+    }
+    double r = hypot(re, im);
+    if (isinf(r)) {
+        return err_format(&exc_OverflowError, "absolute value too large");
+    }
+    return float_from_double(r);
+}
+
+static int complex_bool(Value a) {
+    return complex_obj(a)->real != 0.0 || complex_obj(a)->imag != 0.0;
+}
+
+int64_t complex_hash(double real, double imag) {
+    uint64_t h = (uint64_t)float_hash(real) + 1000003u * (uint64_t)float_hash(imag);
+    return h == (uint64_t)-1 ? -2 : (int64_t)h;
+}
+
+static int64_t complex_hash_slot(Value v) {
+    double re = complex_obj(v)->real, im = complex_obj(v)->imag;
+    // A NaN part hashes by identity (as float's NaNs do in CPython 3.10+).
+    uint64_t p = (uint64_t)v, id = (p >> 4) | (p << 60);
+    uint64_t hr = isnan(re) ? id : (uint64_t)float_hash(re);
+    uint64_t hi = isnan(im) ? id : (uint64_t)float_hash(im);
+    if (hr == (uint64_t)-1) {
+        hr = (uint64_t)-2;
+    }
+    if (hi == (uint64_t)-1) {
+        hi = (uint64_t)-2;
+    }
+    uint64_t h = hr + 1000003u * hi;
+    return h == (uint64_t)-1 ? -2 : (int64_t)h;
+}
+
+static Value complex_repr_slot(Value v) {
+    StrBuf b;
+    sb_init(&b);
+    complex_repr(&b, complex_obj(v)->real, complex_obj(v)->imag);
+    Value r = str_from_utf8(b.data, b.len);
+    sb_free(&b);
+    return r;
+}
+
+// Only == and != exist. Against an int, a complex with a zero imaginary part
+// compares its real part exactly (as float == int does).
+static Value complex_richcompare(Value a, Value b, CompareOp op) {
+    if (op != CMP_EQ && op != CMP_NE) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    double re = complex_obj(a)->real, im = complex_obj(a)->imag;
+    bool equal;
+    if (int_check(b)) {
+        equal = im == 0.0 && int_compare_double(b, re) == 0;
+    } else if (float_check(b)) {
+        equal = re == float_value(b) && im == 0.0;
+    } else if (complex_check(b)) {
+        equal = re == complex_obj(b)->real && im == complex_obj(b)->imag;
+    } else {
+        return VAL_NOTIMPLEMENTED;
+    }
+    return val_bool(equal == (op == CMP_EQ));
+}
+
+Type type_complex = {
+    .header = {&type_type},
+    .name = "complex",
+    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE,
+    .basic_size = sizeof(ComplexObject),
+    .base = &type_object,
+    .repr = complex_repr_slot,
+    .str = complex_repr_slot,
+    .hash = complex_hash_slot,
+    .richcompare = complex_richcompare,
+    .bool_ = complex_bool,
+    .binop = {
+        [BINOP_ADD] = complex_add,
+        [BINOP_SUB] = complex_sub,
+        [BINOP_MUL] = complex_mul,
+        [BINOP_TRUEDIV] = complex_truediv,
+        [BINOP_POW] = complex_pow,
+    },
+    .pow3 = complex_pow3,
+    .neg = complex_neg,
+    .pos = complex_pos,
+    .abs = complex_abs,
+};

@@ -1,4 +1,5 @@
-// float.c - Python's float. For now: the shortest round-trip digits and repr.
+// float.c - Python's float: the shortest round-trip digits and repr (below),
+// then the float type (at the end).
 //
 // repr(x) prints the shortest decimal that reads back as x and, of the
 // shortest ones, the one nearest x (ties to an even last digit): CPython gets
@@ -33,12 +34,19 @@
 // patterns, every power of two and of ten, and their neighbours.
 #include "float.h"
 
+#include <errno.h>
 #include <gmp.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "complex.h"
+#include "exceptions.h"
+#include "gc.h"
+#include "int.h"
+#include "str.h"
 
 typedef unsigned __int128 float_u128;
 
@@ -331,3 +339,343 @@ void float_format_repr(StrBuf *out, double x, int flags) {
 void float_repr(StrBuf *out, double x) {
     float_format_repr(out, x, FLOAT_FMT_ADD_DOT_0);
 }
+
+// ---- the float type -----------------------------------------------------------
+//
+// Arithmetic is the C double arithmetic, with CPython's rules where C and
+// Python differ: % and // round the quotient toward negative infinity and
+// give the remainder the divisor's sign (signed zeros included), ** sorts out
+// zeros, infinities, NaNs and negative bases itself rather than trusting
+// libm, and division by zero raises. An int operand is converted first
+// (correctly rounded; OverflowError when too large), as CPython's float
+// slots do; comparisons with ints are exact instead.
+
+Value float_from_double(double d) {
+    Value v;
+    if (flonum_encode(d, &v)) {
+        return v;
+    }
+    FloatObject *f = (FloatObject *)gc_alloc(&type_float, sizeof(FloatObject));
+    if (!f) {
+        return 0;
+    }
+    f->value = d;
+    return val_from_ptr(f);
+}
+
+#define FLOAT_HASH_MODULUS (((uint64_t)1 << 61) - 1)
+#define FLOAT_HASH_INF 314159
+
+int64_t float_hash(double d) {
+    if (!isfinite(d)) {
+        return isinf(d) ? (d > 0 ? FLOAT_HASH_INF : -FLOAT_HASH_INF) : 0;
+    }
+    if (d == 0) {
+        return 0;
+    }
+    // |d| = m * 2**e with m a 53-bit integer. Modulo P = 2**61 - 1, 2**61 is
+    // 1, so multiplying by 2**e (e of either sign) rotates m's 61 bits left
+    // by e mod 61.
+    int e;
+    double frac = frexp(fabs(d), &e);
+    uint64_t m = (uint64_t)ldexp(frac, 53);
+    e -= 53;
+    int r = ((e % 61) + 61) % 61;
+    uint64_t h = r ? ((m << r) & FLOAT_HASH_MODULUS) | (m >> (61 - r)) : m;
+    int64_t s = d < 0 ? -(int64_t)h : (int64_t)h;
+    return s == -1 ? -2 : s;
+}
+
+static int64_t float_hash_slot(Value v) {
+    double d = float_value(v);
+    if (isnan(d)) {
+        // By identity (CPython's _Py_HashPointer: the address rotated by 4).
+        uint64_t p = (uint64_t)v;
+        int64_t h = (int64_t)((p >> 4) | (p << 60));
+        return h == -1 ? -2 : h;
+    }
+    return float_hash(d);
+}
+
+static Value float_repr_slot(Value v) {
+    StrBuf b;
+    sb_init(&b);
+    float_repr(&b, float_value(v));
+    Value r = str_from_utf8(b.data, b.len);
+    sb_free(&b);
+    return r;
+}
+
+// An operand of a float operator: 1 with *out set, 0 for a type float does
+// not handle (NotImplemented), -1 with OverflowError for an int too large.
+static inline int float_operand(Value v, double *out) {
+    if (val_is_flonum(v)) {
+        *out = val_flonum(v);
+        return 1;
+    }
+    if (float_check(v)) {
+        *out = float_value(v);
+        return 1;
+    }
+    if (int_check(v)) {
+        return int_as_double(v, out) < 0 ? -1 : 1;
+    }
+    return 0;
+}
+
+// Converts both operands of a binary slot, returning NotImplemented or 0
+// from the slot when that is the answer.
+#define FLOAT_OPERANDS(a, b, x, y)                      \
+    do {                                                \
+        int ok_ = float_operand(a, &(x));               \
+        if (ok_ > 0) {                                  \
+            ok_ = float_operand(b, &(y));               \
+        }                                               \
+        if (ok_ <= 0) {                                 \
+            return ok_ < 0 ? 0 : VAL_NOTIMPLEMENTED;    \
+        }                                               \
+    } while (0)
+
+static Value float_add(Value a, Value b) {
+    double x, y;
+    if (val_is_flonum(a) && val_is_flonum(b)) {
+        return float_from_double(val_flonum(a) + val_flonum(b));
+    }
+    FLOAT_OPERANDS(a, b, x, y);
+    return float_from_double(x + y);
+}
+
+static Value float_sub(Value a, Value b) {
+    double x, y;
+    if (val_is_flonum(a) && val_is_flonum(b)) {
+        return float_from_double(val_flonum(a) - val_flonum(b));
+    }
+    FLOAT_OPERANDS(a, b, x, y);
+    return float_from_double(x - y);
+}
+
+static Value float_mul(Value a, Value b) {
+    double x, y;
+    if (val_is_flonum(a) && val_is_flonum(b)) {
+        return float_from_double(val_flonum(a) * val_flonum(b));
+    }
+    FLOAT_OPERANDS(a, b, x, y);
+    return float_from_double(x * y);
+}
+
+static Value float_truediv(Value a, Value b) {
+    double x, y;
+    FLOAT_OPERANDS(a, b, x, y);
+    if (y == 0) {
+        return err_format(&exc_ZeroDivisionError, "float division by zero");
+    }
+    return float_from_double(x / y);
+}
+
+// x - fmod(x, y) is (nearly) an exact multiple of y; the division below
+// recovers that multiple, and the rounding fix-up makes it exact.
+void float_divmod_doubles(double x, double y, double *floordiv, double *mod) {
+    double m = fmod(x, y);
+    double div = (x - m) / y;
+    if (m != 0) {
+        if ((y < 0) != (m < 0)) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = copysign(0.0, y);  // fmod's zero sign differs between platforms
+    }
+    double fd;
+    if (div != 0) {
+        fd = floor(div);
+        if (div - fd > 0.5) {
+            fd += 1.0;
+        }
+    } else {
+        fd = copysign(0.0, x / y);
+    }
+    *floordiv = fd;
+    *mod = m;
+}
+
+static Value float_floordiv(Value a, Value b) {
+    double x, y, q, m;
+    FLOAT_OPERANDS(a, b, x, y);
+    if (y == 0) {
+        return err_format(&exc_ZeroDivisionError, "float floor division by zero");
+    }
+    float_divmod_doubles(x, y, &q, &m);
+    return float_from_double(q);
+}
+
+static Value float_mod(Value a, Value b) {
+    double x, y;
+    FLOAT_OPERANDS(a, b, x, y);
+    if (y == 0) {
+        return err_format(&exc_ZeroDivisionError, "float modulo");
+    }
+    double m = fmod(x, y);
+    if (m != 0) {
+        if ((y < 0) != (m < 0)) {
+            m += y;
+        }
+    } else {
+        m = copysign(0.0, y);
+    }
+    return float_from_double(m);
+}
+
+static inline bool float_is_odd_integer(double x) {
+    return fmod(fabs(x), 2.0) == 1.0;
+}
+
+Value float_pow_doubles(double x, double y) {
+    if (y == 0) {
+        return float_from_double(1.0);  // even 0 ** 0 and nan ** 0
+    }
+    if (isnan(x)) {
+        return float_from_double(x);
+    }
+    if (isnan(y)) {
+        return float_from_double(x == 1.0 ? 1.0 : y);
+    }
+    if (isinf(y)) {
+        // |x| < 1: 0 for +inf, inf for -inf; |x| > 1 the other way; 1 for |x| == 1.
+        double ax = fabs(x);
+        if (ax == 1.0) {
+            return float_from_double(1.0);
+        }
+        return float_from_double((y > 0) == (ax > 1.0) ? INFINITY : 0.0);
+    }
+    if (isinf(x)) {
+        // inf ** y: inf for y > 0, 0 for y < 0; keeps x's sign for odd integral y.
+        bool odd = float_is_odd_integer(y);
+        if (y > 0) {
+            return float_from_double(odd ? x : fabs(x));
+        }
+        return float_from_double(odd ? copysign(0.0, x) : 0.0);
+    }
+    if (x == 0) {
+        if (y < 0) {
+            return err_format(&exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        }
+        return float_from_double(float_is_odd_integer(y) ? x : 0.0);
+    }
+    bool negate = false;
+    if (x < 0) {
+        if (y != floor(y)) {
+            return complex_pow_parts(x, 0.0, y, 0.0);  // a fractional power of a negative
+        }
+        x = -x;
+        negate = float_is_odd_integer(y);
+    }
+    if (x == 1.0) {
+        return float_from_double(negate ? -1.0 : 1.0);  // also (-1) ** huge
+    }
+    // x > 0 and y finite: libm's pow, with CPython's reading of errno (an
+    // infinite result is a range error; a range error with a zero result was
+    // an underflow, which is fine).
+    errno = 0;
+    double r = pow(x, y);
+    if (isinf(r)) {
+        if (errno == 0) {
+            errno = ERANGE;
+        }
+    } else if (errno == ERANGE && r == 0) {
+        errno = 0;
+    }
+    if (errno) {
+        // PyErr_SetFromErrno on a non-OSError: str() shows the args tuple.
+        return err_format(errno == ERANGE ? &exc_OverflowError : &exc_ValueError, "(%d, '%s')",
+                          errno, strerror(errno));
+    }
+    return float_from_double(negate ? -r : r);
+}
+
+static Value float_pow(Value a, Value b) {
+    double x, y;
+    FLOAT_OPERANDS(a, b, x, y);
+    return float_pow_doubles(x, y);
+}
+
+static Value float_pow3(Value a, Value b, Value mod) {
+    return err_format(&exc_TypeError,
+                      "pow() 3rd argument not allowed unless all arguments are integers");
+}
+
+static Value float_neg(Value a) {
+    return float_from_double(-float_value(a));
+}
+
+static Value float_pos(Value a) {
+    if (val_is_flonum(a) || val_ptr(a)->type == &type_float) {
+        return a;
+    }
+    return float_from_double(float_value(a));
+}
+
+static Value float_abs(Value a) {
+    return float_from_double(fabs(float_value(a)));
+}
+
+static int float_bool(Value a) {
+    return float_value(a) != 0;
+}
+
+static Value float_int(Value a) {
+    return int_from_double(float_value(a));
+}
+
+static Value float_richcompare(Value a, Value b, CompareOp op) {
+    double x = float_value(a);
+    int c;  // -1, 0, 1: x against b; 2: unordered
+    if (float_check(b)) {
+        double y = float_value(b);
+        c = isnan(x) || isnan(y) ? 2 : (x > y) - (x < y);
+    } else if (int_check(b)) {
+        c = int_compare_double(b, x);
+        c = c == 2 ? 2 : -c;
+    } else {
+        return VAL_NOTIMPLEMENTED;
+    }
+    if (c == 2) {
+        return val_bool(op == CMP_NE);
+    }
+    switch (op) {
+    case CMP_LT: return val_bool(c < 0);
+    case CMP_LE: return val_bool(c <= 0);
+    case CMP_EQ: return val_bool(c == 0);
+    case CMP_NE: return val_bool(c != 0);
+    case CMP_GT: return val_bool(c > 0);
+    case CMP_GE: return val_bool(c >= 0);
+    }
+    return VAL_NOTIMPLEMENTED;
+}
+
+Type type_float = {
+    .header = {&type_type},
+    .name = "float",
+    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE,
+    .basic_size = sizeof(FloatObject),
+    .base = &type_object,
+    .repr = float_repr_slot,
+    .str = float_repr_slot,
+    .hash = float_hash_slot,
+    .richcompare = float_richcompare,
+    .bool_ = float_bool,
+    .binop = {
+        [BINOP_ADD] = float_add,
+        [BINOP_SUB] = float_sub,
+        [BINOP_MUL] = float_mul,
+        [BINOP_TRUEDIV] = float_truediv,
+        [BINOP_FLOORDIV] = float_floordiv,
+        [BINOP_MOD] = float_mod,
+        [BINOP_POW] = float_pow,
+    },
+    .pow3 = float_pow3,
+    .neg = float_neg,
+    .pos = float_pos,
+    .abs = float_abs,
+    .to_int = float_int,
+    .to_float = float_pos,
+};

@@ -1,9 +1,11 @@
-// float.h - Python's float: for now, the shortest round-trip digits and repr.
+// float.h - Python's float: layout, the numeric hash, the shortest round-trip
+// digits and repr.
 #ifndef KRAIT_FLOAT_H
 #define KRAIT_FLOAT_H
 
 #include "object.h"
 #include "strbuf.h"
+#include "type.h"
 
 // At most this many significant digits are ever needed to round-trip a double.
 #define FLOAT_MAX_SHORTEST_DIGITS 17
@@ -30,19 +32,45 @@ void float_format_repr(StrBuf *out, double x, int flags);
 // Append repr(x) for a Python float: "1.0", "-0.0", "1e+16", "inf", "nan".
 void float_repr(StrBuf *out, double x);
 
-// ---- the float type (issue 3) ----------------------------------------------
+// ---- the float type ----------------------------------------------------------
 // Most floats are flonums (value.h); the rest (-0.0, inf, nan, very large or
-// small magnitudes) are FloatObjects.
+// small magnitudes) are FloatObjects, as are instances of float subclasses.
 typedef struct FloatObject {
     Object header;
     double value;
 } FloatObject;
 
 extern Type type_float;
-Value float_from_double(double d);   // a flonum when possible
+Value float_from_double(double d);   // a flonum when possible; 0 on MemoryError
+// Whether v is a float (or an instance of a float subclass).
+static inline bool float_check(Value v) {
+    if (val_is_flonum(v)) {
+        return true;
+    }
+    if (!val_is_ptr(v)) {
+        return false;
+    }
+    Type *t = val_ptr(v)->type;
+    return t == &type_float || type_is_subtype(t, &type_float);
+}
+// The double of a float (v must satisfy float_check).
 static inline double float_value(Value v) {
     return val_is_flonum(v) ? val_flonum(v) : ((FloatObject *)val_ptr(v))->value;
 }
-int64_t float_hash(double d);        // CPython's numeric hash
+// CPython's numeric hash of a finite or infinite double: the exact value
+// reduced modulo 2**61 - 1 (so that hash(2.0) == hash(2)); +-314159 for
+// infinities. A NaN gives 0 here; the float type's hash slot hashes NaN
+// objects by identity, as CPython 3.10+.
+int64_t float_hash(double d);
+
+// x ** y with CPython's float rules: special cases for zeros, infinities and
+// NaNs, a negative base with a fractional exponent gives a complex,
+// ZeroDivisionError "0.0 cannot be raised to a negative power", and
+// OverflowError "(34, 'Numerical result out of range')" (errno ERANGE, as
+// CPython formats it) when the result overflows.
+Value float_pow_doubles(double x, double y);
+// Python's divmod(x, y) for floats (y != 0): floor quotient and the
+// remainder with y's sign, signed zeros included.
+void float_divmod_doubles(double x, double y, double *floordiv, double *mod);
 
 #endif

@@ -1,21 +1,53 @@
-// int.c - Python's int. For now: decimal repr and parsing digits into limbs.
+// int.c - Python's int: small ints, GMP big ints, and every operator.
 //
-// Conversions between bases go through GMP's mpn_get_str / mpn_set_str, which
-// are subquadratic (divide and conquer over powers of the base), unlike
-// CPython's quadratic ones. Only the mpn layer is used, so every result lands
-// in a buffer krait allocated; GMP's own scratch allocations use its default
-// allocator, which krait never replaces (mp_set_memory_functions is
-// process-global).
+// Representation (int.h, value.h): an int that fits 63 bits is an immediate;
+// a bigger one is an IntObject holding sign and magnitude, the magnitude as
+// 64-bit limbs, least significant first - GMP's mpn layout, so the limbs go
+// straight into GMP's low-level mpn_* functions. Those write into buffers the
+// caller provides: every result is computed directly into an IntObject from
+// gc_alloc (or a malloc'ed scratch buffer that is freed before returning).
+// GMP's own scratch space comes from its default allocator, which krait never
+// replaces (mp_set_memory_functions is process-global).
+//
+// Normalization: an IntObject of exact type int never holds a value that fits
+// a small int, and its top limb is non-zero. Every operation ends in
+// int_finish(), which strips high zero limbs and turns a result that fits
+// back into an immediate. Operands are read through an IntView, which gives
+// small ints, bools and subclass instances the same (limbs, length, sign)
+// shape, so the slow paths are written once over magnitudes.
+//
+// Each slot starts with the small-int fast path (both tags tested at once:
+// the tags are the low bits, so `a & b & 1` says both are immediates) and
+// falls through to the view-based general path only on overflow or big
+// operands.
+//
+// Semantics are CPython 3.11's, messages included: floor division and modulo
+// round toward negative infinity; bitwise operators act on the infinite two's
+// complement; true division of ints is correctly rounded however big the
+// operands are; a negative exponent gives a float, or in pow(a, b, m) the
+// modular inverse's power; left shifts that CPython would refuse as "too many
+// digits in integer" are refused at the same sizes.
 #include "int.h"
 
 #include <gmp.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "complex.h"
+#include "exceptions.h"
+#include "float.h"
+#include "gc.h"
+#include "str.h"
+
 _Static_assert(sizeof(mp_limb_t) == sizeof(uint64_t) && GMP_NUMB_BITS == 64,
                "krait's limbs are GMP's limbs: a 64-bit GMP without nails is required");
+
+int64_t int_max_str_digits = 4300;
+
+// ---- decimal repr and digit parsing (used by the front end too) ------------------
 
 void int_repr_i64(StrBuf *out, int64_t v) {
     sb_printf(out, "%" PRId64, v);
@@ -83,3 +115,1317 @@ size_t int_limbs_from_digits(uint64_t *limbs, const unsigned char *digits, size_
     }
     return (size_t)got;
 }
+
+// ---- views: any int as (limbs, length, sign) ---------------------------------------
+
+typedef struct IntView {
+    const mp_limb_t *d;  // magnitude, least significant limb first
+    mp_size_t n;         // significant limbs: d[n - 1] != 0; 0 for zero
+    bool neg;
+    mp_limb_t small;     // the magnitude of an immediate or a bool (d points here)
+} IntView;
+
+// v must satisfy int_check. The view may point into v's object: keep v alive
+// (any Value on the C stack is a root).
+static void int_view(Value v, IntView *w) {
+    if (val_is_smallint(v)) {
+        int64_t i = val_smallint(v);
+        w->neg = i < 0;
+        w->small = w->neg ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+        w->d = &w->small;
+        w->n = i != 0;
+        return;
+    }
+    Object *o = val_ptr(v);
+    if (o->type == &type_bool) {
+        w->neg = false;
+        w->small = o == &true_object;
+        w->d = &w->small;
+        w->n = (mp_size_t)w->small;
+        return;
+    }
+    IntObject *io = (IntObject *)o;
+    mp_size_t n = io->size < 0 ? -io->size : io->size;
+    while (n > 0 && io->limbs[n - 1] == 0) {  // subclass instances need not be normalized
+        n--;
+    }
+    w->neg = io->size < 0 && n > 0;
+    w->d = io->limbs;
+    w->n = n;
+}
+
+// The value of an immediate or a bool (the cases that need no view).
+static inline bool int_small(Value v, int64_t *out) {
+    if (val_is_smallint(v)) {
+        *out = val_smallint(v);
+        return true;
+    }
+    if (v == VAL_TRUE || v == VAL_FALSE) {
+        *out = v == VAL_TRUE;
+        return true;
+    }
+    return false;
+}
+
+static inline mp_size_t mag_bits(const mp_limb_t *d, mp_size_t n) {
+    return n == 0 ? 0 : (n - 1) * 64 + 64 - __builtin_clzll(d[n - 1]);
+}
+
+static inline int mag_cmp(const mp_limb_t *x, mp_size_t xn, const mp_limb_t *y, mp_size_t yn) {
+    if (xn != yn) {
+        return xn < yn ? -1 : 1;
+    }
+    int c = mpn_cmp(x, y, xn);
+    return (c > 0) - (c < 0);
+}
+
+// ---- results ----------------------------------------------------------------------
+
+// Results beyond 2**49 bits fail as MemoryError without asking the collector
+// (whose own limit is about the same), so that no size computation overflows.
+#define INT_MAX_LIMBS ((uint64_t)1 << 43)
+
+static IntObject *int_alloc(uint64_t nlimbs) {
+    if (nlimbs > INT_MAX_LIMBS) {
+        err_no_memory();
+        return NULL;
+    }
+    return (IntObject *)gc_alloc(&type_int, sizeof(IntObject) + nlimbs * sizeof(mp_limb_t));
+}
+
+// Scratch limbs for intermediate values (no Values inside): free() them.
+static mp_limb_t *int_scratch(uint64_t nlimbs) {
+    mp_limb_t *p = nlimbs > INT_MAX_LIMBS ? NULL : malloc((nlimbs + 1) * sizeof(mp_limb_t));
+    if (!p) {
+        err_no_memory();
+    }
+    return p;
+}
+
+// r holds a magnitude of up to n limbs: normalize it into the int result.
+static Value int_finish(IntObject *r, mp_size_t n, bool neg) {
+    while (n > 0 && r->limbs[n - 1] == 0) {
+        n--;
+    }
+    if (n == 0) {
+        return val_from_smallint(0);
+    }
+    if (n == 1) {
+        uint64_t m = r->limbs[0];
+        if (m <= (uint64_t)SMALLINT_MAX) {
+            return val_from_smallint(neg ? -(int64_t)m : (int64_t)m);
+        }
+        if (neg && m == (uint64_t)SMALLINT_MAX + 1) {
+            return val_from_smallint(SMALLINT_MIN);
+        }
+    }
+    r->size = neg ? -n : n;
+    return val_from_ptr(r);
+}
+
+static Value int_from_mag(const mp_limb_t *d, mp_size_t n, bool neg) {
+    while (n > 0 && d[n - 1] == 0) {
+        n--;
+    }
+    if (n == 0) {
+        return val_from_smallint(0);
+    }
+    if (n == 1 && d[0] <= (uint64_t)SMALLINT_MAX) {
+        return val_from_smallint(neg ? -(int64_t)d[0] : (int64_t)d[0]);
+    }
+    IntObject *r = int_alloc((uint64_t)n);
+    if (!r) {
+        return 0;
+    }
+    memcpy(r->limbs, d, (size_t)n * sizeof(mp_limb_t));
+    return int_finish(r, n, neg);
+}
+
+static inline Value int_view_value(const IntView *w, bool neg) {
+    return int_from_mag(w->d, w->n, neg);
+}
+
+Value int_from_i64(int64_t v) {
+    if (smallint_fits(v)) {
+        return val_from_smallint(v);
+    }
+    mp_limb_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    return int_from_mag(&m, 1, v < 0);
+}
+
+Value int_from_u64(uint64_t v) {
+    mp_limb_t m = v;
+    return int_from_mag(&m, 1, false);
+}
+
+Value int_from_limbs(const uint64_t *limbs, size_t n, int negative) {
+    return int_from_mag(limbs, (mp_size_t)n, negative != 0);
+}
+
+Value int_exact(Value v) {
+    if (int_check_exact(v)) {
+        return v;
+    }
+    IntView w;
+    int_view(v, &w);
+    return int_view_value(&w, w.neg);
+}
+
+// out = d << shift, where out has room for n + shift / 64 + 1 limbs. Returns
+// the number of limbs written.
+static mp_size_t mag_shl(mp_limb_t *out, const mp_limb_t *d, mp_size_t n, uint64_t shift) {
+    mp_size_t limbs = (mp_size_t)(shift / 64);
+    unsigned bits = (unsigned)(shift % 64);
+    memset(out, 0, (size_t)limbs * sizeof(mp_limb_t));
+    if (n == 0) {
+        return limbs;
+    }
+    if (bits) {
+        out[limbs + n] = mpn_lshift(out + limbs, d, n, bits);
+    } else {
+        memcpy(out + limbs, d, (size_t)n * sizeof(mp_limb_t));
+        out[limbs + n] = 0;
+    }
+    return limbs + n + 1;
+}
+
+// ---- conversions ---------------------------------------------------------------------
+
+int int_to_i64(Value v, int64_t *out) {
+    if (int_small(v, out)) {
+        return 0;
+    }
+    IntView w;
+    int_view(v, &w);
+    if (w.n <= 1) {
+        uint64_t m = w.n ? w.d[0] : 0;
+        if (!w.neg && m <= (uint64_t)INT64_MAX) {
+            *out = (int64_t)m;
+            return 0;
+        }
+        if (w.neg && m <= (uint64_t)INT64_MAX + 1) {
+            *out = (int64_t)((uint64_t)0 - m);
+            return 0;
+        }
+    }
+    err_format(&exc_OverflowError, "Python int too large to convert to C long");
+    return -1;
+}
+
+int int_sign(Value v) {
+    int64_t i;
+    if (int_small(v, &i)) {
+        return (i > 0) - (i < 0);
+    }
+    IntView w;
+    int_view(v, &w);
+    return w.n == 0 ? 0 : w.neg ? -1 : 1;
+}
+
+// The correctly rounded double nearest to (m + f) * 2**e, where 0 <= f < 1 is
+// known only by `sticky` (f != 0). Ties go to even. Returns +inf beyond the
+// largest double, and handles subnormal results. When sticky is set, m must
+// have at least 63 significant bits (so that f lies below the rounding point).
+static double int_round_scaled(uint64_t m, bool sticky, int64_t e) {
+    if (m == 0) {
+        return 0.0;
+    }
+    int bits = 64 - __builtin_clzll(m);
+    int64_t top = bits - 1 + e;  // the value lies in [2**top, 2**(top + 1))
+    if (top >= 1024) {
+        return HUGE_VAL;
+    }
+    // How many bits the double keeps at this magnitude: 53, fewer when subnormal.
+    int64_t keep = top >= -1022 ? 53 : top + 1075;
+    if (keep <= 0) {
+        // Below half the smallest subnormal rounds to 0; exactly half is a tie
+        // (to even: 0); above half rounds to the smallest subnormal.
+        if (keep == 0 && (m != (uint64_t)1 << (bits - 1) || sticky)) {
+            return ldexp(1.0, -1074);
+        }
+        return 0.0;
+    }
+    if (bits <= keep) {
+        return ldexp((double)m, (int)e);  // exact (sticky implies bits > 53)
+    }
+    int drop = bits - (int)keep;  // 1..63
+    uint64_t q = m >> drop;
+    uint64_t rem = m & (((uint64_t)1 << drop) - 1);
+    uint64_t half = (uint64_t)1 << (drop - 1);
+    if (rem > half || (rem == half && (sticky || (q & 1)))) {
+        q++;
+    }
+    return ldexp((double)q, (int)(e + drop));  // exact, or inf when rounding carried out
+}
+
+static double mag_to_double(const mp_limb_t *d, mp_size_t n) {
+    if (n == 0) {
+        return 0.0;
+    }
+    if (n == 1) {
+        return (double)d[0];  // the conversion rounds to nearest, ties to even
+    }
+    mp_size_t bits = mag_bits(d, n);
+    if (bits > 1025) {
+        return HUGE_VAL;
+    }
+    // The top 64 bits, and whether anything below them is non-zero.
+    mp_size_t shift = bits - 64;
+    mp_size_t li = shift / 64;
+    unsigned bo = (unsigned)(shift % 64);
+    uint64_t m = d[li] >> bo;
+    if (bo) {
+        m |= d[li + 1] << (64 - bo);
+    }
+    bool sticky = bo && (d[li] & (((uint64_t)1 << bo) - 1)) != 0;
+    for (mp_size_t i = 0; i < li && !sticky; i++) {
+        sticky = d[i] != 0;
+    }
+    return int_round_scaled(m, sticky, shift);
+}
+
+double int_to_double(Value v, int *overflow) {
+    int64_t i;
+    *overflow = 0;
+    if (int_small(v, &i)) {
+        return (double)i;
+    }
+    IntView w;
+    int_view(v, &w);
+    double x = mag_to_double(w.d, w.n);
+    if (isinf(x)) {
+        *overflow = 1;
+    }
+    return w.neg ? -x : x;
+}
+
+int int_as_double(Value v, double *out) {
+    int overflow;
+    *out = int_to_double(v, &overflow);
+    if (overflow) {
+        err_format(&exc_OverflowError, "int too large to convert to float");
+        return -1;
+    }
+    return 0;
+}
+
+Value int_from_double(double d) {
+    if (isnan(d)) {
+        return err_format(&exc_ValueError, "cannot convert float NaN to integer");
+    }
+    if (isinf(d)) {
+        return err_format(&exc_OverflowError, "cannot convert float infinity to integer");
+    }
+    d = trunc(d);
+    if (fabs(d) < 0x1p62) {
+        return val_from_smallint((int64_t)d);
+    }
+    // |d| >= 2**62: an integer m < 2**53 times 2**(e - 53), e - 53 >= 10.
+    int e;
+    double frac = frexp(fabs(d), &e);
+    mp_limb_t m = (mp_limb_t)ldexp(frac, 53);
+    IntObject *r = int_alloc((uint64_t)(e - 53) / 64 + 2);
+    if (!r) {
+        return 0;
+    }
+    mp_size_t n = mag_shl(r->limbs, &m, 1, (uint64_t)(e - 53));
+    return int_finish(r, n, d < 0);
+}
+
+// ---- comparison and hashing ---------------------------------------------------------
+
+static int int_view_compare(const IntView *a, const IntView *b) {
+    if (a->neg != b->neg) {
+        return a->neg ? -1 : 1;
+    }
+    int c = mag_cmp(a->d, a->n, b->d, b->n);
+    return a->neg ? -c : c;
+}
+
+int int_compare(Value a, Value b) {
+    int64_t x, y;
+    if (int_small(a, &x) && int_small(b, &y)) {
+        return (x > y) - (x < y);
+    }
+    IntView va, vb;
+    int_view(a, &va);
+    int_view(b, &vb);
+    return int_view_compare(&va, &vb);
+}
+
+int int_compare_double(Value a, double d) {
+    if (isnan(d)) {
+        return 2;
+    }
+    if (isinf(d)) {
+        return d > 0 ? -1 : 1;
+    }
+    int64_t x;
+    if (int_small(a, &x) && x >= -((int64_t)1 << 53) && x <= ((int64_t)1 << 53)) {
+        double xd = (double)x;  // exact
+        return (xd > d) - (xd < d);
+    }
+    // Exactly: compare a with floor(d), an integer; if equal, a < d unless d
+    // is integral.
+    double fl = floor(d);
+    Value f = int_from_double(fl);
+    if (!f) {
+        err_clear();  // only MemoryError is possible; a compare cannot fail
+        return (int_sign(a) > 0) - (d > 0);
+    }
+    int c = int_compare(a, f);
+    if (c != 0) {
+        return c;
+    }
+    return fl == d ? 0 : -1;
+}
+
+// CPython's numeric hash: x mod P for P = 2**61 - 1, negated for negative x,
+// with -1 turned into -2 (-1 means "error" to hash functions).
+#define HASH_MODULUS (((uint64_t)1 << 61) - 1)
+
+static inline uint64_t hash_fold(uint64_t x) {  // x mod P, for any 64-bit x
+    x = (x & HASH_MODULUS) + (x >> 61);
+    return x >= HASH_MODULUS ? x - HASH_MODULUS : x;
+}
+
+static int64_t hash_signed(uint64_t h, bool neg) {
+    int64_t r = neg ? -(int64_t)h : (int64_t)h;
+    return r == -1 ? -2 : r;
+}
+
+int64_t int_hash(Value v) {
+    int64_t i;
+    if (int_small(v, &i)) {
+        return hash_signed(hash_fold(i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i), i < 0);
+    }
+    IntView w;
+    int_view(v, &w);
+    // Horner from the top limb: acc * 2**64 + limb, and 2**64 = 2**3 (mod P).
+    uint64_t acc = 0;
+    for (mp_size_t k = w.n - 1; k >= 0; k--) {
+        acc = hash_fold(acc << 3) + hash_fold(w.d[k]);
+        if (acc >= HASH_MODULUS) {
+            acc -= HASH_MODULUS;
+        }
+    }
+    return hash_signed(acc, w.neg);
+}
+
+// ---- repr ----------------------------------------------------------------------------
+
+int int_repr_value(StrBuf *out, Value v) {
+    int64_t i;
+    if (int_small(v, &i)) {
+        int_repr_i64(out, i);
+        return 0;
+    }
+    IntView w;
+    int_view(v, &w);
+    if (int_max_str_digits > 0 && w.n > 0) {
+        // mpn_sizeinbase is exact or one too big; only the near misses need
+        // the conversion to decide.
+        size_t digits = mpn_sizeinbase(w.d, w.n, 10);
+        bool over = digits - 1 > (uint64_t)int_max_str_digits;
+        if (!over && digits > (uint64_t)int_max_str_digits) {
+            size_t start = out->len;
+            int_repr_limbs(out, w.d, (int)w.n, 0);
+            over = out->len - start > (uint64_t)int_max_str_digits;
+            out->len = start;
+            out->data[start] = 0;
+        }
+        if (over) {
+            err_format(&exc_ValueError,
+                       "Exceeds the limit (%" PRId64 " digits) for integer string conversion; "
+                       "use sys.set_int_max_str_digits() to increase the limit",
+                       int_max_str_digits);
+            return -1;
+        }
+    }
+    int_repr_limbs(out, w.d, (int)w.n, w.neg);
+    return 0;
+}
+
+static Value int_repr(Value v) {
+    StrBuf b;
+    sb_init(&b);
+    Value r = 0;
+    if (int_repr_value(&b, v) == 0) {
+        r = str_from_utf8(b.data, b.len);
+    }
+    sb_free(&b);
+    return r;
+}
+
+// ---- addition, subtraction, multiplication ----------------------------------------------
+
+// a + (b with sign bneg): the sign is passed separately so that subtraction
+// is the same code.
+static Value int_addsub_views(const IntView *a, const IntView *b, bool bneg) {
+    const mp_limb_t *x = a->d, *y = b->d;
+    mp_size_t xn = a->n, yn = b->n;
+    bool xneg = a->neg, yneg = bneg;
+    if (xn < yn || (xneg != yneg && mag_cmp(x, xn, y, yn) < 0)) {
+        const mp_limb_t *t = x;
+        x = y;
+        y = t;
+        mp_size_t tn = xn;
+        xn = yn;
+        yn = tn;
+        bool tneg = xneg;
+        xneg = yneg;
+        yneg = tneg;
+    }
+    if (xn == 0) {
+        return val_from_smallint(0);
+    }
+    // Now |x| >= |y| when the signs differ, and xn >= yn always.
+    IntObject *r = int_alloc((uint64_t)xn + 1);
+    if (!r) {
+        return 0;
+    }
+    if (xneg == yneg) {
+        r->limbs[xn] = mpn_add(r->limbs, x, xn, y, yn);
+        return int_finish(r, xn + 1, xneg);
+    }
+    mpn_sub(r->limbs, x, xn, y, yn);
+    return int_finish(r, xn, xneg);
+}
+
+static Value int_add(Value a, Value b) {
+    if (val_is_smallint(a & b)) {
+        // Tagged: (2x + 1) + (2y + 1) - 1 = 2(x + y) + 1, and the signed
+        // addition overflows exactly when x + y leaves 63 bits.
+        int64_t r;
+        if (!__builtin_add_overflow((int64_t)a, (int64_t)b - 1, &r)) {
+            return (Value)r;
+        }
+        return int_from_i64(val_smallint(a) + val_smallint(b));
+    }
+    if (!int_check(a) || !int_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    IntView x, y;
+    int_view(a, &x);
+    int_view(b, &y);
+    return int_addsub_views(&x, &y, y.neg);
+}
+
+static Value int_sub(Value a, Value b) {
+    if (val_is_smallint(a & b)) {
+        int64_t r;
+        if (!__builtin_sub_overflow((int64_t)a, (int64_t)b - 1, &r)) {
+            return (Value)r;
+        }
+        return int_from_i64(val_smallint(a) - val_smallint(b));
+    }
+    if (!int_check(a) || !int_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    IntView x, y;
+    int_view(a, &x);
+    int_view(b, &y);
+    return int_addsub_views(&x, &y, !y.neg);
+}
+
+static Value int_mul_views(const IntView *a, const IntView *b) {
+    if (a->n == 0 || b->n == 0) {
+        return val_from_smallint(0);
+    }
+    const IntView *x = a, *y = b;
+    if (x->n < y->n) {
+        x = b;
+        y = a;
+    }
+    IntObject *r = int_alloc((uint64_t)x->n + (uint64_t)y->n);
+    if (!r) {
+        return 0;
+    }
+    if (x->d == y->d && x->n == y->n) {
+        mpn_sqr(r->limbs, x->d, x->n);
+    } else {
+        mpn_mul(r->limbs, x->d, x->n, y->d, y->n);
+    }
+    return int_finish(r, x->n + y->n, a->neg != b->neg);
+}
+
+static Value int_mul(Value a, Value b) {
+    if (val_is_smallint(a & b)) {
+        int64_t p;
+        if (!__builtin_mul_overflow(val_smallint(a), val_smallint(b), &p)) {
+            return int_from_i64(p);
+        }
+    } else if (!int_check(a) || !int_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    IntView x, y;
+    int_view(a, &x);
+    int_view(b, &y);
+    return int_mul_views(&x, &y);
+}
+
+// ---- division ------------------------------------------------------------------------------
+
+// Floor division and modulo (Python's: the remainder takes the divisor's
+// sign). b is non-zero. Either output pointer may be NULL. 0, or -1 on
+// MemoryError.
+static int int_divmod_views(const IntView *a, const IntView *b, Value *q, Value *r) {
+    mp_size_t an = a->n, bn = b->n;
+    mp_size_t qn = an >= bn ? an - bn + 1 : 1;
+    IntObject *qo = int_alloc((uint64_t)qn + 1);
+    IntObject *ro = qo ? int_alloc((uint64_t)bn) : NULL;
+    if (!ro) {
+        return -1;
+    }
+    if (an >= bn) {
+        mpn_tdiv_qr(qo->limbs, ro->limbs, 0, a->d, an, b->d, bn);
+    } else {
+        memcpy(ro->limbs, a->d, (size_t)an * sizeof(mp_limb_t));  // quotient 0
+    }
+    bool qneg = a->neg != b->neg;
+    if (qneg && !mpn_zero_p(ro->limbs, bn)) {
+        // Truncation went toward zero; floor is one further, and the
+        // remainder becomes |b| - |r| with b's sign.
+        qo->limbs[qn] = mpn_add_1(qo->limbs, qo->limbs, qn, 1);
+        qn++;
+        mpn_sub_n(ro->limbs, b->d, ro->limbs, bn);
+    }
+    if (q) {
+        *q = int_finish(qo, qn, qneg);
+    }
+    if (r) {
+        *r = int_finish(ro, bn, b->neg);
+    }
+    return 0;
+}
+
+static inline int64_t floor_div_i64(int64_t x, int64_t y) {
+    int64_t q = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) {
+        q--;
+    }
+    return q;
+}
+
+static inline int64_t floor_mod_i64(int64_t x, int64_t y) {
+    int64_t m = x % y;
+    if (m != 0 && ((m < 0) != (y < 0))) {
+        m += y;
+    }
+    return m;
+}
+
+static Value int_floordiv(Value a, Value b) {
+    int64_t x, y;
+    if (!int_check(a) || !int_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    if (int_small(a, &x) && int_small(b, &y)) {
+        if (y == 0) {
+            return err_format(&exc_ZeroDivisionError, "integer division or modulo by zero");
+        }
+        return int_from_i64(floor_div_i64(x, y));  // SMALLINT_MIN // -1 fits int64
+    }
+    IntView va, vb;
+    int_view(a, &va);
+    int_view(b, &vb);
+    if (vb.n == 0) {
+        return err_format(&exc_ZeroDivisionError, "integer division or modulo by zero");
+    }
+    Value q;
+    return int_divmod_views(&va, &vb, &q, NULL) < 0 ? 0 : q;
+}
+
+static Value int_mod(Value a, Value b) {
+    int64_t x, y;
+    if (!int_check(a) || !int_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    if (int_small(a, &x) && int_small(b, &y)) {
+        if (y == 0) {
+            return err_format(&exc_ZeroDivisionError, "integer modulo by zero");
+        }
+        return val_from_smallint(floor_mod_i64(x, y));
+    }
+    IntView va, vb;
+    int_view(a, &va);
+    int_view(b, &vb);
+    if (vb.n == 0) {
+        return err_format(&exc_ZeroDivisionError, "integer modulo by zero");
+    }
+    Value r;
+    return int_divmod_views(&va, &vb, NULL, &r) < 0 ? 0 : r;
+}
+
+// a / b correctly rounded, as CPython's long_true_divide. Its result is the
+// IEEE quotient of the exact values: the one double nearest a/b (ties to
+// even, subnormals rounded at their own precision), OverflowError when that
+// is beyond the largest double.
+static Value int_truediv_views(const IntView *a, const IntView *b) {
+    bool neg = a->neg != b->neg;
+    if (a->n == 0) {
+        return float_from_double(neg ? -0.0 : 0.0);
+    }
+    const uint64_t exact = (uint64_t)1 << 53;
+    if (a->n == 1 && b->n == 1 && a->d[0] <= exact && b->d[0] <= exact) {
+        double r = (double)a->d[0] / (double)b->d[0];  // both exact: one rounding
+        return float_from_double(neg ? -r : r);
+    }
+    mp_size_t la = mag_bits(a->d, a->n), lb = mag_bits(b->d, b->n);
+    int64_t diff = (int64_t)la - (int64_t)lb;  // a/b lies in (2**(diff-1), 2**(diff+1))
+    if (diff > 1025) {
+        return err_format(&exc_OverflowError, "integer division result too large for a float");
+    }
+    if (diff < -1080) {
+        return float_from_double(neg ? -0.0 : 0.0);
+    }
+    // Q = floor(a * 2**k / b) has 64 or 65 bits for k = 64 - diff; the
+    // remainder only matters as "non-zero" (the sticky bit).
+    int64_t k = 64 - diff;
+    uint64_t kn = k > 0 ? (uint64_t)k : 0, kd = k < 0 ? (uint64_t)-k : 0;
+    mp_limb_t *num = int_scratch((uint64_t)a->n + kn / 64 + 2);
+    mp_limb_t *den = num ? int_scratch((uint64_t)b->n + kd / 64 + 2) : NULL;
+    mp_limb_t *rem = den ? int_scratch((uint64_t)b->n + kd / 64 + 2) : NULL;
+    if (!rem) {
+        free(num);
+        free(den);
+        return 0;
+    }
+    mp_size_t nn = mag_shl(num, a->d, a->n, kn);
+    mp_size_t dn = mag_shl(den, b->d, b->n, kd);
+    while (nn > 0 && num[nn - 1] == 0) {
+        nn--;
+    }
+    while (dn > 0 && den[dn - 1] == 0) {
+        dn--;
+    }
+    mp_limb_t q[3] = {0, 0, 0};  // nn - dn + 1 <= 3 since Q < 2**65
+    mpn_tdiv_qr(q, rem, 0, num, nn, den, dn);
+    bool sticky = !mpn_zero_p(rem, dn);
+    free(num);
+    free(den);
+    free(rem);
+    uint64_t m;
+    int64_t e;
+    if (q[1]) {
+        sticky |= (q[0] & 1) != 0;
+        m = (q[0] >> 1) | (q[1] << 63);
+        e = -k + 1;
+    } else {
+        m = q[0];
+        e = -k;
+    }
+    double r = int_round_scaled(m, sticky, e);
+    if (isinf(r)) {
+        return err_format(&exc_OverflowError, "integer division result too large for a float");
+    }
+    return float_from_double(neg ? -r : r);
+}
+
+static Value int_truediv(Value a, Value b) {
+    if (!int_check(a) || !int_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    IntView va, vb;
+    int_view(a, &va);
+    int_view(b, &vb);
+    if (vb.n == 0) {
+        return err_format(&exc_ZeroDivisionError, "division by zero");
+    }
+    return int_truediv_views(&va, &vb);
+}
+
+// ---- powers ----------------------------------------------------------------------------------
+
+// |a| ** e for e >= 2 and |a| >= 2, into a new int with the given sign.
+// |a| = m * 2**tz: m ** e by left-to-right binary powering, then the shift.
+static Value int_pow_mag(const IntView *a, uint64_t e, bool neg) {
+    mp_size_t tzl = 0;
+    while (a->d[tzl] == 0) {
+        tzl++;
+    }
+    uint64_t tz = (uint64_t)tzl * 64 + (uint64_t)__builtin_ctzll(a->d[tzl]);
+    // m = |a| >> tz
+    mp_size_t mn = a->n - tzl;
+    mp_limb_t *m = int_scratch((uint64_t)mn);
+    if (!m) {
+        return 0;
+    }
+    if (tz % 64) {
+        mpn_rshift(m, a->d + tzl, mn, (unsigned)(tz % 64));
+    } else {
+        memcpy(m, a->d + tzl, (size_t)mn * sizeof(mp_limb_t));
+    }
+    while (m[mn - 1] == 0) {
+        mn--;
+    }
+    // Sizes: m ** e has at most bits(m) * e bits; the shift adds tz * e.
+    unsigned __int128 mbits = (unsigned __int128)mag_bits(m, mn) * e;
+    unsigned __int128 shift = (unsigned __int128)tz * e;
+    if (mbits + shift > (unsigned __int128)INT_MAX_LIMBS * 64) {
+        free(m);
+        return err_no_memory();
+    }
+    uint64_t cap = (uint64_t)(mbits / 64) + 2;
+    IntObject *r = int_alloc(cap + (uint64_t)(shift / 64) + 1);
+    if (!r) {
+        free(m);
+        return 0;
+    }
+    if (mn == 1 && m[0] == 1) {  // |a| is a power of two
+        mp_size_t n = mag_shl(r->limbs, m, 1, (uint64_t)shift);
+        free(m);
+        return int_finish(r, n, neg);
+    }
+    mp_limb_t *x = int_scratch(cap), *y = x ? int_scratch(cap) : NULL;
+    if (!y) {
+        free(m);
+        free(x);
+        return 0;
+    }
+    memcpy(x, m, (size_t)mn * sizeof(mp_limb_t));
+    mp_size_t xn = mn;
+    for (int bit = 62 - __builtin_clzll(e); bit >= 0; bit--) {
+        mpn_sqr(y, x, xn);
+        xn *= 2;
+        xn -= y[xn - 1] == 0;
+        mp_limb_t *t = x;
+        x = y;
+        y = t;
+        if ((e >> bit) & 1) {
+            mpn_mul(y, x, xn, m, mn);
+            xn += mn;
+            xn -= y[xn - 1] == 0;
+            t = x;
+            x = y;
+            y = t;
+        }
+    }
+    mp_size_t n = mag_shl(r->limbs, x, xn, (uint64_t)shift);
+    free(m);
+    free(x);
+    free(y);
+    return int_finish(r, n, neg);
+}
+
+static Value int_pow(Value a, Value b) {
+    if (!int_check(a) || !int_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    int64_t x, e;
+    bool small_b = int_small(b, &e);
+    if ((small_b && e < 0) || (!small_b && int_sign(b) < 0)) {
+        // A negative exponent makes it float arithmetic (CPython: float_pow).
+        double fx, fy;
+        if (int_as_double(a, &fx) < 0 || int_as_double(b, &fy) < 0) {
+            return 0;
+        }
+        return float_pow_doubles(fx, fy);
+    }
+    if (int_small(a, &x) && small_b) {
+        // Square and multiply in int64 while it fits.
+        int64_t result = 1, base = x;
+        uint64_t k = (uint64_t)e;
+        bool overflow = false;
+        while (k) {
+            if ((k & 1) && __builtin_mul_overflow(result, base, &result)) {
+                overflow = true;
+                break;
+            }
+            k >>= 1;
+            if (k && __builtin_mul_overflow(base, base, &base)) {
+                overflow = true;
+                break;
+            }
+        }
+        if (!overflow) {
+            return int_from_i64(result);
+        }
+    }
+    IntView va, vb;
+    int_view(a, &va);
+    int_view(b, &vb);
+    bool odd = vb.n > 0 && (vb.d[0] & 1);
+    if (vb.n == 0) {
+        return val_from_smallint(1);
+    }
+    if (va.n == 0) {
+        return val_from_smallint(0);
+    }
+    if (va.n == 1 && va.d[0] == 1) {
+        return val_from_smallint(va.neg && odd ? -1 : 1);
+    }
+    if (vb.n > 1) {
+        return err_no_memory();  // |a| >= 2 to a power >= 2**64
+    }
+    if (vb.d[0] == 1) {
+        return int_view_value(&va, va.neg);
+    }
+    return int_pow_mag(&va, vb.d[0], va.neg && odd);
+}
+
+// r = x mod m for the n-limb x (m has mn limbs, top limb non-zero; q is
+// scratch of n - mn + 1 limbs). r has mn limbs, zero-padded.
+static void powmod_reduce(mp_limb_t *r, mp_limb_t *q, const mp_limb_t *x, mp_size_t n,
+                          const mp_limb_t *m, mp_size_t mn) {
+    while (n > 0 && x[n - 1] == 0) {
+        n--;
+    }
+    if (n < mn) {
+        memcpy(r, x, (size_t)n * sizeof(mp_limb_t));
+        memset(r + n, 0, (size_t)(mn - n) * sizeof(mp_limb_t));
+        return;
+    }
+    mpn_tdiv_qr(q, r, 0, x, n, m, mn);
+}
+
+// base ** e mod m, for 0 <= base < m, e >= 0 and m >= 2, into an int >= 0.
+// Fixed-window exponentiation: 2**w - 1 precomputed powers, then per window
+// w squarings and at most one multiplication, each reduced by division.
+static Value int_powmod_mag(const IntView *base, const IntView *e, const IntView *m) {
+    mp_size_t mn = m->n;
+    mp_size_t ebits = mag_bits(e->d, e->n);
+    if (mn == 1) {
+        unsigned __int128 md = m->d[0];
+        uint64_t b = base->n ? base->d[0] : 0, r = 1 % m->d[0];
+        for (mp_size_t i = ebits - 1; i >= 0; i--) {
+            r = (uint64_t)((unsigned __int128)r * r % md);
+            if ((e->d[i / 64] >> (i % 64)) & 1) {
+                r = (uint64_t)((unsigned __int128)r * b % md);
+            }
+        }
+        return int_from_u64(r);
+    }
+    int w = ebits <= 16 ? 1 : ebits <= 96 ? 3 : ebits <= 320 ? 4 : ebits <= 1024 ? 5 : 6;
+    size_t tsize = (size_t)1 << w;
+    mp_limb_t *table = int_scratch((uint64_t)tsize * (uint64_t)mn);  // table[j] = base**j mod m
+    mp_limb_t *prod = table ? int_scratch(2 * (uint64_t)mn) : NULL;
+    mp_limb_t *quot = prod ? int_scratch((uint64_t)mn + 2) : NULL;
+    IntObject *res = quot ? int_alloc((uint64_t)mn) : NULL;
+    if (!res) {
+        free(table);
+        free(prod);
+        free(quot);
+        return 0;
+    }
+    memset(table, 0, (size_t)mn * sizeof(mp_limb_t));
+    table[0] = 1;
+    memset(table + mn, 0, (size_t)mn * sizeof(mp_limb_t));
+    memcpy(table + mn, base->d, (size_t)base->n * sizeof(mp_limb_t));
+    for (size_t j = 2; j < tsize; j++) {
+        mpn_mul_n(prod, table + (j - 1) * (size_t)mn, table + mn, mn);
+        powmod_reduce(table + j * (size_t)mn, quot, prod, 2 * mn, m->d, mn);
+    }
+    mp_limb_t *r = res->limbs;
+    memcpy(r, table, (size_t)mn * sizeof(mp_limb_t));  // 1
+    // Windows from the top; the first one is shorter when w does not divide
+    // ebits, so that the others line up with bit 0.
+    mp_size_t pos = ebits;
+    bool first = true;
+    while (pos > 0) {
+        int width = first ? (int)((pos - 1) % w) + 1 : w;
+        unsigned digit = 0;
+        for (int k = 0; k < width; k++) {
+            mp_size_t i = pos - 1 - k;
+            digit = (digit << 1) | (unsigned)((e->d[i / 64] >> (i % 64)) & 1);
+            if (!first) {
+                mpn_sqr(prod, r, mn);
+                powmod_reduce(r, quot, prod, 2 * mn, m->d, mn);
+            }
+        }
+        if (digit) {
+            mpn_mul_n(prod, r, table + digit * (size_t)mn, mn);
+            powmod_reduce(r, quot, prod, 2 * mn, m->d, mn);
+        }
+        first = false;
+        pos -= width;
+    }
+    free(table);
+    free(prod);
+    free(quot);
+    return int_finish(res, mn, false);
+}
+
+// The inverse of a modulo m (0 <= a < m, m >= 2) into *out, as an int in
+// [0, m). 1 on success, 0 if gcd(a, m) != 1, -1 on MemoryError.
+static int int_invmod(const IntView *a, const IntView *m, Value *out) {
+    // mpn_gcdext(G, S, U, V) finds G = gcd and S with G = U*S + V*T; it wants
+    // U >= V, both destroyed. U = a + m keeps U >= V = m and U*S = a*S (mod m).
+    mp_size_t mn = m->n, un = mn + 1;
+    mp_limb_t *u = int_scratch((uint64_t)un + 1);
+    mp_limb_t *v = u ? int_scratch((uint64_t)mn + 1) : NULL;
+    mp_limb_t *g = v ? int_scratch((uint64_t)un + 1) : NULL;
+    mp_limb_t *s = g ? int_scratch((uint64_t)un + 1) : NULL;
+    if (!s) {
+        free(u);
+        free(v);
+        free(g);
+        return -1;
+    }
+    memset(u, 0, (size_t)(un + 1) * sizeof(mp_limb_t));
+    memcpy(u, a->d, (size_t)a->n * sizeof(mp_limb_t));
+    u[mn] = mpn_add_n(u, u, m->d, mn);
+    if (u[mn] == 0) {
+        un = mn;
+    }
+    memcpy(v, m->d, (size_t)mn * sizeof(mp_limb_t));
+    mp_size_t sn = 0;
+    mp_size_t gn = mpn_gcdext(g, s, &sn, u, un, v, mn);
+    int ok = gn == 1 && g[0] == 1;
+    if (ok) {
+        // |S| < m; a negative S becomes m - |S|.
+        mp_size_t an = sn < 0 ? -sn : sn;
+        IntObject *r = int_alloc((uint64_t)mn);
+        if (!r) {
+            ok = -1;
+        } else {
+            memcpy(r->limbs, s, (size_t)an * sizeof(mp_limb_t));
+            if (sn < 0) {
+                mpn_sub(r->limbs, m->d, mn, r->limbs, an);
+            }
+            *out = int_finish(r, mn, false);
+        }
+    }
+    free(u);
+    free(v);
+    free(g);
+    free(s);
+    return ok;
+}
+
+Value int_pow3(Value a, Value b, Value mod) {
+    if (!int_check(a) || !int_check(b) || !int_check(mod)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    IntView va, vb, vm;
+    int_view(a, &va);
+    int_view(b, &vb);
+    int_view(mod, &vm);
+    if (vm.n == 0) {
+        return err_format(&exc_ValueError, "pow() 3rd argument cannot be 0");
+    }
+    bool negative_output = vm.neg;
+    vm.neg = false;
+    if (vm.n == 1 && vm.d[0] == 1) {
+        return val_from_smallint(0);
+    }
+    // base = a mod m, in [0, m)
+    Value base;
+    if (va.neg || mag_cmp(va.d, va.n, vm.d, vm.n) >= 0) {
+        if (int_divmod_views(&va, &vm, NULL, &base) < 0) {
+            return 0;
+        }
+    } else {
+        base = a;
+    }
+    IntView vbase;
+    int_view(base, &vbase);
+    if (vb.neg) {
+        Value inv = 0;
+        int ok = int_invmod(&vbase, &vm, &inv);
+        if (ok <= 0) {
+            return ok < 0 ? 0 : err_format(&exc_ValueError,
+                                           "base is not invertible for the given modulus");
+        }
+        base = inv;
+        int_view(base, &vbase);
+        vb.neg = false;
+    }
+    Value r = int_powmod_mag(&vbase, &vb, &vm);
+    if (r && negative_output && int_sign(r) != 0) {
+        IntView vr;
+        int_view(r, &vr);
+        r = int_addsub_views(&vr, &vm, true);  // r - m
+    }
+    return r;
+}
+
+// ---- shifts ------------------------------------------------------------------------------------
+
+// CPython 3.11 refuses a left shift with OverflowError("too many digits in
+// integer") when the result would need more 30-bit digits than a PyLong can
+// have (count // 30 clipped to PY_SSIZE_T_MAX / 4); smaller impossible shifts
+// fail when allocating (MemoryError). Same arithmetic here.
+static bool lshift_too_many_digits(mp_size_t abits, const IntView *count) {
+    const uint64_t max_digits = ((uint64_t)INT64_MAX - 24) / 4;  // MAX_LONG_DIGITS
+    const uint64_t clip = (uint64_t)INT64_MAX / 4;
+    uint64_t wordshift, rem;
+    if (count->n <= 2) {
+        unsigned __int128 c = count->d[0];
+        if (count->n == 2) {
+            c |= (unsigned __int128)count->d[1] << 64;
+        }
+        unsigned __int128 q = c / 30;
+        rem = (uint64_t)(c % 30);
+        if (c > (unsigned __int128)INT64_MAX && q >= clip) {
+            wordshift = clip;
+            rem = 0;
+        } else {
+            wordshift = (uint64_t)q;
+        }
+    } else {
+        wordshift = clip;
+        rem = 0;
+    }
+    uint64_t oldsize = ((uint64_t)abits + 29) / 30;
+    return oldsize + wordshift + (rem != 0) > max_digits;
+}
+
+static Value int_lshift(Value a, Value b) {
+    if (!int_check(a) || !int_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    int64_t x, n;
+    if (int_small(b, &n) && n >= 0 && int_small(a, &x)) {
+        if (x == 0) {
+            return val_from_smallint(0);
+        }
+        if (n < 62) {
+            __int128 p = (__int128)x * ((__int128)1 << n);
+            if (p >= INT64_MIN && p <= INT64_MAX) {
+                return int_from_i64((int64_t)p);
+            }
+        }
+    }
+    IntView va, vb;
+    int_view(a, &va);
+    int_view(b, &vb);
+    if (vb.neg) {
+        return err_format(&exc_ValueError, "negative shift count");
+    }
+    if (va.n == 0) {
+        return val_from_smallint(0);
+    }
+    if (vb.n == 0) {
+        return int_exact(a);
+    }
+    if (lshift_too_many_digits(mag_bits(va.d, va.n), &vb)) {
+        return err_format(&exc_OverflowError, "too many digits in integer");
+    }
+    if (vb.n > 1 || vb.d[0] > INT_MAX_LIMBS * 64) {
+        return err_no_memory();
+    }
+    uint64_t count = vb.n ? vb.d[0] : 0;
+    IntObject *r = int_alloc((uint64_t)va.n + count / 64 + 1);
+    if (!r) {
+        return 0;
+    }
+    return int_finish(r, mag_shl(r->limbs, va.d, va.n, count), va.neg);
+}
+
+static Value int_rshift(Value a, Value b) {
+    if (!int_check(a) || !int_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    int64_t x, n;
+    if (int_small(b, &n) && n >= 0 && int_small(a, &x)) {
+        if (n >= 63) {
+            return val_from_smallint(x < 0 ? -1 : 0);
+        }
+        return val_from_smallint(x < 0 ? ~(~x >> n) : x >> n);
+    }
+    IntView va, vb;
+    int_view(a, &va);
+    int_view(b, &vb);
+    if (vb.neg) {
+        return err_format(&exc_ValueError, "negative shift count");
+    }
+    uint64_t count = vb.n ? vb.d[0] : 0;
+    if (vb.n > 1 || count >= (uint64_t)mag_bits(va.d, va.n)) {
+        return val_from_smallint(va.neg ? -1 : 0);
+    }
+    mp_size_t limbs = (mp_size_t)(count / 64);
+    unsigned bits = (unsigned)(count % 64);
+    mp_size_t rn = va.n - limbs;
+    IntObject *r = int_alloc((uint64_t)rn + 1);
+    if (!r) {
+        return 0;
+    }
+    if (bits) {
+        mpn_rshift(r->limbs, va.d + limbs, rn, bits);
+    } else {
+        memcpy(r->limbs, va.d + limbs, (size_t)rn * sizeof(mp_limb_t));
+    }
+    if (va.neg) {
+        // Floor: -(|a| >> n) - 1 if any bit shifted out was set.
+        bool lost = bits && (va.d[limbs] & (((uint64_t)1 << bits) - 1)) != 0;
+        for (mp_size_t i = 0; i < limbs && !lost; i++) {
+            lost = va.d[i] != 0;
+        }
+        if (lost) {
+            r->limbs[rn] = mpn_add_1(r->limbs, r->limbs, rn, 1);
+            rn++;
+        }
+    }
+    return int_finish(r, rn, va.neg);
+}
+
+// ---- bitwise operators: two's complement of unbounded width ------------------------------------
+
+// out[0..len) = the two's complement of w in len limbs (len > w->n).
+static void int_twos(mp_limb_t *out, mp_size_t len, const IntView *w) {
+    memcpy(out, w->d, (size_t)w->n * sizeof(mp_limb_t));
+    memset(out + w->n, 0, (size_t)(len - w->n) * sizeof(mp_limb_t));
+    if (w->neg) {
+        mpn_neg(out, out, len);
+    }
+}
+
+static Value int_bitwise(Value a, Value b, BinOp op) {
+    if (val_is_smallint(a & b)) {
+        // Tagged: the tag bit survives & and |, and ^ clears it.
+        return op == BINOP_AND ? (a & b) : op == BINOP_OR ? (a | b) : ((a ^ b) | 1);
+    }
+    if (!int_check(a) || !int_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    IntView va, vb;
+    int_view(a, &va);
+    int_view(b, &vb);
+    mp_size_t len = (va.n > vb.n ? va.n : vb.n) + 1;  // room for the sign
+    IntObject *r = int_alloc((uint64_t)len);
+    mp_limb_t *ta = r ? int_scratch((uint64_t)len) : NULL;
+    mp_limb_t *tb = ta ? int_scratch((uint64_t)len) : NULL;
+    if (!tb) {
+        free(ta);
+        return 0;
+    }
+    int_twos(ta, len, &va);
+    int_twos(tb, len, &vb);
+    if (op == BINOP_AND) {
+        mpn_and_n(r->limbs, ta, tb, len);
+    } else if (op == BINOP_OR) {
+        mpn_ior_n(r->limbs, ta, tb, len);
+    } else {
+        mpn_xor_n(r->limbs, ta, tb, len);
+    }
+    free(ta);
+    free(tb);
+    bool neg = r->limbs[len - 1] >> 63;
+    if (neg) {
+        mpn_neg(r->limbs, r->limbs, len);
+    }
+    return int_finish(r, len, neg);
+}
+
+static Value int_and(Value a, Value b) {
+    return int_bitwise(a, b, BINOP_AND);
+}
+
+static Value int_xor(Value a, Value b) {
+    return int_bitwise(a, b, BINOP_XOR);
+}
+
+static Value int_or(Value a, Value b) {
+    return int_bitwise(a, b, BINOP_OR);
+}
+
+// ---- unary operators and conversions -----------------------------------------------------------
+
+static Value int_neg(Value a) {
+    int64_t x;
+    if (int_small(a, &x)) {
+        return int_from_i64(-x);
+    }
+    IntView w;
+    int_view(a, &w);
+    return int_view_value(&w, !w.neg);
+}
+
+static Value int_pos(Value a) {
+    return int_exact(a);
+}
+
+static Value int_abs(Value a) {
+    int64_t x;
+    if (int_small(a, &x)) {
+        return int_from_i64(x < 0 ? -x : x);
+    }
+    IntView w;
+    int_view(a, &w);
+    if (!w.neg) {
+        return int_exact(a);
+    }
+    return int_view_value(&w, false);
+}
+
+static Value int_invert(Value a) {
+    int64_t x;
+    if (int_small(a, &x)) {
+        return val_from_smallint(~x);  // stays within 63 bits
+    }
+    // ~a == -a - 1
+    IntView w, one;
+    int_view(a, &w);
+    int_view(val_from_smallint(1), &one);
+    w.neg = !w.neg && w.n != 0;
+    return int_addsub_views(&w, &one, true);
+}
+
+static Value int_float(Value a) {
+    double d;
+    if (int_as_double(a, &d) < 0) {
+        return 0;
+    }
+    return float_from_double(d);
+}
+
+static int int_bool(Value a) {
+    return int_sign(a) != 0;
+}
+
+static int64_t int_hash_slot(Value a) {
+    return int_hash(a);
+}
+
+static Value int_richcompare(Value a, Value b, CompareOp op) {
+    if (!int_check(a) || !int_check(b)) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    int c = int_compare(a, b);
+    switch (op) {
+    case CMP_LT: return val_bool(c < 0);
+    case CMP_LE: return val_bool(c <= 0);
+    case CMP_EQ: return val_bool(c == 0);
+    case CMP_NE: return val_bool(c != 0);
+    case CMP_GT: return val_bool(c > 0);
+    case CMP_GE: return val_bool(c >= 0);
+    }
+    return VAL_NOTIMPLEMENTED;
+}
+
+Type type_int = {
+    .header = {&type_type},
+    .name = "int",
+    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_INT_SUBCLASS,
+    .basic_size = sizeof(IntObject),
+    .item_size = sizeof(uint64_t),
+    .base = &type_object,
+    .repr = int_repr,
+    .str = int_repr,
+    .hash = int_hash_slot,
+    .richcompare = int_richcompare,
+    .bool_ = int_bool,
+    .binop = {
+        [BINOP_ADD] = int_add,
+        [BINOP_SUB] = int_sub,
+        [BINOP_MUL] = int_mul,
+        [BINOP_TRUEDIV] = int_truediv,
+        [BINOP_FLOORDIV] = int_floordiv,
+        [BINOP_MOD] = int_mod,
+        [BINOP_POW] = int_pow,
+        [BINOP_LSHIFT] = int_lshift,
+        [BINOP_RSHIFT] = int_rshift,
+        [BINOP_AND] = int_and,
+        [BINOP_XOR] = int_xor,
+        [BINOP_OR] = int_or,
+    },
+    .pow3 = int_pow3,
+    .neg = int_neg,
+    .pos = int_pos,
+    .abs = int_abs,
+    .invert = int_invert,
+    .index = int_exact,
+    .to_int = int_exact,
+    .to_float = int_float,
+};

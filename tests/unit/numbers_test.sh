@@ -1,0 +1,62 @@
+#!/bin/bash
+# Build tests/unit/numbers_test.c against the number types (int.c, bool.c,
+# float.c, complex.c), the collector and the error state, then compare its
+# results with /usr/bin/python3.11 (tests/unit/numbers/numbers_oracle.py):
+#   - the table: every operator on every pair of ~90 interesting operands,
+#     the unary operations, pow(a, b, m) on triples, the int/str digit limit,
+#     and correctly rounded int / int near ties, subnormals and overflow;
+#   - fuzzing: NFUZZ random big-int operations (default 20000, 5000 with SAN=1),
+#     then 2000 more with a collection at every 5th allocation;
+#   - with BENCH=1: the timings of the fast paths and a 100000-digit multiply,
+#     krait's slots next to CPython.
+#   tests/unit/numbers_test.sh [NFUZZ [SEED]]
+# Environment: CC (default gcc), SAN=1 for ASan/UBSan, BUILD (default
+# build/numbers_test).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+CC=${CC:-gcc}
+BUILD=${BUILD:-build/numbers_test}
+PY=/usr/bin/python3.11
+NFUZZ=${1:-20000}
+SEED=${2:-$(date +%s)}
+FLAGS="-std=gnu11 -Wall -Wextra -Wno-unused-parameter -Werror -Isrc -g"
+if [ "${SAN:-0}" = 1 ]; then
+    NFUZZ=${1:-5000}
+    FLAGS="$FLAGS -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+else
+    FLAGS="$FLAGS -O2 -DNDEBUG"
+fi
+mkdir -p "$BUILD"
+if ! $CC $FLAGS -o "$BUILD/numbers_test" tests/unit/numbers_test.c \
+        src/runtime/int.c src/runtime/bool.c src/runtime/float.c src/runtime/complex.c \
+        src/runtime/strbuf.c src/runtime/gc.c src/runtime/error.c -lgmp -lm; then
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+pass=0
+fail=0
+# oracle ARGS...: run one comparison and add its "N passed, N failed".
+oracle() {
+    local out line p f
+    out=$($PY tests/unit/numbers/numbers_oracle.py "$BUILD/numbers_test" "$@" 2>&1)
+    echo "$out" | grep -v '^ok '
+    line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)
+    if [ -z "$line" ]; then
+        fail=$((fail + 1))
+        return
+    fi
+    p=${line%% passed*}
+    f=${line#*, }; f=${f%% failed}
+    pass=$((pass + p))
+    fail=$((fail + f))
+}
+oracle table
+oracle fuzz "$NFUZZ" "$SEED"
+# Again with a collection at every 5th allocation: results must survive it.
+NUMBERS_GC_STRESS=5 oracle fuzz 2000 "$SEED"
+if [ "${BENCH:-0}" = 1 ]; then
+    "$BUILD/numbers_test" bench
+    $PY tests/unit/numbers/numbers_oracle.py "$BUILD/numbers_test" bench
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
