@@ -350,11 +350,7 @@ void float_repr(StrBuf *out, double x) {
 // (correctly rounded; OverflowError when too large), as CPython's float
 // slots do; comparisons with ints are exact instead.
 
-Value float_from_double(double d) {
-    Value v;
-    if (flonum_encode(d, &v)) {
-        return v;
-    }
+Value float_box(double d) {
     FloatObject *f = (FloatObject *)gc_alloc(&type_float, sizeof(FloatObject));
     if (!f) {
         return 0;
@@ -436,32 +432,24 @@ static inline int float_operand(Value v, double *out) {
         }                                               \
     } while (0)
 
-static Value float_add(Value a, Value b) {
-    double x, y;
-    if (val_is_flonum(a) && val_is_flonum(b)) {
-        return float_from_double(val_flonum(a) + val_flonum(b));
+// + - * of two flonums stays out of the general path's frame: the slot is a
+// tag test, the operation, and the result's encoding.
+#define FLOAT_SIMPLE_BINOP(name, op)                                           \
+    static __attribute__((noinline)) Value name##_general(Value a, Value b) { \
+        double x, y;                                                           \
+        FLOAT_OPERANDS(a, b, x, y);                                            \
+        return float_from_double(x op y);                                      \
+    }                                                                          \
+    static Value name(Value a, Value b) {                                      \
+        if (val_is_flonum(a) && val_is_flonum(b)) {                            \
+            return float_from_double(val_flonum(a) op val_flonum(b));          \
+        }                                                                      \
+        return name##_general(a, b);                                           \
     }
-    FLOAT_OPERANDS(a, b, x, y);
-    return float_from_double(x + y);
-}
-
-static Value float_sub(Value a, Value b) {
-    double x, y;
-    if (val_is_flonum(a) && val_is_flonum(b)) {
-        return float_from_double(val_flonum(a) - val_flonum(b));
-    }
-    FLOAT_OPERANDS(a, b, x, y);
-    return float_from_double(x - y);
-}
-
-static Value float_mul(Value a, Value b) {
-    double x, y;
-    if (val_is_flonum(a) && val_is_flonum(b)) {
-        return float_from_double(val_flonum(a) * val_flonum(b));
-    }
-    FLOAT_OPERANDS(a, b, x, y);
-    return float_from_double(x * y);
-}
+FLOAT_SIMPLE_BINOP(float_add, +)
+FLOAT_SIMPLE_BINOP(float_sub, -)
+FLOAT_SIMPLE_BINOP(float_mul, *)
+#undef FLOAT_SIMPLE_BINOP
 
 static Value float_truediv(Value a, Value b) {
     double x, y;

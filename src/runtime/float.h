@@ -41,7 +41,16 @@ typedef struct FloatObject {
 } FloatObject;
 
 extern Type type_float;
-Value float_from_double(double d);   // a flonum when possible; 0 on MemoryError
+// A new FloatObject holding d (any double); 0 on MemoryError.
+Value float_box(double d);
+// The float d: a flonum when possible, else boxed; 0 on MemoryError.
+static inline Value float_from_double(double d) {
+    Value v;
+    if (flonum_encode(d, &v)) {
+        return v;
+    }
+    return float_box(d);
+}
 // Whether v is a float (or an instance of a float subclass).
 static inline bool float_check(Value v) {
     if (val_is_flonum(v)) {

@@ -245,10 +245,7 @@ static inline Value int_view_value(const IntView *w, bool neg) {
     return int_from_mag(w->d, w->n, neg);
 }
 
-Value int_from_i64(int64_t v) {
-    if (smallint_fits(v)) {
-        return val_from_smallint(v);
-    }
+Value int_from_i64_big(int64_t v) {
     mp_limb_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     return int_from_mag(&m, 1, v < 0);
 }
@@ -465,19 +462,37 @@ int int_compare_double(Value a, double d) {
         double xd = (double)x;  // exact
         return (xd > d) - (xd < d);
     }
-    // Exactly: compare a with floor(d), an integer; if equal, a < d unless d
-    // is integral.
-    double fl = floor(d);
-    Value f = int_from_double(fl);
-    if (!f) {
-        err_clear();  // only MemoryError is possible; a compare cannot fail
-        return (int_sign(a) > 0) - (d > 0);
+    IntView w;
+    int_view(a, &w);
+    int sa = w.n == 0 ? 0 : w.neg ? -1 : 1;
+    int sd = (d > 0) - (d < 0);
+    if (sa != sd) {
+        return sa < sd ? -1 : 1;
     }
-    int c = int_compare(a, f);
-    if (c != 0) {
-        return c;
+    if (sa == 0) {
+        return 0;
     }
-    return fl == d ? 0 : -1;
+    // Same signs: compare |a| with the integer floor(|d|) exactly (at most
+    // 2**1024, 17 limbs); if they are equal, |a| < |d| unless d is integral.
+    double ad = fabs(d), fl = floor(ad);
+    mp_limb_t f[18];
+    mp_size_t fn;
+    if (fl < 0x1p64) {
+        f[0] = (mp_limb_t)fl;
+        fn = f[0] != 0;
+    } else {
+        int e;
+        mp_limb_t m = (mp_limb_t)ldexp(frexp(fl, &e), 53);
+        fn = mag_shl(f, &m, 1, (uint64_t)(e - 53));
+        while (f[fn - 1] == 0) {
+            fn--;
+        }
+    }
+    int c = mag_cmp(w.d, w.n, f, fn);
+    if (c == 0 && fl != ad) {
+        c = -1;
+    }
+    return sa < 0 ? -c : c;
 }
 
 // CPython's numeric hash: x mod P for P = 2**61 - 1, negated for negative x,
@@ -697,6 +712,17 @@ static int int_divmod_views(const IntView *a, const IntView *b, Value *q, Value 
         *r = int_finish(ro, bn, b->neg);
     }
     return 0;
+}
+
+int int_divmod(Value a, Value b, Value *q, Value *r) {
+    IntView va, vb;
+    int_view(a, &va);
+    int_view(b, &vb);
+    if (vb.n == 0) {
+        err_format(&exc_ZeroDivisionError, "integer division or modulo by zero");
+        return -1;
+    }
+    return int_divmod_views(&va, &vb, q, r);
 }
 
 static inline int64_t floor_div_i64(int64_t x, int64_t y) {

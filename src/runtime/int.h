@@ -55,7 +55,10 @@ static inline bool int_check_exact(Value v) {
 }
 
 // ---- construction (0 with MemoryError when memory is exhausted) ----------------
-Value int_from_i64(int64_t v);
+Value int_from_i64_big(int64_t v);  // for values outside the small-int range
+static inline Value int_from_i64(int64_t v) {
+    return smallint_fits(v) ? val_from_smallint(v) : int_from_i64_big(v);
+}
 Value int_from_u64(uint64_t v);
 // The int whose magnitude is limbs[0..n) (high zero limbs allowed), negated
 // when `negative`.
@@ -94,5 +97,8 @@ extern int64_t int_max_str_digits;
 // pow(a, b, m) for ints (m not None): CPython's modular power, including
 // negative exponents (modular inverse). NotImplemented if an operand is no int.
 Value int_pow3(Value a, Value b, Value m);
+// divmod(a, b) for ints: *q = a // b and *r = a % b (either pointer may be
+// NULL). 0, or -1 with ZeroDivisionError / MemoryError.
+int int_divmod(Value a, Value b, Value *q, Value *r);
 
 #endif

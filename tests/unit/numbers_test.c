@@ -472,15 +472,25 @@ static int bench(double scale) {
     BinaryFunc add = type_int.binop[BINOP_ADD];
     BinaryFunc fmul = type_float.binop[BINOP_MUL];
     long n = (long)(50000000 * scale);
-    Value acc = val_from_smallint(0), one = val_from_smallint(1);
+    // Calibration: a chain of dependent 1-cycle additions measures the clock.
+    uint64_t c = 0;
     double t0 = now();
+    for (long i = 0; i < n * 4; i++) {
+        c += (uint64_t)i;
+        __asm__ volatile("" : "+r"(c));
+    }
+    double cycle = (now() - t0) * 1e9 / (double)(n * 4);
+    printf("perf: one cycle (dependent add chain) = %.3f ns\n", cycle);
+    Value acc = val_from_smallint(0), one = val_from_smallint(1);
+    t0 = now();
     for (long i = 0; i < n; i++) {
         acc = add(acc, one);
         __asm__ volatile("" : "+r"(acc));
     }
     double t1 = now();
-    printf("perf: small int add (slot call): %.2f ns/op (result %" PRId64 ")\n",
-           (t1 - t0) * 1e9 / (double)n, val_smallint(acc));
+    printf("perf: small int add (slot call, dependent chain): %.2f ns/op = %.1f cycles "
+           "(result %" PRId64 ")\n", (t1 - t0) * 1e9 / (double)n, (t1 - t0) * 1e9 / (double)n / cycle,
+           val_smallint(acc));
     Value x = float_from_double(1.0), k = float_from_double(1.0000001);
     t0 = now();
     for (long i = 0; i < n; i++) {
@@ -491,7 +501,8 @@ static int bench(double scale) {
         }
     }
     t1 = now();
-    printf("perf: float mul (slot call, flonums): %.2f ns/op\n", (t1 - t0) * 1e9 / (double)n);
+    printf("perf: float mul (slot call, flonums, dependent chain): %.2f ns/op = %.1f cycles\n",
+           (t1 - t0) * 1e9 / (double)n, (t1 - t0) * 1e9 / (double)n / cycle);
     // Two 100000-digit numbers: 10**100000 - 1 and 7**118300 (about 99980 digits).
     BinaryFunc pw = type_int.binop[BINOP_POW], mul = type_int.binop[BINOP_MUL];
     Value a = type_int.binop[BINOP_SUB](pw(val_from_smallint(10), val_from_smallint(100000)), one);
