@@ -1,0 +1,46 @@
+#!/bin/bash
+# Build tests/unit/str_test.c against str.c, bytes.c and hash.c (with the
+# collector, the exceptions and the reprs they use), then compare it with
+# /usr/bin/python3.11 (tests/unit/str/check.py): construction, indexing at
+# every position, comparisons, + and *, containment and substring search,
+# slicing, iteration, interning, str_format_c, hash() under several
+# PYTHONHASHSEED values, a collection-stress run. With STR_BENCH=1, also the
+# speed of indexing, `in` and hashing next to CPython's ("perf:" lines).
+#   tests/unit/str_test.sh [SCALE [SEED]]   (SCALE multiplies the random case
+#                                            counts: default 1, 0.3 with SAN=1)
+# Environment: CC (default gcc), SAN=1 for ASan/UBSan, BUILD (default
+# build/str_test), STR_BENCH=1 for the timings.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CC=${CC:-gcc}
+BUILD=${BUILD:-build/str_test}
+PY=/usr/bin/python3.11
+SCALE=${1:-1}
+SEED=${2:-1}
+mkdir -p "$BUILD/gen"
+if [ ! -f "$BUILD/gen/unicode.h" ] || [ tools/gen_unicode.py -nt "$BUILD/gen/unicode.h" ]; then
+    $PY tools/gen_unicode.py > "$BUILD/gen/unicode.h.tmp"
+    mv "$BUILD/gen/unicode.h.tmp" "$BUILD/gen/unicode.h"
+fi
+# No -DNDEBUG: gc.c's checks catch a traced pointer to a freed cell.
+FLAGS="-std=gnu11 -Wall -Wextra -Wno-unused-parameter -Werror -Isrc -I$BUILD/gen -g"
+if [ "${SAN:-0}" = 1 ]; then
+    SCALE=${1:-0.3}
+    FLAGS="$FLAGS -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+else
+    FLAGS="$FLAGS -O2"
+fi
+SRCS="src/runtime/str.c src/runtime/bytes.c src/runtime/hash.c src/runtime/gc.c
+      src/runtime/error.c src/runtime/strbuf.c src/runtime/unicode.c"
+$CC $FLAGS -o "$BUILD/str_test" tests/unit/str_test.c $SRCS -lm
+# str_test_alt: str.c's test knobs (the >= 4 GiB index layout, the search
+# without SIMD or by two-way alone), chosen on its command line.
+$CC $FLAGS -DSTR_TEST_KNOBS -o "$BUILD/str_test_alt" tests/unit/str_test.c $SRCS -lm
+status=0
+$PY tests/unit/str/check.py "$BUILD/str_test" "$SCALE" "$SEED" > "$BUILD/check.log" || status=$?
+if [ "${STR_BENCH:-0}" = 1 ]; then
+    "$BUILD/str_test" bench 1 || true
+    $PY tests/unit/str/bench.py 1 || true
+fi
+cat "$BUILD/check.log"
+exit $status
