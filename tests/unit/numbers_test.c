@@ -516,6 +516,43 @@ static int bench(double scale) {
     t1 = now();
     printf("perf: 100000-digit * 100000-digit multiply: %.3f ms (result hash %" PRId64 ")\n",
            (t1 - t0) * 1e3 / reps, int_hash(p));
+    // p // b (200000 digits by 100000), 7 ** 1000000, pow(3, e, m) with
+    // 2048-bit e and m, and repr of the 100000-digit a.
+    BinaryFunc fdiv = type_int.binop[BINOP_FLOORDIV];
+    t0 = now();
+    Value q = 0;
+    for (int i = 0; i < reps; i++) {
+        q = fdiv(p, b);
+    }
+    t1 = now();
+    printf("perf: 200000-digit // 100000-digit: %.3f ms (equal: %d)\n", (t1 - t0) * 1e3 / reps,
+           int_compare(q, a) == 0);
+    t0 = now();
+    Value big = pw(val_from_smallint(7), val_from_smallint(1000000));
+    t1 = now();
+    printf("perf: 7 ** 1000000: %.3f ms (hash %" PRId64 ")\n", (t1 - t0) * 1e3, int_hash(big));
+    BinaryFunc shl = type_int.binop[BINOP_LSHIFT];
+    Value m = type_int.binop[BINOP_SUB](shl(one, val_from_smallint(2048)),
+                                         val_from_smallint(159));  // 2**2048 - 159
+    Value e = type_int.binop[BINOP_SUB](shl(one, val_from_smallint(2047)), val_from_smallint(1));
+    t0 = now();
+    Value r = 0;
+    for (int i = 0; i < reps; i++) {
+        r = int_pow3(val_from_smallint(3), e, m);
+    }
+    t1 = now();
+    printf("perf: pow(3, 2**2047 - 1, 2**2048 - 159): %.3f ms (hash %" PRId64 ")\n",
+           (t1 - t0) * 1e3 / reps, int_hash(r));
+    StrBuf sb;
+    sb_init(&sb);
+    int64_t saved = int_max_str_digits;
+    int_max_str_digits = 0;
+    t0 = now();
+    int_repr_value(&sb, a);
+    t1 = now();
+    int_max_str_digits = saved;
+    printf("perf: repr of a 100000-digit int: %.3f ms (%zu digits)\n", (t1 - t0) * 1e3, sb.len);
+    sb_free(&sb);
     return 0;
 }
 

@@ -328,6 +328,16 @@ def bench():
     reps = 5
     t = timeit.timeit('a * b', globals={'a': a, 'b': b}, number=reps)
     print(f'perf (CPython 3.11): 100000-digit * 100000-digit multiply: {t * 1e3 / reps:.3f} ms')
+    p = a * b
+    t = timeit.timeit('p // b', globals={'p': p, 'b': b}, number=reps)
+    print(f'perf (CPython 3.11): 200000-digit // 100000-digit: {t * 1e3 / reps:.3f} ms')
+    t = timeit.timeit('7 ** 1000000', number=1)
+    print(f'perf (CPython 3.11): 7 ** 1000000: {t * 1e3:.3f} ms')
+    e, m = 2**2047 - 1, 2**2048 - 159
+    t = timeit.timeit('pow(3, e, m)', globals={'e': e, 'm': m}, number=reps)
+    print(f'perf (CPython 3.11): pow(3, 2**2047 - 1, 2**2048 - 159): {t * 1e3 / reps:.3f} ms')
+    t = timeit.timeit('repr(a)', globals={'a': a}, number=1)
+    print(f'perf (CPython 3.11): repr of a 100000-digit int: {t * 1e3:.3f} ms')
 
 
 if MODE == 'table':
