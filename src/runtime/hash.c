@@ -15,6 +15,7 @@
 
 static struct {
     int ready;
+    int randomized;     // sys.flags.hash_randomization
     unsigned char secret[HASH_SECRET_SIZE];
     uint64_t k0, k1;
 } hash_key;
@@ -81,6 +82,7 @@ int hash_init(const char *seed_text, const char **error) {
             }
             return -1;
         }
+        hash_key.randomized = seed != 0;
         if (seed == 0) {
             memset(hash_key.secret, 0, sizeof hash_key.secret);
         } else {
@@ -91,6 +93,7 @@ int hash_init(const char *seed_text, const char **error) {
             }
         }
     } else {
+        hash_key.randomized = 1;
         hash_random_bytes(hash_key.secret, sizeof hash_key.secret);
     }
     hash_key.k0 = hash_load_le64(hash_key.secret);
@@ -114,6 +117,13 @@ const unsigned char *hash_secret(void) {
         hash_init_lazily();
     }
     return hash_key.secret;
+}
+
+int hash_randomization(void) {
+    if (!hash_key.ready) {
+        hash_init_lazily();
+    }
+    return hash_key.randomized;
 }
 
 void hash_state_init(HashState *h) {

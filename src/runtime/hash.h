@@ -28,6 +28,9 @@ int hash_init(const char *seed_text, const char **error);
 // The 24 secret bytes (CPython's _Py_HashSecret; the key is the first 16).
 const unsigned char *hash_secret(void);
 
+// sys.flags.hash_randomization: 0 only for PYTHONHASHSEED=0.
+int hash_randomization(void);
+
 // CPython's _Py_HashBytes: the hash of n bytes (0 for n == 0).
 int64_t hash_bytes(const void *p, size_t n);
 

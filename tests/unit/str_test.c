@@ -431,6 +431,8 @@ static void t_case(char *line) {
                 printf(" str_hash_utf8 differs");
             }
         }
+    } else if (strcmp(op, "hashflag") == 0) {
+        printf("%d", hash_randomization());
     } else if (strcmp(op, "slice") == 0) {
         Value v = t_value(tok[1]);
         int64_t step = strcmp(tok[4], "N") == 0 ? 1 : strtoll(tok[4], NULL, 10);

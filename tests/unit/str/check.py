@@ -106,14 +106,17 @@ def main():
     bad = []
     for text in ['-0', ' 7', '+7', '007', '4294967296', '-1', '5 ', '0x5', 'abc', 'random', '']:
         env = dict(os.environ, PYTHONHASHSEED=text)
-        p = subprocess.run([PY, '-c', 'print(hash("seed"))'], capture_output=True, env=env)
-        k = subprocess.run([driver, 'cases'], input=b'hash s:73656564\n', capture_output=True,
-                           env=env)
+        p = subprocess.run([PY, '-c', 'import sys; print(hash("seed")); '
+                            'print(sys.flags.hash_randomization)'], capture_output=True, env=env)
+        k = subprocess.run([driver, 'cases'], input=b'hash s:73656564\nhashflag\n',
+                           capture_output=True, env=env)
         p_err = p.stderr.decode().split('\n')[0]
         k_err = k.stderr.decode().split('\n')[0]
         same_status = (p.returncode == 0) == (k.returncode == 0)
         if text in ('random', ''):
-            ok = same_status and k.returncode == 0  # random: nothing to compare but success
+            # random: the hashes differ; the flag and the success must not
+            ok = same_status and k.returncode == 0 and \
+                p.stdout.split(b'\n')[1:] == k.stdout.split(b'\n')[1:]
         else:
             ok = same_status and p_err == k_err and (p.returncode != 0 or p.stdout == k.stdout)
         if not ok:

@@ -123,6 +123,8 @@ def case(line):
         return str(bytes.fromhex(tok[1][2:]).find(bytes.fromhex(tok[2][2:])))
     if op == 'hash':
         return str(hash(value(tok[1])))
+    if op == 'hashflag':
+        return str(sys.flags.hash_randomization)
     if op == 'slice':
         v = value(tok[1])
         start, stop, step = [None if t == 'N' else int(t) for t in tok[2:5]]
