@@ -27,6 +27,14 @@
 // operands are; a negative exponent gives a float, or in pow(a, b, m) the
 // modular inverse's power; left shifts that CPython would refuse as "too many
 // digits in integer" are refused at the same sizes.
+//
+// Algorithms beyond GMP's own: int / int computes a 64-bit quotient plus a
+// sticky bit (one mpn_tdiv_qr after scaling by a power of two) and rounds it
+// once at the precision the result's exponent allows (int_round_scaled:
+// subnormals included); a ** e strips a's trailing zero bits first (a power
+// of two is a shift) and squares the rest; pow(a, e, m) uses mpn_sec_powm
+// for odd m and fixed-window powering with division otherwise, and
+// mpn_gcdext for the inverse of a negative exponent.
 #include "int.h"
 
 #include <gmp.h>

@@ -9,6 +9,7 @@
 //
 // CASES holds operands, then operations on them (by index), one per line:
 //   o i DECIMAL | o f FLOAT_HEX | o c FLOAT_HEX FLOAT_HEX | o b 0|1
+//   o s DECIMAL (an instance of the int subclass S, stored un-normalized)
 //   x OP I [J [K]]
 // A result prints as "TYPE REPR", "error TYPE: MESSAGE", "hash N", or
 // "str TEXT" (repr/str); with `hex`, ints print in hexadecimal (fuzzing:
@@ -284,9 +285,34 @@ static void put_result(StrBuf *b, Value v) {
 
 // ---- running a case file ------------------------------------------------------------------------
 
+// An int subclass `S` (class S(int): pass) whose instances keep their value
+// un-normalized, with two high zero limbs: int.c must read any IntObject.
+static Type stand_in_int_subclass = {
+    .header = {&type_type}, .name = "S", .flags = TYPE_INT_SUBCLASS, .base = &type_int};
+
+static Value int_subclass_instance(Value v) {
+    IntObject *o = (IntObject *)gc_alloc(&stand_in_int_subclass, sizeof(IntObject) + 8 * 8);
+    int64_t i;
+    if (int_to_i64(v, &i) == 0) {
+        o->limbs[0] = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+        o->size = i < 0 ? -3 : 3;
+    } else {
+        IntObject *big = (IntObject *)val_ptr(v);
+        err_clear();
+        int64_t n = big->size < 0 ? -big->size : big->size;
+        memcpy(o->limbs, big->limbs, (size_t)n * 8);
+        o->size = big->size < 0 ? -(n + 2) : n + 2;
+    }
+    return val_from_ptr(o);
+}
+
 static Value parse_operand(char *line) {
     char kind = line[2];
     char *arg = line + 4;
+    if (kind == 's') {
+        line[2] = 'i';
+        return int_subclass_instance(parse_operand(line));
+    }
     if (kind == 'b') {
         return val_bool(arg[0] == '1');
     }
@@ -558,6 +584,7 @@ static int bench(double scale) {
 
 static int run(int argc, char **argv) {
     inherit_slots(&type_bool);
+    inherit_slots(&stand_in_int_subclass);
     const char *stress = getenv("NUMBERS_GC_STRESS");  // collect every N allocations
     if (stress) {
         gc_set_stress((unsigned)atoi(stress));

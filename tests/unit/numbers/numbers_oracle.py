@@ -6,7 +6,8 @@ usage: /usr/bin/python3.11 numbers_oracle.py BINARY table
 
 table: every operator on every pair of a list of interesting operands (ints
 at the small-int and limb boundaries, big ints of hundreds of digits, floats
-with signed zeros, infinities, NaN and subnormals, complexes, bools), the
+with signed zeros, infinities, NaN and subnormals, complexes, bools,
+instances of an int subclass), the
 unary operations on each, and pow(a, b, m) on triples. fuzz: NCASES random
 big-int operations (random sizes, signs and bit patterns). Both write the
 operands and operations to a case file, run the driver on it, evaluate the
@@ -90,7 +91,13 @@ def evaluate(op, args, hexints):
         return f'error {type(e).__name__}: {e}'
 
 
+class S(int):
+    """The driver's stand-in int subclass (instances stored un-normalized)."""
+
+
 def operand_line(v):
+    if type(v) is S:
+        return f'o s {int(v)}'
     if type(v) is bool:
         return f'o b {int(v)}'
     if type(v) is int:
@@ -173,13 +180,14 @@ def table_operands():
                  3 + 4j, complex(math.inf, 0), complex(math.nan, 1), 1e308 + 1e308j,
                  complex(-2, 0), 1e-320 + 1e-320j]
     bools = [True, False]
-    return ints + floats + complexes + bools
+    subclass = [S(0), S(5), S(-7), S(2**62), S(-(2**64)), S(10**30)]
+    return ints + floats + complexes + bools + subclass
 
 
 def table_cases(operands):
     cases = []
     n = len(operands)
-    isint = [type(v) in (int, bool) for v in operands]
+    isint = [isinstance(v, int) for v in operands]
     for i in range(n):
         for op in ('neg', 'pos', 'abs', 'invert', 'bool', 'hash', 'int', 'float',
                    'index', 'repr', 'str'):
