@@ -1,10 +1,7 @@
 // object.c - the `object` type's own behaviour and the singletons None,
 // NotImplemented and Ellipsis (static objects outside the GC heap: identity
-// comparisons against them are pointer compares).
-//
-// STATUS: reprs (which need the str type), comparisons (which need bool)
-// and the generic getattr/setattr (which need type_ready's dicts) are added
-// as those land.
+// comparisons against them are pointer compares). True and False are
+// defined with the bool type (bool.c).
 #include <stdint.h>
 #include <stdio.h>
 
@@ -25,8 +22,33 @@ static int64_t hash_pointer(const void *p) {
     return h == -1 ? -2 : h;
 }
 
+static Value object_repr(Value self) {
+    // Heap types will show their module (<__main__.C object at 0x...>)
+    // once classes exist.
+    return str_format_c("<%s object at %p>", type_of(self)->name, (void *)val_ptr(self));
+}
+
 static int64_t object_hash(Value self) {
     return hash_pointer(val_ptr(self));
+}
+
+static Value object_richcompare(Value a, Value b, CompareOp op) {
+    switch (op) {
+    case CMP_EQ:
+        return a == b ? VAL_TRUE : VAL_NOTIMPLEMENTED;
+    case CMP_NE: {
+        // Inverts the type's __eq__ unless it returned NotImplemented.
+        Type *t = type_of(a);
+        Value r = t->richcompare ? t->richcompare(a, b, CMP_EQ) : VAL_NOTIMPLEMENTED;
+        if (!r || r == VAL_NOTIMPLEMENTED) {
+            return r;
+        }
+        int truth = obj_truthy(r);
+        return truth < 0 ? 0 : val_bool(!truth);
+    }
+    default:
+        return VAL_NOTIMPLEMENTED;
+    }
 }
 
 Type type_object = {
@@ -34,18 +56,26 @@ Type type_object = {
     .name = "object",
     .flags = TYPE_BASETYPE,
     .basic_size = sizeof(Object),
+    .repr = object_repr,
     .hash = object_hash,
+    .richcompare = object_richcompare,
+    .getattr = object_generic_getattr,
+    .setattr = object_generic_setattr,
 };
 
 // ---- None, NotImplemented, Ellipsis ---------------------------------------------
 
+static Value none_repr(Value self) { return str_intern_cstr("None"); }
 static int none_bool(Value self) { return 0; }
+static Value notimplemented_repr(Value self) { return str_intern_cstr("NotImplemented"); }
+static Value ellipsis_repr(Value self) { return str_intern_cstr("Ellipsis"); }
 
 Type type_none = {
     .header = {&type_type},
     .name = "NoneType",
     .basic_size = sizeof(Object),
     .base = &type_object,
+    .repr = none_repr,
     .bool_ = none_bool,
 };
 
@@ -54,6 +84,7 @@ Type type_notimplemented = {
     .name = "NotImplementedType",
     .basic_size = sizeof(Object),
     .base = &type_object,
+    .repr = notimplemented_repr,
 };
 
 Type type_ellipsis = {
@@ -61,10 +92,10 @@ Type type_ellipsis = {
     .name = "ellipsis",
     .basic_size = sizeof(Object),
     .base = &type_object,
+    .repr = ellipsis_repr,
 };
 
 // Aligned so that their addresses are valid pointer Values (low 3 bits 0).
-// True and False are defined with the bool type (bool.c).
 __attribute__((aligned(8))) Object none_object = {&type_none};
 __attribute__((aligned(8))) Object notimplemented_object = {&type_notimplemented};
 __attribute__((aligned(8))) Object ellipsis_object = {&type_ellipsis};

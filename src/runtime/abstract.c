@@ -1,0 +1,556 @@
+// abstract.c - the generic object protocol: dispatch on type slots with
+// CPython's rules and messages (see abstract.h).
+//
+// The operator rules, as CPython's abstract.c and object.c define them:
+//  * Binary operators try the left operand's slot, then the right one's; but
+//    if the right operand's type is a proper subclass of the left's, its slot
+//    goes first, so that a subclass can override an operator of its base.
+//    A slot answers NotImplemented to pass. In-place operators try the
+//    left operand's in-place slot first, then fall back to the binary rule.
+//  * Rich comparisons follow the same subclass-first rule with the swapped
+//    operator (a < b is b > a); == and != fall back to identity.
+// Slots are called with the operands in their original order (object.h).
+#include "abstract.h"
+
+#include <string.h>
+
+#include "exceptions.h"
+#include "gc.h"
+#include "int.h"
+#include "str.h"
+#include "tuple.h"
+#include "type.h"
+
+const char *obj_type_name(Value v) {
+    return type_of(v)->name;
+}
+
+// The text of a str Value for messages.
+static const char *cstr_of(Value name) {
+    return str_obj(name)->data;
+}
+
+// ---- object protocol ---------------------------------------------------------
+
+Value obj_repr(Value v) {
+    Type *t = type_of(v);
+    if (!t->repr) {
+        return err_format(&exc_SystemError, "type '%s' has no repr", t->name);
+    }
+    return t->repr(v);
+}
+
+Value obj_str(Value v) {
+    Type *t = type_of(v);
+    if (t->str) {
+        return t->str(v);
+    }
+    return obj_repr(v);
+}
+
+int64_t obj_hash(Value v) {
+    Type *t = type_of(v);
+    if (!t->hash) {
+        err_format(&exc_TypeError, "unhashable type: '%s'", t->name);
+        return -1;
+    }
+    return t->hash(v);
+}
+
+static const char *const compare_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
+static const CompareOp swapped_compare[] = {CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE};
+
+Value obj_richcompare(Value a, Value b, CompareOp op) {
+    Type *ta = type_of(a), *tb = type_of(b);
+    int reversed_tried = 0;
+    if (ta != tb && tb->richcompare && type_is_subtype(tb, ta)) {
+        reversed_tried = 1;
+        Value r = tb->richcompare(b, a, swapped_compare[op]);
+        if (r != VAL_NOTIMPLEMENTED) {
+            return r;
+        }
+    }
+    if (ta->richcompare) {
+        Value r = ta->richcompare(a, b, op);
+        if (r != VAL_NOTIMPLEMENTED) {
+            return r;
+        }
+    }
+    if (!reversed_tried && tb->richcompare) {
+        Value r = tb->richcompare(b, a, swapped_compare[op]);
+        if (r != VAL_NOTIMPLEMENTED) {
+            return r;
+        }
+    }
+    switch (op) {
+    case CMP_EQ:
+        return val_bool(a == b);
+    case CMP_NE:
+        return val_bool(a != b);
+    default:
+        return err_format(&exc_TypeError, "'%s' not supported between instances of '%s' and '%s'",
+                          compare_symbols[op], ta->name, tb->name);
+    }
+}
+
+int obj_richcompare_bool(Value a, Value b, CompareOp op) {
+    if (a == b) {
+        if (op == CMP_EQ) {
+            return 1;
+        }
+        if (op == CMP_NE) {
+            return 0;
+        }
+    }
+    Value r = obj_richcompare(a, b, op);
+    if (!r) {
+        return -1;
+    }
+    return obj_truthy(r);
+}
+
+int obj_truthy(Value v) {
+    if (v == VAL_TRUE) {
+        return 1;
+    }
+    if (v == VAL_FALSE || v == VAL_NONE) {
+        return 0;
+    }
+    if (val_is_smallint(v)) {
+        return val_smallint(v) != 0;
+    }
+    if (val_is_flonum(v)) {
+        return v != FLONUM_ZERO;
+    }
+    Type *t = type_of(v);
+    if (t->bool_) {
+        return t->bool_(v);
+    }
+    if (t->len) {
+        int64_t n = t->len(v);
+        return n < 0 ? -1 : n > 0;
+    }
+    return 1;
+}
+
+int obj_isinstance(Value v, Value cls) {
+    Type *ct = type_of(cls);
+    if (type_is_subtype(ct, &type_type)) {
+        return type_is_subtype(type_of(v), (Type *)val_ptr(cls));
+    }
+    if (ct->flags & TYPE_TUPLE_SUBCLASS) {
+        // a tuple of classes (nested tuples allowed)
+        TupleObject *tup = tuple_obj(cls);
+        for (size_t i = 0; i < tup->len; i++) {
+            int r = obj_isinstance(v, tup->items[i]);
+            if (r) {
+                return r;
+            }
+        }
+        return 0;
+    }
+    err_format(&exc_TypeError,
+               "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return -1;
+}
+
+// ---- attributes ------------------------------------------------------------------
+
+Value obj_getattr(Value v, Value name) {
+    Type *t = type_of(v);
+    if (t->getattr) {
+        return t->getattr(v, name);
+    }
+    return err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
+                      cstr_of(name));
+}
+
+Value obj_getattr_opt(Value v, Value name) {
+    Value r = obj_getattr(v, name);
+    if (!r && err_matches(&exc_AttributeError)) {
+        err_clear();
+    }
+    return r;
+}
+
+int obj_hasattr(Value v, Value name) {
+    Value r = obj_getattr_opt(v, name);
+    if (r) {
+        return 1;
+    }
+    return err_occurred() ? -1 : 0;
+}
+
+int obj_setattr(Value v, Value name, Value value) {
+    Type *t = type_of(v);
+    if (t->setattr) {
+        return t->setattr(v, name, value);
+    }
+    if (t->getattr) {
+        err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
+                   cstr_of(name));
+    } else {
+        err_format(&exc_TypeError, "'%s' object has no attributes (%s .%s)", t->name,
+                   value ? "assign to" : "del", cstr_of(name));
+    }
+    return -1;
+}
+
+// ---- calls -------------------------------------------------------------------------
+
+Value obj_call(Value f, const Value *args, size_t nargs, Value kwnames) {
+    Type *t = type_of(f);
+    if (!t->call) {
+        return err_format(&exc_TypeError, "'%s' object is not callable", t->name);
+    }
+    return t->call(f, args, nargs, kwnames);
+}
+
+Value obj_call0(Value f) {
+    return obj_call(f, NULL, 0, 0);
+}
+
+Value obj_call1(Value f, Value a) {
+    return obj_call(f, &a, 1, 0);
+}
+
+Value obj_call2(Value f, Value a, Value b) {
+    Value args[2] = {a, b};
+    return obj_call(f, args, 2, 0);
+}
+
+// ---- numbers -------------------------------------------------------------------------
+
+static const char *const binop_symbols[] = {
+#define BINOP_SYM_(name, dunder, rdunder, idunder, sym) sym,
+    BINOPS(BINOP_SYM_)
+#undef BINOP_SYM_
+};
+
+// CPython's binary_op1: NotImplemented when neither operand handles it.
+static Value binary_op1(Value a, Value b, BinOp op) {
+    Type *ta = type_of(a), *tb = type_of(b);
+    BinaryFunc slotv = ta->binop[op];
+    BinaryFunc slotw = tb != ta ? tb->binop[op] : NULL;
+    if (slotw == slotv) {
+        slotw = NULL;
+    }
+    if (slotv) {
+        if (slotw && type_is_subtype(tb, ta)) {
+            Value r = slotw(a, b);
+            if (r != VAL_NOTIMPLEMENTED) {
+                return r;
+            }
+            slotw = NULL;
+        }
+        Value r = slotv(a, b);
+        if (r != VAL_NOTIMPLEMENTED) {
+            return r;
+        }
+    }
+    if (slotw) {
+        return slotw(a, b);
+    }
+    return VAL_NOTIMPLEMENTED;
+}
+
+static Value binop_type_error(Value a, Value b, BinOp op, int inplace) {
+    if (op == BINOP_POW) {
+        return err_format(&exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
+                          inplace ? "**=" : "** or pow()", obj_type_name(a), obj_type_name(b));
+    }
+    return err_format(&exc_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'",
+                      binop_symbols[op], inplace ? "=" : "", obj_type_name(a), obj_type_name(b));
+}
+
+static int has_index(Value v) {
+    return val_is_smallint(v) || type_of(v)->index || (type_of(v)->flags & TYPE_INT_SUBCLASS);
+}
+
+// CPython's sequence fallback for + and * (and += / *=).
+static Value sequence_op(Value a, Value b, BinOp op, int inplace) {
+    Type *ta = type_of(a), *tb = type_of(b);
+    if (op == BINOP_ADD && ta->seq_concat) {
+        return ta->seq_concat(a, b);
+    }
+    if (op == BINOP_MUL) {
+        Value seq = 0, count = 0;
+        if (ta->seq_repeat) {
+            seq = a;
+            count = b;
+        } else if (tb->seq_repeat && !inplace) {
+            seq = b;
+            count = a;
+        }
+        if (seq) {
+            if (!has_index(count)) {
+                return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'",
+                                  obj_type_name(count));
+            }
+            return type_of(seq)->seq_repeat(seq, count);
+        }
+    }
+    return binop_type_error(a, b, op, inplace);
+}
+
+Value obj_binop(Value a, Value b, BinOp op) {
+    Value r = binary_op1(a, b, op);
+    if (r == VAL_NOTIMPLEMENTED) {
+        return sequence_op(a, b, op, 0);
+    }
+    return r;
+}
+
+Value obj_inplace(Value a, Value b, BinOp op) {
+    BinaryFunc islot = type_of(a)->inplace[op];
+    if (islot) {
+        Value r = islot(a, b);
+        if (r != VAL_NOTIMPLEMENTED) {
+            return r;
+        }
+    }
+    Value r = binary_op1(a, b, op);
+    if (r == VAL_NOTIMPLEMENTED) {
+        return sequence_op(a, b, op, 1);
+    }
+    return r;
+}
+
+Value obj_pow3(Value a, Value b, Value mod) {
+    Type *ta = type_of(a), *tb = type_of(b), *tm = type_of(mod);
+    TernaryFunc slots[3] = {ta->pow3, tb != ta ? tb->pow3 : NULL,
+                            (tm != ta && tm != tb) ? tm->pow3 : NULL};
+    for (int i = 0; i < 3; i++) {
+        if (slots[i]) {
+            Value r = slots[i](a, b, mod);
+            if (r != VAL_NOTIMPLEMENTED) {
+                return r;
+            }
+        }
+    }
+    return err_format(&exc_TypeError,
+                      "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                      ta->name, tb->name, tm->name);
+}
+
+static Value unary(Value a, UnaryFunc f, const char *what) {
+    if (!f) {
+        return err_format(&exc_TypeError, "bad operand type for %s: '%s'", what, obj_type_name(a));
+    }
+    return f(a);
+}
+
+Value obj_neg(Value a) { return unary(a, type_of(a)->neg, "unary -"); }
+Value obj_pos(Value a) { return unary(a, type_of(a)->pos, "unary +"); }
+Value obj_invert(Value a) { return unary(a, type_of(a)->invert, "unary ~"); }
+Value obj_abs(Value a) { return unary(a, type_of(a)->abs, "abs()"); }
+
+Value obj_index(Value a) {
+    if (val_is_smallint(a)) {
+        return a;
+    }
+    Type *t = type_of(a);
+    if (t == &type_int) {
+        return a;
+    }
+    if (!t->index) {
+        return err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                          t->name);
+    }
+    Value r = t->index(a);
+    if (r && !(val_is_smallint(r) || (type_of(r)->flags & TYPE_INT_SUBCLASS))) {
+        return err_format(&exc_TypeError, "__index__ returned non-int (type %s)",
+                          obj_type_name(r));
+    }
+    return r;
+}
+
+// The int64 value of an int (small or big), or 0 with *fits = 0.
+static int64_t int_value_i64(Value v, int *fits) {
+    *fits = 1;
+    if (val_is_smallint(v)) {
+        return val_smallint(v);
+    }
+    IntObject *io = (IntObject *)val_ptr(v);
+    if (io->size == 1 && io->limbs[0] <= (uint64_t)INT64_MAX) {
+        return (int64_t)io->limbs[0];
+    }
+    if (io->size == -1 && io->limbs[0] <= (uint64_t)INT64_MAX + 1) {
+        return (int64_t)(0 - io->limbs[0]);
+    }
+    *fits = 0;
+    return io->size < 0 ? INT64_MIN : INT64_MAX;
+}
+
+int obj_as_int64(Value a, int64_t *out) {
+    Value i = obj_index(a);
+    if (!i) {
+        return -1;
+    }
+    int fits;
+    *out = int_value_i64(i, &fits);
+    if (!fits) {
+        err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    return 0;
+}
+
+int obj_as_index(Value a, int64_t *out, int clamp) {
+    Value i = obj_index(a);
+    if (!i) {
+        return -1;
+    }
+    int fits;
+    *out = int_value_i64(i, &fits);
+    if (!fits && !clamp) {
+        err_format(&exc_IndexError, "cannot fit '%s' into an index-sized integer",
+                   obj_type_name(a));
+        return -1;
+    }
+    return 0;
+}
+
+// ---- containers -----------------------------------------------------------------------
+
+int64_t obj_len(Value v) {
+    Type *t = type_of(v);
+    if (!t->len) {
+        err_format(&exc_TypeError, "object of type '%s' has no len()", t->name);
+        return -1;
+    }
+    return t->len(v);
+}
+
+Value obj_getitem(Value v, Value key) {
+    Type *t = type_of(v);
+    if (!t->getitem) {
+        return err_format(&exc_TypeError, "'%s' object is not subscriptable", t->name);
+    }
+    return t->getitem(v, key);
+}
+
+int obj_setitem(Value v, Value key, Value value) {
+    Type *t = type_of(v);
+    if (!t->setitem) {
+        if (value) {
+            err_format(&exc_TypeError, "'%s' object does not support item assignment", t->name);
+        } else {
+            err_format(&exc_TypeError, "'%s' object doesn't support item deletion", t->name);
+        }
+        return -1;
+    }
+    return t->setitem(v, key, value);
+}
+
+int obj_contains(Value container, Value item) {
+    Type *t = type_of(container);
+    if (t->contains) {
+        return t->contains(container, item);
+    }
+    if (!t->iter && !t->getitem) {
+        err_format(&exc_TypeError, "argument of type '%s' is not iterable", t->name);
+        return -1;
+    }
+    Value it = obj_iter(container);
+    if (!it) {
+        return -1;
+    }
+    for (;;) {
+        Value x = obj_next(it);
+        if (!x) {
+            return err_occurred() ? -1 : 0;
+        }
+        int eq = obj_richcompare_bool(x, item, CMP_EQ);
+        if (eq != 0) {
+            return eq;
+        }
+    }
+}
+
+// ---- iteration -------------------------------------------------------------------------
+
+// The iterator of objects that have __getitem__ but no __iter__: calls
+// x[0], x[1], ... until IndexError or StopIteration.
+typedef struct SeqIterObject {
+    Object header;
+    Value seq;       // 0 once exhausted
+    int64_t index;
+} SeqIterObject;
+
+static void seqiter_trace(Object *o, GcTracer *t) {
+    gc_trace_value(t, ((SeqIterObject *)o)->seq);
+}
+
+static Value seqiter_iter(Value self) {
+    return self;
+}
+
+static Value seqiter_next(Value self) {
+    SeqIterObject *it = (SeqIterObject *)val_ptr(self);
+    if (!it->seq) {
+        return 0;
+    }
+    if (!smallint_fits(it->index)) {
+        return err_format(&exc_OverflowError, "iter index too large");
+    }
+    Value r = obj_getitem(it->seq, val_from_smallint(it->index));
+    if (!r) {
+        if (err_matches(&exc_IndexError) || err_matches(&exc_StopIteration)) {
+            err_clear();
+            it->seq = 0;
+        }
+        return 0;
+    }
+    it->index++;
+    return r;
+}
+
+Type type_seqiter = {
+    .header = {&type_type},
+    .name = "iterator",
+    .basic_size = sizeof(SeqIterObject),
+    .base = &type_object,
+    .trace = seqiter_trace,
+    .iter = seqiter_iter,
+    .iternext = seqiter_next,
+};
+
+Value obj_iter(Value v) {
+    Type *t = type_of(v);
+    if (t->iter) {
+        Value it = t->iter(v);
+        if (it && !type_of(it)->iternext) {
+            return err_format(&exc_TypeError, "iter() returned non-iterator of type '%s'",
+                              obj_type_name(it));
+        }
+        return it;
+    }
+    if (t->getitem) {
+        SeqIterObject *it = (SeqIterObject *)gc_alloc(&type_seqiter, sizeof(SeqIterObject));
+        if (!it) {
+            return 0;
+        }
+        it->seq = v;
+        return val_from_ptr(it);
+    }
+    return err_format(&exc_TypeError, "'%s' object is not iterable", t->name);
+}
+
+Value obj_next(Value iter) {
+    Type *t = type_of(iter);
+    if (!t->iternext) {
+        return err_format(&exc_TypeError, "'%s' object is not an iterator", t->name);
+    }
+    return t->iternext(iter);
+}
+
+Value obj_getattr_cstr(Value v, const char *name) {
+    Value n = str_intern_cstr(name);
+    return n ? obj_getattr(v, n) : 0;
+}
+
+Value obj_call_method(Value self, const char *name, const Value *args, size_t nargs) {
+    Value m = obj_getattr_cstr(self, name);
+    return m ? obj_call(m, args, nargs, 0) : 0;
+}
