@@ -365,21 +365,20 @@ Value obj_index(Value a) {
     return r;
 }
 
-// The int64 value of an int (small or big), or 0 with *fits = 0.
+// The int64 value of an int (small, big, bool or subclass); when it does
+// not fit, *fits = 0 and the result is clamped by sign.
 static int64_t int_value_i64(Value v, int *fits) {
+    int64_t out;
     *fits = 1;
     if (val_is_smallint(v)) {
         return val_smallint(v);
     }
-    IntObject *io = (IntObject *)val_ptr(v);
-    if (io->size == 1 && io->limbs[0] <= (uint64_t)INT64_MAX) {
-        return (int64_t)io->limbs[0];
+    if (int_to_i64(v, &out) == 0) {
+        return out;
     }
-    if (io->size == -1 && io->limbs[0] <= (uint64_t)INT64_MAX + 1) {
-        return (int64_t)(0 - io->limbs[0]);
-    }
+    err_clear();
     *fits = 0;
-    return io->size < 0 ? INT64_MIN : INT64_MAX;
+    return int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
 }
 
 int obj_as_int64(Value a, int64_t *out) {
