@@ -42,43 +42,6 @@
 #include "tuple.h"
 #include "type.h"
 
-// LINK SHIM, temporary: abstract.c, the str and int types and type_lookup
-// are being written in parallel. Until they are in, references to them are
-// weak, so that krait links (nothing calls the containers yet) and the unit
-// test can supply stand-ins. Delete this block when they land.
-#pragma weak false_object
-#pragma weak int_to_i64
-#pragma weak obj_as_index
-#pragma weak obj_call0
-#pragma weak obj_call1
-#pragma weak obj_call_method
-#pragma weak obj_contains
-#pragma weak obj_getattr_opt
-#pragma weak obj_getitem
-#pragma weak obj_hash
-#pragma weak obj_index
-#pragma weak obj_iter
-#pragma weak obj_len
-#pragma weak obj_next
-#pragma weak obj_repr
-#pragma weak obj_richcompare
-#pragma weak obj_richcompare_bool
-#pragma weak obj_setitem
-#pragma weak obj_type_name
-#pragma weak str_format_c
-#pragma weak str_from_cstr
-#pragma weak str_from_utf8
-#pragma weak str_hash
-#pragma weak str_intern_cstr
-#pragma weak true_object
-#pragma weak type_float
-#pragma weak type_int
-#pragma weak type_lookup
-#pragma weak type_str
-
-// ---- shared helpers ----------------------------------------------------------------
-
-// The objects whose repr is in progress (a stack; reprs nest).
 static struct {
     Value *items;
     size_t len, cap;
