@@ -3,6 +3,7 @@
 #   make test          the whole test suite (tests/run.sh), ends "N passed, N failed"
 #   make conformance   krait's AST dump vs CPython's over every .py of /usr/lib/python3.11
 #   make bench         the parse benchmark (bench/parse_stdlib.py)
+#   make bench-suite   krait vs CPython 3.11 vs PyPy on bench/programs (bench/run); BENCH='--quick nbody' passes options
 #   make fuzz          libFuzzer on tokenizer+parser (tests/fuzz/fuzz.mk)
 MODE ?= release
 BUILD ?= build/$(MODE)
@@ -31,7 +32,7 @@ GEN := $(patsubst tools/gen_%.py,$(BUILD)/gen/%.h,$(wildcard tools/gen_*.py))
 # treats the headers as intermediate files and deletes them after the build.
 .SECONDARY: $(GEN)
 
-.PHONY: all release debug asan test conformance bench clean
+.PHONY: all release debug asan test conformance bench bench-suite clean
 all: $(BUILD)/krait
 	@if [ "$(BUILD)" = build/release ]; then ln -sfn release/krait build/krait; fi
 
@@ -64,6 +65,9 @@ conformance: all
 
 bench: all
 	$(PYTHON311) bench/parse_stdlib.py --krait $(BUILD)/krait
+
+bench-suite: all
+	$(PYTHON311) bench/run --krait $(BUILD)/krait $(BENCH)
 
 clean:
 	rm -rf build
