@@ -101,6 +101,10 @@ void err_clear(void) {
     pending.msg[0] = 0;
 }
 
+Value err_pending_value(void) {
+    return pending.value;
+}
+
 Type *err_pending_type(const char **msg) {
     if (msg) {
         *msg = pending.msg;

@@ -94,6 +94,9 @@ typedef struct ExceptionObject {
 // its type and, if it was raised from C with err_format, its message
 // (valid until the next err_* call). Returns 0 if nothing is pending.
 Type *err_pending_type(const char **msg);
+// The pending exception object, if one was set as an object (err_set_value),
+// else 0.
+Value err_pending_value(void);
 
 #define EXC_DECLARE_(name, base) extern Type exc_##name;
 EXCEPTION_TYPES(EXC_DECLARE_)

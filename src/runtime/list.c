@@ -611,6 +611,15 @@ static Value list_mul(Value a, Value b) {
     return res;
 }
 
+// sq_concat: reached when `+` found no number slot; raises CPython's message.
+static Value list_seq_concat(Value a, Value b) {
+    if (!list_check(b)) {
+        return err_format(&exc_TypeError, "can only concatenate list (not \"%s\") to list",
+                          obj_type_name(b));
+    }
+    return list_add(a, b);
+}
+
 static Value list_inplace_add(Value a, Value b) {
     if (!list_check(a)) {
         return VAL_NOTIMPLEMENTED;
@@ -1820,6 +1829,8 @@ Type type_list = {
     .setitem = list_setitem,
     .contains = list_contains,
     .binop = {[BINOP_ADD] = list_add, [BINOP_MUL] = list_mul},
+    .seq_concat = list_seq_concat,
+    .seq_repeat = list_mul,
     .inplace = {[BINOP_ADD] = list_inplace_add, [BINOP_MUL] = list_inplace_mul},
     .methods = list_methods,
 };

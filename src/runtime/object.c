@@ -7,8 +7,10 @@
 
 #include "abstract.h"
 #include "exceptions.h"
+#include "gc.h"
 #include "int.h"
 #include "str.h"
+#include "tuple.h"
 #include "type.h"
 
 // ---- object ----------------------------------------------------------------
@@ -51,6 +53,22 @@ static Value object_richcompare(Value a, Value b, CompareOp op) {
     }
 }
 
+// object.__new__. Static builtin types that do not define their own
+// constructor inherit this slot: they are not constructible from Python yet,
+// and say so (their constructors come with the builtin-types work).
+static Value object_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
+    Type *t = (Type *)val_ptr(callable);
+    if (t != &type_object && !(t->flags & TYPE_HEAP)) {
+        return err_format(&exc_NotImplementedError, "%s() is not implemented yet", t->name);
+    }
+    size_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
+    if (t == &type_object && (nargs || nkw)) {
+        return err_format(&exc_TypeError, "object() takes no arguments");
+    }
+    Object *o = gc_alloc(t, t->basic_size);
+    return o ? val_from_ptr(o) : 0;
+}
+
 Type type_object = {
     .header = {&type_type},
     .name = "object",
@@ -61,6 +79,7 @@ Type type_object = {
     .richcompare = object_richcompare,
     .getattr = object_generic_getattr,
     .setattr = object_generic_setattr,
+    .new_ = object_new,
 };
 
 // ---- None, NotImplemented, Ellipsis ---------------------------------------------

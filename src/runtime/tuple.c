@@ -211,6 +211,15 @@ static Value tuple_add(Value a, Value b) {
     return r;
 }
 
+// sq_concat: reached when `+` found no number slot; raises CPython's message.
+static Value tuple_seq_concat(Value a, Value b) {
+    if (!tuple_check(b)) {
+        return err_format(&exc_TypeError, "can only concatenate tuple (not \"%s\") to tuple",
+                          obj_type_name(b));
+    }
+    return tuple_add(a, b);
+}
+
 static Value tuple_mul(Value a, Value b) {
     Value seq = a, count = b;
     if (!tuple_check(a)) {
@@ -382,6 +391,8 @@ Type type_tuple = {
     .getitem = tuple_getitem,
     .contains = tuple_contains,
     .binop = {[BINOP_ADD] = tuple_add, [BINOP_MUL] = tuple_mul},
+    .seq_concat = tuple_seq_concat,
+    .seq_repeat = tuple_mul,
     .methods = tuple_methods,
 };
 

@@ -30,12 +30,19 @@
 
 enum { TYPE_READY_FLAG = 1u << 31 };
 
+static Value type_getattr(Value self, Value name);
+static Value type_repr(Value self);
+static Value type_call(Value callable, const Value *args, size_t nargs, Value kwnames);
+
 Type type_type = {
     .header = {&type_type},
     .name = "type",
     .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS,
     .basic_size = sizeof(Type),
     .base = &type_object,
+    .getattr = type_getattr,
+    .repr = type_repr,
+    .call = type_call,
 };
 
 // ---- versions and the lookup cache ---------------------------------------------
@@ -511,4 +518,65 @@ int object_generic_setattr(Value obj, Value name, Value value) {
                    str_obj(name)->data);
     }
     return -1;
+}
+
+// ---- attributes of type objects ------------------------------------------------------
+// Data descriptors of the metatype win, then the type's own MRO (binding
+// with descr_get(descr, NULL, type)), then the metatype's other attributes.
+static Value type_getattr(Value self, Value name) {
+    Type *t = (Type *)val_ptr(self);
+    Type *meta = type_of(self);
+    Value meta_attr = type_lookup(meta, name);
+    if (!meta_attr && err_occurred()) {
+        return 0;
+    }
+    DescrGetFunc meta_get = meta_attr ? type_of(meta_attr)->descr_get : NULL;
+    if (meta_get && type_of(meta_attr)->descr_set) {
+        return meta_get(meta_attr, self, val_from_ptr(meta));
+    }
+    Value attr = type_lookup(t, name);
+    if (attr) {
+        DescrGetFunc get = type_of(attr)->descr_get;
+        return get ? get(attr, 0, self) : attr;
+    }
+    if (err_occurred()) {
+        return 0;
+    }
+    if (meta_get) {
+        return meta_get(meta_attr, self, val_from_ptr(meta));
+    }
+    if (meta_attr) {
+        return meta_attr;
+    }
+    return err_format(&exc_AttributeError, "type object '%s' has no attribute '%s'", t->name,
+                      str_obj(name)->data);
+}
+
+static Value type_repr(Value self) {
+    // Builtin types live in builtins: <class 'int'>. Heap types will add
+    // their __module__.
+    return str_format_c("<class '%s'>", ((Type *)val_ptr(self))->name);
+}
+
+// ---- calling a type: creating instances ------------------------------------------------
+// t(...) is t.__new__(t, ...), then __init__ on the result if it is an
+// instance of t (CPython's type_call). type(x) with one argument is x's type.
+static Value type_call(Value callable, const Value *args, size_t nargs, Value kwnames) {
+    Type *t = (Type *)val_ptr(callable);
+    size_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
+    if (t == &type_type && nargs == 1 && nkw == 0) {
+        return val_from_ptr(type_of(args[0]));
+    }
+    if (!t->new_) {
+        return err_format(&exc_TypeError, "cannot create '%s' instances", t->name);
+    }
+    Value obj = t->new_(callable, args, nargs, kwnames);
+    if (!obj || !type_is_subtype(type_of(obj), t)) {
+        return obj;
+    }
+    Type *ot = type_of(obj);
+    if (ot->init && !ot->init(obj, args, nargs, kwnames)) {
+        return 0;
+    }
+    return obj;
 }

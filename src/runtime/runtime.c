@@ -1,0 +1,59 @@
+// runtime.c - starting the runtime (see runtime.h).
+#include "runtime.h"
+
+#include "dict.h"
+#include "exceptions.h"
+#include "float.h"
+#include "gc.h"
+#include "hash.h"
+#include "int.h"
+#include "list.h"
+#include "set.h"
+#include "str.h"
+#include "tuple.h"
+#include "type.h"
+#include "complex.h"
+#include "bytes.h"
+
+extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
+    type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor;
+
+// Every static type, bases before subclasses (type_ready readies a base
+// first anyway; the order only keeps versions predictable).
+static Type *const builtin_types[] = {
+    &type_object, &type_type, &type_none, &type_notimplemented, &type_ellipsis,
+    &type_int, &type_bool, &type_float, &type_complex,
+    &type_str, &type_str_iterator, &type_str_ascii_iterator, &type_bytes, &type_bytes_iterator,
+    &type_tuple, &type_tuple_iterator, &type_list, &type_list_iterator,
+    &type_list_reverseiterator, &type_dict, &type_dict_keys, &type_dict_values, &type_dict_items,
+    &type_dict_keyiterator, &type_dict_valueiterator, &type_dict_itemiterator,
+    &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
+    &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
+    &type_member_descriptor,
+};
+
+static Type *const exception_types[] = {
+#define EXC_ENTRY_(name, base) &exc_##name,
+    EXCEPTION_TYPES(EXC_ENTRY_)
+#undef EXC_ENTRY_
+};
+
+int runtime_init(void *stack_base, const char *hashseed, const char **error) {
+    gc_init(stack_base);
+    if (hash_init(hashseed, error) < 0) {
+        return -1;
+    }
+    for (size_t i = 0; i < sizeof builtin_types / sizeof builtin_types[0]; i++) {
+        if (type_ready(builtin_types[i]) < 0) {
+            *error = "cannot initialize the builtin types";
+            return -1;
+        }
+    }
+    for (size_t i = 0; i < sizeof exception_types / sizeof exception_types[0]; i++) {
+        if (type_ready(exception_types[i]) < 0) {
+            *error = "cannot initialize the exception types";
+            return -1;
+        }
+    }
+    return 0;
+}
