@@ -1,10 +1,11 @@
 // parse_fuzzer.c - libFuzzer harness for the tokenizer, the parser and the AST dump.
 //
 // Every input is run through the front end exactly as `krait -X dump-ast`
-// would run it, with a fresh Arena each time: parse_source(), then ast_dump()
-// of the tree on success. A crash, a sanitizer report, a hang (-timeout) or
-// one of the invariant checks below failing is a bug: bad input must only ever
-// produce a SyntaxError.
+// would run it, with a fresh Arena each time: parse_like_ast_parse() (or
+// parse_source() in the other modes), then ast_dump() of the tree on success.
+// A crash, a sanitizer report, a hang (-timeout) or one of the invariant
+// checks below failing is a bug: bad input must only ever produce a
+// SyntaxError.
 //
 // Choosing the mode. Seeds are plain Python files and most inputs should stay
 // plain Python, so the mode is NOT taken from every input's first byte (that
@@ -14,7 +15,8 @@
 // parsed as file bytes in 'exec' mode. The fuzzer finds these prefixes by
 // itself (they are also in the dictionary and in a few seeds):
 //
-//   (none)  TOKMODE_FILE   PARSE_FILE       the file path (BOM, coding cookie)
+//   (none)  TOKMODE_FILE   PARSE_FILE       the file path (BOM, coding cookie), through
+//                                           parse_like_ast_parse() as -X dump-ast does
 //   \x01    TOKMODE_STRING PARSE_EVAL       eval() of a str
 //   \x02    TOKMODE_STRING PARSE_FILE       exec() of a str
 //   \x03    TOKMODE_STRING PARSE_SINGLE     interactive statement
@@ -139,13 +141,18 @@ static void fuzz_tokenizer(const uint8_t *data, size_t size, TokenizerMode tokmo
     arena_free(&arena);
 }
 
+// like_ast_parse: go through parse_like_ast_parse() (parse_source() plus
+// ast.parse's depth check), the path of `krait -X dump-ast`; otherwise call
+// parse_source() alone, so that ast_dump() also sees trees of any depth.
 static void fuzz_parser(const uint8_t *data, size_t size, TokenizerMode tokmode,
-                        ParseMode mode) {
+                        ParseMode mode, int like_ast_parse) {
     Arena arena;
     arena_init(&arena);
     SyntaxErrorInfo err;
     memset(&err, 0, sizeof err);
-    Node *tree = parse_source(&arena, (const char *)data, size, tokmode, mode, &err);
+    Node *tree = like_ast_parse
+                     ? parse_like_ast_parse(&arena, (const char *)data, size, tokmode, mode, &err)
+                     : parse_source(&arena, (const char *)data, size, tokmode, mode, &err);
     if (tree) {
         StrBuf out;
         sb_init(&out);
@@ -169,16 +176,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             sel = sel == 6 ? 5 : 0;
         }
         switch (sel) {
-        case 0: fuzz_parser(data, size, TOKMODE_FILE, PARSE_FILE); break;
-        case 1: fuzz_parser(data, size, TOKMODE_STRING, PARSE_EVAL); break;
-        case 2: fuzz_parser(data, size, TOKMODE_STRING, PARSE_FILE); break;
-        case 3: fuzz_parser(data, size, TOKMODE_STRING, PARSE_SINGLE); break;
-        case 4: fuzz_parser(data, size, TOKMODE_STRING, PARSE_FUNC_TYPE); break;
+        case 0: fuzz_parser(data, size, TOKMODE_FILE, PARSE_FILE, 0); break;
+        case 1: fuzz_parser(data, size, TOKMODE_STRING, PARSE_EVAL, 0); break;
+        case 2: fuzz_parser(data, size, TOKMODE_STRING, PARSE_FILE, 0); break;
+        case 3: fuzz_parser(data, size, TOKMODE_STRING, PARSE_SINGLE, 0); break;
+        case 4: fuzz_parser(data, size, TOKMODE_STRING, PARSE_FUNC_TYPE, 0); break;
         case 5: fuzz_tokenizer(data, size, TOKMODE_FILE); break;
         default: fuzz_tokenizer(data, size, TOKMODE_STRING); break;
         }
         return 0;
     }
-    fuzz_parser(data, size, TOKMODE_FILE, PARSE_FILE);
+    fuzz_parser(data, size, TOKMODE_FILE, PARSE_FILE, 1);
     return 0;
 }
