@@ -8,16 +8,670 @@
 // formatted message; the exception object is built when Python code needs
 // it (err_fetch).
 //
-// STATUS: the exception types exist with their hierarchy. Building exception
-// objects (err_fetch) needs the str and tuple types and lands with them;
-// until then it is not defined, so that any use fails at link time instead
-// of silently misbehaving.
+// The exception objects follow CPython 3.11's BaseException: `args` is the
+// tuple of constructor arguments (BaseException.__new__ takes any, __init__
+// rejects keywords), repr/str derive from it, and __cause__/__context__/
+// __suppress_context__/__notes__ carry chaining. Subclasses with fields of
+// their own (StopIteration, SystemExit, ImportError, OSError, SyntaxError,
+// UnicodeDecodeError) extend the layout; OSError(errno, ...) picks the
+// subclass for errno the way CPython does (FileNotFoundError for ENOENT...).
 #include <stdarg.h>
 #include <stdio.h>
+#include <errno.h>
 #include <string.h>
 
 #include "exceptions.h"
+#include "abstract.h"
+#include "bytes.h"
+#include "gc.h"
+#include "int.h"
+#include "list.h"
+#include "str.h"
+#include "tuple.h"
 #include "type.h"
+
+// ---- instance layouts of the subclasses with fields ----------------------------
+
+typedef struct StopIterationObject {
+    ExceptionObject base;
+    Value value;
+} StopIterationObject;
+
+typedef struct SystemExitObject {
+    ExceptionObject base;
+    Value code;
+} SystemExitObject;
+
+typedef struct ImportErrorObject {
+    ExceptionObject base;
+    Value msg, name, path;
+} ImportErrorObject;
+
+typedef struct OSErrorObject {
+    ExceptionObject base;
+    Value myerrno, strerror, filename, filename2;
+} OSErrorObject;
+
+typedef struct SyntaxErrorObject {
+    ExceptionObject base;
+    Value msg, filename, lineno, offset, text, end_lineno, end_offset, print_file_and_line;
+} SyntaxErrorObject;
+
+typedef struct UnicodeErrorObject {
+    ExceptionObject base;
+    Value encoding, object, start, end, reason;
+} UnicodeErrorObject;
+
+#define EXC(v) ((ExceptionObject *)val_ptr(v))
+#define NKW(kwnames) ((kwnames) ? tuple_obj(kwnames)->len : 0)
+
+static int exc_check(Value v) {
+    return val_is_ptr(v) && (val_ptr(v)->type->flags & TYPE_EXC_SUBCLASS);
+}
+
+// ---- BaseException ---------------------------------------------------------------
+
+static void exc_trace(Object *o, GcTracer *t) {
+    ExceptionObject *e = (ExceptionObject *)o;
+    gc_trace_value(t, e->args);
+    gc_trace_value(t, e->notes);
+    gc_trace_value(t, e->traceback);
+    gc_trace_value(t, e->cause);
+    gc_trace_value(t, e->context);
+    gc_trace_value(t, e->dict);
+}
+
+// Fields of the subclasses: every Value after the base layout.
+#define EXC_TRACE_FIELDS_(name, Layout)                                              \
+    static void name(Object *o, GcTracer *t) {                                       \
+        exc_trace(o, t);                                                             \
+        const Value *f = (const Value *)((char *)o + sizeof(ExceptionObject));       \
+        gc_trace_values(t, f, (sizeof(Layout) - sizeof(ExceptionObject)) / sizeof(Value)); \
+    }
+EXC_TRACE_FIELDS_(stopiteration_trace, StopIterationObject)
+EXC_TRACE_FIELDS_(systemexit_trace, SystemExitObject)
+EXC_TRACE_FIELDS_(importerror_trace, ImportErrorObject)
+EXC_TRACE_FIELDS_(oserror_trace, OSErrorObject)
+EXC_TRACE_FIELDS_(syntaxerror_trace, SyntaxErrorObject)
+EXC_TRACE_FIELDS_(unicodeerror_trace, UnicodeErrorObject)
+#undef EXC_TRACE_FIELDS_
+
+// A fresh instance of t with args = the tuple args[0..nargs) and every
+// field None.
+static Value exc_alloc(Type *t, const Value *args, size_t nargs) {
+    ExceptionObject *e = (ExceptionObject *)gc_alloc(t, t->basic_size);
+    if (!e) {
+        return 0;
+    }
+    Value *fields = (Value *)((char *)e + sizeof(ExceptionObject));
+    size_t nfields = (t->basic_size - sizeof(ExceptionObject)) / sizeof(Value);
+    for (size_t i = 0; i < nfields; i++) {
+        fields[i] = VAL_NONE;
+    }
+    e->args = tuple_from(args, nargs);
+    if (!e->args) {
+        return 0;
+    }
+    e->traceback = VAL_NONE;
+    e->cause = VAL_NONE;
+    e->context = VAL_NONE;
+    return val_from_ptr(e);
+}
+
+// BaseException.__new__ takes any arguments (keywords are __init__'s business).
+static Value exc_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
+    return exc_alloc((Type *)val_ptr(callable), args, nargs);
+}
+
+static Value exc_init(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (NKW(kwnames)) {
+        return err_format(&exc_TypeError, "%s() takes no keyword arguments", obj_type_name(self));
+    }
+    Value t = tuple_from(args, nargs);
+    if (!t) {
+        return 0;
+    }
+    EXC(self)->args = t;
+    return VAL_NONE;
+}
+
+static Value exc_repr(Value self) {
+    TupleObject *a = tuple_obj(EXC(self)->args);
+    const char *name = obj_type_name(self);
+    const char *dot = strrchr(name, '.');
+    if (dot) {
+        name = dot + 1;
+    }
+    if (a->len == 1) {
+        return str_format_c("%s(%R)", name, a->items[0]);
+    }
+    return str_format_c("%s%R", name, EXC(self)->args);
+}
+
+static Value exc_str(Value self) {
+    TupleObject *a = tuple_obj(EXC(self)->args);
+    if (a->len == 0) {
+        return str_empty();
+    }
+    return obj_str(a->len == 1 ? a->items[0] : EXC(self)->args);
+}
+
+static Value exc_get_args(Value self) { return EXC(self)->args; }
+
+static int exc_set_args(Value self, Value value) {
+    if (!value) {
+        err_format(&exc_TypeError, "args may not be deleted");
+        return -1;
+    }
+    Value t = tuple_from_iterable(value);
+    if (!t) {
+        return -1;
+    }
+    EXC(self)->args = t;
+    return 0;
+}
+
+static Value exc_get_traceback(Value self) {
+    return EXC(self)->traceback ? EXC(self)->traceback : VAL_NONE;
+}
+
+static int exc_set_traceback(Value self, Value value) {
+    if (!value) {
+        err_format(&exc_TypeError, "__traceback__ may not be deleted");
+        return -1;
+    }
+    // Traceback objects come with the interpreter; until then only None.
+    if (value != VAL_NONE) {
+        err_format(&exc_TypeError, "__traceback__ must be a traceback or None");
+        return -1;
+    }
+    EXC(self)->traceback = value;
+    return 0;
+}
+
+static Value exc_get_cause(Value self) {
+    return EXC(self)->cause ? EXC(self)->cause : VAL_NONE;
+}
+
+static int exc_set_cause(Value self, Value value) {
+    if (!value) {
+        err_format(&exc_TypeError, "__cause__ may not be deleted");
+        return -1;
+    }
+    if (value != VAL_NONE && !exc_check(value)) {
+        err_format(&exc_TypeError, "exception cause must be None or derive from BaseException");
+        return -1;
+    }
+    EXC(self)->cause = value;
+    EXC(self)->suppress_context = 1;
+    return 0;
+}
+
+static Value exc_get_context(Value self) {
+    return EXC(self)->context ? EXC(self)->context : VAL_NONE;
+}
+
+static int exc_set_context(Value self, Value value) {
+    if (!value) {
+        err_format(&exc_TypeError, "__context__ may not be deleted");
+        return -1;
+    }
+    if (value != VAL_NONE && !exc_check(value)) {
+        err_format(&exc_TypeError,
+                   "exception context must be None or derive from BaseException");
+        return -1;
+    }
+    EXC(self)->context = value;
+    return 0;
+}
+
+static Value exc_get_suppress_context(Value self) {
+    return val_bool(EXC(self)->suppress_context);
+}
+
+// CPython's T_BOOL member rules.
+static int exc_set_suppress_context(Value self, Value value) {
+    if (!value) {
+        err_format(&exc_TypeError, "can't delete numeric/char attribute");
+        return -1;
+    }
+    if (value != VAL_TRUE && value != VAL_FALSE) {
+        err_format(&exc_TypeError, "attribute value type must be bool");
+        return -1;
+    }
+    EXC(self)->suppress_context = value == VAL_TRUE;
+    return 0;
+}
+
+// __notes__ lives in CPython's instance __dict__: absent until add_note.
+static Value exc_get_notes(Value self) {
+    if (!EXC(self)->notes) {
+        return err_format(&exc_AttributeError, "'%s' object has no attribute '__notes__'",
+                          obj_type_name(self));
+    }
+    return EXC(self)->notes;
+}
+
+static int exc_set_notes(Value self, Value value) {
+    if (!value && !EXC(self)->notes) {
+        err_format(&exc_AttributeError, "'%s' object has no attribute '__notes__'",
+                   obj_type_name(self));
+        return -1;
+    }
+    EXC(self)->notes = value;
+    return 0;
+}
+
+static Value exc_m_with_traceback(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("BaseException.with_traceback", nargs, kwnames, 1, 1) < 0 ||
+        exc_set_traceback(self, args[0]) < 0) {
+        return 0;
+    }
+    return self;
+}
+
+static Value exc_m_add_note(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("BaseException.add_note", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    if (!val_is_str(args[0])) {
+        return err_format(&exc_TypeError, "note must be a str, not '%s'", obj_type_name(args[0]));
+    }
+    ExceptionObject *e = EXC(self);
+    if (!e->notes) {
+        e->notes = list_new(0);
+        if (!e->notes) {
+            return 0;
+        }
+    } else if (!(type_of(e->notes)->flags & TYPE_LIST_SUBCLASS)) {
+        return err_format(&exc_TypeError, "Cannot add note: __notes__ is not a list");
+    }
+    return list_append(e->notes, args[0]) < 0 ? 0 : VAL_NONE;
+}
+
+static const MethodDef exc_methods[] = {
+    {"with_traceback", exc_m_with_traceback, METH_DEFAULT, NULL},
+    {"add_note", exc_m_add_note, METH_DEFAULT, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const GetSetDef exc_getset[] = {
+    {"args", exc_get_args, exc_set_args, NULL},
+    {"__traceback__", exc_get_traceback, exc_set_traceback, NULL},
+    {"__cause__", exc_get_cause, exc_set_cause, NULL},
+    {"__context__", exc_get_context, exc_set_context, NULL},
+    {"__suppress_context__", exc_get_suppress_context, exc_set_suppress_context, NULL},
+    {"__notes__", exc_get_notes, exc_set_notes, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+// ---- KeyError: str is the repr of a single key -------------------------------------
+
+static Value keyerror_str(Value self) {
+    TupleObject *a = tuple_obj(EXC(self)->args);
+    return a->len == 1 ? obj_repr(a->items[0]) : exc_str(self);
+}
+
+// ---- StopIteration, SystemExit ------------------------------------------------------
+
+static Value stopiteration_init(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (!exc_init(self, args, nargs, kwnames)) {
+        return 0;
+    }
+    ((StopIterationObject *)val_ptr(self))->value = nargs ? args[0] : VAL_NONE;
+    return VAL_NONE;
+}
+
+static const MemberDef stopiteration_members[] = {
+    {"value", MEMBER_VALUE, offsetof(StopIterationObject, value), NULL},
+    {NULL, 0, 0, NULL},
+};
+
+static Value systemexit_init(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (!exc_init(self, args, nargs, kwnames)) {
+        return 0;
+    }
+    ((SystemExitObject *)val_ptr(self))->code =
+        nargs == 0 ? VAL_NONE : nargs == 1 ? args[0] : EXC(self)->args;
+    return VAL_NONE;
+}
+
+static const MemberDef systemexit_members[] = {
+    {"code", MEMBER_VALUE, offsetof(SystemExitObject, code), NULL},
+    {NULL, 0, 0, NULL},
+};
+
+// ---- ImportError: keywords name= and path= ---------------------------------------------
+
+static Value importerror_init(Value self, const Value *args, size_t nargs, Value kwnames) {
+    ImportErrorObject *e = (ImportErrorObject *)val_ptr(self);
+    Value name = VAL_NONE, path = VAL_NONE;
+    size_t nkw = NKW(kwnames);
+    for (size_t i = 0; i < nkw; i++) {
+        Value k = tuple_obj(kwnames)->items[i];
+        const char *ks = str_obj(k)->data;
+        if (strcmp(ks, "name") == 0) {
+            name = args[nargs + i];
+        } else if (strcmp(ks, "path") == 0) {
+            path = args[nargs + i];
+        } else {
+            return err_format(&exc_TypeError, "'%s' is an invalid keyword argument for %s()", ks,
+                              obj_type_name(self));
+        }
+    }
+    if (!exc_init(self, args, nargs, 0)) {
+        return 0;
+    }
+    e->name = name;
+    e->path = path;
+    e->msg = nargs == 1 ? args[0] : VAL_NONE;
+    return VAL_NONE;
+}
+
+static Value importerror_str(Value self) {
+    Value msg = ((ImportErrorObject *)val_ptr(self))->msg;
+    if (msg && val_is_ptr(msg) && val_ptr(msg)->type == &type_str) {
+        return msg;
+    }
+    return exc_str(self);
+}
+
+static const MemberDef importerror_members[] = {
+    {"msg", MEMBER_VALUE, offsetof(ImportErrorObject, msg), NULL},
+    {"name", MEMBER_VALUE, offsetof(ImportErrorObject, name), NULL},
+    {"path", MEMBER_VALUE, offsetof(ImportErrorObject, path), NULL},
+    {NULL, 0, 0, NULL},
+};
+
+// ---- OSError -------------------------------------------------------------------------
+// OSError(errno, strerror[, filename[, winerror[, filename2]]]): the fields
+// are set only for 2 to 5 arguments, and a filename trims args to the first
+// two. Like CPython (for builtin types), the work happens in __new__ so that
+// OSError(ENOENT, ...) can return a FileNotFoundError; __init__ does nothing.
+
+static Type *oserror_subclass_for(int64_t code) {
+    switch (code) {
+    case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+    case EALREADY:
+    case EINPROGRESS:
+        return &exc_BlockingIOError;
+    case ECHILD:
+        return &exc_ChildProcessError;
+    case EPIPE:
+    case ESHUTDOWN:
+        return &exc_BrokenPipeError;
+    case ECONNABORTED:
+        return &exc_ConnectionAbortedError;
+    case ECONNREFUSED:
+        return &exc_ConnectionRefusedError;
+    case ECONNRESET:
+        return &exc_ConnectionResetError;
+    case EEXIST:
+        return &exc_FileExistsError;
+    case ENOENT:
+        return &exc_FileNotFoundError;
+    case EISDIR:
+        return &exc_IsADirectoryError;
+    case ENOTDIR:
+        return &exc_NotADirectoryError;
+    case EINTR:
+        return &exc_InterruptedError;
+    case EACCES:
+    case EPERM:
+        return &exc_PermissionError;
+    case ESRCH:
+        return &exc_ProcessLookupError;
+    case ETIMEDOUT:
+        return &exc_TimeoutError;
+    default:
+        return NULL;
+    }
+}
+
+static Value oserror_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
+    Type *t = (Type *)val_ptr(callable);
+    if (NKW(kwnames)) {
+        return err_format(&exc_TypeError, "%s() takes no keyword arguments", t->name);
+    }
+    if (t == &exc_OSError && nargs >= 2 && nargs <= 5 && int_check(args[0])) {
+        int64_t code;
+        if (int_to_i64(args[0], &code) == 0) {
+            Type *sub = oserror_subclass_for(code);
+            if (sub) {
+                t = sub;
+            }
+        } else {
+            err_clear();  // too big for any errno
+        }
+    }
+    Value self = exc_alloc(t, args, nargs);
+    if (!self || nargs < 2 || nargs > 5) {
+        return self;
+    }
+    OSErrorObject *e = (OSErrorObject *)val_ptr(self);
+    e->myerrno = args[0];
+    e->strerror = args[1];
+    if (nargs >= 3 && args[2] != VAL_NONE) {
+        e->filename = args[2];
+        if (nargs == 5) {
+            e->filename2 = args[4];
+        }
+        e->base.args = tuple_from(args, 2);
+        if (!e->base.args) {
+            return 0;
+        }
+    }
+    return self;
+}
+
+static Value oserror_init(Value self, const Value *args, size_t nargs, Value kwnames) {
+    return VAL_NONE;
+}
+
+static Value oserror_str(Value self) {
+    OSErrorObject *e = (OSErrorObject *)val_ptr(self);
+    if (e->filename != VAL_NONE) {
+        if (e->filename2 != VAL_NONE) {
+            return str_format_c("[Errno %S] %S: %R -> %R", e->myerrno, e->strerror, e->filename,
+                                e->filename2);
+        }
+        return str_format_c("[Errno %S] %S: %R", e->myerrno, e->strerror, e->filename);
+    }
+    if (e->myerrno != VAL_NONE && e->strerror != VAL_NONE) {
+        return str_format_c("[Errno %S] %S", e->myerrno, e->strerror);
+    }
+    return exc_str(self);
+}
+
+static const MemberDef oserror_members[] = {
+    {"errno", MEMBER_VALUE, offsetof(OSErrorObject, myerrno), NULL},
+    {"strerror", MEMBER_VALUE, offsetof(OSErrorObject, strerror), NULL},
+    {"filename", MEMBER_VALUE, offsetof(OSErrorObject, filename), NULL},
+    {"filename2", MEMBER_VALUE, offsetof(OSErrorObject, filename2), NULL},
+    {NULL, 0, 0, NULL},
+};
+
+// ---- SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])) ----
+
+static Value syntaxerror_init(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (!exc_init(self, args, nargs, kwnames)) {
+        return 0;
+    }
+    SyntaxErrorObject *e = (SyntaxErrorObject *)val_ptr(self);
+    if (nargs >= 1) {
+        e->msg = args[0];
+    }
+    if (nargs == 2) {
+        Value info = tuple_from_iterable(args[1]);
+        if (!info) {
+            return 0;
+        }
+        TupleObject *ti = tuple_obj(info);
+        if (ti->len < 4) {
+            return err_format(&exc_TypeError, "function takes at least 4 arguments (%zu given)",
+                              ti->len);
+        }
+        if (ti->len > 6) {
+            return err_format(&exc_TypeError, "function takes at most 6 arguments (%zu given)",
+                              ti->len);
+        }
+        e->filename = ti->items[0];
+        e->lineno = ti->items[1];
+        e->offset = ti->items[2];
+        e->text = ti->items[3];
+        e->end_lineno = ti->len > 4 ? ti->items[4] : VAL_NONE;
+        e->end_offset = ti->len > 5 ? ti->items[5] : VAL_NONE;
+    }
+    return VAL_NONE;
+}
+
+// "msg (file, line N)" with the file's basename, as far as the fields exist.
+static Value syntaxerror_str(Value self) {
+    SyntaxErrorObject *e = (SyntaxErrorObject *)val_ptr(self);
+    Value filename = 0;
+    if (val_is_str(e->filename)) {
+        const char *full = str_obj(e->filename)->data;
+        const char *slash = strrchr(full, '/');
+        filename = slash ? str_from_cstr(slash + 1) : e->filename;
+        if (!filename) {
+            return 0;
+        }
+    }
+    int64_t lineno = 0;
+    int have_lineno = int_check(e->lineno);
+    if (have_lineno && int_to_i64(e->lineno, &lineno) < 0) {
+        return 0;
+    }
+    if (filename && have_lineno) {
+        return str_format_c("%S (%U, line %lld)", e->msg, filename, (long long)lineno);
+    }
+    if (filename) {
+        return str_format_c("%S (%U)", e->msg, filename);
+    }
+    if (have_lineno) {
+        return str_format_c("%S (line %lld)", e->msg, (long long)lineno);
+    }
+    return obj_str(e->msg);
+}
+
+static const MemberDef syntaxerror_members[] = {
+    {"msg", MEMBER_VALUE, offsetof(SyntaxErrorObject, msg), NULL},
+    {"filename", MEMBER_VALUE, offsetof(SyntaxErrorObject, filename), NULL},
+    {"lineno", MEMBER_VALUE, offsetof(SyntaxErrorObject, lineno), NULL},
+    {"offset", MEMBER_VALUE, offsetof(SyntaxErrorObject, offset), NULL},
+    {"text", MEMBER_VALUE, offsetof(SyntaxErrorObject, text), NULL},
+    {"end_lineno", MEMBER_VALUE, offsetof(SyntaxErrorObject, end_lineno), NULL},
+    {"end_offset", MEMBER_VALUE, offsetof(SyntaxErrorObject, end_offset), NULL},
+    {"print_file_and_line", MEMBER_VALUE, offsetof(SyntaxErrorObject, print_file_and_line),
+     NULL},
+    {NULL, 0, 0, NULL},
+};
+
+
+// ---- UnicodeDecodeError(encoding, object, start, end, reason) ----------------------------
+
+static int unicode_arg_str(Value v, int pos) {
+    if (!val_is_str(v)) {
+        err_format(&exc_TypeError, "argument %d must be str, not %s", pos, obj_type_name(v));
+        return -1;
+    }
+    return 0;
+}
+
+static Value unicodedecodeerror_init(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    if (!exc_init(self, args, nargs, kwnames)) {
+        return 0;
+    }
+    if (nargs != 5) {
+        return err_format(&exc_TypeError, "function takes exactly 5 arguments (%zu given)", nargs);
+    }
+    UnicodeErrorObject *e = (UnicodeErrorObject *)val_ptr(self);
+    if (unicode_arg_str(args[0], 1) < 0) {
+        return 0;
+    }
+    Value start = obj_index(args[2]);
+    Value end = start ? obj_index(args[3]) : 0;
+    if (!end || unicode_arg_str(args[4], 5) < 0) {
+        return 0;
+    }
+    if (!val_is_bytes(args[1])) {
+        return err_format(&exc_TypeError, "a bytes-like object is required, not '%s'",
+                          obj_type_name(args[1]));
+    }
+    e->encoding = args[0];
+    e->object = bytes_from(bytes_data(args[1]), bytes_len(args[1]));
+    e->start = start;
+    e->end = end;
+    e->reason = args[4];
+    return e->object ? VAL_NONE : 0;
+}
+
+static Value unicodedecodeerror_str(Value self) {
+    UnicodeErrorObject *e = (UnicodeErrorObject *)val_ptr(self);
+    if (!val_is_bytes(e->object)) {
+        return str_empty();  // never initialized (CPython: the same)
+    }
+    int64_t start, end;
+    if (obj_as_int64(e->start, &start) < 0 || obj_as_int64(e->end, &end) < 0) {
+        return 0;
+    }
+    if (start >= 0 && start < (int64_t)bytes_len(e->object) && end == start + 1) {
+        return str_format_c("'%S' codec can't decode byte 0x%02x in position %lld: %S",
+                            e->encoding, (unsigned char)bytes_data(e->object)[start],
+                            (long long)start, e->reason);
+    }
+    return str_format_c("'%S' codec can't decode bytes in position %lld-%lld: %S", e->encoding,
+                        (long long)start, (long long)(end - 1), e->reason);
+}
+
+static const MemberDef unicodeerror_members[] = {
+    {"encoding", MEMBER_VALUE, offsetof(UnicodeErrorObject, encoding), NULL},
+    {"object", MEMBER_VALUE, offsetof(UnicodeErrorObject, object), NULL},
+    {"start", MEMBER_VALUE, offsetof(UnicodeErrorObject, start), NULL},
+    {"end", MEMBER_VALUE, offsetof(UnicodeErrorObject, end), NULL},
+    {"reason", MEMBER_VALUE, offsetof(UnicodeErrorObject, reason), NULL},
+    {NULL, 0, 0, NULL},
+};
+
+// ---- the type objects ------------------------------------------------------------------
+// Most exception types only name their base and inherit everything. The few
+// with slots of their own define EXC_SLOTS_<Name> as `~, (initializers)`;
+// EXC_EXTRA_ picks those initializers when the macro exists and nothing
+// otherwise (the preprocessor probe: an undefined EXC_SLOTS_<Name> is a
+// single argument, a defined one brings its own second argument).
+#define EXC_SLOTS_BaseException                                                        \
+    ~, (.basic_size = sizeof(ExceptionObject), .trace = exc_trace, .new_ = exc_new,    \
+        .init = exc_init, .repr = exc_repr, .str = exc_str, .methods = exc_methods,    \
+        .getset = exc_getset)
+#define EXC_SLOTS_KeyError ~, (.str = keyerror_str)
+#define EXC_SLOTS_StopIteration                                                         \
+    ~, (.basic_size = sizeof(StopIterationObject), .trace = stopiteration_trace,        \
+        .init = stopiteration_init, .members = stopiteration_members)
+#define EXC_SLOTS_SystemExit                                                            \
+    ~, (.basic_size = sizeof(SystemExitObject), .trace = systemexit_trace,              \
+        .init = systemexit_init, .members = systemexit_members)
+#define EXC_SLOTS_ImportError                                                           \
+    ~, (.basic_size = sizeof(ImportErrorObject), .trace = importerror_trace,            \
+        .init = importerror_init, .str = importerror_str, .members = importerror_members)
+#define EXC_SLOTS_OSError                                                               \
+    ~, (.basic_size = sizeof(OSErrorObject), .trace = oserror_trace, .new_ = oserror_new, \
+        .init = oserror_init, .str = oserror_str, .members = oserror_members)
+#define EXC_SLOTS_SyntaxError                                                           \
+    ~, (.basic_size = sizeof(SyntaxErrorObject), .trace = syntaxerror_trace,            \
+        .init = syntaxerror_init, .str = syntaxerror_str, .members = syntaxerror_members)
+#define EXC_SLOTS_UnicodeDecodeError                                                    \
+    ~, (.basic_size = sizeof(UnicodeErrorObject), .trace = unicodeerror_trace,          \
+        .init = unicodedecodeerror_init, .str = unicodedecodeerror_str,                  \
+        .members = unicodeerror_members)
+#define EXC_SECOND_(a, b, ...) b
+#define EXC_PICK_(...) EXC_SECOND_(__VA_ARGS__, ())
+#define EXC_UNWRAP_(...) __VA_ARGS__
+#define EXC_APPLY_(f, x) f x
+#define EXC_EXTRA_(nm) EXC_APPLY_(EXC_UNWRAP_, EXC_PICK_(EXC_SLOTS_##nm, ()))
 
 #define EXC_FLAGS (TYPE_BASETYPE | TYPE_EXC_SUBCLASS)
 #define EXC_BASE_object &type_object
@@ -26,10 +680,10 @@
         .header = {&type_type},                 \
         .name = #nm,                            \
         .flags = EXC_FLAGS,                     \
-        .basic_size = sizeof(ExceptionObject),  \
         .base = EXC_BASE_##bs,                  \
+        EXC_EXTRA_(nm)                          \
     };
-// Each base is "&exc_<Base>", except BaseException's, which is object.
+
 #define EXC_BASE_BaseException &exc_BaseException
 #define EXC_BASE_BaseExceptionGroup &exc_BaseExceptionGroup
 #define EXC_BASE_Exception &exc_Exception
@@ -54,8 +708,18 @@ EXCEPTION_TYPES(EXC_DEFINE_)
 static struct {
     Type *type;         // NULL: nothing pending
     Value value;        // the exception object, once built (or set by Python code)
+    int has_msg;        // raised by err_format: the object's args are (msg,)
     char msg[512];      // err_format's message, while `value` is 0
 } pending;
+
+// pending.value is a GC root; registered on first use (after gc_init).
+static void pending_root(void) {
+    static int rooted;
+    if (!rooted) {
+        rooted = 1;
+        gc_add_root(&pending.value);
+    }
+}
 
 Value err_format(Type *exc_type, const char *fmt, ...) {
     va_list ap;
@@ -64,11 +728,13 @@ Value err_format(Type *exc_type, const char *fmt, ...) {
     va_end(ap);
     pending.type = exc_type;
     pending.value = 0;
+    pending.has_msg = 1;
     return 0;
 }
 
 Value err_set_value(Value exc) {
     Type *t = val_ptr(exc)->type;  // exceptions are never immediates
+    pending_root();
     if (type_is_subtype(t, &type_type)) {
         pending.type = (Type *)val_ptr(exc);  // a class: instantiated when fetched
         pending.value = 0;
@@ -76,6 +742,7 @@ Value err_set_value(Value exc) {
         pending.type = t;
         pending.value = exc;
     }
+    pending.has_msg = 0;
     pending.msg[0] = 0;
     return 0;
 }
@@ -83,6 +750,7 @@ Value err_set_value(Value exc) {
 Value err_no_memory(void) {
     pending.type = &exc_MemoryError;
     pending.value = 0;
+    pending.has_msg = 0;
     pending.msg[0] = 0;
     return 0;
 }
@@ -98,6 +766,7 @@ int err_matches(Type *type) {
 void err_clear(void) {
     pending.type = NULL;
     pending.value = 0;
+    pending.has_msg = 0;
     pending.msg[0] = 0;
 }
 
@@ -110,4 +779,48 @@ Type *err_pending_type(const char **msg) {
         *msg = pending.msg;
     }
     return pending.type;
+}
+
+// Build the exception object of the pending (type, message): type(msg), or
+// type() for a class set by err_set_value and for MemoryError without a
+// message. If building fails, the failure is the pending exception instead
+// (its own object is built the same way; a MemoryError without message
+// needs no allocation beyond the instance).
+Value err_normalize(void) {
+    for (int attempt = 0; pending.type && !pending.value; attempt++) {
+        Type *t = pending.type;
+        char msg[sizeof pending.msg];
+        int with_msg = pending.has_msg && !(t == &exc_MemoryError && !pending.msg[0]);
+        memcpy(msg, pending.msg, sizeof msg);
+        err_clear();
+        Value exc = 0;
+        Value arg = with_msg ? str_from_cstr(msg) : VAL_NONE;
+        if (arg) {
+            exc = obj_call(val_from_ptr(t), &arg, with_msg ? 1 : 0, 0);
+        }
+        if (exc && !exc_check(exc)) {
+            err_format(&exc_TypeError,
+                       "calling %s should have returned an instance of BaseException, not %s",
+                       obj_type_name(val_from_ptr(t)), obj_type_name(exc));
+            exc = 0;
+        }
+        if (exc) {
+            pending_root();
+            pending.type = type_of(exc);
+            pending.value = exc;
+        } else if (attempt > 3 || !pending.type) {
+            err_no_memory();  // give up on building objects
+            return 0;
+        }
+    }
+    return pending.value;
+}
+
+Value err_fetch(void) {
+    if (!pending.type) {
+        return 0;
+    }
+    Value exc = err_normalize();
+    err_clear();
+    return exc;
 }

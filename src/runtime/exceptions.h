@@ -79,7 +79,9 @@
     _(UserWarning, Warning)
 
 // The instance layout shared by every builtin exception (subclasses with
-// extra fields - OSError, SyntaxError, StopIteration... - extend it).
+// extra fields - OSError, SyntaxError, StopIteration... - extend it in
+// error.c). Code that allocates one directly (dict.c's KeyError) must set
+// args, and traceback/cause/context to None; 0 in those reads as None.
 typedef struct ExceptionObject {
     Object header;
     Value args;              // tuple
@@ -97,6 +99,10 @@ Type *err_pending_type(const char **msg);
 // The pending exception object, if one was set as an object (err_set_value),
 // else 0.
 Value err_pending_value(void);
+// Build the pending exception's object now (type(message) for err_format,
+// type() for a class), keeping it pending; returns it (0 if none pending).
+// err_fetch is err_normalize + err_clear.
+Value err_normalize(void);
 
 #define EXC_DECLARE_(name, base) extern Type exc_##name;
 EXCEPTION_TYPES(EXC_DECLARE_)
