@@ -15,6 +15,7 @@
 #include "exceptions.h"
 #include "gc.h"
 #include "hash.h"
+#include "slice.h"
 #include "str.h"
 #include "type.h"
 
@@ -280,7 +281,13 @@ static Value bytes_slot_getitem(Value v, Value key) {
     int overflow;
     int k = str_index_arg(key, &i, &overflow);
     if (k <= 0) {
-        // (slices are handled here once the slice type exists)
+        if (k == 0 && slice_check(key)) {
+            int64_t start, stop, step, n;
+            if (slice_indices(key, (int64_t)bytes_obj(v)->len, &start, &stop, &step, &n) < 0) {
+                return 0;
+            }
+            return bytes_slice(v, start, stop, step);
+        }
         if (k == 0) {
             err_format(&exc_TypeError, "byte indices must be integers or slices, not %s",
                        str_type_name(key));

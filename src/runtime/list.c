@@ -38,6 +38,7 @@
 #include "float.h"
 #include "gc.h"
 #include "int.h"
+#include "slice.h"
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
@@ -496,11 +497,31 @@ static int list_bool(Value v) {
     return list_obj(v)->len != 0;
 }
 
+// l[slice]: a new list.
+static Value list_getslice(Value v, Value slice) {
+    int64_t start, stop, step, n;
+    if (slice_indices(slice, (int64_t)list_obj(v)->len, &start, &stop, &step, &n) < 0) {
+        return 0;
+    }
+    Value r = list_new((size_t)n);
+    if (!r) {
+        return 0;
+    }
+    ListObject *l = list_obj(v), *rl = list_obj(r);
+    for (int64_t k = 0; k < n; k++) {
+        rl->items[k] = l->items[start + k * step];  // in bounds, so no overflow
+    }
+    rl->len = (size_t)n;
+    return r;
+}
+
 Value list_getitem(Value v, Value index) {
     ListObject *l = list_obj(v);
     int64_t i;
     if (val_is_smallint(index)) {
         i = val_smallint(index);
+    } else if (slice_check(index)) {
+        return list_getslice(v, index);
     } else if (seq_index(index, &i, "list") < 0) {
         return 0;
     }

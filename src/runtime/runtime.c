@@ -14,6 +14,8 @@
 #include "type.h"
 #include "complex.h"
 #include "bytes.h"
+#include "range.h"
+#include "slice.h"
 
 extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
     type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor;
@@ -29,7 +31,8 @@ static Type *const builtin_types[] = {
     &type_dict_keyiterator, &type_dict_valueiterator, &type_dict_itemiterator,
     &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
-    &type_member_descriptor,
+    &type_member_descriptor, &type_slice, &type_range, &type_range_iterator,
+    &type_longrange_iterator,
 };
 
 static Type *const exception_types[] = {

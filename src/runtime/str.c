@@ -64,6 +64,7 @@
 #include "gc.h"
 #include "hash.h"
 #include "int.h"
+#include "slice.h"
 #include "type.h"
 #include "unicode.h"
 
@@ -1409,7 +1410,13 @@ static Value str_slot_getitem(Value v, Value key) {
     int overflow = 0;
     int k = val_is_smallint(key) ? (i = val_smallint(key), 1) : str_index_arg(key, &i, &overflow);
     if (k <= 0) {
-        // (slices are handled here once the slice type exists)
+        if (k == 0 && slice_check(key)) {
+            int64_t start, stop, step, n;
+            if (slice_indices(key, (int64_t)str_obj(v)->len, &start, &stop, &step, &n) < 0) {
+                return 0;
+            }
+            return str_slice(v, start, stop, step);
+        }
         if (k == 0) {
             err_format(&exc_TypeError, "string indices must be integers, not '%s'",
                        str_type_name(key));

@@ -13,6 +13,7 @@
 #include "gc.h"
 #include "int.h"
 #include "list.h"
+#include "slice.h"
 #include "str.h"
 #include "strbuf.h"
 #include "type.h"
@@ -165,9 +166,33 @@ static int tuple_bool(Value v) {
     return tuple_obj(v)->len != 0;
 }
 
+// t[slice]: the tuple itself for a full slice of an exact tuple, as CPython.
+static Value tuple_getslice(Value v, Value slice) {
+    TupleObject *t = tuple_obj(v);
+    int64_t start, stop, step, n;
+    if (slice_indices(slice, (int64_t)t->len, &start, &stop, &step, &n) < 0) {
+        return 0;
+    }
+    if (n == (int64_t)t->len && step == 1 && tuple_check_exact(v)) {
+        return v;
+    }
+    Value r = tuple_new((size_t)n);
+    if (!r || n == 0) {
+        return r;
+    }
+    TupleObject *rt = tuple_obj(r);
+    for (int64_t k = 0; k < n; k++) {
+        rt->items[k] = t->items[start + k * step];  // in bounds, so no overflow
+    }
+    return r;
+}
+
 Value tuple_getitem(Value v, Value index) {
     TupleObject *t = tuple_obj(v);
     int64_t i;
+    if (slice_check(index)) {
+        return tuple_getslice(v, index);
+    }
     if (seq_index(index, &i, "tuple") < 0) {
         return 0;
     }
