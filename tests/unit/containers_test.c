@@ -8,10 +8,9 @@
 //                                every STRESS allocations (checks tracing)
 //   containers_test bench N      sort timings on N ints (random, sorted, ...)
 //
-// The generic protocol (abstract.h) and the str type are not linked in: this
-// file defines weak stand-ins that dispatch to the types under test, for
-// small ints, str, None/True/False and two test types (a callable used as a
-// sort key, and W, an object with a counting __lt__). Lines starting with
+// It links the whole runtime and starts it with runtime_init (str hashes
+// with PYTHONHASHSEED=0, as the oracle). Two test types are defined here (a
+// callable used as a sort key, and W, an object with a counting __lt__). Lines starting with
 // "selfcheck" are C-only checks (dict versions) that the script counts.
 #include <inttypes.h>
 #include <stdarg.h>
@@ -27,6 +26,7 @@
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/runtime.h"
 #include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -34,279 +34,12 @@
 
 #define WEAK __attribute__((weak))
 
-// ---- stand-ins for what is not linked ------------------------------------------------
+// ---- the real runtime (runtime_init) is linked; a few local helpers ---------------------
 
-WEAK Type type_type = {.header = {&type_type}, .name = "type", .flags = TYPE_TYPE_SUBCLASS};
-WEAK Type type_object = {.header = {&type_type}, .name = "object"};
-WEAK int type_is_subtype(const Type *a, const Type *b) {
-    for (const Type *t = a; t; t = t->base) {
-        if (t == b) {
-            return 1;
-        }
-    }
-    return 0;
-}
-WEAK Type type_str = {.header = {&type_type}, .name = "str", .flags = TYPE_STR_SUBCLASS,
-                      .basic_size = sizeof(StrObject)};
-WEAK Type type_int = {.header = {&type_type}, .name = "int", .flags = TYPE_INT_SUBCLASS};
-WEAK Type type_float = {.header = {&type_type}, .name = "float"};
-WEAK Type type_none = {.header = {&type_type}, .name = "NoneType"};
-WEAK Type type_bool = {.header = {&type_type}, .name = "bool", .flags = TYPE_INT_SUBCLASS};
-WEAK Type type_notimpl = {.header = {&type_type}, .name = "NotImplementedType"};
-WEAK Object none_object = {&type_none};
-WEAK Object true_object = {&type_bool};
-WEAK Object false_object = {&type_bool};
-WEAK Object notimplemented_object = {&type_notimpl};
-
-// SipHash-1-3 with the all-zero key: CPython's str hash under PYTHONHASHSEED=0
-// for ASCII text (one byte per code point).
-static uint64_t sip_rotl(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
-#define SIP_ROUND(v0, v1, v2, v3)                                                            \
-    do {                                                                                     \
-        v0 += v1; v1 = sip_rotl(v1, 13); v1 ^= v0; v0 = sip_rotl(v0, 32);                     \
-        v2 += v3; v3 = sip_rotl(v3, 16); v3 ^= v2;                                           \
-        v0 += v3; v3 = sip_rotl(v3, 21); v3 ^= v0;                                           \
-        v2 += v1; v1 = sip_rotl(v1, 17); v1 ^= v2; v2 = sip_rotl(v2, 32);                     \
-    } while (0)
-static int64_t test_hash_bytes(const unsigned char *p, size_t n) {
-    if (n == 0) {
-        return 0;
-    }
-    uint64_t v0 = UINT64_C(0x736f6d6570736575), v1 = UINT64_C(0x646f72616e646f6d);
-    uint64_t v2 = UINT64_C(0x6c7967656e657261), v3 = UINT64_C(0x7465646279746573);
-    uint64_t b = (uint64_t)n << 56;
-    size_t len = n;
-    while (len >= 8) {
-        uint64_t m;
-        memcpy(&m, p, 8);
-        p += 8;
-        len -= 8;
-        v3 ^= m;
-        SIP_ROUND(v0, v1, v2, v3);
-        v0 ^= m;
-    }
-    uint64_t t = 0;
-    for (size_t i = 0; i < len; i++) {
-        t |= (uint64_t)p[i] << (8 * i);
-    }
-    b |= t;
-    v3 ^= b;
-    SIP_ROUND(v0, v1, v2, v3);
-    v0 ^= b;
-    v2 ^= 0xff;
-    SIP_ROUND(v0, v1, v2, v3);
-    SIP_ROUND(v0, v1, v2, v3);
-    SIP_ROUND(v0, v1, v2, v3);
-    int64_t h = (int64_t)((v0 ^ v1) ^ (v2 ^ v3));
-    return h == -1 ? -2 : h;
-}
-
-WEAK Value str_from_utf8(const char *s, size_t n) {
-    StrObject *o = (StrObject *)gc_alloc(&type_str, sizeof(StrObject) + n + 1);
-    if (!o) {
-        return 0;
-    }
-    memcpy(o->data, s, n);
-    o->data[n] = 0;
-    o->nbytes = o->len = n;
-    o->hash = -1;
-    o->flags = STR_ASCII;
-    return val_from_ptr(o);
-}
-WEAK Value str_from_cstr(const char *s) { return str_from_utf8(s, strlen(s)); }
-WEAK Value str_intern_cstr(const char *s) { return str_from_cstr(s); }
-WEAK int64_t str_hash(Value s) {
-    StrObject *o = str_obj(s);
-    if (o->hash == -1) {
-        o->hash = test_hash_bytes((const unsigned char *)o->data, o->nbytes);
-    }
-    return o->hash;
-}
-WEAK Value str_format_c(const char *fmt, ...) {
-    char buf[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    return str_from_cstr(buf);
-}
-WEAK int int_to_i64(Value v, int64_t *out) {
-    *out = val_smallint(v);
-    return 0;
-}
-
-static int is_str(Value v) { return val_is_ptr(v) && val_ptr(v)->type == &type_str; }
-
-WEAK const char *obj_type_name(Value v) { return type_of(v)->name; }
-
-WEAK int64_t obj_hash(Value v) {
-    if (val_is_smallint(v)) {
-        // CPython's int hash: the value modulo 2**61 - 1, sign kept, -1 -> -2.
-        int64_t x = val_smallint(v);
-        const int64_t P = (INT64_C(1) << 61) - 1;
-        int64_t h = x >= 0 ? x % P : -((-x) % P);
-        return h == -1 ? -2 : h;
-    }
-    if (is_str(v)) {
-        return str_hash(v);
-    }
-    if (v == VAL_NONE) {
-        return 0x1234;
-    }
-    HashFunc h = type_of(v)->hash;
-    if (!h) {
-        err_format(&exc_TypeError, "unhashable type: '%s'", obj_type_name(v));
-        return -1;
-    }
-    return h(v);
-}
-
-static CompareOp swapped_op(CompareOp op) {
-    static const CompareOp sw[] = {CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE};
-    return sw[op];
-}
 static const char *op_symbol(CompareOp op) {
-    static const char *s[] = {"<", "<=", "==", "!=", ">", ">="};
-    return s[op];
+    static const char *const symbols[] = {"<", "<=", "==", "!=", ">", ">="};
+    return symbols[op];
 }
-
-static Value cmp_ints(int64_t a, int64_t b, CompareOp op) {
-    switch (op) {
-    case CMP_LT: return val_bool(a < b);
-    case CMP_LE: return val_bool(a <= b);
-    case CMP_EQ: return val_bool(a == b);
-    case CMP_NE: return val_bool(a != b);
-    case CMP_GT: return val_bool(a > b);
-    default: return val_bool(a >= b);
-    }
-}
-
-WEAK Value obj_richcompare(Value a, Value b, CompareOp op) {
-    if (val_is_smallint(a) && val_is_smallint(b)) {
-        return cmp_ints(val_smallint(a), val_smallint(b), op);
-    }
-    if (is_str(a) && is_str(b)) {
-        StrObject *x = str_obj(a), *y = str_obj(b);
-        size_t n = x->nbytes < y->nbytes ? x->nbytes : y->nbytes;
-        int c = memcmp(x->data, y->data, n);
-        if (c == 0) {
-            c = (x->nbytes > y->nbytes) - (x->nbytes < y->nbytes);
-        }
-        return cmp_ints(c, 0, op);
-    }
-    RichCompareFunc f = type_of(a)->richcompare;
-    if (f && val_is_ptr(a)) {
-        Value r = f(a, b, op);
-        if (r != VAL_NOTIMPLEMENTED) {
-            return r;
-        }
-    }
-    f = type_of(b)->richcompare;
-    if (f && val_is_ptr(b)) {
-        Value r = f(b, a, swapped_op(op));
-        if (r != VAL_NOTIMPLEMENTED) {
-            return r;
-        }
-    }
-    if (op == CMP_EQ) {
-        return val_bool(a == b);
-    }
-    if (op == CMP_NE) {
-        return val_bool(a != b);
-    }
-    return err_format(&exc_TypeError, "'%s' not supported between instances of '%s' and '%s'",
-                      op_symbol(op), obj_type_name(a), obj_type_name(b));
-}
-
-WEAK int obj_truthy(Value v) {
-    if (v == VAL_TRUE) {
-        return 1;
-    }
-    if (v == VAL_FALSE || v == VAL_NONE) {
-        return 0;
-    }
-    if (val_is_smallint(v)) {
-        return val_smallint(v) != 0;
-    }
-    PredicateFunc f = type_of(v)->bool_;
-    return f ? f(v) : 1;
-}
-
-WEAK int obj_richcompare_bool(Value a, Value b, CompareOp op) {
-    if (a == b && (op == CMP_EQ || op == CMP_NE)) {
-        return op == CMP_EQ;
-    }
-    Value r = obj_richcompare(a, b, op);
-    if (!r) {
-        return -1;
-    }
-    return obj_truthy(r);
-}
-
-WEAK Value obj_repr(Value v) {
-    char buf[64];
-    if (val_is_smallint(v)) {
-        snprintf(buf, sizeof buf, "%" PRId64, val_smallint(v));
-        return str_from_cstr(buf);
-    }
-    if (v == VAL_NONE) {
-        return str_from_cstr("None");
-    }
-    if (v == VAL_TRUE || v == VAL_FALSE) {
-        return str_from_cstr(v == VAL_TRUE ? "True" : "False");
-    }
-    if (v == VAL_NOTIMPLEMENTED) {
-        return str_from_cstr("NotImplemented");
-    }
-    if (is_str(v)) {
-        // The test strings are plain ASCII without quotes or backslashes.
-        StrBuf sb;
-        sb_init(&sb);
-        sb_putc(&sb, '\'');
-        sb_put(&sb, str_obj(v)->data, str_obj(v)->nbytes);
-        sb_putc(&sb, '\'');
-        Value r = str_from_utf8(sb.data, sb.len);
-        sb_free(&sb);
-        return r;
-    }
-    UnaryFunc f = type_of(v)->repr;
-    if (!f) {
-        return str_format_c("<%s object>", obj_type_name(v));
-    }
-    return f(v);
-}
-
-WEAK Value obj_iter(Value v) {
-    UnaryFunc f = val_is_ptr(v) ? type_of(v)->iter : NULL;
-    if (!f) {
-        return err_format(&exc_TypeError, "'%s' object is not iterable", obj_type_name(v));
-    }
-    return f(v);
-}
-WEAK Value obj_next(Value it) { return type_of(it)->iternext(it); }
-WEAK Value obj_call(Value f, const Value *args, size_t nargs, Value kwnames) {
-    return type_of(f)->call(f, args, nargs, kwnames);
-}
-WEAK Value obj_call1(Value f, Value a) { return obj_call(f, &a, 1, 0); }
-WEAK Value obj_call0(Value f) { return obj_call(f, NULL, 0, 0); }
-WEAK Value obj_call_method(Value self, const char *name, const Value *args, size_t nargs) {
-    return err_format(&exc_AttributeError, "no method %s in the test driver", name);
-}
-WEAK Value obj_getattr_opt(Value v, Value name) { return 0; }
-WEAK int obj_contains(Value c, Value item) { return type_of(c)->contains(c, item); }
-WEAK int64_t obj_len(Value v) { return type_of(v)->len(v); }
-WEAK Value obj_getitem(Value v, Value k) { return type_of(v)->getitem(v, k); }
-WEAK int obj_setitem(Value v, Value k, Value x) { return type_of(v)->setitem(v, k, x); }
-WEAK Value obj_index(Value v) {
-    return v == VAL_TRUE    ? val_from_smallint(1)
-           : v == VAL_FALSE ? val_from_smallint(0)
-                            : v;
-}
-WEAK int obj_as_index(Value v, int64_t *out, int clamp) {
-    *out = val_smallint(v);
-    return 0;
-}
-WEAK Value type_lookup(Type *t, Value name) { return 0; }
 
 // KeyError(key) raised with err_set_value carries its key in the exception
 // object: err_fetch gives it back once error.c has it; until then the
@@ -1140,7 +873,11 @@ static int run(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
-    gc_init(&argc);
+    const char *error;
+    if (runtime_init(&argc, "0", &error) < 0) {
+        printf("runtime_init: %s\n", error);
+        return 1;
+    }
     setvbuf(stdout, NULL, _IOLBF, 0);  // a crash keeps the lines before it
     return run(argc, argv);
 }

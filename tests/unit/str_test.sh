@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CC=${CC:-gcc}
-BUILD=${BUILD:-build/str_test}
+BUILD=${BUILD:-build/str_test${SAN:+-san}-$CC}
 PY=/usr/bin/python3.11
 SCALE=${1:-1}
 SEED=${2:-1}
@@ -32,10 +32,18 @@ else
 fi
 SRCS="src/runtime/str.c src/runtime/bytes.c src/runtime/hash.c src/runtime/gc.c
       src/runtime/error.c src/runtime/strbuf.c src/runtime/unicode.c"
-$CC $FLAGS -o "$BUILD/str_test" tests/unit/str_test.c $SRCS -lm
+# Whatever else those files come to need is taken from an archive of every
+# object (built by the Makefile's rules), after them on the link line.
+if [ "${SAN:-0}" = 1 ]; then MODE=asan; else MODE=release; fi
+ALL=$(ls src/*/*.c)
+OBJS=$(for f in $ALL; do f=${f#src/}; echo "$BUILD/obj/${f%.c}.o"; done)
+make -s MODE=$MODE BUILD="$BUILD" CC="$CC" $OBJS >&2
+rm -f "$BUILD/libkrait.a" && ar rcs "$BUILD/libkrait.a" $OBJS
+$CC $FLAGS -o "$BUILD/str_test" tests/unit/str_test.c $SRCS "$BUILD/libkrait.a" -lgmp -lm
 # str_test_alt: str.c's test knobs (the >= 4 GiB index layout, the search
 # without SIMD or by two-way alone), chosen on its command line.
-$CC $FLAGS -DSTR_TEST_KNOBS -o "$BUILD/str_test_alt" tests/unit/str_test.c $SRCS -lm
+$CC $FLAGS -DSTR_TEST_KNOBS -o "$BUILD/str_test_alt" tests/unit/str_test.c $SRCS \
+    "$BUILD/libkrait.a" -lgmp -lm
 status=0
 $PY tests/unit/str/check.py "$BUILD/str_test" "$SCALE" "$SEED" > "$BUILD/check.log" || status=$?
 if [ "${STR_BENCH:-0}" = 1 ]; then
