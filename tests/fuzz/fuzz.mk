@@ -6,6 +6,7 @@
 #   make fuzz-build           only build $(FUZZ_BUILD)/parse_fuzzer
 #   make fuzz-regress         run the seed corpus and every saved reproducer once
 #   make fuzz-deep            run deep/long generated inputs (beyond -max_len) once
+#   make fuzz-diff            krait vs CPython on the corpus (needs FUZZ_KRAIT, default build/krait)
 #   make fuzz FUZZ_SECONDS=1800 FUZZ_ARGS="-only_ascii=1"
 # Seeds: tests/fuzz/corpus and tests/syntax_errors/cases (only read); new
 # inputs go to $(FUZZ_BUILD)/corpus;
@@ -32,7 +33,7 @@ FUZZ_RUN_FLAGS := -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1
 .SECONDARY: $(FUZZ_GEN)
 
-.PHONY: fuzz fuzz-build fuzz-regress fuzz-deep
+.PHONY: fuzz fuzz-build fuzz-regress fuzz-deep fuzz-diff
 fuzz: $(FUZZ_BIN)
 	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
 	$(FUZZ_BIN) $(FUZZ_RUN_FLAGS) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_ARGS) \
@@ -62,6 +63,12 @@ fuzz-deep: $(FUZZ_BIN)
 	    $(FUZZ_BIN) -timeout=60 -rss_limit_mb=2048 "$$f" >/dev/null 2>$(FUZZ_BUILD)/deep.log \
 	        || { cat $(FUZZ_BUILD)/deep.log; echo "fuzz-deep: $$f fails"; exit 1; }; \
 	done; echo "fuzz-deep: all deep inputs pass"
+
+# krait's answers on the corpus vs CPython's (tests/fuzz/fuzz_diff.sh).
+FUZZ_KRAIT ?= build/krait
+fuzz-diff: $(FUZZ_BIN)
+	tests/fuzz/fuzz_diff.sh $(FUZZ_BIN) $(FUZZ_KRAIT) $(FUZZ_BUILD)/diff \
+	    $(FUZZ_BUILD)/corpus tests/fuzz/corpus tests/syntax_errors/cases
 
 $(FUZZ_BIN): tests/fuzz/parse_fuzzer.c $(FUZZ_BUILD)/libkrait.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ tests/fuzz/parse_fuzzer.c \
