@@ -1,7 +1,7 @@
 // code.h - code objects and interpreter frames (plan of record for issue 3).
 //
-// STATUS: declarations only; the compiler (src/compile/) produces Code, the
-// interpreter (src/vm/interp.c) runs Frames. Revise freely while they land.
+// The compiler (src/compile/compiler.c) produces Code, the interpreter
+// (src/vm/interp.c) runs Frames; src/vm/code.c holds the code type.
 //
 // A Code is immutable except for its instruction words, which the
 // specializer rewrites in place (quickening) and whose cache words it owns.
@@ -9,10 +9,11 @@
 // Frame slots ("registers"), in order:
 //     [0, nparams)                  parameters (positional, then *args, kw-only, **kwargs)
 //     [nparams, nlocals)            other local variables
-//     [nlocals, nlocals + ncells)   cells for variables captured by inner functions
-//                                   (a parameter that is captured is copied into its cell by
-//                                   MAKECELL at entry, as CPython 3.11 does)
-//     [.., + nfrees)                free variables: cells copied from the closure at call
+//     [nlocals, nlocals + ncells)   cells for variables captured by inner functions: the
+//                                   interpreter puts a new empty cell in each at entry; a
+//                                   captured parameter is copied into its cell by a
+//                                   STOREDEREF the compiler emits first thing
+//     [.., + nfrees)                free variables: the closure's cells, copied at entry
 //     [.., nslots)                  temporaries, allocated by the compiler like registers
 // Every slot holds a Value or 0 ("unbound"), so the collector scans frames
 // precisely as plain Value arrays.
@@ -24,6 +25,7 @@
 #define KRAIT_CODE_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../runtime/object.h"
 #include "opcodes.h"
@@ -48,7 +50,7 @@ enum CodeFlags {  // the CPython co_flags values, so that inspect.CO_* agree
 typedef struct ExceptionRange {
     uint32_t start, end, handler;
     uint16_t exc_slot;
-    uint16_t lasti_slot;  // where the handler may save the raising pc (re-raise), or 0xffff
+    uint16_t depth;       // nesting depth (innermost ranges have the largest), for dis
 } ExceptionRange;
 
 typedef struct Code {
@@ -92,5 +94,15 @@ struct Frame {
 typedef struct SourcePos {
     int32_t lineno, end_lineno, col, end_col;  // -1 when unknown
 } SourcePos;
+
+extern Type type_code;
+
+// Decode the line table (src/vm/code.c).
+SourcePos code_position(const Code *code, uint32_t pc_index);
+// Print the instructions in a readable form (krait -X dis).
+void code_disassemble(const Code *code, FILE *out);
+
+// The handler for an exception raised at pc_index, or NULL.
+const ExceptionRange *code_find_handler(const Code *code, uint32_t pc_index);
 
 #endif

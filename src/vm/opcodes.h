@@ -1,8 +1,7 @@
 // opcodes.h - krait's register bytecode: the one list every table comes from.
 //
-// STATUS: the plan of record for the compiler and interpreter (issue 3);
-// nothing executes it yet. Change it freely while those land, but keep the
-// encoding rules below.
+// The contract between the compiler (src/compile/compiler.c) and the
+// interpreter (src/vm/interp.c). Change an op's meaning only in both.
 //
 // Encoding. An instruction is one 64-bit word:
 //
@@ -15,7 +14,8 @@
 // cells and free variables, then temporaries), constant indexes, name
 // indexes or counts, as the op's format says. X is an 8-bit sub-operation
 // (which binary operator, which comparison, which conversion). A jump keeps
-// its signed 32-bit word offset, relative to the next instruction, in B:C.
+// its signed 32-bit word offset, relative to the next instruction (the word after the jump's cache words),
+// in B:C.
 // 16 bits of registers and constants per code object is a limit CPython code
 // never meets in practice; the compiler reports "too many ..." past it.
 // Words instead of CPython's 16-bit units: no EXTENDED_ARG, one load per
@@ -39,119 +39,162 @@ typedef uint64_t Instr;
 // Operand formats:
 //   ABC   three registers / counts     AB    two registers
 //   AK    register, constant index B   AN    register, name index B
-//   ABN   registers A, B; name index C J     jump offset in B:C (A unused or a register)
+//   ABN   registers A, B; name index C J     jump offset in B:C (A a register or unused)
 //   A     one register                 -     none
+// "Slot" and "register" are the same thing: an index into frame->slots.
+// Reading a slot that holds 0 (unbound) is only allowed in CHECKBOUND,
+// DELFAST and the ops that say so: the compiler emits CHECKBOUND before a
+// local is read unless it knows the local is bound.
+//
+// Conventions the compiler and the interpreter share:
+//  - Exceptions are zero-cost: Code.exceptions maps pc ranges to handlers.
+//    When an instruction in [start, end) raises, the interpreter normalizes
+//    the exception, adds a traceback entry for this frame (only when the
+//    exception arrives in the frame: raised by an instruction of it, or
+//    propagated from a callee; RERAISE adds none), stores the exception
+//    object in slot exc_slot and jumps to handler. A handler for `except`
+//    or `finally` starts with PUSHEXCINFO exc, saved and ends with
+//    POPEXCEPT saved (on every path, including a cleanup range that does
+//    POPEXCEPT saved; RERAISE new_exc). `finally` bodies and with-exits are
+//    duplicated on the normal path, before return/break/continue, as
+//    CPython does.
+//  - Calls: a call's callable and arguments sit in consecutive slots.
+//    Keyword arguments follow the positional ones, and X bit 0 set means the
+//    slot right after the last argument holds the kwnames tuple (LOADK).
+//  - Generators: calling a function whose code has CODE_GENERATOR,
+//    CODE_COROUTINE or CODE_ASYNC_GENERATOR builds the generator object and
+//    does not run the body; no instruction is emitted for it.
+//  - Comprehensions are nested functions called with the outermost
+//    iterator (slot 0, named ".0"), as in CPython 3.11.
 // _(NAME, format, cache words)
 #define OPCODES(_)                                                                  \
     /* moves and constants */                                                       \
     _(NOP, -, 0)                                                                    \
     _(MOVE, AB, 0)              /* A = B */                                         \
     _(LOADK, AK, 0)             /* A = K[B] */                                      \
-    _(LOADNONE, A, 0)                                                               \
-    _(CHECKBOUND, AN, 0)        /* raise UnboundLocalError(names[B]) if A unbound */ \
-    _(DELFAST, AN, 0)           /* unbind A (raising if already unbound) */         \
+    _(LOADNONE, A, 0)           /* A = None */                                      \
+    _(CLEAR, A, 0)              /* A = 0 (unbound; drops a temporary's reference) */ \
+    _(CHECKBOUND, AN, 0)        /* UnboundLocalError(names[B]) if A unbound */      \
+    _(DELFAST, AN, 0)           /* unbind A; UnboundLocalError(names[B]) if unbound */ \
     /* globals, names, cells */                                                     \
-    _(LOADGLOBAL, AN, 2)        /* A = globals/builtins[names[B]]; cache: versions */ \
+    _(LOADGLOBAL, AN, 2)        /* A = globals/builtins[names[B]] or NameError; cache: versions */ \
     _(STOREGLOBAL, AN, 0)       /* globals[names[B]] = A */                         \
     _(DELGLOBAL, AN, 0)                                                             \
-    _(LOADNAME, AN, 0)          /* locals dict, then globals, then builtins */      \
-    _(STORENAME, AN, 0)                                                             \
+    _(LOADNAME, AN, 0)          /* locals mapping, then globals, then builtins */   \
+    _(STORENAME, AN, 0)         /* locals[names[B]] = A */                          \
     _(DELNAME, AN, 0)                                                               \
-    _(MAKECELL, A, 0)           /* slot A = cell(slot A) at function entry */       \
-    _(LOADDEREF, AB, 0)         /* A = cell B's contents (UnboundLocal/NameError) */ \
-    _(STOREDEREF, AB, 0)        /* cell A's contents = B */                         \
-    _(DELDEREF, A, 0)                                                               \
-    _(LOADCLASSDEREF, ABN, 0)   /* class body: locals dict, else cell B */          \
+    _(LOADDEREF, ABN, 0)        /* A = contents of the cell in slot B; if empty     \
+                                   NameError/UnboundLocalError for names[C]: X=1 free var */ \
+    _(STOREDEREF, AB, 0)        /* contents of the cell in slot A = B */            \
+    _(DELDEREF, AN, 0)          /* empty the cell in slot A (names[B] for the error) */ \
+    _(LOADCLASSDEREF, ABN, 0)   /* class body: locals[names[C]], else cell B */     \
     /* attributes */                                                                \
     _(GETATTR, ABN, 3)          /* A = B.names[C]; cache: type version, shape, index */ \
     _(SETATTR, ABN, 3)          /* A.names[C] = B */                                \
-    _(DELATTR, ABN, 0)          /* del A.names[C] (B unused) */                     \
-    _(LOADMETHOD, ABN, 3)       /* A = B.names[C] as (function, self) in A, A+1 */  \
-    _(LOADSUPERATTR, ABN, 2)    /* super().names[C] for zero-arg super in methods */ \
+    _(DELATTR, AN, 0)           /* del A.names[B] */                                \
+    _(LOADMETHOD, ABN, 3)       /* A, A+1 = B.names[C] as (function, B) when the    \
+                                   attribute is a plain function/method descriptor on \
+                                   the type, else (bound attribute, 0) */            \
     /* subscripts */                                                                \
     _(GETITEM, ABC, 1)          /* A = B[C] */                                      \
     _(SETITEM, ABC, 1)          /* A[B] = C */                                      \
     _(DELITEM, AB, 0)           /* del A[B] */                                      \
-    _(GETSLICE, ABC, 0)         /* A = B[C:C+1] (C, C+1 hold start, stop) */        \
-    _(SETSLICE, ABC, 0)         /* A[B:B+1] = C */                                  \
     /* operators */                                                                 \
     _(BINOP, ABC, 1)            /* A = B X C, X a BinOp (runtime/object.h) */       \
     _(INPLACE, ABC, 1)          /* A = B X= C */                                    \
     _(UNARY, AB, 0)             /* A = X B: 0 neg, 1 pos, 2 invert, 3 not */        \
-    _(COMPARE, ABC, 1)          /* A = B X C, X a CompareOp or IS/ISNOT/IN/NOTIN */ \
+    _(COMPARE, ABC, 1)          /* A = B X C: X a CompareOp (0..5), 6 is, 7 is not, \
+                                   8 in, 9 not in */                                \
+    _(TRUTH, AB, 0)             /* A = bool(B) */                                   \
     /* control flow */                                                              \
     _(JUMP, J, 0)                                                                   \
     _(JUMPIFTRUE, J, 0)         /* if truth(A) */                                   \
     _(JUMPIFFALSE, J, 0)                                                            \
     _(JUMPIFNONE, J, 0)                                                             \
     _(JUMPIFNOTNONE, J, 0)                                                          \
+    _(JUMPIFBOUND, J, 0)        /* if slot A is not 0 */                            \
     _(LOOPHEADER, -, 1)         /* a loop back-edge target: hot counter for the JIT */ \
     /* building */                                                                  \
     _(BUILDTUPLE, ABC, 0)       /* A = (slots B .. B+C-1) */                        \
     _(BUILDLIST, ABC, 0)                                                            \
     _(BUILDSET, ABC, 0)                                                             \
-    _(BUILDMAP, ABC, 0)         /* A = {B: B+1, ...} from C pairs */                \
-    _(BUILDCONSTKEYMAP, ABC, 0) /* keys: the constant tuple K[X...]; values B.. */  \
-    _(BUILDSTRING, ABC, 0)      /* A = ''.join(slots B .. B+C-1) */                 \
-    _(BUILDSLICE, ABC, 0)       /* A = slice(B, B+1[, B+2]); C = 2 or 3 */          \
-    _(FORMAT, ABC, 0)           /* A = format(B, C or ''), X = conversion */        \
+    _(BUILDMAP, ABC, 0)         /* A = {B: B+1, B+2: B+3, ...} from C pairs */      \
+    _(BUILDSTRING, ABC, 0)      /* A = ''.join(slots B .. B+C-1), all str */        \
+    _(BUILDSLICE, ABC, 0)       /* A = slice(B, B+1) (C=2) or slice(B, B+1, B+2) (C=3) */ \
+    _(FORMAT, ABC, 0)           /* A = format(conv(B), spec): X = 0 none, 1 str,    \
+                                   2 repr, 3 ascii, bit 2 set: spec in slot C, else '' */ \
     _(LISTAPPEND, AB, 0)        /* A.append(B) */                                   \
-    _(LISTEXTEND, AB, 0)                                                            \
-    _(LISTTOTUPLE, AB, 0)                                                           \
+    _(LISTEXTEND, AB, 0)        /* A.extend(B) ("Value after * must be an iterable") */ \
+    _(LISTTOTUPLE, AB, 0)       /* A = tuple(list B) */                             \
     _(SETADD, AB, 0)                                                                \
     _(SETUPDATE, AB, 0)                                                             \
     _(MAPADD, ABC, 0)           /* A[B] = C */                                      \
-    _(DICTUPDATE, AB, 0)                                                            \
-    _(DICTMERGE, AB, 0)         /* for **kwargs in calls: duplicate keys raise */   \
+    _(DICTUPDATE, AB, 0)        /* A.update(B) for {**B} */                         \
+    _(DICTMERGE, ABC, 0)        /* as DICTUPDATE for f(**B): duplicate keys and     \
+                                   non-mappings raise TypeError naming function C */ \
     _(UNPACK, ABC, 1)           /* slots A .. A+C-1 = B, exactly C items */         \
-    _(UNPACKEX, ABC, 0)         /* starred: X before, C - X - 1 after */            \
+    _(UNPACKEX, ABC, 0)         /* A .. A+C-1 = B with a starred target: X items    \
+                                   before it, the list at A+X, C-X-1 after */       \
     /* calls */                                                                     \
-    _(CALL, ABC, 2)             /* A = B(B+1 .. B+C) */                             \
-    _(CALLKW, ABC, 2)           /* as CALL; K[X-indexed] kwnames tuple closes args */ \
-    _(CALLMETHOD, ABC, 2)       /* A = B(B+1 = self or unbound, B+2 ...) */         \
-    _(CALLEX, ABC, 0)           /* A = B(*B+1, **B+2 or none) */                    \
+    _(CALL, ABC, 2)             /* A = B(B+1 .. B+C); X bit 0: kwnames in B+C+1 */  \
+    _(CALLMETHOD, ABC, 2)       /* after LOADMETHOD B: A = B(B+1, B+2 .. B+C+1) if  \
+                                   B+1 is not 0, else B(B+2 .. B+C+1); C counts the \
+                                   explicit arguments; X bit 0: kwnames in B+C+2 */ \
+    _(CALLEX, ABC, 0)           /* A = B(*B+1, **B+2): B+1 a tuple, B+2 a dict if X=1 */ \
     _(RETURN, A, 0)                                                                 \
-    _(MAKEFUNCTION, ABC, 0)     /* A = function(K[B]); X flags: defaults, kwdefaults, \
-                                   annotations, closure in C, C+1, ... */           \
-    _(LOADBUILDCLASS, A, 0)                                                         \
+    _(MAKEFUNCTION, ABC, 0)     /* A = function(code K[B]). X flags: 1 defaults     \
+                                   tuple, 2 kwdefaults dict, 4 annotations tuple    \
+                                   (name, value, name, value...), 8 closure tuple   \
+                                   of cells; the present ones in C, C+1, ... */     \
+    _(LOADBUILDCLASS, A, 0)     /* A = builtins.__build_class__ */                  \
     /* iteration */                                                                 \
-    _(GETITER, AB, 0)                                                               \
-    _(FORITER, J, 1)            /* A+1 = next(A) or jump when exhausted */          \
-    /* exceptions (zero-cost: the code's exception table maps pc ranges) */         \
-    _(RAISE, AB, 0)             /* raise A [from B]; X says which are present */    \
-    _(RERAISE, A, 0)                                                                \
-    _(PUSHEXCINFO, AB, 0)       /* A = exception being handled; save previous in B */ \
-    _(POPEXCEPT, A, 0)          /* restore the previous exc_info from A */          \
-    _(CHECKEXCMATCH, ABC, 0)    /* A = isinstance-match(B exception, C type(s)) */  \
-    _(CHECKEGMATCH, ABC, 0)     /* except*: split group B by C into A, A+1 */       \
-    _(PREPRERAISESTAR, ABC, 0)                                                      \
+    _(GETITER, AB, 0)           /* A = iter(B) */                                   \
+    _(FORITER, J, 1)            /* A+1 = next(A), or jump when exhausted */         \
+    /* exceptions */                                                                \
+    _(RAISE, AB, 0)             /* X=0: re-raise the handled exception; X=1 raise A; \
+                                   X=2 raise A from B */                            \
+    _(RERAISE, A, 0)            /* raise the exception in A again, no new traceback entry */ \
+    _(PUSHEXCINFO, AB, 0)       /* B = the handled exception (None if none); the    \
+                                   handled exception = A */                         \
+    _(POPEXCEPT, A, 0)          /* the handled exception = A (None: none) */        \
+    _(CHECKEXCMATCH, ABC, 0)    /* A = bool(B matches C, a class or tuple); TypeError \
+                                   if C holds a non-BaseException class */          \
+    _(CHECKEGMATCH, ABC, 0)     /* except*: split group B by C: A = match or None,  \
+                                   A+1 = rest or None */                            \
+    _(PREPRERAISESTAR, ABC, 0)  /* except*: A = what to raise at the end of the     \
+                                   handlers, from original B and list C of raised   \
+                                   and unhandled groups (None if nothing) */        \
     _(LOADASSERTIONERROR, A, 0)                                                     \
     /* with */                                                                      \
-    _(BEFOREWITH, AB, 0)        /* A = B.__enter__(); A+1 = bound __exit__ */       \
-    _(BEFOREASYNCWITH, AB, 0)                                                       \
-    _(WITHEXCEPTSTART, ABC, 0)  /* A = exit(type, value, tb) of exception B */      \
+    _(BEFOREWITH, AB, 0)        /* A = B.__enter__(); A+1 = bound B.__exit__ */     \
+    _(BEFOREASYNCWITH, AB, 0)   /* A = B.__aenter__() (awaitable); A+1 = __aexit__ */ \
+    _(WITHEXCEPTSTART, ABC, 0)  /* A = B(type(C), C, C.__traceback__) */            \
     /* generators and coroutines */                                                 \
-    _(RETURNGENERATOR, -, 0)    /* function entry: turn this frame into a generator */ \
     _(YIELD, AB, 0)             /* yield B; the value sent in arrives in A */       \
-    _(GETYIELDFROMITER, AB, 0)                                                      \
-    _(SEND, J, 0)               /* delegate to A+1 with value A; jump when done */  \
-    _(GETAWAITABLE, AB, 0)                                                          \
+    _(GETYIELDFROMITER, AB, 0)  /* A = iter(B) unless B is a generator/coroutine */ \
+    _(YIELDFROM, AB, 0)         /* A = the result of delegating to B (yield from /  \
+                                   await): the frame yields what B yields; resuming \
+                                   re-executes this op, which passes on send/throw */ \
+    _(GETAWAITABLE, AB, 0)      /* A = B.__await__() (B itself for coroutines); X:  \
+                                   0 await, 1 after __aenter__, 2 after __aexit__ */ \
     _(GETAITER, AB, 0)                                                              \
-    _(GETANEXT, AB, 0)                                                              \
-    _(ENDASYNCFOR, A, 0)                                                            \
+    _(GETANEXT, AB, 0)          /* A = awaitable of B.__anext__() */                \
+    _(ASYNCGENWRAP, AB, 0)      /* A = B wrapped as an async generator's yielded value */ \
     /* imports and module-level */                                                  \
-    _(IMPORTNAME, ABN, 0)       /* A = __import__(names[C], fromlist B, level X) */ \
+    _(IMPORTNAME, ABN, 0)       /* A = __import__(names[C], globals, locals, fromlist \
+                                   B (tuple or None), level X) */                   \
     _(IMPORTFROM, ABN, 0)       /* A = B.names[C] or ImportError */                 \
-    _(IMPORTSTAR, A, 0)                                                             \
-    _(SETUPANNOTATIONS, -, 0)                                                       \
+    _(IMPORTSTAR, A, 0)         /* from module A import * into the locals */        \
+    _(SETUPANNOTATIONS, -, 0)   /* locals['__annotations__'] = {} unless present */ \
     _(PRINTEXPR, A, 0)          /* interactive mode: sys.displayhook(A) */          \
-    /* pattern matching */                                                          \
-    _(MATCHCLASS, ABC, 0)                                                           \
-    _(MATCHMAPPING, AB, 0)                                                          \
-    _(MATCHSEQUENCE, AB, 0)                                                         \
-    _(MATCHKEYS, ABC, 0)                                                            \
-    _(GETLEN, AB, 0)                                                                \
-    _(COPYDICTWITHOUTKEYS, ABC, 0)
+    /* pattern matching (CPython 3.11's semantics) */                               \
+    _(MATCHCLASS, ABC, 0)       /* A = tuple of attributes or None: subject B,      \
+                                   class B+1, kw names tuple B+2, X positional */   \
+    _(MATCHMAPPING, AB, 0)      /* A = bool(B is a mapping) */                      \
+    _(MATCHSEQUENCE, AB, 0)     /* A = bool(B is a sequence for match) */           \
+    _(MATCHKEYS, ABC, 0)        /* A = tuple of B[k] for k in tuple C, or None */   \
+    _(GETLEN, AB, 0)            /* A = len(B) */                                    \
+    _(COPYDICTWITHOUTKEYS, ABC, 0) /* A = dict(B) without the keys in tuple C */
 
 typedef enum Opcode {
 #define OPCODE_ENUM_(name, fmt, cache) OP_##name,
