@@ -16,7 +16,9 @@
 #include "bytes.h"
 #include "range.h"
 #include "slice.h"
+#include "../vm/interp_internal.h"
 
+extern Type type_coroutine_wrapper;
 extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
     type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor;
 
@@ -33,6 +35,9 @@ static Type *const builtin_types[] = {
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
     &type_member_descriptor, &type_slice, &type_range, &type_range_iterator,
     &type_longrange_iterator,
+    // the interpreter's types (src/vm/)
+    &type_function, &type_method, &type_cell, &type_generator, &type_coroutine,
+    &type_coroutine_wrapper, &type_async_generator, &type_frame, &type_traceback,
 };
 
 static Type *const exception_types[] = {
@@ -43,6 +48,7 @@ static Type *const exception_types[] = {
 
 int runtime_init(void *stack_base, const char *hashseed, const char **error) {
     gc_init(stack_base);
+    vm_init(stack_base);
     if (hash_init(hashseed, error) < 0) {
         return -1;
     }
