@@ -18,7 +18,8 @@
 #include "slice.h"
 #include "../vm/interp_internal.h"
 
-extern Type type_coroutine_wrapper;
+extern Type type_coroutine_wrapper, type_async_gen_asend, type_async_gen_athrow,
+    type_async_gen_wrapped_value;
 extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
     type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor;
 
@@ -37,7 +38,8 @@ static Type *const builtin_types[] = {
     &type_longrange_iterator,
     // the interpreter's types (src/vm/)
     &type_function, &type_method, &type_cell, &type_generator, &type_coroutine,
-    &type_coroutine_wrapper, &type_async_generator, &type_frame, &type_traceback,
+    &type_coroutine_wrapper, &type_async_generator, &type_async_gen_asend,
+    &type_async_gen_athrow, &type_async_gen_wrapped_value, &type_frame, &type_traceback,
 };
 
 static Type *const exception_types[] = {

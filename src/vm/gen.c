@@ -46,7 +46,9 @@ int gen_check(Value v) {
 uint32_t gen_code_flags(Value gen) { return gen_frame(gen_obj(gen))->code->flags; }
 
 static const char *gen_kind(GenObject *g) {
-    return g->header.type == &type_coroutine ? "coroutine" : "generator";
+    return g->header.type == &type_coroutine         ? "coroutine"
+           : g->header.type == &type_async_generator ? "async generator"
+                                                     : "generator";
 }
 
 static void gen_trace(Object *o, GcTracer *t) {
@@ -59,10 +61,9 @@ static void gen_trace(Object *o, GcTracer *t) {
 
 Value gen_new(FunctionObject *fn, Value self, const Value *args, size_t npos, Value kwnames) {
     Code *co = fn->code;
-    Type *type = (co->flags & CODE_COROUTINE) ? &type_coroutine : &type_generator;
-    if (co->flags & CODE_ASYNC_GENERATOR) {
-        return err_format(&exc_NotImplementedError, "async generators");
-    }
+    Type *type = (co->flags & CODE_COROUTINE)         ? &type_coroutine
+                 : (co->flags & CODE_ASYNC_GENERATOR) ? &type_async_generator
+                                                      : &type_generator;
     size_t size = sizeof(GenObject) + sizeof(Frame) + co->nslots * sizeof(Value);
     GenObject *g = (GenObject *)gc_alloc(type, size);
     if (!g) {
@@ -93,12 +94,14 @@ Value gen_new(FunctionObject *fn, Value self, const Value *args, size_t npos, Va
 
 // StopIteration escaping a generator becomes RuntimeError (PEP 479).
 static void convert_stop_iteration(GenObject *g) {
-    int async_gen = 0;
-    if (!(err_matches(&exc_StopIteration) || (async_gen && err_matches(&exc_StopAsyncIteration)))) {
+    int async_gen = g->header.type == &type_async_generator;
+    int async_stop = async_gen && err_matches(&exc_StopAsyncIteration);
+    if (!(err_matches(&exc_StopIteration) || async_stop)) {
         return;
     }
     Value stop = err_fetch();
-    err_format(&exc_RuntimeError, "%s raised StopIteration", gen_kind(g));
+    err_format(&exc_RuntimeError, "%s raised %s", gen_kind(g),
+               async_stop ? "StopAsyncIteration" : "StopIteration");
     Value rt = err_normalize();
     if (rt) {
         ExceptionObject *e = (ExceptionObject *)val_ptr(rt);
@@ -538,10 +541,299 @@ Type type_coroutine = {
     .getset = coro_getset,
 };
 
+// ---- async generators ----------------------------------------------------------------
+// The frame yields two kinds of values: those of `yield v`, wrapped by
+// ASYNCGENWRAP, which complete the awaitable that __anext__/asend returned
+// (StopIteration(v)), and those of an `await` inside, which pass through
+// to whoever drives the awaitable (the event loop).
+
+typedef struct WrappedValue {
+    Object header;
+    Value value;
+} WrappedValue;
+
+static void wrapped_trace(Object *o, GcTracer *t) { gc_trace_value(t, ((WrappedValue *)o)->value); }
+
+Type type_async_gen_wrapped_value = {
+    .header = {&type_type},
+    .name = "async_generator_wrapped_value",
+    .basic_size = sizeof(WrappedValue),
+    .base = &type_object,
+    .trace = wrapped_trace,
+};
+
+Value gen_async_wrap(Value v) {
+    WrappedValue *w = (WrappedValue *)gc_alloc(&type_async_gen_wrapped_value, sizeof *w);
+    if (!w) {
+        return 0;
+    }
+    w->value = v;
+    return val_from_ptr(w);
+}
+
+enum AwaitableState { AW_INIT, AW_ITER, AW_CLOSED };
+
+typedef struct AsyncGenAwaitable {
+    Object header;
+    Value gen;
+    Value sendval;     // asend: the value to send first
+    Value exc;         // athrow: the exception to throw, or 0 for aclose
+    uint32_t state;
+    uint32_t is_throw; // athrow / aclose
+} AsyncGenAwaitable;
+
+static void agaw_trace(Object *o, GcTracer *t) {
+    AsyncGenAwaitable *a = (AsyncGenAwaitable *)o;
+    gc_trace_value(t, a->gen);
+    gc_trace_value(t, a->sendval);
+    gc_trace_value(t, a->exc);
+}
+
+extern Type type_async_gen_asend, type_async_gen_athrow;
+
+// What one step of the generator means for the awaitable: a wrapped value
+// completes it (StopIteration(value)), a plain one passes through, the end
+// of the generator is StopAsyncIteration.
+static Value agaw_unwrap(AsyncGenAwaitable *a, Value r, int yielded) {
+    if (!yielded) {
+        a->state = AW_CLOSED;
+        if (r) {
+            if (a->is_throw && !a->exc) {
+                return stop_iteration_with(VAL_NONE);  // aclose(): finished
+            }
+            return err_set_value(val_from_ptr(&exc_StopAsyncIteration));
+        }
+        if (!err_occurred()) {
+            return err_set_value(val_from_ptr(&exc_StopAsyncIteration));
+        }
+        if (a->is_throw && !a->exc &&
+            (err_matches(&exc_StopAsyncIteration) || err_matches(&exc_GeneratorExit))) {
+            err_clear();
+            return stop_iteration_with(VAL_NONE);
+        }
+        return 0;
+    }
+    if (type_of(r) == &type_async_gen_wrapped_value) {
+        a->state = AW_CLOSED;
+        if (a->is_throw && !a->exc) {
+            return err_format(&exc_RuntimeError, "async generator ignored GeneratorExit");
+        }
+        return stop_iteration_with(((WrappedValue *)val_ptr(r))->value);
+    }
+    return r;
+}
+
+static Value agaw_send_impl(AsyncGenAwaitable *a, Value v) {
+    int yielded = 0;
+    Value r;
+    if (a->state == AW_CLOSED) {
+        return err_format(&exc_RuntimeError, "cannot reuse already awaited %s",
+                          a->header.type == &type_async_gen_asend ? "__anext__()/asend()"
+                                                                  : "aclose()/athrow()");
+    }
+    if (a->state == AW_INIT) {
+        a->state = AW_ITER;
+        if (a->is_throw) {
+            GenObject *g = gen_obj(a->gen);
+            if (g->state == GEN_CLOSED || (g->state == GEN_CREATED && !a->exc)) {
+                g->state = GEN_CLOSED;
+                a->state = AW_CLOSED;
+                if (!a->exc) {
+                    return stop_iteration_with(VAL_NONE);
+                }
+                return err_set_value(val_from_ptr(&exc_StopAsyncIteration));
+            }
+            Value exc = a->exc;
+            if (!exc) {
+                exc = obj_call0(val_from_ptr(&exc_GeneratorExit));
+                if (!exc) {
+                    return 0;
+                }
+            }
+            r = gen_throw_exc(g, exc, !a->exc, &yielded);
+            return agaw_unwrap(a, r, yielded);
+        }
+        if (v == VAL_NONE) {
+            v = a->sendval;
+        }
+    }
+    r = gen_send(a->gen, v, 0, &yielded);
+    return agaw_unwrap(a, r, yielded);
+}
+
+static Value agaw_iternext(Value self) {
+    return agaw_send_impl((AsyncGenAwaitable *)val_ptr(self), VAL_NONE);
+}
+
+static Value agaw_m_send(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)kwnames;
+    if (nargs != 1) {
+        return err_format(&exc_TypeError, "send() takes exactly one argument (%zu given)", nargs);
+    }
+    Value r = agaw_send_impl((AsyncGenAwaitable *)val_ptr(self), args[0]);
+    if (!r && !err_occurred()) {
+        err_set_value(val_from_ptr(&exc_StopIteration));
+    }
+    return r;
+}
+
+static Value agaw_m_throw(Value self, const Value *args, size_t nargs, Value kwnames) {
+    AsyncGenAwaitable *a = (AsyncGenAwaitable *)val_ptr(self);
+    if (a->state == AW_CLOSED) {
+        return err_format(&exc_RuntimeError, "cannot reuse already awaited %s",
+                          a->header.type == &type_async_gen_asend ? "__anext__()/asend()"
+                                                                  : "aclose()/athrow()");
+    }
+    Value r = gen_m_throw(a->gen, args, nargs, kwnames);
+    int yielded = r != 0;
+    if (!r && err_matches(&exc_StopIteration)) {
+        err_clear();  // the generator returned
+        r = VAL_NONE;
+    }
+    return agaw_unwrap(a, r, yielded);
+}
+
+static Value agaw_m_close(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    ((AsyncGenAwaitable *)val_ptr(self))->state = AW_CLOSED;
+    return VAL_NONE;
+}
+
+
+static Value agaw_await(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    return self;
+}
+
+static const MethodDef agaw_await_methods[] = {
+    {"send", agaw_m_send, METH_NO_KEYWORDS, NULL},
+    {"throw", agaw_m_throw, METH_NO_KEYWORDS, NULL},
+    {"close", agaw_m_close, METH_NO_KEYWORDS, NULL},
+    {"__await__", agaw_await, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type type_async_gen_asend = {
+    .header = {&type_type},
+    .name = "async_generator_asend",
+    .basic_size = sizeof(AsyncGenAwaitable),
+    .base = &type_object,
+    .trace = agaw_trace,
+    .iter = gen_iter,
+    .iternext = agaw_iternext,
+    .methods = agaw_await_methods,
+};
+
+Type type_async_gen_athrow = {
+    .header = {&type_type},
+    .name = "async_generator_athrow",
+    .basic_size = sizeof(AsyncGenAwaitable),
+    .base = &type_object,
+    .trace = agaw_trace,
+    .iter = gen_iter,
+    .iternext = agaw_iternext,
+    .methods = agaw_await_methods,
+};
+
+static Value agaw_new(Type *t, Value gen, Value sendval, Value exc, int is_throw) {
+    AsyncGenAwaitable *a = (AsyncGenAwaitable *)gc_alloc(t, sizeof *a);
+    if (!a) {
+        return 0;
+    }
+    a->gen = gen;
+    a->sendval = sendval;
+    a->exc = exc;
+    a->state = AW_INIT;
+    a->is_throw = (uint32_t)is_throw;
+    return val_from_ptr(a);
+}
+
+static Value ag_m_anext(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)kwnames;
+    if (nargs) {
+        return err_format(&exc_TypeError, "__anext__() takes no arguments (%zu given)", nargs);
+    }
+    return agaw_new(&type_async_gen_asend, self, VAL_NONE, 0, 0);
+}
+
+static Value ag_m_aiter(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)kwnames;
+    if (nargs) {
+        return err_format(&exc_TypeError, "__aiter__() takes no arguments (%zu given)", nargs);
+    }
+    return self;
+}
+
+static Value ag_m_asend(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)kwnames;
+    if (nargs != 1) {
+        return err_format(&exc_TypeError, "asend() takes exactly one argument (%zu given)", nargs);
+    }
+    return agaw_new(&type_async_gen_asend, self, args[0], 0, 0);
+}
+
+static Value ag_m_athrow(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)kwnames;
+    if (nargs < 1 || nargs > 3) {
+        return err_format(&exc_TypeError, "athrow expected at least 1 argument, got %zu", nargs);
+    }
+    Value typ = args[0], val = nargs > 1 ? args[1] : VAL_NONE;
+    Value exc;
+    if (val_is_ptr(typ) && type_is_subtype(type_of(typ), &type_type) &&
+        type_is_subtype((Type *)val_ptr(typ), &exc_BaseException)) {
+        exc = val == VAL_NONE ? obj_call0(typ) : obj_call1(typ, val);
+    } else if (val_is_ptr(typ) && type_is_subtype(type_of(typ), &exc_BaseException)) {
+        exc = typ;
+    } else {
+        return err_format(&exc_TypeError,
+                          "exceptions must be classes or instances deriving from BaseException, "
+                          "not %s",
+                          obj_type_name(typ));
+    }
+    return exc ? agaw_new(&type_async_gen_athrow, self, VAL_NONE, exc, 1) : 0;
+}
+
+static Value ag_m_aclose(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)kwnames;
+    if (nargs) {
+        return err_format(&exc_TypeError, "aclose() takes no arguments (%zu given)", nargs);
+    }
+    return agaw_new(&type_async_gen_athrow, self, VAL_NONE, 0, 1);
+}
+
+static const MethodDef ag_methods[] = {
+    {"__anext__", ag_m_anext, METH_NO_KEYWORDS, NULL},
+    {"__aiter__", ag_m_aiter, METH_NO_KEYWORDS, NULL},
+    {"asend", ag_m_asend, METH_NO_KEYWORDS, NULL},
+    {"athrow", ag_m_athrow, METH_NO_KEYWORDS, NULL},
+    {"aclose", ag_m_aclose, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const GetSetDef ag_getset[] = {
+    {"__name__", gen_get_name, gen_set_name, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
+    {"ag_running", gen_get_running, NULL, NULL},
+    {"ag_code", gen_get_code, NULL, NULL},
+    {"ag_frame", gen_get_frame, NULL, NULL},
+    {"ag_await", gen_get_yieldfrom, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
 Type type_async_generator = {
     .header = {&type_type},
     .name = "async_generator",
     .basic_size = sizeof(GenObject),
     .base = &type_object,
     .trace = gen_trace,
+    .repr = gen_repr,
+    .methods = ag_methods,
+    .getset = ag_getset,
 };

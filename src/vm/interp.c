@@ -30,6 +30,8 @@
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
+#include "../runtime/bytes.h"
+#include "../runtime/float.h"
 #include "../runtime/range.h"
 #include "../runtime/set.h"
 #include "../runtime/slice.h"
@@ -935,6 +937,99 @@ static int dict_merge_for_call(Value dst, Value src, Value func) {
         return -1;
     }
     return dict_merge_for_call(dst, tmp, func);
+}
+
+// The builtin types whose class pattern matches the subject itself:
+// `case int(x)` (CPython's _Py_TPFLAGS_MATCH_SELF).
+static int match_self_type(Type *t) {
+    static Type *const self_types[] = {&type_bool, &type_bytes, &type_dict, &type_float,
+                                       &type_frozenset, &type_int, &type_list, &type_set,
+                                       &type_str, &type_tuple};
+    extern Type type_bytearray __attribute__((weak));
+    for (Type *b = t; b; b = b->base) {
+        for (size_t k = 0; k < sizeof self_types / sizeof self_types[0]; k++) {
+            if (b == self_types[k]) {
+                return 1;
+            }
+        }
+        if (&type_bytearray && b == &type_bytearray) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+// case cls(p0, p1, name=p2): the tuple of the attributes the sub-patterns
+// match against, or None when the subject does not match the class.
+static Value match_class(Value subject, Value cls, size_t nargs, Value kwnames) {
+    if (!val_is_ptr(cls) || !type_is_subtype(type_of(cls), &type_type)) {
+        return err_format(&exc_TypeError, "called match pattern must be a type");
+    }
+    Type *t = (Type *)val_ptr(cls);
+    int inst = obj_isinstance(subject, cls);
+    if (inst <= 0) {
+        return inst < 0 ? 0 : VAL_NONE;
+    }
+    size_t nkw = tuple_obj(kwnames)->len;
+    Value out = tuple_new(nargs + nkw);
+    if (!out) {
+        return 0;
+    }
+    Value names[nargs + nkw + 1];
+    size_t nnames = 0;
+    Value match_args = 0;
+    int match_self = 0;
+    if (nargs) {
+        match_args = obj_getattr_cstr(cls, "__match_args__");
+        if (!match_args) {
+            if (!err_matches(&exc_AttributeError)) {
+                return 0;
+            }
+            err_clear();
+            match_self = match_self_type(t);
+        } else if (!tuple_check_exact(match_args)) {
+            return err_format(&exc_TypeError, "%s.__match_args__ must be a tuple (got %s)",
+                              t->name, obj_type_name(match_args));
+        }
+        size_t allowed = match_args ? tuple_obj(match_args)->len : (size_t)match_self;
+        if (nargs > allowed) {
+            return err_format(&exc_TypeError, "%s() accepts %zu positional sub-pattern%s (%zu given)",
+                              t->name, allowed, allowed == 1 ? "" : "s", nargs);
+        }
+    }
+    for (size_t k = 0; k < nargs + nkw; k++) {
+        Value attr;
+        if (k < nargs && match_self) {
+            attr = subject;
+        } else {
+            Value name = k < nargs ? tuple_obj(match_args)->items[k]
+                                   : tuple_obj(kwnames)->items[k - nargs];
+            if (!val_is_str(name)) {
+                return err_format(&exc_TypeError, "__match_args__ elements must be strings (got %s)",
+                                  obj_type_name(name));
+            }
+            for (size_t j = 0; j < nnames; j++) {
+                if (str_equal(names[j], name)) {
+                    Value r = obj_repr(name);
+                    return r ? err_format(&exc_TypeError,
+                                          "%s() got multiple sub-patterns for attribute %s",
+                                          t->name, str_obj(r)->data)
+                             : 0;
+                }
+            }
+            names[nnames++] = name;
+            attr = obj_getattr(subject, name);
+            if (!attr) {
+                if (err_matches(&exc_AttributeError)) {
+                    err_clear();
+                    return VAL_NONE;
+                }
+                return 0;
+            }
+        }
+        tuple_obj(out)->items[k] = attr;
+    }
+    return out;
 }
 
 // ---- the loop -------------------------------------------------------------------------
@@ -1875,8 +1970,10 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(ASYNCGENWRAP) {
-        err_format(&exc_NotImplementedError, "async generators");
-        goto error;
+        Value v = gen_async_wrap(R[B]);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
     }
     TARGET(IMPORTNAME) {
         Value imp = dict_check(f->builtins) ? dict_get_cstr(f->builtins, "__import__") : 0;
@@ -1973,8 +2070,10 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(MATCHCLASS) {
-        err_format(&exc_NotImplementedError, "match class patterns");
-        goto error;
+        Value v = match_class(R[B], R[B + 1], X, R[B + 2]);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
     }
     TARGET(MATCHMAPPING) {
         R[A] = val_bool(dict_check(R[B]));

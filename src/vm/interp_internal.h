@@ -52,6 +52,8 @@ Value gen_new(FunctionObject *func, Value self, const Value *args, size_t npos, 
 Value gen_send(Value gen, Value value, int throwing, int *yielded);
 int gen_check(Value v);  // generator or coroutine
 uint32_t gen_code_flags(Value gen);
+// The value of an async generator's `yield v` (ASYNCGENWRAP).
+Value gen_async_wrap(Value v);
 
 // Frame objects and tracebacks (frameobject.c).
 extern Type type_frame, type_traceback;
