@@ -41,7 +41,7 @@
 #include "runtime/strbuf.h"
 #include "vm/run.h"
 
-#define KRAIT_VERSION "0.1.0"
+#define KRAIT_VERSION KRAIT_VERSION_STRING
 #define KRAIT_PYTHON_VERSION "3.11.2"
 
 enum {
@@ -847,6 +847,7 @@ __attribute__((noinline)) static int run(const Options *o, int argc, char **argv
     r.unbuffered = o->unbuffered || (!r.ignore_environment && getenv("PYTHONUNBUFFERED") &&
                                      *getenv("PYTHONUNBUFFERED"));
     r.inspect = o->inspect;
+    r.quiet = o->quiet;
     r.gc_stress = o->gc_stress;
     (void)argc;
     (void)argv;

@@ -137,6 +137,95 @@ static char *read_stream(FILE *fp, size_t *len) {
     return sb.data;
 }
 
+// Is this SyntaxError what a statement that is not finished yet raises?
+static int incomplete_input(void) {
+    const char *msg;
+    Type *t = err_pending_type(&msg);
+    Value v = err_pending_value();
+    if (!t || !type_is_subtype(t, &exc_SyntaxError)) {
+        return 0;
+    }
+    Value m = v ? obj_getattr_cstr(v, "msg") : 0;
+    if (v && (!m || !val_is_str(m))) {
+        err_clear();
+        return 0;
+    }
+    const char *s = m ? str_obj(m)->data : msg;
+    return strstr(s, "unexpected EOF") || strstr(s, "was never closed") ||
+           strstr(s, "expected an indented block") || strstr(s, "unterminated triple-quoted");
+}
+
+static Value sys_prompt(const char *name, const char *dflt) {
+    Value p = sys_get_attr(name);
+    if (p) {
+        Value s = obj_str(p);
+        if (s) {
+            return s;
+        }
+        err_clear();
+    }
+    return str_from_cstr(dflt);
+}
+
+// The interactive loop: read a statement (more lines while it is not
+// complete, and for a compound statement until an empty line), compile it
+// in 'single' mode (expression values go to sys.displayhook), run it in
+// __main__, report errors, repeat until end of input. Returns the exit
+// status (SystemExit ends the loop).
+static int interactive_loop(Value globals) {
+    Value filename = str_from_cstr("<stdin>");
+    StrBuf buf;
+    sb_init(&buf);
+    for (;;) {
+        sys_flush_std_streams();
+        Value prompt = sys_prompt(buf.len ? "ps2" : "ps1", buf.len ? "... " : ">>> ");
+        if (prompt) {
+            fputs(str_obj(prompt)->data, stderr);
+            fflush(stderr);
+        }
+        char line[65536];
+        if (!fgets(line, sizeof line, stdin)) {
+            fputc('\n', stderr);
+            break;
+        }
+        int blank = line[strspn(line, " \t\r\n")] == 0;
+        if (!buf.len && blank) {
+            continue;
+        }
+        sb_puts(&buf, line);
+        // A compound statement goes on until an empty line.
+        const char *first_end = memchr(buf.data, '\n', buf.len);
+        size_t first_len = first_end ? (size_t)(first_end - buf.data) : buf.len;
+        while (first_len && (buf.data[first_len - 1] == ' ' || buf.data[first_len - 1] == '\t' ||
+                             buf.data[first_len - 1] == '\r')) {
+            first_len--;
+        }
+        int compound = first_len && buf.data[first_len - 1] == ':';
+        if (compound && !blank) {
+            continue;
+        }
+        Code *code = compile_source(buf.data, buf.len, TOKMODE_STRING, filename, COMPILE_SINGLE,
+                                    0, 0);
+        if (!code) {
+            if (!blank && incomplete_input()) {
+                err_clear();
+                continue;
+            }
+        }
+        buf.len = 0;
+        buf.data[0] = 0;
+        if (!code || !vm_eval_code(code, globals, globals)) {
+            if (err_matches(&exc_SystemExit)) {
+                sb_free(&buf);
+                return vm_report_exception();
+            }
+            vm_report_exception();
+        }
+    }
+    sb_free(&buf);
+    return 0;
+}
+
 __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base) {
     const char *error = NULL;
     if (runtime_init(stack_base, r->ignore_environment ? NULL : getenv("PYTHONHASHSEED"),
@@ -169,7 +258,11 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     size_t len;
     const char *filename;
     TokenizerMode mode = TOKMODE_FILE;
-    if (r->kind == RUN_COMMAND) {
+    if (r->kind == RUN_STDIN && (r->inspect || isatty(0))) {
+        src = NULL;
+        len = 0;
+        filename = "<stdin>";
+    } else if (r->kind == RUN_COMMAND) {
         src = strdup(r->command);
         len = strlen(src);
         filename = "<string>";
@@ -192,12 +285,32 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
             return vm_report_exception();
         }
     }
+    if (r->kind == RUN_STDIN && (r->inspect || isatty(0))) {
+        free(src);
+        if (!r->quiet) {
+            fprintf(stderr, "krait %s (Python 3.11 compatible)\n"
+                            "Type \"help\", \"copyright\", \"credits\" or \"license\" for "
+                            "more information.\n", KRAIT_VERSION_STRING);
+        }
+        int status = interactive_loop(globals);
+        sys_flush_std_streams();
+        return status;
+    }
     Value fname = str_from_cstr(filename);
     Code *code = fname ? compile_source(src, len, mode, fname, COMPILE_EXEC, 0, r->optimize) : NULL;
     free(src);
     int status = 0;
     if (!code || !vm_eval_code(code, globals, globals)) {
+        int system_exit = err_matches(&exc_SystemExit);
         status = vm_report_exception();
+        if (system_exit) {
+            sys_flush_std_streams();
+            return status;
+        }
+    }
+    if (r->inspect || (!r->ignore_environment && getenv("PYTHONINSPECT") &&
+                       *getenv("PYTHONINSPECT"))) {
+        status = interactive_loop(globals);
     }
     if (sys_flush_std_streams() < 0 && status == 0) {
         status = 120;

@@ -2,6 +2,8 @@
 #ifndef KRAIT_RUN_H
 #define KRAIT_RUN_H
 
+#define KRAIT_VERSION_STRING "0.1.0"
+
 typedef enum RunKind { RUN_FILE, RUN_COMMAND, RUN_STDIN } RunKind;
 
 typedef struct RunRequest {
@@ -15,6 +17,7 @@ typedef struct RunRequest {
     int optimize;
     int unbuffered;
     int inspect;
+    int quiet;
     unsigned gc_stress;    // collect every N-th allocation, 0 = off
 } RunRequest;
 
