@@ -18,7 +18,8 @@
 #include "slice.h"
 
 extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
-    type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor;
+    type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor,
+    type_code;  // src/vm/code.c
 
 // Every static type, bases before subclasses (type_ready readies a base
 // first anyway; the order only keeps versions predictable).
@@ -32,7 +33,7 @@ static Type *const builtin_types[] = {
     &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
     &type_member_descriptor, &type_slice, &type_range, &type_range_iterator,
-    &type_longrange_iterator,
+    &type_longrange_iterator, &type_code,
 };
 
 static Type *const exception_types[] = {
