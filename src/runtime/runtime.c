@@ -21,7 +21,8 @@
 extern Type type_coroutine_wrapper, type_async_gen_asend, type_async_gen_athrow,
     type_async_gen_wrapped_value;
 extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
-    type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor;
+    type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor,
+    type_code;  // src/vm/code.c
 
 // Every static type, bases before subclasses (type_ready readies a base
 // first anyway; the order only keeps versions predictable).
@@ -35,7 +36,7 @@ static Type *const builtin_types[] = {
     &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
     &type_member_descriptor, &type_slice, &type_range, &type_range_iterator,
-    &type_longrange_iterator,
+    &type_longrange_iterator, &type_code,
     // the interpreter's types (src/vm/)
     &type_function, &type_method, &type_cell, &type_generator, &type_coroutine,
     &type_coroutine_wrapper, &type_async_generator, &type_async_gen_asend,

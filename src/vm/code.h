@@ -45,8 +45,9 @@ enum CodeFlags {  // the CPython co_flags values, so that inspect.CO_* agree
 
 // One protected range of the zero-cost exception table: an exception raised
 // by an instruction in [start, end) jumps to `handler` with the exception
-// object in slot `exc_slot`. Entries are sorted by start; nested ranges come
-// innermost first.
+// object in slot `exc_slot`. Entries are sorted by start and never overlap:
+// the compiler labels each instruction with its innermost handler only, so
+// nesting shows as adjacent ranges (code_find_handler is a binary search).
 typedef struct ExceptionRange {
     uint32_t start, end, handler;
     uint16_t exc_slot;
@@ -99,8 +100,13 @@ typedef struct SourcePos {
 
 extern Type type_code;
 
-// Decode the line table (src/vm/code.c).
+// Decode the line table (src/vm/code.c). pc_index counts instruction words
+// (cache words included; they share their op's position).
 SourcePos code_position(const Code *code, uint32_t pc_index);
+// Build a line table from one position per instruction word (the compiler):
+// malloc'ed, *out_len bytes; NULL when out of memory.
+uint8_t *code_encode_linetable(const SourcePos *pos, uint32_t n, int32_t firstlineno,
+                               uint32_t *out_len);
 // Print the instructions in a readable form (krait -X dis).
 void code_disassemble(const Code *code, FILE *out);
 
