@@ -944,8 +944,8 @@ __attribute__((noinline)) static int run(const Options *o, int argc, char **argv
     r.inspect = o->inspect;
     r.quiet = o->quiet;
     r.gc_stress = o->gc_stress;
-    (void)argc;
-    (void)argv;
+    r.orig_argc = argc;
+    r.orig_argv = argv;
     char **args = o->args - 1;  // the slot before the first argument gets the program
     if (o->command) {
         r.kind = RUN_COMMAND;

@@ -17,6 +17,9 @@
 #include "range.h"
 #include "slice.h"
 #include "../vm/interp_internal.h"
+#include "module.h"
+#include "iterators.h"
+#include "namespace.h"
 
 extern Type type_coroutine_wrapper, type_async_gen_asend, type_async_gen_athrow,
     type_async_gen_wrapped_value;
@@ -36,7 +39,8 @@ static Type *const builtin_types[] = {
     &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
     &type_member_descriptor, &type_slice, &type_range, &type_range_iterator,
-    &type_longrange_iterator, &type_code,
+    &type_longrange_iterator, &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
+    &type_filter, &type_reversed, &type_callable_iterator, &type_namespace,
     // the interpreter's types (src/vm/)
     &type_function, &type_method, &type_cell, &type_generator, &type_coroutine,
     &type_coroutine_wrapper, &type_async_generator, &type_async_gen_asend,

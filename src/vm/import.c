@@ -24,17 +24,18 @@
 #include "../runtime/str.h"
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
+#include "../modules/modules.h"
 #include "import.h"
 #include "interp_internal.h"
 
-Value vm_modules;   // sys.modules
-Value vm_sys_path;  // sys.path
-
-void import_init(void) {
-    vm_modules = dict_new();
-    vm_sys_path = list_new(0);
-    gc_add_root(&vm_modules);
-    gc_add_root(&vm_sys_path);
+// sys.modules (the sys module's own dict entry, whatever object it is now).
+static Value modules_dict(void) {
+    Value m = sys_get_object("modules");
+    if (!m || !dict_check(m)) {
+        err_format(&exc_RuntimeError, "lost sys.modules");
+        return 0;
+    }
+    return m;
 }
 
 static Value module_not_found(Value name) {
@@ -105,7 +106,8 @@ static int is_dir(const char *p) {
 // new module (executed and in sys.modules), 0 without an exception when not
 // found, or 0 with one.
 static Value find_and_load(Value fullname, const char *leaf, Value path) {
-    if (!path || !list_check(path)) {
+    Value vm_modules = modules_dict();
+    if (!vm_modules || !path || !list_check(path)) {
         return 0;
     }
     Value dirs = list_from(list_obj(path)->items, list_obj(path)->len);
@@ -191,6 +193,10 @@ static Value find_and_load(Value fullname, const char *leaf, Value path) {
 
 // Import one fully qualified name whose parent (if any) is imported.
 static Value import_one(Value fullname) {
+    Value vm_modules = modules_dict();
+    if (!vm_modules) {
+        return 0;
+    }
     Value m = dict_get(vm_modules, fullname);
     if (m) {
         if (m == VAL_NONE) {
@@ -209,11 +215,12 @@ static Value import_one(Value fullname) {
     const char *full = str_obj(fullname)->data;
     const char *dot = strrchr(full, '.');
     if (!dot) {
-        Value b = modules_load_builtin(fullname);
+        Value b = modules_import_builtin(fullname, 1);
         if (b || err_occurred()) {
             return b;
         }
-        m = find_and_load(fullname, full, vm_sys_path);
+        Value sys_path = sys_get_object("path");
+        m = find_and_load(fullname, full, sys_path);
         if (!m && !err_occurred()) {
             module_not_found(fullname);
         }
@@ -324,6 +331,10 @@ static Value resolve_name(Value name, Value globals, int level) {
 }
 
 Value import_module_level(Value name, Value globals, Value fromlist, int level) {
+    Value vm_modules = modules_dict();
+    if (!vm_modules) {
+        return 0;
+    }
     if (!val_is_str(name)) {
         return err_format(&exc_TypeError, "module name must be str, not %s", obj_type_name(name));
     }
@@ -409,4 +420,4 @@ Value import_module_level(Value name, Value globals, Value fromlist, int level) 
     return m;
 }
 
-Value sys_modules_dict(void) { return vm_modules; }
+Value sys_modules_dict(void) { return modules_dict(); }

@@ -39,6 +39,7 @@
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../modules/modules.h"
 #include "import.h"
 #include "interp_internal.h"
 
@@ -607,8 +608,14 @@ static int store_name(Frame *f, Value name, Value v) {
 }
 
 static int delete_name(Frame *f, Value name) {
-    int r = dict_check_exact(f->locals) ? dict_del(f->locals, name)
-                                        : obj_setitem(f->locals, name, 0);
+    if (dict_check_exact(f->locals)) {
+        int r = dict_del(f->locals, name);
+        if (r == 0) {
+            name_error(name);
+        }
+        return r > 0 ? 0 : -1;
+    }
+    int r = obj_setitem(f->locals, name, 0);
     if (r < 0 && err_matches(&exc_KeyError)) {
         err_clear();
         name_error(name);
@@ -1141,9 +1148,9 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(DELGLOBAL) {
-        if (dict_del(f->globals, N[B]) < 0) {
-            if (err_matches(&exc_KeyError)) {
-                err_clear();
+        int r = dict_del(f->globals, N[B]);
+        if (r <= 0) {
+            if (r == 0) {
                 name_error(N[B]);
             }
             goto error;
@@ -1969,6 +1976,14 @@ Value vm_run_frame(Frame *f, int throwing) {
         R[A] = aw;
         NEXT();
     }
+    TARGET(ENDASYNCFOR) {
+        if (type_is_subtype(type_of(R[A]), &exc_StopAsyncIteration)) {
+            NEXT();
+        }
+        err_set_value(R[A]);
+        reraise = 1;
+        goto error;
+    }
     TARGET(ASYNCGENWRAP) {
         Value v = gen_async_wrap(R[B]);
         CHECK(v);
@@ -1998,7 +2013,7 @@ Value vm_run_frame(Frame *f, int throwing) {
             // A submodule not yet bound as an attribute: sys.modules[pkg.name].
             Value pkg = obj_getattr_cstr(R[B], "__name__");
             if (pkg && val_is_str(pkg)) {
-                Value mods = vm_modules;
+                Value mods = sys_modules_dict();
                 Value full = str_format_c("%s.%s", str_obj(pkg)->data, str_obj(N[C])->data);
                 v = mods && full ? dict_get(mods, full) : 0;
             }
@@ -2060,8 +2075,7 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(PRINTEXPR) {
-        extern Value sys_get_cstr(const char *name) __attribute__((weak));
-        Value hook = sys_get_cstr ? sys_get_cstr("displayhook") : 0;
+        Value hook = sys_get_object("displayhook");
         if (!hook) {
             err_format(&exc_RuntimeError, "lost sys.displayhook");
             goto error;
@@ -2127,7 +2141,7 @@ Value vm_run_frame(Frame *f, int throwing) {
         CHECK(dict_merge(d, R[B], 1) == 0);
         TupleObject *keys = tuple_obj(R[C]);
         for (size_t k = 0; k < keys->len; k++) {
-            CHECK(dict_del(d, keys->items[k]) == 0);
+            CHECK(dict_del(d, keys->items[k]) >= 0);
         }
         R[A] = d;
         NEXT();

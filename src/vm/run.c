@@ -11,6 +11,7 @@
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
+#include "../runtime/int.h"
 #include "../runtime/list.h"
 #include "../runtime/module.h"
 #include "../runtime/runtime.h"
@@ -24,7 +25,11 @@
 // sys.path: the script's directory (or '' for -c and stdin), PYTHONPATH,
 // then the standard library.
 static int init_path(const RunRequest *r) {
-    Value path = vm_sys_path;
+    Value path = sys_get_object("path");
+    if (!path || !list_check(path)) {
+        err_format(&exc_RuntimeError, "lost sys.path");
+        return -1;
+    }
     Value first;
     if (r->kind == RUN_FILE) {
         const char *slash = strrchr(r->script, '/');
@@ -66,6 +71,11 @@ static int init_path(const RunRequest *r) {
     return stdlib && list_append(path, stdlib) == 0 ? 0 : -1;
 }
 
+// builtins.__import__'s finder for modules that are not builtin.
+static Value import_hook(Value fullname) {
+    return import_module_level(fullname, 0, VAL_NONE, 0);
+}
+
 // The exit status for an uncaught SystemExit (printing its message if it
 // is not an int), as CPython's handle_system_exit.
 static int system_exit_status(Value exc) {
@@ -103,8 +113,8 @@ int vm_report_exception(void) {
         return system_exit_status(exc);
     }
     sys_flush_std_streams();
-    Value hook = sys_get_attr("excepthook");
-    if (hook && hook != sys_get_attr("__excepthook__")) {
+    Value hook = sys_get_object("excepthook");
+    if (hook && hook != sys_get_object("__excepthook__")) {
         Value tb = ((ExceptionObject *)val_ptr(exc))->traceback;
         Value args[3] = {val_from_ptr(type_of(exc)), exc, tb ? tb : VAL_NONE};
         if (obj_call(hook, args, 3, 0)) {
@@ -156,7 +166,7 @@ static int incomplete_input(void) {
 }
 
 static Value sys_prompt(const char *name, const char *dflt) {
-    Value p = sys_get_attr(name);
+    Value p = sys_get_object(name);
     if (p) {
         Value s = obj_str(p);
         if (s) {
@@ -236,19 +246,32 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     if (r->gc_stress) {
         gc_set_stress(r->gc_stress);
     }
-    import_init();
     Value builtins = builtins_init();
     if (!builtins) {
         vm_report_exception();
         return 1;
     }
     vm_builtins = module_dict(builtins);
-    if (!sys_init(r->argc, r->argv, r->unbuffered) || init_path(r) < 0) {
+    SysConfig config;
+    memset(&config, 0, sizeof config);
+    config.argc = r->argc;
+    config.argv = r->argv;
+    config.orig_argc = r->orig_argc;
+    config.orig_argv = r->orig_argv;
+    config.optimize = r->optimize;
+    config.inspect = r->inspect;
+    config.quiet = r->quiet;
+    config.ignore_environment = r->ignore_environment;
+    config.unbuffered = r->unbuffered;
+    config.int_max_str_digits = -1;
+    builtins_import_hook = import_hook;
+    if (!sys_init(&config) || init_path(r) < 0) {
         vm_report_exception();
         return 1;
     }
     Value main_mod = module_new_cstr("__main__");
-    if (!main_mod || dict_set_cstr(vm_modules, "__main__", main_mod) < 0 ||
+    Value modules = sys_modules_dict();
+    if (!main_mod || !modules || dict_set_cstr(modules, "__main__", main_mod) < 0 ||
         dict_set_cstr(module_dict(main_mod), "__builtins__", builtins) < 0) {
         vm_report_exception();
         return 1;

@@ -13,6 +13,8 @@ typedef struct RunRequest {
     const char *command;   // RUN_COMMAND
     int argc;              // sys.argv
     char **argv;
+    int orig_argc;         // sys.orig_argv
+    char **orig_argv;
     int ignore_environment;
     int optimize;
     int unbuffered;
