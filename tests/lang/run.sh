@@ -152,9 +152,6 @@ run_one() {
         verdict="PASS $prog"
     fi
     echo "$verdict" > "$RESULTS/verdicts/$name"
-    case $verdict in
-        FAIL*) echo "${verdict#FAIL }" ;;
-    esac
 }
 
 export PY HERE KRAIT TIMEOUT CACHE RESULTS HELPERS_HASH
@@ -179,6 +176,8 @@ printf '%s\0' "${PROGS[@]}" |
     xargs -0 -n 1 -P "$JOBS" bash -c \
         'read -r -a KRAIT_ARGS <<< "$KRAIT_ARGS_STR"; run_one "$1"' run_one
 
+# The failures, sorted by name so that two runs compare line by line.
+cat "$RESULTS"/verdicts/* | grep '^FAIL' | LC_ALL=C sort
 PASSED=$(cat "$RESULTS"/verdicts/* | grep -c '^PASS')
 FAILED=$(( ${#PROGS[@]} - PASSED ))
 echo "lang: $PASSED passed, $FAILED failed"
