@@ -54,6 +54,10 @@ try:
     g.close()
 except RuntimeError as e:
     print(type(e).__name__, e)
+try:
+    g.throw(KeyError("stop"))   # finish it, so that no finalizer runs it again
+except KeyError:
+    print("finished")
 
 def return_on_close():
     try:
