@@ -10,9 +10,8 @@
 //     [0, nparams)                  parameters (positional, then *args, kw-only, **kwargs)
 //     [nparams, nlocals)            other local variables
 //     [nlocals, nlocals + ncells)   cells for variables captured by inner functions: the
-//                                   interpreter puts a new empty cell in each at entry; a
-//                                   captured parameter is copied into its cell by a
-//                                   STOREDEREF the compiler emits first thing
+//                                   interpreter puts a new cell in each at entry, holding
+//                                   the argument's value for a captured parameter
 //     [.., + nfrees)                free variables: the closure's cells, copied at entry
 //     [.., nslots)                  temporaries, allocated by the compiler like registers
 // Every slot holds a Value or 0 ("unbound"), so the collector scans frames

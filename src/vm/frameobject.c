@@ -430,7 +430,19 @@ static void print_exception_line(StrBuf *out, Value exc) {
     if (type_is_subtype(t, &exc_SyntaxError)) {
         // printed by the caller before this line
     }
-    Value s = obj_str(exc);
+    Value s = 0;
+    if (type_is_subtype(t, &exc_SyntaxError)) {
+        s = obj_getattr_cstr(exc, "msg");  // the location is printed above
+        if (s && !val_is_str(s)) {
+            s = obj_str(s);
+        }
+        if (!s) {
+            err_clear();
+        }
+    }
+    if (!s) {
+        s = obj_str(exc);
+    }
     if (!s) {
         err_clear();
         sb_puts(out, ": <exception str() failed>");

@@ -414,9 +414,21 @@ int vm_bind_args(Frame *f, FunctionObject *fn, Value self, const Value *args, si
         }
     }
     // cells and free variables
+    // A captured parameter starts its cell with the argument's value.
     Value *cells = S + co->nlocals;
+    size_t nparams = argcount + kwonly + ((co->flags & CODE_VARARGS) != 0) +
+                     ((co->flags & CODE_VARKEYWORDS) != 0);
+    TupleObject *cellnames = tuple_obj(co->cellvars);
     for (size_t j = 0; j < co->ncells; j++) {
-        cells[j] = cell_new(0);
+        Value init = 0;
+        Value cname = cellnames->items[j];
+        for (size_t p = 0; p < nparams; p++) {
+            if (varnames->items[p] == cname || str_equal(varnames->items[p], cname)) {
+                init = S[p];
+                break;
+            }
+        }
+        cells[j] = cell_new(init);
         if (!cells[j]) {
             return -1;
         }

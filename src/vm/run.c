@@ -1,5 +1,6 @@
 // run.c - running a program: the runtime's start, the __main__ module, and
 // the end of the process (SystemExit, uncaught exceptions, flushing).
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,14 @@ int vm_report_exception(void) {
     }
     err_clear();
     vm_print_exception(exc);
+    if (type_is_subtype(type_of(exc), &exc_KeyboardInterrupt)) {
+        // As CPython: die of the signal, so that the parent sees why.
+        sys_flush_std_streams();
+        fflush(NULL);
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+        return 130;
+    }
     return 1;
 }
 
