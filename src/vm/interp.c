@@ -22,7 +22,6 @@
 // the collector reads every frame precisely through the root provider.
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "../runtime/abstract.h"
 #include "../runtime/dict.h"
@@ -45,7 +44,6 @@
 
 extern Type type_method_descriptor;
 
-ThreadState vm_thread = {.recursion_limit = 1000};
 Value vm_builtins;
 
 // ---- the VM stack ---------------------------------------------------------------------
@@ -182,36 +180,10 @@ void frame_unlink(Frame *f) {
 
 Frame *vm_current_frame(void) { return vm_thread.frame; }
 
-// ---- C-level recursion ----------------------------------------------------------------
-
-static char *c_stack_limit;
-
 void vm_init(void *stack_base) {
     gc_add_root_provider(vm_trace_roots);
-    struct rlimit rl;
-    size_t size = 8u << 20;
-    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) {
-        size = rl.rlim_cur;
-    }
-    size_t margin = size / 8 > (256u << 10) ? (256u << 10) : size / 8;
-    if (size > (64u << 20)) {
-        size = 64u << 20;
-    }
-    c_stack_limit = (char *)stack_base - size + margin + (128u << 10);
+    vm_init_stack_limit(stack_base);
 }
-
-int vm_enter_call(const char *where) {
-    char here;
-    if (++vm_thread.c_depth > vm_thread.recursion_limit + 50 ||
-        (c_stack_limit && &here < c_stack_limit)) {
-        vm_thread.c_depth--;
-        err_format(&exc_RecursionError, "maximum recursion depth exceeded%s", where ? where : "");
-        return -1;
-    }
-    return 0;
-}
-
-void vm_leave_call(void) { vm_thread.c_depth--; }
 
 // ---- argument binding -----------------------------------------------------------------
 

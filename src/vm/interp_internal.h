@@ -7,6 +7,7 @@
 
 // Register the VM's roots with the collector and find the C stack's limit.
 void vm_init(void *stack_base);
+void vm_init_stack_limit(void *stack_base);  // thread.c
 
 // Frame flags.
 enum {
