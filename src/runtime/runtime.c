@@ -18,7 +18,9 @@
 #include "slice.h"
 
 extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
-    type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor;
+    type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor,
+    type_wrapper_descriptor, type_method_wrapper, type_mappingproxy, type_property,
+    type_staticmethod, type_classmethod, type_super, type_shape, type_attr_array;
 
 // Every static type, bases before subclasses (type_ready readies a base
 // first anyway; the order only keeps versions predictable).
@@ -31,7 +33,9 @@ static Type *const builtin_types[] = {
     &type_dict_keyiterator, &type_dict_valueiterator, &type_dict_itemiterator,
     &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
-    &type_member_descriptor, &type_slice, &type_range, &type_range_iterator,
+    &type_member_descriptor, &type_wrapper_descriptor, &type_method_wrapper, &type_mappingproxy,
+    &type_property, &type_staticmethod, &type_classmethod, &type_super, &type_shape,
+    &type_attr_array, &type_slice, &type_range, &type_range_iterator,
     &type_longrange_iterator,
 };
 
