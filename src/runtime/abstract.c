@@ -424,6 +424,22 @@ int64_t obj_len(Value v) {
 Value obj_getitem(Value v, Value key) {
     Type *t = type_of(v);
     if (!t->getitem) {
+        if (t->flags & TYPE_TYPE_SUBCLASS) {
+            // C[key] on a class: its __class_getitem__ (PEP 560).
+            static Value name;
+            if (!name && !(name = str_intern_cstr("__class_getitem__"))) {
+                return 0;
+            }
+            Value meth = obj_getattr_opt(v, name);
+            if (meth) {
+                return obj_call1(meth, key);
+            }
+            if (err_occurred()) {
+                return 0;
+            }
+            return err_format(&exc_TypeError, "type '%s' is not subscriptable",
+                              ((Type *)val_ptr(v))->name);
+        }
         return err_format(&exc_TypeError, "'%s' object is not subscriptable", t->name);
     }
     return t->getitem(v, key);

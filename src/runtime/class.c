@@ -638,7 +638,9 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
             argv[0] = name;
             argv[1] = bases;
             argv[2] = dict;
-            memcpy(argv + 3, kwvalues, nkw * sizeof(Value));
+            if (nkw) {
+                memcpy(argv + 3, kwvalues, nkw * sizeof(Value));
+            }
             return winner->new_(val_from_ptr(winner), argv, 3, kwnames);
         }
         metatype = winner;
@@ -874,8 +876,15 @@ static int same_slots_added(Type *a, Type *b) {
     return 1;
 }
 
+// Whether CPython frees instances of t with PyObject_GC_Del (every class,
+// and the builtins that can hold references) rather than PyObject_Del: its
+// layout checks compare that, and programs see it in their messages.
+static int cpython_gc_type(const Type *t) {
+    return (t->flags & TYPE_HEAP) || (t->trace && !(t->flags & TYPE_STR_SUBCLASS));
+}
+
 int type_compatible_layout(Type *old, Type *new_type, const char *attr) {
-    if (new_type->free != old->free) {
+    if (new_type->free != old->free || cpython_gc_type(new_type) != cpython_gc_type(old)) {
         err_format(&exc_TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr,
                    new_type->name, old->name);
         return 0;

@@ -130,7 +130,9 @@ static Value property_init(Value self, const Value *args, size_t nargs, Value kw
         return err_format(&exc_TypeError, "property() takes at most 4 arguments (%zu given)",
                           nargs + nkw);
     }
-    memcpy(vals, args, nargs * sizeof(Value));
+    if (nargs) {
+        memcpy(vals, args, nargs * sizeof(Value));
+    }
     for (size_t k = 0; k < nkw; k++) {
         Value kn = tuple_obj(kwnames)->items[k];
         int i = 0;

@@ -59,29 +59,32 @@ typedef struct SlotDef {
 
 // ---- the generic slot functions of classes -------------------------------------------
 
+// argv = (first, *args, *kwvalues) in `small` (room for 8) or in a fresh
+// tuple's storage (a heap object the stack scan keeps alive while we use it).
+static Value *prepend_arg(Value first, const Value *args, size_t n, Value *small) {
+    Value *argv = small;
+    if (n + 1 > 8) {
+        Value holder = tuple_new(n + 1);
+        if (!holder) {
+            return NULL;
+        }
+        argv = tuple_obj(holder)->items;
+    }
+    argv[0] = first;
+    if (n) {
+        memcpy(argv + 1, args, n * sizeof(Value));
+    }
+    return argv;
+}
+
 // Call `descr` (found on type(self)) as a method of self.
 static Value call_found(Value descr, Value self, const Value *args, size_t nargs, Value kwnames) {
     Type *dt = type_of(descr);
     size_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
     if (dt->flags & TYPE_METHOD_DESCR) {
-        size_t n = nargs + nkw + 1;
         Value small[8];
-        Value *argv = small;
-        Value holder = 0;
-        if (n > 8) {
-            holder = tuple_new(n);
-            if (!holder) {
-                return 0;
-            }
-            argv = tuple_obj(holder)->items;
-        }
-        argv[0] = self;
-        memcpy(argv + 1, args, (nargs + nkw) * sizeof(Value));
-        Value r = obj_call(descr, argv, nargs + 1, kwnames);
-        if (holder) {
-            memset(argv, 0, n * sizeof(Value));  // the tuple never escapes half-filled
-        }
-        return r;
+        Value *argv = prepend_arg(self, args, nargs + nkw, small);
+        return argv ? obj_call(descr, argv, nargs + 1, kwnames) : 0;
     }
     if (dt->descr_get) {
         Value bound = dt->descr_get(descr, self, val_from_ptr(type_of(self)));
@@ -283,18 +286,11 @@ static Value slot_new(Value callable, const Value *args, size_t nargs, Value kwn
         return 0;
     }
     size_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
-    size_t n = nargs + nkw + 1;
     Value small[8];
-    Value *argv = small;
-    if (n > 8) {
-        Value holder = tuple_new(n);
-        if (!holder) {
-            return 0;
-        }
-        argv = tuple_obj(holder)->items;
+    Value *argv = prepend_arg(callable, args, nargs + nkw, small);
+    if (!argv) {
+        return 0;
     }
-    argv[0] = callable;
-    memcpy(argv + 1, args, (nargs + nkw) * sizeof(Value));
     return obj_call(func, argv, nargs + 1, kwnames);
 }
 
