@@ -363,6 +363,9 @@ FN(CB_who) { return S("CB"); }
 FN(BX_bx) { return S("BX"); }
 FN(BY_bx) { return S("BY"); }
 
+FN(ICM_instancecheck) { return obj_richcompare(a[1], I(5), CMP_EQ); }
+FN(ICM_subclasscheck) { return val_bool(a[1] == val_from_ptr(&type_int)); }
+
 static __attribute__((noinline)) void scenarios(void) {
     Value obj = TYPE(&type_object);
 
@@ -828,6 +831,29 @@ static __attribute__((noinline)) void scenarios(void) {
     show("object.__subclasshook__", METH(obj, "__subclasshook__", 0));
     show("object.__init_subclass__ kw",
          obj_call(GET(P, "__init_subclass__"), (Value[]){I(1)}, 0, TUP(S("x"))));
+
+    // isinstance / issubclass
+    show("isinstance(1, 1)", BOOL(obj_isinstance(I(1), I(1))));
+    show("issubclass(1, int)", BOOL(obj_issubclass(I(1), TYPE(&type_int))));
+    show("issubclass(int, 1)", BOOL(obj_issubclass(TYPE(&type_int), I(1))));
+    show("issubclass(bool, (str, int))",
+         BOOL(obj_issubclass(TYPE(&type_bool), TUP(TYPE(&type_str), TYPE(&type_int)))));
+    Value ICM = CLASS("ICM", TUP(TYPE(&type_type)),
+                      DEF(DEF(NS(), "__instancecheck__", F("__instancecheck__", ICM_instancecheck)),
+                          "__subclasscheck__", F("__subclasscheck__", ICM_subclasscheck)));
+    Value icd = dict_new();
+    dict_set_cstr(icd, "__module__", S("__main__"));
+    Value ICX = CALL(ICM, 3, S("ICX"), EMPTY(), icd);
+    show("isinstance(5, ICX)", BOOL(obj_isinstance(I(5), ICX)));
+    show("isinstance(6, ICX)", BOOL(obj_isinstance(I(6), ICX)));
+    show("isinstance(ICX(), ICX)", BOOL(obj_isinstance(CALL(ICX, 0), ICX)));
+    show("issubclass(int, ICX)", BOOL(obj_issubclass(TYPE(&type_int), ICX)));
+    show("issubclass(ICX, ICX)", BOOL(obj_issubclass(ICX, ICX)));
+    Value Fake = CLASS("Fake", EMPTY(), DEF(NS(), "__class__", TYPE(&type_int)));
+    show("isinstance(Fake(), int)", BOOL(obj_isinstance(CALL(Fake, 0), TYPE(&type_int))));
+    Value AB = CLASS("AB", EMPTY(), DEF(NS(), "__bases__", EMPTY()));
+    show("isinstance(1, AB())", BOOL(obj_isinstance(I(1), CALL(AB, 0))));
+    show("issubclass(AB(), AB())", BOOL(obj_issubclass(CALL(AB, 0), CALL(AB, 0))));
     gc_collect();
 }
 

@@ -522,3 +522,26 @@ show("object.__setattr__ hack", lambda: object.__setattr__(int, "x", 1))
 show("str(object.__format__)", lambda: object().__format__("x"))
 show("object.__subclasshook__", lambda: object.__subclasshook__())
 show("object.__init_subclass__ kw", lambda: P.__init_subclass__(x=1))
+
+# isinstance / issubclass
+show("isinstance(1, 1)", lambda: isinstance(1, 1))
+show("issubclass(1, int)", lambda: issubclass(1, int))
+show("issubclass(int, 1)", lambda: issubclass(int, 1))
+show("issubclass(bool, (str, int))", lambda: issubclass(bool, (str, int)))
+class ICM(type):
+    def __instancecheck__(cls, inst): return inst == 5
+    def __subclasscheck__(cls, sub): return sub is int
+class ICX(metaclass=ICM):
+    pass
+show("isinstance(5, ICX)", lambda: isinstance(5, ICX))
+show("isinstance(6, ICX)", lambda: isinstance(6, ICX))
+show("isinstance(ICX(), ICX)", lambda: isinstance(ICX(), ICX))
+show("issubclass(int, ICX)", lambda: issubclass(int, ICX))
+show("issubclass(ICX, ICX)", lambda: issubclass(ICX, ICX))
+class Fake:
+    __class__ = int
+show("isinstance(Fake(), int)", lambda: isinstance(Fake(), int))
+class AB:
+    __bases__ = ()
+show("isinstance(1, AB())", lambda: isinstance(1, AB()))
+show("issubclass(AB(), AB())", lambda: issubclass(AB(), AB()))
