@@ -726,6 +726,7 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
     t->attrs_offset = base->attrs_offset;
     t->trace = heap_instance_trace;
     t->free = base->free;
+    t->new_ = base->new_;  // what a builtin __new__ found on the MRO stands for (slots.c)
 
     // The layout: members, then the instance attributes.
     size_t size = base->basic_size;

@@ -350,8 +350,16 @@ int instance_set_attr(Value obj, Value name, Value value) {
     if (!value) {
         return 1;
     }
+    if (type_of(name) != &type_str) {
+        // A str subclass stays the key, as in CPython (which interns only
+        // exact strs): only a dict can hold it.
+        if (!to_dict_mode(a)) {
+            return -1;
+        }
+        return dict_set(a->more, name, value);
+    }
     Value key = name;
-    if (!(str_obj(name)->flags & STR_INTERNED) || type_of(name) != &type_str) {
+    if (!(str_obj(name)->flags & STR_INTERNED)) {
         key = str_intern(name);
         if (!key) {
             return -1;

@@ -1021,7 +1021,10 @@ static AnyFunc specific_of(Type *t, size_t off, Value d, int *is_generic) {
     } else if (off == OFF_(new_) && dt == &type_builtin_method) {
         BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(d);
         if (m->def == &tp_new_def && type_is_subtype(t, type_ptr(m->self))) {
-            return (AnyFunc)type_ptr(m->self)->new_;
+            // CPython keeps the class's current constructor here (inherited from
+            // the base when the class was made): after `del C.__new__` a class
+            // that had one keeps calling __new__ through the MRO.
+            return (AnyFunc)t->new_;
         }
     } else if (off == OFF_(hash) && d == VAL_NONE) {
         return NULL;  // __hash__ = None: unhashable (obj_hash's message)
