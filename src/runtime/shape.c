@@ -29,7 +29,7 @@
 enum {
     SHAPE_MAX_ATTRS = 64,        // beyond: dict mode
     SHAPE_MAX_TRANSITIONS = 32,  // successors of one shape; beyond: dict mode
-    SHAPE_TABLE_MIN = 9,         // shapes of this size or more get a name -> index table
+    SHAPE_TABLE_MIN = 17,        // shapes of this size or more get a name -> index table
 };
 
 static void shape_trace(Object *o, GcTracer *t) {
@@ -39,6 +39,7 @@ static void shape_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, s->name);
     gc_trace_value(t, s->transitions);
     gc_trace_value(t, s->table);
+    gc_trace_values(t, s->names, s->size);
 }
 
 Type type_shape = {
@@ -116,7 +117,8 @@ static Value *slot_ref(InstanceAttrs *a, uint32_t i) {
 // ---- shapes ----------------------------------------------------------------------
 
 static Shape *shape_alloc(Type *owner, Shape *parent, Value name) {
-    Shape *s = (Shape *)gc_alloc(&type_shape, sizeof(Shape));
+    uint32_t size = parent ? parent->size + 1 : 0;
+    Shape *s = (Shape *)gc_alloc(&type_shape, sizeof(Shape) + size * sizeof(Value));
     if (!s) {
         return NULL;
     }
@@ -125,7 +127,9 @@ static Shape *shape_alloc(Type *owner, Shape *parent, Value name) {
     s->name = name;
     if (parent) {
         s->index = parent->size;
-        s->size = parent->size + 1;
+        s->size = size;
+        memcpy(s->names, parent->names, parent->size * sizeof(Value));
+        s->names[s->index] = name;
     }
     return s;
 }
@@ -142,8 +146,8 @@ static int build_table(Shape *s) {
     if (!table) {
         return -1;
     }
-    for (Shape *p = s; p->parent; p = p->parent) {
-        if (dict_set(table, p->name, val_from_smallint(p->index)) < 0) {
+    for (uint32_t i = 0; i < s->size; i++) {
+        if (dict_set(table, s->names[i], val_from_smallint(i)) < 0) {
             return -1;
         }
     }
@@ -167,15 +171,15 @@ int shape_find(Shape *s, Value name) {
             return -1;
         }
     }
-    for (Shape *p = s; p->parent; p = p->parent) {
-        if (p->name == name) {
-            return (int)p->index;
+    for (uint32_t i = s->size; i-- > 0;) {
+        if (s->names[i] == name) {
+            return (int)i;
         }
     }
     if (!(str_obj(name)->flags & STR_INTERNED)) {
-        for (Shape *p = s; p->parent; p = p->parent) {
-            if (str_equal(p->name, name)) {
-                return (int)p->index;
+        for (uint32_t i = s->size; i-- > 0;) {
+            if (str_equal(s->names[i], name)) {
+                return (int)i;
             }
         }
     }
@@ -267,13 +271,8 @@ static Value to_dict_mode(InstanceAttrs *a) {
         return 0;
     }
     if (s) {
-        // Insertion order is slot order: walk the chain into a small array first.
-        Value names[SHAPE_MAX_ATTRS + 1];
-        for (Shape *p = s; p->parent; p = p->parent) {
-            names[p->index] = p->name;
-        }
         for (uint32_t i = 0; i < s->size; i++) {
-            if (dict_set(d, names[i], *slot_ref(a, i)) < 0) {
+            if (dict_set(d, s->names[i], *slot_ref(a, i)) < 0) {
                 return 0;
             }
         }
@@ -293,40 +292,30 @@ Value instance_get_attr(Value obj, Value name) {
     return i < 0 ? 0 : *slot_ref(a, (uint32_t)i);
 }
 
-// Delete slot i: rebuild the shape without it, moving later values down.
+// Delete slot i: rebuild the shape without it, then move the later values down.
 static int delete_slot(Type *t, InstanceAttrs *a, uint32_t i) {
     Shape *s = a->shape;
     uint32_t n = s->size;
-    Value names[SHAPE_MAX_ATTRS + 1];
-    for (Shape *p = s; p->parent; p = p->parent) {
-        names[p->index] = p->name;
-    }
     Shape *ns = NULL;
-    for (uint32_t k = 0; k < i; k++) {
-        ns = shape_add(t, ns, names[k]);
-        if (!ns) {
-            goto to_dict;
+    for (uint32_t k = 0; k < n; k++) {
+        if (k != i && !(ns = shape_add(t, ns, s->names[k]))) {
+            if (err_occurred()) {
+                return -1;
+            }
+            // The tree refused: dict mode, with the attribute still there, then delete it.
+            Value name = s->names[i];
+            if (!to_dict_mode(a)) {
+                return -1;
+            }
+            return dict_del(a->more, name) < 0 ? -1 : 0;
         }
     }
     for (uint32_t k = i + 1; k < n; k++) {
-        ns = shape_add(t, ns, names[k]);
-        if (!ns) {
-            goto to_dict;
-        }
         *slot_ref(a, k - 1) = *slot_ref(a, k);
     }
     *slot_ref(a, n - 1) = 0;
     a->shape = ns;
     return 0;
-to_dict:
-    if (err_occurred()) {
-        return -1;
-    }
-    // The tree refused: go to dict mode with the attribute still there, then delete it.
-    if (!to_dict_mode(a)) {
-        return -1;
-    }
-    return dict_del(a->more, names[i]) < 0 ? -1 : 0;
 }
 
 int instance_set_attr(Value obj, Value name, Value value) {
@@ -403,13 +392,9 @@ int instance_change_class(Value obj, Type *new_type) {
         return 0;
     }
     // Same names in the same order: the slots stay where they are.
-    Value names[SHAPE_MAX_ATTRS + 1];
-    for (Shape *p = s; p->parent; p = p->parent) {
-        names[p->index] = p->name;
-    }
     Shape *ns = NULL;
     for (uint32_t k = 0; k < s->size; k++) {
-        ns = shape_add(new_type, ns, names[k]);
+        ns = shape_add(new_type, ns, s->names[k]);
         if (!ns) {
             if (err_occurred() || !to_dict_mode(a)) {
                 return -1;

@@ -43,6 +43,7 @@ struct Shape {
     uint32_t size;        // attributes in this shape
     Value transitions;    // 0, the only child Shape, or a dict name -> child Shape
     Value table;          // 0, or a dict name -> slot index (built lazily for big shapes)
+    Value names[];        // the attribute of each slot, size entries: lookups scan this
 };
 
 extern Type type_shape;
