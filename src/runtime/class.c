@@ -469,16 +469,6 @@ static int process_slots(Value dict, Value name, Type *base, SlotsInfo *info) {
                        str_obj(rep)->data);
             return -1;
         }
-        if (i > 0 && str_equal(l->items[i], l->items[i - 1])) {
-            // CPython rejects repeated names through the member descriptors clashing.
-            Value rep = obj_repr(l->items[i]);
-            if (!rep) {
-                return -1;
-            }
-            err_format(&exc_ValueError, "%s in __slots__ conflicts with class variable",
-                       str_obj(rep)->data);
-            return -1;
-        }
     }
     info->names = names;
     return 0;
@@ -885,8 +875,13 @@ static int cpython_gc_type(const Type *t) {
 }
 
 int type_compatible_layout(Type *old, Type *new_type, const char *attr) {
-    if (new_type->free != old->free || cpython_gc_type(new_type) != cpython_gc_type(old)) {
+    if (cpython_gc_type(new_type) != cpython_gc_type(old)) {
         err_format(&exc_TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr,
+                   new_type->name, old->name);
+        return 0;
+    }
+    if (new_type->free != old->free) {  // the collector needs this (gc.h); CPython's layouts differ
+        err_format(&exc_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr,
                    new_type->name, old->name);
         return 0;
     }
@@ -967,7 +962,7 @@ static int type_set_qualname(Value self, Value value) {
 }
 
 static Value type_get_module(Value self) {
-    return type_module(type_ptr(self));
+    return type_module_name(type_ptr(self));
 }
 
 static int type_set_module(Value self, Value value) {

@@ -329,6 +329,17 @@ static Value wrapperfunc_init(Value self, const Value *args, size_t nargs, Value
     return copy_wrapped_attrs(self, args[0]) < 0 ? 0 : VAL_NONE;
 }
 
+Value staticmethod_new(Value callable) {
+    WrapperFuncObject *w =
+        (WrapperFuncObject *)gc_alloc(&type_staticmethod, sizeof(WrapperFuncObject));
+    if (!w) {
+        return 0;
+    }
+    w->callable = callable;
+    Value self = val_from_ptr(w);
+    return copy_wrapped_attrs(self, callable) < 0 ? 0 : self;
+}
+
 static Value staticmethod_init(Value self, const Value *args, size_t nargs, Value kwnames) {
     return wrapperfunc_init(self, args, nargs, kwnames, "staticmethod");
 }

@@ -20,7 +20,8 @@
 extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
     type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor,
     type_wrapper_descriptor, type_method_wrapper, type_mappingproxy, type_property,
-    type_staticmethod, type_classmethod, type_super, type_shape, type_attr_array;
+    type_staticmethod, type_classmethod, type_super, type_shape, type_attr_array,
+    type_classmethod_descriptor;
 
 // Every static type, bases before subclasses (type_ready readies a base
 // first anyway; the order only keeps versions predictable).
@@ -35,7 +36,7 @@ static Type *const builtin_types[] = {
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
     &type_member_descriptor, &type_wrapper_descriptor, &type_method_wrapper, &type_mappingproxy,
     &type_property, &type_staticmethod, &type_classmethod, &type_super, &type_shape,
-    &type_attr_array, &type_slice, &type_range, &type_range_iterator,
+    &type_attr_array, &type_classmethod_descriptor, &type_slice, &type_range, &type_range_iterator,
     &type_longrange_iterator,
 };
 

@@ -175,7 +175,10 @@ static Value super_init(Value self, const Value *args, size_t nargs, Value kwnam
                               obj_type_name(args[0]));
         }
         type = type_ptr(args[0]);
-        obj = nargs == 2 && args[1] != VAL_NONE ? args[1] : 0;
+        obj = nargs == 2 ? args[1] : 0;
+    }
+    if (obj == VAL_NONE) {
+        obj = 0;  // super(C, None) is unbound, as CPython has it (also for a `self = None`)
     }
     Type *obj_type = NULL;
     if (obj && !(obj_type = supercheck(type, obj))) {

@@ -620,6 +620,20 @@ Type type_method_descriptor = {
     .getset = method_descr_getset,
 };
 
+// The descriptor of a METH_CLASS method in a builtin type's dict (dict.fromkeys).
+// Not TYPE_METHOD_DESCR: it binds to the class, not to the instance.
+Type type_classmethod_descriptor = {
+    .header = {&type_type},
+    .name = "classmethod_descriptor",
+    .basic_size = sizeof(MethodDescrObject),
+    .base = &type_object,
+    .trace = descr_trace,
+    .repr = method_descr_repr,
+    .descr_get = method_descr_get,
+    .call = method_descr_call,
+    .getset = method_descr_getset,
+};
+
 Type type_builtin_method = {
     .header = {&type_type},
     .name = "builtin_function_or_method",
@@ -803,7 +817,18 @@ int type_ready(Type *t) {
         }
     }
     for (const MethodDef *m = t->methods; m && m->name; m++) {
-        if (add_descriptor(t, m->name, &type_method_descriptor, m) < 0) {
+        if (m->flags & METH_STATIC) {
+            // As CPython: a staticmethod holding the builtin function.
+            Value f = builtin_method_new(m, 0);
+            Value sm = f ? staticmethod_new(f) : 0;
+            Value key = sm ? str_intern_cstr(m->name) : 0;
+            if (!key || dict_set(t->dict, key, sm) < 0) {
+                return -1;
+            }
+            continue;
+        }
+        Type *kind = (m->flags & METH_CLASS) ? &type_classmethod_descriptor : &type_method_descriptor;
+        if (add_descriptor(t, m->name, kind, m) < 0) {
             return -1;
         }
     }
@@ -933,6 +958,18 @@ int object_generic_setattr(Value obj, Value name, Value value) {
         no_attribute(obj, name);
     }
     return -1;
+}
+
+Value object_instance_attr(Value obj, Value name) {
+    Type *t = type_of(obj);
+    if (t->flags & TYPE_HAS_SHAPE) {
+        return instance_get_attr(obj, name);
+    }
+    if (t->dict_offset) {
+        Value d = *dict_slot_of(obj, t);
+        return d ? dict_get(d, name) : 0;
+    }
+    return 0;
 }
 
 Value obj_lookup_special(Value obj, Value name) {
@@ -1068,7 +1105,7 @@ Value type_qualname(Type *t) {
     return str_from_cstr(static_short_name(t));
 }
 
-Value type_module(Type *t) {
+Value type_module_name(Type *t) {
     if (t->flags & TYPE_HEAP) {
         Value mod = dict_get(t->dict, NAME(__module__));
         if (!mod && !err_occurred()) {

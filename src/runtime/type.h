@@ -111,6 +111,11 @@ Value obj_lookup_special(Value obj, Value name);
 // attributes in shapes or __dict__, AttributeError with CPython's message).
 Value object_generic_getattr(Value obj, Value name);
 int object_generic_setattr(Value obj, Value name, Value value);
+// The instance's own attribute `name` (in its shape or __dict__), or 0 -
+// without an exception when it has none. For fast paths that bypass
+// object_generic_getattr (LOADMETHOD): an instance attribute shadows a
+// method of the class.
+Value object_instance_attr(Value obj, Value name);
 // The getter and setter of a `__dict__` getset, for types whose instances
 // have a dict_offset (or shapes): the dict is made on first use; setting
 // anything but a dict is a TypeError; deleting leaves an empty dict.

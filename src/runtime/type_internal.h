@@ -33,7 +33,9 @@ typedef struct MemberDescrObject {
 } MemberDescrObject;
 
 extern Type type_method_descriptor, type_builtin_method, type_getset_descriptor,
-    type_member_descriptor;
+    type_member_descriptor, type_classmethod_descriptor;
+// staticmethod(callable) (descr.c).
+Value staticmethod_new(Value callable);
 
 // A new descriptor of `descr_type` (one of the three above) for def, owned by t.
 Value descr_new(Type *descr_type, Type *t, const void *def);
@@ -92,7 +94,7 @@ extern const MethodDef type_methods[];
 extern const MemberDef type_members[];
 Value type_str_name(Type *t);     // __name__ as a str
 Value type_qualname(Type *t);     // __qualname__ as a str
-Value type_module(Type *t);       // __module__ (0 with an exception on error)
+Value type_module_name(Type *t);       // __module__ (0 with an exception on error)
 
 // ---- object (object.c) ----------------------------------------------------------
 
