@@ -46,6 +46,7 @@
 
 #include "complex.h"
 #include "exceptions.h"
+#include "format.h"
 #include "float.h"
 #include "gc.h"
 #include "str.h"
@@ -1443,6 +1444,11 @@ static Value int_richcompare(Value a, Value b, CompareOp op) {
     return VAL_NOTIMPLEMENTED;
 }
 
+static const MethodDef int_methods[] = {
+    {"__format__", int_m_format, METH_DEFAULT, "Convert to a string according to format_spec."},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_int = {
     .header = {&type_type},
     .name = "int",
@@ -1477,4 +1483,5 @@ Type type_int = {
     .index = int_exact,
     .to_int = int_exact,
     .to_float = int_float,
+    .methods = int_methods,
 };

@@ -7,6 +7,7 @@
 
 #include "abstract.h"
 #include "exceptions.h"
+#include "format.h"
 #include "gc.h"
 #include "int.h"
 #include "str.h"
@@ -69,6 +70,11 @@ static Value object_new(Value callable, const Value *args, size_t nargs, Value k
     return o ? val_from_ptr(o) : 0;
 }
 
+static const MethodDef object_methods[] = {
+    {"__format__", object_m_format, METH_DEFAULT, "Default object formatter."},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_object = {
     .header = {&type_type},
     .name = "object",
@@ -80,6 +86,7 @@ Type type_object = {
     .getattr = object_generic_getattr,
     .setattr = object_generic_setattr,
     .new_ = object_new,
+    .methods = object_methods,
 };
 
 // ---- None, NotImplemented, Ellipsis ---------------------------------------------

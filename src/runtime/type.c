@@ -197,7 +197,7 @@ static Value method_descr_get(Value descr, Value instance, Value owner) {
     if (d->def->flags & METH_CLASS) {
         return bind_method(d->def, owner ? owner : val_from_ptr(type_of(instance)));
     }
-    if (!instance || instance == VAL_NONE) {
+    if (!instance) {  // class access (None is an instance like any other)
         return descr;  // accessed on the class: the unbound descriptor
     }
     if (!type_is_subtype(type_of(instance), d->owner)) {
@@ -233,7 +233,7 @@ static Value method_descr_call(Value callable, const Value *args, size_t nargs, 
 
 static Value getset_descr_get(Value descr, Value instance, Value owner) {
     GetSetDescrObject *d = (GetSetDescrObject *)val_ptr(descr);
-    if (!instance || instance == VAL_NONE) {
+    if (!instance) {  // class access (None is an instance like any other)
         return descr;
     }
     return d->def->get(instance);
@@ -251,7 +251,7 @@ static int getset_descr_set(Value descr, Value instance, Value value) {
 
 static Value member_descr_get(Value descr, Value instance, Value owner) {
     MemberDescrObject *d = (MemberDescrObject *)val_ptr(descr);
-    if (!instance || instance == VAL_NONE) {
+    if (!instance) {  // class access (None is an instance like any other)
         return descr;
     }
     const char *field = (const char *)val_ptr(instance) + d->def->offset;
