@@ -1018,14 +1018,3 @@ Value complex_m_format(Value self, const Value *args, size_t nargs, Value kwname
     }
     return complex_format(self, args[0]);
 }
-
-Value object_m_format(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (fmt_method_arg("object.__format__", args, nargs, kwnames) < 0) {
-        return 0;
-    }
-    if (str_obj(args[0])->nbytes > 0) {
-        return err_format(&exc_TypeError, "unsupported format string passed to %s.__format__",
-                          type_of(self)->name);
-    }
-    return obj_str(self);
-}

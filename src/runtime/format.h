@@ -48,13 +48,12 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags);
 int format_int_digits(StrBuf *out, Value v, int base, bool *negative);
 
 // ---- the methods ----------------------------------------------------------------------
-// __format__ of str, int (and bool), float, complex and object, for the
-// types' method tables; str.format and str.format_map (str_format.c).
+// __format__ of str, int (and bool), float and complex, for the types'
+// method tables; str.format and str.format_map (str_format.c).
 Value str_m_format_spec(Value self, const Value *args, size_t nargs, Value kwnames);
 Value int_m_format(Value self, const Value *args, size_t nargs, Value kwnames);
 Value float_m_format(Value self, const Value *args, size_t nargs, Value kwnames);
 Value complex_m_format(Value self, const Value *args, size_t nargs, Value kwnames);
-Value object_m_format(Value self, const Value *args, size_t nargs, Value kwnames);
 Value str_m_format(Value self, const Value *args, size_t nargs, Value kwnames);
 Value str_m_format_map(Value self, const Value *args, size_t nargs, Value kwnames);
 

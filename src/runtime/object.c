@@ -7,9 +7,9 @@
 
 #include "abstract.h"
 #include "exceptions.h"
-#include "format.h"
 #include "gc.h"
 #include "int.h"
+#include "list.h"
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
@@ -68,6 +68,22 @@ static Value object_new(Value callable, const Value *args, size_t nargs, Value k
     }
     Object *o = gc_alloc(t, t->basic_size);
     return o ? val_from_ptr(o) : 0;
+}
+
+// object.__format__: str(self) for an empty spec, else TypeError.
+static Value object_m_format(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("object.__format__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    if (!val_is_str(args[0])) {
+        return err_format(&exc_TypeError, "__format__() argument must be str, not %s",
+                          args[0] == VAL_NONE ? "None" : obj_type_name(args[0]));
+    }
+    if (str_len(args[0]) > 0) {
+        return err_format(&exc_TypeError, "unsupported format string passed to %s.__format__",
+                          obj_type_name(self));
+    }
+    return obj_str(self);
 }
 
 static const MethodDef object_methods[] = {
