@@ -1,4 +1,4 @@
-// codecs.c - str.encode: codec lookup and the built-in encoders (codecs.h).
+// codecs.c - codec lookup and the built-in encoders and decoders (codecs.h).
 //
 // Lookup follows CPython's registry: the name is normalized (ASCII letters
 // lowered, runs of anything but letters, digits and '.' collapsed to one
@@ -99,7 +99,8 @@ static const CodecName *codec_find(const char *name, int kinds) {
 }
 
 // The codec for `encoding`, or -1 with LookupError / NotImplementedError.
-static int codec_lookup(const char *encoding, CodecKind *kind) {
+// `what` is "encode" or "decode" (for the message about bytes codecs).
+static int codec_lookup(const char *encoding, CodecKind *kind, const char *what) {
     char norm[128];
     const CodecName *c = NULL;
     if (codec_normalize(encoding, norm, sizeof norm)) {
@@ -122,8 +123,8 @@ static int codec_lookup(const char *encoding, CodecKind *kind) {
     }
     if (!c->text) {
         err_format(&exc_LookupError,
-                   "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs",
-                   encoding);
+                   "'%s' is not a text encoding; use codecs.%s() to handle arbitrary codecs",
+                   encoding, what);
         return -1;
     }
     for (size_t i = 0; i < sizeof codec_modules / sizeof codec_modules[0]; i++) {
@@ -143,6 +144,34 @@ typedef enum ErrorHandler {
     EH_UNKNOWN, EH_STRICT, EH_IGNORE, EH_REPLACE, EH_BACKSLASHREPLACE, EH_XMLCHARREFREPLACE,
     EH_SURROGATEESCAPE, EH_SURROGATEPASS, EH_NAMEREPLACE, EH_BAD,
 } ErrorHandler;
+
+static ErrorHandler codec_handler(const char *errors) {
+    static const struct {
+        const char *name;
+        ErrorHandler h;
+    } handlers[] = {
+        {"strict", EH_STRICT}, {"ignore", EH_IGNORE}, {"replace", EH_REPLACE},
+        {"backslashreplace", EH_BACKSLASHREPLACE}, {"xmlcharrefreplace", EH_XMLCHARREFREPLACE},
+        {"surrogateescape", EH_SURROGATEESCAPE}, {"surrogatepass", EH_SURROGATEPASS},
+        {"namereplace", EH_NAMEREPLACE},
+    };
+    if (!errors) {
+        return EH_STRICT;
+    }
+    for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++) {
+        if (strcmp(errors, handlers[i].name) == 0) {
+            return handlers[i].h;
+        }
+    }
+    return EH_BAD;
+}
+
+static void codec_unknown_handler(const char *errors) {
+    Value msg = str_format_c("unknown error handler name '%s'", errors);
+    if (msg) {
+        err_format(&exc_LookupError, "%s", str_obj(msg)->data);
+    }
+}
 
 typedef struct Encoder {
     Value str;
@@ -170,26 +199,8 @@ static int enc_raise(Encoder *e, size_t start, size_t end, const char *reason) {
 }
 
 static ErrorHandler enc_handler(Encoder *e) {
-    if (e->handler != EH_UNKNOWN) {
-        return e->handler;
-    }
-    static const struct {
-        const char *name;
-        ErrorHandler h;
-    } handlers[] = {
-        {"strict", EH_STRICT}, {"ignore", EH_IGNORE}, {"replace", EH_REPLACE},
-        {"backslashreplace", EH_BACKSLASHREPLACE}, {"xmlcharrefreplace", EH_XMLCHARREFREPLACE},
-        {"surrogateescape", EH_SURROGATEESCAPE}, {"surrogatepass", EH_SURROGATEPASS},
-        {"namereplace", EH_NAMEREPLACE},
-    };
-    e->handler = EH_BAD;
-    if (!e->errors) {
-        e->handler = EH_STRICT;
-    }
-    for (size_t i = 0; e->errors && i < sizeof handlers / sizeof handlers[0]; i++) {
-        if (strcmp(e->errors, handlers[i].name) == 0) {
-            e->handler = handlers[i].h;
-        }
+    if (e->handler == EH_UNKNOWN) {
+        e->handler = codec_handler(e->errors);
     }
     return e->handler;
 }
@@ -287,13 +298,9 @@ static int enc_replacement(Encoder *e, const uint32_t *cps, size_t n, size_t sta
         err_format(&exc_NotImplementedError,
                    "the 'namereplace' error handler is not implemented in krait yet");
         return -1;
-    default: {
-        Value msg = str_format_c("unknown error handler name '%s'", e->errors);
-        if (msg) {
-            err_format(&exc_LookupError, "%s", str_obj(msg)->data);
-        }
+    default:
+        codec_unknown_handler(e->errors);
         return -1;
-    }
     }
 }
 
@@ -506,7 +513,7 @@ static void enc_escape(Encoder *e) {
 
 Value codec_encode(Value s, const char *encoding, const char *errors) {
     CodecKind kind = CODEC_UTF8;
-    if (encoding && codec_lookup(encoding, &kind) < 0) {
+    if (encoding && codec_lookup(encoding, &kind, "encode") < 0) {
         return 0;
     }
     Encoder e = {s, kind, kind, errors, EH_UNKNOWN, {NULL, 0, 0}};
@@ -528,4 +535,216 @@ Value codec_encode(Value s, const char *encoding, const char *errors) {
     Value r = bytes_from(e.out.data ? e.out.data : "", e.out.len);
     sb_free(&e.out);
     return r;
+}
+
+// ---- decoding -------------------------------------------------------------------------------
+
+typedef struct Decoder {
+    Value obj;              // the bytes object, made when an error needs it
+    const unsigned char *d;
+    size_t n;
+    CodecKind kind;
+    const char *errors;
+    ErrorHandler handler;   // resolved at the first error
+    StrBuf out;
+} Decoder;
+
+static int dec_raise(Decoder *x, size_t start, size_t end, const char *reason) {
+    if (!x->obj) {
+        x->obj = bytes_from(x->d, x->n);
+        if (!x->obj) {
+            return -1;
+        }
+    }
+    Value args[5] = {
+        str_from_cstr(codec_error_names[x->kind]), x->obj, val_from_smallint((int64_t)start),
+        val_from_smallint((int64_t)end), str_from_cstr(reason),
+    };
+    if (!args[0] || !args[4]) {
+        return -1;
+    }
+    Value exc = obj_call(val_from_ptr(&exc_UnicodeDecodeError), args, 5, 0);
+    if (exc) {
+        err_set_value(exc);
+    }
+    return -1;
+}
+
+// Handle the undecodable bytes [start, end): append the replacement and
+// return where decoding resumes, or -1 with the error raised.
+static int64_t dec_error(Decoder *x, size_t start, size_t end, const char *reason) {
+    if (x->handler == EH_UNKNOWN) {
+        x->handler = codec_handler(x->errors);
+    }
+    switch (x->handler) {
+    case EH_STRICT:
+        return dec_raise(x, start, end, reason);
+    case EH_IGNORE:
+        return (int64_t)end;
+    case EH_REPLACE:
+        sb_put(&x->out, "\xef\xbf\xbd", 3);
+        return (int64_t)end;
+    case EH_BACKSLASHREPLACE:
+        for (size_t i = start; i < end; i++) {
+            sb_printf(&x->out, "\\x%02x", x->d[i]);
+        }
+        return (int64_t)end;
+    case EH_SURROGATEESCAPE: {
+        size_t stop = end - start > 4 ? start + 4 : end;
+        for (size_t i = start; i < stop; i++) {
+            if (x->d[i] < 0x80) {
+                return dec_raise(x, start, end, reason);
+            }
+        }
+        for (size_t i = start; i < stop; i++) {
+            char b[4];
+            sb_put(&x->out, b, (size_t)utf8_encode(0xDC00u + x->d[i], b));
+        }
+        return (int64_t)stop;
+    }
+    case EH_SURROGATEPASS: {
+        const unsigned char *p = x->d + start;
+        if ((x->kind == CODEC_UTF8 || x->kind == CODEC_UTF8_SIG) && x->n - start >= 3 &&
+            (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            uint32_t c = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+            if (c >= 0xD800 && c <= 0xDFFF) {
+                sb_put(&x->out, (const char *)p, 3);
+                return (int64_t)start + 3;
+            }
+        }
+        return dec_raise(x, start, end, reason);
+    }
+    case EH_XMLCHARREFREPLACE:
+    case EH_NAMEREPLACE:
+        err_format(&exc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
+        return -1;
+    default:
+        codec_unknown_handler(x->errors);
+        return -1;
+    }
+}
+
+static inline int dec_cont(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
+
+// The UTF-8 character at p[0..avail): its length, or 0 with *bad (the
+// bytes CPython's decoder reports) and *reason.
+static size_t dec_utf8_char(const unsigned char *p, size_t avail, size_t *bad,
+                            const char **reason) {
+    unsigned c = p[0];
+    *reason = "invalid continuation byte";
+    *bad = 1;
+    if (c < 0x80) {
+        return 1;
+    }
+    if (c < 0xC2 || c >= 0xF5) {
+        *reason = "invalid start byte";
+        return 0;
+    }
+    size_t need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (avail >= 2) {
+        unsigned c2 = p[1];
+        if (!dec_cont(c2) || (c == 0xE0 && c2 < 0xA0) || (c == 0xED && c2 >= 0xA0) ||
+            (c == 0xF0 && c2 < 0x90) || (c == 0xF4 && c2 >= 0x90)) {
+            return 0;
+        }
+    }
+    if (avail >= 3 && need >= 3 && !dec_cont(p[2])) {
+        *bad = 2;
+        return 0;
+    }
+    if (avail >= 4 && need == 4 && !dec_cont(p[3])) {
+        *bad = 3;
+        return 0;
+    }
+    if (avail < need) {
+        *reason = "unexpected end of data";
+        *bad = avail;
+        return 0;
+    }
+    return need;
+}
+
+static int dec_run(Decoder *x) {
+    const unsigned char *d = x->d;
+    size_t n = x->n, pos = 0;
+    if (x->kind == CODEC_UTF8_SIG && n >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0) {
+        pos = 3;
+    }
+    while (pos < n) {
+        size_t start = pos;
+        while (pos < n && d[pos] < 0x80) {
+            pos++;
+        }
+        sb_put(&x->out, (const char *)d + start, pos - start);
+        if (pos >= n) {
+            break;
+        }
+        if (x->kind == CODEC_LATIN1) {
+            char b[2];
+            sb_put(&x->out, b, (size_t)utf8_encode(d[pos], b));
+            pos++;
+            continue;
+        }
+        size_t bad = 1;
+        const char *reason = "ordinal not in range(128)";
+        size_t k = 0;
+        if (x->kind != CODEC_ASCII) {
+            k = dec_utf8_char(d + pos, n - pos, &bad, &reason);
+        }
+        if (k > 0) {
+            sb_put(&x->out, (const char *)d + pos, k);
+            pos += k;
+            continue;
+        }
+        int64_t next = dec_error(x, pos, pos + bad, reason);
+        if (next < 0) {
+            return -1;
+        }
+        pos = (size_t)next;
+    }
+    return 0;
+}
+
+Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
+                   const char *errors) {
+    CodecKind kind = CODEC_UTF8;
+    if (encoding && codec_lookup(encoding, &kind, "decode") < 0) {
+        return 0;
+    }
+    if (kind != CODEC_UTF8 && kind != CODEC_UTF8_SIG && kind != CODEC_ASCII &&
+        kind != CODEC_LATIN1) {
+        return err_format(&exc_NotImplementedError,
+                          "decoding from '%s' is not implemented in krait yet",
+                          codec_error_names[kind]);
+    }
+    const unsigned char *d = (const unsigned char *)data;
+    if (kind == CODEC_UTF8 || kind == CODEC_ASCII) {
+        // Valid input (the common case) is its own UTF-8.
+        size_t i = 0;
+        while (i < n && d[i] < 0x80) {
+            i++;
+        }
+        if (i == n) {
+            return str_from_utf8(data, n);
+        }
+        if (kind == CODEC_UTF8) {
+            uint32_t cp;
+            int k;
+            while (i < n && (k = utf8_decode(data + i, n - i, &cp, 0)) > 0) {
+                i += (size_t)k;
+            }
+            if (i == n) {
+                return str_from_utf8(data, n);
+            }
+        }
+    }
+    Decoder x = {obj, d, n, kind, errors, EH_UNKNOWN, {NULL, 0, 0}};
+    sb_reserve(&x.out, n + 4);
+    if (dec_run(&x) < 0) {
+        sb_free(&x.out);
+        return 0;
+    }
+    return str_from_strbuf(&x.out);
 }

@@ -1620,6 +1620,7 @@ STR_ITER_TYPE(type_str_ascii_iterator, "str_ascii_iterator")
 // ---- the type -----------------------------------------------------------------------------
 
 extern const MethodDef str_methods[];  // str_methods.c
+Value str_tp_new(Value type, const Value *args, size_t nargs, Value kwnames);  // str_methods.c
 
 Type type_str = {
     .header = {&type_type},
@@ -1640,5 +1641,6 @@ Type type_str = {
     .seq_concat = str_seq_concat,
     .seq_repeat = str_seq_repeat,
     .binop = {[BINOP_MOD] = str_mod},
+    .new_ = str_tp_new,
     .methods = str_methods,
 };

@@ -25,10 +25,12 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "bytes.h"
 #include "codecs.h"
 #include "dict.h"
 #include "exceptions.h"
 #include "format.h"
+#include "gc.h"
 #include "int.h"
 #include "list.h"
 #include "str.h"
@@ -1611,6 +1613,65 @@ static Value str_m_maketrans(Value unused, const Value *args, size_t nargs, Valu
         }
     }
     return d;
+}
+
+// ---- construction ----------------------------------------------------------------------------
+
+// An instance of the str subclass t with the text of s (CPython's
+// unicode_subtype_new): allocated with t's basic size plus the text, the
+// layout classes of variable-size builtins expect (type.h).
+static Value sm_subtype_copy(Type *t, Value s) {
+    StrObject *src = str_obj(s);
+    StrObject *r = (StrObject *)gc_alloc(t, t->basic_size + src->nbytes + 1);
+    if (!r) {
+        return 0;
+    }
+    r->hash = src->hash;
+    r->len = src->len;
+    r->nbytes = src->nbytes;
+    r->flags = src->flags & ~(uint32_t)STR_INTERNED;
+    memcpy(r->data, src->data, src->nbytes + 1);
+    return val_from_ptr(r);
+}
+
+// str(object='') and str(object=b'', encoding='utf-8', errors='strict').
+Value str_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"object", "encoding", "errors"};
+    Value a[3];
+    if (sm_parse_keywords("str", args, nargs, kwnames, names, 3, a) < 0) {
+        return 0;
+    }
+    for (int i = 1; i < 3; i++) {
+        if (a[i] && !val_is_str(a[i])) {
+            return err_format(&exc_TypeError, "str() argument '%s' must be str, not %s",
+                              names[i], sm_clinic_name(a[i]));
+        }
+    }
+    Value r;
+    if (!a[0]) {
+        r = str_empty();
+    } else if (!a[1] && !a[2]) {
+        r = obj_str(a[0]);
+    } else if (val_is_bytes(a[0])) {
+        const char *enc = a[1] ? str_obj(a[1])->data : NULL;
+        const char *errors = a[2] ? str_obj(a[2])->data : NULL;
+        r = bytes_len(a[0]) == 0 ? str_empty()
+                                 : codec_decode(a[0], bytes_data(a[0]), bytes_len(a[0]), enc,
+                                                errors);
+    } else if (val_is_str(a[0])) {
+        return err_format(&exc_TypeError, "decoding str is not supported");
+    } else {
+        return err_format(&exc_TypeError, "decoding to str: need a bytes-like object, %s found",
+                          str_type_name(a[0]));
+    }
+    if (!r) {
+        return 0;
+    }
+    Type *t = (Type *)val_ptr(type);
+    if (t == &type_str) {
+        return r;
+    }
+    return sm_subtype_copy(t, r);
 }
 
 // ---- the rest ---------------------------------------------------------------------------------
