@@ -229,17 +229,24 @@ static void fmt_put_fill(StrBuf *out, uint32_t fill, int64_t n) {
 // The digits[0..n) grouped from the right in groups of `group` (0: none)
 // with `sep`, left-padded with zeros to at least min_width characters
 // (separators included): CPython's _PyUnicode_InsertThousandsGrouping.
+// Returns the length; writes it to out unless out is NULL.
 static size_t fmt_group(StrBuf *out, const char *digits, int64_t n, int64_t min_width, int group,
                         char sep) {
+    if (group == 0 && n >= min_width) {
+        if (out) {
+            sb_put(out, digits, (size_t)n);
+        }
+        return (size_t)n;
+    }
     // Two passes over the same loop: count, then write from the right.
     size_t total = 0;
     char *dst = NULL;
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = out ? 0 : 1; pass < 2; pass++) {
         int64_t remaining = n, mw = min_width > 0 ? min_width : 0;
         const char *src = digits + n;
         bool use_sep = false, broken = false;
         size_t count = 0;
-        char *w = dst ? dst + total : NULL;
+        char *w = pass == 1 && dst ? dst + total : NULL;
 #define FMT_EMIT_(chars, zeros)                                 \
     do {                                                        \
         count += (use_sep ? 1 : 0) + (size_t)(zeros) + (size_t)(chars); \
@@ -286,10 +293,14 @@ static size_t fmt_group(StrBuf *out, const char *digits, int64_t n, int64_t min_
             total = count;
             sb_reserve(out, total);
             dst = out->data + out->len;
+        } else {
+            total = count;
         }
     }
-    out->len += total;
-    out->data[out->len] = 0;
+    if (out) {
+        out->len += total;
+        out->data[out->len] = 0;
+    }
     return total;
 }
 
@@ -310,11 +321,8 @@ static void fmt_number(StrBuf *out, const FormatSpec *f, char sign_char, const c
     int64_t n_nondigit = (sign ? 1 : 0) + (int64_t)n_prefix + (int64_t)rem_cps;
     int64_t min_width = (f->fill == '0' && f->align == '=') ? f->width - n_nondigit : 0;
     int group = f->thousands ? f->group : 0;
-    // The grouped digits go to a scratch buffer first: the padding before
-    // them depends on their length.
-    StrBuf g;
-    sb_init(&g);
-    size_t n_grouped = n_digits ? fmt_group(&g, digits, (int64_t)n_digits, min_width, group,
+    // The padding before the grouped digits depends on their length.
+    size_t n_grouped = n_digits ? fmt_group(NULL, digits, (int64_t)n_digits, min_width, group,
                                             f->thousands)
                                 : 0;
     int64_t padding = f->width - (n_nondigit + (int64_t)n_grouped);
@@ -333,10 +341,11 @@ static void fmt_number(StrBuf *out, const FormatSpec *f, char sign_char, const c
     }
     sb_put(out, prefix ? prefix : "", n_prefix);
     fmt_put_fill(out, f->fill, spad);
-    sb_put(out, g.data ? g.data : "", n_grouped);
+    if (n_digits) {
+        fmt_group(out, digits, (int64_t)n_digits, min_width, group, f->thousands);
+    }
     sb_put(out, rem, rem_bytes);
     fmt_put_fill(out, f->fill, rpad);
-    sb_free(&g);
 }
 
 // Left/right padding of a piece of n code points in a field (CPython's calc_padding).
@@ -578,11 +587,23 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags) {
             out->data[at] = '.';
         }
     } else {
-        char cfmt[8];
-        snprintf(cfmt, sizeof cfmt, "%%%s.*%c", (flags & FORMAT_DTOA_ALT) ? "#" : "", type);
-        int n = snprintf(NULL, 0, cfmt, precision, x);
-        sb_reserve(out, (size_t)n);
-        snprintf(out->data + out->len, (size_t)n + 1, cfmt, precision, x);
+        char cfmt[8], *c = cfmt;
+        *c++ = '%';
+        if (flags & FORMAT_DTOA_ALT) {
+            *c++ = '#';
+        }
+        *c++ = '.';
+        *c++ = '*';
+        *c++ = type;
+        *c = 0;
+        // Most results fit the buffer's spare room: one printf call then.
+        sb_reserve(out, 48);
+        size_t room = out->cap - out->len;
+        int n = snprintf(out->data + out->len, room, cfmt, precision, x);
+        if ((size_t)n >= room) {
+            sb_reserve(out, (size_t)n);
+            snprintf(out->data + out->len, (size_t)n + 1, cfmt, precision, x);
+        }
         out->len += (size_t)n;
         char *s = out->data + start;
         if ((flags & FORMAT_DTOA_ADD_DOT_0) && !strchr(s, '.') && !strchr(s, 'e') &&

@@ -115,6 +115,11 @@ int str_repeat_count(Value count, int64_t *n);
 // The type name of any Value, immediates included, as messages show it.
 const char *str_type_name(Value v);
 
+// sep.join(iterable) and s.replace(old, new, count) (count < 0: all), as
+// the methods (str_methods.c), for C callers.
+Value str_join(Value sep, Value iterable);
+Value str_replace(Value s, Value old, Value new_, int64_t count);
+
 // ---- for the files that implement str's methods -----------------------------------
 // (str_methods.c, format.c, str_format.c, codecs.c)
 

@@ -292,17 +292,24 @@ static inline unsigned char sm_ascii_upper(unsigned char c) {
     return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
 }
 
-// Map every byte of an ASCII str through f.
-static Value sm_ascii_map(Value self, unsigned char (*f)(unsigned char)) {
+// Map every byte of an ASCII str: the bytes in [lo, lo + 26) get `flip`
+// xor-ed in (0x20 turns A-Z into a-z and back), both ranges for swapcase.
+static Value sm_ascii_map(Value self, unsigned char lo, int both) {
     StrObject *s = str_obj(self);
     StrObject *r = str_alloc(s->nbytes);
     if (!r) {
         return 0;
     }
+    const unsigned char *src = (const unsigned char *)s->data;
+    unsigned char *dst = (unsigned char *)r->data;
     for (size_t i = 0; i < s->nbytes; i++) {
-        r->data[i] = (char)f((unsigned char)s->data[i]);
+        unsigned c = src[i];
+        unsigned hit = both ? ((c | 0x20) - 'a' < 26u) : (c - lo < 26u);
+        dst[i] = (unsigned char)(c ^ (hit << 5));
     }
-    return str_finish(r);
+    r->len = s->len;
+    r->flags = STR_ASCII;
+    return s->len <= 1 ? str_finish(r) : val_from_ptr(r);
 }
 
 // The lower-case form of the capital sigma at byte pos of d[0..n): final
@@ -355,11 +362,6 @@ static void sm_put_mapped(StrBuf *b, uint32_t cp, UniCase which) {
 
 typedef enum SmCase { SM_LOWER, SM_UPPER, SM_FOLD, SM_SWAP, SM_TITLE, SM_CAPITALIZE } SmCase;
 
-static unsigned char sm_ascii_swap(unsigned char c) {
-    return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32)
-           : (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
-
 static Value sm_ascii_title(Value self, int capitalize) {
     StrObject *s = str_obj(self);
     StrObject *r = str_alloc(s->nbytes);
@@ -386,9 +388,9 @@ static Value sm_case(Value self, SmCase how) {
     if (s->flags & STR_ASCII) {
         switch (how) {
         case SM_LOWER:
-        case SM_FOLD: return sm_ascii_map(self, sm_ascii_lower);
-        case SM_UPPER: return sm_ascii_map(self, sm_ascii_upper);
-        case SM_SWAP: return sm_ascii_map(self, sm_ascii_swap);
+        case SM_FOLD: return sm_ascii_map(self, 'A', 0);
+        case SM_UPPER: return sm_ascii_map(self, 'a', 0);
+        case SM_SWAP: return sm_ascii_map(self, 0, 1);
         case SM_TITLE: return sm_ascii_title(self, 0);
         case SM_CAPITALIZE: return sm_ascii_title(self, 1);
         }
@@ -1000,7 +1002,7 @@ static Value str_m_split(Value self, const Value *args, size_t nargs, Value kwna
     StrObject *s = str_obj(self);
     const unsigned char *d = (const unsigned char *)s->data;
     size_t n = s->nbytes;
-    Value list = list_new(0);
+    Value list = list_new(12);  // CPython's preallocation: most splits are short
     if (!list) {
         return 0;
     }
@@ -1058,7 +1060,7 @@ static Value str_m_rsplit(Value self, const Value *args, size_t nargs, Value kwn
     }
     StrObject *s = str_obj(self);
     const unsigned char *d = (const unsigned char *)s->data;
-    Value list = list_new(0);
+    Value list = list_new(12);  // CPython's preallocation: most splits are short
     if (!list) {
         return 0;
     }
@@ -1134,7 +1136,7 @@ static Value str_m_splitlines(Value self, const Value *args, size_t nargs, Value
     StrObject *s = str_obj(self);
     const unsigned char *d = (const unsigned char *)s->data;
     size_t n = s->nbytes;
-    Value list = list_new(0);
+    Value list = list_new(12);  // CPython's preallocation: most splits are short
     if (!list) {
         return 0;
     }
@@ -1429,26 +1431,48 @@ Value str_replace(Value self, Value old, Value new_, int64_t count) {
         sb_put(&b, s->data + pos, s->nbytes - pos);
         return str_from_strbuf(&b);
     }
-    size_t pos = 0;
-    int64_t done = 0;
-    while (done < count) {
+    // Count the matches, then fill an exact allocation.
+    int64_t found = 0;
+    for (size_t pos = 0; found < count;) {
         int64_t at = str_find_bytes(s->data + pos, s->nbytes - pos, o->data, o->nbytes);
         if (at < 0) {
             break;
         }
-        if (done == 0) {
-            sb_reserve(&b, s->nbytes);
-        }
-        sb_put(&b, s->data + pos, (size_t)at);
-        sb_put(&b, w->data, w->nbytes);
+        found++;
         pos += (size_t)at + o->nbytes;
-        done++;
     }
-    if (done == 0) {
+    if (found == 0) {
         return sm_unchanged(self);
     }
-    sb_put(&b, s->data + pos, s->nbytes - pos);
-    return str_from_strbuf(&b);
+    int64_t delta = (int64_t)w->nbytes - (int64_t)o->nbytes;
+    if (delta > 0 && (uint64_t)found > (SIZE_MAX / 4 - s->nbytes) / (uint64_t)delta) {
+        return err_format(&exc_OverflowError, "replace string is too long");
+    }
+    StrObject *r = str_alloc((size_t)((int64_t)s->nbytes + found * delta));
+    if (!r) {
+        return 0;
+    }
+    char *dst = r->data;
+    size_t pos = 0;
+    for (int64_t i = 0; i < found; i++) {
+        size_t at = o->nbytes == 1 ? (size_t)((const char *)memchr(s->data + pos, o->data[0],
+                                                                   s->nbytes - pos) -
+                                              (s->data + pos))
+                                   : (size_t)str_find_bytes(s->data + pos, s->nbytes - pos,
+                                                            o->data, o->nbytes);
+        memcpy(dst, s->data + pos, at);
+        dst += at;
+        memcpy(dst, w->data, w->nbytes);
+        dst += w->nbytes;
+        pos += at + o->nbytes;
+    }
+    memcpy(dst, s->data + pos, s->nbytes - pos);
+    if ((s->flags & STR_ASCII) && (w->flags & STR_ASCII)) {
+        r->len = r->nbytes;
+        r->flags = STR_ASCII;
+        return r->len <= 1 ? str_finish(r) : val_from_ptr(r);
+    }
+    return str_finish(r);
 }
 
 static Value str_m_replace(Value self, const Value *args, size_t nargs, Value kwnames) {
