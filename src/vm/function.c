@@ -261,6 +261,7 @@ static const GetSetDef function_getset[] = {
 Type type_function = {
     .header = {&type_type},
     .name = "function",
+    .flags = TYPE_METHOD_DESCR,
     .basic_size = sizeof(FunctionObject),
     .base = &type_object,
     .trace = function_trace,

@@ -1220,12 +1220,17 @@ Value vm_run_frame(Frame *f, int throwing) {
         Value obj = R[B];
         Type *t = type_of(obj);
         if (t->getattr == object_generic_getattr) {
+            // A method of the class, not shadowed by an instance attribute:
+            // no bound method object.
             Value descr = type_lookup(t, N[C]);
-            if (descr && (type_of(descr) == &type_function ||
-                          type_of(descr) == &type_method_descriptor)) {
-                R[A] = descr;
-                R[A + 1] = obj;
-                NEXT();
+            if (descr && (type_of(descr)->flags & TYPE_METHOD_DESCR)) {
+                Value own = object_instance_attr(obj, N[C]);
+                if (!own && !err_occurred()) {
+                    R[A] = descr;
+                    R[A + 1] = obj;
+                    NEXT();
+                }
+                CHECK(!err_occurred());
             }
         }
         Value v = obj_getattr(obj, N[C]);
