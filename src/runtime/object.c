@@ -66,6 +66,9 @@ static Value object_new(Value callable, const Value *args, size_t nargs, Value k
         return err_format(&exc_TypeError, "object() takes no arguments");
     }
     Object *o = gc_alloc(t, t->basic_size);
+    if (o && (t->flags & TYPE_HAS_FINALIZER) && gc_register_finalizer(o) < 0) {
+        return 0;
+    }
     return o ? val_from_ptr(o) : 0;
 }
 

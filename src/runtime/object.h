@@ -98,6 +98,18 @@ enum TypeFlags {
     TYPE_IMMUTABLE = 1 << 2,     // attributes cannot be set (builtins)
     TYPE_HAS_SHAPE = 1 << 3,     // instances keep attributes in a shape + slot array
     TYPE_ABSTRACT = 1 << 4,
+    // Instances may be weakly referenced (CPython: tp_weaklistoffset != 0).
+    // Inherited. Builtin types set it as CPython's do (type, set, frozenset,
+    // function, code, generator, method, module...; not int, str, tuple,
+    // list, dict, None). A heap type gets it unless its __slots__ lack
+    // "__weakref__" or its base's instances are variable-size (int, tuple,
+    // bytes subclasses) without it.
+    TYPE_WEAKREFABLE = 1 << 5,
+    // Instances are registered with gc_register_finalizer when created,
+    // and finalized once when found unreachable (runtime/finalize.c): the
+    // type has a `finalize` slot, or is a class whose MRO defines __del__.
+    // Inherited.
+    TYPE_HAS_FINALIZER = 1 << 6,
     // Fast subclass checks for the builtin families (like CPython's
     // Py_TPFLAGS_*_SUBCLASS): set on the builtin type and inherited.
     TYPE_INT_SUBCLASS = 1 << 8,
@@ -126,6 +138,12 @@ struct Type {
     // memory
     TraceFunc trace;
     FreeFunc free;
+    // CPython's tp_finalize: run once, after a collection found the object
+    // unreachable, with allocation and Python code allowed (the object may
+    // be resurrected). Returns None, or 0 with an exception, which is
+    // reported as unraisable. Setting it implies TYPE_HAS_FINALIZER. Classes
+    // leave it NULL: their instances' __del__ is looked up and called.
+    UnaryFunc finalize;
 
     // object protocol
     UnaryFunc repr;

@@ -16,6 +16,7 @@
 #include "bytes.h"
 #include "range.h"
 #include "slice.h"
+#include "weakref.h"
 
 extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
     type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor;
@@ -32,7 +33,7 @@ static Type *const builtin_types[] = {
     &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
     &type_member_descriptor, &type_slice, &type_range, &type_range_iterator,
-    &type_longrange_iterator,
+    &type_longrange_iterator, &type_weakref, &type_weakproxy, &type_weakcallableproxy,
 };
 
 static Type *const exception_types[] = {

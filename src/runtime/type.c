@@ -37,7 +37,7 @@ static Value type_call(Value callable, const Value *args, size_t nargs, Value kw
 Type type_type = {
     .header = {&type_type},
     .name = "type",
-    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS,
+    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_WEAKREFABLE,
     .basic_size = sizeof(Type),
     .base = &type_object,
     .getattr = type_getattr,
@@ -302,6 +302,7 @@ Type type_method_descriptor = {
 Type type_builtin_method = {
     .header = {&type_type},
     .name = "builtin_function_or_method",
+    .flags = TYPE_WEAKREFABLE,
     .basic_size = sizeof(BuiltinMethodObject),
     .base = &type_object,
     .trace = builtin_method_trace,
@@ -360,6 +361,7 @@ static void inherit_slots(Type *t, const Type *b) {
     INHERIT_(pow3)
     INHERIT_(trace)
     INHERIT_(free)
+    INHERIT_(finalize)
     INHERIT_(init)
     INHERIT_(new_)
 #undef INHERIT_
@@ -380,7 +382,11 @@ static void inherit_slots(Type *t, const Type *b) {
     }
     t->flags |= b->flags & (TYPE_INT_SUBCLASS | TYPE_STR_SUBCLASS | TYPE_BYTES_SUBCLASS |
                             TYPE_TUPLE_SUBCLASS | TYPE_LIST_SUBCLASS | TYPE_DICT_SUBCLASS |
-                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS);
+                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_WEAKREFABLE |
+                            TYPE_HAS_FINALIZER);
+    if (t->finalize) {
+        t->flags |= TYPE_HAS_FINALIZER;
+    }
 }
 
 static int add_descriptor(Type *t, const char *name, Type *descr_type, const void *def) {
