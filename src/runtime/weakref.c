@@ -107,6 +107,8 @@ static Value weakref_create(Type *type, Value obj, Value callback) {
     } else {
         w->base.next = head;
         if (gc_set_weakrefs(o, &w->base) < 0) {
+            w->base.referent = NULL;  // in no list: the collector could not clear it
+            w->base.next = NULL;
             return 0;
         }
     }
