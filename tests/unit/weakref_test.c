@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "modules/modules.h"
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -703,6 +704,120 @@ static void test_stress(void) {
     collect();
 }
 
+// ---- the gc and _weakref modules --------------------------------------------------------
+
+static Value call_attr(Value m, const char *name, const Value *args, size_t nargs) {
+    Value f = obj_getattr_cstr(m, name);
+    return f ? obj_call(f, args, nargs, 0) : 0;
+}
+
+static Value callback_log;  // the gc.callbacks callback appends its phase here (a list)
+static Value gc_callback(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (nargs == 2 && list_append(callback_log, args[0]) < 0) {
+        return 0;
+    }
+    return VAL_NONE;
+}
+
+static void test_gc_module(void) {
+    Value gc = gcmodule_init();
+    EXPECT(gc != 0, "gcmodule_init: %s", take_error());
+    if (!gc) {
+        return;
+    }
+    make_obj(0, &type_tfin, 1);
+    make_ref(1, 0, 2);
+    keep[0] = 0;
+    clear_stack();
+    Value n = call_attr(gc, "collect", NULL, 0);
+    EXPECT(n && val_is_smallint(n) && val_smallint(n) >= 1, "collect() returned %s", repr_of(n));
+    EXPECT(strcmp(log_buf, "fin1 cb2") == 0, "log '%s'", log_buf);
+    Value gen = int_from_i64(3);
+    EXPECT(call_attr(gc, "collect", &gen, 1) == 0, "collect(3) worked");
+    const char *err = take_error();
+    EXPECT(strcmp(err, "ValueError: invalid generation") == 0, "%s", err);
+    // callbacks: ("start", info) and ("stop", info) around a collection.
+    static const MethodDef cbdef = {"cb", gc_callback, METH_DEFAULT, NULL};
+    gc_add_root(&callback_log);
+    callback_log = list_new(0);
+    Value cbs = obj_getattr_cstr(gc, "callbacks");
+    list_append(cbs, builtin_function_new(&cbdef, 0, 0));
+    call_attr(gc, "collect", NULL, 0);
+    list_clear(cbs);
+    EXPECT(strcmp(repr_of(callback_log), "['start', 'stop']") == 0, "callbacks saw %s",
+           repr_of(callback_log));
+    callback_log = 0;
+    // switches and thresholds
+    call_attr(gc, "disable", NULL, 0);
+    EXPECT(call_attr(gc, "isenabled", NULL, 0) == VAL_FALSE, "disable()");
+    call_attr(gc, "enable", NULL, 0);
+    EXPECT(call_attr(gc, "isenabled", NULL, 0) == VAL_TRUE, "enable()");
+    EXPECT(strcmp(repr_of(call_attr(gc, "get_threshold", NULL, 0)), "(700, 10, 10)") == 0,
+           "get_threshold");
+    Value t[2] = {int_from_i64(100), int_from_i64(5)};
+    call_attr(gc, "set_threshold", t, 2);
+    EXPECT(strcmp(repr_of(call_attr(gc, "get_threshold", NULL, 0)), "(100, 5, 10)") == 0,
+           "set_threshold");
+    t[0] = int_from_i64(700);
+    t[1] = int_from_i64(10);
+    call_attr(gc, "set_threshold", t, 2);
+    EXPECT(call_attr(gc, "set_threshold", NULL, 0) == 0, "set_threshold() worked");
+    err = take_error();
+    EXPECT(strcmp(err, "TypeError: set_threshold() takes at least 1 argument (0 given)") == 0,
+           "%s", err);
+    Value stats = call_attr(gc, "get_stats", NULL, 0);
+    EXPECT(stats && list_obj(stats)->len == 3, "get_stats %s", repr_of(stats));
+    Value count = call_attr(gc, "get_count", NULL, 0);
+    EXPECT(count && tuple_check(count) && tuple_obj(count)->len == 3, "get_count %s",
+           repr_of(count));
+    EXPECT(strcmp(repr_of(call_attr(gc, "get_freeze_count", NULL, 0)), "0") == 0, "freeze count");
+    // is_tracked, is_finalized
+    Value probes[] = {int_from_i64(1), str_from_cstr("s"), list_new(0), dict_new(), tuple_new(0),
+                      val_from_ptr(&type_int), set_new(0)};
+    const char *tracked = "FFTFFFT";
+    for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++) {
+        Value r = call_attr(gc, "is_tracked", &probes[i], 1);
+        EXPECT(r == val_bool(tracked[i] == 'T'), "is_tracked(%s) is %s", repr_of(probes[i]),
+               repr_of(r));
+    }
+    make_obj(3, &type_tfin, 3);
+    EXPECT(call_attr(gc, "is_finalized", &keep[3], 1) == VAL_FALSE, "is_finalized before");
+    // get_referents / get_referrers
+    make_obj(4, &type_tobj, 4);
+    make_obj(5, &type_tobj, 5);
+    ((TObj *)val_ptr(keep[4]))->a = keep[5];
+    Value refs = call_attr(gc, "get_referents", &keep[4], 1);
+    EXPECT(refs && list_obj(refs)->len == 1 && list_obj(refs)->items[0] == keep[5],
+           "get_referents %s", repr_of(refs));
+    refs = call_attr(gc, "get_referrers", &keep[5], 1);
+    int found = 0;
+    for (size_t i = 0; refs && i < list_obj(refs)->len; i++) {
+        found += list_obj(refs)->items[i] == keep[4];
+    }
+    EXPECT(found == 1, "get_referrers %s", repr_of(refs));
+}
+
+static void test_weakref_module(void) {
+    Value m = weakref_module_init();
+    EXPECT(m != 0, "weakref_module_init: %s", take_error());
+    if (!m) {
+        return;
+    }
+    make_obj(0, &type_tobj, 1);
+    keep[1] = call_attr(m, "ref", &keep[0], 1);
+    keep[2] = call_attr(m, "proxy", &keep[0], 1);
+    Value n = call_attr(m, "getweakrefcount", &keep[0], 1);
+    EXPECT(n == int_from_i64(2), "getweakrefcount %s", repr_of(n));
+    Value l = call_attr(m, "getweakrefs", &keep[0], 1);
+    EXPECT(l && list_obj(l)->len == 2 && list_obj(l)->items[0] == keep[1] &&
+               list_obj(l)->items[1] == keep[2],
+           "getweakrefs %s", repr_of(l));
+    EXPECT(obj_getattr_cstr(m, "ReferenceType") == val_from_ptr(&type_weakref), "ReferenceType");
+    EXPECT(call_attr(m, "proxy", NULL, 0) == 0, "proxy() worked");
+    const char *err = take_error();
+    EXPECT(strcmp(err, "TypeError: proxy expected at least 1 argument, got 0") == 0, "%s", err);
+}
+
 // ---- main -------------------------------------------------------------------------------
 
 __attribute__((noinline)) static int run_all(void) {
@@ -730,6 +845,8 @@ __attribute__((noinline)) static int run_all(void) {
     run_test("remove_dead_weakref", test_remove_dead_weakref);
     run_test("visit_and_walk", test_visit_and_walk);
     run_test("referents", test_referents);
+    run_test("gc_module", test_gc_module);
+    run_test("weakref_module", test_weakref_module);
     run_test("stress", test_stress);
     printf("weakref_test: %d passed, %d failed\n", tests_passed, tests_failed);
     return tests_failed != 0;
