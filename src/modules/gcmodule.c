@@ -269,7 +269,8 @@ static int gcm_tracked(Value v, int depth) {
     Type *t = o->type;
     // Atoms: no references to others (str's trace reports only its private
     // index, not a Python-visible reference).
-    if ((!(t->flags & TYPE_HEAP) && !t->trace) || t == &type_str || t == &type_bytes) {
+    if ((!(t->flags & TYPE_HEAP) && !t->trace) || t == &type_str || t == &type_bytes ||
+        !t->mro) {
         return 0;
     }
     if (gc_find_object(o) != o) {
@@ -351,8 +352,14 @@ static Value vec_to_list(ValueVec *vec) {
     return list;
 }
 
+// Objects of internal types (never readied: no MRO, like str's index) are
+// not Python objects: never hand them out.
+static int gcm_visible(Value v) {
+    return !val_is_ptr(v) || type_of(v)->mro != 0;
+}
+
 static void visit_push(Value v, void *arg) {
-    if (val_is_ptr(v)) {
+    if (gcm_visible(v)) {
         vec_push(arg, v);
     }
 }
@@ -365,7 +372,7 @@ static Value gc_m_get_referents(Value self, const Value *args, size_t nargs, Val
     }
     ValueVec vec = {0};
     for (size_t i = 0; i < nargs; i++) {
-        if (val_is_ptr(args[i])) {
+        if (gcm_tracked(args[i], 0)) {
             gc_visit_referents(val_ptr(args[i]), visit_push, &vec);
         }
     }
@@ -399,6 +406,9 @@ static Value gc_m_get_referrers(Value self, const Value *args, size_t nargs, Val
     }
     ValueVec vec = {0};
     for (size_t i = 0; i < n && nargs > 0; i++) {
+        if (!gcm_tracked(val_from_ptr(all[i]), 0)) {
+            continue;
+        }
         ReferrerSearch s = {args, nargs, 0};
         gc_visit_referents(all[i], visit_match, &s);
         if (s.found) {
