@@ -506,6 +506,7 @@ Value gcmodule_init(void) {
     if (!m || module_add_functions(m, gc_methods) < 0) {
         return 0;
     }
+    module_obj(m)->builtin = 1;
     gcm.callbacks = list_new(0);
     gcm.garbage = list_new(0);
     static const struct {

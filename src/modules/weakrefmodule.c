@@ -28,5 +28,6 @@ Value weakref_module_init(void) {
         module_add(m, "__doc__", str_from_cstr("Weak-reference support module.")) < 0) {
         return 0;
     }
+    module_obj(m)->builtin = 1;
     return m;
 }

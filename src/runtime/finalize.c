@@ -83,5 +83,9 @@ size_t finalize_collect(void) {
 
 void gc_run_exit_finalizers(void) {
     finalize_run_pending();
-    finalize_collect();
+    // A full collection costs a trace of the live heap: only when some
+    // object has a finalizer that could be due.
+    if (gc_finalizer_count() > 0) {
+        finalize_collect();
+    }
 }

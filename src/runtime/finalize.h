@@ -40,8 +40,9 @@ static inline void finalize_poll(void) {
 size_t finalize_collect(void);
 
 // At exit (vm/run.c, after the program and before the process ends): the
-// queued work, then one more finalize_collect. Like PyPy, krait does not
-// promise __del__ for objects still reachable at exit.
+// queued work, then, if any object with a finalizer exists, one more
+// finalize_collect. Like PyPy, krait does not promise __del__ for objects
+// still reachable at exit.
 void gc_run_exit_finalizers(void);
 
 // Finalize o now: its type's finalize slot, else the __del__ its class

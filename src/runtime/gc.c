@@ -1477,6 +1477,10 @@ int gc_register_finalizer(Object *o) {
     return 0;
 }
 
+size_t gc_finalizer_count(void) {
+    return fin.len;
+}
+
 int gc_finalizer_registered(const Object *o) {
     for (size_t i = 0; i < fin.len; i++) {
         if (fin.objs[i] == o) {

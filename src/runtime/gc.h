@@ -153,6 +153,8 @@ int gc_set_weakrefs(Object *referent, GcWeakRef *head);
 int gc_register_finalizer(Object *o);
 // Whether o is registered (its finalizer has not been queued yet). O(n).
 int gc_finalizer_registered(const Object *o);
+// How many objects are registered.
+size_t gc_finalizer_count(void);
 
 // ---- pending work ------------------------------------------------------------------
 //
