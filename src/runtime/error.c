@@ -883,3 +883,41 @@ Value err_fetch(void) {
     err_clear();
     return exc;
 }
+
+// ---- unraisable exceptions ----------------------------------------------------------
+
+void (*err_print_exception_hook)(Value exc);
+
+void err_write_unraisable(Value obj) {
+    Value exc = err_fetch();
+    if (!exc) {
+        return;
+    }
+    if (obj && obj != VAL_NONE) {
+        fputs("Exception ignored in: ", stderr);
+        Value r = obj_repr(obj);
+        if (r && val_is_str(r)) {
+            fwrite(str_obj(r)->data, 1, str_obj(r)->nbytes, stderr);
+        } else {
+            err_clear();
+            fputs("<object repr() failed>", stderr);
+        }
+        fputc('\n', stderr);
+    }
+    if (err_print_exception_hook) {
+        err_print_exception_hook(exc);
+    } else {
+        fputs(type_of(exc)->name, stderr);
+        Value s = obj_str(exc);
+        if (!s || !val_is_str(s)) {
+            err_clear();
+            fputs(": <exception str() failed>", stderr);
+        } else if (str_obj(s)->nbytes) {
+            fputs(": ", stderr);
+            fwrite(str_obj(s)->data, 1, str_obj(s)->nbytes, stderr);
+        }
+        fputc('\n', stderr);
+    }
+    fflush(stderr);
+    err_clear();
+}

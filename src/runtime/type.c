@@ -48,8 +48,13 @@ static Value type_call(Value callable, const Value *args, size_t nargs, Value kw
 Type type_type = {
     .header = {&type_type},
     .name = "type",
+<<<<<<< HEAD
+    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_WEAKREFABLE,
+    .basic_size = sizeof(Type),
+=======
     .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS,
     .basic_size = sizeof(HeapType),
+>>>>>>> main
     .base = &type_object,
     .trace = heap_type_trace,
     .free = heap_type_free,
@@ -656,6 +661,7 @@ Type type_classmethod_descriptor = {
 Type type_builtin_method = {
     .header = {&type_type},
     .name = "builtin_function_or_method",
+    .flags = TYPE_WEAKREFABLE,
     .basic_size = sizeof(BuiltinMethodObject),
     .base = &type_object,
     .trace = builtin_method_trace,
@@ -726,6 +732,7 @@ void type_inherit_slots(Type *t, const Type *b) {
     INHERIT_(seq_repeat)
     INHERIT_(trace)
     INHERIT_(free)
+    INHERIT_(finalize)
     INHERIT_(init)
     INHERIT_(new_)
     INHERIT_(dict_offset)
@@ -748,7 +755,11 @@ void type_inherit_slots(Type *t, const Type *b) {
     }
     t->flags |= b->flags & (TYPE_INT_SUBCLASS | TYPE_STR_SUBCLASS | TYPE_BYTES_SUBCLASS |
                             TYPE_TUPLE_SUBCLASS | TYPE_LIST_SUBCLASS | TYPE_DICT_SUBCLASS |
-                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS);
+                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_WEAKREFABLE |
+                            TYPE_HAS_FINALIZER);
+    if (t->finalize) {
+        t->flags |= TYPE_HAS_FINALIZER;
+    }
 }
 
 Value descr_new(Type *descr_type, Type *t, const void *def) {

@@ -26,6 +26,7 @@
 #include "../runtime/abstract.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
@@ -182,6 +183,7 @@ Frame *vm_current_frame(void) { return vm_thread.frame; }
 
 void vm_init(void *stack_base) {
     gc_add_root_provider(vm_trace_roots);
+    err_print_exception_hook = vm_print_exception;  // for "Exception ignored in: ..."
     vm_init_stack_limit(stack_base);
 }
 
@@ -1384,7 +1386,12 @@ Value vm_run_frame(Frame *f, int throwing) {
         }
         NEXT();
     }
-    TARGET(LOOPHEADER) { NEXT(); }
+    TARGET(LOOPHEADER) {
+        // A safe point: run the finalizers and weakref callbacks that
+        // automatic collections queued (runtime/finalize.h).
+        finalize_poll();
+        NEXT();
+    }
     TARGET(BUILDTUPLE) {
         Value v = tuple_from(&R[B], C);
         CHECK(v);
@@ -1630,6 +1637,7 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(RETURN) {
+        finalize_poll();  // a safe point, as LOOPHEADER
         Value v = R[A];
         if (f->flags & FRAME_ENTRY) {
             if (f->flags & FRAME_GEN) {
