@@ -97,21 +97,6 @@ enum TypeFlags {
     TYPE_BASETYPE = 1 << 1,      // may be subclassed
     TYPE_IMMUTABLE = 1 << 2,     // attributes cannot be set (builtins)
     TYPE_HAS_SHAPE = 1 << 3,     // instances keep attributes in a shape + slot array
-<<<<<<< HEAD
-    TYPE_ABSTRACT = 1 << 4,
-    // Instances may be weakly referenced (CPython: tp_weaklistoffset != 0).
-    // Inherited. Builtin types set it as CPython's do (type, set, frozenset,
-    // function, code, generator, method, module...; not int, str, tuple,
-    // list, dict, None). A heap type gets it unless its __slots__ lack
-    // "__weakref__" or its base's instances are variable-size (int, tuple,
-    // bytes subclasses) without it.
-    TYPE_WEAKREFABLE = 1 << 5,
-    // Instances are registered with gc_register_finalizer when created,
-    // and finalized once when found unreachable (runtime/finalize.c): the
-    // type has a `finalize` slot, or is a class whose MRO defines __del__.
-    // Inherited.
-    TYPE_HAS_FINALIZER = 1 << 6,
-=======
     TYPE_ABSTRACT = 1 << 4,      // has __abstractmethods__: object.__new__ refuses it
     // Calling the descriptor with (self, *args) is the same as binding it to
     // self and calling the result (functions, method descriptors): slot
@@ -123,7 +108,18 @@ enum TypeFlags {
     // Instances have a __weakref__ slot (classes record it; weak references
     // themselves come later).
     TYPE_HAS_WEAKREF = 1 << 7,
->>>>>>> main
+    // Instances may be weakly referenced (CPython: tp_weaklistoffset != 0).
+    // Inherited. Builtin types set it as CPython's do (type, set, frozenset,
+    // function, code, generator, method, module...; not int, str, tuple,
+    // list, dict, None). A heap type gets it unless its __slots__ lack
+    // "__weakref__" or its base's instances are variable-size (int, tuple,
+    // bytes subclasses) without it.
+    TYPE_WEAKREFABLE = 1 << 16,
+    // Instances are registered with gc_register_finalizer when created,
+    // and finalized once when found unreachable (runtime/finalize.c): the
+    // type has a `finalize` slot, or is a class whose MRO defines __del__.
+    // Inherited.
+    TYPE_HAS_FINALIZER = 1 << 17,
     // Fast subclass checks for the builtin families (like CPython's
     // Py_TPFLAGS_*_SUBCLASS): set on the builtin type and inherited.
     TYPE_INT_SUBCLASS = 1 << 8,

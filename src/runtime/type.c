@@ -48,13 +48,8 @@ static Value type_call(Value callable, const Value *args, size_t nargs, Value kw
 Type type_type = {
     .header = {&type_type},
     .name = "type",
-<<<<<<< HEAD
     .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_WEAKREFABLE,
-    .basic_size = sizeof(Type),
-=======
-    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS,
     .basic_size = sizeof(HeapType),
->>>>>>> main
     .base = &type_object,
     .trace = heap_type_trace,
     .free = heap_type_free,
