@@ -18,7 +18,7 @@
 // matches it (exc_group_match), collects what the clauses raised or
 // re-raised, and then exc_group_prep_reraise decides what propagates. A
 // bare `raise` in a clause re-raises that clause's part, which carries the
-// original's traceback/cause/context/notes unchanged - that is how a
+// original's traceback/cause/context unchanged - that is how a
 // re-raise is told from a new exception. The re-raised leaves are put back
 // in the shape of the original tree (a split of the original keeping exactly
 // those leaves, compared by identity), and new exceptions become siblings
@@ -558,11 +558,12 @@ static int eg_projection(Value eg, Value keep, Value *result) {
     return r;
 }
 
-// Whether e carries orig's traceback, cause, context and notes: a part of
-// orig re-raised by a bare `raise` (or orig itself).
+// Whether e carries orig's traceback, cause and context: a part of orig
+// re-raised by a bare `raise` (or orig itself). Notes are not compared: the
+// parts have copies, and CPython 3.11 compares a notes field it never sets.
 static int same_metadata(Value e, Value orig) {
     ExceptionObject *a = EXC(e), *b = EXC(orig);
-    return a->notes == b->notes && or_none(a->traceback) == or_none(b->traceback) &&
+    return or_none(a->traceback) == or_none(b->traceback) &&
            or_none(a->cause) == or_none(b->cause) && or_none(a->context) == or_none(b->context);
 }
 

@@ -430,6 +430,12 @@ static __attribute__((noinline)) void except_star(void) {
     Value ki = C(&exc_KeyboardInterrupt, 0);
     prep("base group reraise", BEG("b", L(2, ki, V(1))), 1, TY(KeyboardInterrupt), RR);
     prep("base group handled K", BEG("b", L(2, ki, V(1))), 1, TY(KeyboardInterrupt), P);
+    Value g = G();
+    M(g, "add_note", 1, S("note"));
+    prep("reraise V of a group with notes", g, 1, VE, RR);
+    g = G();
+    M(g, "add_note", 1, S("note"));
+    prep("reraise V, new for T, with notes", g, 2, VE, RR, TYE, R("new"));
 }
 
 int main(void) {

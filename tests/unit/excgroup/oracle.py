@@ -240,3 +240,13 @@ prep("naked unmatched", K(1), [(V, "pass"), (T, "raise")])
 prep("naked second clause", K(1), [(V, "pass"), (LookupError, "raise")])
 prep("base group reraise", BaseExceptionGroup("b", [KeyboardInterrupt(), V(1)]), [(KeyboardInterrupt, "raise")])
 prep("base group handled K", BaseExceptionGroup("b", [KeyboardInterrupt(), V(1)]), [(KeyboardInterrupt, "pass")])
+
+
+def noted():
+    g = G()
+    g.add_note("note")
+    return g
+
+
+prep("reraise V of a group with notes", noted(), [(V, "raise")])
+prep("reraise V, new for T, with notes", noted(), [(V, "raise"), (T, R("new"))])
