@@ -30,13 +30,13 @@
 #include "excgroup.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #include "abstract.h"
 #include "gc.h"
 #include "list.h"
 #include "str.h"
 #include "tuple.h"
+#include "../vm/vm.h"
 
 #define EG(v) ((ExceptionGroupObject *)val_ptr(v))
 #define EXC(v) ((ExceptionObject *)val_ptr(v))
@@ -63,28 +63,6 @@ static int is_sequence(Value v) {
     return t->getitem && !(t->flags & TYPE_DICT_SUBCLASS);
 }
 
-// 3.11's PyFunction_Check: a function defined in Python (not a method, not
-// a builtin, not any other callable).
-static int is_python_function(Value v) {
-    Type *t = type_of(v);
-    return !(t->flags & TYPE_HEAP) && strcmp(t->name, "function") == 0;
-}
-
-// The recursion guard of the tree walks (a group can be nested as deep as
-// a program cares to build it).
-enum { EG_MAX_DEPTH = 1000 };
-static int eg_depth;
-
-static int eg_enter(const char *where) {
-    if (eg_depth >= EG_MAX_DEPTH) {
-        err_format(&exc_RecursionError, "maximum recursion depth exceeded%s", where);
-        return -1;
-    }
-    eg_depth++;
-    return 0;
-}
-
-static void eg_leave(void) { eg_depth--; }
 
 // ---- the object -------------------------------------------------------------------
 
@@ -215,7 +193,7 @@ static int given_exception_matches(Value exc, Value match) {
 static int matcher_init(Matcher *m, Value value) {
     m->value = value;
     m->leaves = NULL;
-    if (is_python_function(value)) {
+    if (func_check(value)) {  // 3.11's PyFunction_Check: no methods, builtins, callables
         m->kind = MATCH_BY_PREDICATE;
         return 0;
     }
@@ -322,7 +300,8 @@ static int split_recursive(Value exc, const Matcher *m, int construct_rest, Valu
         }
         return 0;
     }
-    // a group that does not match as a whole: split its children
+    // a group that does not match as a whole: split its children (the walk
+    // recurses on the C stack, as deep as the groups nest)
     Value match_list = list_new(0);
     Value rest_list = construct_rest ? list_new(0) : 0;
     if (!match_list || (construct_rest && !rest_list)) {
@@ -331,11 +310,11 @@ static int split_recursive(Value exc, const Matcher *m, int construct_rest, Valu
     TupleObject *children = eg_excs(exc);
     for (size_t i = 0; i < children->len; i++) {
         Value cm, cr;
-        if (eg_enter(" in exceptiongroup_split_recursive") < 0) {
+        if (vm_enter_call(" in exceptiongroup_split_recursive") < 0) {
             return -1;
         }
         int r = split_recursive(children->items[i], m, construct_rest, &cm, &cr);
-        eg_leave();
+        vm_leave_call();
         if (r < 0) {
             return -1;
         }
@@ -525,11 +504,11 @@ static int collect_leaves(Value exc, LeafSet *s) {
     }
     TupleObject *children = eg_excs(exc);
     for (size_t i = 0; i < children->len; i++) {
-        if (eg_enter(" in collect_exception_group_leaf_ids") < 0) {
+        if (vm_enter_call(" in collect_exception_group_leaf_ids") < 0) {
             return -1;
         }
         int r = collect_leaves(children->items[i], s);
-        eg_leave();
+        vm_leave_call();
         if (r < 0) {
             return -1;
         }
