@@ -3,6 +3,7 @@
 
 #include "dict.h"
 #include "exceptions.h"
+#include "excgroup.h"
 #include "float.h"
 #include "gc.h"
 #include "hash.h"
@@ -77,6 +78,10 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
             *error = "cannot initialize the exception types";
             return -1;
         }
+    }
+    if (excgroup_ready() < 0) {
+        *error = "cannot initialize the exception types";
+        return -1;
     }
     return 0;
 }

@@ -1757,12 +1757,21 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(CHECKEGMATCH) {
-        err_format(&exc_NotImplementedError, "except*");
-        goto error;
+        Value match, rest;
+        CHECK(exc_group_match(R[B], R[C], &match, &rest) == 0);
+        R[A] = match;
+        R[A + 1] = rest;
+        if (match != VAL_NONE) {
+            // the clause's part is what a bare raise and sys.exc_info() see
+            vm_thread.handled = match;
+        }
+        NEXT();
     }
     TARGET(PREPRERAISESTAR) {
-        err_format(&exc_NotImplementedError, "except*");
-        goto error;
+        Value r = exc_group_prep_reraise(R[B], R[C]);
+        CHECK(r);
+        R[A] = r;
+        NEXT();
     }
     TARGET(LOADASSERTIONERROR) {
         R[A] = val_from_ptr(&exc_AssertionError);
