@@ -1,6 +1,6 @@
 print([chr(i) for i in range(65, 91, 5)], [ord(c) for c in "az09 \n\t"])
 print(repr(chr(0)), repr(chr(127)), repr(chr(160)), chr(0x10FFFF) == "\U0010ffff", ord("\U0010ffff"))
-print(ascii(chr(0x1F600)), len(chr(0x1F600)), chr(0xD800).isprintable() if False else "skip surrogate")
+print(ascii(chr(0x1F600)), len(chr(0x1F600)), chr(0xD800).isprintable(), len(chr(0xD800)))
 for bad in (-1, 0x110000, 2 ** 40):
     try:
         chr(bad)
