@@ -180,8 +180,8 @@ static int exc_set_traceback(Value self, Value value) {
         err_format(&exc_TypeError, "__traceback__ may not be deleted");
         return -1;
     }
-    // Traceback objects come with the interpreter; until then only None.
-    if (value != VAL_NONE) {
+    extern Type type_traceback;
+    if (value != VAL_NONE && type_of(value) != &type_traceback) {
         err_format(&exc_TypeError, "__traceback__ must be a traceback or None");
         return -1;
     }

@@ -140,7 +140,8 @@ typedef struct MethodDescrObject {
 typedef struct BuiltinMethodObject {
     Object header;
     const MethodDef *def;
-    Value self;       // the bound instance (or type, for class methods)
+    Value self;       // the bound instance (or type, for class methods; the module of a module function)
+    Value module;     // __module__ (a str) for module functions, else 0
 } BuiltinMethodObject;
 
 typedef struct GetSetDescrObject {
@@ -160,6 +161,7 @@ Type type_method_descriptor, type_builtin_method, type_getset_descriptor,
 
 static void builtin_method_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, ((BuiltinMethodObject *)o)->self);
+    gc_trace_value(t, ((BuiltinMethodObject *)o)->module);
 }
 
 static Value bind_method(const MethodDef *def, Value self) {
@@ -171,6 +173,93 @@ static Value bind_method(const MethodDef *def, Value self) {
     m->def = def;
     m->self = self;
     return val_from_ptr(m);
+}
+
+Value builtin_function_new(const MethodDef *def, Value self, Value module) {
+    Value f = bind_method(def, self);
+    if (f) {
+        ((BuiltinMethodObject *)val_ptr(f))->module = module;
+    }
+    return f;
+}
+
+// A module function (bound to a module or to nothing) shows as a function;
+// anything else as a method of its object.
+static int builtin_is_function(const BuiltinMethodObject *m) {
+    return !m->self || m->module;
+}
+
+static Value builtin_method_repr(Value self) {
+    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
+    if (builtin_is_function(m)) {
+        return str_format_c("<built-in function %s>", m->def->name);
+    }
+    return str_format_c("<built-in method %s of %s object at %p>", m->def->name,
+                        obj_type_name(m->self), (void *)val_ptr(m->self));
+}
+
+static Value builtin_method_get_name(Value self) {
+    return str_from_cstr(((BuiltinMethodObject *)val_ptr(self))->def->name);
+}
+
+static Value builtin_method_get_qualname(Value self) {
+    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
+    if (builtin_is_function(m)) {
+        return str_from_cstr(m->def->name);
+    }
+    Type *owner = type_is_subtype(type_of(m->self), &type_type) ? (Type *)val_ptr(m->self)
+                                                                : type_of(m->self);
+    return str_format_c("%s.%s", owner->name, m->def->name);
+}
+
+static Value builtin_method_get_self(Value self) {
+    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
+    return m->self ? m->self : VAL_NONE;
+}
+
+static Value builtin_method_get_module(Value self) {
+    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
+    return m->module ? m->module : VAL_NONE;
+}
+
+static Value builtin_method_get_doc(Value self) {
+    const char *doc = ((BuiltinMethodObject *)val_ptr(self))->def->doc;
+    return doc ? str_from_cstr(doc) : VAL_NONE;
+}
+
+static Value builtin_method_get_text_signature(Value self) {
+    return VAL_NONE;
+}
+
+static const GetSetDef builtin_method_getset[] = {
+    {"__name__", builtin_method_get_name, NULL, NULL},
+    {"__qualname__", builtin_method_get_qualname, NULL, NULL},
+    {"__self__", builtin_method_get_self, NULL, NULL},
+    {"__module__", builtin_method_get_module, NULL, NULL},
+    {"__doc__", builtin_method_get_doc, NULL, NULL},
+    {"__text_signature__", builtin_method_get_text_signature, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+// Equal when they bind the same C function to the same object.
+static Value builtin_method_richcompare(Value a, Value b, CompareOp op) {
+    if ((op != CMP_EQ && op != CMP_NE) || type_of(b) != &type_builtin_method) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    BuiltinMethodObject *x = (BuiltinMethodObject *)val_ptr(a);
+    BuiltinMethodObject *y = (BuiltinMethodObject *)val_ptr(b);
+    int eq = x->def->fn == y->def->fn && x->self == y->self;
+    return val_bool(op == CMP_EQ ? eq : !eq);
+}
+
+static int64_t builtin_method_hash(Value self) {
+    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
+    int64_t h = m->self ? obj_hash(m->self) : 0;
+    if (h == -1 && err_occurred()) {
+        return -1;
+    }
+    h ^= (int64_t)((uintptr_t)m->def->fn >> 4);
+    return h == -1 ? -2 : h;
 }
 
 static Value check_no_keywords(const MethodDef *def, Value kwnames) {
@@ -306,6 +395,10 @@ Type type_builtin_method = {
     .base = &type_object,
     .trace = builtin_method_trace,
     .call = builtin_method_call,
+    .repr = builtin_method_repr,
+    .richcompare = builtin_method_richcompare,
+    .hash = builtin_method_hash,
+    .getset = builtin_method_getset,
 };
 
 Type type_getset_descriptor = {

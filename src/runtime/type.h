@@ -50,6 +50,11 @@ typedef struct GetSetDef {
 
 extern Type type_type, type_object;
 
+// A builtin function (builtin_function_or_method) calling def->fn with
+// `self` (a module function's module, or 0); `module` is its __module__ (a
+// str, or 0 for None). 0 on MemoryError.
+Value builtin_function_new(const MethodDef *def, Value self, Value module);
+
 // Finish a static type (idempotent). 0, or -1 with an exception.
 int type_ready(Type *t);
 
