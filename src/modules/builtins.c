@@ -1879,6 +1879,8 @@ static const MethodDef builtin_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+extern Type type_property, type_classmethod, type_staticmethod, type_super;
+
 // The builtin types by their Python names.
 static const struct {
     const char *name;
@@ -1891,6 +1893,8 @@ static const struct {
     {"range", &type_range},       {"reversed", &type_reversed}, {"set", &type_set},
     {"slice", &type_slice},       {"str", &type_str},           {"tuple", &type_tuple},
     {"type", &type_type},         {"zip", &type_zip},
+    {"property", &type_property}, {"classmethod", &type_classmethod},
+    {"staticmethod", &type_staticmethod}, {"super", &type_super},
 };
 
 static const char builtins_doc[] =

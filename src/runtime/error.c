@@ -103,8 +103,14 @@ static Value exc_alloc(Type *t, const Value *args, size_t nargs) {
     if (!e) {
         return 0;
     }
+    // The fields of the builtin layout start as None; what classes add after
+    // it (__slots__ members, instance attributes) starts empty.
+    const Type *layout = t;
+    while (layout->flags & TYPE_HEAP) {
+        layout = layout->base;
+    }
     Value *fields = (Value *)((char *)e + sizeof(ExceptionObject));
-    size_t nfields = (t->basic_size - sizeof(ExceptionObject)) / sizeof(Value);
+    size_t nfields = (layout->basic_size - sizeof(ExceptionObject)) / sizeof(Value);
     for (size_t i = 0; i < nfields; i++) {
         fields[i] = VAL_NONE;
     }
@@ -296,6 +302,7 @@ static const MethodDef exc_methods[] = {
 };
 
 static const GetSetDef exc_getset[] = {
+    {"__dict__", object_get_dict, object_set_dict, NULL},
     {"args", exc_get_args, exc_set_args, NULL},
     {"__traceback__", exc_get_traceback, exc_set_traceback, NULL},
     {"__cause__", exc_get_cause, exc_set_cause, NULL},
@@ -646,7 +653,7 @@ static const MemberDef unicodeerror_members[] = {
 #define EXC_SLOTS_BaseException                                                        \
     ~, (.basic_size = sizeof(ExceptionObject), .trace = exc_trace, .new_ = exc_new,    \
         .init = exc_init, .repr = exc_repr, .str = exc_str, .methods = exc_methods,    \
-        .getset = exc_getset)
+        .getset = exc_getset, .dict_offset = offsetof(ExceptionObject, dict))
 #define EXC_SLOTS_KeyError ~, (.str = keyerror_str)
 #define EXC_SLOTS_StopIteration                                                         \
     ~, (.basic_size = sizeof(StopIterationObject), .trace = stopiteration_trace,        \

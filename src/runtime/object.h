@@ -97,7 +97,17 @@ enum TypeFlags {
     TYPE_BASETYPE = 1 << 1,      // may be subclassed
     TYPE_IMMUTABLE = 1 << 2,     // attributes cannot be set (builtins)
     TYPE_HAS_SHAPE = 1 << 3,     // instances keep attributes in a shape + slot array
-    TYPE_ABSTRACT = 1 << 4,
+    TYPE_ABSTRACT = 1 << 4,      // has __abstractmethods__: object.__new__ refuses it
+    // Calling the descriptor with (self, *args) is the same as binding it to
+    // self and calling the result (functions, method descriptors): slot
+    // functions and LOAD_METHOD skip the bound-method object.
+    TYPE_METHOD_DESCR = 1 << 5,
+    // TYPE_HAS_SHAPE with a variable-size base (int, str, bytes, tuple): the
+    // InstanceAttrs sit after the variable part (shape.h), not at attrs_offset.
+    TYPE_VAR_ATTRS = 1 << 6,
+    // Instances have a __weakref__ slot (classes record it; weak references
+    // themselves come later).
+    TYPE_HAS_WEAKREF = 1 << 7,
     // Fast subclass checks for the builtin families (like CPython's
     // Py_TPFLAGS_*_SUBCLASS): set on the builtin type and inherited.
     TYPE_INT_SUBCLASS = 1 << 8,
@@ -177,7 +187,16 @@ struct Type {
 
     // the type's attribute cache and instance layout are managed by type.c
     void *cache;
-    struct Shape *root_shape;  // the empty shape of instances (TYPE_HAS_SHAPE)
+    struct Shape *root_shape;  // the empty shape of instances (TYPE_HAS_SHAPE), made lazily
+    // Instances keep a __dict__ (a dict Value, 0 until first needed) at this
+    // offset: static types with a dict (exceptions, functions, modules).
+    // 0: none. Inherited. Classes use shapes instead (TYPE_HAS_SHAPE).
+    size_t dict_offset;
+    // TYPE_HAS_SHAPE: the offset of the instance's InstanceAttrs (shape.h).
+    size_t attrs_offset;
+    // Weak links: the subclasses (for type_modified and __subclasses__) and
+    // the handle they hold on this type (type.c). NULL until needed.
+    struct TypeLinks *links;
 };
 
 // The type of any value, immediates included.

@@ -25,7 +25,10 @@ extern Type type_coroutine_wrapper, type_async_gen_asend, type_async_gen_athrow,
     type_async_gen_wrapped_value;
 extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
     type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor,
-    type_code;  // src/vm/code.c
+    type_code,  // src/vm/code.c
+    type_wrapper_descriptor, type_method_wrapper, type_mappingproxy, type_property,
+    type_staticmethod, type_classmethod, type_super, type_shape, type_attr_array,
+    type_classmethod_descriptor;
 
 // Every static type, bases before subclasses (type_ready readies a base
 // first anyway; the order only keeps versions predictable).
@@ -38,7 +41,9 @@ static Type *const builtin_types[] = {
     &type_dict_keyiterator, &type_dict_valueiterator, &type_dict_itemiterator,
     &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
-    &type_member_descriptor, &type_slice, &type_range, &type_range_iterator,
+    &type_member_descriptor, &type_wrapper_descriptor, &type_method_wrapper, &type_mappingproxy,
+    &type_property, &type_staticmethod, &type_classmethod, &type_super, &type_shape,
+    &type_attr_array, &type_classmethod_descriptor, &type_slice, &type_range, &type_range_iterator,
     &type_longrange_iterator, &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
     &type_filter, &type_reversed, &type_callable_iterator, &type_namespace,
     // the interpreter's types (src/vm/)

@@ -617,9 +617,6 @@ static void chain_context(Value exc) {
         return;
     }
     ExceptionObject *e = (ExceptionObject *)val_ptr(exc);
-    if (e->context && e->context != VAL_NONE) {
-        return;
-    }
     // Break a cycle: if exc is in handled's context chain, cut it there.
     Value o = handled;
     for (int steps = 0; steps < 10000; steps++) {
