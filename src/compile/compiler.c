@@ -1023,6 +1023,15 @@ static void unit_free(Unit *u) {
     free(u);
 }
 
+static int ident_index(Ident *list, int n, const char *name) {
+    for (int i = 0; i < n; i++) {
+        if (list[i] == name || strcmp(list[i], name) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 static void scan_unit_body(Compiler *c, Unit *u, const Node *node);
 
 // The qualified name of a new unit named `name` (CPython's compiler_set_qualname).
@@ -1088,11 +1097,18 @@ static Unit *unit_enter(Compiler *c, SymBlock *b, UnitKind kind, const char *nam
     if (c->error) {
         return u;
     }
-    // Parameters take the first slots, in co_varnames order, bound at entry.
+    // Parameters take the first slots, in co_varnames order, bound at entry;
+    // captured ones move into their cells first thing.
     if (b->kind == BLOCK_FUNCTION) {
         for (int i = 0; i < b->nparams; i++) {
             int k = local_index(c, b->params[i]);
             bound_put(c, k, 1);
+        }
+        for (int i = 0; i < b->ncellvars; i++) {
+            int p = ident_index(b->params, b->nparams, b->cellvars[i]);
+            if (p >= 0) {
+                emit_ab(c, OP_STOREDEREF, OPND(K_CELL, i), OPND(K_LOCAL, p));
+            }
         }
     }
     u->is_async_gen = b->generator && b->coroutine;
@@ -1118,14 +1134,6 @@ static const char *mangle(Compiler *c, const char *name) {
     return m;
 }
 
-static int ident_index(Ident *list, int n, const char *name) {
-    for (int i = 0; i < n; i++) {
-        if (list[i] == name || strcmp(list[i], name) == 0) {
-            return i;
-        }
-    }
-    return -1;
-}
 
 // The register of the cell (or free variable) for `name` in the current unit.
 static Opnd deref_reg(Compiler *c, const char *name) {
