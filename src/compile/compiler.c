@@ -79,6 +79,7 @@
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../runtime/unicode.h"
 #include "check.h"
 #include "unparse.h"
 
@@ -1440,22 +1441,49 @@ Code *compile_tree(Arena *arena, Node *mod, SymTable *st, Value filename, Compil
     return co;
 }
 
-// Fill text for errors found after parsing (the checker leaves it NULL) from
-// the source, as CPython reads it back from the file.
-static const char *source_line(Arena *arena, const char *src, size_t len, int lineno) {
+// SyntaxError.text for errors found after parsing (the checker leaves it
+// NULL): what CPython's PyErr_ProgramTextObject reads back from the file -
+// line `lineno` with universal newlines, only its last 999 bytes when it is
+// longer (CPython reads it with fgets into a 1000-byte buffer), and nothing
+// when that is not valid UTF-8.
+static const char *program_text(Arena *arena, const char *src, size_t len, int lineno) {
     const char *p = src, *end = src + len;
-    for (int l = 1; l < lineno && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) {
+    for (int l = 1; l < lineno; l++) {
+        while (p < end && *p != '\n' && *p != '\r') {
+            p++;
+        }
+        if (p == end) {
             return NULL;
         }
-        p = nl + 1;
+        p += (*p == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
     }
     if (p >= end) {
         return NULL;
     }
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    return arena_strndup(arena, p, nl ? (size_t)(nl - p) + 1 : (size_t)(end - p));
+    const char *q = p;
+    while (q < end && *q != '\n' && *q != '\r') {
+        q++;
+    }
+    size_t n = (size_t)(q - p), with_nl = n + (q < end);
+    size_t start = with_nl ? (with_nl - 1) / 999 * 999 : 0;
+    char *text = arena_alloc(arena, n - start + 2);
+    if (!text) {
+        return NULL;
+    }
+    memcpy(text, p + start, n - start);
+    if (q < end) {
+        text[n - start] = '\n';
+    }
+    size_t tlen = strlen(text);
+    for (size_t i = 0; i < tlen;) {
+        uint32_t cp;
+        int k = utf8_decode(text + i, tlen - i, &cp, 0);
+        if (k <= 0) {
+            return NULL;
+        }
+        i += (size_t)k;
+    }
+    return text;
 }
 
 Code *compile_source(const char *src, size_t len, TokenizerMode tokmode, Value filename,
@@ -1474,7 +1502,7 @@ Code *compile_source(const char *src, size_t len, TokenizerMode tokmode, Value f
     } else if (compile_check(&arena, tree, flags, optimize, &st, &err) < 0) {
         const char *fn = val_is_str(filename) ? str_obj(filename)->data : "<";
         if (!err.text && err.lineno > 0 && fn[0] != '<' && tokmode == TOKMODE_FILE) {
-            err.text = source_line(&arena, src, len, err.lineno);
+            err.text = program_text(&arena, src, len, err.lineno);
         }
         compile_raise_syntax_error(&err, filename);
     } else {
@@ -1482,6 +1510,28 @@ Code *compile_source(const char *src, size_t len, TokenizerMode tokmode, Value f
     }
     arena_free(&arena);
     return co;
+}
+
+// A str of text that should be UTF-8, invalid bytes decoded as U+FFFD (as
+// CPython decodes a bad source line with errors="replace"); 0 if out of memory.
+static Value str_decode_replace(const char *text) {
+    size_t n = strlen(text);
+    StrBuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(text + i, n - i, &cp, 1);
+        if (k <= 0) {
+            sb_puts(&b, "\xef\xbf\xbd");
+            i++;
+        } else {
+            sb_put(&b, text + i, (size_t)k);
+            i += (size_t)k;
+        }
+    }
+    Value v = str_from_utf8(b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return v;
 }
 
 static Value int_or_none(int v, int none_if_zero) {
@@ -1515,28 +1565,20 @@ void compile_raise_syntax_error(const SyntaxErrorInfo *err, Value filename) {
         t = &exc_SyntaxError;
         break;
     }
-    Value msg = str_from_utf8(err->msg, strlen(err->msg));
-    Value text = VAL_NONE;
-    if (err->text) {
-        text = str_from_utf8(err->text, strlen(err->text));
-        if (!text) {
-            err_clear();
-            text = VAL_NONE;
-        }
-    }
-    if (!msg) {
+    Value msg = str_decode_replace(err->msg);
+    Value text = err->text ? str_decode_replace(err->text) : VAL_NONE;
+    if (!msg || !text) {
         return;
     }
+    // An end of 0 means "unknown" (None), except at the artificial line -1
+    // of code that has no location, where CPython reports the zeros.
+    int unknown_end = err->lineno >= 0;
     Value info[6] = {filename ? filename : VAL_NONE,
                      int_or_none(err->lineno, 0),
                      int_or_none(err->offset, 0),
                      text,
-                     int_or_none(err->end_lineno, 1),
-                     int_or_none(err->end_offset, 1)};
-    if (err->lineno <= 0) {
-        info[1] = VAL_NONE;
-        info[2] = VAL_NONE;
-    }
+                     int_or_none(err->end_lineno, unknown_end),
+                     int_or_none(err->end_offset, unknown_end)};
     Value infot = tuple_from(info, 6);
     if (!infot) {
         return;
