@@ -469,25 +469,35 @@ static int const_equal(Value a, Value b) {
     return 0;  // frozensets, code objects: by identity only
 }
 
+static uint64_t mix64(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+// A hash of a constant whose low bits are usable as a table index.
 static uint64_t const_hash(Value v) {
     if (val_is_smallint(v) || val_is_flonum(v)) {
-        return v * 0x9E3779B97F4A7C15ULL;
+        return mix64(v);
     }
     Type *t = type_of(v);
     if (t == &type_int) {
-        return (uint64_t)int_hash(v);
+        return mix64((uint64_t)int_hash(v));
     }
     if (t == &type_float) {
         double d = float_value(v);
         uint64_t bits;
         memcpy(&bits, &d, sizeof bits);
-        return bits * 0x9E3779B97F4A7C15ULL;
+        return mix64(bits);
     }
     if (t == &type_str) {
-        return (uint64_t)str_hash(v);
+        return mix64((uint64_t)str_hash(v));
     }
     if (t == &type_bytes) {
-        return (uint64_t)bytes_hash(v);
+        return mix64((uint64_t)bytes_hash(v));
     }
     if (t == &type_tuple) {
         uint64_t h = 0x345678;
@@ -495,9 +505,9 @@ static uint64_t const_hash(Value v) {
         for (size_t i = 0; i < x->len; i++) {
             h = (h ^ const_hash(x->items[i])) * 1000003;
         }
-        return h;
+        return mix64(h);
     }
-    return hash_ptr(val_ptr(v));
+    return mix64((uint64_t)(uintptr_t)val_ptr(v));
 }
 
 static int constmap_get(const ConstMap *m, Value key, uint64_t h) {
@@ -908,7 +918,9 @@ static void label_bind(Compiler *c, int l) {
         return;
     }
     if (!u->reachable) {
-        memset(u->bound, 0, sizeof(uint64_t) * (size_t)u->bound_words);
+        for (int w = 0; w < u->bound_words; w++) {
+            u->bound[w] = 0;
+        }
         for (int w = 0; w < lab->in_words; w++) {
             u->bound[w] = lab->in[w];
         }
@@ -1277,6 +1289,16 @@ static Code *unit_assemble(Compiler *c) {
         u->loc = (Loc){u->firstlineno, u->firstlineno, -1, -1};
         c_syntax_error(c, "too many local variables");
         return NULL;
+    }
+    // Every jump and handler must lead somewhere.
+    for (int i = 0; i < u->ncode; i++) {
+        IInstr *in = &u->code[i];
+        if ((in->target >= 0 && u->labels[in->target].pos < 0) ||
+            (in->handler >= 0 && u->labels[u->handlers[in->handler].label].pos < 0)) {
+            u->loc = in->loc;
+            c_syntax_error(c, "internal compiler error: a jump to an unplaced label");
+            return NULL;
+        }
     }
     asm_peephole(u);
     // Word positions: wpos[i] for instruction i (a removed one: the next kept one's).
