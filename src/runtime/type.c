@@ -23,6 +23,7 @@
 // Nothing there is a heap object, so the collector never sees the lists and
 // a FreeFunc touches only malloc'ed memory (gc.h's rule).
 #include "type.h"
+#include "genericalias.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,7 @@ Type type_type = {
     .call = type_call,
     .new_ = type_tp_new,
     .init = type_tp_init,
+    .binop = {[BINOP_OR] = union_new},  // int | str
     .getset = type_getset,
     .methods = type_methods,
     .members = type_members,
