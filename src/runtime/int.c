@@ -355,7 +355,7 @@ int int_sign(Value v) {
 // known only by `sticky` (f != 0). Ties go to even. Returns +inf beyond the
 // largest double, and handles subnormal results. When sticky is set, m must
 // have at least 63 significant bits (so that f lies below the rounding point).
-static double int_round_scaled(uint64_t m, bool sticky, int64_t e) {
+double int_round_scaled(uint64_t m, bool sticky, int64_t e) {
     if (m == 0) {
         return 0.0;
     }

@@ -80,6 +80,11 @@ double int_to_double(Value v, int *overflow);
 // The same, raising OverflowError "int too large to convert to float":
 // 0, or -1 with the exception set.
 int int_as_double(Value v, double *out);
+// The double nearest to (m + f) * 2**e, where 0 <= f < 1 is known only as
+// `sticky` (f != 0): correctly rounded, ties to even, subnormals rounded at
+// their own precision, +inf beyond the largest double. When sticky is set, m
+// must have at least 63 significant bits.
+double int_round_scaled(uint64_t m, bool sticky, int64_t e);
 int int_sign(Value v);                  // -1, 0 or 1
 int int_compare(Value a, Value b);      // -1, 0 or 1
 // Compare an int with a double exactly (no rounding of either side): -1, 0,
