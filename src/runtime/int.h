@@ -69,6 +69,14 @@ Value int_from_double(double d);
 // The same value as an exact int (bool and subclass instances are copied).
 Value int_exact(Value v);
 
+// int(x) for one argument (CPython's PyNumber_Long): x itself for an exact
+// int, else __int__, __index__ or __trunc__, else the text of a str or a
+// bytes-like object in base 10; TypeError for anything else.
+Value int_from_object(Value x);
+// int(x, base) for a str or bytes-like x and base 0 or 2..36 (TypeError
+// "int() can't convert non-string with explicit base" for other x).
+Value int_from_text(Value x, int base);
+
 // ---- conversions and queries (v must satisfy int_check) ------------------------
 // 0 and *out set if v fits int64, -1 with OverflowError ("Python int too large
 // to convert to C long") otherwise.
