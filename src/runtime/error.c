@@ -22,6 +22,7 @@
 
 #include "exceptions.h"
 #include "abstract.h"
+#include "excgroup.h"
 #include "bytes.h"
 #include "gc.h"
 #include "int.h"
@@ -702,6 +703,10 @@ static const MemberDef unicodeerror_members[] = {
     ~, (.basic_size = sizeof(ExceptionObject), .trace = exc_trace, .new_ = exc_new,    \
         .init = exc_init, .repr = exc_repr, .str = exc_str, .methods = exc_methods,    \
         .getset = exc_getset, .dict_offset = offsetof(ExceptionObject, dict))
+#define EXC_SLOTS_BaseExceptionGroup                                                   \
+    ~, (.basic_size = sizeof(ExceptionGroupObject), .trace = excgroup_trace,           \
+        .new_ = excgroup_new, .str = excgroup_str, .methods = excgroup_methods,         \
+        .members = excgroup_members)
 #define EXC_SLOTS_KeyError ~, (.str = keyerror_str)
 #define EXC_SLOTS_StopIteration                                                         \
     ~, (.basic_size = sizeof(StopIterationObject), .trace = stopiteration_trace,        \
@@ -882,4 +887,42 @@ Value err_fetch(void) {
     Value exc = err_normalize();
     err_clear();
     return exc;
+}
+
+// ---- unraisable exceptions ----------------------------------------------------------
+
+void (*err_print_exception_hook)(Value exc);
+
+void err_write_unraisable(Value obj) {
+    Value exc = err_fetch();
+    if (!exc) {
+        return;
+    }
+    if (obj && obj != VAL_NONE) {
+        fputs("Exception ignored in: ", stderr);
+        Value r = obj_repr(obj);
+        if (r && val_is_str(r)) {
+            fwrite(str_obj(r)->data, 1, str_obj(r)->nbytes, stderr);
+        } else {
+            err_clear();
+            fputs("<object repr() failed>", stderr);
+        }
+        fputc('\n', stderr);
+    }
+    if (err_print_exception_hook) {
+        err_print_exception_hook(exc);
+    } else {
+        fputs(type_of(exc)->name, stderr);
+        Value s = obj_str(exc);
+        if (!s || !val_is_str(s)) {
+            err_clear();
+            fputs(": <exception str() failed>", stderr);
+        } else if (str_obj(s)->nbytes) {
+            fputs(": ", stderr);
+            fwrite(str_obj(s)->data, 1, str_obj(s)->nbytes, stderr);
+        }
+        fputc('\n', stderr);
+    }
+    fflush(stderr);
+    err_clear();
 }

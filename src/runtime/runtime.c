@@ -3,6 +3,7 @@
 
 #include "dict.h"
 #include "exceptions.h"
+#include "excgroup.h"
 #include "float.h"
 #include "gc.h"
 #include "hash.h"
@@ -16,8 +17,10 @@
 #include "bytes.h"
 #include "range.h"
 #include "slice.h"
+#include "weakref.h"
 #include "../vm/interp_internal.h"
 #include "module.h"
+#include "genericalias.h"
 #include "iterators.h"
 #include "namespace.h"
 
@@ -44,8 +47,10 @@ static Type *const builtin_types[] = {
     &type_member_descriptor, &type_wrapper_descriptor, &type_method_wrapper, &type_mappingproxy,
     &type_property, &type_staticmethod, &type_classmethod, &type_super, &type_shape,
     &type_attr_array, &type_classmethod_descriptor, &type_slice, &type_range, &type_range_iterator,
-    &type_longrange_iterator, &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
+    &type_longrange_iterator, &type_weakref, &type_weakproxy, &type_weakcallableproxy,
+    &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
     &type_filter, &type_reversed, &type_callable_iterator, &type_namespace,
+    &type_generic_alias, &type_union,
     // the interpreter's types (src/vm/)
     &type_function, &type_method, &type_cell, &type_generator, &type_coroutine,
     &type_coroutine_wrapper, &type_async_generator, &type_async_gen_asend,
@@ -70,11 +75,24 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
             return -1;
         }
     }
+    // PEP 585: list[int] and friends.
+    static Type *const generic_types[] = {&type_list, &type_dict, &type_tuple, &type_set,
+                                          &type_frozenset, &type_type, &type_enumerate};
+    for (size_t i = 0; i < sizeof generic_types / sizeof generic_types[0]; i++) {
+        if (generic_alias_install(generic_types[i]) < 0) {
+            *error = "cannot initialize the generic builtin types";
+            return -1;
+        }
+    }
     for (size_t i = 0; i < sizeof exception_types / sizeof exception_types[0]; i++) {
         if (type_ready(exception_types[i]) < 0) {
             *error = "cannot initialize the exception types";
             return -1;
         }
+    }
+    if (excgroup_ready() < 0) {
+        *error = "cannot initialize the exception types";
+        return -1;
     }
     return 0;
 }

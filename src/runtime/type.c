@@ -23,6 +23,7 @@
 // Nothing there is a heap object, so the collector never sees the lists and
 // a FreeFunc touches only malloc'ed memory (gc.h's rule).
 #include "type.h"
+#include "genericalias.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +50,7 @@ static Value type_call(Value callable, const Value *args, size_t nargs, Value kw
 Type type_type = {
     .header = {&type_type},
     .name = "type",
-    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS,
+    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_WEAKREFABLE,
     .basic_size = sizeof(HeapType),
     .base = &type_object,
     .trace = heap_type_trace,
@@ -60,6 +61,7 @@ Type type_type = {
     .call = type_call,
     .new_ = type_tp_new,
     .init = type_tp_init,
+    .binop = {[BINOP_OR] = union_new},  // int | str
     .getset = type_getset,
     .methods = type_methods,
     .members = type_members,
@@ -662,6 +664,7 @@ Type type_classmethod_descriptor = {
 Type type_builtin_method = {
     .header = {&type_type},
     .name = "builtin_function_or_method",
+    .flags = TYPE_WEAKREFABLE,
     .basic_size = sizeof(BuiltinMethodObject),
     .base = &type_object,
     .trace = builtin_method_trace,
@@ -732,6 +735,7 @@ void type_inherit_slots(Type *t, const Type *b) {
     INHERIT_(seq_repeat)
     INHERIT_(trace)
     INHERIT_(free)
+    INHERIT_(finalize)
     INHERIT_(init)
     INHERIT_(new_)
     INHERIT_(dict_offset)
@@ -754,7 +758,11 @@ void type_inherit_slots(Type *t, const Type *b) {
     }
     t->flags |= b->flags & (TYPE_INT_SUBCLASS | TYPE_STR_SUBCLASS | TYPE_BYTES_SUBCLASS |
                             TYPE_TUPLE_SUBCLASS | TYPE_LIST_SUBCLASS | TYPE_DICT_SUBCLASS |
-                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS);
+                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_WEAKREFABLE |
+                            TYPE_HAS_FINALIZER);
+    if (t->finalize) {
+        t->flags |= TYPE_HAS_FINALIZER;
+    }
 }
 
 Value descr_new(Type *descr_type, Type *t, const void *def) {

@@ -26,6 +26,7 @@
 #include "../runtime/abstract.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
@@ -182,6 +183,7 @@ Frame *vm_current_frame(void) { return vm_thread.frame; }
 
 void vm_init(void *stack_base) {
     gc_add_root_provider(vm_trace_roots);
+    err_print_exception_hook = vm_print_exception;  // for "Exception ignored in: ..."
     vm_init_stack_limit(stack_base);
 }
 
@@ -883,6 +885,22 @@ static Value format_value(Value v, int conv, Value spec) {
     return obj_call_method(v, "__format__", &sp, 1);
 }
 
+// How CPython names a callable in call errors: "mod.qualname()" (no module
+// for builtins), or "T object" for something without a __qualname__.
+static Value function_str(Value func) {
+    Value q = obj_getattr_cstr(func, "__qualname__");
+    if (!q || !val_is_str(q)) {
+        err_clear();
+        return str_format_c("%s object", obj_type_name(func));
+    }
+    Value m = obj_getattr_cstr(func, "__module__");
+    if (m && val_is_str(m) && strcmp(str_obj(m)->data, "builtins") != 0) {
+        return str_format_c("%s.%s()", str_obj(m)->data, str_obj(q)->data);
+    }
+    err_clear();
+    return str_format_c("%s()", str_obj(q)->data);
+}
+
 static int dict_merge_for_call(Value dst, Value src, Value func) {
     if (dict_check(src)) {
         size_t pos = 0;
@@ -893,13 +911,11 @@ static int dict_merge_for_call(Value dst, Value src, Value func) {
                 return -1;
             }
             if (dict_contains(dst, k)) {
-                Value fname = obj_getattr_cstr(func, "__qualname__");
-                if (!fname) {
-                    err_clear();
-                    fname = str_from_cstr(obj_type_name(func));
+                Value fname = function_str(func);
+                if (fname) {
+                    err_format(&exc_TypeError, "%s got multiple values for keyword argument '%s'",
+                               str_obj(fname)->data, str_obj(k)->data);
                 }
-                err_format(&exc_TypeError, "%s() got multiple values for keyword argument '%s'",
-                           str_obj(fname)->data, str_obj(k)->data);
                 return -1;
             }
             if (dict_set(dst, k, v) < 0) {
@@ -911,13 +927,11 @@ static int dict_merge_for_call(Value dst, Value src, Value func) {
     Value keys = obj_getattr_cstr(src, "keys");
     if (!keys) {
         err_clear();
-        Value fname = obj_getattr_cstr(func, "__qualname__");
-        if (!fname) {
-            err_clear();
-            fname = str_from_cstr(obj_type_name(func));
+        Value fname = function_str(func);
+        if (fname) {
+            err_format(&exc_TypeError, "%s argument after ** must be a mapping, not %s",
+                       str_obj(fname)->data, obj_type_name(src));
         }
-        err_format(&exc_TypeError, "%s() argument after ** must be a mapping, not %s",
-                   str_obj(fname)->data, obj_type_name(src));
         return -1;
     }
     Value tmp = dict_new();
@@ -1384,7 +1398,12 @@ Value vm_run_frame(Frame *f, int throwing) {
         }
         NEXT();
     }
-    TARGET(LOOPHEADER) { NEXT(); }
+    TARGET(LOOPHEADER) {
+        // A safe point: run the finalizers and weakref callbacks that
+        // automatic collections queued (runtime/finalize.h).
+        finalize_poll();
+        NEXT();
+    }
     TARGET(BUILDTUPLE) {
         Value v = tuple_from(&R[B], C);
         CHECK(v);
@@ -1561,14 +1580,12 @@ Value vm_run_frame(Frame *f, int throwing) {
                 if (err_matches(&exc_TypeError) && !type_of(args)->iter &&
                     !type_of(args)->getitem) {
                     err_clear();
-                    Value fname = obj_getattr_cstr(R[B], "__qualname__");
-                    if (!fname) {
-                        err_clear();
-                        fname = str_from_cstr(obj_type_name(R[B]));
+                    Value fname = function_str(R[B]);
+                    if (fname) {
+                        err_format(&exc_TypeError,
+                                   "%s argument after * must be an iterable, not %s",
+                                   str_obj(fname)->data, obj_type_name(args));
                     }
-                    err_format(&exc_TypeError,
-                               "%s() argument after * must be an iterable, not %s",
-                               str_obj(fname)->data, obj_type_name(args));
                 }
                 goto error;
             }
@@ -1630,6 +1647,7 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(RETURN) {
+        finalize_poll();  // a safe point, as LOOPHEADER
         Value v = R[A];
         if (f->flags & FRAME_ENTRY) {
             if (f->flags & FRAME_GEN) {
@@ -1749,12 +1767,21 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(CHECKEGMATCH) {
-        err_format(&exc_NotImplementedError, "except*");
-        goto error;
+        Value match, rest;
+        CHECK(exc_group_match(R[B], R[C], &match, &rest) == 0);
+        R[A] = match;
+        R[A + 1] = rest;
+        if (match != VAL_NONE) {
+            // the clause's part is what a bare raise and sys.exc_info() see
+            vm_thread.handled = match;
+        }
+        NEXT();
     }
     TARGET(PREPRERAISESTAR) {
-        err_format(&exc_NotImplementedError, "except*");
-        goto error;
+        Value r = exc_group_prep_reraise(R[B], R[C]);
+        CHECK(r);
+        R[A] = r;
+        NEXT();
     }
     TARGET(LOADASSERTIONERROR) {
         R[A] = val_from_ptr(&exc_AssertionError);
@@ -1848,7 +1875,8 @@ Value vm_run_frame(Frame *f, int throwing) {
             if (!r && !err_occurred()) {
                 r = VAL_NONE;  // exhausted before: the result is None
             }
-        } else if (sendv == VAL_NONE && type_of(sub)->iternext) {
+        } else if (sendv == VAL_NONE && type_of(sub)->iternext &&
+                   !(type_of(sub)->flags & TYPE_HEAP)) {
             r = type_of(sub)->iternext(sub);
             yielded = r != 0;
             if (!r) {
@@ -1858,6 +1886,14 @@ Value vm_run_frame(Frame *f, int throwing) {
                     Value e = err_fetch();
                     r = obj_getattr_cstr(e, "value");
                 }
+            }
+        } else if (sendv == VAL_NONE) {
+            // A class's __next__: its StopIteration carries the result.
+            r = obj_call_method(sub, "__next__", NULL, 0);
+            yielded = r != 0;
+            if (!r && err_matches(&exc_StopIteration)) {
+                Value e = err_fetch();
+                r = obj_getattr_cstr(e, "value");
             }
         } else {
             r = obj_call_method(sub, "send", &sendv, 1);

@@ -11,6 +11,7 @@
 #include "../runtime/abstract.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
@@ -328,6 +329,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
                             "more information.\n", KRAIT_VERSION_STRING);
         }
         int status = interactive_loop(globals);
+        gc_run_exit_finalizers();
         sys_flush_std_streams();
         return status;
     }
@@ -339,6 +341,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         int system_exit = err_matches(&exc_SystemExit);
         status = vm_report_exception();
         if (system_exit) {
+            gc_run_exit_finalizers();
             sys_flush_std_streams();
             return status;
         }
@@ -347,6 +350,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
                        *getenv("PYTHONINSPECT"))) {
         status = interactive_loop(globals);
     }
+    gc_run_exit_finalizers();
     if (sys_flush_std_streams() < 0 && status == 0) {
         status = 120;
     }
