@@ -19,6 +19,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_weakref", weakref_module_init},
     {"builtins", builtins_init},
     {"gc", gcmodule_init},
+    {"itertools", itertools_module_init},
     {"sys", sys_init_default},
     {"time", timemodule_init},
     {NULL, NULL},
