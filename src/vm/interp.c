@@ -1388,6 +1388,14 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(INPLACE) {
+        if (val_is_smallint(R[B]) && val_is_smallint(R[C]) && (X == BINOP_ADD || X == BINOP_SUB)) {
+            int64_t x = val_smallint(R[B]), y = val_smallint(R[C]);
+            int64_t r = X == BINOP_ADD ? x + y : x - y;
+            if (smallint_fits(r)) {
+                R[A] = val_from_smallint(r);
+                NEXT();
+            }
+        }
         Value v = obj_inplace(R[B], R[C], (BinOp)X);
         CHECK(v);
         R[A] = v;
