@@ -115,13 +115,13 @@ int args_unpack(const ArgSpec *spec, const Value *args, size_t nargs, Value kwna
 }
 
 int args_kwonly(const char *fname, const Value *kwvalues, Value kwnames, const char *const *names,
-                Value *out) {
+                int check_count, Value *out) {
     size_t nkw = args_nkw(kwnames);
     size_t nnames = 0;
     while (names[nnames]) {
         nnames++;
     }
-    if (nkw > nnames) {
+    if (check_count && nkw > nnames) {
         err_format(&exc_TypeError, "%s() takes at most %zu keyword argument%s (%zu given)", fname,
                    nnames, nnames == 1 ? "" : "s", nkw);
         return -1;
@@ -145,6 +145,20 @@ int args_kwonly(const char *fname, const Value *kwvalues, Value kwnames, const c
 int args_no_keywords(const char *fname, Value kwnames) {
     if (args_nkw(kwnames)) {
         err_format(&exc_TypeError, "%s() takes no keyword arguments", fname);
+        return -1;
+    }
+    return 0;
+}
+
+int args_check_positional(const char *fname, size_t nargs, size_t min, size_t max) {
+    if (nargs < min) {
+        err_format(&exc_TypeError, "%s expected %s%zu argument%s, got %zu", fname,
+                   min == max ? "" : "at least ", min, min == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    if (nargs > max) {
+        err_format(&exc_TypeError, "%s expected %s%zu argument%s, got %zu", fname,
+                   min == max ? "" : "at most ", max, max == 1 ? "" : "s", nargs);
         return -1;
     }
     return 0;

@@ -45,11 +45,17 @@ int args_unpack(const ArgSpec *spec, const Value *args, size_t nargs, Value kwna
 
 // Keyword-only parameters `names` (NULL-terminated) of a function that
 // also takes *args: kwvalues are the keyword values (args + nargs), out[i]
-// receives the value for names[i] or stays 0. Too many keywords raise
-// "<fname>() takes at most N keyword arguments (M given)", an unknown one
-// "'x' is an invalid keyword argument for <fname>()".
+// receives the value for names[i] or stays 0. An unknown keyword raises
+// "'x' is an invalid keyword argument for <fname>()"; with `check_count`
+// (the functions CPython parses with PyArg_ParseTupleAndKeywords: min, max,
+// zip) too many keywords raise "<fname>() takes at most N keyword
+// arguments (M given)" first.
 int args_kwonly(const char *fname, const Value *kwvalues, Value kwnames, const char *const *names,
-                Value *out);
+                int check_count, Value *out);
+
+// CPython's _PyArg_CheckPositional: "<fname> expected 2 arguments, got 1",
+// "... expected at least 1 argument, got 0", "... at most 2 arguments, got 3".
+int args_check_positional(const char *fname, size_t nargs, size_t min, size_t max);
 
 // The number of keyword arguments.
 static inline size_t args_nkw(Value kwnames) {

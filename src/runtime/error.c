@@ -628,6 +628,59 @@ static Value unicodedecodeerror_str(Value self) {
                         (long long)start, (long long)(end - 1), e->reason);
 }
 
+// ---- UnicodeEncodeError(encoding, object, start, end, reason) ----------------------------
+
+static Value unicodeencodeerror_init(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    if (!exc_init(self, args, nargs, kwnames)) {
+        return 0;
+    }
+    if (nargs != 5) {
+        return err_format(&exc_TypeError, "function takes exactly 5 arguments (%zu given)", nargs);
+    }
+    UnicodeErrorObject *e = (UnicodeErrorObject *)val_ptr(self);
+    if (unicode_arg_str(args[0], 1) < 0 || unicode_arg_str(args[1], 2) < 0) {
+        return 0;
+    }
+    Value start = obj_index(args[2]);
+    Value end = start ? obj_index(args[3]) : 0;
+    if (!end || unicode_arg_str(args[4], 5) < 0) {
+        return 0;
+    }
+    e->encoding = args[0];
+    e->object = args[1];
+    e->start = start;
+    e->end = end;
+    e->reason = args[4];
+    return VAL_NONE;
+}
+
+static Value unicodeencodeerror_str(Value self) {
+    UnicodeErrorObject *e = (UnicodeErrorObject *)val_ptr(self);
+    if (!val_is_str(e->object)) {
+        return str_empty();  // never initialized (CPython: the same)
+    }
+    int64_t start, end;
+    if (obj_as_int64(e->start, &start) < 0 || obj_as_int64(e->end, &end) < 0) {
+        return 0;
+    }
+    if (start >= 0 && start < (int64_t)str_len(e->object) && end == start + 1) {
+        uint32_t ch = str_getitem_cp(e->object, (size_t)start);
+        char esc[16];
+        if (ch <= 0xff) {
+            snprintf(esc, sizeof esc, "\\x%02x", (unsigned)ch);
+        } else if (ch <= 0xffff) {
+            snprintf(esc, sizeof esc, "\\u%04x", (unsigned)ch);
+        } else {
+            snprintf(esc, sizeof esc, "\\U%08x", (unsigned)ch);
+        }
+        return str_format_c("'%S' codec can't encode character '%s' in position %lld: %S",
+                            e->encoding, esc, (long long)start, e->reason);
+    }
+    return str_format_c("'%S' codec can't encode characters in position %lld-%lld: %S",
+                        e->encoding, (long long)start, (long long)(end - 1), e->reason);
+}
+
 static const MemberDef unicodeerror_members[] = {
     {"encoding", MEMBER_VALUE, offsetof(UnicodeErrorObject, encoding), NULL},
     {"object", MEMBER_VALUE, offsetof(UnicodeErrorObject, object), NULL},
@@ -666,6 +719,10 @@ static const MemberDef unicodeerror_members[] = {
 #define EXC_SLOTS_UnicodeDecodeError                                                    \
     ~, (.basic_size = sizeof(UnicodeErrorObject), .trace = unicodeerror_trace,          \
         .init = unicodedecodeerror_init, .str = unicodedecodeerror_str,                  \
+        .members = unicodeerror_members)
+#define EXC_SLOTS_UnicodeEncodeError                                                    \
+    ~, (.basic_size = sizeof(UnicodeErrorObject), .trace = unicodeerror_trace,          \
+        .init = unicodeencodeerror_init, .str = unicodeencodeerror_str,                  \
         .members = unicodeerror_members)
 #define EXC_SECOND_(a, b, ...) b
 #define EXC_PICK_(...) EXC_SECOND_(__VA_ARGS__, ())

@@ -178,7 +178,7 @@ static const char *const zip_kwnames[] = {"strict", NULL};
 
 static Value zip_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
     Value strict = 0;
-    if (args_kwonly("zip", args + nargs, kwnames, zip_kwnames, &strict) < 0) {
+    if (args_kwonly("zip", args + nargs, kwnames, zip_kwnames, 1, &strict) < 0) {
         return 0;
     }
     int is_strict = 0;
@@ -446,7 +446,7 @@ static Value reversed_tp_new(Value type, const Value *args, size_t nargs, Value 
     if (type == val_from_ptr(&type_reversed) && args_no_keywords("reversed", kwnames) < 0) {
         return 0;
     }
-    if (method_check_args("reversed", nargs, 0, 1, 1) < 0) {
+    if (args_check_positional("reversed", nargs, 1, 1) < 0) {
         return 0;
     }
     return reversed_make((Type *)val_ptr(type), args[0]);
