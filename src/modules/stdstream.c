@@ -102,10 +102,41 @@ static int raise_errno(int code) {
     return -1;
 }
 
-// io.UnsupportedOperation is both an OSError and a ValueError; until the
-// io module defines it, OSError with its message.
+// io.UnsupportedOperation(OSError, ValueError): a static type with two
+// bases, whose MRO stdstream_init_types sets by hand (type_ready knows
+// single inheritance only); the io module will export it.
+Type type_unsupported_operation = {
+    .header = {&type_type},
+    .name = "io.UnsupportedOperation",
+    .flags = TYPE_BASETYPE | TYPE_EXC_SUBCLASS,
+    .base = &exc_OSError,
+};
+
+int stdstream_init_types(void) {
+    Type *t = &type_unsupported_operation;
+    if (type_ready(&type_stdstream) < 0 || type_ready(t) < 0) {
+        return -1;
+    }
+    Value os_error = val_from_ptr(&exc_OSError), value_error = val_from_ptr(&exc_ValueError);
+    if (tuple_obj(t->bases)->len == 1) {
+        Value bases = tuple_pack2(os_error, value_error);
+        Value mro = tuple_from((Value[]){val_from_ptr(t), os_error, value_error,
+                                         val_from_ptr(&exc_Exception),
+                                         val_from_ptr(&exc_BaseException),
+                                         val_from_ptr(&type_object)},
+                               6);
+        if (!bases || !mro) {
+            return -1;
+        }
+        t->bases = bases;
+        t->mro = mro;
+        type_modified(t);
+    }
+    return 0;
+}
+
 static Value unsupported(const char *what) {
-    return err_format(&exc_OSError, "%s", what);
+    return err_format(&type_unsupported_operation, "%s", what);
 }
 
 static int check_open(StdStream *s) {
@@ -578,7 +609,7 @@ static Value stdstream_m_seekable(Value self, const Value *args, size_t nargs, V
         check_open(STREAM(self)) < 0) {
         return 0;
     }
-    return VAL_FALSE;
+    return val_bool(lseek(STREAM(self)->fd, 0, SEEK_CUR) != -1);
 }
 
 static Value stdstream_m_enter(Value self, const Value *args, size_t nargs, Value kwnames) {

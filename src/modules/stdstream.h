@@ -7,6 +7,10 @@
 #include "../runtime/object.h"
 
 extern Type type_stdstream;
+extern Type type_unsupported_operation;  // io.UnsupportedOperation
+
+// Ready the types (once, before the first stdstream_new). 0 or -1.
+int stdstream_init_types(void);
 
 // How a stream buffers its output (CPython's create_stdio):
 enum StdStreamBuffering {

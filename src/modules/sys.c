@@ -133,7 +133,18 @@ FN(sys_exit) {
     if (args_no_keywords("exit", kwnames) < 0 || method_check_args("exit", nargs, 0, 0, 1) < 0) {
         return 0;
     }
-    Value exc = obj_call(val_from_ptr(&exc_SystemExit), args, nargs, 0);
+    // As CPython's PyErr_SetObject: no status or None gives SystemExit(),
+    // a tuple is unpacked into the arguments.
+    Value status = nargs ? args[0] : VAL_NONE;
+    Value exc;
+    if (status == VAL_NONE) {
+        exc = obj_call0(val_from_ptr(&exc_SystemExit));
+    } else if (tuple_check(status)) {
+        exc = obj_call(val_from_ptr(&exc_SystemExit), tuple_obj(status)->items,
+                       tuple_obj(status)->len, 0);
+    } else {
+        exc = obj_call1(val_from_ptr(&exc_SystemExit), status);
+    }
     if (exc) {
         err_set_value(exc);
     }
@@ -510,15 +521,16 @@ FN(sys_audit) {
         return 0;
     }
     if (nargs == 0) {
-        return err_format(&exc_TypeError, "audit() missing 1 required positional argument: 'event'");
+        return err_format(&exc_TypeError,
+                          "audit() missing 1 required positional argument: 'event'");
+    }
+    ListObject *hooks = list_obj(audit_hooks);
+    if (hooks->len == 0) {
+        return VAL_NONE;  // nothing is checked when nobody listens
     }
     if (!val_is_str(args[0])) {
         return err_format(&exc_TypeError, "expected str for argument 'event', not %s",
                           obj_type_name(args[0]));
-    }
-    ListObject *hooks = list_obj(audit_hooks);
-    if (hooks->len == 0) {
-        return VAL_NONE;
     }
     Value rest = tuple_from(args + 1, nargs - 1);
     if (!rest) {
@@ -722,7 +734,7 @@ static const char *stdio_errors(const SysConfig *c) {
 }
 
 static int make_std_streams(const SysConfig *c) {
-    if (type_ready(&type_stdstream) < 0) {
+    if (stdstream_init_types() < 0) {
         return -1;
     }
     const char *errors = stdio_errors(c);

@@ -283,7 +283,9 @@ static void show_exception(void) {
         err_clear();
         msg = str_from_cstr("<str() failed>");
     }
-    out(str_format_c("%s: %U\n", obj_type_name(exc), msg));
+    const char *name = obj_type_name(exc);  // its __name__: after the module's dot
+    const char *dot = strrchr(name, '.');
+    out(str_format_c("%s: %U\n", dot ? dot + 1 : name, msg));
 }
 
 static void run_line(const char *line) {
@@ -324,7 +326,12 @@ static void run_line(const char *line) {
 static __attribute__((noinline)) int run(const char *path) {
     Value b = builtins_init();
     char *argv[] = {(char *)"builtins_test", (char *)"arg1"};
-    SysConfig config = {.argc = 2, .argv = argv, .int_max_str_digits = -1};
+    // What main() takes from the environment, as CPython does.
+    const char *unbuffered = getenv("PYTHONUNBUFFERED");
+    const char *dont_write = getenv("PYTHONDONTWRITEBYTECODE");
+    SysConfig config = {.argc = 2, .argv = argv, .int_max_str_digits = -1,
+                        .unbuffered = unbuffered && *unbuffered,
+                        .dont_write_bytecode = dont_write && *dont_write};
     if (!b || !sys_init(&config)) {
         fprintf(stderr, "builtins_test: cannot create the modules\n");
         return 1;
@@ -349,6 +356,9 @@ static __attribute__((noinline)) int run(const char *path) {
         }
         if (n == 0 || line[0] == '#') {
             continue;
+        }
+        if (getenv("BUILTINS_TEST_ECHO")) {
+            out(str_format_c("case: %s\n", line));
         }
         run_line(line);
         if (getenv("KRAIT_TEST_GC")) {

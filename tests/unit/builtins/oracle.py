@@ -12,6 +12,8 @@ with open("tests/unit/builtins/cases.py") as f:
         line = line.rstrip("\r\n")
         if not line or line.startswith("#"):
             continue
+        if os.environ.get("BUILTINS_TEST_ECHO"):
+            print("case:", line)
         try:
             try:
                 code = compile(line, "<case>", "eval")
@@ -20,5 +22,5 @@ with open("tests/unit/builtins/cases.py") as f:
                 print("ok")
             else:
                 print(repr(eval(code, env)))
-        except Exception as e:
+        except BaseException as e:
             print(f"{type(e).__name__}: {e}")
