@@ -1274,6 +1274,15 @@ FN(bi_input) {
     return line;
 }
 
+// breakpoint(*args, **kws): sys.breakpointhook(*args, **kws).
+FN(bi_breakpoint) {
+    Value hook = sys_get_object("breakpointhook");
+    if (!hook) {
+        return err_format(&exc_RuntimeError, "lost sys.breakpointhook");
+    }
+    return obj_call(hook, args, nargs, kwnames);
+}
+
 FN(bi_open) {
     return err_format(&exc_NotImplementedError, "open(): the io module is not written yet");
 }
@@ -1871,6 +1880,7 @@ static const MethodDef builtin_functions[] = {
     {"any", bi_any, METH_DEFAULT, "Return True if bool(x) is True for any x in the iterable."},
     {"ascii", bi_ascii, METH_DEFAULT, "Return an ASCII-only representation of an object."},
     {"bin", bi_bin, METH_DEFAULT, "Return the binary representation of an integer."},
+    {"breakpoint", bi_breakpoint, METH_DEFAULT, "Call sys.breakpointhook(*args, **kws)."},
     {"callable", bi_callable, METH_DEFAULT, "Return whether the object is callable."},
     {"chr", bi_chr, METH_DEFAULT, "Return a Unicode string of one character with ordinal i."},
     {"compile", bi_compile, METH_DEFAULT, "Compile source into a code object."},

@@ -59,6 +59,17 @@ static Value sys_module;       // the module, once sys_init ran
 static Value sys_dict;
 static Value std_streams[3];   // the original stdin, stdout, stderr
 static int optimize_level;
+static int ignore_environment;
+
+// builtins.<name>, or 0.
+static Value builtins_get(const char *name) {
+    Value b = builtins_init();
+    Value v = b ? dict_get_cstr(module_dict(b), name) : 0;
+    if (!v && !err_occurred()) {
+        err_format(&exc_RuntimeError, "lost builtins.%s", name);
+    }
+    return v;
+}
 
 static Type type_flags, type_version_info, type_hash_info, type_float_info, type_int_info,
     type_thread_info;
@@ -544,8 +555,33 @@ FN(sys_audit) {
     return VAL_NONE;
 }
 
+// sys.breakpointhook(*args, **kws): $PYTHONBREAKPOINT names the function
+// to call ("module.attr", default pdb.set_trace); "0" disables it.
+FN(sys_breakpointhook) {
+    const char *env = ignore_environment ? NULL : getenv("PYTHONBREAKPOINT");
+    if (env && strcmp(env, "0") == 0) {
+        return VAL_NONE;
+    }
+    const char *target = env && *env ? env : "pdb.set_trace";
+    const char *dot = strrchr(target, '.');
+    Value module_name = dot ? str_from_utf8(target, (size_t)(dot - target))
+                            : str_intern_cstr("builtins");
+    Value attr = str_intern_cstr(dot ? dot + 1 : target);
+    Value import = sys_get_object("modules") ? builtins_get("__import__") : 0;
+    if (!module_name || !attr || !import) {
+        return err_occurred() ? 0 : err_format(&exc_RuntimeError, "lost __import__");
+    }
+    Value fromlist = tuple_from(&attr, 1);
+    Value call_args[4] = {module_name, VAL_NONE, VAL_NONE, fromlist};
+    Value module = fromlist ? obj_call(import, call_args, 4, 0) : 0;
+    Value hook = module ? obj_getattr(module, attr) : 0;
+    return hook ? obj_call(hook, args, nargs, kwnames) : 0;
+}
+
 static const MethodDef sys_functions[] = {
     {"exit", sys_exit, METH_DEFAULT, "Exit the interpreter by raising SystemExit(status)."},
+    {"breakpointhook", sys_breakpointhook, METH_DEFAULT, "Call the debugger named by $PYTHONBREAKPOINT."},
+    {"__breakpointhook__", sys_breakpointhook, METH_DEFAULT, "Call the debugger named by $PYTHONBREAKPOINT."},
     {"getrecursionlimit", sys_getrecursionlimit, METH_DEFAULT, "Return the current value of the recursion limit."},
     {"setrecursionlimit", sys_setrecursionlimit, METH_DEFAULT, "Set the maximum depth of the Python interpreter stack to n."},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, METH_DEFAULT, "Return the maximum string digits limit for non-binary int<->str conversions."},
@@ -738,12 +774,14 @@ static int make_std_streams(const SysConfig *c) {
         return -1;
     }
     const char *errors = stdio_errors(c);
-    enum StdStreamBuffering out_buffering = c->unbuffered ? STDSTREAM_THROUGH
+    enum StdStreamBuffering out_buffering = c->unbuffered ? STDSTREAM_UNBUFFERED
                                             : isatty(1)    ? STDSTREAM_LINE
                                                            : STDSTREAM_BLOCK;
+    enum StdStreamBuffering err_buffering = c->unbuffered ? STDSTREAM_UNBUFFERED
+                                                          : STDSTREAM_LINE;
     std_streams[0] = stdstream_new(0, "<stdin>", 0, errors, STDSTREAM_BLOCK);
     std_streams[1] = stdstream_new(1, "<stdout>", 1, errors, out_buffering);
-    std_streams[2] = stdstream_new(2, "<stderr>", 1, "backslashreplace", STDSTREAM_THROUGH);
+    std_streams[2] = stdstream_new(2, "<stderr>", 1, "backslashreplace", err_buffering);
     if (!std_streams[0] || !std_streams[1] || !std_streams[2]) {
         return -1;
     }
@@ -807,6 +845,7 @@ Value sys_init(const SysConfig *config) {
     defaults.int_max_str_digits = -1;
     const SysConfig *c = config ? config : &defaults;
     optimize_level = c->optimize;
+    ignore_environment = c->ignore_environment;
     gc_add_root(&sys_module);
     gc_add_root(&sys_dict);
     gc_add_root(&audit_hooks);

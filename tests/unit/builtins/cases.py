@@ -620,3 +620,16 @@ input()
 # ---- sys.exit's status
 sys.exit((1, 2))
 sys.exit(())
+# ---- the binary layer
+sys.stdout.buffer.write(b'bytes\n')
+sys.stdout.buffer.write('str')
+repr(sys.stdout.buffer)
+repr(sys.stdin.buffer)
+sys.stdout.buffer.name
+sys.stdin.buffer.mode
+sys.stdout.buffer is sys.stdout.buffer
+sys.stdout.buffer.flush()
+sys.stdin.buffer.read()
+# ---- breakpoint (PYTHONBREAKPOINT names the hook)
+breakpoint()
+sys.breakpointhook
