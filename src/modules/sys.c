@@ -35,7 +35,9 @@
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
 #include "../runtime/unicode.h"
+#include "../runtime/set.h"
 #include "../vm/vm.h"
+#include "stdlib_module_names.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
 
@@ -578,6 +580,212 @@ FN(sys_breakpointhook) {
     return hook ? obj_call(hook, args, nargs, kwnames) : 0;
 }
 
+// ---- hooks the interpreter consults ------------------------------------------------
+
+// sys.set_asyncgen_hooks / get_asyncgen_hooks: the callables asyncio
+// installs; the interpreter calls firstiter when an async generator is first
+// iterated and registers finalizer for its finalization.
+static Value asyncgen_firstiter, asyncgen_finalizer;
+static Type type_asyncgen_hooks, type_unraisable_args;
+
+Value sys_asyncgen_firstiter(void) {
+    return asyncgen_firstiter ? asyncgen_firstiter : VAL_NONE;
+}
+
+Value sys_asyncgen_finalizer(void) {
+    return asyncgen_finalizer ? asyncgen_finalizer : VAL_NONE;
+}
+
+FN(sys_get_asyncgen_hooks) {
+    if (method_check_args("sys.get_asyncgen_hooks", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value items[2] = {sys_asyncgen_firstiter(), sys_asyncgen_finalizer()};
+    return structseq_new(&type_asyncgen_hooks, items);
+}
+
+static const char *const asyncgen_hook_names[] = {"firstiter", "finalizer", NULL};
+static const ArgSpec asyncgen_hooks_spec = {"set_asyncgen_hooks", 0, asyncgen_hook_names, 0, 2,
+                                            0};
+
+// Each given hook must be callable or None; nothing changes if one is not.
+FN(sys_set_asyncgen_hooks) {
+    Value a[2];
+    if (args_unpack(&asyncgen_hooks_spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    static const char *const what[2] = {"firstiter", "finalizer"};
+    for (int i = 1; i >= 0; i--) {
+        if (a[i] && a[i] != VAL_NONE && !type_of(a[i])->call) {
+            return err_format(&exc_TypeError, "callable %s expected, got %s", what[i],
+                              obj_type_name(a[i]));
+        }
+    }
+    if (a[0]) {
+        asyncgen_firstiter = a[0];
+    }
+    if (a[1]) {
+        asyncgen_finalizer = a[1];
+    }
+    return VAL_NONE;
+}
+
+static int coroutine_origin_depth;
+
+FN(sys_get_coroutine_origin_tracking_depth) {
+    if (method_check_args("sys.get_coroutine_origin_tracking_depth", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return int_from_i64(coroutine_origin_depth);
+}
+
+static const char *const depth_names[] = {"depth", NULL};
+static const ArgSpec depth_spec = {"set_coroutine_origin_tracking_depth", 0, depth_names, 1, 1,
+                                   0};
+
+FN(sys_set_coroutine_origin_tracking_depth) {
+    Value a[1];
+    int64_t depth;
+    if (args_unpack(&depth_spec, args, nargs, kwnames, a) < 0 ||
+        obj_as_int64(a[0], &depth) < 0) {
+        return 0;
+    }
+    if (depth < 0) {
+        return err_format(&exc_ValueError, "depth must be >= 0");
+    }
+    if (depth > 0) {
+        return err_format(&exc_NotImplementedError, "coroutine origin tracking");
+    }
+    coroutine_origin_depth = 0;
+    return VAL_NONE;
+}
+
+static int dlopen_flags = 2;  // RTLD_NOW
+
+FN(sys_getdlopenflags) {
+    if (method_check_args("sys.getdlopenflags", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return int_from_i64(dlopen_flags);
+}
+
+FN(sys_setdlopenflags) {
+    int64_t flags;
+    if (method_check_args("sys.setdlopenflags", nargs, kwnames, 1, 1) < 0 ||
+        obj_as_int64(args[0], &flags) < 0) {
+        return 0;
+    }
+    dlopen_flags = (int)flags;
+    return VAL_NONE;
+}
+
+// The attribute lookup cache is invisible to programs: nothing to clear.
+FN(sys_clear_type_cache) {
+    if (method_check_args("sys._clear_type_cache", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return VAL_NONE;
+}
+
+// ---- unraisable exceptions ------------------------------------------------------------
+
+// Write text to sys.stderr (nothing when there is none).
+static int stderr_write(Value text) {
+    Value err = sys_get_object("stderr");
+    if (!err || err == VAL_NONE) {
+        return 0;
+    }
+    if (type_of(err) == &type_stdstream) {
+        return stdstream_write(err, text) ? 0 : -1;
+    }
+    return obj_call_method(err, "write", &text, 1) ? 0 : -1;
+}
+
+// "Type: message" (or "Type") for an exception, when no traceback printer
+// is installed.
+static int write_exception_line(Value exc) {
+    Value msg = obj_str(exc);
+    if (!msg) {
+        err_clear();
+        msg = str_from_cstr("<exception str() failed>");
+    }
+    Type *t = type_of(exc);
+    const char *name = t->name;
+    Value line = str_len(msg) ? str_format_c("%s: %U\n", name, msg) : str_format_c("%s\n", name);
+    return line ? stderr_write(line) : -1;
+}
+
+// The default sys.unraisablehook: "Exception ignored in: <object>" (or the
+// message), then the exception.
+static Value unraisable_default(Value hook_args) {
+    TupleObject *a = tuple_obj(hook_args);
+    Value exc_value = a->items[1], err_msg = a->items[3], object = a->items[4];
+    Value head;
+    if (object != VAL_NONE) {
+        Value r = obj_repr(object);
+        if (!r) {
+            err_clear();
+            r = str_from_cstr("<object repr() failed>");
+        }
+        head = err_msg != VAL_NONE && val_is_str(err_msg)
+                   ? str_format_c("%U: %U\n", err_msg, r)
+                   : str_format_c("Exception ignored in: %U\n", r);
+    } else {
+        head = err_msg != VAL_NONE && val_is_str(err_msg) ? str_format_c("%U\n", err_msg) : 0;
+    }
+    if (head && stderr_write(head) < 0) {
+        return 0;
+    }
+    if (exc_value == VAL_NONE) {
+        return VAL_NONE;
+    }
+    if (sys_print_exception) {
+        sys_print_exception(exc_value);
+        return err_occurred() ? 0 : VAL_NONE;
+    }
+    return write_exception_line(exc_value) < 0 ? 0 : VAL_NONE;
+}
+
+FN(sys_unraisablehook) {
+    if (method_check_args("sys.unraisablehook", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    if (type_of(args[0]) != &type_unraisable_args) {
+        return err_format(&exc_TypeError,
+                          "sys.unraisablehook argument type must be UnraisableHookArgs");
+    }
+    return unraisable_default(args[0]);
+}
+
+void sys_write_unraisable(Value exc, const char *err_msg, Value object) {
+    Value items[5] = {exc ? val_from_ptr(type_of(exc)) : VAL_NONE, exc ? exc : VAL_NONE,
+                      VAL_NONE, err_msg ? str_from_cstr(err_msg) : VAL_NONE,
+                      object ? object : VAL_NONE};
+    if (exc && (type_of(exc)->flags & TYPE_EXC_SUBCLASS)) {
+        Value tb = ((ExceptionObject *)val_ptr(exc))->traceback;
+        items[2] = tb ? tb : VAL_NONE;
+    }
+    Value hook_args = items[3] ? structseq_new(&type_unraisable_args, items) : 0;
+    Value hook = sys_get_object("unraisablehook");
+    if (hook_args && hook && hook != VAL_NONE && obj_call1(hook, hook_args)) {
+        return;
+    }
+    // No hook, or the hook failed: the default prints both.
+    Value hook_error = err_fetch();
+    if (hook_args) {
+        if (!unraisable_default(hook_args)) {
+            err_clear();
+        }
+    }
+    if (hook_error) {
+        stderr_write(str_from_cstr("Exception ignored in sys.unraisablehook: "));
+        if (!write_exception_line(hook_error)) {
+            err_clear();
+        }
+    }
+    err_clear();
+}
+
 static const MethodDef sys_functions[] = {
     {"exit", sys_exit, METH_DEFAULT, "Exit the interpreter by raising SystemExit(status)."},
     {"breakpointhook", sys_breakpointhook, METH_DEFAULT, "Call the debugger named by $PYTHONBREAKPOINT."},
@@ -608,6 +816,15 @@ static const MethodDef sys_functions[] = {
     {"call_tracing", sys_call_tracing, METH_DEFAULT, "Call func(*args), while tracing is enabled."},
     {"addaudithook", sys_addaudithook, METH_DEFAULT, "Adds a new audit hook callback."},
     {"audit", sys_audit, METH_DEFAULT, "Passes the event to any audit hooks that are attached."},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, METH_DEFAULT, "Return the installed asynchronous generators hooks."},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks, METH_DEFAULT, "Set new asynchronous generators hooks."},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, METH_DEFAULT, "Check status of origin tracking for coroutine objects in this thread."},
+    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth, METH_DEFAULT, "Enable or disable origin tracking for coroutine objects in this thread."},
+    {"getdlopenflags", sys_getdlopenflags, METH_DEFAULT, "Return the current value of the flags that are used for dlopen calls."},
+    {"setdlopenflags", sys_setdlopenflags, METH_DEFAULT, "Set the flags used by the interpreter for dlopen calls."},
+    {"_clear_type_cache", sys_clear_type_cache, METH_DEFAULT, "Clear the internal type lookup cache."},
+    {"unraisablehook", sys_unraisablehook, METH_DEFAULT, "Handle an unraisable exception."},
+    {"__unraisablehook__", sys_unraisablehook, METH_DEFAULT, "Handle an unraisable exception."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -630,6 +847,9 @@ static const char *const int_info_fields[] = {"bits_per_digit", "sizeof_digit",
                                               "default_max_str_digits",
                                               "str_digits_check_threshold"};
 static const char *const thread_info_fields[] = {"name", "lock", "version"};
+static const char *const asyncgen_hooks_fields[] = {"firstiter", "finalizer"};
+static const char *const unraisable_args_fields[] = {"exc_type", "exc_value", "exc_traceback",
+                                                     "err_msg", "object"};
 
 #define NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -650,7 +870,11 @@ static int init_struct_types(void) {
         structseq_init_type(&type_int_info, "sys.int_info", int_info_fields,
                             NFIELDS(int_info_fields), 0) < 0 ||
         structseq_init_type(&type_thread_info, "sys.thread_info", thread_info_fields,
-                            NFIELDS(thread_info_fields), 0) < 0) {
+                            NFIELDS(thread_info_fields), 0) < 0 ||
+        structseq_init_type(&type_asyncgen_hooks, "asyncgen_hooks", asyncgen_hooks_fields,
+                            NFIELDS(asyncgen_hooks_fields), 0) < 0 ||
+        structseq_init_type(&type_unraisable_args, "UnraisableHookArgs",
+                            unraisable_args_fields, NFIELDS(unraisable_args_fields), 1) < 0) {
         return -1;
     }
     return 0;
@@ -809,6 +1033,17 @@ static Value executable_path(const SysConfig *c) {
     return os_str(buf);
 }
 
+static Value stdlib_names(void) {
+    Value list = list_new(0);
+    for (const char *const *n = stdlib_module_names; list && *n; n++) {
+        Value s = str_intern_cstr(*n);
+        if (!s || list_append(list, s) < 0) {
+            return 0;
+        }
+    }
+    return list ? frozenset_new(list) : 0;
+}
+
 static Value builtin_names(void) {
     size_t n = 0;
     while (modules_builtin_table[n].name) {
@@ -849,6 +1084,8 @@ Value sys_init(const SysConfig *config) {
     gc_add_root(&sys_module);
     gc_add_root(&sys_dict);
     gc_add_root(&audit_hooks);
+    gc_add_root(&asyncgen_firstiter);
+    gc_add_root(&asyncgen_finalizer);
     for (int i = 0; i < 3; i++) {
         gc_add_root(&std_streams[i]);
     }
@@ -910,7 +1147,10 @@ Value sys_init(const SysConfig *config) {
         add("platlibdir", S("lib")) < 0 || add("pycache_prefix", VAL_NONE) < 0 ||
         add("abiflags", S("")) < 0 || add("copyright", S(krait_copyright)) < 0 ||
         add("dont_write_bytecode", val_bool(c->dont_write_bytecode)) < 0 ||
-        add("builtin_module_names", builtin_names()) < 0 || add("warnoptions", list_new(0)) < 0 ||
+        add("builtin_module_names", builtin_names()) < 0 ||
+        add("stdlib_module_names", stdlib_names()) < 0 ||
+        add("_stdlib_dir", S("/usr/lib/python3.11")) < 0 || add("_framework", S("")) < 0 ||
+        add("warnoptions", list_new(0)) < 0 ||
         add("_xoptions", dict_new()) < 0 || add("meta_path", list_new(0)) < 0 ||
         add("path_hooks", list_new(0)) < 0 || add("path_importer_cache", dict_new()) < 0 ||
         add("_git", tuple_from((Value[]){S("krait"), S(""), S("")}, 3)) < 0) {

@@ -140,7 +140,8 @@ typedef struct MethodDescrObject {
 typedef struct BuiltinMethodObject {
     Object header;
     const MethodDef *def;
-    Value self;       // the bound instance (or type, for class methods; the module of a module function)
+    Value self;       // the bound instance (or type, for class methods), or the
+                      // module of a module function
     Value module;     // __module__ (a str) for module functions, else 0
 } BuiltinMethodObject;
 

@@ -366,6 +366,14 @@ static __attribute__((noinline)) int run(const char *path) {
         }
     }
     fclose(f);
+    // Exercised for safety only: it writes to stderr, which is not compared.
+    Value exc = obj_call1(val_from_ptr(&exc_ValueError), str_from_cstr("unraisable test"));
+    sys_write_unraisable(exc, NULL, str_from_cstr("an object"));
+    sys_write_unraisable(exc, "Exception ignored while testing", 0);
+    if (err_occurred()) {
+        fprintf(stderr, "builtins_test: sys_write_unraisable left an exception\n");
+        return 1;
+    }
     if (sys_flush_std_streams() < 0) {
         fprintf(stderr, "builtins_test: flushing failed\n");
         return 1;

@@ -633,3 +633,25 @@ sys.stdin.buffer.read()
 # ---- breakpoint (PYTHONBREAKPOINT names the hook)
 breakpoint()
 sys.breakpointhook
+# ---- more of sys
+sys.get_asyncgen_hooks()
+sys.set_asyncgen_hooks(firstiter=len)
+sys.get_asyncgen_hooks()
+sys.set_asyncgen_hooks(1)
+sys.set_asyncgen_hooks(None, 5)
+sys.set_asyncgen_hooks(None, None)
+sys.get_asyncgen_hooks()
+sys.get_asyncgen_hooks().firstiter
+sys.get_coroutine_origin_tracking_depth()
+sys.set_coroutine_origin_tracking_depth(-1)
+sys.set_coroutine_origin_tracking_depth(0)
+sys.getdlopenflags()
+sys.setdlopenflags(2)
+sys._clear_type_cache()
+len(sys.stdlib_module_names)
+'os' in sys.stdlib_module_names
+type(sys.stdlib_module_names)
+sys._stdlib_dir
+sys.unraisablehook
+sys.unraisablehook(1)
+sys.unraisablehook()
