@@ -731,7 +731,7 @@ static Value unraisable_default(Value hook_args) {
                    ? str_format_c("%U: %U\n", err_msg, r)
                    : str_format_c("Exception ignored in: %U\n", r);
     } else {
-        head = err_msg != VAL_NONE && val_is_str(err_msg) ? str_format_c("%U\n", err_msg) : 0;
+        head = err_msg != VAL_NONE && val_is_str(err_msg) ? str_format_c("%U:\n", err_msg) : 0;
     }
     if (head && stderr_write(head) < 0) {
         return 0;
