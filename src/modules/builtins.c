@@ -638,78 +638,68 @@ FN(bi_sum) {
     if (!it) {
         return 0;
     }
-    Value item = 0;
-    // Exact ints (and bools) while the total fits a small int.
-    if (int_check_exact(result) || result == VAL_TRUE || result == VAL_FALSE) {
-        int64_t acc;
-        if (val_is_smallint(result) || result == VAL_TRUE || result == VAL_FALSE) {
-            acc = val_is_smallint(result) ? val_smallint(result) : result == VAL_TRUE;
-            for (;;) {
-                item = obj_next(it);
-                if (!item) {
-                    return err_occurred() ? 0 : int_from_i64(acc);
-                }
-                int64_t x;
-                if (val_is_smallint(item)) {
-                    x = val_smallint(item);
-                } else if (item == VAL_TRUE || item == VAL_FALSE) {
-                    x = item == VAL_TRUE;
-                } else {
-                    break;
-                }
-                int64_t s;
-                if (__builtin_add_overflow(acc, x, &s) || !smallint_fits(s)) {
-                    break;
-                }
-                acc = s;
+    // Exact ints (and bools) while the total fits a small int; the first
+    // item that does not fit is added to the total the general way.
+    if (val_is_smallint(result)) {
+        int64_t acc = val_smallint(result);
+        for (;;) {
+            Value item = obj_next(it);
+            if (!item) {
+                return err_occurred() ? 0 : int_from_i64(acc);
             }
-            result = int_from_i64(acc);
+            int64_t x = -1, s;
+            int is_int = val_is_smallint(item) || item == VAL_TRUE || item == VAL_FALSE;
+            if (is_int) {
+                x = val_is_smallint(item) ? val_smallint(item) : item == VAL_TRUE;
+            }
+            if (is_int && !__builtin_add_overflow(acc, x, &s) && smallint_fits(s)) {
+                acc = s;
+                continue;
+            }
+            result = obj_binop(int_from_i64(acc), item, BINOP_ADD);
             if (!result) {
                 return 0;
             }
-            // `item` is not consumed yet: it joins the general loop below.
+            break;
         }
     }
-    if (float_check(result) && type_of(result) == &type_float) {
+    // Exact floats, adding exact floats and ints that fit 64 bits as doubles.
+    if (val_is_flonum(result) || type_of(result) == &type_float) {
         double acc = float_value(result);
-        if (!item) {
-            item = obj_next(it);
-        }
         for (;;) {
+            Value item = obj_next(it);
             if (!item) {
                 return err_occurred() ? 0 : float_from_double(acc);
             }
             if (val_is_flonum(item) || type_of(item) == &type_float) {
                 acc += float_value(item);
-            } else if (int_check(item)) {
-                int64_t x;
-                if (int_to_i64(item, &x) < 0) {
-                    err_clear();
-                    break;
-                }
-                acc += (double)x;
-            } else {
-                break;
+                continue;
             }
-            item = obj_next(it);
-        }
-        result = float_from_double(acc);
-        if (!result) {
-            return 0;
+            if (int_check(item)) {
+                int64_t x;
+                if (int_to_i64(item, &x) == 0) {
+                    acc += (double)x;
+                    continue;
+                }
+                err_clear();
+            }
+            Value total = float_from_double(acc);
+            result = total ? obj_binop(total, item, BINOP_ADD) : 0;
+            if (!result) {
+                return 0;
+            }
+            break;
         }
     }
     for (;;) {
+        Value item = obj_next(it);
         if (!item) {
-            item = obj_next(it);
-            if (!item) {
-                return err_occurred() ? 0 : result;
-            }
+            return err_occurred() ? 0 : result;
         }
         result = obj_binop(result, item, BINOP_ADD);
         if (!result) {
             return 0;
         }
-        item = 0;
     }
 }
 

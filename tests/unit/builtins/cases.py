@@ -655,3 +655,13 @@ sys._stdlib_dir
 sys.unraisablehook
 sys.unraisablehook(1)
 sys.unraisablehook()
+# ---- sum's fast paths and their exits
+sum([], True)
+sum([True, False])
+sum([1, 2.5, 3.5])
+sum([2**62 - 1, 1, 0.5])
+sum([1.5, 2**80, 1])
+sum([1.5, True])
+sum([0.1] * 10)
+sum([1, 2], 0.0)
+sum([1.0, 'a'])
