@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "modules.h"
+#include "../vm/import.h"
 #include "stdstream.h"
 
 #include "../compile/compile.h"
@@ -828,7 +829,17 @@ FN(bi_next) {
     if (!t->iternext) {
         return err_format(&exc_TypeError, "'%s' object is not an iterator", t->name);
     }
-    Value r = t->iternext(args[0]);
+    // A class's __next__ is called directly: its StopIteration, value
+    // included, must reach the caller (the iternext slot drops it).
+    Value r;
+    Value method = (t->flags & TYPE_HEAP) ? lookup_special(args[0], "__next__") : 0;
+    if (method) {
+        r = obj_call0(method);
+    } else if (err_occurred()) {
+        return 0;
+    } else {
+        r = t->iternext(args[0]);
+    }
     if (r) {
         return r;
     }
@@ -1815,45 +1826,14 @@ FN(bi_import) {
     if (args_unpack(&import_spec, args, nargs, kwnames, a) < 0) {
         return 0;
     }
-    Value name = a[0];
     int level = 0;
     if (a[4] && as_c_int(a[4], &level) < 0) {
         return 0;
     }
-    if (!val_is_str(name)) {
-        return err_format(&exc_TypeError, "module name must be a string");
-    }
-    if (level < 0) {
-        return err_format(&exc_ValueError, "level must be >= 0");
-    }
-    if (level > 0) {
-        return err_format(&exc_NotImplementedError, "relative imports");
-    }
-    if (str_len(name) == 0) {
-        return err_format(&exc_ValueError, "Empty module name");
-    }
-    // Import every prefix of a dotted name, parents first.
-    StrObject *s = str_obj(name);
-    Value top = 0, module = 0;
-    for (size_t i = 0; i <= s->nbytes; i++) {
-        if (i < s->nbytes && s->data[i] != '.') {
-            continue;
-        }
-        Value prefix = str_from_utf8(s->data, i);
-        module = prefix ? import_one(prefix) : 0;
-        if (!module) {
-            return 0;
-        }
-        if (!top) {
-            top = module;
-        }
-    }
-    Value fromlist = a[3];
-    int from = 0;
-    if (fromlist && fromlist != VAL_NONE && (from = obj_truthy(fromlist)) < 0) {
-        return 0;
-    }
-    return from ? module : top;
+    // The import system proper (src/vm/import.c): relative names, packages,
+    // fromlist; import_one above stays the path for builtin modules.
+    (void)import_one;
+    return import_module_level(a[0], a[1] ? a[1] : 0, a[3] ? a[3] : VAL_NONE, level);
 }
 
 // ---- the module -------------------------------------------------------------------------
@@ -1909,6 +1889,8 @@ static const MethodDef builtin_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+extern Type type_property, type_classmethod, type_staticmethod, type_super;
+
 // The builtin types by their Python names.
 static const struct {
     const char *name;
@@ -1921,6 +1903,8 @@ static const struct {
     {"range", &type_range},       {"reversed", &type_reversed}, {"set", &type_set},
     {"slice", &type_slice},       {"str", &type_str},           {"tuple", &type_tuple},
     {"type", &type_type},         {"zip", &type_zip},
+    {"property", &type_property}, {"classmethod", &type_classmethod},
+    {"staticmethod", &type_staticmethod}, {"super", &type_super},
 };
 
 static const char builtins_doc[] =

@@ -779,11 +779,15 @@ void sys_write_unraisable(Value exc, const char *err_msg, Value object) {
     }
     if (hook_error) {
         stderr_write(str_from_cstr("Exception ignored in sys.unraisablehook: "));
-        if (!write_exception_line(hook_error)) {
+        if (write_exception_line(hook_error) < 0) {
             err_clear();
         }
     }
     err_clear();
+}
+
+static void unraisable_from_runtime(Value exc, Value obj) {
+    sys_write_unraisable(exc, NULL, obj);
 }
 
 static const MethodDef sys_functions[] = {
@@ -1157,5 +1161,6 @@ Value sys_init(const SysConfig *config) {
         return 0;
     }
     sys_module = m;
+    err_unraisable_hook = unraisable_from_runtime;
     return m;
 }

@@ -16,12 +16,20 @@
 #include "bytes.h"
 #include "range.h"
 #include "slice.h"
+#include "weakref.h"
+#include "../vm/interp_internal.h"
 #include "module.h"
 #include "iterators.h"
 #include "namespace.h"
 
+extern Type type_coroutine_wrapper, type_async_gen_asend, type_async_gen_athrow,
+    type_async_gen_wrapped_value;
 extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
-    type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor;
+    type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor,
+    type_code,  // src/vm/code.c
+    type_wrapper_descriptor, type_method_wrapper, type_mappingproxy, type_property,
+    type_staticmethod, type_classmethod, type_super, type_shape, type_attr_array,
+    type_classmethod_descriptor;
 
 // Every static type, bases before subclasses (type_ready readies a base
 // first anyway; the order only keeps versions predictable).
@@ -34,9 +42,16 @@ static Type *const builtin_types[] = {
     &type_dict_keyiterator, &type_dict_valueiterator, &type_dict_itemiterator,
     &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
-    &type_member_descriptor, &type_slice, &type_range, &type_range_iterator,
-    &type_longrange_iterator, &type_module, &type_enumerate, &type_zip, &type_map, &type_filter,
-    &type_reversed, &type_callable_iterator, &type_namespace,
+    &type_member_descriptor, &type_wrapper_descriptor, &type_method_wrapper, &type_mappingproxy,
+    &type_property, &type_staticmethod, &type_classmethod, &type_super, &type_shape,
+    &type_attr_array, &type_classmethod_descriptor, &type_slice, &type_range, &type_range_iterator,
+    &type_longrange_iterator, &type_weakref, &type_weakproxy, &type_weakcallableproxy,
+    &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
+    &type_filter, &type_reversed, &type_callable_iterator, &type_namespace,
+    // the interpreter's types (src/vm/)
+    &type_function, &type_method, &type_cell, &type_generator, &type_coroutine,
+    &type_coroutine_wrapper, &type_async_generator, &type_async_gen_asend,
+    &type_async_gen_athrow, &type_async_gen_wrapped_value, &type_frame, &type_traceback,
 };
 
 static Type *const exception_types[] = {
@@ -47,6 +62,7 @@ static Type *const exception_types[] = {
 
 int runtime_init(void *stack_base, const char *hashseed, const char **error) {
     gc_init(stack_base);
+    vm_init(stack_base);
     if (hash_init(hashseed, error) < 0) {
         return -1;
     }

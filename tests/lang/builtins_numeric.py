@@ -66,18 +66,18 @@ print(divmod(n, 1), divmod(1, n), pow(n, 2), pow(2, n), pow(n, 2, 5))
 print(sum([Num(1), Num(2)]), sum([1, 2], Num(10)))
 
 
-class SubInt(int):
+class Sub(Num):
     def __rdivmod__(self, other):
         return 'subclass rdivmod first'
 
 
-print(divmod(5, SubInt(2)))
+print(divmod(Num(5), Sub(2)))
 
 errors = [
     lambda: abs('a'), lambda: divmod(1, 0), lambda: divmod(1.0, 0), lambda: divmod('a', 1),
     lambda: divmod(1j, 1), lambda: pow(2, 3, 0), lambda: pow(2.0, 3, 5), lambda: pow(),
     lambda: pow(1, 2, base=3), lambda: round('a'), lambda: round(1.5, 'a'),
-    lambda: round(float('inf')), lambda: round(float('nan')), lambda: round(),
+    lambda: round(1e400), lambda: round(1e400 - 1e400), lambda: round(),
     lambda: round(1.5, foo=1), lambda: sum(['a', 'b'], ''), lambda: sum([b'a'], b''),
     lambda: sum([1, 'a']), lambda: sum(), lambda: sum([], 1, 2), lambda: bin(1.0),
     lambda: hex('a'), lambda: divmod(2**2000, 1.5), lambda: round(1.7976931348623157e308, -308),
