@@ -885,6 +885,22 @@ static Value format_value(Value v, int conv, Value spec) {
     return obj_call_method(v, "__format__", &sp, 1);
 }
 
+// How CPython names a callable in call errors: "mod.qualname()" (no module
+// for builtins), or "T object" for something without a __qualname__.
+static Value function_str(Value func) {
+    Value q = obj_getattr_cstr(func, "__qualname__");
+    if (!q || !val_is_str(q)) {
+        err_clear();
+        return str_format_c("%s object", obj_type_name(func));
+    }
+    Value m = obj_getattr_cstr(func, "__module__");
+    if (m && val_is_str(m) && strcmp(str_obj(m)->data, "builtins") != 0) {
+        return str_format_c("%s.%s()", str_obj(m)->data, str_obj(q)->data);
+    }
+    err_clear();
+    return str_format_c("%s()", str_obj(q)->data);
+}
+
 static int dict_merge_for_call(Value dst, Value src, Value func) {
     if (dict_check(src)) {
         size_t pos = 0;
@@ -895,13 +911,11 @@ static int dict_merge_for_call(Value dst, Value src, Value func) {
                 return -1;
             }
             if (dict_contains(dst, k)) {
-                Value fname = obj_getattr_cstr(func, "__qualname__");
-                if (!fname) {
-                    err_clear();
-                    fname = str_from_cstr(obj_type_name(func));
+                Value fname = function_str(func);
+                if (fname) {
+                    err_format(&exc_TypeError, "%s got multiple values for keyword argument '%s'",
+                               str_obj(fname)->data, str_obj(k)->data);
                 }
-                err_format(&exc_TypeError, "%s() got multiple values for keyword argument '%s'",
-                           str_obj(fname)->data, str_obj(k)->data);
                 return -1;
             }
             if (dict_set(dst, k, v) < 0) {
@@ -913,13 +927,11 @@ static int dict_merge_for_call(Value dst, Value src, Value func) {
     Value keys = obj_getattr_cstr(src, "keys");
     if (!keys) {
         err_clear();
-        Value fname = obj_getattr_cstr(func, "__qualname__");
-        if (!fname) {
-            err_clear();
-            fname = str_from_cstr(obj_type_name(func));
+        Value fname = function_str(func);
+        if (fname) {
+            err_format(&exc_TypeError, "%s argument after ** must be a mapping, not %s",
+                       str_obj(fname)->data, obj_type_name(src));
         }
-        err_format(&exc_TypeError, "%s() argument after ** must be a mapping, not %s",
-                   str_obj(fname)->data, obj_type_name(src));
         return -1;
     }
     Value tmp = dict_new();
@@ -1568,14 +1580,12 @@ Value vm_run_frame(Frame *f, int throwing) {
                 if (err_matches(&exc_TypeError) && !type_of(args)->iter &&
                     !type_of(args)->getitem) {
                     err_clear();
-                    Value fname = obj_getattr_cstr(R[B], "__qualname__");
-                    if (!fname) {
-                        err_clear();
-                        fname = str_from_cstr(obj_type_name(R[B]));
+                    Value fname = function_str(R[B]);
+                    if (fname) {
+                        err_format(&exc_TypeError,
+                                   "%s argument after * must be an iterable, not %s",
+                                   str_obj(fname)->data, obj_type_name(args));
                     }
-                    err_format(&exc_TypeError,
-                               "%s() argument after * must be an iterable, not %s",
-                               str_obj(fname)->data, obj_type_name(args));
                 }
                 goto error;
             }
@@ -1757,12 +1767,21 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(CHECKEGMATCH) {
-        err_format(&exc_NotImplementedError, "except*");
-        goto error;
+        Value match, rest;
+        CHECK(exc_group_match(R[B], R[C], &match, &rest) == 0);
+        R[A] = match;
+        R[A + 1] = rest;
+        if (match != VAL_NONE) {
+            // the clause's part is what a bare raise and sys.exc_info() see
+            vm_thread.handled = match;
+        }
+        NEXT();
     }
     TARGET(PREPRERAISESTAR) {
-        err_format(&exc_NotImplementedError, "except*");
-        goto error;
+        Value r = exc_group_prep_reraise(R[B], R[C]);
+        CHECK(r);
+        R[A] = r;
+        NEXT();
     }
     TARGET(LOADASSERTIONERROR) {
         R[A] = val_from_ptr(&exc_AssertionError);
@@ -1856,7 +1875,8 @@ Value vm_run_frame(Frame *f, int throwing) {
             if (!r && !err_occurred()) {
                 r = VAL_NONE;  // exhausted before: the result is None
             }
-        } else if (sendv == VAL_NONE && type_of(sub)->iternext) {
+        } else if (sendv == VAL_NONE && type_of(sub)->iternext &&
+                   !(type_of(sub)->flags & TYPE_HEAP)) {
             r = type_of(sub)->iternext(sub);
             yielded = r != 0;
             if (!r) {
@@ -1866,6 +1886,14 @@ Value vm_run_frame(Frame *f, int throwing) {
                     Value e = err_fetch();
                     r = obj_getattr_cstr(e, "value");
                 }
+            }
+        } else if (sendv == VAL_NONE) {
+            // A class's __next__: its StopIteration carries the result.
+            r = obj_call_method(sub, "__next__", NULL, 0);
+            yielded = r != 0;
+            if (!r && err_matches(&exc_StopIteration)) {
+                Value e = err_fetch();
+                r = obj_getattr_cstr(e, "value");
             }
         } else {
             r = obj_call_method(sub, "send", &sendv, 1);
@@ -2013,9 +2041,17 @@ Value vm_run_frame(Frame *f, int throwing) {
             }
             err_clear();
             if (!v) {
-                err_format(&exc_ImportError, "cannot import name '%s' from '%s'",
-                           str_obj(N[C])->data,
-                           pkg && val_is_str(pkg) ? str_obj(pkg)->data : "<unknown module name>");
+                Value msg = str_format_c(
+                    "cannot import name '%s' from '%s'", str_obj(N[C])->data,
+                    pkg && val_is_str(pkg) ? str_obj(pkg)->data : "<unknown module name>");
+                CHECK(msg);
+                Value kwn = tuple_new(1);
+                CHECK(kwn);
+                tuple_obj(kwn)->items[0] = str_intern_cstr("name");
+                Value cargs[2] = {msg, pkg && val_is_str(pkg) ? pkg : VAL_NONE};
+                Value e = obj_call(val_from_ptr(&exc_ImportError), cargs, 1, kwn);
+                CHECK(e);
+                err_set_value(e);
                 goto error;
             }
         }
