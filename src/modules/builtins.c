@@ -112,66 +112,9 @@ static Value frame_globals(void) {
     return f ? f->globals : 0;
 }
 
-// What locals() returns for the frame: its locals mapping in a module or
-// class body; in a function a new dict of the bound local variables, cell
-// contents and (for optimized code) free variables, in CPython's order.
-static Value frame_locals(Frame *f) {
-    if (f->locals) {
-        return f->locals;
-    }
-    Code *code = f->code;
-    Value d = dict_new();
-    if (!d) {
-        return 0;
-    }
-    TupleObject *varnames = tuple_obj(code->varnames);
-    TupleObject *cellvars = tuple_obj(code->cellvars);
-    TupleObject *freevars = tuple_obj(code->freevars);
-    size_t ncells = code->ncells, nfrees = code->nfrees;
-    // A cell's content; 0 when empty or not created yet.
-    #define CELL_CONTENT_(slot)                                                          \
-        (val_is_ptr(slot) && val_ptr(slot)->type == &type_cell                           \
-             ? ((CellObject *)val_ptr(slot))->value                                     \
-             : 0)
-    for (size_t i = 0; i < varnames->len && i < code->nlocals; i++) {
-        Value name = varnames->items[i];
-        Value v = f->slots[i];
-        for (size_t c = 0; c < ncells && c < cellvars->len; c++) {
-            if (str_equal(cellvars->items[c], name)) {
-                v = CELL_CONTENT_(f->slots[code->nlocals + c]);
-                break;
-            }
-        }
-        if (v && dict_set(d, name, v) < 0) {
-            return 0;
-        }
-    }
-    for (size_t c = 0; c < ncells && c < cellvars->len; c++) {
-        Value name = cellvars->items[c];
-        int is_local = 0;
-        for (size_t i = 0; i < varnames->len && !is_local; i++) {
-            is_local = str_equal(varnames->items[i], name);
-        }
-        Value v = CELL_CONTENT_(f->slots[code->nlocals + c]);
-        if (!is_local && v && dict_set(d, name, v) < 0) {
-            return 0;
-        }
-    }
-    if (code->flags & CODE_OPTIMIZED) {
-        for (size_t k = 0; k < nfrees && k < freevars->len; k++) {
-            Value v = CELL_CONTENT_(f->slots[code->nlocals + ncells + k]);
-            if (v && dict_set(d, freevars->items[k], v) < 0) {
-                return 0;
-            }
-        }
-    }
-    #undef CELL_CONTENT_
-    return d;
-}
-
 static Value current_locals(void) {
     Frame *f = vm_current_frame();
-    return f ? frame_locals(f) : 0;
+    return f ? vm_frame_locals(f) : 0;
 }
 
 FN(bi_globals) {
