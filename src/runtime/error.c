@@ -893,9 +893,16 @@ Value err_fetch(void) {
 
 void (*err_print_exception_hook)(Value exc);
 
+void (*err_unraisable_hook)(Value exc, Value obj);
+
 void err_write_unraisable(Value obj) {
     Value exc = err_fetch();
     if (!exc) {
+        return;
+    }
+    if (err_unraisable_hook) {
+        err_unraisable_hook(exc, obj);
+        err_clear();
         return;
     }
     if (obj && obj != VAL_NONE) {

@@ -146,6 +146,9 @@ void err_write_unraisable(Value obj);
 // "Type: message" line): the interpreter installs its printer; until then
 // only the last line is printed.
 extern void (*err_print_exception_hook)(Value exc);
+// Where err_write_unraisable sends the exception instead, once the sys
+// module exists: sys.unraisablehook (src/modules/sys.c installs it).
+extern void (*err_unraisable_hook)(Value exc, Value obj);
 
 #define EXC_DECLARE_(name, base) extern Type exc_##name;
 EXCEPTION_TYPES(EXC_DECLARE_)
