@@ -46,8 +46,9 @@
 #include "runtime/arena.h"
 #include "runtime/unicode.h"
 #include "runtime/strbuf.h"
+#include "vm/run.h"
 
-#define KRAIT_VERSION "0.1.0"
+#define KRAIT_VERSION KRAIT_VERSION_STRING
 #define KRAIT_PYTHON_VERSION "3.11.2"
 
 enum {
@@ -70,6 +71,7 @@ typedef struct Options {
     int skip_first_line, show_version, hash_randomization;
     // krait's front-end modes (-X).
     int dump_ast, dump_ast_batch, dump_tokens, parse_only, check, dis, compile_only, code_info;
+    unsigned gc_stress;  // -X gc-stress[=N]: collect at every N-th allocation
 } Options;
 
 static const char usage_line[] = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
@@ -883,6 +885,11 @@ static void apply_xoption(Options *o, const char *x) {
         o->parse_only = PARSE_ONLY;
     } else if (strcmp(x, "parse-only=dump") == 0) {
         o->parse_only = PARSE_ONLY_DUMP;
+    } else if (strcmp(x, "gc-stress") == 0) {
+        o->gc_stress = 1;
+    } else if (strncmp(x, "gc-stress=", 10) == 0) {
+        long n = strtol(x + 10, NULL, 10);
+        o->gc_stress = n > 0 ? (unsigned)n : 1;
     }
 }
 
@@ -1007,6 +1014,44 @@ static int parse_command_line(Options *o, int argc, char **argv) {
     return -1;
 }
 
+// Run the program the options name. sys.argv is the script and what
+// follows it ('-c' / '-' for a command / stdin, as CPython).
+__attribute__((noinline)) static int run(const Options *o, int argc, char **argv) {
+    char stack_base;
+    RunRequest r;
+    memset(&r, 0, sizeof r);
+    r.progname = o->progname;
+    r.ignore_environment = o->ignore_environment || o->isolated;
+    r.optimize = o->optimize;
+    r.unbuffered = o->unbuffered || (!r.ignore_environment && getenv("PYTHONUNBUFFERED") &&
+                                     *getenv("PYTHONUNBUFFERED"));
+    r.inspect = o->inspect;
+    r.quiet = o->quiet;
+    r.gc_stress = o->gc_stress;
+    r.orig_argc = argc;
+    r.orig_argv = argv;
+    char **args = o->args - 1;  // the slot before the first argument gets the program
+    if (o->command) {
+        r.kind = RUN_COMMAND;
+        r.command = o->command;
+        args[0] = "-c";
+    } else if (o->module) {
+        fprintf(stderr, "%s: -m is not supported yet (the import system of the standard "
+                        "library comes later)\n", o->progname);
+        return EXIT_USAGE;
+    } else if (o->script && strcmp(o->script, "-") != 0) {
+        r.kind = RUN_FILE;
+        r.script = o->script;
+        args[0] = (char *)o->script;
+    } else {
+        r.kind = RUN_STDIN;
+        args[0] = o->script ? "-" : "";
+    }
+    r.argc = o->nargs + 1;
+    r.argv = args;
+    return vm_run_main(&r, &stack_base);
+}
+
 int main(int argc, char **argv) {
     Options o;
     memset(&o, 0, sizeof o);
@@ -1082,6 +1127,5 @@ int main(int argc, char **argv) {
         }
         return o.dump_ast ? run_dump_ast(&o) : run_dump_tokens(&o);
     }
-    fprintf(stderr, "krait: the interpreter is not built yet; only -X dump-ast works\n");
-    return EXIT_USAGE;
+    return run(&o, argc, argv);
 }

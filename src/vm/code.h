@@ -10,9 +10,8 @@
 //     [0, nparams)                  parameters (positional, then *args, kw-only, **kwargs)
 //     [nparams, nlocals)            other local variables
 //     [nlocals, nlocals + ncells)   cells for variables captured by inner functions: the
-//                                   interpreter puts a new empty cell in each at entry; a
-//                                   captured parameter is copied into its cell by a
-//                                   STOREDEREF the compiler emits first thing
+//                                   interpreter puts a new cell in each at entry, holding
+//                                   the argument's value for a captured parameter
 //     [.., + nfrees)                free variables: the closure's cells, copied at entry
 //     [.., nslots)                  temporaries, allocated by the compiler like registers
 // Every slot holds a Value or 0 ("unbound"), so the collector scans frames
@@ -61,7 +60,7 @@ typedef struct Code {
     uint32_t flags;           // CodeFlags
     uint16_t argcount, posonlyargcount, kwonlyargcount;
     uint16_t nlocals, ncells, nfrees, nslots;
-    Value consts;             // tuple
+    Value consts;             // tuple; a function's K[0] is its docstring or None
     Value names;              // tuple of interned str: globals, attributes, imports
     Value varnames;           // tuple: the names of slots [0, nlocals)
     Value cellvars, freevars; // tuples of names
@@ -82,12 +81,14 @@ typedef struct Frame Frame;
 struct Frame {
     Code *code;
     Frame *back;              // the caller's frame
-    const Instr *pc;          // next instruction (valid when not running)
-    Value func;               // the function object (for closures, defaults, __globals__)
+    const Instr *pc;          // the instruction executing (or that suspended / called out)
+    Value func;               // the function object (closures, defaults), or 0 for module code
     Value globals, builtins;  // dicts
-    Value locals;             // dict for module/class bodies and exec(); 0 in functions
-    Value frame_object;       // the Python-visible frame, materialized on demand
-    uint32_t flags;
+    Value locals;             // mapping for module/class bodies and exec(); 0 in functions
+    Value frame_object;       // the Python-visible frame, materialized on demand, or 0
+    Value sent;               // generator frames: value passed to YIELDFROM / last yielded
+    uint32_t flags;           // FRAME_* (vm/interp_internal.h)
+    uint32_t nslots;
     Value slots[];            // code->nslots Values
 };
 
