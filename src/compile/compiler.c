@@ -1027,18 +1027,17 @@ static void fblock_pop(Compiler *c) {
     }
 }
 
-// Start the code of handler h (its region must be closed).
+// Start the code of handler h (its region must be closed). It is reachable
+// when its region was (fblock_push recorded the way in), and finds the
+// locals bound when the region started, less any the unit may delete.
 static void handler_bind(Compiler *c, int h) {
     if (c->error) {
         return;
     }
     Unit *u = c->u;
-    int l = u->handlers[h].label;
-    int was = u->reachable;
     u->reachable = 0;
-    label_bind(c, l);
+    label_bind(c, u->handlers[h].label);
     bound_forget_deletable(u);
-    (void)was;
 }
 
 // ---- units -------------------------------------------------------------------------------
