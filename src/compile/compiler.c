@@ -75,6 +75,7 @@
 #include "../runtime/int.h"
 #include "../runtime/list.h"
 #include "../runtime/set.h"
+#include "../runtime/slice.h"
 #include "../runtime/str.h"
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
@@ -464,6 +465,11 @@ static int const_equal(Value a, Value b) {
     if (t == &type_bytes) {
         return bytes_equal(a, b);
     }
+    if (t == &type_slice) {
+        SliceObject *x = slice_obj(a), *y = slice_obj(b);
+        return const_equal(x->start, y->start) && const_equal(x->stop, y->stop) &&
+               const_equal(x->step, y->step);
+    }
     if (t == &type_tuple) {
         TupleObject *x = tuple_obj(a), *y = tuple_obj(b);
         if (x->len != y->len) {
@@ -508,6 +514,10 @@ static uint64_t const_hash(Value v) {
     }
     if (t == &type_bytes) {
         return mix64((uint64_t)bytes_hash(v));
+    }
+    if (t == &type_slice) {
+        SliceObject *x = slice_obj(v);
+        return mix64(const_hash(x->start) ^ (const_hash(x->stop) * 3) ^ (const_hash(x->step) * 7));
     }
     if (t == &type_tuple) {
         uint64_t h = 0x345678;
