@@ -51,12 +51,24 @@
 // frame blocks they leave, emitting a copy of each `finally` body and of
 // each `with` exit call on the way, as CPython does.
 //
+// Unreachable code (after return, raise, break, a folded constant test) is
+// still walked, with every emission dropped: its names still take their
+// places in co_names and co_varnames, as in CPython, which compiles such
+// code and removes it afterwards.
+//
+// Constants are folded as CPython's AST optimizer folds them (unary and
+// binary operators within its size limits, tuples, `__debug__`, constant
+// subscripts, `x in [1, 2]`, `'%s' % (a,)` into an f-string): fold() answers
+// per node, memoized.
+//
 // Errors are sticky: the first failure (MemoryError, a "too many ..."
 // SyntaxError, RecursionError) sets c->error with the exception pending, and
 // everything after it is skipped cheaply until compile_tree returns NULL.
+// Every Value the compiler makes is kept alive by c->roots (the collector
+// scans the C stack, where the Compiler lives, but not malloc'ed tables).
 //
-// The statement, expression and pattern compilers live in compiler_stmt.inc,
-// compiler_expr.inc and compiler_match.inc, included at the end.
+// The expression, pattern and statement compilers live in compiler_expr.inc,
+// compiler_match.inc and compiler_stmt.inc, included before the assembler.
 #include "compile.h"
 
 #include <stdarg.h>
