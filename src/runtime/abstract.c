@@ -20,6 +20,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "type_internal.h"
 
 const char *obj_type_name(Value v) {
     return type_of(v)->name;
@@ -591,6 +592,9 @@ Value obj_getitem(Value v, Value key) {
     Type *t = type_of(v);
     if (!t->getitem) {
         if (t->flags & TYPE_TYPE_SUBCLASS) {
+            if (v == val_from_ptr(&type_type)) {
+                return generic_alias_new(v, key);  // type[int]
+            }
             // C[key] on a class: its __class_getitem__ (PEP 560).
             static Value name;
             if (!name && !(name = str_intern_cstr("__class_getitem__"))) {

@@ -12,6 +12,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "type_internal.h"
 #include "complex.h"
 #include "bytes.h"
 #include "range.h"
@@ -36,8 +37,8 @@ static Type *const builtin_types[] = {
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
     &type_member_descriptor, &type_wrapper_descriptor, &type_method_wrapper, &type_mappingproxy,
     &type_property, &type_staticmethod, &type_classmethod, &type_super, &type_shape,
-    &type_attr_array, &type_classmethod_descriptor, &type_slice, &type_range, &type_range_iterator,
-    &type_longrange_iterator,
+    &type_attr_array, &type_classmethod_descriptor, &type_generic_alias, &type_union,
+    &type_slice, &type_range, &type_range_iterator, &type_longrange_iterator,
 };
 
 static Type *const exception_types[] = {
@@ -62,6 +63,14 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
             *error = "cannot initialize the exception types";
             return -1;
         }
+    }
+    // list[int] and friends (PEP 585).
+    static Type *const generic_types[] = {
+        &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &exc_BaseExceptionGroup,
+    };
+    if (generic_alias_install(generic_types, sizeof generic_types / sizeof generic_types[0]) < 0) {
+        *error = "cannot initialize the builtin types";
+        return -1;
     }
     return 0;
 }

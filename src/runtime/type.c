@@ -59,6 +59,7 @@ Type type_type = {
     .call = type_call,
     .new_ = type_tp_new,
     .init = type_tp_init,
+    .binop = {[BINOP_OR] = type_or},
     .getset = type_getset,
     .methods = type_methods,
     .members = type_members,
