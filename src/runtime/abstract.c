@@ -12,6 +12,8 @@
 // Slots are called with the operands in their original order (object.h).
 #include "abstract.h"
 
+#include "../vm/vm.h"
+
 #include <string.h>
 
 #include "exceptions.h"
@@ -33,18 +35,36 @@ static const char *cstr_of(Value name) {
 
 // ---- object protocol ---------------------------------------------------------
 
+// Containers' reprs and comparisons recurse on the C stack through these:
+// a guard turns runaway nesting into RecursionError (vm/vm.h).
 Value obj_repr(Value v) {
     Type *t = type_of(v);
     if (!t->repr) {
         return err_format(&exc_SystemError, "type '%s' has no repr", t->name);
     }
-    return t->repr(v);
+    if (val_is_smallint(v) || val_is_flonum(v)) {
+        return t->repr(v);
+    }
+    if (vm_enter_call(" while getting the repr of an object") < 0) {
+        return 0;
+    }
+    Value r = t->repr(v);
+    vm_leave_call();
+    return r;
 }
 
 Value obj_str(Value v) {
     Type *t = type_of(v);
     if (t->str) {
-        return t->str(v);
+        if (val_is_smallint(v) || val_is_flonum(v)) {
+            return t->str(v);
+        }
+        if (vm_enter_call(" while getting the str of an object") < 0) {
+            return 0;
+        }
+        Value r = t->str(v);
+        vm_leave_call();
+        return r;
     }
     return obj_repr(v);
 }
@@ -61,7 +81,21 @@ int64_t obj_hash(Value v) {
 static const char *const compare_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
 static const CompareOp swapped_compare[] = {CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE};
 
+static Value richcompare_guarded(Value a, Value b, CompareOp op);
+
 Value obj_richcompare(Value a, Value b, CompareOp op) {
+    if (val_is_ptr(a) && val_is_ptr(b)) {
+        if (vm_enter_call(" in comparison") < 0) {
+            return 0;
+        }
+        Value r = richcompare_guarded(a, b, op);
+        vm_leave_call();
+        return r;
+    }
+    return richcompare_guarded(a, b, op);
+}
+
+static Value richcompare_guarded(Value a, Value b, CompareOp op) {
     Type *ta = type_of(a), *tb = type_of(b);
     int reversed_tried = 0;
     if (ta != tb && tb->richcompare && type_is_subtype(tb, ta)) {

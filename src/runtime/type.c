@@ -48,7 +48,7 @@ static Value type_call(Value callable, const Value *args, size_t nargs, Value kw
 Type type_type = {
     .header = {&type_type},
     .name = "type",
-    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS,
+    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_WEAKREFABLE,
     .basic_size = sizeof(HeapType),
     .base = &type_object,
     .trace = heap_type_trace,
@@ -299,6 +299,7 @@ static void descr_trace(Object *o, GcTracer *t) {
 
 static void builtin_method_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, ((BuiltinMethodObject *)o)->self);
+    gc_trace_value(t, ((BuiltinMethodObject *)o)->module);
 }
 
 Value builtin_method_new(const MethodDef *def, Value self) {
@@ -310,6 +311,93 @@ Value builtin_method_new(const MethodDef *def, Value self) {
     m->def = def;
     m->self = self;
     return val_from_ptr(m);
+}
+
+Value builtin_function_new(const MethodDef *def, Value self, Value module) {
+    Value f = builtin_method_new(def, self);
+    if (f) {
+        ((BuiltinMethodObject *)val_ptr(f))->module = module;
+    }
+    return f;
+}
+
+// A module function (bound to a module or to nothing) shows as a function;
+// anything else as a method of its object.
+static int builtin_is_function(const BuiltinMethodObject *m) {
+    return !m->self || m->module;
+}
+
+static Value builtin_method_repr(Value self) {
+    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
+    if (builtin_is_function(m)) {
+        return str_format_c("<built-in function %s>", m->def->name);
+    }
+    return str_format_c("<built-in method %s of %s object at %p>", m->def->name,
+                        obj_type_name(m->self), (void *)val_ptr(m->self));
+}
+
+static Value builtin_method_get_name(Value self) {
+    return str_from_cstr(((BuiltinMethodObject *)val_ptr(self))->def->name);
+}
+
+static Value builtin_method_get_qualname(Value self) {
+    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
+    if (builtin_is_function(m)) {
+        return str_from_cstr(m->def->name);
+    }
+    Type *owner = type_is_subtype(type_of(m->self), &type_type) ? (Type *)val_ptr(m->self)
+                                                                : type_of(m->self);
+    return str_format_c("%s.%s", owner->name, m->def->name);
+}
+
+static Value builtin_method_get_self(Value self) {
+    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
+    return m->self ? m->self : VAL_NONE;
+}
+
+static Value builtin_method_get_module(Value self) {
+    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
+    return m->module ? m->module : VAL_NONE;
+}
+
+static Value builtin_method_get_doc(Value self) {
+    const char *doc = ((BuiltinMethodObject *)val_ptr(self))->def->doc;
+    return doc ? str_from_cstr(doc) : VAL_NONE;
+}
+
+static Value builtin_method_get_text_signature(Value self) {
+    return VAL_NONE;
+}
+
+static const GetSetDef builtin_method_getset[] = {
+    {"__name__", builtin_method_get_name, NULL, NULL},
+    {"__qualname__", builtin_method_get_qualname, NULL, NULL},
+    {"__self__", builtin_method_get_self, NULL, NULL},
+    {"__module__", builtin_method_get_module, NULL, NULL},
+    {"__doc__", builtin_method_get_doc, NULL, NULL},
+    {"__text_signature__", builtin_method_get_text_signature, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+// Equal when they bind the same C function to the same object.
+static Value builtin_method_richcompare(Value a, Value b, CompareOp op) {
+    if ((op != CMP_EQ && op != CMP_NE) || type_of(b) != &type_builtin_method) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    BuiltinMethodObject *x = (BuiltinMethodObject *)val_ptr(a);
+    BuiltinMethodObject *y = (BuiltinMethodObject *)val_ptr(b);
+    int eq = x->def->fn == y->def->fn && x->self == y->self;
+    return val_bool(op == CMP_EQ ? eq : !eq);
+}
+
+static int64_t builtin_method_hash(Value self) {
+    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
+    int64_t h = m->self ? obj_hash(m->self) : 0;
+    if (h == -1 && err_occurred()) {
+        return -1;
+    }
+    h ^= (int64_t)((uintptr_t)m->def->fn >> 4);
+    return h == -1 ? -2 : h;
 }
 
 static Value check_no_keywords(const MethodDef *def, Value kwnames) {
@@ -326,75 +414,6 @@ static Value builtin_method_call(Value callable, const Value *args, size_t nargs
         return 0;
     }
     return m->def->fn(m->self, args, nargs, kwnames);
-}
-
-static Value builtin_method_repr(Value self) {
-    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
-    if (!m->self || m->self == VAL_NONE) {
-        return str_format_c("<built-in function %s>", m->def->name);
-    }
-    if (type_check(m->self)) {
-        return str_format_c("<built-in method %s of type object at %p>", m->def->name,
-                            (void *)val_ptr(m->self));
-    }
-    return str_format_c("<built-in method %s of %s object at %p>", m->def->name,
-                        obj_type_name(m->self), (void *)val_ptr(m->self));
-}
-
-static Value builtin_method_get_name(Value self) {
-    return str_from_cstr(((BuiltinMethodObject *)val_ptr(self))->def->name);
-}
-
-static Value builtin_method_get_self(Value self) {
-    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
-    return m->self ? m->self : VAL_NONE;
-}
-
-static Value builtin_method_get_doc(Value self) {
-    const char *doc = ((BuiltinMethodObject *)val_ptr(self))->def->doc;
-    return doc ? str_from_cstr(doc) : VAL_NONE;
-}
-
-static Value builtin_method_get_qualname(Value self) {
-    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
-    if (!m->self || m->self == VAL_NONE) {
-        return str_from_cstr(m->def->name);
-    }
-    Type *t = type_check(m->self) ? type_ptr(m->self) : type_of(m->self);
-    Value tq = type_qualname(t);
-    return tq ? str_format_c("%U.%s", tq, m->def->name) : 0;
-}
-
-static const GetSetDef builtin_method_getset[] = {
-    {"__name__", builtin_method_get_name, NULL, NULL},
-    {"__qualname__", builtin_method_get_qualname, NULL, NULL},
-    {"__self__", builtin_method_get_self, NULL, NULL},
-    {"__doc__", builtin_method_get_doc, NULL, NULL},
-    {NULL, NULL, NULL, NULL},
-};
-
-static Value builtin_method_richcompare(Value a, Value b, CompareOp op) {
-    if ((op != CMP_EQ && op != CMP_NE) || type_of(b) != &type_builtin_method) {
-        return VAL_NOTIMPLEMENTED;
-    }
-    BuiltinMethodObject *x = (BuiltinMethodObject *)val_ptr(a);
-    BuiltinMethodObject *y = (BuiltinMethodObject *)val_ptr(b);
-    int eq = x->def == y->def && x->self == y->self;
-    return val_bool(op == CMP_EQ ? eq : !eq);
-}
-
-static int64_t builtin_method_hash(Value self) {
-    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
-    int64_t h = (int64_t)((uintptr_t)m->def >> 4);
-    if (m->self) {
-        int64_t hs = obj_hash(m->self);
-        if (hs == -1) {
-            err_clear();  // CPython hashes __self__ by identity here
-            hs = (int64_t)(m->self >> 4);
-        }
-        h ^= hs;
-    }
-    return h == -1 ? -2 : h;
 }
 
 static Value descr_qualname_of(const char *name, Type *owner) {
@@ -638,6 +657,7 @@ Type type_classmethod_descriptor = {
 Type type_builtin_method = {
     .header = {&type_type},
     .name = "builtin_function_or_method",
+    .flags = TYPE_WEAKREFABLE,
     .basic_size = sizeof(BuiltinMethodObject),
     .base = &type_object,
     .trace = builtin_method_trace,
@@ -708,6 +728,7 @@ void type_inherit_slots(Type *t, const Type *b) {
     INHERIT_(seq_repeat)
     INHERIT_(trace)
     INHERIT_(free)
+    INHERIT_(finalize)
     INHERIT_(init)
     INHERIT_(new_)
     INHERIT_(dict_offset)
@@ -730,7 +751,11 @@ void type_inherit_slots(Type *t, const Type *b) {
     }
     t->flags |= b->flags & (TYPE_INT_SUBCLASS | TYPE_STR_SUBCLASS | TYPE_BYTES_SUBCLASS |
                             TYPE_TUPLE_SUBCLASS | TYPE_LIST_SUBCLASS | TYPE_DICT_SUBCLASS |
-                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS);
+                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_WEAKREFABLE |
+                            TYPE_HAS_FINALIZER);
+    if (t->finalize) {
+        t->flags |= TYPE_HAS_FINALIZER;
+    }
 }
 
 Value descr_new(Type *descr_type, Type *t, const void *def) {

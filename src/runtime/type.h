@@ -50,6 +50,10 @@ typedef struct GetSetDef {
 
 extern Type type_type, type_object;
 
+// A builtin function (builtin_function_or_method) calling def->fn with
+// `self` (a module function's module, or 0); `module` is its __module__ (a
+// str, or 0 for None). 0 on MemoryError.
+Value builtin_function_new(const MethodDef *def, Value self, Value module);
 // A class (a heap type): a Type followed by what only classes have. Its
 // `name` points into `name_str`'s text.
 //

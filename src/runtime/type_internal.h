@@ -17,7 +17,9 @@ typedef struct MethodDescrObject {
 typedef struct BuiltinMethodObject {
     Object header;
     const MethodDef *def;
-    Value self;       // the bound instance (or type, for class methods); 0 for static
+    Value self;       // the bound instance (or type, for class methods; the module of a
+                      // module function); 0 for static
+    Value module;     // __module__ (a str) for module functions, else 0
 } BuiltinMethodObject;
 
 typedef struct GetSetDescrObject {
