@@ -359,11 +359,17 @@ int obj_issubclass(Value derived, Value cls) {
 
 Value obj_getattr(Value v, Value name) {
     Type *t = type_of(v);
+    Value r;
     if (t->getattr) {
-        return t->getattr(v, name);
+        r = t->getattr(v, name);
+    } else {
+        r = err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
+                       cstr_of(name));
     }
-    return err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
-                      cstr_of(name));
+    if (!r) {
+        err_attribute_context(v, name);  // for "Did you mean" (CPython's PyObject_GetAttr)
+    }
+    return r;
 }
 
 Value obj_getattr_opt(Value v, Value name) {
