@@ -694,9 +694,9 @@ Type type_member_descriptor = {
 
 // ---- readying static types --------------------------------------------------------
 
-// Slots a type without its own inherits from its base. hash and richcompare
-// go together: a type that defines equality but not hashing is unhashable
-// (CPython sets __hash__ = None), so neither is inherited then.
+// Slots a type without its own inherits from its base. A type that defines
+// equality but not hashing is unhashable (CPython sets __hash__ = None), so
+// its hash is not inherited then.
 void type_inherit_slots(Type *t, const Type *b) {
 #define INHERIT_(slot)         \
     if (!t->slot) {            \
@@ -742,9 +742,11 @@ void type_inherit_slots(Type *t, const Type *b) {
             t->inplace[i] = b->inplace[i];
         }
     }
-    if (!t->richcompare && !t->hash) {
-        t->richcompare = b->richcompare;
-        t->hash = b->hash;
+    if (!t->hash && !t->richcompare) {
+        t->hash = b->hash;  // one that defines equality but not hashing stays unhashable
+    }
+    if (!t->richcompare) {
+        t->richcompare = b->richcompare;  // defining only hashing keeps the base's equality
     }
     if (!t->basic_size) {
         t->basic_size = b->basic_size;
