@@ -135,6 +135,16 @@ Value err_pending_value(void);
 // type() for a class), keeping it pending; returns it (0 if none pending).
 // err_fetch is err_normalize + err_clear.
 Value err_normalize(void);
+// Give the pending AttributeError its name and obj attributes (the
+// attribute that was missing and the object searched), or the pending
+// NameError its name, unless they were set already: the traceback's "Did you
+// mean" suggestions use them. Nothing happens for other exceptions; no
+// object is built before the exception is fetched.
+void err_attribute_context(Value obj, Value name);
+void err_name_context(Value name);
+// The "Did you mean" suggestion for an uncaught AttributeError or NameError
+// (suggestions.c): the closest existing name (a str), or 0. Never raises.
+Value exc_suggestion(Value exc);
 
 // CPython's PyErr_WriteUnraisable: take the pending exception and report it
 // on stderr as "Exception ignored in: <repr of obj>", then the exception

@@ -547,7 +547,9 @@ Value obj_call_tuple_dict(Value f, Value args, Value kwargs) {
 // ---- helpers of the handlers ----------------------------------------------------------
 
 static Value name_error(Value name) {
-    return err_format(&exc_NameError, "name '%s' is not defined", str_obj(name)->data);
+    err_format(&exc_NameError, "name '%s' is not defined", str_obj(name)->data);
+    err_name_context(name);  // for "Did you mean"
+    return 0;
 }
 
 static Value load_global(Frame *f, Value name) {
