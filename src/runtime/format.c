@@ -838,7 +838,11 @@ static int fmt_complex_spec(StrBuf *out, Value v, Value spec) {
 
 static int fmt_str_spec(StrBuf *out, Value s, Value spec) {
     if (str_obj(spec)->nbytes == 0) {
-        sb_put(out, str_obj(s)->data, str_obj(s)->nbytes);
+        Value r = str_obj(s)->header.type == &type_str ? s : obj_str(s);
+        if (!r) {
+            return -1;
+        }
+        sb_put(out, str_obj(r)->data, str_obj(r)->nbytes);
         return 0;
     }
     FormatSpec f;
@@ -868,7 +872,8 @@ static Value fmt_to_str(FmtFunc fn, Value v, Value spec) {
 
 Value str_format_spec(Value s, Value spec) {
     if (str_obj(spec)->nbytes == 0) {
-        return str_exact(s);
+        // A subclass's own __str__ decides, as in CPython.
+        return str_obj(s)->header.type == &type_str ? s : obj_str(s);
     }
     return fmt_to_str(fmt_str_spec, s, spec);
 }
