@@ -35,12 +35,20 @@
 
 #include "parse/ast_dump.h"
 #include "compile/check.h"
+#include "compile/compile.h"
+#include "runtime/abstract.h"
+#include "runtime/exceptions.h"
+#include "runtime/runtime.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"
 #include "parse/parser.h"
 #include "runtime/arena.h"
 #include "runtime/unicode.h"
 #include "runtime/strbuf.h"
+#include "vm/run.h"
 
-#define KRAIT_VERSION "0.1.0"
+#define KRAIT_VERSION KRAIT_VERSION_STRING
 #define KRAIT_PYTHON_VERSION "3.11.2"
 
 enum {
@@ -62,7 +70,8 @@ typedef struct Options {
     int optimize, safe_path, quiet, no_user_site, no_site, unbuffered, verbose;
     int skip_first_line, show_version, hash_randomization;
     // krait's front-end modes (-X).
-    int dump_ast, dump_ast_batch, dump_tokens, parse_only, check;
+    int dump_ast, dump_ast_batch, dump_tokens, parse_only, check, dis, compile_only;
+    unsigned gc_stress;  // -X gc-stress[=N]: collect at every N-th allocation
 } Options;
 
 static const char usage_line[] = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
@@ -117,6 +126,12 @@ static const char xoptions_text[] =
     "    \"!Class<TAB>lineno<TAB>offset<TAB>end_lineno<TAB>end_offset<TAB>msg\"\n"
     "\n"
     "-X dump-tokens: print the program's tokens, one per line\n"
+    "\n"
+    "-X dis: compile the program (file, - or -c cmd) and disassemble every code\n"
+    "    object, nested ones too\n"
+    "\n"
+    "-X compile-only: treat every argument as a file and compile it; print one\n"
+    "    line per file that fails (\"PATH: Class: message\") and a summary line\n"
     "\n"
     "-X parse-only: treat every argument as a file, read them all into memory,\n"
     "    parse each one and print a single summary line (files, failures,\n"
@@ -621,6 +636,106 @@ static int run_dump_tokens(const Options *o) {
     return status;
 }
 
+// ---- the compiler's -X modes --------------------------------------------------
+
+// "Class: str(exception)" for the pending exception, and for a SyntaxError
+// the repr of (msg, lineno, offset, text, end_lineno, end_offset).
+static void print_pending_exception(FILE *out, const char *prefix) {
+    Value exc = err_fetch();
+    if (!exc) {
+        fprintf(out, "%s<no exception>\n", prefix);
+        return;
+    }
+    Value text = obj_str(exc);
+    if (!text) {
+        err_clear();
+    }
+    fprintf(out, "%s%s: %s", prefix, type_of(exc)->name,
+            text && val_is_str(text) ? str_obj(text)->data : "<str() failed>");
+    if (type_is_subtype(type_of(exc), &exc_SyntaxError)) {
+        static const char *const fields[] = {"msg", "lineno", "offset", "text", "end_lineno",
+                                             "end_offset"};
+        Value items[6];
+        for (int i = 0; i < 6; i++) {
+            items[i] = obj_getattr_cstr(exc, fields[i]);
+            if (!items[i]) {
+                err_clear();
+                items[i] = VAL_NONE;
+            }
+        }
+        Value t = tuple_from(items, 6);
+        Value r = t ? obj_repr(t) : 0;
+        if (r) {
+            fprintf(out, " %s", str_obj(r)->data);
+        } else {
+            err_clear();
+        }
+    }
+    fputc('\n', out);
+}
+
+// -X dis: compile the program and print every code object.
+__attribute__((noinline)) static int run_dis(const Options *o) {
+    size_t len;
+    const char *filename;
+    TokenizerMode mode;
+    char *src = program_source(o, &len, &filename, &mode);
+    if (!src) {
+        return EXIT_USAGE;
+    }
+    if (has_null_byte(src, len)) {
+        fprintf(stderr, "ValueError: %s\n", null_bytes_msg);
+        free(src);
+        return 1;
+    }
+    int status = 0;
+    Value fn = str_from_cstr(filename);
+    Code *co = fn ? compile_source(src, len, mode, fn, COMPILE_EXEC, 0, o->optimize) : NULL;
+    if (co) {
+        code_disassemble(co, stdout);
+    } else {
+        fflush(stdout);
+        print_pending_exception(stderr, "");
+        status = 1;
+    }
+    free(src);
+    return status;
+}
+
+// -X compile-only: compile every argument as a file; report the failures.
+__attribute__((noinline)) static int run_compile_only(const Options *o) {
+    int failures = 0;
+    for (int i = 0; i < o->nargs; i++) {
+        const char *path = o->args[i];
+        size_t len;
+        char *src = read_file(path, &len);
+        if (!src) {
+            printf("%s: OSError: [Errno %d] %s\n", path, errno, strerror(errno));
+            failures++;
+            continue;
+        }
+        if (has_null_byte(src, len)) {
+            printf("%s: ValueError: %s\n", path, null_bytes_msg);
+            failures++;
+            free(src);
+            continue;
+        }
+        Value fn = str_from_cstr(path);
+        Code *co = fn ? compile_source(src, len, TOKMODE_FILE, fn, COMPILE_EXEC, 0, o->optimize)
+                      : NULL;
+        if (!co) {
+            char prefix[4096];
+            snprintf(prefix, sizeof prefix, "%s: ", path);
+            print_pending_exception(stdout, prefix);
+            failures++;
+        }
+        free(src);
+        fflush(stdout);
+    }
+    printf("compile-only: %d files, %d failed\n", o->nargs, failures);
+    return failures ? 1 : 0;
+}
+
 // Read every file first, then time the parses alone (arena setup and release
 // included: CPython's ast.parse pays for building and freeing its tree too).
 static int run_parse_only(const Options *o) {
@@ -698,12 +813,21 @@ static void apply_xoption(Options *o, const char *x) {
         o->check = 1;
     } else if (strcmp(x, "dump-ast-batch") == 0) {
         o->dump_ast_batch = 1;
+    } else if (strcmp(x, "dis") == 0) {
+        o->dis = 1;
+    } else if (strcmp(x, "compile-only") == 0) {
+        o->compile_only = 1;
     } else if (strcmp(x, "dump-tokens") == 0) {
         o->dump_tokens = 1;
     } else if (strcmp(x, "parse-only") == 0) {
         o->parse_only = PARSE_ONLY;
     } else if (strcmp(x, "parse-only=dump") == 0) {
         o->parse_only = PARSE_ONLY_DUMP;
+    } else if (strcmp(x, "gc-stress") == 0) {
+        o->gc_stress = 1;
+    } else if (strncmp(x, "gc-stress=", 10) == 0) {
+        long n = strtol(x + 10, NULL, 10);
+        o->gc_stress = n > 0 ? (unsigned)n : 1;
     }
 }
 
@@ -828,6 +952,44 @@ static int parse_command_line(Options *o, int argc, char **argv) {
     return -1;
 }
 
+// Run the program the options name. sys.argv is the script and what
+// follows it ('-c' / '-' for a command / stdin, as CPython).
+__attribute__((noinline)) static int run(const Options *o, int argc, char **argv) {
+    char stack_base;
+    RunRequest r;
+    memset(&r, 0, sizeof r);
+    r.progname = o->progname;
+    r.ignore_environment = o->ignore_environment || o->isolated;
+    r.optimize = o->optimize;
+    r.unbuffered = o->unbuffered || (!r.ignore_environment && getenv("PYTHONUNBUFFERED") &&
+                                     *getenv("PYTHONUNBUFFERED"));
+    r.inspect = o->inspect;
+    r.quiet = o->quiet;
+    r.gc_stress = o->gc_stress;
+    r.orig_argc = argc;
+    r.orig_argv = argv;
+    char **args = o->args - 1;  // the slot before the first argument gets the program
+    if (o->command) {
+        r.kind = RUN_COMMAND;
+        r.command = o->command;
+        args[0] = "-c";
+    } else if (o->module) {
+        fprintf(stderr, "%s: -m is not supported yet (the import system of the standard "
+                        "library comes later)\n", o->progname);
+        return EXIT_USAGE;
+    } else if (o->script && strcmp(o->script, "-") != 0) {
+        r.kind = RUN_FILE;
+        r.script = o->script;
+        args[0] = (char *)o->script;
+    } else {
+        r.kind = RUN_STDIN;
+        args[0] = o->script ? "-" : "";
+    }
+    r.argc = o->nargs + 1;
+    r.argv = args;
+    return vm_run_main(&r, &stack_base);
+}
+
 int main(int argc, char **argv) {
     Options o;
     memset(&o, 0, sizeof o);
@@ -867,6 +1029,27 @@ int main(int argc, char **argv) {
         }
         return o.parse_only ? run_parse_only(&o) : run_dump_ast_batch(&o);
     }
+    if (o.dis || o.compile_only) {
+        if (o.module) {
+            fprintf(stderr, "%s: -X %s does not take -m\n", o.progname,
+                    o.dis ? "dis" : "compile-only");
+            return EXIT_USAGE;
+        }
+        int stack_base;
+        const char *error = NULL;
+        if (runtime_init(&stack_base, NULL, &error) < 0) {
+            fprintf(stderr, "%s: %s\n", o.progname, error ? error : "cannot start the runtime");
+            return 1;
+        }
+        if (o.compile_only) {
+            if (o.script) {
+                o.args--;
+                o.nargs++;
+            }
+            return run_compile_only(&o);
+        }
+        return run_dis(&o);
+    }
     if (o.check) {
         if (o.module) {
             fprintf(stderr, "%s: -X check needs a file, - or -c cmd, not -m\n", o.progname);
@@ -882,6 +1065,5 @@ int main(int argc, char **argv) {
         }
         return o.dump_ast ? run_dump_ast(&o) : run_dump_tokens(&o);
     }
-    fprintf(stderr, "krait: the interpreter is not built yet; only -X dump-ast works\n");
-    return EXIT_USAGE;
+    return run(&o, argc, argv);
 }

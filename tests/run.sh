@@ -8,11 +8,14 @@
 #   build        release build with gcc, warning-free         (1 check each)
 #   unit         every tests/unit/*.sh (see tests/README.md)
 #   cli          tests/cli/cli_test.py: the command line
+#   lang         tests/lang/run.sh: every differential program vs python3.11
+#   lang-gc-stress  the same under -X gc-stress (a collection every N allocations)
 #   conformance  tools/ast_conformance.py over every stdlib file (one check per file)
 #   syntax       tests/syntax_errors: small and generated malformed inputs
 #   clang        debug build with clang, warning-free
-#   asan         ASan+UBSan build; unit tests, CLI tests, malformed inputs and the
-#                conformance over every stdlib file under the sanitizers
+#   asan         ASan+UBSan build; unit tests, CLI tests, the differential programs,
+#                malformed inputs and the conformance over every stdlib file under
+#                the sanitizers
 #   fuzz-regress the libFuzzer harness (clang) over its seed corpus, the
 #                malformed inputs and every saved crash reproducer
 # Environment: KRAIT_TEST_QUICK=1 runs both conformance steps over the
@@ -45,8 +48,9 @@ skipped() { [[ " ${KRAIT_TEST_SKIP:-} " == *" $1 "* ]]; }
 # A step that reports only passes but exits non-zero gets one failure more.
 count() {
     local log=$1 status=$2 p f line
-    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
+    line=$(grep -E '^([a-z-]+: )?[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
     if [ -n "$line" ]; then
+        line=${line#*: }
         p=${line%% passed*}
         f=${line#*, }; f=${f%% failed}
     else
@@ -136,6 +140,8 @@ if ! skipped unit; then
     step unit unit_tests
 fi
 step cli $PY tests/cli/cli_test.py build/release/krait
+step lang bash tests/lang/run.sh -j "$JOBS"
+step lang-gc-stress bash tests/lang/run.sh -j "$JOBS" --gc-stress
 step conformance $PY tools/ast_conformance.py "${conformance_args[@]}" \
     --krait build/release/krait
 step generate-large-cases large_cases
@@ -152,6 +158,10 @@ if ! skipped asan; then
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98
     step unit-asan env SAN=1 bash -c "$(declare -f unit_tests); unit_tests"
     step cli-asan $PY tests/cli/cli_test.py build/asan/krait
+    # The collector scans the C stack: ASan's fake stack frames would hide pointers.
+    step lang-asan env KRAIT=build/asan/krait \
+        ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0:abort_on_error=0:exitcode=99 \
+        bash tests/lang/run.sh -j "$JOBS"
     step syntax-errors-asan $PY tools/ast_conformance.py --render --label syntax-errors-asan \
         --krait build/asan/krait --timeout 600 tests/syntax_errors/cases build/test-cases
     step conformance-asan $PY tools/ast_conformance.py "${conformance_args[@]}" \

@@ -22,6 +22,7 @@
 
 #include "exceptions.h"
 #include "abstract.h"
+#include "excgroup.h"
 #include "bytes.h"
 #include "gc.h"
 #include "int.h"
@@ -103,8 +104,14 @@ static Value exc_alloc(Type *t, const Value *args, size_t nargs) {
     if (!e) {
         return 0;
     }
+    // The fields of the builtin layout start as None; what classes add after
+    // it (__slots__ members, instance attributes) starts empty.
+    const Type *layout = t;
+    while (layout->flags & TYPE_HEAP) {
+        layout = layout->base;
+    }
     Value *fields = (Value *)((char *)e + sizeof(ExceptionObject));
-    size_t nfields = (t->basic_size - sizeof(ExceptionObject)) / sizeof(Value);
+    size_t nfields = (layout->basic_size - sizeof(ExceptionObject)) / sizeof(Value);
     for (size_t i = 0; i < nfields; i++) {
         fields[i] = VAL_NONE;
     }
@@ -180,8 +187,8 @@ static int exc_set_traceback(Value self, Value value) {
         err_format(&exc_TypeError, "__traceback__ may not be deleted");
         return -1;
     }
-    // Traceback objects come with the interpreter; until then only None.
-    if (value != VAL_NONE) {
+    extern Type type_traceback;
+    if (value != VAL_NONE && type_of(value) != &type_traceback) {
         err_format(&exc_TypeError, "__traceback__ must be a traceback or None");
         return -1;
     }
@@ -296,6 +303,7 @@ static const MethodDef exc_methods[] = {
 };
 
 static const GetSetDef exc_getset[] = {
+    {"__dict__", object_get_dict, object_set_dict, NULL},
     {"args", exc_get_args, exc_set_args, NULL},
     {"__traceback__", exc_get_traceback, exc_set_traceback, NULL},
     {"__cause__", exc_get_cause, exc_set_cause, NULL},
@@ -694,7 +702,11 @@ static const MemberDef unicodeerror_members[] = {
 #define EXC_SLOTS_BaseException                                                        \
     ~, (.basic_size = sizeof(ExceptionObject), .trace = exc_trace, .new_ = exc_new,    \
         .init = exc_init, .repr = exc_repr, .str = exc_str, .methods = exc_methods,    \
-        .getset = exc_getset)
+        .getset = exc_getset, .dict_offset = offsetof(ExceptionObject, dict))
+#define EXC_SLOTS_BaseExceptionGroup                                                   \
+    ~, (.basic_size = sizeof(ExceptionGroupObject), .trace = excgroup_trace,           \
+        .new_ = excgroup_new, .str = excgroup_str, .methods = excgroup_methods,         \
+        .members = excgroup_members)
 #define EXC_SLOTS_KeyError ~, (.str = keyerror_str)
 #define EXC_SLOTS_StopIteration                                                         \
     ~, (.basic_size = sizeof(StopIterationObject), .trace = stopiteration_trace,        \
@@ -875,4 +887,42 @@ Value err_fetch(void) {
     Value exc = err_normalize();
     err_clear();
     return exc;
+}
+
+// ---- unraisable exceptions ----------------------------------------------------------
+
+void (*err_print_exception_hook)(Value exc);
+
+void err_write_unraisable(Value obj) {
+    Value exc = err_fetch();
+    if (!exc) {
+        return;
+    }
+    if (obj && obj != VAL_NONE) {
+        fputs("Exception ignored in: ", stderr);
+        Value r = obj_repr(obj);
+        if (r && val_is_str(r)) {
+            fwrite(str_obj(r)->data, 1, str_obj(r)->nbytes, stderr);
+        } else {
+            err_clear();
+            fputs("<object repr() failed>", stderr);
+        }
+        fputc('\n', stderr);
+    }
+    if (err_print_exception_hook) {
+        err_print_exception_hook(exc);
+    } else {
+        fputs(type_of(exc)->name, stderr);
+        Value s = obj_str(exc);
+        if (!s || !val_is_str(s)) {
+            err_clear();
+            fputs(": <exception str() failed>", stderr);
+        } else if (str_obj(s)->nbytes) {
+            fputs(": ", stderr);
+            fwrite(str_obj(s)->data, 1, str_obj(s)->nbytes, stderr);
+        }
+        fputc('\n', stderr);
+    }
+    fflush(stderr);
+    err_clear();
 }

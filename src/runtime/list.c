@@ -534,9 +534,84 @@ Value list_getitem(Value v, Value index) {
     return l->items[i];
 }
 
+// a[slice] = value / del a[slice] (value 0), CPython's list_ass_subscript.
+static int list_set_slice(Value v, Value slice, Value value) {
+    ListObject *l = list_obj(v);
+    int64_t start, stop, step, n;
+    if (slice_indices(slice, (int64_t)l->len, &start, &stop, &step, &n) < 0) {
+        return -1;
+    }
+    Value seq = 0;
+    size_t m = 0;
+    if (value) {
+        // A copy first: the value may be the list itself, or change as we go.
+        seq = list_from_iterable(value);
+        if (!seq) {
+            if (err_matches(&exc_TypeError) && !type_of(value)->iter && !type_of(value)->getitem) {
+                err_clear();
+                err_format(&exc_TypeError, step == 1 ? "can only assign an iterable"
+                                                     : "must assign iterable to extended slice");
+            }
+            return -1;
+        }
+        m = list_obj(seq)->len;
+    }
+    if (step == 1) {
+        if (stop < start) {
+            stop = start;
+        }
+        size_t old = (size_t)(stop - start), len = l->len;
+        if (m > old) {
+            if (list_resize(l, len + (m - old)) < 0) {
+                return -1;
+            }
+            memmove(l->items + start + m, l->items + stop, (len - (size_t)stop) * sizeof(Value));
+        } else if (m < old) {
+            memmove(l->items + start + m, l->items + stop, (len - (size_t)stop) * sizeof(Value));
+            l->len = len - (old - m);
+        }
+        if (m) {
+            memcpy(l->items + start, list_obj(seq)->items, m * sizeof(Value));
+        }
+        return 0;
+    }
+    if (!value) {
+        if (n <= 0) {
+            return 0;
+        }
+        if (step < 0) {  // walk upwards
+            start = start + step * (n - 1);
+            step = -step;
+        }
+        size_t w = (size_t)start, r = (size_t)start, k = 0;
+        for (; r < l->len; r++) {
+            if (k < (size_t)n && r == (size_t)start + k * (size_t)step) {
+                k++;
+                continue;
+            }
+            l->items[w++] = l->items[r];
+        }
+        l->len = w;
+        return 0;
+    }
+    if ((int64_t)m != n) {
+        err_format(&exc_ValueError,
+                   "attempt to assign sequence of size %zu to extended slice of size %lld", m,
+                   (long long)n);
+        return -1;
+    }
+    for (int64_t k = 0; k < n; k++) {
+        l->items[start + k * step] = list_obj(seq)->items[k];
+    }
+    return 0;
+}
+
 int list_setitem(Value v, Value index, Value value) {
     ListObject *l = list_obj(v);
     int64_t i;
+    if (slice_check(index)) {
+        return list_set_slice(v, index, value);
+    }
     if (seq_index(index, &i, "list") < 0) {
         return -1;
     }

@@ -3,6 +3,7 @@
 
 #include "dict.h"
 #include "exceptions.h"
+#include "excgroup.h"
 #include "float.h"
 #include "gc.h"
 #include "hash.h"
@@ -16,9 +17,20 @@
 #include "bytes.h"
 #include "range.h"
 #include "slice.h"
+#include "weakref.h"
+#include "../vm/interp_internal.h"
+#include "module.h"
+#include "iterators.h"
+#include "namespace.h"
 
+extern Type type_coroutine_wrapper, type_async_gen_asend, type_async_gen_athrow,
+    type_async_gen_wrapped_value;
 extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
-    type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor;
+    type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor,
+    type_code,  // src/vm/code.c
+    type_wrapper_descriptor, type_method_wrapper, type_mappingproxy, type_property,
+    type_staticmethod, type_classmethod, type_super, type_shape, type_attr_array,
+    type_classmethod_descriptor;
 
 // Every static type, bases before subclasses (type_ready readies a base
 // first anyway; the order only keeps versions predictable).
@@ -31,8 +43,16 @@ static Type *const builtin_types[] = {
     &type_dict_keyiterator, &type_dict_valueiterator, &type_dict_itemiterator,
     &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
-    &type_member_descriptor, &type_slice, &type_range, &type_range_iterator,
-    &type_longrange_iterator,
+    &type_member_descriptor, &type_wrapper_descriptor, &type_method_wrapper, &type_mappingproxy,
+    &type_property, &type_staticmethod, &type_classmethod, &type_super, &type_shape,
+    &type_attr_array, &type_classmethod_descriptor, &type_slice, &type_range, &type_range_iterator,
+    &type_longrange_iterator, &type_weakref, &type_weakproxy, &type_weakcallableproxy,
+    &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
+    &type_filter, &type_reversed, &type_callable_iterator, &type_namespace,
+    // the interpreter's types (src/vm/)
+    &type_function, &type_method, &type_cell, &type_generator, &type_coroutine,
+    &type_coroutine_wrapper, &type_async_generator, &type_async_gen_asend,
+    &type_async_gen_athrow, &type_async_gen_wrapped_value, &type_frame, &type_traceback,
 };
 
 static Type *const exception_types[] = {
@@ -43,6 +63,7 @@ static Type *const exception_types[] = {
 
 int runtime_init(void *stack_base, const char *hashseed, const char **error) {
     gc_init(stack_base);
+    vm_init(stack_base);
     if (hash_init(hashseed, error) < 0) {
         return -1;
     }
@@ -57,6 +78,10 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
             *error = "cannot initialize the exception types";
             return -1;
         }
+    }
+    if (excgroup_ready() < 0) {
+        *error = "cannot initialize the exception types";
+        return -1;
     }
     return 0;
 }

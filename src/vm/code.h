@@ -10,9 +10,8 @@
 //     [0, nparams)                  parameters (positional, then *args, kw-only, **kwargs)
 //     [nparams, nlocals)            other local variables
 //     [nlocals, nlocals + ncells)   cells for variables captured by inner functions: the
-//                                   interpreter puts a new empty cell in each at entry; a
-//                                   captured parameter is copied into its cell by a
-//                                   STOREDEREF the compiler emits first thing
+//                                   interpreter puts a new cell in each at entry, holding
+//                                   the argument's value for a captured parameter
 //     [.., + nfrees)                free variables: the closure's cells, copied at entry
 //     [.., nslots)                  temporaries, allocated by the compiler like registers
 // Every slot holds a Value or 0 ("unbound"), so the collector scans frames
@@ -45,8 +44,9 @@ enum CodeFlags {  // the CPython co_flags values, so that inspect.CO_* agree
 
 // One protected range of the zero-cost exception table: an exception raised
 // by an instruction in [start, end) jumps to `handler` with the exception
-// object in slot `exc_slot`. Entries are sorted by start; nested ranges come
-// innermost first.
+// object in slot `exc_slot`. Entries are sorted by start and never overlap:
+// the compiler labels each instruction with its innermost handler only, so
+// nesting shows as adjacent ranges (code_find_handler is a binary search).
 typedef struct ExceptionRange {
     uint32_t start, end, handler;
     uint16_t exc_slot;
@@ -60,7 +60,7 @@ typedef struct Code {
     uint32_t flags;           // CodeFlags
     uint16_t argcount, posonlyargcount, kwonlyargcount;
     uint16_t nlocals, ncells, nfrees, nslots;
-    Value consts;             // tuple
+    Value consts;             // tuple; a function's K[0] is its docstring or None
     Value names;              // tuple of interned str: globals, attributes, imports
     Value varnames;           // tuple: the names of slots [0, nlocals)
     Value cellvars, freevars; // tuples of names
@@ -81,12 +81,14 @@ typedef struct Frame Frame;
 struct Frame {
     Code *code;
     Frame *back;              // the caller's frame
-    const Instr *pc;          // next instruction (valid when not running)
-    Value func;               // the function object (for closures, defaults, __globals__)
+    const Instr *pc;          // the instruction executing (or that suspended / called out)
+    Value func;               // the function object (closures, defaults), or 0 for module code
     Value globals, builtins;  // dicts
-    Value locals;             // dict for module/class bodies and exec(); 0 in functions
-    Value frame_object;       // the Python-visible frame, materialized on demand
-    uint32_t flags;
+    Value locals;             // mapping for module/class bodies and exec(); 0 in functions
+    Value frame_object;       // the Python-visible frame, materialized on demand, or 0
+    Value sent;               // generator frames: value passed to YIELDFROM / last yielded
+    uint32_t flags;           // FRAME_* (vm/interp_internal.h)
+    uint32_t nslots;
     Value slots[];            // code->nslots Values
 };
 
@@ -97,8 +99,13 @@ typedef struct SourcePos {
 
 extern Type type_code;
 
-// Decode the line table (src/vm/code.c).
+// Decode the line table (src/vm/code.c). pc_index counts instruction words
+// (cache words included; they share their op's position).
 SourcePos code_position(const Code *code, uint32_t pc_index);
+// Build a line table from one position per instruction word (the compiler):
+// malloc'ed, *out_len bytes; NULL when out of memory.
+uint8_t *code_encode_linetable(const SourcePos *pos, uint32_t n, int32_t firstlineno,
+                               uint32_t *out_len);
 // Print the instructions in a readable form (krait -X dis).
 void code_disassemble(const Code *code, FILE *out);
 

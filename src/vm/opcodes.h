@@ -94,7 +94,8 @@ typedef uint64_t Instr;
     _(DELATTR, AN, 0)           /* del A.names[B] */                                \
     _(LOADMETHOD, ABN, 3)       /* A, A+1 = B.names[C] as (function, B) when the    \
                                    attribute is a plain function/method descriptor on \
-                                   the type, else (bound attribute, 0) */            \
+                                   the type, else (bound attribute, 0). B may be A+1: \
+                                   read it before writing A, A+1 */                  \
     /* subscripts */                                                                \
     _(GETITEM, ABC, 1)          /* A = B[C] */                                      \
     _(SETITEM, ABC, 1)          /* A[B] = C */                                      \
@@ -140,7 +141,10 @@ typedef uint64_t Instr;
     _(CALLMETHOD, ABC, 2)       /* after LOADMETHOD B: A = B(B+1, B+2 .. B+C+1) if  \
                                    B+1 is not 0, else B(B+2 .. B+C+1); C counts the \
                                    explicit arguments; X bit 0: kwnames in B+C+2 */ \
-    _(CALLEX, ABC, 0)           /* A = B(*B+1, **B+2): B+1 a tuple, B+2 a dict if X=1 */ \
+    _(CALLEX, ABC, 0)           /* A = B(*B+1, **B+2): B+2 a dict if X=1. B+1 is a   \
+                                   tuple, or for f(*x) alone the value x itself: make \
+                                   it a tuple, TypeError "F() argument after * must   \
+                                   be an iterable, not T" if it is not iterable */   \
     _(RETURN, A, 0)                                                                 \
     _(MAKEFUNCTION, ABC, 0)     /* A = function(code K[B]). X flags: 1 defaults     \
                                    tuple, 2 kwdefaults dict, 4 annotations tuple    \
@@ -160,7 +164,10 @@ typedef uint64_t Instr;
     _(CHECKEXCMATCH, ABC, 0)    /* A = bool(B matches C, a class or tuple); TypeError \
                                    if C holds a non-BaseException class */          \
     _(CHECKEGMATCH, ABC, 0)     /* except*: split group B by C: A = match or None,  \
-                                   A+1 = rest or None */                            \
+                                   A+1 = the rest: B itself when nothing matched (B \
+                                   None: both None), None when all of it matched.   \
+                                   A match becomes the handled exception. TypeError \
+                                   as CHECKEXCMATCH for a bad C */                  \
     _(PREPRERAISESTAR, ABC, 0)  /* except*: A = what to raise at the end of the     \
                                    handlers, from original B and list C of raised   \
                                    and unhandled groups (None if nothing) */        \
@@ -179,6 +186,10 @@ typedef uint64_t Instr;
                                    0 await, 1 after __aenter__, 2 after __aexit__ */ \
     _(GETAITER, AB, 0)                                                              \
     _(GETANEXT, AB, 0)          /* A = awaitable of B.__anext__() */                \
+    _(ENDASYNCFOR, A, 0)        /* async for's handler around GETANEXT/YIELDFROM: if \
+                                   the exception in A is a StopAsyncIteration, the  \
+                                   loop is over (go on with the next instruction);   \
+                                   else raise A again, as RERAISE */                \
     _(ASYNCGENWRAP, AB, 0)      /* A = B wrapped as an async generator's yielded value */ \
     /* imports and module-level */                                                  \
     _(IMPORTNAME, ABN, 0)       /* A = __import__(names[C], globals, locals, fromlist \

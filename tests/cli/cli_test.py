@@ -13,7 +13,6 @@ import tempfile
 
 KRAIT = sys.argv[1]
 PY = '/usr/bin/python3.11'
-NOT_BUILT = 'krait: the interpreter is not built yet; only -X dump-ast works\n'
 
 passed = failed = 0
 
@@ -75,11 +74,26 @@ check('--check-hash-based-pycs bad value', rc == 2 and 'must be one of' in err, 
 rc, _, err = run(['--check-hash-based-pycs', 'never', '-X', 'dump-ast', good])
 check('--check-hash-based-pycs never accepted', rc == 0, err)
 
-# Running a program is refused clearly until the interpreter exists.
-for argv, stdin in ((['-c', 'pass'], None), (['-m', 'json.tool'], None), ([good, 'arg1'], None),
-                    (['-'], b'pass\n'), ([], b'pass\n'), (['-BEsSuqIOOv', '-W', 'error', good], None)):
+# Running programs: stdout, stderr's last line and the status as CPython's.
+argv_prog = os.path.join(tmp, 'show_argv.py')
+with open(argv_prog, 'w') as f:
+    f.write('import sys\nprint(sys.argv[1:], __name__)\nraise SystemExit(sys.argv[-1] if len(sys.argv) > 2 else 3)\n')
+for argv, stdin in ((['-c', 'print("hi", 6 * 7)'], None),
+                    (['-c', 'import sys; print(sys.argv)', 'a', 'b'], None),
+                    ([argv_prog, 'arg1'], None), ([argv_prog, 'x', 'y'], None),
+                    (['-', 'q'], b'import sys\nprint(sys.argv, 1 + 1)\n'),
+                    ([], b'print("from stdin")\n'),
+                    (['-BEsSuqIOO', '-W', 'error', '-c', 'print(__debug__)'], None),
+                    (['-c', '1/0'], None), (['-c', 'raise SystemExit(7)'], None),
+                    (['-c', 'import sys; sys.exit("bye")'], None)):
     rc, out, err = run(argv, stdin)
-    check(f'program refused {argv}', rc == 2 and err == NOT_BUILT and not out, f'{rc} {err!r}')
+    prc, pout, perr = run(argv, stdin, prog=PY)
+    last = (err.strip().split('\n') or [''])[-1]
+    plast = (perr.strip().split('\n') or [''])[-1]
+    check(f'program {argv}', rc == prc and out == pout and last == plast,
+          f'{rc} {out!r} {err!r} vs CPython {prc} {pout!r} {perr!r}')
+rc, out, err = run(['-m', 'json.tool'])
+check('-m refused for now', rc == 2 and not out and '-m' in err, f'{rc} {err!r}')
 
 # CPython flags, clustered or not, and unknown -X options are accepted.
 for argv in (['-X', 'dump-ast', good], ['-Xdump-ast', good], ['-BEsSu', '-X', 'dump-ast', good],

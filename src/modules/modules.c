@@ -1,0 +1,69 @@
+// modules.c - the table of builtin modules and the import of one (see
+// modules.h). A new C module adds its init function here, in name order.
+#include "modules.h"
+
+#include <string.h>
+
+#include "../runtime/abstract.h"
+#include "../runtime/dict.h"
+#include "../runtime/exceptions.h"
+#include "../runtime/str.h"
+#include "../runtime/tuple.h"
+
+static Value sys_init_default(void) {
+    return sys_init(NULL);
+}
+
+const BuiltinModule modules_builtin_table[] = {
+    {"_weakref", weakref_module_init},
+    {"builtins", builtins_init},
+    {"gc", gcmodule_init},
+    {"sys", sys_init_default},
+    {NULL, NULL},
+};
+
+const BuiltinModule *modules_find_builtin(const char *name) {
+    for (const BuiltinModule *m = modules_builtin_table; m->name; m++) {
+        if (strcmp(m->name, name) == 0) {
+            return m;
+        }
+    }
+    return NULL;
+}
+
+// ModuleNotFoundError("No module named 'x'", name='x').
+static Value module_not_found(Value name) {
+    Value args[2] = {str_format_c("No module named %R", name), name};
+    Value kw = tuple_from((Value[]){str_intern_cstr("name")}, 1);
+    if (!args[0] || !kw) {
+        return 0;
+    }
+    Value exc = obj_call(val_from_ptr(&exc_ModuleNotFoundError), args, 1, kw);
+    if (exc) {
+        err_set_value(exc);
+    }
+    return 0;
+}
+
+Value modules_import_builtin(Value name, int quiet) {
+    Value modules = sys_get_object("modules");
+    if (modules && dict_check(modules)) {
+        Value m = dict_get(modules, name);
+        if (m || err_occurred()) {
+            return m;
+        }
+    }
+    const BuiltinModule *def = modules_find_builtin(str_obj(name)->data);
+    if (!def) {
+        return quiet ? 0 : module_not_found(name);
+    }
+    Value m = def->init();
+    if (!m) {
+        return 0;
+    }
+    modules = sys_get_object("modules");
+    if (modules && dict_check(modules) && dict_set(modules, name, m) < 0) {
+        return 0;
+    }
+    return m;
+}

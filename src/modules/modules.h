@@ -1,0 +1,93 @@
+// modules.h - the builtin modules written in C: their init functions, the
+// registry the import system asks, and the start-up entry points main()
+// calls.
+//
+// Start-up order (main.c): runtime_init(), then builtins_init() (its dict
+// becomes vm_builtins), then sys_init(). At exit: sys_flush_std_streams().
+#ifndef KRAIT_MODULES_H
+#define KRAIT_MODULES_H
+
+#include <stddef.h>
+
+#include "../runtime/object.h"
+
+// ---- the registry --------------------------------------------------------------
+
+// A builtin module: its name and the function that creates it (called once;
+// the import system stores the result in sys.modules).
+typedef Value (*ModuleInitFunc)(void);
+typedef struct BuiltinModule {
+    const char *name;
+    ModuleInitFunc init;
+} BuiltinModule;
+
+// The builtin module `name`, or NULL.
+const BuiltinModule *modules_find_builtin(const char *name);
+// Every builtin module, sorted by name, ending with {NULL, NULL}
+// (sys.builtin_module_names).
+extern const BuiltinModule modules_builtin_table[];
+
+// The module `name` from sys.modules, else created by its builtin init and
+// stored in sys.modules. 0 with ModuleNotFoundError if there is no such
+// builtin module (no exception is set when `quiet`: the caller tries other
+// finders).
+Value modules_import_builtin(Value name, int quiet);
+
+// ---- the other builtin modules, one file each ----------------------------------------
+
+Value gcmodule_init(void);          // gc (gcmodule.c)
+Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
+
+// ---- builtins ---------------------------------------------------------------------
+
+// Create the builtins module (once; later calls return the same module).
+Value builtins_init(void);
+
+// The importer of modules that are not builtin (.py files), installed by
+// the import system: called by __import__ with the full dotted name after
+// sys.modules and the builtin registry had nothing; returns the module or 0
+// with an exception. While it is NULL, such imports raise
+// NotImplementedError.
+extern Value (*builtins_import_hook)(Value name);
+
+// ---- sys ------------------------------------------------------------------------------
+
+// What the command line and the environment say, for sys.flags, sys.argv,
+// sys.path and the standard streams. Zero-initialized means CPython's
+// defaults (sys_init fills what is left 0/NULL).
+typedef struct SysConfig {
+    int argc;                 // sys.argv (argv[0] is the script, '-c', '-m' or '')
+    char **argv;
+    int orig_argc;            // sys.orig_argv: the whole command line
+    char **orig_argv;
+    const char *executable;   // sys.executable (NULL: found from /proc/self/exe)
+    const char *const *path;  // sys.path entries, NULL-terminated (NULL: none yet)
+    int debug, inspect, interactive, optimize, dont_write_bytecode, no_user_site, no_site;
+    int ignore_environment, verbose, bytes_warning, quiet, isolated, dev_mode, utf8_mode;
+    int warn_default_encoding, safe_path, int_max_str_digits;  // -1: default
+    int unbuffered;           // -u / PYTHONUNBUFFERED: stdout written through
+} SysConfig;
+
+// Create the sys module and the standard streams (once). `config` may be
+// NULL (a test program: no arguments).
+Value sys_init(const SysConfig *config);
+
+// sys.<name> (the sys module's dict entry), or 0 without an exception when
+// it is missing (or sys does not exist yet). For print(), input()...
+Value sys_get_object(const char *name);
+
+// Flush sys.stdout and sys.stderr (whatever they are now), then the
+// original standard streams. 0, or -1 with the first error pending (the
+// caller prints "Exception ignored ..." and exits with status 120, as
+// CPython does for a broken pipe).
+int sys_flush_std_streams(void);
+
+// The traceback printer sys.excepthook uses (the interpreter installs it):
+// prints `exc` with its traceback, CPython's format, to sys.stderr. While it
+// is NULL, excepthook prints "Type: message" only.
+extern void (*sys_print_exception)(Value exc);
+
+// sys.flags.optimize, for compile()'s default (-O, -OO).
+int sys_optimize_level(void);
+
+#endif

@@ -1,0 +1,870 @@
+// sys.c - the sys module: the interpreter's parameters and state as Python
+// sees them (argv, path, modules, the standard streams, flags, limits,
+// version and platform facts, the exception being handled).
+//
+// What sys reports about the implementation follows CPython 3.11 wherever a
+// program may branch on it (version_info, hexversion, maxsize, float_info,
+// hash_info, int_info), and says krait where the truth differs
+// (implementation.name, version's build text, executable). Setting
+// implementation.cache_tag to None keeps importlib from reading or writing
+// CPython's .pyc files.
+#include <errno.h>
+#include <float.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "modules.h"
+#include "stdstream.h"
+
+#include "../runtime/abstract.h"
+#include "../runtime/args.h"
+#include "../runtime/bytes.h"
+#include "../runtime/dict.h"
+#include "../runtime/exceptions.h"
+#include "../runtime/float.h"
+#include "../runtime/gc.h"
+#include "../runtime/hash.h"
+#include "../runtime/int.h"
+#include "../runtime/list.h"
+#include "../runtime/module.h"
+#include "../runtime/namespace.h"
+#include "../runtime/str.h"
+#include "../runtime/structseq.h"
+#include "../runtime/tuple.h"
+#include "../runtime/type.h"
+#include "../runtime/unicode.h"
+#include "../vm/vm.h"
+
+#define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
+
+#define KRAIT_VERSION_TEXT "0.1.0"
+#define PY_MAJOR 3
+#define PY_MINOR 11
+#define PY_MICRO 2
+#define PY_HEXVERSION 0x030b02f0
+// sys.version, in CPython's shape (platform.python_version() parses it).
+#ifdef __clang__
+#define SYS_COMPILER "[Clang " __clang_version__ "]"
+#else
+#define SYS_COMPILER "[GCC " __VERSION__ "]"
+#endif
+#define SYS_VERSION_TEXT \
+    "3.11.2 (krait " KRAIT_VERSION_TEXT ", " __DATE__ ", " __TIME__ ") " SYS_COMPILER
+
+void (*sys_print_exception)(Value exc);
+
+static Value sys_module;       // the module, once sys_init ran
+static Value sys_dict;
+static Value std_streams[3];   // the original stdin, stdout, stderr
+static int optimize_level;
+
+static Type type_flags, type_version_info, type_hash_info, type_float_info, type_int_info,
+    type_thread_info;
+
+int sys_optimize_level(void) {
+    return optimize_level;
+}
+
+Value sys_get_object(const char *name) {
+    if (!sys_dict) {
+        return 0;
+    }
+    Value v = dict_get_cstr(sys_dict, name);
+    if (!v) {
+        err_clear();
+    }
+    return v;
+}
+
+// ---- flushing at exit ----------------------------------------------------------------
+
+// stream.flush() for whatever sys.stdout/sys.stderr is now.
+static int flush_object(Value stream) {
+    if (!stream || stream == VAL_NONE) {
+        return 0;
+    }
+    if (type_of(stream) == &type_stdstream) {
+        return stdstream_flush(stream);
+    }
+    Value closed = obj_getattr_opt(stream, str_intern_cstr("closed"));
+    if (!closed && err_occurred()) {
+        return -1;
+    }
+    if (closed) {
+        int c = obj_truthy(closed);
+        if (c != 0) {
+            return c < 0 ? -1 : 0;
+        }
+    }
+    return obj_call_method(stream, "flush", NULL, 0) ? 0 : -1;
+}
+
+int sys_flush_std_streams(void) {
+    int status = 0;
+    Value first_error = 0;
+    Value current[2] = {sys_get_object("stdout"), sys_get_object("stderr")};
+    Value originals[2] = {std_streams[1], std_streams[2]};
+    for (int pass = 0; pass < 2; pass++) {
+        Value *streams = pass == 0 ? current : originals;
+        for (int i = 0; i < 2; i++) {
+            if (pass == 1 && streams[i] == current[i]) {
+                continue;
+            }
+            if (flush_object(streams[i]) < 0) {
+                Value e = err_fetch();
+                if (!first_error) {
+                    first_error = e;
+                }
+                status = -1;
+            }
+        }
+    }
+    if (first_error) {
+        err_set_value(first_error);
+    }
+    return status;
+}
+
+// ---- functions -------------------------------------------------------------------------
+
+FN(sys_exit) {
+    if (args_no_keywords("exit", kwnames) < 0 || method_check_args("exit", nargs, 0, 0, 1) < 0) {
+        return 0;
+    }
+    Value exc = obj_call(val_from_ptr(&exc_SystemExit), args, nargs, 0);
+    if (exc) {
+        err_set_value(exc);
+    }
+    return 0;
+}
+
+FN(sys_getrecursionlimit) {
+    if (method_check_args("sys.getrecursionlimit", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return int_from_i64(vm_thread.recursion_limit);
+}
+
+FN(sys_setrecursionlimit) {
+    if (method_check_args("sys.setrecursionlimit", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    Value i = obj_index(args[0]);
+    int64_t limit;
+    if (!i) {
+        return 0;
+    }
+    if (int_to_i64(i, &limit) < 0 || limit > INT_MAX || limit < INT_MIN) {
+        err_clear();
+        return err_format(&exc_OverflowError, "Python int too large to convert to C int");
+    }
+    if (limit < 1) {
+        return err_format(&exc_ValueError, "recursion limit must be greater or equal than 1");
+    }
+    int depth = vm_thread.py_depth;
+    if (limit <= depth) {
+        return err_format(&exc_RecursionError,
+                          "cannot set the recursion limit to %d at the recursion depth %d: the "
+                          "limit is too low",
+                          (int)limit, depth);
+    }
+    vm_thread.recursion_limit = (int)limit;
+    return VAL_NONE;
+}
+
+FN(sys_get_int_max_str_digits) {
+    if (method_check_args("sys.get_int_max_str_digits", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return int_from_i64(int_max_str_digits);
+}
+
+static const char *const maxdigits_names[] = {"maxdigits", NULL};
+static const ArgSpec maxdigits_spec = {"set_int_max_str_digits", 0, maxdigits_names, 1, 1, 0};
+
+FN(sys_set_int_max_str_digits) {
+    Value a[1];
+    if (args_unpack(&maxdigits_spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    Value i = obj_index(a[0]);
+    int64_t n;
+    if (!i) {
+        return 0;
+    }
+    if (int_to_i64(i, &n) < 0) {
+        err_clear();
+        return err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    if (n != 0 && n < 640) {
+        return err_format(&exc_ValueError, "maxdigits must be 0 or larger than 640");
+    }
+    int_max_str_digits = n;
+    return VAL_NONE;
+}
+
+static Value handled_exception(void) {
+    Value e = vm_thread.handled;
+    return e && e != VAL_NONE ? e : 0;
+}
+
+FN(sys_exc_info) {
+    if (method_check_args("sys.exc_info", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value e = handled_exception();
+    Value t = tuple_new(3);
+    if (!t) {
+        return 0;
+    }
+    Value *items = tuple_obj(t)->items;
+    if (!e) {
+        items[0] = items[1] = items[2] = VAL_NONE;
+        return t;
+    }
+    items[0] = val_from_ptr(type_of(e));
+    items[1] = e;
+    Value tb = (type_of(e)->flags & TYPE_EXC_SUBCLASS) ? ((ExceptionObject *)val_ptr(e))->traceback
+                                                        : 0;
+    items[2] = tb ? tb : VAL_NONE;
+    return t;
+}
+
+FN(sys_exception) {
+    if (method_check_args("sys.exception", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value e = handled_exception();
+    return e ? e : VAL_NONE;
+}
+
+FN(sys_getframe) {
+    if (args_no_keywords("_getframe", kwnames) < 0 ||
+        method_check_args("_getframe", nargs, 0, 0, 1) < 0) {
+        return 0;
+    }
+    return err_format(&exc_NotImplementedError, "sys._getframe(): frame objects");
+}
+
+FN(sys_intern) {
+    if (method_check_args("sys.intern", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    Value s = args[0];
+    if (!val_is_str(s)) {
+        return err_format(&exc_TypeError, "intern() argument must be str, not %s",
+                          obj_type_name(s));
+    }
+    if (type_of(s) != &type_str) {
+        return err_format(&exc_TypeError, "can't intern %s", obj_type_name(s));
+    }
+    return str_intern(s);
+}
+
+// The size of an object: __sizeof__() when its type defines one, else the
+// fixed part of its layout plus its variable part.
+static Value object_size(Value v) {
+    Type *t = type_of(v);
+    Value m = type_lookup(t, str_intern_cstr("__sizeof__"));
+    if (m) {
+        DescrGetFunc get = type_of(m)->descr_get;
+        Value bound = get ? get(m, v, val_from_ptr(t)) : m;
+        Value r = bound ? obj_call0(bound) : 0;
+        if (!r) {
+            return 0;
+        }
+        Value i = obj_index(r);
+        if (!i) {
+            return 0;
+        }
+        if (int_sign(i) < 0) {
+            return err_format(&exc_ValueError, "__sizeof__() should return >= 0");
+        }
+        return i;
+    }
+    if (err_occurred()) {
+        return 0;
+    }
+    int64_t size = (int64_t)t->basic_size;
+    if (val_is_smallint(v) || val_is_flonum(v)) {
+        size = 8;
+    } else if (val_is_str(v)) {
+        size += (int64_t)str_obj(v)->nbytes + 1;
+    } else if (val_is_bytes(v)) {
+        size += (int64_t)bytes_len(v) + 1;
+    } else if (tuple_check(v)) {
+        size += (int64_t)(tuple_obj(v)->len * sizeof(Value));
+    } else if (list_check(v)) {
+        size += (int64_t)(list_obj(v)->cap * sizeof(Value));
+    } else if (int_check(v) && val_is_ptr(v) && t != &type_bool) {
+        int64_t n = ((IntObject *)val_ptr(v))->size;
+        size += (n < 0 ? -n : n) * 8;
+    }
+    return int_from_i64(size);
+}
+
+static const char *const getsizeof_names[] = {"object", "default", NULL};
+static const ArgSpec getsizeof_spec = {"getsizeof", 0, getsizeof_names, 1, 2, 0};
+
+FN(sys_getsizeof) {
+    Value a[2];
+    if (args_unpack(&getsizeof_spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    Value r = object_size(a[0]);
+    if (!r && a[1] && err_matches(&exc_TypeError)) {
+        err_clear();
+        return a[1];
+    }
+    return r;
+}
+
+// Write text to sys.stdout, "lost sys.stdout" when there is none.
+static int stdout_write(Value text) {
+    Value out = sys_get_object("stdout");
+    if (!out || out == VAL_NONE) {
+        err_format(&exc_RuntimeError, "lost sys.stdout");
+        return -1;
+    }
+    if (type_of(out) == &type_stdstream) {
+        return stdstream_write(out, text) ? 0 : -1;
+    }
+    return obj_call_method(out, "write", &text, 1) ? 0 : -1;
+}
+
+// sys.displayhook(value): what the REPL does with an expression's value.
+FN(sys_displayhook) {
+    if (method_check_args("sys.displayhook", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    Value v = args[0];
+    if (v == VAL_NONE) {
+        return VAL_NONE;
+    }
+    Value builtins = builtins_init();
+    if (!builtins || dict_set_cstr(module_dict(builtins), "_", VAL_NONE) < 0) {
+        return 0;
+    }
+    Value text = obj_repr(v);
+    if (!text || stdout_write(text) < 0 || stdout_write(str_intern_cstr("\n")) < 0) {
+        return 0;
+    }
+    if (dict_set_cstr(module_dict(builtins), "_", v) < 0) {
+        return 0;
+    }
+    return VAL_NONE;
+}
+
+// sys.excepthook(type, value, traceback): print the exception to stderr.
+FN(sys_excepthook) {
+    if (args_no_keywords("excepthook", kwnames) < 0 ||
+        method_check_args("excepthook", nargs, 0, 3, 3) < 0) {
+        return 0;
+    }
+    Value exc = args[1];
+    if (sys_print_exception) {
+        sys_print_exception(exc);
+        return err_occurred() ? 0 : VAL_NONE;
+    }
+    Value err = sys_get_object("stderr");
+    if (!err || err == VAL_NONE) {
+        return err_format(&exc_RuntimeError, "lost sys.stderr");
+    }
+    Value msg = obj_str(exc);
+    if (!msg) {
+        return 0;
+    }
+    Value line = str_len(msg) ? str_format_c("%s: %U\n", obj_type_name(exc), msg)
+                              : str_format_c("%s\n", obj_type_name(exc));
+    if (!line || !obj_call_method(err, "write", &line, 1)) {
+        return 0;
+    }
+    return VAL_NONE;
+}
+
+FN(sys_getdefaultencoding) {
+    if (method_check_args("sys.getdefaultencoding", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return str_intern_cstr("utf-8");
+}
+
+FN(sys_getfilesystemencoding) {
+    if (method_check_args("sys.getfilesystemencoding", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return str_intern_cstr("utf-8");
+}
+
+FN(sys_getfilesystemencodeerrors) {
+    if (method_check_args("sys.getfilesystemencodeerrors", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return str_intern_cstr("surrogateescape");
+}
+
+FN(sys_is_finalizing) {
+    if (method_check_args("sys.is_finalizing", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return VAL_FALSE;
+}
+
+// No tracing or profiling yet: the hooks read as unset, and only None can
+// be installed.
+FN(sys_gettrace) {
+    if (method_check_args("sys.gettrace", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return VAL_NONE;
+}
+
+FN(sys_settrace) {
+    if (method_check_args("sys.settrace", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    if (args[0] != VAL_NONE) {
+        return err_format(&exc_NotImplementedError, "sys.settrace(): tracing");
+    }
+    return VAL_NONE;
+}
+
+FN(sys_getprofile) {
+    if (method_check_args("sys.getprofile", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return VAL_NONE;
+}
+
+FN(sys_setprofile) {
+    if (method_check_args("sys.setprofile", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    if (args[0] != VAL_NONE) {
+        return err_format(&exc_NotImplementedError, "sys.setprofile(): profiling");
+    }
+    return VAL_NONE;
+}
+
+static double switch_interval = 0.005;
+
+FN(sys_getswitchinterval) {
+    if (method_check_args("sys.getswitchinterval", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return float_from_double(switch_interval);
+}
+
+static const char *const interval_names[] = {"interval", NULL};
+static const ArgSpec interval_spec = {"setswitchinterval", 0, interval_names, 1, 1, 0};
+
+FN(sys_setswitchinterval) {
+    Value a[1];
+    if (args_unpack(&interval_spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    double d;
+    if (float_check(a[0])) {
+        d = float_value(a[0]);
+    } else if (int_check(a[0])) {
+        if (int_as_double(a[0], &d) < 0) {
+            return 0;
+        }
+    } else {
+        return err_format(&exc_TypeError, "must be real number, not %s", obj_type_name(a[0]));
+    }
+    if (d <= 0.0) {
+        return err_format(&exc_ValueError, "switch interval must be strictly positive");
+    }
+    switch_interval = d;
+    return VAL_NONE;
+}
+
+// sys.call_tracing(func, args): func(*args).
+FN(sys_call_tracing) {
+    if (args_no_keywords("call_tracing", kwnames) < 0 ||
+        method_check_args("call_tracing", nargs, 0, 2, 2) < 0) {
+        return 0;
+    }
+    if (!tuple_check(args[1])) {
+        return err_format(&exc_TypeError, "call_tracing() argument 2 must be tuple, not %s",
+                          obj_type_name(args[1]));
+    }
+    return obj_call(args[0], tuple_obj(args[1])->items, tuple_obj(args[1])->len, 0);
+}
+
+// Audit hooks (PEP 578): sys.audit(event, *args) calls each hook(event, args).
+static Value audit_hooks;
+
+FN(sys_addaudithook) {
+    if (method_check_args("sys.addaudithook", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    return list_append(audit_hooks, args[0]) < 0 ? 0 : VAL_NONE;
+}
+
+FN(sys_audit) {
+    if (args_no_keywords("audit", kwnames) < 0) {
+        return 0;
+    }
+    if (nargs == 0) {
+        return err_format(&exc_TypeError, "audit() missing 1 required positional argument: 'event'");
+    }
+    if (!val_is_str(args[0])) {
+        return err_format(&exc_TypeError, "expected str for argument 'event', not %s",
+                          obj_type_name(args[0]));
+    }
+    ListObject *hooks = list_obj(audit_hooks);
+    if (hooks->len == 0) {
+        return VAL_NONE;
+    }
+    Value rest = tuple_from(args + 1, nargs - 1);
+    if (!rest) {
+        return 0;
+    }
+    for (size_t i = 0; i < hooks->len; i++) {
+        if (!obj_call2(hooks->items[i], args[0], rest)) {
+            return 0;
+        }
+    }
+    return VAL_NONE;
+}
+
+static const MethodDef sys_functions[] = {
+    {"exit", sys_exit, METH_DEFAULT, "Exit the interpreter by raising SystemExit(status)."},
+    {"getrecursionlimit", sys_getrecursionlimit, METH_DEFAULT, "Return the current value of the recursion limit."},
+    {"setrecursionlimit", sys_setrecursionlimit, METH_DEFAULT, "Set the maximum depth of the Python interpreter stack to n."},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, METH_DEFAULT, "Return the maximum string digits limit for non-binary int<->str conversions."},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, METH_DEFAULT, "Set the maximum string digits limit for non-binary int<->str conversions."},
+    {"exc_info", sys_exc_info, METH_DEFAULT, "Return current exception information: (type, value, traceback)."},
+    {"exception", sys_exception, METH_DEFAULT, "Return the current exception."},
+    {"_getframe", sys_getframe, METH_DEFAULT, "Return a frame object from the call stack."},
+    {"intern", sys_intern, METH_DEFAULT, "``Intern'' the given string."},
+    {"getsizeof", sys_getsizeof, METH_DEFAULT, "Return the size of object in bytes."},
+    {"displayhook", sys_displayhook, METH_DEFAULT, "Print an object to sys.stdout and also save it in builtins._"},
+    {"__displayhook__", sys_displayhook, METH_DEFAULT, "Print an object to sys.stdout and also save it in builtins._"},
+    {"excepthook", sys_excepthook, METH_DEFAULT, "Handle an exception by displaying it with a traceback on sys.stderr."},
+    {"__excepthook__", sys_excepthook, METH_DEFAULT, "Handle an exception by displaying it with a traceback on sys.stderr."},
+    {"getdefaultencoding", sys_getdefaultencoding, METH_DEFAULT, "Return the current default encoding used by the Unicode implementation."},
+    {"getfilesystemencoding", sys_getfilesystemencoding, METH_DEFAULT, "Return the encoding used to convert Unicode filenames to OS filenames."},
+    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, METH_DEFAULT, "Return the error mode used Unicode to OS filename conversion."},
+    {"is_finalizing", sys_is_finalizing, METH_DEFAULT, "Return True if Python is exiting."},
+    {"gettrace", sys_gettrace, METH_DEFAULT, "Return the global debug tracing function set with sys.settrace."},
+    {"settrace", sys_settrace, METH_DEFAULT, "Set the global debug tracing function."},
+    {"getprofile", sys_getprofile, METH_DEFAULT, "Return the profiling function set with sys.setprofile."},
+    {"setprofile", sys_setprofile, METH_DEFAULT, "Set the profiling function."},
+    {"getswitchinterval", sys_getswitchinterval, METH_DEFAULT, "Return the current thread switch interval; see sys.setswitchinterval()."},
+    {"setswitchinterval", sys_setswitchinterval, METH_DEFAULT, "Set the ideal thread switching delay inside the Python interpreter."},
+    {"call_tracing", sys_call_tracing, METH_DEFAULT, "Call func(*args), while tracing is enabled."},
+    {"addaudithook", sys_addaudithook, METH_DEFAULT, "Adds a new audit hook callback."},
+    {"audit", sys_audit, METH_DEFAULT, "Passes the event to any audit hooks that are attached."},
+    {NULL, NULL, 0, NULL},
+};
+
+// ---- the struct sequences --------------------------------------------------------------
+
+static const char *const flags_fields[] = {
+    "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
+    "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization",
+    "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path",
+    "int_max_str_digits",
+};
+static const char *const version_info_fields[] = {"major", "minor", "micro", "releaselevel",
+                                                  "serial"};
+static const char *const hash_info_fields[] = {"width", "modulus", "inf", "nan", "imag",
+                                               "algorithm", "hash_bits", "seed_bits", "cutoff"};
+static const char *const float_info_fields[] = {"max", "max_exp", "max_10_exp", "min",
+                                                "min_exp", "min_10_exp", "dig", "mant_dig",
+                                                "epsilon", "radix", "rounds"};
+static const char *const int_info_fields[] = {"bits_per_digit", "sizeof_digit",
+                                              "default_max_str_digits",
+                                              "str_digits_check_threshold"};
+static const char *const thread_info_fields[] = {"name", "lock", "version"};
+
+#define NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
+
+static int init_struct_types(void) {
+    static int done;
+    if (done) {
+        return 0;
+    }
+    done = 1;
+    if (structseq_init_type(&type_flags, "sys.flags", flags_fields, NFIELDS(flags_fields), 0) <
+            0 ||
+        structseq_init_type(&type_version_info, "sys.version_info", version_info_fields,
+                            NFIELDS(version_info_fields), 0) < 0 ||
+        structseq_init_type(&type_hash_info, "sys.hash_info", hash_info_fields,
+                            NFIELDS(hash_info_fields), 0) < 0 ||
+        structseq_init_type(&type_float_info, "sys.float_info", float_info_fields,
+                            NFIELDS(float_info_fields), 0) < 0 ||
+        structseq_init_type(&type_int_info, "sys.int_info", int_info_fields,
+                            NFIELDS(int_info_fields), 0) < 0 ||
+        structseq_init_type(&type_thread_info, "sys.thread_info", thread_info_fields,
+                            NFIELDS(thread_info_fields), 0) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+#define I(x) int_from_i64(x)
+#define F(x) float_from_double(x)
+#define S(x) str_from_cstr(x)
+
+static Value make_flags(const SysConfig *c) {
+    Value items[] = {
+        I(c->debug), I(c->inspect), I(c->interactive), I(c->optimize),
+        I(c->dont_write_bytecode), I(c->no_user_site), I(c->no_site), I(c->ignore_environment),
+        I(c->verbose), I(c->bytes_warning), I(c->quiet), I(hash_randomization()), I(c->isolated),
+        val_bool(c->dev_mode), I(c->utf8_mode), I(c->warn_default_encoding),
+        val_bool(c->safe_path), I(c->int_max_str_digits),
+    };
+    return structseq_new(&type_flags, items);
+}
+
+static Value make_version_info(void) {
+    Value items[] = {I(PY_MAJOR), I(PY_MINOR), I(PY_MICRO), S("final"), I(0)};
+    return structseq_new(&type_version_info, items);
+}
+
+static Value make_hash_info(void) {
+    Value items[] = {I(64), I(((int64_t)1 << 61) - 1), I(314159), I(0), I(1000003),
+                     S("siphash13"), I(64), I(128), I(0)};
+    return structseq_new(&type_hash_info, items);
+}
+
+static Value make_float_info(void) {
+    Value items[] = {F(DBL_MAX), I(DBL_MAX_EXP), I(DBL_MAX_10_EXP), F(DBL_MIN), I(DBL_MIN_EXP),
+                     I(DBL_MIN_10_EXP), I(DBL_DIG), I(DBL_MANT_DIG), F(DBL_EPSILON),
+                     I(FLT_RADIX), I(1)};
+    return structseq_new(&type_float_info, items);
+}
+
+static Value make_int_info(void) {
+    Value items[] = {I(30), I(4), I(4300), I(640)};
+    return structseq_new(&type_int_info, items);
+}
+
+static Value make_thread_info(void) {
+    char version[64] = "";
+#ifdef _CS_GNU_LIBPTHREAD_VERSION
+    confstr(_CS_GNU_LIBPTHREAD_VERSION, version, sizeof version);
+#endif
+    Value items[] = {S("pthread"), S("semaphore"), version[0] ? S(version) : VAL_NONE};
+    return structseq_new(&type_thread_info, items);
+}
+
+// ---- start-up ------------------------------------------------------------------------------
+
+// A str from command-line bytes: UTF-8, with undecodable bytes as lone
+// surrogates U+DC80..U+DCFF (the filesystem encoding's surrogateescape).
+static Value os_str(const char *s) {
+    size_t n = strlen(s);
+    StrBuf sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int len = utf8_decode(s + i, n - i, &cp, 0);
+        if (len > 0) {
+            sb_put(&sb, s + i, (size_t)len);
+            i += (size_t)len;
+        } else {
+            char enc[4];
+            int el = utf8_encode(0xDC00 | (unsigned char)s[i], enc);
+            sb_put(&sb, enc, (size_t)el);
+            i++;
+        }
+    }
+    Value r = str_from_utf8(sb.data ? sb.data : "", sb.len);
+    sb_free(&sb);
+    return r;
+}
+
+static Value str_list(int n, char **items) {
+    Value l = list_new((size_t)(n > 0 ? n : 0));
+    for (int i = 0; l && i < n; i++) {
+        Value s = os_str(items[i]);
+        if (!s || list_append(l, s) < 0) {
+            return 0;
+        }
+    }
+    return l;
+}
+
+// The error handler of the standard streams: CPython uses surrogateescape
+// in the C/POSIX locale and its UTF-8 coercion targets, strict otherwise;
+// PYTHONIOENCODING=":handler" overrides it.
+static const char *stdio_errors(const SysConfig *c) {
+    static char from_env[32];
+    const char *io = c->ignore_environment ? NULL : getenv("PYTHONIOENCODING");
+    const char *colon = io ? strchr(io, ':') : NULL;
+    if (colon && colon[1] && strlen(colon + 1) < sizeof from_env) {
+        strcpy(from_env, colon + 1);
+        return from_env;
+    }
+    if (c->utf8_mode > 0) {
+        return "surrogateescape";
+    }
+    const char *loc = getenv("LC_ALL");
+    if (!loc || !*loc) {
+        loc = getenv("LC_CTYPE");
+    }
+    if (!loc || !*loc) {
+        loc = getenv("LANG");
+    }
+    if (!loc || !*loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0 ||
+        strcmp(loc, "C.UTF-8") == 0 || strcmp(loc, "C.utf8") == 0 ||
+        strcmp(loc, "UTF-8") == 0) {
+        return "surrogateescape";
+    }
+    return "strict";
+}
+
+static int make_std_streams(const SysConfig *c) {
+    if (type_ready(&type_stdstream) < 0) {
+        return -1;
+    }
+    const char *errors = stdio_errors(c);
+    enum StdStreamBuffering out_buffering = c->unbuffered ? STDSTREAM_THROUGH
+                                            : isatty(1)    ? STDSTREAM_LINE
+                                                           : STDSTREAM_BLOCK;
+    std_streams[0] = stdstream_new(0, "<stdin>", 0, errors, STDSTREAM_BLOCK);
+    std_streams[1] = stdstream_new(1, "<stdout>", 1, errors, out_buffering);
+    std_streams[2] = stdstream_new(2, "<stderr>", 1, "backslashreplace", STDSTREAM_THROUGH);
+    if (!std_streams[0] || !std_streams[1] || !std_streams[2]) {
+        return -1;
+    }
+    static const char *const names[3][2] = {
+        {"stdin", "__stdin__"}, {"stdout", "__stdout__"}, {"stderr", "__stderr__"}};
+    for (int i = 0; i < 3; i++) {
+        if (dict_set_cstr(sys_dict, names[i][0], std_streams[i]) < 0 ||
+            dict_set_cstr(sys_dict, names[i][1], std_streams[i]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static Value executable_path(const SysConfig *c) {
+    if (c->executable) {
+        return os_str(c->executable);
+    }
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) {
+        return str_empty();
+    }
+    buf[n] = '\0';
+    return os_str(buf);
+}
+
+static Value builtin_names(void) {
+    size_t n = 0;
+    while (modules_builtin_table[n].name) {
+        n++;
+    }
+    Value t = tuple_new(n);
+    for (size_t i = 0; t && i < n; i++) {
+        Value s = str_intern_cstr(modules_builtin_table[i].name);
+        if (!s) {
+            return 0;
+        }
+        tuple_obj(t)->items[i] = s;
+    }
+    return t;
+}
+
+static int add(const char *name, Value v) {
+    return v ? dict_set_cstr(sys_dict, name, v) : -1;
+}
+
+static const char sys_doc[] =
+    "This module provides access to some objects used or maintained by the\n"
+    "interpreter and to functions that interact strongly with the interpreter.";
+
+static const char krait_copyright[] =
+    "Copyright (c) the krait authors.\n"
+    "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.";
+
+Value sys_init(const SysConfig *config) {
+    if (sys_module) {
+        return sys_module;
+    }
+    SysConfig defaults = {0};
+    defaults.int_max_str_digits = -1;
+    const SysConfig *c = config ? config : &defaults;
+    optimize_level = c->optimize;
+    gc_add_root(&sys_module);
+    gc_add_root(&sys_dict);
+    gc_add_root(&audit_hooks);
+    for (int i = 0; i < 3; i++) {
+        gc_add_root(&std_streams[i]);
+    }
+    if (init_struct_types() < 0) {
+        return 0;
+    }
+    Value m = module_new_cstr("sys");
+    if (!m) {
+        return 0;
+    }
+    module_obj(m)->builtin = 1;
+    sys_dict = module_dict(m);
+    audit_hooks = list_new(0);
+    if (!audit_hooks || module_add_functions(m, sys_functions) < 0 ||
+        add("__doc__", S(sys_doc)) < 0 || make_std_streams(c) < 0) {
+        return 0;
+    }
+    Value builtins = builtins_init();
+    Value modules = dict_new();
+    if (!builtins || !modules || dict_set_cstr(modules, "sys", m) < 0 ||
+        dict_set_cstr(modules, "builtins", builtins) < 0 || add("modules", modules) < 0 ||
+        dict_set_cstr(module_dict(builtins), "__debug__", val_bool(c->optimize == 0)) < 0) {
+        return 0;
+    }
+    // sys.argv: [''] when there is no program, as CPython's.
+    char *empty_argv[] = {(char *)""};
+    Value argv = c->argc > 0 ? str_list(c->argc, c->argv) : str_list(1, empty_argv);
+    Value orig_argv = str_list(c->orig_argc, c->orig_argv);
+    Value path = list_new(0);
+    for (const char *const *p = c->path; path && p && *p; p++) {
+        Value s = os_str(*p);
+        if (!s || list_append(path, s) < 0) {
+            return 0;
+        }
+    }
+    Value version_info = make_version_info();
+    Value impl_attrs = dict_new();
+    if (!version_info || !impl_attrs || dict_set_cstr(impl_attrs, "name", S("krait")) < 0 ||
+        dict_set_cstr(impl_attrs, "cache_tag", VAL_NONE) < 0 ||
+        dict_set_cstr(impl_attrs, "version", version_info) < 0 ||
+        dict_set_cstr(impl_attrs, "hexversion", I(PY_HEXVERSION)) < 0 ||
+        dict_set_cstr(impl_attrs, "_multiarch", S("x86_64-linux-gnu")) < 0) {
+        return 0;
+    }
+    Value flags = make_flags(c);
+    if (add("argv", argv) < 0 || add("orig_argv", orig_argv) < 0 || add("path", path) < 0 ||
+        add("version_info", version_info) < 0 ||
+        add("implementation", namespace_new(impl_attrs)) < 0 || add("flags", flags) < 0 ||
+        add("hash_info", make_hash_info()) < 0 || add("float_info", make_float_info()) < 0 ||
+        add("int_info", make_int_info()) < 0 || add("thread_info", make_thread_info()) < 0 ||
+        add("version", S(SYS_VERSION_TEXT)) < 0 ||
+        add("hexversion", I(PY_HEXVERSION)) < 0 || add("api_version", I(1013)) < 0 ||
+        add("maxsize", I(INT64_MAX)) < 0 || add("maxunicode", I(0x10FFFF)) < 0 ||
+        add("byteorder", S("little")) < 0 || add("platform", S("linux")) < 0 ||
+        add("float_repr_style", S("short")) < 0 || add("executable", executable_path(c)) < 0 ||
+        add("_base_executable", executable_path(c)) < 0 ||
+        add("prefix", S("/usr")) < 0 || add("exec_prefix", S("/usr")) < 0 ||
+        add("base_prefix", S("/usr")) < 0 || add("base_exec_prefix", S("/usr")) < 0 ||
+        add("platlibdir", S("lib")) < 0 || add("pycache_prefix", VAL_NONE) < 0 ||
+        add("abiflags", S("")) < 0 || add("copyright", S(krait_copyright)) < 0 ||
+        add("dont_write_bytecode", val_bool(c->dont_write_bytecode)) < 0 ||
+        add("builtin_module_names", builtin_names()) < 0 || add("warnoptions", list_new(0)) < 0 ||
+        add("_xoptions", dict_new()) < 0 || add("meta_path", list_new(0)) < 0 ||
+        add("path_hooks", list_new(0)) < 0 || add("path_importer_cache", dict_new()) < 0 ||
+        add("_git", tuple_from((Value[]){S("krait"), S(""), S("")}, 3)) < 0) {
+        return 0;
+    }
+    sys_module = m;
+    return m;
+}

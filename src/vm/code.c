@@ -1,0 +1,524 @@
+// code.c - code objects: the type, the line table, the exception table
+// lookup, and the disassembler (krait -X dis).
+//
+// The line table maps every instruction word (cache words included) to a
+// source position. Positions come in runs: consecutive words with the same
+// position share one entry, and most runs are a few words long, so an entry
+// is a handful of varint bytes:
+//
+//     varint  (words in the run) << 1 | has_position
+//     if has_position:
+//       svarint lineno - the previous entry's lineno (the first: co_firstlineno)
+//       varint  end_lineno - lineno
+//       varint  col + 1          (0: unknown)
+//       varint  end_col + 1      (0: unknown)
+//
+// Decoding walks from the start: positions are needed for tracebacks and
+// warnings, not on any fast path.
+#include "code.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../runtime/abstract.h"
+#include "../runtime/bytes.h"
+#include "../runtime/exceptions.h"
+#include "../runtime/gc.h"
+#include "../runtime/int.h"
+#include "../runtime/list.h"
+#include "../runtime/str.h"
+#include "../runtime/strbuf.h"
+#include "../runtime/tuple.h"
+#include "../runtime/type.h"
+
+// ---- the opcode tables -----------------------------------------------------
+
+const char *const opcode_names[OP__COUNT] = {
+#define OPCODE_NAME_(name, fmt, cache) #name,
+    OPCODES(OPCODE_NAME_)
+#undef OPCODE_NAME_
+};
+
+const uint8_t opcode_cache_words[OP__COUNT] = {
+#define OPCODE_CACHE_(name, fmt, cache) cache,
+    OPCODES(OPCODE_CACHE_)
+#undef OPCODE_CACHE_
+};
+
+// The operand format of each op, as a string ("ABC", "AK", "J", "-"...).
+#define OPCODE_FMT_(name, fmt, cache) #fmt,
+static const char *const opcode_formats[OP__COUNT] = {OPCODES(OPCODE_FMT_)};
+#undef OPCODE_FMT_
+
+// ---- the line table ----------------------------------------------------------
+
+static void lt_put_varint(StrBuf *b, uint64_t v) {
+    while (v >= 0x80) {
+        sb_putc(b, (char)(0x80 | (v & 0x7f)));
+        v >>= 7;
+    }
+    sb_putc(b, (char)v);
+}
+
+static void lt_put_svarint(StrBuf *b, int64_t v) {
+    lt_put_varint(b, v < 0 ? ((uint64_t)(-(v + 1)) << 1) | 1 : (uint64_t)v << 1);
+}
+
+static uint64_t lt_get_varint(const uint8_t **p, const uint8_t *end) {
+    uint64_t v = 0;
+    int shift = 0;
+    while (*p < end) {
+        uint8_t byte = *(*p)++;
+        v |= (uint64_t)(byte & 0x7f) << shift;
+        if (!(byte & 0x80)) {
+            break;
+        }
+        shift += 7;
+    }
+    return v;
+}
+
+static int64_t lt_get_svarint(const uint8_t **p, const uint8_t *end) {
+    uint64_t v = lt_get_varint(p, end);
+    return (v & 1) ? -(int64_t)(v >> 1) - 1 : (int64_t)(v >> 1);
+}
+
+static int same_pos(const SourcePos *a, const SourcePos *b) {
+    return a->lineno == b->lineno && a->end_lineno == b->end_lineno && a->col == b->col &&
+           a->end_col == b->end_col;
+}
+
+uint8_t *code_encode_linetable(const SourcePos *pos, uint32_t n, int32_t firstlineno,
+                               uint32_t *out_len) {
+    StrBuf b;
+    sb_init(&b);
+    int64_t prev_line = firstlineno;
+    uint32_t i = 0;
+    while (i < n) {
+        uint32_t j = i + 1;
+        while (j < n && same_pos(&pos[i], &pos[j])) {
+            j++;
+        }
+        const SourcePos *p = &pos[i];
+        int has = p->lineno >= 0;
+        lt_put_varint(&b, ((uint64_t)(j - i) << 1) | (uint64_t)has);
+        if (has) {
+            lt_put_svarint(&b, (int64_t)p->lineno - prev_line);
+            lt_put_varint(&b, p->end_lineno >= p->lineno ? (uint64_t)(p->end_lineno - p->lineno) : 0);
+            lt_put_varint(&b, (uint64_t)(p->col + 1));
+            lt_put_varint(&b, (uint64_t)(p->end_col + 1));
+            prev_line = p->lineno;
+        }
+        i = j;
+    }
+    *out_len = (uint32_t)b.len;
+    if (!b.data) {
+        return NULL;
+    }
+    uint8_t *out = malloc(b.len ? b.len : 1);
+    if (out) {
+        memcpy(out, b.data, b.len);
+    }
+    sb_free(&b);
+    return out;
+}
+
+SourcePos code_position(const Code *code, uint32_t pc_index) {
+    SourcePos none = {-1, -1, -1, -1};
+    const uint8_t *p = code->linetable, *end = p ? p + code->nlinetable : NULL;
+    int64_t line = code->firstlineno;
+    uint32_t at = 0;
+    while (p && p < end) {
+        uint64_t head = lt_get_varint(&p, end);
+        uint64_t len = head >> 1;
+        SourcePos pos = none;
+        if (head & 1) {
+            line += lt_get_svarint(&p, end);
+            pos.lineno = (int32_t)line;
+            pos.end_lineno = (int32_t)(line + (int64_t)lt_get_varint(&p, end));
+            pos.col = (int32_t)lt_get_varint(&p, end) - 1;
+            pos.end_col = (int32_t)lt_get_varint(&p, end) - 1;
+        }
+        if (pc_index < at + len) {
+            return pos;
+        }
+        at += (uint32_t)len;
+    }
+    return none;
+}
+
+// ---- the exception table -----------------------------------------------------
+
+const ExceptionRange *code_find_handler(const Code *code, uint32_t pc_index) {
+    // Ranges do not overlap and are sorted: the last one starting at or
+    // before pc_index is the only candidate.
+    uint32_t lo = 0, hi = code->nexceptions;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (code->exceptions[mid].start <= pc_index) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo == 0) {
+        return NULL;
+    }
+    const ExceptionRange *r = &code->exceptions[lo - 1];
+    return pc_index < r->end ? r : NULL;
+}
+
+// ---- the type ------------------------------------------------------------------
+
+static void code_trace(Object *o, GcTracer *t) {
+    Code *c = (Code *)o;
+    gc_trace_value(t, c->consts);
+    gc_trace_value(t, c->names);
+    gc_trace_value(t, c->varnames);
+    gc_trace_value(t, c->cellvars);
+    gc_trace_value(t, c->freevars);
+    gc_trace_value(t, c->name);
+    gc_trace_value(t, c->qualname);
+    gc_trace_value(t, c->filename);
+}
+
+static void code_free(Object *o) {
+    Code *c = (Code *)o;
+    free(c->instrs);
+    free(c->linetable);
+    free(c->exceptions);
+    c->instrs = NULL;
+    c->linetable = NULL;
+    c->exceptions = NULL;
+}
+
+static Code *code_of(Value v) { return (Code *)val_ptr(v); }
+
+static Value code_repr(Value self) {
+    Code *c = code_of(self);
+    const char *name = val_is_str(c->name) ? str_obj(c->name)->data : "???";
+    if (val_is_str(c->filename)) {
+        return str_format_c("<code object %s at %p, file \"%s\", line %d>", name, (void *)c,
+                            str_obj(c->filename)->data, (int)c->firstlineno);
+    }
+    return str_format_c("<code object %s at %p, file ???, line %d>", name, (void *)c,
+                        (int)c->firstlineno);
+}
+
+static Value code_get_argcount(Value self) { return val_from_smallint(code_of(self)->argcount); }
+static Value code_get_posonlyargcount(Value self) {
+    return val_from_smallint(code_of(self)->posonlyargcount);
+}
+static Value code_get_kwonlyargcount(Value self) {
+    return val_from_smallint(code_of(self)->kwonlyargcount);
+}
+static Value code_get_nlocals(Value self) { return val_from_smallint(code_of(self)->nlocals); }
+static Value code_get_flags(Value self) { return val_from_smallint(code_of(self)->flags); }
+static Value code_get_firstlineno(Value self) {
+    return val_from_smallint(code_of(self)->firstlineno);
+}
+static Value code_get_stacksize(Value self) { return val_from_smallint(code_of(self)->nslots); }
+
+// The instruction words as bytes (little-endian): krait's bytecode, not CPython's.
+static Value code_get_code(Value self) {
+    Code *c = code_of(self);
+    return bytes_from(c->instrs, (size_t)c->ninstrs * sizeof(Instr));
+}
+
+static Value code_position_tuple(const SourcePos *p) {
+    Value items[4];
+    items[0] = p->lineno >= 0 ? val_from_smallint(p->lineno) : VAL_NONE;
+    items[1] = p->end_lineno >= 0 ? val_from_smallint(p->end_lineno) : VAL_NONE;
+    items[2] = p->col >= 0 ? val_from_smallint(p->col) : VAL_NONE;
+    items[3] = p->end_col >= 0 ? val_from_smallint(p->end_col) : VAL_NONE;
+    return tuple_from(items, 4);
+}
+
+// co_positions(): one (lineno, end_lineno, col, end_col) per instruction
+// word, as CPython yields one per 16-bit code unit (so that traceback's
+// `positions[tb_lasti // 2]` works when tb_lasti is 2 * the word index).
+static Value code_m_positions(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("co_positions", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Code *c = code_of(self);
+    Value list = list_new(c->ninstrs);
+    if (!list) {
+        return 0;
+    }
+    for (uint32_t i = 0; i < c->ninstrs; i++) {
+        SourcePos p = code_position(c, i);
+        Value t = code_position_tuple(&p);
+        if (!t || list_append(list, t) < 0) {
+            return 0;
+        }
+    }
+    return obj_iter(list);
+}
+
+// co_lines(): (start, end, lineno) byte ranges, 2 bytes per word (see above).
+static Value code_m_lines(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("co_lines", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Code *c = code_of(self);
+    Value list = list_new(0);
+    if (!list) {
+        return 0;
+    }
+    uint32_t start = 0;
+    int32_t line = c->ninstrs ? code_position(c, 0).lineno : -1;
+    for (uint32_t i = 1; i <= c->ninstrs; i++) {
+        int32_t l = i < c->ninstrs ? code_position(c, i).lineno : INT32_MIN;
+        if (l != line) {
+            Value items[3] = {val_from_smallint(2 * (int64_t)start), val_from_smallint(2 * (int64_t)i),
+                              line >= 0 ? val_from_smallint(line) : VAL_NONE};
+            Value t = tuple_from(items, 3);
+            if (!t || list_append(list, t) < 0) {
+                return 0;
+            }
+            start = i;
+            line = l;
+        }
+    }
+    return obj_iter(list);
+}
+
+static const MethodDef code_methods[] = {
+    {"co_positions", code_m_positions, METH_DEFAULT, NULL},
+    {"co_lines", code_m_lines, METH_DEFAULT, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const MemberDef code_members[] = {
+    {"co_consts", MEMBER_VALUE_RO, offsetof(Code, consts), NULL},
+    {"co_names", MEMBER_VALUE_RO, offsetof(Code, names), NULL},
+    {"co_varnames", MEMBER_VALUE_RO, offsetof(Code, varnames), NULL},
+    {"co_cellvars", MEMBER_VALUE_RO, offsetof(Code, cellvars), NULL},
+    {"co_freevars", MEMBER_VALUE_RO, offsetof(Code, freevars), NULL},
+    {"co_name", MEMBER_VALUE_RO, offsetof(Code, name), NULL},
+    {"co_qualname", MEMBER_VALUE_RO, offsetof(Code, qualname), NULL},
+    {"co_filename", MEMBER_VALUE_RO, offsetof(Code, filename), NULL},
+    {NULL, 0, 0, NULL},
+};
+
+static const GetSetDef code_getset[] = {
+    {"co_argcount", code_get_argcount, NULL, NULL},
+    {"co_posonlyargcount", code_get_posonlyargcount, NULL, NULL},
+    {"co_kwonlyargcount", code_get_kwonlyargcount, NULL, NULL},
+    {"co_nlocals", code_get_nlocals, NULL, NULL},
+    {"co_flags", code_get_flags, NULL, NULL},
+    {"co_firstlineno", code_get_firstlineno, NULL, NULL},
+    {"co_stacksize", code_get_stacksize, NULL, NULL},
+    {"co_code", code_get_code, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+Type type_code = {
+    .header = {&type_type},
+    .name = "code",
+    .flags = TYPE_IMMUTABLE | TYPE_WEAKREFABLE,
+    .basic_size = sizeof(Code),
+    .base = &type_object,
+    .trace = code_trace,
+    .free = code_free,
+    .repr = code_repr,
+    .methods = code_methods,
+    .members = code_members,
+    .getset = code_getset,
+};
+
+// ---- the disassembler ------------------------------------------------------------
+
+static const char *const binop_symbols[] = {
+#define BINOP_SYM_(name, dunder, rdunder, idunder, sym) sym,
+    BINOPS(BINOP_SYM_)
+#undef BINOP_SYM_
+};
+static const char *const compare_symbols[] = {"<", "<=", "==", "!=", ">", ">=",
+                                              "is", "is not", "in", "not in"};
+static const char *const unary_symbols[] = {"-", "+", "~", "not"};
+
+static const char *tuple_str_at(Value tuple, unsigned i) {
+    if (!tuple_check(tuple) || i >= tuple_obj(tuple)->len) {
+        return "?";
+    }
+    Value s = tuple_obj(tuple)->items[i];
+    return val_is_str(s) ? str_obj(s)->data : "?";
+}
+
+// A slot as `name` (local), `&name` (cell), `^name` (free) or `tN` (temporary).
+static void dis_slot(StrBuf *b, const Code *c, unsigned slot) {
+    if (slot < c->nlocals) {
+        sb_puts(b, tuple_str_at(c->varnames, slot));
+    } else if (slot < (unsigned)c->nlocals + c->ncells) {
+        sb_printf(b, "&%s", tuple_str_at(c->cellvars, slot - c->nlocals));
+    } else if (slot < (unsigned)c->nlocals + c->ncells + c->nfrees) {
+        sb_printf(b, "^%s", tuple_str_at(c->freevars, slot - c->nlocals - c->ncells));
+    } else {
+        sb_printf(b, "t%u", slot - c->nlocals - c->ncells - c->nfrees);
+    }
+}
+
+// repr() of a constant, shortened; nested code objects by name.
+static void dis_const(StrBuf *b, const Code *c, unsigned k) {
+    if (!tuple_check(c->consts) || k >= tuple_obj(c->consts)->len) {
+        sb_puts(b, "?");
+        return;
+    }
+    Value v = tuple_obj(c->consts)->items[k];
+    if (val_is_ptr(v) && val_ptr(v)->type == &type_code) {
+        Value name = ((Code *)val_ptr(v))->name;
+        sb_printf(b, "<code %s>", val_is_str(name) ? str_obj(name)->data : "?");
+        return;
+    }
+    Value r = obj_repr(v);
+    if (!r) {
+        err_clear();
+        sb_puts(b, "<repr failed>");
+        return;
+    }
+    StrObject *s = str_obj(r);
+    if (s->nbytes > 60) {
+        sb_put(b, s->data, 57);
+        sb_puts(b, "...");
+    } else {
+        sb_put(b, s->data, s->nbytes);
+    }
+}
+
+// Whether operand C of an ABC op is a slot (else a count or flag).
+static int abc_c_is_slot(Opcode op, unsigned x) {
+    switch (op) {
+    case OP_GETITEM: case OP_SETITEM: case OP_BINOP: case OP_INPLACE: case OP_COMPARE:
+    case OP_MAPADD: case OP_DICTMERGE: case OP_CHECKEXCMATCH: case OP_CHECKEGMATCH:
+    case OP_PREPRERAISESTAR: case OP_WITHEXCEPTSTART: case OP_MATCHKEYS:
+    case OP_COPYDICTWITHOUTKEYS:
+        return 1;
+    case OP_FORMAT:
+        return (x & 4) != 0;
+    default:
+        return 0;
+    }
+}
+
+static void dis_instr(StrBuf *b, const Code *c, uint32_t pc) {
+    Instr in = c->instrs[pc];
+    Opcode op = instr_op(in);
+    if (op >= OP__COUNT) {
+        sb_printf(b, "<bad opcode %u>", (unsigned)op);
+        return;
+    }
+    const char *fmt = opcode_formats[op];
+    unsigned a = instr_a(in), bb = instr_b(in), cc = instr_c(in), x = instr_x(in);
+    sb_printf(b, "%-18s", opcode_names[op]);
+    if (strcmp(fmt, "J") == 0) {
+        uint32_t target = pc + 1 + opcode_cache_words[op] + (uint32_t)instr_offset(in);
+        if (op != OP_JUMP) {
+            dis_slot(b, c, a);
+            sb_puts(b, ", ");
+        }
+        sb_printf(b, "-> %u", target);
+    } else if (strcmp(fmt, "A") == 0) {
+        dis_slot(b, c, a);
+    } else if (strcmp(fmt, "AB") == 0) {
+        dis_slot(b, c, a);
+        sb_puts(b, ", ");
+        dis_slot(b, c, bb);
+    } else if (strcmp(fmt, "AK") == 0) {
+        dis_slot(b, c, a);
+        sb_printf(b, ", K%u (", bb);
+        dis_const(b, c, bb);
+        sb_putc(b, ')');
+    } else if (strcmp(fmt, "AN") == 0) {
+        dis_slot(b, c, a);
+        sb_printf(b, ", %s", tuple_str_at(c->names, bb));
+    } else if (strcmp(fmt, "ABN") == 0) {
+        dis_slot(b, c, a);
+        sb_puts(b, ", ");
+        dis_slot(b, c, bb);
+        sb_printf(b, ", %s", tuple_str_at(c->names, cc));
+    } else if (strcmp(fmt, "ABC") == 0) {
+        dis_slot(b, c, a);
+        sb_puts(b, ", ");
+        if (op == OP_MAKEFUNCTION) {
+            sb_printf(b, "K%u (", bb);
+            dis_const(b, c, bb);
+            sb_puts(b, "), ");
+            dis_slot(b, c, cc);
+        } else {
+            dis_slot(b, c, bb);
+            sb_puts(b, ", ");
+            if (abc_c_is_slot(op, x)) {
+                dis_slot(b, c, cc);
+            } else {
+                sb_printf(b, "%u", cc);
+            }
+        }
+    }
+    // The sub-operation, spelled out where it has a meaning.
+    if ((op == OP_BINOP || op == OP_INPLACE) && x < BINOP__COUNT) {
+        sb_printf(b, "  (%s%s)", binop_symbols[x], op == OP_INPLACE ? "=" : "");
+    } else if (op == OP_COMPARE && x < 10) {
+        sb_printf(b, "  (%s)", compare_symbols[x]);
+    } else if (op == OP_UNARY && x < 4) {
+        sb_printf(b, "  (%s)", unary_symbols[x]);
+    } else if (x) {
+        sb_printf(b, "  x=%u", x);
+    }
+}
+
+static void dis_one(const Code *c, FILE *out) {
+    StrBuf b;
+    sb_init(&b);
+    sb_printf(&b, "Disassembly of <code object %s, file \"%s\", line %d>:\n",
+              val_is_str(c->qualname) ? str_obj(c->qualname)->data : "?",
+              val_is_str(c->filename) ? str_obj(c->filename)->data : "?", (int)c->firstlineno);
+    sb_printf(&b, "  flags=0x%x argcount=%u posonly=%u kwonly=%u nlocals=%u ncells=%u nfrees=%u "
+                  "nslots=%u\n",
+              c->flags, c->argcount, c->posonlyargcount, c->kwonlyargcount, c->nlocals, c->ncells,
+              c->nfrees, c->nslots);
+    int32_t last_line = INT32_MIN;
+    for (uint32_t pc = 0; pc < c->ninstrs;) {
+        SourcePos p = code_position(c, pc);
+        if (p.lineno != last_line) {
+            sb_printf(&b, "%5d ", (int)p.lineno);
+            last_line = p.lineno;
+        } else {
+            sb_puts(&b, "      ");
+        }
+        const ExceptionRange *h = code_find_handler(c, pc);
+        sb_printf(&b, "%5u%s ", pc, h ? "*" : " ");
+        dis_instr(&b, c, pc);
+        sb_putc(&b, '\n');
+        Opcode op = instr_op(c->instrs[pc]);
+        pc += 1 + (op < OP__COUNT ? opcode_cache_words[op] : 0);
+    }
+    if (c->nexceptions) {
+        sb_puts(&b, "  exception table:\n");
+        for (uint32_t i = 0; i < c->nexceptions; i++) {
+            const ExceptionRange *r = &c->exceptions[i];
+            sb_printf(&b, "    %u to %u -> %u [", r->start, r->end, r->handler);
+            dis_slot(&b, c, r->exc_slot);
+            sb_printf(&b, "] depth %u\n", r->depth);
+        }
+    }
+    sb_putc(&b, '\n');
+    fwrite(b.data, 1, b.len, out);
+    sb_free(&b);
+}
+
+void code_disassemble(const Code *code, FILE *out) {
+    dis_one(code, out);
+    if (!tuple_check(code->consts)) {
+        return;
+    }
+    TupleObject *k = tuple_obj(code->consts);
+    for (size_t i = 0; i < k->len; i++) {
+        Value v = k->items[i];
+        if (val_is_ptr(v) && val_ptr(v)->type == &type_code) {
+            code_disassemble((const Code *)val_ptr(v), out);
+        }
+    }
+}

@@ -1,0 +1,424 @@
+// frameobject.c - Python-visible frames, tracebacks, and printing an
+// uncaught exception the way CPython does (the traceback entries here, the
+// rest of the report - chains, groups, notes - in excprint.c).
+//
+// Interpreter frames live on the VM stack and die at return; a frame object
+// is made only when someone asks (a traceback entry, sys._getframe(),
+// gi_frame). While the frame runs the object reads it live; when the frame
+// is popped, frame_object_detach copies what stays observable (line,
+// locals) into the object.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../runtime/abstract.h"
+#include "../runtime/dict.h"
+#include "../runtime/exceptions.h"
+#include "../runtime/gc.h"
+#include "../runtime/list.h"
+#include "../runtime/str.h"
+#include "../runtime/strbuf.h"
+#include "../runtime/tuple.h"
+#include "../runtime/type.h"
+#include "excprint.h"
+#include "interp_internal.h"
+
+typedef struct FrameObject {
+    Object header;
+    Frame *live;          // the running frame, or NULL once it finished
+    Code *code;
+    Value globals, builtins;
+    Value locals;         // after detaching: the locals dict (or the mapping)
+    Value back;           // after detaching: the caller's frame object, or 0
+    int32_t lineno;       // after detaching
+    int32_t lasti;
+} FrameObject;
+
+typedef struct TracebackObject {
+    Object header;
+    Value next;           // traceback or 0
+    Value frame;          // frame object
+    int32_t lasti, lineno;
+} TracebackObject;
+
+static FrameObject *fo_obj(Value v) { return (FrameObject *)val_ptr(v); }
+
+int frame_lineno(Frame *f) {
+    SourcePos p = code_position(f->code, (uint32_t)(f->pc - f->code->instrs));
+    return p.lineno;
+}
+
+static void frame_object_trace(Object *o, GcTracer *t) {
+    FrameObject *fo = (FrameObject *)o;
+    gc_trace_object(t, (Object *)fo->code);
+    gc_trace_value(t, fo->globals);
+    gc_trace_value(t, fo->builtins);
+    gc_trace_value(t, fo->locals);
+    gc_trace_value(t, fo->back);
+}
+
+Value frame_object_for(Frame *f) {
+    if (f->frame_object) {
+        return f->frame_object;
+    }
+    FrameObject *fo = (FrameObject *)gc_alloc(&type_frame, sizeof(FrameObject));
+    if (!fo) {
+        return 0;
+    }
+    fo->live = f;
+    fo->code = f->code;
+    fo->globals = f->globals;
+    fo->builtins = f->builtins;
+    fo->lineno = -1;
+    f->frame_object = val_from_ptr(fo);
+    return f->frame_object;
+}
+
+// The local variables of a function frame as a dict (CPython's f_locals):
+// parameters and locals, then cells and free variables that hold a value.
+static Value frame_locals_dict(Frame *f) {
+    if (f->locals) {
+        return f->locals;
+    }
+    Code *co = f->code;
+    Value d = dict_new();
+    if (!d) {
+        return 0;
+    }
+    TupleObject *names = tuple_obj(co->varnames);
+    for (size_t i = 0; i < co->nlocals && i < names->len; i++) {
+        if (f->slots[i] && dict_set(d, names->items[i], f->slots[i]) < 0) {
+            return 0;
+        }
+    }
+    TupleObject *cells = tuple_obj(co->cellvars);
+    for (size_t i = 0; i < co->ncells && i < cells->len; i++) {
+        Value c = f->slots[co->nlocals + i];
+        if (c && ((CellObject *)val_ptr(c))->value &&
+            dict_set(d, cells->items[i], ((CellObject *)val_ptr(c))->value) < 0) {
+            return 0;
+        }
+    }
+    TupleObject *frees = tuple_obj(co->freevars);
+    for (size_t i = 0; i < co->nfrees && i < frees->len; i++) {
+        Value c = f->slots[co->nlocals + co->ncells + i];
+        if (c && ((CellObject *)val_ptr(c))->value &&
+            dict_set(d, frees->items[i], ((CellObject *)val_ptr(c))->value) < 0) {
+            return 0;
+        }
+    }
+    return d;
+}
+
+Value vm_frame_locals(Frame *f) { return frame_locals_dict(f); }
+
+void frame_object_detach(Frame *f) {
+    FrameObject *fo = fo_obj(f->frame_object);
+    fo->lineno = frame_lineno(f);
+    fo->lasti = (int32_t)(f->pc - f->code->instrs);
+    fo->locals = frame_locals_dict(f);
+    if (!fo->locals) {
+        err_clear();
+    }
+    fo->back = f->back && f->back->frame_object ? f->back->frame_object : 0;
+    fo->live = NULL;
+    f->frame_object = 0;
+}
+
+static Value fr_get_code(Value self) { return val_from_ptr(fo_obj(self)->code); }
+static Value fr_get_globals(Value self) { return fo_obj(self)->globals; }
+static Value fr_get_builtins(Value self) { return fo_obj(self)->builtins; }
+static Value fr_get_locals(Value self) {
+    FrameObject *fo = fo_obj(self);
+    if (fo->live) {
+        return frame_locals_dict(fo->live);
+    }
+    return fo->locals ? fo->locals : dict_new();
+}
+static Value fr_get_lineno(Value self) {
+    FrameObject *fo = fo_obj(self);
+    int line = fo->live ? frame_lineno(fo->live) : fo->lineno;
+    return val_from_smallint(line);
+}
+static Value fr_get_lasti(Value self) {
+    FrameObject *fo = fo_obj(self);
+    int64_t lasti = fo->live ? fo->live->pc - fo->code->instrs : fo->lasti;
+    return val_from_smallint(lasti * 2);
+}
+static Value fr_get_back(Value self) {
+    FrameObject *fo = fo_obj(self);
+    if (fo->live) {
+        Frame *b = fo->live->back;
+        if (!b) {
+            return VAL_NONE;
+        }
+        return frame_object_for(b);
+    }
+    return fo->back ? fo->back : VAL_NONE;
+}
+static Value fr_get_trace(Value self) {
+    (void)self;
+    return VAL_NONE;
+}
+static int fr_set_trace(Value self, Value v) {
+    (void)self;
+    (void)v;
+    return 0;
+}
+
+static Value frame_repr(Value self) {
+    FrameObject *fo = fo_obj(self);
+    Code *co = fo->code;
+    int line = fo->live ? frame_lineno(fo->live) : fo->lineno;
+    Value fr = obj_repr(co->filename);
+    if (!fr) {
+        return 0;
+    }
+    return str_format_c("<frame at %p, file %s, line %d, code %s>", (void *)fo,
+                        str_obj(fr)->data, line, str_obj(co->name)->data);
+}
+
+static const GetSetDef frame_getset[] = {
+    {"f_code", fr_get_code, NULL, NULL},
+    {"f_globals", fr_get_globals, NULL, NULL},
+    {"f_builtins", fr_get_builtins, NULL, NULL},
+    {"f_locals", fr_get_locals, NULL, NULL},
+    {"f_lineno", fr_get_lineno, NULL, NULL},
+    {"f_lasti", fr_get_lasti, NULL, NULL},
+    {"f_back", fr_get_back, NULL, NULL},
+    {"f_trace", fr_get_trace, fr_set_trace, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+Type type_frame = {
+    .header = {&type_type},
+    .name = "frame",
+    .basic_size = sizeof(FrameObject),
+    .base = &type_object,
+    .trace = frame_object_trace,
+    .repr = frame_repr,
+    .getset = frame_getset,
+};
+
+// ---- tracebacks ----------------------------------------------------------------------
+
+static void traceback_trace(Object *o, GcTracer *t) {
+    TracebackObject *tb = (TracebackObject *)o;
+    gc_trace_value(t, tb->next);
+    gc_trace_value(t, tb->frame);
+}
+
+void traceback_add(Value exc, Frame *f, uint32_t pc_index) {
+    ExceptionObject *e = (ExceptionObject *)val_ptr(exc);
+    Value fo = frame_object_for(f);
+    TracebackObject *tb = fo ? (TracebackObject *)gc_alloc(&type_traceback, sizeof *tb) : NULL;
+    if (!tb) {
+        err_clear();
+        return;
+    }
+    tb->next = e->traceback && e->traceback != VAL_NONE ? e->traceback : 0;
+    tb->frame = fo;
+    tb->lasti = (int32_t)pc_index;
+    tb->lineno = code_position(f->code, pc_index).lineno;
+    e->traceback = val_from_ptr(tb);
+}
+
+static TracebackObject *tb_obj(Value v) { return (TracebackObject *)val_ptr(v); }
+static Value tb_get_next(Value self) {
+    Value n = tb_obj(self)->next;
+    return n ? n : VAL_NONE;
+}
+static int tb_set_next(Value self, Value v) {
+    if (!v) {
+        err_format(&exc_TypeError, "can't delete tb_next attribute");
+        return -1;
+    }
+    if (v != VAL_NONE && type_of(v) != &type_traceback) {
+        err_format(&exc_TypeError, "expected traceback object or None, got '%s'",
+                   obj_type_name(v));
+        return -1;
+    }
+    for (Value c = v; c && c != VAL_NONE; c = tb_obj(c)->next) {
+        if (c == self) {
+            err_format(&exc_ValueError, "traceback loop detected");
+            return -1;
+        }
+    }
+    tb_obj(self)->next = v == VAL_NONE ? 0 : v;
+    return 0;
+}
+static Value tb_get_frame(Value self) { return tb_obj(self)->frame; }
+static Value tb_get_lineno(Value self) { return val_from_smallint(tb_obj(self)->lineno); }
+static Value tb_get_lasti(Value self) { return val_from_smallint(tb_obj(self)->lasti * 2); }
+
+static const GetSetDef traceback_getset[] = {
+    {"tb_next", tb_get_next, tb_set_next, NULL},
+    {"tb_frame", tb_get_frame, NULL, NULL},
+    {"tb_lineno", tb_get_lineno, NULL, NULL},
+    {"tb_lasti", tb_get_lasti, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+Type type_traceback = {
+    .header = {&type_type},
+    .name = "traceback",
+    .basic_size = sizeof(TracebackObject),
+    .base = &type_object,
+    .trace = traceback_trace,
+    .getset = traceback_getset,
+};
+
+// ---- printing ------------------------------------------------------------------------
+
+// Line `lineno` of file `path` (without its newline), or NULL. The last
+// file read is kept, since a traceback usually shows several of its lines.
+static char *cached_path, *cached_text;
+static size_t cached_len;
+
+static int source_line(const char *path, int lineno, const char **line, size_t *len) {
+    if (!cached_path || strcmp(cached_path, path) != 0) {
+        FILE *fp = fopen(path, "rb");
+        if (!fp) {
+            return 0;
+        }
+        free(cached_path);
+        free(cached_text);
+        cached_path = strdup(path);
+        StrBuf sb;
+        sb_init(&sb);
+        char buf[8192];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+            sb_put(&sb, buf, n);
+        }
+        fclose(fp);
+        cached_text = sb.data ? sb.data : strdup("");
+        cached_len = sb.len;
+    }
+    const char *p = cached_text, *end = cached_text + cached_len;
+    for (int l = 1; l < lineno && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) {
+            return 0;
+        }
+        p = nl + 1;
+    }
+    if (p >= end) {
+        return 0;
+    }
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    *line = p;
+    *len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    if (*len && (*line)[*len - 1] == '\r') {
+        (*len)--;
+    }
+    return 1;
+}
+
+// Character columns -> byte offsets in a UTF-8 line.
+static size_t utf8_chars(const char *s, size_t n) {
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) {
+        c += ((unsigned char)s[i] & 0xc0) != 0x80;
+    }
+    return c;
+}
+
+static void print_source_line(StrBuf *out, Code *co, uint32_t lasti, int lineno,
+                              const char *margin) {
+    const char *path = str_obj(co->filename)->data;
+    const char *line;
+    size_t len;
+    if (!source_line(path, lineno, &line, &len)) {
+        return;
+    }
+    size_t start = 0;
+    while (start < len && (line[start] == ' ' || line[start] == '\t' || line[start] == '\f')) {
+        start++;
+    }
+    size_t stop = len;
+    while (stop > start && (line[stop - 1] == ' ' || line[stop - 1] == '\t')) {
+        stop--;
+    }
+    if (stop == start) {
+        return;
+    }
+    sb_puts(out, margin);
+    sb_puts(out, "    ");
+    sb_put(out, line + start, stop - start);
+    sb_putc(out, '\n');
+    // 3.11's carets: when the instruction's range is one part of the line.
+    SourcePos p = code_position(co, lasti);
+    if (p.lineno != lineno || p.col < 0 || p.end_col < 0) {
+        return;
+    }
+    size_t col = (size_t)p.col, end_col;  // byte offsets in the line
+    if (p.end_lineno == p.lineno) {
+        end_col = (size_t)p.end_col;
+    } else {
+        end_col = stop;
+    }
+    if (col < start || end_col > len || end_col <= col) {
+        return;
+    }
+    if (col == start && end_col >= stop) {
+        return;  // the whole line: no carets
+    }
+    sb_puts(out, margin);
+    sb_puts(out, "    ");
+    for (size_t k = utf8_chars(line + start, col - start); k > 0; k--) {
+        sb_putc(out, ' ');
+    }
+    for (size_t k = utf8_chars(line + col, end_col - col); k > 0; k--) {
+        sb_putc(out, '^');
+    }
+    sb_putc(out, '\n');
+}
+
+// The entries of traceback tb (excprint.c prints the header), each line
+// after `margin` but for "[Previous line repeated]", as CPython 3.11.
+static void print_traceback_entries(StrBuf *out, Value tb, const char *margin) {
+    int repeat = 0;
+    const char *last_file = NULL;
+    int last_line = -1;
+    Value last_name = 0;
+    for (; tb && tb != VAL_NONE; tb = tb_obj(tb)->next) {
+        TracebackObject *t = tb_obj(tb);
+        FrameObject *fo = fo_obj(t->frame);
+        Code *co = fo->code;
+        const char *file = str_obj(co->filename)->data;
+        if (last_file && strcmp(file, last_file) == 0 && last_line == t->lineno &&
+            last_name && str_equal(last_name, co->name)) {
+            repeat++;
+            if (repeat >= 3) {
+                continue;
+            }
+        } else {
+            if (repeat >= 3) {
+                sb_printf(out, "  [Previous line repeated %d more time%s]\n", repeat - 2,
+                          repeat - 2 > 1 ? "s" : "");
+            }
+            repeat = 0;
+        }
+        last_file = file;
+        last_line = t->lineno;
+        last_name = co->name;
+        sb_puts(out, margin);
+        sb_printf(out, "  File \"%s\", line %d, in %s\n", file, t->lineno, str_obj(co->name)->data);
+        print_source_line(out, co, (uint32_t)t->lasti, t->lineno, margin);
+    }
+    if (repeat >= 3) {
+        sb_printf(out, "  [Previous line repeated %d more time%s]\n", repeat - 2,
+                  repeat - 2 > 1 ? "s" : "");
+    }
+}
+
+void vm_print_exception(Value exc) {
+    StrBuf out;
+    sb_init(&out);
+    exc_print(&out, exc, print_traceback_entries);
+    fflush(stdout);
+    fwrite(out.data ? out.data : "", 1, out.len, stderr);
+    fflush(stderr);
+    sb_free(&out);
+}

@@ -1,0 +1,842 @@
+// gen.c - generators and coroutines.
+//
+// A generator owns its frame: the frame's memory sits right after the
+// GenObject in the same heap cell, so suspending costs nothing (the slots
+// simply stay where they are) and the collector traces it with the object.
+// Resuming links that frame as the innermost one and enters vm_run_frame,
+// which returns when the frame yields (FRAME_YIELDED, value in f->sent),
+// returns or raises.
+//
+// `yield from` and `await` are one instruction, YIELDFROM, which stays the
+// frame's pc while the delegation lasts: sending into the generator
+// re-executes it with the value in f->sent, and throw()/close() look at it
+// to pass the exception to the subiterator first, as CPython's gen_throw does.
+#include <stdlib.h>
+#include <string.h>
+
+#include "../runtime/abstract.h"
+#include "../runtime/exceptions.h"
+#include "../runtime/gc.h"
+#include "../runtime/str.h"
+#include "../runtime/tuple.h"
+#include "../runtime/type.h"
+#include "interp_internal.h"
+
+enum GenState { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_CLOSED };
+
+typedef struct GenObject {
+    Object header;
+    Value name, qualname;
+    Value handled;           // the exception being handled inside, kept across yields
+    uint32_t state;
+    uint32_t pad;
+    // the Frame follows
+} GenObject;
+
+void vm_trace_frame(GcTracer *t, Frame *f);
+
+static inline GenObject *gen_obj(Value v) { return (GenObject *)val_ptr(v); }
+static inline Frame *gen_frame(GenObject *g) { return (Frame *)(g + 1); }
+
+int gen_check(Value v) {
+    return val_is_ptr(v) && (val_ptr(v)->type == &type_generator ||
+                             val_ptr(v)->type == &type_coroutine);
+}
+
+uint32_t gen_code_flags(Value gen) { return gen_frame(gen_obj(gen))->code->flags; }
+
+static const char *gen_kind(GenObject *g) {
+    return g->header.type == &type_coroutine         ? "coroutine"
+           : g->header.type == &type_async_generator ? "async generator"
+                                                     : "generator";
+}
+
+static void gen_trace(Object *o, GcTracer *t) {
+    GenObject *g = (GenObject *)o;
+    gc_trace_value(t, g->name);
+    gc_trace_value(t, g->qualname);
+    gc_trace_value(t, g->handled);
+    vm_trace_frame(t, gen_frame(g));
+}
+
+Value gen_new(FunctionObject *fn, Value self, const Value *args, size_t npos, Value kwnames) {
+    Code *co = fn->code;
+    Type *type = (co->flags & CODE_COROUTINE)         ? &type_coroutine
+                 : (co->flags & CODE_ASYNC_GENERATOR) ? &type_async_generator
+                                                      : &type_generator;
+    size_t size = sizeof(GenObject) + sizeof(Frame) + co->nslots * sizeof(Value);
+    GenObject *g = (GenObject *)gc_alloc(type, size);
+    if (!g) {
+        return 0;
+    }
+    g->name = fn->name;
+    g->qualname = fn->qualname;
+    g->state = GEN_CREATED;
+    Frame *f = gen_frame(g);
+    f->code = co;
+    f->back = NULL;
+    f->pc = co->instrs;
+    f->func = val_from_ptr(fn);
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    f->locals = 0;
+    f->frame_object = 0;
+    f->sent = 0;
+    f->flags = FRAME_GEN;
+    f->nslots = co->nslots;
+    memset(f->slots, 0, co->nslots * sizeof(Value));
+    if (vm_bind_args(f, fn, self, args, npos, kwnames) < 0) {
+        g->state = GEN_CLOSED;
+        return 0;
+    }
+    return val_from_ptr(g);
+}
+
+// StopIteration escaping a generator becomes RuntimeError (PEP 479).
+static void convert_stop_iteration(GenObject *g) {
+    int async_gen = g->header.type == &type_async_generator;
+    int async_stop = async_gen && err_matches(&exc_StopAsyncIteration);
+    if (!(err_matches(&exc_StopIteration) || async_stop)) {
+        return;
+    }
+    Value stop = err_fetch();
+    err_format(&exc_RuntimeError, "%s raised %s", gen_kind(g),
+               async_stop ? "StopAsyncIteration" : "StopIteration");
+    Value rt = err_normalize();
+    if (rt) {
+        ExceptionObject *e = (ExceptionObject *)val_ptr(rt);
+        e->cause = stop;
+        e->context = stop;
+        e->suppress_context = 1;
+    }
+}
+
+Value gen_send(Value gen, Value value, int throwing, int *yielded) {
+    GenObject *g = gen_obj(gen);
+    Frame *f = gen_frame(g);
+    *yielded = 0;
+    if (g->state == GEN_RUNNING) {
+        return err_format(&exc_ValueError, "%s already executing", gen_kind(g));
+    }
+    if (g->state == GEN_CLOSED) {
+        if (throwing) {
+            return 0;
+        }
+        if (g->header.type == &type_coroutine) {
+            return err_format(&exc_RuntimeError, "cannot reuse already awaited coroutine");
+        }
+        return 0;  // exhausted
+    }
+    if (!throwing) {
+        if (g->state == GEN_CREATED) {
+            if (value != VAL_NONE) {
+                return err_format(&exc_TypeError, "can't send non-None value to a just-started %s",
+                                  gen_kind(g));
+            }
+        } else if (!(f->flags & FRAME_RESUME_AT_PC)) {
+            Instr i = *f->pc;
+            if (instr_op(i) == OP_YIELD) {
+                f->slots[instr_a(i)] = value;
+            } else {
+                f->sent = value;
+                f->flags |= FRAME_HAS_SENT;
+            }
+        }
+    }
+    if (frame_link(f) < 0) {
+        return 0;
+    }
+    f->flags |= FRAME_ENTRY;
+    Value saved = vm_thread.handled;
+    if (g->handled) {
+        vm_thread.handled = g->handled;
+    }
+    g->state = GEN_RUNNING;
+    Value r = vm_run_frame(f, throwing);
+    frame_unlink(f);
+    if (f->flags & FRAME_YIELDED) {
+        f->flags &= ~FRAME_YIELDED;
+        g->state = GEN_SUSPENDED;
+        g->handled = vm_thread.handled != saved ? vm_thread.handled : 0;
+        vm_thread.handled = saved;
+        *yielded = 1;
+        return r;
+    }
+    vm_thread.handled = saved;
+    g->handled = 0;
+    g->state = GEN_CLOSED;
+    if (f->frame_object) {
+        frame_object_detach(f);
+    }
+    memset(f->slots, 0, f->nslots * sizeof(Value));
+    if (!r) {
+        convert_stop_iteration(g);
+    }
+    return r;
+}
+
+static Value stop_iteration_with(Value v) {
+    if (v == VAL_NONE) {
+        return err_set_value(val_from_ptr(&exc_StopIteration));
+    }
+    Value e = obj_call1(val_from_ptr(&exc_StopIteration), v);
+    return e ? err_set_value(e) : 0;
+}
+
+static Value gen_iternext(Value self) {
+    int yielded;
+    Value r = gen_send(self, VAL_NONE, 0, &yielded);
+    if (yielded || !r) {
+        return r;
+    }
+    if (r != VAL_NONE) {
+        return stop_iteration_with(r);
+    }
+    return 0;
+}
+
+static Value gen_m_send(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)kwnames;
+    if (nargs != 1) {
+        return err_format(&exc_TypeError, "send() takes exactly one argument (%zu given)", nargs);
+    }
+    int yielded;
+    Value r = gen_send(self, args[0], 0, &yielded);
+    if (yielded) {
+        return r;
+    }
+    if (r) {
+        return stop_iteration_with(r);
+    }
+    if (!err_occurred()) {
+        err_set_value(val_from_ptr(&exc_StopIteration));
+    }
+    return 0;
+}
+
+static Value gen_close_sub(Value sub) {
+    if (gen_check(sub)) {
+        extern Value gen_close(Value self);
+        return gen_close(sub);
+    }
+    Value m = obj_getattr_cstr(sub, "close");
+    if (!m) {
+        err_clear();
+        return VAL_NONE;
+    }
+    return obj_call0(m);
+}
+
+// Throw the pending-to-be exception `exc` into g (CPython's _gen_throw).
+static Value gen_throw_exc(GenObject *g, Value exc, int close_on_exit, int *yielded) {
+    Frame *f = gen_frame(g);
+    Value gen = val_from_ptr(g);
+    *yielded = 0;
+    if (g->state == GEN_SUSPENDED && instr_op(*f->pc) == OP_YIELDFROM) {
+        Value sub = f->slots[instr_b(*f->pc)];
+        if (type_is_subtype(type_of(exc), &exc_GeneratorExit)) {
+            g->state = GEN_RUNNING;
+            Value r = gen_close_sub(sub);
+            g->state = GEN_SUSPENDED;
+            if (!r) {
+                return gen_send(gen, 0, 1, yielded);
+            }
+        } else {
+            Value r;
+            int sub_yielded = 0;
+            g->state = GEN_RUNNING;
+            if (gen_check(sub)) {
+                r = gen_throw_exc(gen_obj(sub), exc, 0, &sub_yielded);
+            } else {
+                Value m = obj_getattr_cstr(sub, "throw");
+                if (!m) {
+                    if (!err_matches(&exc_AttributeError)) {
+                        g->state = GEN_SUSPENDED;
+                        return gen_send(gen, 0, 1, yielded);
+                    }
+                    err_clear();
+                    g->state = GEN_SUSPENDED;
+                    err_set_value(exc);
+                    return gen_send(gen, 0, 1, yielded);
+                }
+                r = obj_call1(m, exc);
+                sub_yielded = r != 0;
+            }
+            g->state = GEN_SUSPENDED;
+            if (sub_yielded) {
+                *yielded = 1;
+                return r;
+            }
+            if (r || err_matches(&exc_StopIteration)) {
+                Value v = r;
+                if (!v) {
+                    Value e = err_fetch();
+                    v = obj_getattr_cstr(e, "value");
+                    if (!v) {
+                        return gen_send(gen, 0, 1, yielded);
+                    }
+                }
+                Instr i = *f->pc;
+                f->slots[instr_a(i)] = v;
+                f->pc += 1 + opcode_cache_words[OP_YIELDFROM];
+                f->flags |= FRAME_RESUME_AT_PC;
+                return gen_send(gen, VAL_NONE, 0, yielded);
+            }
+            return gen_send(gen, 0, 1, yielded);
+        }
+    }
+    (void)close_on_exit;
+    err_set_value(exc);
+    return gen_send(gen, 0, 1, yielded);
+}
+
+static Value gen_m_throw(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)kwnames;
+    if (nargs < 1 || nargs > 3) {
+        return err_format(&exc_TypeError, "throw expected at least 1 argument, got %zu", nargs);
+    }
+    Value typ = args[0], val = nargs > 1 ? args[1] : VAL_NONE, tb = nargs > 2 ? args[2] : VAL_NONE;
+    if (tb != VAL_NONE && type_of(tb) != &type_traceback) {
+        return err_format(&exc_TypeError, "throw() third argument must be a traceback object");
+    }
+    Value exc;
+    if (val_is_ptr(typ) && type_is_subtype(type_of(typ), &type_type) &&
+        type_is_subtype((Type *)val_ptr(typ), &exc_BaseException)) {
+        if (val != VAL_NONE && type_is_subtype(type_of(val), (Type *)val_ptr(typ))) {
+            exc = val;
+        } else if (val == VAL_NONE) {
+            exc = obj_call0(typ);
+        } else if (tuple_check(val)) {
+            exc = obj_call(typ, tuple_obj(val)->items, tuple_obj(val)->len, 0);
+        } else {
+            exc = obj_call1(typ, val);
+        }
+        if (!exc) {
+            return 0;
+        }
+    } else if (val_is_ptr(typ) && type_is_subtype(type_of(typ), &exc_BaseException)) {
+        if (val != VAL_NONE) {
+            return err_format(&exc_TypeError, "instance exception may not have a separate value");
+        }
+        exc = typ;
+    } else {
+        return err_format(&exc_TypeError,
+                          "exceptions must be classes or instances deriving from BaseException, "
+                          "not %s",
+                          obj_type_name(typ));
+    }
+    if (tb != VAL_NONE) {
+        ((ExceptionObject *)val_ptr(exc))->traceback = tb;
+    }
+    int yielded;
+    Value r = gen_throw_exc(gen_obj(self), exc, 0, &yielded);
+    if (yielded) {
+        return r;
+    }
+    if (r) {
+        return stop_iteration_with(r);
+    }
+    if (!err_occurred()) {
+        err_set_value(val_from_ptr(&exc_StopIteration));
+    }
+    return 0;
+}
+
+Value gen_close(Value self) {
+    GenObject *g = gen_obj(self);
+    if (g->state == GEN_CREATED) {
+        g->state = GEN_CLOSED;
+        return VAL_NONE;
+    }
+    if (g->state == GEN_CLOSED) {
+        return VAL_NONE;
+    }
+    Value exc = obj_call0(val_from_ptr(&exc_GeneratorExit));
+    if (!exc) {
+        return 0;
+    }
+    int yielded;
+    Value r = gen_throw_exc(g, exc, 1, &yielded);
+    if (yielded) {
+        return err_format(&exc_RuntimeError, "%s ignored GeneratorExit", gen_kind(g));
+    }
+    if (r) {
+        return VAL_NONE;
+    }
+    if (err_matches(&exc_GeneratorExit) || err_matches(&exc_StopIteration) || !err_occurred()) {
+        err_clear();
+        return VAL_NONE;
+    }
+    return 0;
+}
+
+static Value gen_m_close(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)kwnames;
+    if (nargs) {
+        return err_format(&exc_TypeError, "close() takes no arguments (%zu given)", nargs);
+    }
+    return gen_close(self);
+}
+
+static Value gen_iter(Value self) { return self; }
+
+static Value gen_repr(Value self) {
+    GenObject *g = gen_obj(self);
+    return str_format_c("<%s object %s at %p>", gen_kind(g), str_obj(g->qualname)->data,
+                        (void *)g);
+}
+
+static Value gen_get_name(Value self) { return gen_obj(self)->name; }
+static int gen_set_name(Value self, Value v) {
+    if (!v || !val_is_str(v)) {
+        err_format(&exc_TypeError, "__name__ must be set to a string object");
+        return -1;
+    }
+    gen_obj(self)->name = v;
+    return 0;
+}
+static Value gen_get_qualname(Value self) { return gen_obj(self)->qualname; }
+static int gen_set_qualname(Value self, Value v) {
+    if (!v || !val_is_str(v)) {
+        err_format(&exc_TypeError, "__qualname__ must be set to a string object");
+        return -1;
+    }
+    gen_obj(self)->qualname = v;
+    return 0;
+}
+static Value gen_get_running(Value self) { return val_bool(gen_obj(self)->state == GEN_RUNNING); }
+static Value gen_get_suspended(Value self) {
+    return val_bool(gen_obj(self)->state == GEN_SUSPENDED);
+}
+static Value gen_get_code(Value self) { return val_from_ptr(gen_frame(gen_obj(self))->code); }
+static Value gen_get_frame(Value self) {
+    GenObject *g = gen_obj(self);
+    if (g->state == GEN_CLOSED) {
+        return VAL_NONE;
+    }
+    return frame_object_for(gen_frame(g));
+}
+static Value gen_get_yieldfrom(Value self) {
+    GenObject *g = gen_obj(self);
+    Frame *f = gen_frame(g);
+    if (g->state == GEN_SUSPENDED && instr_op(*f->pc) == OP_YIELDFROM) {
+        return f->slots[instr_b(*f->pc)];
+    }
+    return VAL_NONE;
+}
+
+static const GetSetDef gen_getset[] = {
+    {"__name__", gen_get_name, gen_set_name, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
+    {"gi_running", gen_get_running, NULL, NULL},
+    {"gi_suspended", gen_get_suspended, NULL, NULL},
+    {"gi_code", gen_get_code, NULL, NULL},
+    {"gi_frame", gen_get_frame, NULL, NULL},
+    {"gi_yieldfrom", gen_get_yieldfrom, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+static const MethodDef gen_methods[] = {
+    {"send", gen_m_send, METH_NO_KEYWORDS, NULL},
+    {"throw", gen_m_throw, METH_NO_KEYWORDS, NULL},
+    {"close", gen_m_close, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type type_generator = {
+    .header = {&type_type},
+    .name = "generator",
+    .flags = TYPE_WEAKREFABLE,
+    .basic_size = sizeof(GenObject),
+    .base = &type_object,
+    .trace = gen_trace,
+    .repr = gen_repr,
+    .iter = gen_iter,
+    .iternext = gen_iternext,
+    .methods = gen_methods,
+    .getset = gen_getset,
+};
+
+// ---- coroutines ----------------------------------------------------------------------
+// A coroutine is not iterable; `await` drives it directly (YIELDFROM), and
+// __await__ returns a wrapper iterator for code that drives it by hand.
+
+typedef struct CoroWrapper {
+    Object header;
+    Value coro;
+} CoroWrapper;
+
+static void corowrapper_trace(Object *o, GcTracer *t) { gc_trace_value(t, ((CoroWrapper *)o)->coro); }
+
+static Value corowrapper_iternext(Value self) { return gen_iternext(((CoroWrapper *)val_ptr(self))->coro); }
+static Value corowrapper_send(Value self, const Value *args, size_t nargs, Value kwnames) {
+    return gen_m_send(((CoroWrapper *)val_ptr(self))->coro, args, nargs, kwnames);
+}
+static Value corowrapper_throw(Value self, const Value *args, size_t nargs, Value kwnames) {
+    return gen_m_throw(((CoroWrapper *)val_ptr(self))->coro, args, nargs, kwnames);
+}
+static Value corowrapper_close(Value self, const Value *args, size_t nargs, Value kwnames) {
+    return gen_m_close(((CoroWrapper *)val_ptr(self))->coro, args, nargs, kwnames);
+}
+
+static const MethodDef corowrapper_methods[] = {
+    {"send", corowrapper_send, METH_NO_KEYWORDS, NULL},
+    {"throw", corowrapper_throw, METH_NO_KEYWORDS, NULL},
+    {"close", corowrapper_close, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type type_coroutine_wrapper = {
+    .header = {&type_type},
+    .name = "coroutine_wrapper",
+    .basic_size = sizeof(CoroWrapper),
+    .base = &type_object,
+    .trace = corowrapper_trace,
+    .iter = gen_iter,
+    .iternext = corowrapper_iternext,
+    .methods = corowrapper_methods,
+};
+
+static Value coro_m_await(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)kwnames;
+    if (nargs) {
+        return err_format(&exc_TypeError, "__await__() takes no arguments (%zu given)", nargs);
+    }
+    CoroWrapper *w = (CoroWrapper *)gc_alloc(&type_coroutine_wrapper, sizeof(CoroWrapper));
+    if (!w) {
+        return 0;
+    }
+    w->coro = self;
+    return val_from_ptr(w);
+}
+
+static const MethodDef coro_methods[] = {
+    {"send", gen_m_send, METH_NO_KEYWORDS, NULL},
+    {"throw", gen_m_throw, METH_NO_KEYWORDS, NULL},
+    {"close", gen_m_close, METH_NO_KEYWORDS, NULL},
+    {"__await__", coro_m_await, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const GetSetDef coro_getset[] = {
+    {"__name__", gen_get_name, gen_set_name, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
+    {"cr_running", gen_get_running, NULL, NULL},
+    {"cr_suspended", gen_get_suspended, NULL, NULL},
+    {"cr_code", gen_get_code, NULL, NULL},
+    {"cr_frame", gen_get_frame, NULL, NULL},
+    {"cr_await", gen_get_yieldfrom, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+Type type_coroutine = {
+    .header = {&type_type},
+    .name = "coroutine",
+    .flags = TYPE_WEAKREFABLE,
+    .basic_size = sizeof(GenObject),
+    .base = &type_object,
+    .trace = gen_trace,
+    .repr = gen_repr,
+    .methods = coro_methods,
+    .getset = coro_getset,
+};
+
+// ---- async generators ----------------------------------------------------------------
+// The frame yields two kinds of values: those of `yield v`, wrapped by
+// ASYNCGENWRAP, which complete the awaitable that __anext__/asend returned
+// (StopIteration(v)), and those of an `await` inside, which pass through
+// to whoever drives the awaitable (the event loop).
+
+typedef struct WrappedValue {
+    Object header;
+    Value value;
+} WrappedValue;
+
+static void wrapped_trace(Object *o, GcTracer *t) { gc_trace_value(t, ((WrappedValue *)o)->value); }
+
+Type type_async_gen_wrapped_value = {
+    .header = {&type_type},
+    .name = "async_generator_wrapped_value",
+    .basic_size = sizeof(WrappedValue),
+    .base = &type_object,
+    .trace = wrapped_trace,
+};
+
+Value gen_async_wrap(Value v) {
+    WrappedValue *w = (WrappedValue *)gc_alloc(&type_async_gen_wrapped_value, sizeof *w);
+    if (!w) {
+        return 0;
+    }
+    w->value = v;
+    return val_from_ptr(w);
+}
+
+enum AwaitableState { AW_INIT, AW_ITER, AW_CLOSED };
+
+typedef struct AsyncGenAwaitable {
+    Object header;
+    Value gen;
+    Value sendval;     // asend: the value to send first
+    Value exc;         // athrow: the exception to throw, or 0 for aclose
+    uint32_t state;
+    uint32_t is_throw; // athrow / aclose
+} AsyncGenAwaitable;
+
+static void agaw_trace(Object *o, GcTracer *t) {
+    AsyncGenAwaitable *a = (AsyncGenAwaitable *)o;
+    gc_trace_value(t, a->gen);
+    gc_trace_value(t, a->sendval);
+    gc_trace_value(t, a->exc);
+}
+
+extern Type type_async_gen_asend, type_async_gen_athrow;
+
+// What one step of the generator means for the awaitable: a wrapped value
+// completes it (StopIteration(value)), a plain one passes through, the end
+// of the generator is StopAsyncIteration.
+static Value agaw_unwrap(AsyncGenAwaitable *a, Value r, int yielded) {
+    if (!yielded) {
+        a->state = AW_CLOSED;
+        if (r) {
+            if (a->is_throw && !a->exc) {
+                return stop_iteration_with(VAL_NONE);  // aclose(): finished
+            }
+            return err_set_value(val_from_ptr(&exc_StopAsyncIteration));
+        }
+        if (!err_occurred()) {
+            return err_set_value(val_from_ptr(&exc_StopAsyncIteration));
+        }
+        if (a->is_throw && !a->exc &&
+            (err_matches(&exc_StopAsyncIteration) || err_matches(&exc_GeneratorExit))) {
+            err_clear();
+            return stop_iteration_with(VAL_NONE);
+        }
+        return 0;
+    }
+    if (type_of(r) == &type_async_gen_wrapped_value) {
+        a->state = AW_CLOSED;
+        if (a->is_throw && !a->exc) {
+            return err_format(&exc_RuntimeError, "async generator ignored GeneratorExit");
+        }
+        return stop_iteration_with(((WrappedValue *)val_ptr(r))->value);
+    }
+    return r;
+}
+
+static Value agaw_send_impl(AsyncGenAwaitable *a, Value v) {
+    int yielded = 0;
+    Value r;
+    if (a->state == AW_CLOSED) {
+        return err_format(&exc_RuntimeError, "cannot reuse already awaited %s",
+                          a->header.type == &type_async_gen_asend ? "__anext__()/asend()"
+                                                                  : "aclose()/athrow()");
+    }
+    if (a->state == AW_INIT) {
+        a->state = AW_ITER;
+        if (a->is_throw) {
+            GenObject *g = gen_obj(a->gen);
+            if (g->state == GEN_CLOSED || (g->state == GEN_CREATED && !a->exc)) {
+                g->state = GEN_CLOSED;
+                a->state = AW_CLOSED;
+                if (!a->exc) {
+                    return stop_iteration_with(VAL_NONE);
+                }
+                return err_set_value(val_from_ptr(&exc_StopAsyncIteration));
+            }
+            Value exc = a->exc;
+            if (!exc) {
+                exc = obj_call0(val_from_ptr(&exc_GeneratorExit));
+                if (!exc) {
+                    return 0;
+                }
+            }
+            r = gen_throw_exc(g, exc, !a->exc, &yielded);
+            return agaw_unwrap(a, r, yielded);
+        }
+        if (v == VAL_NONE) {
+            v = a->sendval;
+        }
+    }
+    r = gen_send(a->gen, v, 0, &yielded);
+    return agaw_unwrap(a, r, yielded);
+}
+
+static Value agaw_iternext(Value self) {
+    return agaw_send_impl((AsyncGenAwaitable *)val_ptr(self), VAL_NONE);
+}
+
+static Value agaw_m_send(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)kwnames;
+    if (nargs != 1) {
+        return err_format(&exc_TypeError, "send() takes exactly one argument (%zu given)", nargs);
+    }
+    Value r = agaw_send_impl((AsyncGenAwaitable *)val_ptr(self), args[0]);
+    if (!r && !err_occurred()) {
+        err_set_value(val_from_ptr(&exc_StopIteration));
+    }
+    return r;
+}
+
+static Value agaw_m_throw(Value self, const Value *args, size_t nargs, Value kwnames) {
+    AsyncGenAwaitable *a = (AsyncGenAwaitable *)val_ptr(self);
+    if (a->state == AW_CLOSED) {
+        return err_format(&exc_RuntimeError, "cannot reuse already awaited %s",
+                          a->header.type == &type_async_gen_asend ? "__anext__()/asend()"
+                                                                  : "aclose()/athrow()");
+    }
+    Value r = gen_m_throw(a->gen, args, nargs, kwnames);
+    int yielded = r != 0;
+    if (!r && err_matches(&exc_StopIteration)) {
+        err_clear();  // the generator returned
+        r = VAL_NONE;
+    }
+    return agaw_unwrap(a, r, yielded);
+}
+
+static Value agaw_m_close(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    ((AsyncGenAwaitable *)val_ptr(self))->state = AW_CLOSED;
+    return VAL_NONE;
+}
+
+
+static Value agaw_await(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    return self;
+}
+
+static const MethodDef agaw_await_methods[] = {
+    {"send", agaw_m_send, METH_NO_KEYWORDS, NULL},
+    {"throw", agaw_m_throw, METH_NO_KEYWORDS, NULL},
+    {"close", agaw_m_close, METH_NO_KEYWORDS, NULL},
+    {"__await__", agaw_await, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type type_async_gen_asend = {
+    .header = {&type_type},
+    .name = "async_generator_asend",
+    .basic_size = sizeof(AsyncGenAwaitable),
+    .base = &type_object,
+    .trace = agaw_trace,
+    .iter = gen_iter,
+    .iternext = agaw_iternext,
+    .methods = agaw_await_methods,
+};
+
+Type type_async_gen_athrow = {
+    .header = {&type_type},
+    .name = "async_generator_athrow",
+    .basic_size = sizeof(AsyncGenAwaitable),
+    .base = &type_object,
+    .trace = agaw_trace,
+    .iter = gen_iter,
+    .iternext = agaw_iternext,
+    .methods = agaw_await_methods,
+};
+
+static Value agaw_new(Type *t, Value gen, Value sendval, Value exc, int is_throw) {
+    AsyncGenAwaitable *a = (AsyncGenAwaitable *)gc_alloc(t, sizeof *a);
+    if (!a) {
+        return 0;
+    }
+    a->gen = gen;
+    a->sendval = sendval;
+    a->exc = exc;
+    a->state = AW_INIT;
+    a->is_throw = (uint32_t)is_throw;
+    return val_from_ptr(a);
+}
+
+static Value ag_m_anext(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)kwnames;
+    if (nargs) {
+        return err_format(&exc_TypeError, "__anext__() takes no arguments (%zu given)", nargs);
+    }
+    return agaw_new(&type_async_gen_asend, self, VAL_NONE, 0, 0);
+}
+
+static Value ag_m_aiter(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)kwnames;
+    if (nargs) {
+        return err_format(&exc_TypeError, "__aiter__() takes no arguments (%zu given)", nargs);
+    }
+    return self;
+}
+
+static Value ag_m_asend(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)kwnames;
+    if (nargs != 1) {
+        return err_format(&exc_TypeError, "asend() takes exactly one argument (%zu given)", nargs);
+    }
+    return agaw_new(&type_async_gen_asend, self, args[0], 0, 0);
+}
+
+static Value ag_m_athrow(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)kwnames;
+    if (nargs < 1 || nargs > 3) {
+        return err_format(&exc_TypeError, "athrow expected at least 1 argument, got %zu", nargs);
+    }
+    Value typ = args[0], val = nargs > 1 ? args[1] : VAL_NONE;
+    Value exc;
+    if (val_is_ptr(typ) && type_is_subtype(type_of(typ), &type_type) &&
+        type_is_subtype((Type *)val_ptr(typ), &exc_BaseException)) {
+        exc = val == VAL_NONE ? obj_call0(typ) : obj_call1(typ, val);
+    } else if (val_is_ptr(typ) && type_is_subtype(type_of(typ), &exc_BaseException)) {
+        exc = typ;
+    } else {
+        return err_format(&exc_TypeError,
+                          "exceptions must be classes or instances deriving from BaseException, "
+                          "not %s",
+                          obj_type_name(typ));
+    }
+    return exc ? agaw_new(&type_async_gen_athrow, self, VAL_NONE, exc, 1) : 0;
+}
+
+static Value ag_m_aclose(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)kwnames;
+    if (nargs) {
+        return err_format(&exc_TypeError, "aclose() takes no arguments (%zu given)", nargs);
+    }
+    return agaw_new(&type_async_gen_athrow, self, VAL_NONE, 0, 1);
+}
+
+static const MethodDef ag_methods[] = {
+    {"__anext__", ag_m_anext, METH_NO_KEYWORDS, NULL},
+    {"__aiter__", ag_m_aiter, METH_NO_KEYWORDS, NULL},
+    {"asend", ag_m_asend, METH_NO_KEYWORDS, NULL},
+    {"athrow", ag_m_athrow, METH_NO_KEYWORDS, NULL},
+    {"aclose", ag_m_aclose, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const GetSetDef ag_getset[] = {
+    {"__name__", gen_get_name, gen_set_name, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
+    {"ag_running", gen_get_running, NULL, NULL},
+    {"ag_code", gen_get_code, NULL, NULL},
+    {"ag_frame", gen_get_frame, NULL, NULL},
+    {"ag_await", gen_get_yieldfrom, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+Type type_async_generator = {
+    .header = {&type_type},
+    .name = "async_generator",
+    .flags = TYPE_WEAKREFABLE,
+    .basic_size = sizeof(GenObject),
+    .base = &type_object,
+    .trace = gen_trace,
+    .repr = gen_repr,
+    .methods = ag_methods,
+    .getset = ag_getset,
+};

@@ -1,0 +1,2200 @@
+// interp.c - the dispatch loop: frames, calls, exceptions.
+//
+// One C function, vm_run_frame, runs bytecode. Its state is the current
+// frame `f`, its slots `R` ("registers"), its constants `K` and `pc`, the
+// instruction being executed. Handlers are reached by computed goto (one
+// indirect jump per instruction, DESIGN.md section 7).
+//
+// Calls between Python functions stay in the loop: CALL pushes the callee's
+// frame on the VM stack, saves the caller's pc (pointing at the CALL) and
+// continues in the callee; RETURN pops it and stores the result into the
+// CALL's destination slot A of the caller. Only calls made by C code (a
+// dunder called by a slot function, a sort key, obj_call) enter
+// vm_run_frame recursively; such an entry frame carries FRAME_ENTRY, and
+// returning from it returns from the C function.
+//
+// Exceptions unwind through the code's exception table (zero-cost): the
+// faulting instruction's index selects the handler. Without one, the frame
+// is popped and the exception arrives in the caller at its CALL, which gets
+// its traceback entry there.
+//
+// The VM stack is a list of malloc'ed chunks holding frames back to back;
+// the collector reads every frame precisely through the root provider.
+#include <stdlib.h>
+#include <string.h>
+
+#include "../runtime/abstract.h"
+#include "../runtime/dict.h"
+#include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
+#include "../runtime/gc.h"
+#include "../runtime/int.h"
+#include "../runtime/list.h"
+#include "../runtime/bytes.h"
+#include "../runtime/float.h"
+#include "../runtime/range.h"
+#include "../runtime/set.h"
+#include "../runtime/slice.h"
+#include "../runtime/str.h"
+#include "../runtime/strbuf.h"
+#include "../runtime/tuple.h"
+#include "../runtime/type.h"
+#include "../modules/modules.h"
+#include "import.h"
+#include "interp_internal.h"
+
+extern Type type_method_descriptor;
+
+Value vm_builtins;
+
+// ---- the VM stack ---------------------------------------------------------------------
+
+typedef struct StackChunk {
+    struct StackChunk *prev;
+    char *top, *limit;
+    char data[];
+} StackChunk;
+
+enum { CHUNK_SIZE = 256 * 1024 };
+static StackChunk *stack_chunk;
+static StackChunk *spare_chunk;
+
+static StackChunk *chunk_new(size_t need, StackChunk *prev) {
+    size_t size = need + sizeof(StackChunk) > CHUNK_SIZE ? need + sizeof(StackChunk) : CHUNK_SIZE;
+    StackChunk *c = malloc(size);
+    if (!c) {
+        return NULL;
+    }
+    c->prev = prev;
+    c->top = c->data;
+    c->limit = (char *)c + size;
+    return c;
+}
+
+static void frame_trace_one(GcTracer *t, Frame *f) {
+    gc_trace_object(t, (Object *)f->code);
+    gc_trace_value(t, f->func);
+    gc_trace_value(t, f->globals);
+    gc_trace_value(t, f->builtins);
+    gc_trace_value(t, f->locals);
+    gc_trace_value(t, f->frame_object);
+    gc_trace_value(t, f->sent);
+    gc_trace_values(t, f->slots, f->nslots);
+}
+
+static void vm_trace_roots(GcTracer *t) {
+    for (Frame *f = vm_thread.frame; f; f = f->back) {
+        frame_trace_one(t, f);
+    }
+    gc_trace_value(t, vm_thread.handled);
+    gc_trace_value(t, vm_builtins);
+}
+
+void vm_trace_frame(GcTracer *t, Frame *f) { frame_trace_one(t, f); }
+
+static void frame_init(Frame *f, Code *code, Value func, Value globals, Value builtins,
+                       Value locals) {
+    f->code = code;
+    f->back = NULL;
+    f->pc = code->instrs;
+    f->func = func;
+    f->globals = globals;
+    f->builtins = builtins;
+    f->locals = locals;
+    f->frame_object = 0;
+    f->sent = 0;
+    f->flags = 0;
+    f->nslots = code->nslots;
+    memset(f->slots, 0, code->nslots * sizeof(Value));
+}
+
+static int depth_check(void) {
+    if (vm_thread.py_depth >= vm_thread.recursion_limit) {
+        err_format(&exc_RecursionError, "maximum recursion depth exceeded");
+        return -1;
+    }
+    return 0;
+}
+
+Frame *frame_push(Code *code, Value func, Value globals, Value builtins, Value locals) {
+    if (depth_check() < 0) {
+        return NULL;
+    }
+    size_t size = sizeof(Frame) + code->nslots * sizeof(Value);
+    StackChunk *c = stack_chunk;
+    if (!c || c->top + size > c->limit) {
+        if (spare_chunk && spare_chunk->data + size <= spare_chunk->limit) {
+            c = spare_chunk;
+            spare_chunk = NULL;
+            c->prev = stack_chunk;
+            c->top = c->data;
+        } else {
+            c = chunk_new(size, stack_chunk);
+            if (!c) {
+                err_no_memory();
+                return NULL;
+            }
+        }
+        stack_chunk = c;
+    }
+    Frame *f = (Frame *)c->top;
+    c->top += size;
+    frame_init(f, code, func, globals, builtins, locals);
+    f->back = vm_thread.frame;
+    vm_thread.frame = f;
+    vm_thread.py_depth++;
+    return f;
+}
+
+void frame_pop(Frame *f) {
+    if (f->frame_object) {
+        frame_object_detach(f);
+    }
+    vm_thread.frame = f->back;
+    vm_thread.py_depth--;
+    StackChunk *c = stack_chunk;
+    c->top = (char *)f;
+    if (c->top == c->data && c->prev) {
+        stack_chunk = c->prev;
+        if (spare_chunk) {
+            free(spare_chunk);
+        }
+        spare_chunk = c;
+    }
+}
+
+int frame_link(Frame *f) {
+    if (depth_check() < 0) {
+        return -1;
+    }
+    f->back = vm_thread.frame;
+    vm_thread.frame = f;
+    vm_thread.py_depth++;
+    return 0;
+}
+
+void frame_unlink(Frame *f) {
+    vm_thread.frame = f->back;
+    f->back = NULL;
+    vm_thread.py_depth--;
+}
+
+Frame *vm_current_frame(void) { return vm_thread.frame; }
+
+void vm_init(void *stack_base) {
+    gc_add_root_provider(vm_trace_roots);
+    err_print_exception_hook = vm_print_exception;  // for "Exception ignored in: ..."
+    vm_init_stack_limit(stack_base);
+}
+
+// ---- argument binding -----------------------------------------------------------------
+
+static const char *qualname_of(FunctionObject *fn) { return str_obj(fn->qualname)->data; }
+
+// "'a'", "'a' and 'b'", "'a', 'b', and 'c'"
+static void format_names(StrBuf *sb, Value *names, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            sb_puts(sb, n == 2 ? " and " : (i == n - 1 ? ", and " : ", "));
+        }
+        sb_printf(sb, "'%s'", str_obj(names[i])->data);
+    }
+}
+
+static int missing_arguments(FunctionObject *fn, Frame *f, size_t start, size_t end,
+                             const char *kind) {
+    Code *co = fn->code;
+    Value names[256];
+    size_t n = 0;
+    for (size_t i = start; i < end && n < 256; i++) {
+        if (!f->slots[i]) {
+            names[n++] = tuple_obj(co->varnames)->items[i];
+        }
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    format_names(&sb, names, n);
+    err_format(&exc_TypeError, "%s() missing %zu required %s argument%s: %s", qualname_of(fn), n,
+               kind, n == 1 ? "" : "s", sb.data ? sb.data : "");
+    sb_free(&sb);
+    return -1;
+}
+
+static int too_many_positional(FunctionObject *fn, Frame *f, size_t given) {
+    Code *co = fn->code;
+    size_t kwonly_given = 0;
+    for (size_t i = co->argcount; i < (size_t)co->argcount + co->kwonlyargcount; i++) {
+        kwonly_given += f->slots[i] != 0;
+    }
+    size_t defcount = fn->defaults ? tuple_obj(fn->defaults)->len : 0;
+    char sig[64], kwsig[128];
+    int plural;
+    if (defcount) {
+        plural = 1;
+        snprintf(sig, sizeof sig, "from %zu to %u", co->argcount - defcount, co->argcount);
+    } else {
+        plural = co->argcount != 1;
+        snprintf(sig, sizeof sig, "%u", co->argcount);
+    }
+    kwsig[0] = 0;
+    if (kwonly_given) {
+        snprintf(kwsig, sizeof kwsig, " positional argument%s (and %zu keyword-only argument%s)",
+                 given != 1 ? "s" : "", kwonly_given, kwonly_given != 1 ? "s" : "");
+    }
+    err_format(&exc_TypeError, "%s() takes %s positional argument%s but %zu%s %s given",
+               qualname_of(fn), sig, plural ? "s" : "", given, kwsig,
+               given == 1 && !kwonly_given ? "was" : "were");
+    return -1;
+}
+
+static int positional_only_passed_as_keyword(FunctionObject *fn, Value kwnames) {
+    Code *co = fn->code;
+    Value names[256];
+    size_t n = 0;
+    size_t nkw = tuple_obj(kwnames)->len;
+    for (size_t k = 0; k < nkw && n < 256; k++) {
+        Value kw = tuple_obj(kwnames)->items[k];
+        for (size_t i = 0; i < co->posonlyargcount; i++) {
+            if (str_equal(tuple_obj(co->varnames)->items[i], kw)) {
+                names[n++] = kw;
+                break;
+            }
+        }
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < n; i++) {
+        sb_printf(&sb, "%s%s", i ? ", " : "", str_obj(names[i])->data);
+    }
+    err_format(&exc_TypeError,
+               "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+               qualname_of(fn), sb.data ? sb.data : "");
+    sb_free(&sb);
+    return -1;
+}
+
+int vm_bind_args(Frame *f, FunctionObject *fn, Value self, const Value *args, size_t npos,
+                 Value kwnames) {
+    Code *co = fn->code;
+    Value *S = f->slots;
+    size_t argcount = co->argcount, kwonly = co->kwonlyargcount;
+    size_t total = npos + (self != 0);
+    size_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
+    Value kwdict = 0;
+    size_t varargs_slot = argcount + kwonly;
+    if (co->flags & CODE_VARKEYWORDS) {
+        kwdict = dict_new();
+        if (!kwdict) {
+            return -1;
+        }
+        S[varargs_slot + ((co->flags & CODE_VARARGS) != 0)] = kwdict;
+    }
+    // positional arguments
+    size_t n = total < argcount ? total : argcount;
+    size_t i = 0;
+    if (self && n) {
+        S[0] = self;
+        i = 1;
+    }
+    for (; i < n; i++) {
+        S[i] = args[i - (self != 0)];
+    }
+    if (co->flags & CODE_VARARGS) {
+        size_t extra = total > argcount ? total - argcount : 0;
+        Value t = tuple_new(extra);
+        if (!t) {
+            return -1;
+        }
+        for (size_t j = 0; j < extra; j++) {
+            size_t src = argcount + j;  // index among all positionals, self included
+            tuple_obj(t)->items[j] = (self && src == 0) ? self : args[src - (self != 0)];
+        }
+        S[varargs_slot] = t;
+    }
+    // keyword arguments
+    TupleObject *varnames = tuple_obj(co->varnames);
+    for (size_t k = 0; k < nkw; k++) {
+        Value name = tuple_obj(kwnames)->items[k];
+        Value value = args[npos + k];
+        size_t j, end = argcount + kwonly;
+        for (j = co->posonlyargcount; j < end; j++) {
+            if (varnames->items[j] == name) {
+                break;
+            }
+        }
+        if (j == end) {
+            for (j = co->posonlyargcount; j < end; j++) {
+                if (str_equal(varnames->items[j], name)) {
+                    break;
+                }
+            }
+        }
+        if (j == end) {
+            if (kwdict) {
+                if (dict_set(kwdict, name, value) < 0) {
+                    return -1;
+                }
+                continue;
+            }
+            for (size_t p = 0; p < co->posonlyargcount; p++) {
+                if (str_equal(varnames->items[p], name)) {
+                    return positional_only_passed_as_keyword(fn, kwnames);
+                }
+            }
+            err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%s'",
+                       qualname_of(fn), str_obj(name)->data);
+            return -1;
+        }
+        if (S[j]) {
+            err_format(&exc_TypeError, "%s() got multiple values for argument '%s'",
+                       qualname_of(fn), str_obj(name)->data);
+            return -1;
+        }
+        S[j] = value;
+    }
+    if (total > argcount && !(co->flags & CODE_VARARGS)) {
+        return too_many_positional(fn, f, total);
+    }
+    // defaults
+    if (total < argcount) {
+        size_t defcount = fn->defaults ? tuple_obj(fn->defaults)->len : 0;
+        size_t m = argcount - defcount;
+        for (size_t j = total; j < m; j++) {
+            if (!S[j]) {
+                return missing_arguments(fn, f, total, m, "positional");
+            }
+        }
+        for (size_t j = total > m ? total - m : 0; j < defcount; j++) {
+            if (!S[m + j]) {
+                S[m + j] = tuple_obj(fn->defaults)->items[j];
+            }
+        }
+    }
+    if (kwonly) {
+        int missing = 0;
+        for (size_t j = argcount; j < argcount + kwonly; j++) {
+            if (S[j]) {
+                continue;
+            }
+            Value d = fn->kwdefaults ? dict_get(fn->kwdefaults, varnames->items[j]) : 0;
+            if (d) {
+                S[j] = d;
+            } else {
+                missing = 1;
+            }
+        }
+        if (missing) {
+            return missing_arguments(fn, f, argcount, argcount + kwonly, "keyword-only");
+        }
+    }
+    // cells and free variables
+    // A captured parameter starts its cell with the argument's value.
+    Value *cells = S + co->nlocals;
+    size_t nparams = argcount + kwonly + ((co->flags & CODE_VARARGS) != 0) +
+                     ((co->flags & CODE_VARKEYWORDS) != 0);
+    TupleObject *cellnames = tuple_obj(co->cellvars);
+    for (size_t j = 0; j < co->ncells; j++) {
+        Value init = 0;
+        Value cname = cellnames->items[j];
+        for (size_t p = 0; p < nparams; p++) {
+            if (varnames->items[p] == cname || str_equal(varnames->items[p], cname)) {
+                init = S[p];
+                break;
+            }
+        }
+        cells[j] = cell_new(init);
+        if (!cells[j]) {
+            return -1;
+        }
+    }
+    if (co->nfrees) {
+        TupleObject *closure = tuple_obj(fn->closure);
+        memcpy(cells + co->ncells, closure->items, co->nfrees * sizeof(Value));
+    }
+    return 0;
+}
+
+// ---- calling from C -------------------------------------------------------------------
+
+static Value call_function(FunctionObject *fn, Value self, const Value *args, size_t npos,
+                           Value kwnames) {
+    Code *co = fn->code;
+    if (co->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNC_GENERATOR)) {
+        return gen_new(fn, self, args, npos, kwnames);
+    }
+    if (vm_enter_call(NULL) < 0) {
+        return 0;
+    }
+    Frame *f = frame_push(co, val_from_ptr(fn), fn->globals, fn->builtins, 0);
+    Value r = 0;
+    if (f) {
+        if (vm_bind_args(f, fn, self, args, npos, kwnames) < 0) {
+            frame_pop(f);
+        } else {
+            f->flags |= FRAME_ENTRY;
+            r = vm_run_frame(f, 0);
+        }
+    }
+    vm_leave_call();
+    return r;
+}
+
+Value vm_call_function(Value func, const Value *args, size_t nargs, Value kwnames) {
+    return call_function(func_obj(func), 0, args, nargs, kwnames);
+}
+
+Value vm_eval_code(Code *code, Value globals, Value locals) {
+    Value builtins = dict_get_cstr(globals, "__builtins__");
+    if (!builtins) {
+        if (err_occurred()) {
+            return 0;
+        }
+        if (dict_set_cstr(globals, "__builtins__", vm_builtins) < 0) {
+            return 0;
+        }
+        builtins = vm_builtins;
+    }
+    if (!dict_check(builtins)) {
+        builtins = obj_getattr_cstr(builtins, "__dict__");
+        if (!builtins) {
+            return 0;
+        }
+    }
+    if (vm_enter_call(NULL) < 0) {
+        return 0;
+    }
+    Frame *f = frame_push(code, 0, globals, builtins, locals);
+    Value r = 0;
+    if (f) {
+        f->flags |= FRAME_ENTRY;
+        Value *cells = f->slots + code->nlocals;
+        int ok = 1;
+        for (size_t j = 0; j < code->ncells; j++) {
+            if (!(cells[j] = cell_new(0))) {
+                ok = 0;
+            }
+        }
+        if (ok) {
+            r = vm_run_frame(f, 0);
+        } else {
+            frame_pop(f);
+        }
+    }
+    vm_leave_call();
+    return r;
+}
+
+Value vm_run_class_body(Value func, Value ns) {
+    FunctionObject *fn = func_obj(func);
+    if (vm_enter_call(NULL) < 0) {
+        return 0;
+    }
+    Frame *f = frame_push(fn->code, func, fn->globals, fn->builtins, ns);
+    Value r = 0;
+    if (f) {
+        if (vm_bind_args(f, fn, 0, NULL, 0, 0) < 0) {
+            frame_pop(f);
+        } else {
+            f->flags |= FRAME_ENTRY | FRAME_CLASS_BODY;
+            r = vm_run_frame(f, 0);
+        }
+    }
+    vm_leave_call();
+    return r;
+}
+
+// Calls with a tuple and a dict (CALLEX, and C code with *args/**kwargs).
+Value obj_call_tuple_dict(Value f, Value args, Value kwargs) {
+    TupleObject *t = tuple_obj(args);
+    size_t nkw = kwargs ? (size_t)dict_len(kwargs) : 0;
+    if (!nkw) {
+        return obj_call(f, t->items, t->len, 0);
+    }
+    Value kwnames = tuple_new(nkw);
+    Value *v = malloc((t->len + nkw) * sizeof(Value));
+    if (!kwnames || !v) {
+        free(v);
+        return err_no_memory();
+    }
+    memcpy(v, t->items, t->len * sizeof(Value));
+    size_t pos = 0, k = 0;
+    Value key, value;
+    while (dict_next(kwargs, &pos, &key, &value)) {
+        if (!val_is_str(key)) {
+            free(v);
+            return err_format(&exc_TypeError, "keywords must be strings");
+        }
+        tuple_obj(kwnames)->items[k] = key;
+        v[t->len + k] = value;
+        k++;
+    }
+    Value r = obj_call(f, v, t->len, kwnames);
+    free(v);
+    return r;
+}
+
+// ---- helpers of the handlers ----------------------------------------------------------
+
+static Value name_error(Value name) {
+    return err_format(&exc_NameError, "name '%s' is not defined", str_obj(name)->data);
+}
+
+static Value load_global(Frame *f, Value name) {
+    Value v = dict_get(f->globals, name);
+    if (v) {
+        return v;
+    }
+    if (err_occurred()) {
+        return 0;
+    }
+    v = dict_check(f->builtins) ? dict_get(f->builtins, name) : obj_getitem(f->builtins, name);
+    if (v) {
+        return v;
+    }
+    if (err_occurred() && !err_matches(&exc_KeyError)) {
+        return 0;
+    }
+    err_clear();
+    return name_error(name);
+}
+
+// Look `name` up in a locals mapping: the value, or 0 with no exception when
+// missing, or 0 with an exception.
+static Value mapping_lookup(Value mapping, Value name) {
+    if (dict_check_exact(mapping)) {
+        return dict_get(mapping, name);
+    }
+    Value v = obj_getitem(mapping, name);
+    if (!v && err_matches(&exc_KeyError)) {
+        err_clear();
+    }
+    return v;
+}
+
+static Value load_name(Frame *f, Value name) {
+    if (!f->locals) {
+        return err_format(&exc_SystemError, "no locals when loading '%s'", str_obj(name)->data);
+    }
+    Value v = mapping_lookup(f->locals, name);
+    if (v || err_occurred()) {
+        return v;
+    }
+    return load_global(f, name);
+}
+
+static int store_name(Frame *f, Value name, Value v) {
+    if (!f->locals) {
+        err_format(&exc_SystemError, "no locals found when storing '%s'", str_obj(name)->data);
+        return -1;
+    }
+    if (dict_check_exact(f->locals)) {
+        return dict_set(f->locals, name, v);
+    }
+    return obj_setitem(f->locals, name, v);
+}
+
+static int delete_name(Frame *f, Value name) {
+    if (dict_check_exact(f->locals)) {
+        int r = dict_del(f->locals, name);
+        if (r == 0) {
+            name_error(name);
+        }
+        return r > 0 ? 0 : -1;
+    }
+    int r = obj_setitem(f->locals, name, 0);
+    if (r < 0 && err_matches(&exc_KeyError)) {
+        err_clear();
+        name_error(name);
+    }
+    return r;
+}
+
+static Value exc_context_get(Value exc) { return ((ExceptionObject *)val_ptr(exc))->context; }
+
+// CPython's _PyErr_SetObject chaining: the exception being handled becomes
+// the new exception's __context__, cutting any cycle it would create.
+static void chain_context(Value exc) {
+    Value handled = vm_thread.handled;
+    if (!handled || handled == VAL_NONE || handled == exc) {
+        return;
+    }
+    ExceptionObject *e = (ExceptionObject *)val_ptr(exc);
+    // Break a cycle: if exc is in handled's context chain, cut it there.
+    Value o = handled;
+    for (int steps = 0; steps < 10000; steps++) {
+        Value ctx = exc_context_get(o);
+        if (!ctx || ctx == VAL_NONE) {
+            break;
+        }
+        if (ctx == exc) {
+            ((ExceptionObject *)val_ptr(o))->context = VAL_NONE;
+            break;
+        }
+        o = ctx;
+    }
+    e->context = handled;
+}
+
+static int is_exception_class(Value v) {
+    return val_is_ptr(v) && type_is_subtype(type_of(v), &type_type) &&
+           type_is_subtype((Type *)val_ptr(v), &exc_BaseException);
+}
+
+static int exc_check_value(Value v) {
+    return val_is_ptr(v) && type_is_subtype(type_of(v), &exc_BaseException);
+}
+
+// Turn the operand of `raise` into an exception instance; 0 with TypeError.
+static Value make_exception(Value v) {
+    if (is_exception_class(v)) {
+        Value e = obj_call0(v);
+        if (e && !exc_check_value(e)) {
+            return err_format(&exc_TypeError,
+                              "calling %s should have returned an instance of BaseException, "
+                              "not %s",
+                              ((Type *)val_ptr(v))->name, obj_type_name(e));
+        }
+        return e;
+    }
+    if (exc_check_value(v)) {
+        return v;
+    }
+    return err_format(&exc_TypeError, "exceptions must derive from BaseException");
+}
+
+static int do_raise(Value exc, Value cause, int with_cause) {
+    Value e = make_exception(exc);
+    if (!e) {
+        return -1;
+    }
+    if (with_cause) {
+        Value c;
+        if (cause == VAL_NONE) {
+            c = VAL_NONE;
+        } else if (is_exception_class(cause)) {
+            c = obj_call0(cause);
+            if (!c) {
+                return -1;
+            }
+        } else if (exc_check_value(cause)) {
+            c = cause;
+        } else {
+            err_format(&exc_TypeError, "exception causes must derive from BaseException");
+            return -1;
+        }
+        ExceptionObject *eo = (ExceptionObject *)val_ptr(e);
+        eo->cause = c;
+        eo->suppress_context = 1;
+    }
+    err_set_value(e);
+    return 0;
+}
+
+static int check_except_class(Value c) {
+    if (tuple_check(c)) {
+        TupleObject *t = tuple_obj(c);
+        for (size_t i = 0; i < t->len; i++) {
+            if (check_except_class(t->items[i]) < 0) {
+                return -1;
+            }
+        }
+        return 0;
+    }
+    if (!is_exception_class(c)) {
+        err_format(&exc_TypeError,
+                   "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    return 0;
+}
+
+static int exception_matches(Value exc, Value cls) {
+    if (tuple_check(cls)) {
+        TupleObject *t = tuple_obj(cls);
+        for (size_t i = 0; i < t->len; i++) {
+            if (exception_matches(exc, t->items[i])) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    return type_is_subtype(type_of(exc), (Type *)val_ptr(cls));
+}
+
+static Value unpack_error_count(size_t got, size_t want, int at_least) {
+    if (got < want) {
+        if (at_least) {
+            return err_format(&exc_ValueError,
+                              "not enough values to unpack (expected at least %zu, got %zu)",
+                              want, got);
+        }
+        return err_format(&exc_ValueError, "not enough values to unpack (expected %zu, got %zu)",
+                          want, got);
+    }
+    return err_format(&exc_ValueError, "too many values to unpack (expected %zu)", want);
+}
+
+// UNPACK: exactly n items of `seq` into dst.
+static int unpack_sequence(Value seq, Value *dst, size_t n) {
+    if (tuple_check_exact(seq) || list_check_exact(seq)) {
+        size_t len = tuple_check_exact(seq) ? tuple_obj(seq)->len : list_obj(seq)->len;
+        const Value *items = tuple_check_exact(seq) ? tuple_obj(seq)->items : list_obj(seq)->items;
+        if (len != n) {
+            unpack_error_count(len, n, 0);
+            return -1;
+        }
+        memcpy(dst, items, n * sizeof(Value));
+        return 0;
+    }
+    Value it = obj_iter(seq);
+    if (!it) {
+        if (err_matches(&exc_TypeError) && !type_of(seq)->iter && !type_of(seq)->getitem) {
+            err_clear();
+            err_format(&exc_TypeError, "cannot unpack non-iterable %s object",
+                       obj_type_name(seq));
+        }
+        return -1;
+    }
+    Value tmp[n ? n : 1];
+    size_t i;
+    for (i = 0; i < n; i++) {
+        Value v = obj_next(it);
+        if (!v) {
+            if (err_occurred()) {
+                return -1;
+            }
+            unpack_error_count(i, n, 0);
+            return -1;
+        }
+        tmp[i] = v;
+    }
+    Value extra = obj_next(it);
+    if (extra) {
+        unpack_error_count(n + 1, n, 0);
+        return -1;
+    }
+    if (err_occurred()) {
+        return -1;
+    }
+    memcpy(dst, tmp, n * sizeof(Value));
+    return 0;
+}
+
+// UNPACKEX: `before` items, a list of the middle, `after` items.
+static int unpack_ex(Value seq, Value *dst, size_t before, size_t after) {
+    Value it = obj_iter(seq);
+    if (!it) {
+        if (err_matches(&exc_TypeError) && !type_of(seq)->iter && !type_of(seq)->getitem) {
+            err_clear();
+            err_format(&exc_TypeError, "cannot unpack non-iterable %s object",
+                       obj_type_name(seq));
+        }
+        return -1;
+    }
+    Value tmp[before ? before : 1];
+    for (size_t i = 0; i < before; i++) {
+        Value v = obj_next(it);
+        if (!v) {
+            if (!err_occurred()) {
+                unpack_error_count(i, before + after, 1);
+            }
+            return -1;
+        }
+        tmp[i] = v;
+    }
+    Value rest = list_from_iterable(it);
+    if (!rest) {
+        return -1;
+    }
+    ListObject *l = list_obj(rest);
+    if (l->len < after) {
+        unpack_error_count(before + l->len, before + after, 1);
+        return -1;
+    }
+    memcpy(dst, tmp, before * sizeof(Value));
+    for (size_t i = 0; i < after; i++) {
+        dst[before + 1 + i] = l->items[l->len - after + i];
+    }
+    l->len -= after;
+    dst[before] = rest;
+    return 0;
+}
+
+static Value build_string(const Value *parts, size_t n) {
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += str_obj(parts[i])->nbytes;
+    }
+    StrObject *s = str_alloc(total);
+    if (!s) {
+        return 0;
+    }
+    char *p = s->data;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(p, str_obj(parts[i])->data, str_obj(parts[i])->nbytes);
+        p += str_obj(parts[i])->nbytes;
+    }
+    return str_finish(s);
+}
+
+// ascii(): repr with non-ASCII characters escaped.
+static Value interp_ascii(Value v) {
+    Value r = obj_repr(v);
+    if (!r) {
+        return 0;
+    }
+    size_t n = str_len(r);
+    StrBuf sb;
+    sb_init(&sb);
+    for (size_t k = 0; k < n; k++) {
+        uint32_t cp = str_getitem_cp(r, k);
+        if (cp < 0x80) {
+            sb_putc(&sb, (char)cp);
+        } else if (cp < 0x100) {
+            sb_printf(&sb, "\\x%02x", cp);
+        } else if (cp < 0x10000) {
+            sb_printf(&sb, "\\u%04x", cp);
+        } else {
+            sb_printf(&sb, "\\U%08x", cp);
+        }
+    }
+    Value out = str_from_utf8(sb.data ? sb.data : "", sb.len);
+    sb_free(&sb);
+    return out;
+}
+
+static Value format_value(Value v, int conv, Value spec) {
+    switch (conv) {
+    case 1: v = obj_str(v); break;
+    case 2: v = obj_repr(v); break;
+    case 3: v = interp_ascii(v); break;
+    default: break;
+    }
+    if (!v) {
+        return 0;
+    }
+    if (!spec || (val_is_str(spec) && str_len(spec) == 0)) {
+        if (val_is_str(v) && type_of(v) == &type_str) {
+            return v;
+        }
+        if (int_check_exact(v) || type_of(v) == &type_float) {
+            return obj_str(v);
+        }
+    }
+    Value sp = spec ? spec : str_empty();
+    return obj_call_method(v, "__format__", &sp, 1);
+}
+
+static int dict_merge_for_call(Value dst, Value src, Value func) {
+    if (dict_check(src)) {
+        size_t pos = 0;
+        Value k, v;
+        while (dict_next(src, &pos, &k, &v)) {
+            if (!val_is_str(k)) {
+                err_format(&exc_TypeError, "keywords must be strings");
+                return -1;
+            }
+            if (dict_contains(dst, k)) {
+                Value fname = obj_getattr_cstr(func, "__qualname__");
+                if (!fname) {
+                    err_clear();
+                    fname = str_from_cstr(obj_type_name(func));
+                }
+                err_format(&exc_TypeError, "%s() got multiple values for keyword argument '%s'",
+                           str_obj(fname)->data, str_obj(k)->data);
+                return -1;
+            }
+            if (dict_set(dst, k, v) < 0) {
+                return -1;
+            }
+        }
+        return 0;
+    }
+    Value keys = obj_getattr_cstr(src, "keys");
+    if (!keys) {
+        err_clear();
+        Value fname = obj_getattr_cstr(func, "__qualname__");
+        if (!fname) {
+            err_clear();
+            fname = str_from_cstr(obj_type_name(func));
+        }
+        err_format(&exc_TypeError, "%s() argument after ** must be a mapping, not %s",
+                   str_obj(fname)->data, obj_type_name(src));
+        return -1;
+    }
+    Value tmp = dict_new();
+    if (!tmp || dict_merge(tmp, src, 1) < 0) {
+        return -1;
+    }
+    return dict_merge_for_call(dst, tmp, func);
+}
+
+// The builtin types whose class pattern matches the subject itself:
+// `case int(x)` (CPython's _Py_TPFLAGS_MATCH_SELF).
+static int match_self_type(Type *t) {
+    static Type *const self_types[] = {&type_bool, &type_bytes, &type_dict, &type_float,
+                                       &type_frozenset, &type_int, &type_list, &type_set,
+                                       &type_str, &type_tuple};
+    extern Type type_bytearray __attribute__((weak));
+    for (Type *b = t; b; b = b->base) {
+        for (size_t k = 0; k < sizeof self_types / sizeof self_types[0]; k++) {
+            if (b == self_types[k]) {
+                return 1;
+            }
+        }
+        if (&type_bytearray && b == &type_bytearray) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+// case cls(p0, p1, name=p2): the tuple of the attributes the sub-patterns
+// match against, or None when the subject does not match the class.
+static Value match_class(Value subject, Value cls, size_t nargs, Value kwnames) {
+    if (!val_is_ptr(cls) || !type_is_subtype(type_of(cls), &type_type)) {
+        return err_format(&exc_TypeError, "called match pattern must be a type");
+    }
+    Type *t = (Type *)val_ptr(cls);
+    int inst = obj_isinstance(subject, cls);
+    if (inst <= 0) {
+        return inst < 0 ? 0 : VAL_NONE;
+    }
+    size_t nkw = tuple_obj(kwnames)->len;
+    Value out = tuple_new(nargs + nkw);
+    if (!out) {
+        return 0;
+    }
+    Value names[nargs + nkw + 1];
+    size_t nnames = 0;
+    Value match_args = 0;
+    int match_self = 0;
+    if (nargs) {
+        match_args = obj_getattr_cstr(cls, "__match_args__");
+        if (!match_args) {
+            if (!err_matches(&exc_AttributeError)) {
+                return 0;
+            }
+            err_clear();
+            match_self = match_self_type(t);
+        } else if (!tuple_check_exact(match_args)) {
+            return err_format(&exc_TypeError, "%s.__match_args__ must be a tuple (got %s)",
+                              t->name, obj_type_name(match_args));
+        }
+        size_t allowed = match_args ? tuple_obj(match_args)->len : (size_t)match_self;
+        if (nargs > allowed) {
+            return err_format(&exc_TypeError, "%s() accepts %zu positional sub-pattern%s (%zu given)",
+                              t->name, allowed, allowed == 1 ? "" : "s", nargs);
+        }
+    }
+    for (size_t k = 0; k < nargs + nkw; k++) {
+        Value attr;
+        if (k < nargs && match_self) {
+            attr = subject;
+        } else {
+            Value name = k < nargs ? tuple_obj(match_args)->items[k]
+                                   : tuple_obj(kwnames)->items[k - nargs];
+            if (!val_is_str(name)) {
+                return err_format(&exc_TypeError, "__match_args__ elements must be strings (got %s)",
+                                  obj_type_name(name));
+            }
+            for (size_t j = 0; j < nnames; j++) {
+                if (str_equal(names[j], name)) {
+                    Value r = obj_repr(name);
+                    return r ? err_format(&exc_TypeError,
+                                          "%s() got multiple sub-patterns for attribute %s",
+                                          t->name, str_obj(r)->data)
+                             : 0;
+                }
+            }
+            names[nnames++] = name;
+            attr = obj_getattr(subject, name);
+            if (!attr) {
+                if (err_matches(&exc_AttributeError)) {
+                    err_clear();
+                    return VAL_NONE;
+                }
+                return 0;
+            }
+        }
+        tuple_obj(out)->items[k] = attr;
+    }
+    return out;
+}
+
+// ---- the loop -------------------------------------------------------------------------
+
+#define CACHE_CONST_(name, fmt, cache) enum { CACHE_##name = cache };
+OPCODES(CACHE_CONST_)
+#undef CACHE_CONST_
+
+Value vm_run_frame(Frame *f, int throwing) {
+    static void *const labels[OP__COUNT] = {
+#define LABEL_(name, fmt, cache) &&L_##name,
+        OPCODES(LABEL_)
+#undef LABEL_
+    };
+    Code *co;
+    Value *R;
+    const Value *K;
+    const Value *N;
+    const Instr *pc, *cur;
+    Instr i;
+    Value exc = 0;
+    int reraise = 0;
+
+#define LOAD_FRAME()                              \
+    do {                                          \
+        co = f->code;                             \
+        R = f->slots;                             \
+        K = tuple_obj(co->consts)->items;         \
+        N = tuple_obj(co->names)->items;          \
+    } while (0)
+#define A instr_a(i)
+#define B instr_b(i)
+#define C instr_c(i)
+#define X instr_x(i)
+#define NEXT() goto *labels[instr_op(*pc)]
+#define TARGET(name)                   \
+    L_##name:                          \
+    cur = pc;                          \
+    f->pc = cur;                       \
+    i = *pc;                           \
+    pc += 1 + CACHE_##name;
+#define JUMPBY(off) (pc += (off))
+#define CHECK(v)        \
+    do {                \
+        if (!(v)) {     \
+            goto error; \
+        }               \
+    } while (0)
+
+    LOAD_FRAME();
+    if (throwing) {
+        cur = f->pc;
+        goto error;
+    }
+    if (!(f->flags & FRAME_STARTED) || (f->flags & FRAME_RESUME_AT_PC)) {
+        f->flags = (f->flags | FRAME_STARTED) & ~FRAME_RESUME_AT_PC;
+        pc = f->pc;
+    } else if (instr_op(*f->pc) == OP_YIELD) {
+        pc = f->pc + 1 + CACHE_YIELD;
+    } else {
+        pc = f->pc;  // YIELDFROM runs again with f->sent
+    }
+    NEXT();
+
+    TARGET(NOP) { NEXT(); }
+    TARGET(MOVE) {
+        R[A] = R[B];
+        NEXT();
+    }
+    TARGET(LOADK) {
+        R[A] = K[B];
+        NEXT();
+    }
+    TARGET(LOADNONE) {
+        R[A] = VAL_NONE;
+        NEXT();
+    }
+    TARGET(CLEAR) {
+        R[A] = 0;
+        NEXT();
+    }
+    TARGET(CHECKBOUND) {
+        if (!R[A]) {
+            err_format(&exc_UnboundLocalError,
+                       "cannot access local variable '%s' where it is not associated with a value",
+                       str_obj(N[B])->data);
+            goto error;
+        }
+        NEXT();
+    }
+    TARGET(DELFAST) {
+        if (!R[A]) {
+            err_format(&exc_UnboundLocalError,
+                       "cannot access local variable '%s' where it is not associated with a value",
+                       str_obj(N[B])->data);
+            goto error;
+        }
+        R[A] = 0;
+        NEXT();
+    }
+    TARGET(LOADGLOBAL) {
+        Value v = load_global(f, N[B]);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(STOREGLOBAL) {
+        CHECK(dict_set(f->globals, N[B], R[A]) == 0);
+        NEXT();
+    }
+    TARGET(DELGLOBAL) {
+        int r = dict_del(f->globals, N[B]);
+        if (r <= 0) {
+            if (r == 0) {
+                name_error(N[B]);
+            }
+            goto error;
+        }
+        NEXT();
+    }
+    TARGET(LOADNAME) {
+        Value v = load_name(f, N[B]);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(STORENAME) {
+        CHECK(store_name(f, N[B], R[A]) == 0);
+        NEXT();
+    }
+    TARGET(DELNAME) {
+        CHECK(delete_name(f, N[B]) == 0);
+        NEXT();
+    }
+    TARGET(LOADDEREF) {
+        Value v = ((CellObject *)val_ptr(R[B]))->value;
+        if (!v) {
+            if (X) {
+                err_format(&exc_NameError,
+                           "cannot access free variable '%s' where it is not associated with a "
+                           "value in enclosing scope",
+                           str_obj(N[C])->data);
+            } else {
+                err_format(&exc_UnboundLocalError,
+                           "cannot access local variable '%s' where it is not associated with a "
+                           "value",
+                           str_obj(N[C])->data);
+            }
+            goto error;
+        }
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(STOREDEREF) {
+        ((CellObject *)val_ptr(R[A]))->value = R[B];
+        NEXT();
+    }
+    TARGET(DELDEREF) {
+        CellObject *cell = (CellObject *)val_ptr(R[A]);
+        if (!cell->value) {
+            err_format(&exc_UnboundLocalError,
+                       "cannot access local variable '%s' where it is not associated with a value",
+                       str_obj(N[B])->data);
+            goto error;
+        }
+        cell->value = 0;
+        NEXT();
+    }
+    TARGET(LOADCLASSDEREF) {
+        Value v = mapping_lookup(f->locals, N[C]);
+        if (!v) {
+            CHECK(!err_occurred());
+            v = ((CellObject *)val_ptr(R[B]))->value;
+            if (!v) {
+                err_format(&exc_NameError,
+                           "cannot access free variable '%s' where it is not associated with a "
+                           "value in enclosing scope",
+                           str_obj(N[C])->data);
+                goto error;
+            }
+        }
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(GETATTR) {
+        Value v = obj_getattr(R[B], N[C]);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(SETATTR) {
+        CHECK(obj_setattr(R[A], N[C], R[B]) == 0);
+        NEXT();
+    }
+    TARGET(DELATTR) {
+        CHECK(obj_setattr(R[A], N[B], 0) == 0);
+        NEXT();
+    }
+    TARGET(LOADMETHOD) {
+        Value obj = R[B];
+        Type *t = type_of(obj);
+        if (t->getattr == object_generic_getattr) {
+            // A method of the class, not shadowed by an instance attribute:
+            // no bound method object.
+            Value descr = type_lookup(t, N[C]);
+            if (descr && (type_of(descr)->flags & TYPE_METHOD_DESCR)) {
+                Value own = object_instance_attr(obj, N[C]);
+                if (!own && !err_occurred()) {
+                    R[A] = descr;
+                    R[A + 1] = obj;
+                    NEXT();
+                }
+                CHECK(!err_occurred());
+            }
+        }
+        Value v = obj_getattr(obj, N[C]);
+        CHECK(v);
+        R[A] = v;
+        R[A + 1] = 0;
+        NEXT();
+    }
+    TARGET(GETITEM) {
+        Value v = obj_getitem(R[B], R[C]);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(SETITEM) {
+        CHECK(obj_setitem(R[A], R[B], R[C]) == 0);
+        NEXT();
+    }
+    TARGET(DELITEM) {
+        CHECK(obj_setitem(R[A], R[B], 0) == 0);
+        NEXT();
+    }
+    TARGET(BINOP) {
+        Value a = R[B], b = R[C];
+        if (val_is_smallint(a) && val_is_smallint(b)) {
+            int64_t x = val_smallint(a), y = val_smallint(b), r;
+            switch (X) {
+            case BINOP_ADD:
+                r = x + y;
+                if (smallint_fits(r)) {
+                    R[A] = val_from_smallint(r);
+                    NEXT();
+                }
+                break;
+            case BINOP_SUB:
+                r = x - y;
+                if (smallint_fits(r)) {
+                    R[A] = val_from_smallint(r);
+                    NEXT();
+                }
+                break;
+            default:
+                break;
+            }
+        }
+        Value v = obj_binop(a, b, (BinOp)X);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(INPLACE) {
+        Value v = obj_inplace(R[B], R[C], (BinOp)X);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(UNARY) {
+        Value v;
+        switch (X) {
+        case 0: v = obj_neg(R[B]); break;
+        case 1: v = obj_pos(R[B]); break;
+        case 2: v = obj_invert(R[B]); break;
+        default: {
+            int t = obj_truthy(R[B]);
+            CHECK(t >= 0);
+            v = val_bool(!t);
+            break;
+        }
+        }
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(COMPARE) {
+        Value a = R[B], b = R[C], v;
+        switch (X) {
+        case 6: v = val_bool(a == b); break;
+        case 7: v = val_bool(a != b); break;
+        case 8:
+        case 9: {
+            int c = obj_contains(b, a);
+            CHECK(c >= 0);
+            v = val_bool(X == 8 ? c : !c);
+            break;
+        }
+        default:
+            if (val_is_smallint(a) && val_is_smallint(b)) {
+                int64_t x = (int64_t)a, y = (int64_t)b;  // the tag does not change the order
+                int r = 0;
+                switch (X) {
+                case CMP_LT: r = x < y; break;
+                case CMP_LE: r = x <= y; break;
+                case CMP_EQ: r = x == y; break;
+                case CMP_NE: r = x != y; break;
+                case CMP_GT: r = x > y; break;
+                case CMP_GE: r = x >= y; break;
+                }
+                v = val_bool(r);
+            } else {
+                v = obj_richcompare(a, b, (CompareOp)X);
+            }
+            break;
+        }
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(TRUTH) {
+        int t = obj_truthy(R[B]);
+        CHECK(t >= 0);
+        R[A] = val_bool(t);
+        NEXT();
+    }
+    TARGET(JUMP) {
+        JUMPBY(instr_offset(i));
+        NEXT();
+    }
+    TARGET(JUMPIFTRUE) {
+        Value v = R[A];
+        int t = v == VAL_TRUE ? 1 : v == VAL_FALSE ? 0 : obj_truthy(v);
+        CHECK(t >= 0);
+        if (t) {
+            JUMPBY(instr_offset(i));
+        }
+        NEXT();
+    }
+    TARGET(JUMPIFFALSE) {
+        Value v = R[A];
+        int t = v == VAL_TRUE ? 1 : v == VAL_FALSE ? 0 : obj_truthy(v);
+        CHECK(t >= 0);
+        if (!t) {
+            JUMPBY(instr_offset(i));
+        }
+        NEXT();
+    }
+    TARGET(JUMPIFNONE) {
+        if (R[A] == VAL_NONE) {
+            JUMPBY(instr_offset(i));
+        }
+        NEXT();
+    }
+    TARGET(JUMPIFNOTNONE) {
+        if (R[A] != VAL_NONE) {
+            JUMPBY(instr_offset(i));
+        }
+        NEXT();
+    }
+    TARGET(JUMPIFBOUND) {
+        if (R[A]) {
+            JUMPBY(instr_offset(i));
+        }
+        NEXT();
+    }
+    TARGET(LOOPHEADER) {
+        // A safe point: run the finalizers and weakref callbacks that
+        // automatic collections queued (runtime/finalize.h).
+        finalize_poll();
+        NEXT();
+    }
+    TARGET(BUILDTUPLE) {
+        Value v = tuple_from(&R[B], C);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(BUILDLIST) {
+        Value v = list_from(&R[B], C);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(BUILDSET) {
+        Value v = set_new(0);
+        CHECK(v);
+        for (unsigned k = 0; k < C; k++) {
+            CHECK(set_add(v, R[B + k]) == 0);
+        }
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(BUILDMAP) {
+        Value v = dict_new_presized(C);
+        CHECK(v);
+        for (unsigned k = 0; k < C; k++) {
+            CHECK(dict_setitem(v, R[B + 2 * k], R[B + 2 * k + 1]) == 0);
+        }
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(BUILDSTRING) {
+        Value v = build_string(&R[B], C);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(BUILDSLICE) {
+        Value v = slice_new(R[B], R[B + 1], C == 3 ? R[B + 2] : VAL_NONE);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(FORMAT) {
+        Value v = format_value(R[B], X & 3, (X & 4) ? R[C] : 0);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(LISTAPPEND) {
+        CHECK(list_append(R[A], R[B]) == 0);
+        NEXT();
+    }
+    TARGET(LISTEXTEND) {
+        if (list_extend(R[A], R[B]) < 0) {
+            if (err_matches(&exc_TypeError) && !type_of(R[B])->iter && !type_of(R[B])->getitem) {
+                err_clear();
+                err_format(&exc_TypeError, "Value after * must be an iterable, not %s",
+                           obj_type_name(R[B]));
+            }
+            goto error;
+        }
+        NEXT();
+    }
+    TARGET(LISTTOTUPLE) {
+        Value v = tuple_from(list_obj(R[B])->items, list_obj(R[B])->len);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(SETADD) {
+        CHECK(set_add(R[A], R[B]) == 0);
+        NEXT();
+    }
+    TARGET(SETUPDATE) {
+        CHECK(set_update(R[A], R[B]) == 0);
+        NEXT();
+    }
+    TARGET(MAPADD) {
+        CHECK(dict_setitem(R[A], R[B], R[C]) == 0);
+        NEXT();
+    }
+    TARGET(DICTUPDATE) {
+        if (dict_merge(R[A], R[B], 1) < 0) {
+            if (err_matches(&exc_AttributeError)) {
+                err_clear();
+                err_format(&exc_TypeError, "'%s' object is not a mapping", obj_type_name(R[B]));
+            }
+            goto error;
+        }
+        NEXT();
+    }
+    TARGET(DICTMERGE) {
+        CHECK(dict_merge_for_call(R[A], R[B], R[C]) == 0);
+        NEXT();
+    }
+    TARGET(UNPACK) {
+        CHECK(unpack_sequence(R[B], &R[A], C) == 0);
+        NEXT();
+    }
+    TARGET(UNPACKEX) {
+        CHECK(unpack_ex(R[B], &R[A], X, C - X - 1) == 0);
+        NEXT();
+    }
+
+    // Calls. `callee`, `self` and the argument vector, then a shared tail.
+    {
+        Value callee, self, kwnames;
+        const Value *args;
+        size_t npos;
+        TARGET(CALL) {
+            callee = R[B];
+            args = &R[B + 1];
+            kwnames = (X & 1) ? R[B + C + 1] : 0;
+            npos = C - (kwnames ? tuple_obj(kwnames)->len : 0);
+            self = 0;
+            goto do_call;
+        }
+        TARGET(CALLMETHOD) {
+            callee = R[B];
+            self = R[B + 1];
+            args = &R[B + 2];
+            kwnames = (X & 1) ? R[B + C + 2] : 0;
+            npos = C - (kwnames ? tuple_obj(kwnames)->len : 0);
+            goto do_call;
+        }
+    do_call:
+        if (type_of(callee) == &type_method && !self) {
+            MethodObject *m = (MethodObject *)val_ptr(callee);
+            if (func_check(m->func)) {
+                callee = m->func;
+                self = m->self;
+            }
+        }
+        if (func_check(callee)) {
+            FunctionObject *fn = func_obj(callee);
+            Code *cc = fn->code;
+            if (!(cc->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNC_GENERATOR))) {
+                Frame *nf = frame_push(cc, callee, fn->globals, fn->builtins, 0);
+                CHECK(nf);
+                if (vm_bind_args(nf, fn, self, args, npos, kwnames) < 0) {
+                    frame_pop(nf);
+                    goto error;
+                }
+                f = nf;
+                LOAD_FRAME();
+                pc = co->instrs;
+                f->flags |= FRAME_STARTED;
+                NEXT();
+            }
+            Value g = gen_new(fn, self, args, npos, kwnames);
+            CHECK(g);
+            R[A] = g;
+            NEXT();
+        }
+        Value v;
+        if (self) {
+            size_t n = npos + (kwnames ? tuple_obj(kwnames)->len : 0);
+            // args[-1] is self's slot: the vector is contiguous
+            (void)n;
+            v = obj_call(callee, args - 1, npos + 1, kwnames);
+        } else {
+            v = obj_call(callee, args, npos, kwnames);
+        }
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(CALLEX) {
+        Value kw = X ? R[B + 2] : 0;
+        Value args = R[B + 1];
+        if (!tuple_check_exact(args)) {
+            Value t = tuple_from_iterable(args);
+            if (!t) {
+                if (err_matches(&exc_TypeError) && !type_of(args)->iter &&
+                    !type_of(args)->getitem) {
+                    err_clear();
+                    Value fname = obj_getattr_cstr(R[B], "__qualname__");
+                    if (!fname) {
+                        err_clear();
+                        fname = str_from_cstr(obj_type_name(R[B]));
+                    }
+                    err_format(&exc_TypeError,
+                               "%s() argument after * must be an iterable, not %s",
+                               str_obj(fname)->data, obj_type_name(args));
+                }
+                goto error;
+            }
+            args = t;
+        }
+        if (kw && !dict_check_exact(kw)) {
+            Value d = dict_new();
+            CHECK(d);
+            CHECK(dict_merge_for_call(d, kw, R[B]) == 0);
+            kw = d;
+        }
+        Value callee = R[B];
+        if (func_check(callee) && !(func_obj(callee)->code->flags &
+                                    (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNC_GENERATOR))) {
+            // Push the frame directly, as CALL does.
+            FunctionObject *fn = func_obj(callee);
+            TupleObject *t = tuple_obj(args);
+            size_t nkw = kw ? (size_t)dict_len(kw) : 0;
+            Value kwnames = 0;
+            Value small[16];
+            Value *vec = t->len + nkw <= 16 ? small : malloc((t->len + nkw) * sizeof(Value));
+            if (!vec) {
+                err_no_memory();
+                goto error;
+            }
+            memcpy(vec, t->items, t->len * sizeof(Value));
+            if (nkw) {
+                kwnames = tuple_new(nkw);
+                size_t pos = 0, k = 0;
+                Value key, value;
+                while (dict_next(kw, &pos, &key, &value)) {
+                    tuple_obj(kwnames)->items[k] = key;
+                    vec[t->len + k] = value;
+                    k++;
+                }
+            }
+            Frame *nf = frame_push(fn->code, callee, fn->globals, fn->builtins, 0);
+            if (!nf || vm_bind_args(nf, fn, 0, vec, t->len, kwnames) < 0) {
+                if (nf) {
+                    frame_pop(nf);
+                }
+                if (vec != small) {
+                    free(vec);
+                }
+                goto error;
+            }
+            if (vec != small) {
+                free(vec);
+            }
+            f = nf;
+            LOAD_FRAME();
+            pc = co->instrs;
+            f->flags |= FRAME_STARTED;
+            NEXT();
+        }
+        Value v = obj_call_tuple_dict(callee, args, kw);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(RETURN) {
+        finalize_poll();  // a safe point, as LOOPHEADER
+        Value v = R[A];
+        if (f->flags & FRAME_ENTRY) {
+            if (f->flags & FRAME_GEN) {
+                f->flags &= ~FRAME_YIELDED;
+                return v;
+            }
+            frame_pop(f);
+            return v;
+        }
+        Frame *caller = f->back;
+        frame_pop(f);
+        f = caller;
+        LOAD_FRAME();
+        pc = f->pc;
+        i = *pc;
+        R[instr_a(i)] = v;
+        pc += 1 + opcode_cache_words[instr_op(i)];
+        NEXT();
+    }
+    TARGET(MAKEFUNCTION) {
+        Value fv = function_new((Code *)val_ptr(K[B]), f->globals);
+        CHECK(fv);
+        FunctionObject *fn = func_obj(fv);
+        unsigned k = C;
+        if (X & 1) {
+            fn->defaults = tuple_obj(R[k])->len ? R[k] : 0;
+            k++;
+        }
+        if (X & 2) {
+            fn->kwdefaults = R[k++];
+        }
+        if (X & 4) {
+            TupleObject *t = tuple_obj(R[k++]);
+            Value d = dict_new();
+            CHECK(d);
+            for (size_t j = 0; j + 1 < t->len; j += 2) {
+                CHECK(dict_set(d, t->items[j], t->items[j + 1]) == 0);
+            }
+            fn->annotations = d;
+        }
+        if (X & 8) {
+            fn->closure = R[k++];
+        }
+        R[A] = fv;
+        NEXT();
+    }
+    TARGET(LOADBUILDCLASS) {
+        Value v = dict_check(f->builtins) ? dict_get_cstr(f->builtins, "__build_class__") : 0;
+        if (!v) {
+            err_format(&exc_NameError, "__build_class__ not found");
+            goto error;
+        }
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(GETITER) {
+        Value v = obj_iter(R[B]);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(FORITER) {
+        Value it = R[A];
+        Type *t = type_of(it);
+        Value v;
+        if (t->iternext) {
+            v = t->iternext(it);
+        } else {
+            v = obj_next(it);
+        }
+        if (!v) {
+            if (err_occurred()) {
+                if (!err_matches(&exc_StopIteration)) {
+                    goto error;
+                }
+                err_clear();
+            }
+            JUMPBY(instr_offset(i));
+            NEXT();
+        }
+        R[A + 1] = v;
+        NEXT();
+    }
+    TARGET(RAISE) {
+        if (X == 0) {
+            Value h = vm_thread.handled;
+            if (!h || h == VAL_NONE) {
+                err_format(&exc_RuntimeError, "No active exception to reraise");
+                goto error;
+            }
+            err_set_value(h);
+            reraise = 1;
+            goto error;
+        }
+        if (do_raise(R[A], X == 2 ? R[B] : 0, X == 2) == 0) {
+            goto error;
+        }
+        goto error;
+    }
+    TARGET(RERAISE) {
+        err_set_value(R[A]);
+        reraise = 1;
+        goto error;
+    }
+    TARGET(PUSHEXCINFO) {
+        R[B] = vm_thread.handled ? vm_thread.handled : VAL_NONE;
+        vm_thread.handled = R[A];
+        NEXT();
+    }
+    TARGET(POPEXCEPT) {
+        vm_thread.handled = R[A] == VAL_NONE ? 0 : R[A];
+        NEXT();
+    }
+    TARGET(CHECKEXCMATCH) {
+        CHECK(check_except_class(R[C]) == 0);
+        R[A] = val_bool(exception_matches(R[B], R[C]));
+        NEXT();
+    }
+    TARGET(CHECKEGMATCH) {
+        Value match, rest;
+        CHECK(exc_group_match(R[B], R[C], &match, &rest) == 0);
+        R[A] = match;
+        R[A + 1] = rest;
+        if (match != VAL_NONE) {
+            // the clause's part is what a bare raise and sys.exc_info() see
+            vm_thread.handled = match;
+        }
+        NEXT();
+    }
+    TARGET(PREPRERAISESTAR) {
+        Value r = exc_group_prep_reraise(R[B], R[C]);
+        CHECK(r);
+        R[A] = r;
+        NEXT();
+    }
+    TARGET(LOADASSERTIONERROR) {
+        R[A] = val_from_ptr(&exc_AssertionError);
+        NEXT();
+    }
+    TARGET(BEFOREWITH) {
+        Value mgr = R[B];
+        Type *t = type_of(mgr);
+        Value enter = type_lookup(t, str_intern_cstr("__enter__"));
+        Value exitf = enter ? type_lookup(t, str_intern_cstr("__exit__")) : 0;
+        if (!enter || !exitf) {
+            err_format(&exc_TypeError,
+                       "'%s' object does not support the context manager protocol%s",
+                       t->name, enter ? " (missed __exit__ method)" : "");
+            goto error;
+        }
+        DescrGetFunc get = type_of(exitf)->descr_get;
+        Value bound_exit = get ? get(exitf, mgr, val_from_ptr(t)) : exitf;
+        CHECK(bound_exit);
+        get = type_of(enter)->descr_get;
+        Value bound_enter = get ? get(enter, mgr, val_from_ptr(t)) : enter;
+        CHECK(bound_enter);
+        Value v = obj_call0(bound_enter);
+        CHECK(v);
+        R[A + 1] = bound_exit;
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(BEFOREASYNCWITH) {
+        Value mgr = R[B];
+        Type *t = type_of(mgr);
+        Value enter = type_lookup(t, str_intern_cstr("__aenter__"));
+        Value exitf = enter ? type_lookup(t, str_intern_cstr("__aexit__")) : 0;
+        if (!enter || !exitf) {
+            err_format(&exc_TypeError,
+                       "'%s' object does not support the asynchronous context manager "
+                       "protocol%s",
+                       t->name, enter ? " (missed __aexit__ method)" : "");
+            goto error;
+        }
+        DescrGetFunc get = type_of(exitf)->descr_get;
+        Value bound_exit = get ? get(exitf, mgr, val_from_ptr(t)) : exitf;
+        CHECK(bound_exit);
+        get = type_of(enter)->descr_get;
+        Value bound_enter = get ? get(enter, mgr, val_from_ptr(t)) : enter;
+        CHECK(bound_enter);
+        Value v = obj_call0(bound_enter);
+        CHECK(v);
+        R[A + 1] = bound_exit;
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(WITHEXCEPTSTART) {
+        Value e = R[C];
+        Value tb = ((ExceptionObject *)val_ptr(e))->traceback;
+        Value args3[3] = {val_from_ptr(type_of(e)), e, tb ? tb : VAL_NONE};
+        Value v = obj_call(R[B], args3, 3, 0);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(YIELD) {
+        f->sent = R[B];
+        f->flags |= FRAME_YIELDED;
+        return f->sent;
+    }
+    TARGET(GETYIELDFROMITER) {
+        Value v = R[B];
+        if (!gen_check(v)) {
+            v = obj_iter(v);
+            CHECK(v);
+        } else if (type_of(v) == &type_coroutine && !(co->flags & (CODE_COROUTINE | CODE_ITERABLE_COROUTINE))) {
+            err_format(&exc_TypeError,
+                       "cannot 'yield from' a coroutine object in a non-coroutine generator");
+            goto error;
+        }
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(YIELDFROM) {
+        Value sub = R[B];
+        Value sendv = VAL_NONE;
+        if (f->flags & FRAME_HAS_SENT) {
+            sendv = f->sent;
+            f->flags &= ~FRAME_HAS_SENT;
+        }
+        Value r;
+        int yielded = 0;
+        if (gen_check(sub)) {
+            r = gen_send(sub, sendv, 0, &yielded);
+            if (!r && !err_occurred()) {
+                r = VAL_NONE;  // exhausted before: the result is None
+            }
+        } else if (sendv == VAL_NONE && type_of(sub)->iternext) {
+            r = type_of(sub)->iternext(sub);
+            yielded = r != 0;
+            if (!r) {
+                if (!err_occurred()) {
+                    r = VAL_NONE;
+                } else if (err_matches(&exc_StopIteration)) {
+                    Value e = err_fetch();
+                    r = obj_getattr_cstr(e, "value");
+                }
+            }
+        } else {
+            r = obj_call_method(sub, "send", &sendv, 1);
+            yielded = r != 0;
+            if (!r && err_matches(&exc_StopIteration)) {
+                Value e = err_fetch();
+                r = obj_getattr_cstr(e, "value");
+            }
+        }
+        CHECK(r);
+        if (yielded) {
+            f->sent = r;
+            f->flags |= FRAME_YIELDED;
+            return r;  // f->pc stays on this instruction
+        }
+        R[A] = r;
+        NEXT();
+    }
+    TARGET(GETAWAITABLE) {
+        Value v = R[B];
+        if (type_of(v) == &type_coroutine) {
+            // fine as it is
+        } else if (gen_check(v) && (gen_code_flags(v) & CODE_ITERABLE_COROUTINE)) {
+            // a generator-based coroutine (types.coroutine)
+        } else {
+            Value aw = type_lookup(type_of(v), str_intern_cstr("__await__"));
+            if (!aw) {
+                if (X == 1) {
+                    err_format(&exc_TypeError,
+                               "'async with' received an object from __aenter__ that does not "
+                               "implement __await__: %s",
+                               obj_type_name(v));
+                } else if (X == 2) {
+                    err_format(&exc_TypeError,
+                               "'async with' received an object from __aexit__ that does not "
+                               "implement __await__: %s",
+                               obj_type_name(v));
+                } else {
+                    err_format(&exc_TypeError, "object %s can't be used in 'await' expression",
+                               obj_type_name(v));
+                }
+                goto error;
+            }
+            Value it = obj_call_method(v, "__await__", NULL, 0);
+            CHECK(it);
+            if (gen_check(it) && type_of(it) == &type_coroutine) {
+                err_format(&exc_TypeError, "__await__() returned a coroutine");
+                goto error;
+            }
+            if (!type_of(it)->iternext) {
+                err_format(&exc_TypeError, "__await__() returned non-iterator of type '%s'",
+                           obj_type_name(it));
+                goto error;
+            }
+            v = it;
+        }
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(GETAITER) {
+        Value v = R[B];
+        Value m = type_lookup(type_of(v), str_intern_cstr("__aiter__"));
+        if (!m) {
+            err_format(&exc_TypeError,
+                       "'async for' requires an object with __aiter__ method, got %s",
+                       obj_type_name(v));
+            goto error;
+        }
+        Value it = obj_call_method(v, "__aiter__", NULL, 0);
+        CHECK(it);
+        if (!type_lookup(type_of(it), str_intern_cstr("__anext__"))) {
+            err_format(&exc_TypeError,
+                       "'async for' received an object from __aiter__ that does not implement "
+                       "__anext__: %s",
+                       obj_type_name(it));
+            goto error;
+        }
+        R[A] = it;
+        NEXT();
+    }
+    TARGET(GETANEXT) {
+        Value v = R[B];
+        if (!type_lookup(type_of(v), str_intern_cstr("__anext__"))) {
+            err_format(&exc_TypeError,
+                       "'async for' requires an iterator with __anext__ method, got %s",
+                       obj_type_name(v));
+            goto error;
+        }
+        Value aw = obj_call_method(v, "__anext__", NULL, 0);
+        CHECK(aw);
+        if (type_of(aw) != &type_coroutine) {
+            Value m = type_lookup(type_of(aw), str_intern_cstr("__await__"));
+            if (!m) {
+                err_format(&exc_TypeError,
+                           "'async for' received an invalid object from __anext__: %s",
+                           obj_type_name(aw));
+                goto error;
+            }
+            aw = obj_call_method(aw, "__await__", NULL, 0);
+            CHECK(aw);
+        }
+        R[A] = aw;
+        NEXT();
+    }
+    TARGET(ENDASYNCFOR) {
+        if (type_is_subtype(type_of(R[A]), &exc_StopAsyncIteration)) {
+            NEXT();
+        }
+        err_set_value(R[A]);
+        reraise = 1;
+        goto error;
+    }
+    TARGET(ASYNCGENWRAP) {
+        Value v = gen_async_wrap(R[B]);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(IMPORTNAME) {
+        Value imp = dict_check(f->builtins) ? dict_get_cstr(f->builtins, "__import__") : 0;
+        if (!imp) {
+            err_format(&exc_ImportError, "__import__ not found");
+            goto error;
+        }
+        Value args5[5] = {N[C], f->globals, f->locals ? f->locals : VAL_NONE, R[B],
+                          int_from_i64(X)};
+        Value v = obj_call(imp, args5, 5, 0);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(IMPORTFROM) {
+        Value v = obj_getattr(R[B], N[C]);
+        if (!v) {
+            if (!err_matches(&exc_AttributeError)) {
+                goto error;
+            }
+            err_clear();
+            // A submodule not yet bound as an attribute: sys.modules[pkg.name].
+            Value pkg = obj_getattr_cstr(R[B], "__name__");
+            if (pkg && val_is_str(pkg)) {
+                Value mods = sys_modules_dict();
+                Value full = str_format_c("%s.%s", str_obj(pkg)->data, str_obj(N[C])->data);
+                v = mods && full ? dict_get(mods, full) : 0;
+            }
+            err_clear();
+            if (!v) {
+                err_format(&exc_ImportError, "cannot import name '%s' from '%s'",
+                           str_obj(N[C])->data,
+                           pkg && val_is_str(pkg) ? str_obj(pkg)->data : "<unknown module name>");
+                goto error;
+            }
+        }
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(IMPORTSTAR) {
+        Value mod = R[A];
+        Value all = obj_getattr_cstr(mod, "__all__");
+        int skip_private = 0;
+        if (!all) {
+            if (!err_matches(&exc_AttributeError)) {
+                goto error;
+            }
+            err_clear();
+            Value d = obj_getattr_cstr(mod, "__dict__");
+            CHECK(d);
+            all = dict_keys(d);
+            CHECK(all);
+            skip_private = 1;
+        }
+        Value it = obj_iter(all);
+        CHECK(it);
+        Value name;
+        while ((name = obj_next(it))) {
+            if (!val_is_str(name)) {
+                err_format(&exc_TypeError, "%s in %s.%s must be str, not %s",
+                           skip_private ? "Key" : "Item", "module",
+                           skip_private ? "__dict__" : "__all__", obj_type_name(name));
+                goto error;
+            }
+            if (skip_private && str_obj(name)->data[0] == '_') {
+                continue;
+            }
+            Value v = obj_getattr(mod, name);
+            CHECK(v);
+            CHECK(store_name(f, name, v) == 0);
+        }
+        CHECK(!err_occurred());
+        NEXT();
+    }
+    TARGET(SETUPANNOTATIONS) {
+        Value ann = str_intern_cstr("__annotations__");
+        Value v = mapping_lookup(f->locals, ann);
+        if (!v) {
+            CHECK(!err_occurred());
+            Value d = dict_new();
+            CHECK(d);
+            CHECK(store_name(f, ann, d) == 0);
+        }
+        NEXT();
+    }
+    TARGET(PRINTEXPR) {
+        Value hook = sys_get_object("displayhook");
+        if (!hook) {
+            err_format(&exc_RuntimeError, "lost sys.displayhook");
+            goto error;
+        }
+        CHECK(obj_call1(hook, R[A]));
+        NEXT();
+    }
+    TARGET(MATCHCLASS) {
+        Value v = match_class(R[B], R[B + 1], X, R[B + 2]);
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(MATCHMAPPING) {
+        R[A] = val_bool(dict_check(R[B]));
+        NEXT();
+    }
+    TARGET(MATCHSEQUENCE) {
+        Value v = R[B];
+        R[A] = val_bool(list_check(v) || tuple_check(v) || type_of(v) == &type_range);
+        NEXT();
+    }
+    TARGET(MATCHKEYS) {
+        TupleObject *keys = tuple_obj(R[C]);
+        Value out = tuple_new(keys->len);
+        CHECK(out);
+        for (size_t k = 0; k < keys->len; k++) {
+            Value v = dict_check_exact(R[B]) ? dict_get(R[B], keys->items[k]) : 0;
+            if (!dict_check_exact(R[B])) {
+                Value get = obj_getattr_cstr(R[B], "get");
+                CHECK(get);
+                static Value dummy;
+                if (!dummy) {
+                    dummy = val_from_ptr(gc_alloc(&type_object, sizeof(Object)));
+                    gc_add_root(&dummy);
+                }
+                Value args2[2] = {keys->items[k], dummy};
+                v = obj_call(get, args2, 2, 0);
+                CHECK(v);
+                if (v == dummy) {
+                    v = 0;
+                }
+            }
+            if (!v) {
+                CHECK(!err_occurred());
+                out = VAL_NONE;
+                break;
+            }
+            tuple_obj(out)->items[k] = v;
+        }
+        R[A] = out;
+        NEXT();
+    }
+    TARGET(GETLEN) {
+        int64_t n = obj_len(R[B]);
+        CHECK(n >= 0);
+        R[A] = int_from_i64(n);
+        NEXT();
+    }
+    TARGET(COPYDICTWITHOUTKEYS) {
+        Value d = dict_new();
+        CHECK(d);
+        CHECK(dict_merge(d, R[B], 1) == 0);
+        TupleObject *keys = tuple_obj(R[C]);
+        for (size_t k = 0; k < keys->len; k++) {
+            CHECK(dict_del(d, keys->items[k]) >= 0);
+        }
+        R[A] = d;
+        NEXT();
+    }
+
+error:
+    // The pending exception is raised at `cur` in frame f.
+    exc = err_normalize();
+    if (!exc) {
+        if (!err_occurred()) {
+            err_format(&exc_SystemError, "error return without exception set (%s)",
+                       opcode_names[instr_op(*cur)]);
+        }
+        exc = err_normalize();
+        if (!exc) {
+            exc = err_normalize();
+        }
+    }
+    if (!reraise) {
+        chain_context(exc);
+        traceback_add(exc, f, (uint32_t)(cur - co->instrs));
+    }
+    reraise = 0;
+    for (;;) {
+        const ExceptionRange *h = code_find_handler(co, (uint32_t)(cur - co->instrs));
+        if (h) {
+            err_clear();
+            R[h->exc_slot] = exc;
+            pc = co->instrs + h->handler;
+            NEXT();
+        }
+        // No handler here: leave the frame.
+        if (f->flags & FRAME_ENTRY) {
+            err_set_value(exc);
+            if (f->flags & FRAME_GEN) {
+                f->flags &= ~FRAME_YIELDED;
+                return 0;
+            }
+            frame_pop(f);
+            return 0;
+        }
+        Frame *caller = f->back;
+        frame_pop(f);
+        f = caller;
+        LOAD_FRAME();
+        cur = f->pc;
+        traceback_add(exc, f, (uint32_t)(cur - co->instrs));
+    }
+#undef A
+#undef B
+#undef C
+#undef X
+}

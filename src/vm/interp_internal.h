@@ -1,0 +1,72 @@
+// interp_internal.h - what the interpreter's files share (interp.c, gen.c,
+// frameobject.c); not for the rest of the runtime, which uses vm.h.
+#ifndef KRAIT_INTERP_INTERNAL_H
+#define KRAIT_INTERP_INTERNAL_H
+
+#include "vm.h"
+
+// Register the VM's roots with the collector and find the C stack's limit.
+void vm_init(void *stack_base);
+void vm_init_stack_limit(void *stack_base);  // thread.c
+
+// Frame flags.
+enum {
+    FRAME_ENTRY = 1 << 0,      // returning from it returns from run_frame to C
+    FRAME_GEN = 1 << 1,        // lives inside a generator object, not on the VM stack
+    FRAME_YIELDED = 1 << 2,    // run_frame returned because the frame yielded
+    FRAME_HAS_SENT = 1 << 3,   // YIELDFROM: `sent` holds the value to pass on
+    FRAME_STARTED = 1 << 4,    // a generator frame that has run
+    FRAME_RESUME_AT_PC = 1 << 5, // resume at pc itself (not after a YIELD)
+    FRAME_CLASS_BODY = 1 << 6,
+};
+
+// Allocate a frame for `code` on the VM stack, slots zeroed, linked as the
+// innermost frame (so the collector sees it while it is being filled).
+Frame *frame_push(Code *code, Value func, Value globals, Value builtins, Value locals);
+// Unlink and free the innermost frame (it must be `f`).
+void frame_pop(Frame *f);
+
+// Link a generator's own frame as the innermost one / unlink it.
+int frame_link(Frame *f);
+void frame_unlink(Frame *f);
+
+// Bind call arguments into f's slots following func's signature, with
+// CPython's TypeErrors; `self` (if not 0) is an extra first positional.
+// Also fills the cell and free-variable slots. 0 or -1.
+int vm_bind_args(Frame *f, FunctionObject *func, Value self, const Value *args, size_t npos,
+                 Value kwnames);
+
+// Run f (already linked and bound) until it returns or yields. `throwing`:
+// an exception is pending and is raised at f->pc (generator throw()).
+Value vm_run_frame(Frame *f, int throwing);
+
+// The yielded value of a frame that stopped with FRAME_YIELDED.
+// (Kept in f->sent.)
+
+// Generators: the object built when a generator function is called. The
+// frame is bound, not started.
+Value gen_new(FunctionObject *func, Value self, const Value *args, size_t npos, Value kwnames);
+// Resume: send `value` (or throw the pending exception if `throwing`).
+// Returns the yielded value with *yielded = 1, the return value with
+// *yielded = 0, or 0 with an exception (or 0 without one for a generator
+// that is already exhausted and not throwing).
+Value gen_send(Value gen, Value value, int throwing, int *yielded);
+int gen_check(Value v);  // generator or coroutine
+uint32_t gen_code_flags(Value gen);
+// The value of an async generator's `yield v` (ASYNCGENWRAP).
+Value gen_async_wrap(Value v);
+
+// Frame objects and tracebacks (frameobject.c).
+extern Type type_frame, type_traceback;
+Value frame_object_for(Frame *f);
+// A frame that finishes hands its state to its Python-visible frame object.
+void frame_object_detach(Frame *f);
+// Prepend a traceback entry for f at instruction pc_index to exc.
+void traceback_add(Value exc, Frame *f, uint32_t pc_index);
+// Print exc with its traceback and chain as CPython does (to stderr).
+void vm_print_exception(Value exc);
+
+// The line of the instruction f is executing.
+int frame_lineno(Frame *f);
+
+#endif

@@ -1,0 +1,358 @@
+// run.c - running a program: the runtime's start, the __main__ module, and
+// the end of the process (SystemExit, uncaught exceptions, flushing).
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../compile/compile.h"
+#include "../modules/modules.h"
+#include "../runtime/abstract.h"
+#include "../runtime/dict.h"
+#include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
+#include "../runtime/gc.h"
+#include "../runtime/int.h"
+#include "../runtime/list.h"
+#include "../runtime/module.h"
+#include "../runtime/runtime.h"
+#include "../runtime/str.h"
+#include "../runtime/strbuf.h"
+#include "../runtime/tuple.h"
+#include "import.h"
+#include "interp_internal.h"
+#include "run.h"
+
+// sys.path: the script's directory (or '' for -c and stdin), PYTHONPATH,
+// then the standard library.
+static int init_path(const RunRequest *r) {
+    Value path = sys_get_object("path");
+    if (!path || !list_check(path)) {
+        err_format(&exc_RuntimeError, "lost sys.path");
+        return -1;
+    }
+    Value first;
+    if (r->kind == RUN_FILE) {
+        const char *slash = strrchr(r->script, '/');
+        if (slash) {
+            first = str_from_utf8(r->script, (size_t)(slash - r->script));
+            if (first && str_len(first) == 0) {
+                first = str_from_cstr("/");
+            }
+        } else {
+            first = str_empty();
+        }
+        // CPython makes the script directory absolute.
+        if (first && str_obj(first)->data[0] != '/') {
+            char cwd[4096];
+            if (getcwd(cwd, sizeof cwd)) {
+                first = str_len(first) ? str_format_c("%s/%s", cwd, str_obj(first)->data)
+                                       : str_from_cstr(cwd);
+            }
+        }
+    } else {
+        first = str_empty();
+    }
+    if (!first || list_append(path, first) < 0) {
+        return -1;
+    }
+    const char *pp = r->ignore_environment ? NULL : getenv("PYTHONPATH");
+    while (pp && *pp) {
+        const char *colon = strchr(pp, ':');
+        size_t n = colon ? (size_t)(colon - pp) : strlen(pp);
+        if (n) {
+            Value e = str_from_utf8(pp, n);
+            if (!e || list_append(path, e) < 0) {
+                return -1;
+            }
+        }
+        pp = colon ? colon + 1 : NULL;
+    }
+    Value stdlib = str_from_cstr("/usr/lib/python3.11");
+    return stdlib && list_append(path, stdlib) == 0 ? 0 : -1;
+}
+
+// builtins.__import__'s finder for modules that are not builtin.
+static Value import_hook(Value fullname) {
+    return import_module_level(fullname, 0, VAL_NONE, 0);
+}
+
+// The exit status for an uncaught SystemExit (printing its message if it
+// is not an int), as CPython's handle_system_exit.
+static int system_exit_status(Value exc) {
+    Value code = obj_getattr_cstr(exc, "code");
+    if (!code) {
+        err_clear();
+        return 1;
+    }
+    if (code == VAL_NONE) {
+        return 0;
+    }
+    if (val_is_smallint(code)) {
+        return (int)(val_smallint(code) & 0xff);
+    }
+    if (type_of(code) == &type_bool) {
+        return code == VAL_TRUE;
+    }
+    Value s = obj_str(code);
+    sys_flush_std_streams();
+    if (s) {
+        fwrite(str_obj(s)->data, 1, str_obj(s)->nbytes, stderr);
+        fputc('\n', stderr);
+    } else {
+        err_clear();
+    }
+    return 1;
+}
+
+int vm_report_exception(void) {
+    Value exc = err_fetch();
+    if (!exc) {
+        return 0;
+    }
+    if (type_is_subtype(type_of(exc), &exc_SystemExit)) {
+        return system_exit_status(exc);
+    }
+    sys_flush_std_streams();
+    Value hook = sys_get_object("excepthook");
+    if (hook) {
+        Value tb = ((ExceptionObject *)val_ptr(exc))->traceback;
+        Value args[3] = {val_from_ptr(type_of(exc)), exc, tb ? tb : VAL_NONE};
+        if (!obj_call(hook, args, 3, 0)) {
+            Value e2 = err_fetch();
+            fputs("Error in sys.excepthook:\n", stderr);
+            if (e2) {
+                vm_print_exception(e2);
+            }
+            fputs("\nOriginal exception was:\n", stderr);
+            vm_print_exception(exc);
+        }
+    } else {
+        err_clear();
+        fputs("sys.excepthook is missing\n", stderr);
+        vm_print_exception(exc);
+    }
+    if (type_is_subtype(type_of(exc), &exc_KeyboardInterrupt)) {
+        // As CPython: die of the signal, so that the parent sees why.
+        sys_flush_std_streams();
+        fflush(NULL);
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+        return 130;
+    }
+    return 1;
+}
+
+static char *read_stream(FILE *fp, size_t *len) {
+    StrBuf sb;
+    sb_init(&sb);
+    char buf[16384];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+        sb_put(&sb, buf, n);
+    }
+    if (!sb.data) {
+        sb.data = strdup("");
+    }
+    *len = sb.len;
+    return sb.data;
+}
+
+// Is this SyntaxError what a statement that is not finished yet raises?
+static int incomplete_input(void) {
+    const char *msg;
+    Type *t = err_pending_type(&msg);
+    Value v = err_pending_value();
+    if (!t || !type_is_subtype(t, &exc_SyntaxError)) {
+        return 0;
+    }
+    Value m = v ? obj_getattr_cstr(v, "msg") : 0;
+    if (v && (!m || !val_is_str(m))) {
+        err_clear();
+        return 0;
+    }
+    const char *s = m ? str_obj(m)->data : msg;
+    return strstr(s, "unexpected EOF") || strstr(s, "was never closed") ||
+           strstr(s, "expected an indented block") || strstr(s, "unterminated triple-quoted");
+}
+
+static Value sys_prompt(const char *name, const char *dflt) {
+    Value p = sys_get_object(name);
+    if (p) {
+        Value s = obj_str(p);
+        if (s) {
+            return s;
+        }
+        err_clear();
+    }
+    return str_from_cstr(dflt);
+}
+
+// The interactive loop: read a statement (more lines while it is not
+// complete, and for a compound statement until an empty line), compile it
+// in 'single' mode (expression values go to sys.displayhook), run it in
+// __main__, report errors, repeat until end of input. Returns the exit
+// status (SystemExit ends the loop).
+static int interactive_loop(Value globals) {
+    Value filename = str_from_cstr("<stdin>");
+    StrBuf buf;
+    sb_init(&buf);
+    for (;;) {
+        sys_flush_std_streams();
+        Value prompt = sys_prompt(buf.len ? "ps2" : "ps1", buf.len ? "... " : ">>> ");
+        if (prompt) {
+            fputs(str_obj(prompt)->data, stderr);
+            fflush(stderr);
+        }
+        char line[65536];
+        if (!fgets(line, sizeof line, stdin)) {
+            fputc('\n', stderr);
+            break;
+        }
+        int blank = line[strspn(line, " \t\r\n")] == 0;
+        if (!buf.len && blank) {
+            continue;
+        }
+        sb_puts(&buf, line);
+        // A compound statement goes on until an empty line.
+        const char *first_end = memchr(buf.data, '\n', buf.len);
+        size_t first_len = first_end ? (size_t)(first_end - buf.data) : buf.len;
+        while (first_len && (buf.data[first_len - 1] == ' ' || buf.data[first_len - 1] == '\t' ||
+                             buf.data[first_len - 1] == '\r')) {
+            first_len--;
+        }
+        int compound = first_len && buf.data[first_len - 1] == ':';
+        if (compound && !blank) {
+            continue;
+        }
+        Code *code = compile_source(buf.data, buf.len, TOKMODE_STRING, filename, COMPILE_SINGLE,
+                                    0, 0);
+        if (!code) {
+            if (!blank && incomplete_input()) {
+                err_clear();
+                continue;
+            }
+        }
+        buf.len = 0;
+        buf.data[0] = 0;
+        if (!code || !vm_eval_code(code, globals, globals)) {
+            if (err_matches(&exc_SystemExit)) {
+                sb_free(&buf);
+                return vm_report_exception();
+            }
+            vm_report_exception();
+        }
+    }
+    sb_free(&buf);
+    return 0;
+}
+
+__attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base) {
+    const char *error = NULL;
+    if (runtime_init(stack_base, r->ignore_environment ? NULL : getenv("PYTHONHASHSEED"),
+                     &error) < 0) {
+        fprintf(stderr, "Fatal Python error: %s\n", error ? error : "runtime_init failed");
+        return 1;
+    }
+    if (r->gc_stress) {
+        gc_set_stress(r->gc_stress);
+    }
+    Value builtins = builtins_init();
+    if (!builtins) {
+        vm_report_exception();
+        return 1;
+    }
+    vm_builtins = module_dict(builtins);
+    SysConfig config;
+    memset(&config, 0, sizeof config);
+    config.argc = r->argc;
+    config.argv = r->argv;
+    config.orig_argc = r->orig_argc;
+    config.orig_argv = r->orig_argv;
+    config.optimize = r->optimize;
+    config.inspect = r->inspect;
+    config.quiet = r->quiet;
+    config.ignore_environment = r->ignore_environment;
+    config.unbuffered = r->unbuffered;
+    config.int_max_str_digits = -1;
+    builtins_import_hook = import_hook;
+    sys_print_exception = vm_print_exception;
+    if (!sys_init(&config) || init_path(r) < 0) {
+        vm_report_exception();
+        return 1;
+    }
+    Value main_mod = module_new_cstr("__main__");
+    Value modules = sys_modules_dict();
+    if (!main_mod || !modules || dict_set_cstr(modules, "__main__", main_mod) < 0 ||
+        dict_set_cstr(module_dict(main_mod), "__builtins__", builtins) < 0) {
+        vm_report_exception();
+        return 1;
+    }
+    Value globals = module_dict(main_mod);
+    char *src;
+    size_t len;
+    const char *filename;
+    TokenizerMode mode = TOKMODE_FILE;
+    if (r->kind == RUN_STDIN && (r->inspect || isatty(0))) {
+        src = NULL;
+        len = 0;
+        filename = "<stdin>";
+    } else if (r->kind == RUN_COMMAND) {
+        src = strdup(r->command);
+        len = strlen(src);
+        filename = "<string>";
+        mode = TOKMODE_STRING;
+    } else if (r->kind == RUN_STDIN) {
+        src = read_stream(stdin, &len);
+        filename = "<stdin>";
+    } else {
+        FILE *fp = fopen(r->script, "rb");
+        if (!fp) {
+            fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", r->progname, r->script,
+                    2, "No such file or directory");
+            return 2;
+        }
+        src = read_stream(fp, &len);
+        fclose(fp);
+        filename = r->script;
+        if (dict_set_cstr(globals, "__file__", str_from_cstr(r->script)) < 0) {
+            free(src);
+            return vm_report_exception();
+        }
+    }
+    if (r->kind == RUN_STDIN && (r->inspect || isatty(0))) {
+        free(src);
+        if (!r->quiet) {
+            fprintf(stderr, "krait %s (Python 3.11 compatible)\n"
+                            "Type \"help\", \"copyright\", \"credits\" or \"license\" for "
+                            "more information.\n", KRAIT_VERSION_STRING);
+        }
+        int status = interactive_loop(globals);
+        gc_run_exit_finalizers();
+        sys_flush_std_streams();
+        return status;
+    }
+    Value fname = str_from_cstr(filename);
+    Code *code = fname ? compile_source(src, len, mode, fname, COMPILE_EXEC, 0, r->optimize) : NULL;
+    free(src);
+    int status = 0;
+    if (!code || !vm_eval_code(code, globals, globals)) {
+        int system_exit = err_matches(&exc_SystemExit);
+        status = vm_report_exception();
+        if (system_exit) {
+            gc_run_exit_finalizers();
+            sys_flush_std_streams();
+            return status;
+        }
+    }
+    if (r->inspect || (!r->ignore_environment && getenv("PYTHONINSPECT") &&
+                       *getenv("PYTHONINSPECT"))) {
+        status = interactive_loop(globals);
+    }
+    gc_run_exit_finalizers();
+    if (sys_flush_std_streams() < 0 && status == 0) {
+        status = 120;
+    }
+    return status;
+}

@@ -1,0 +1,34 @@
+// run.h - what main() asks the runtime to run (src/vm/run.c).
+#ifndef KRAIT_RUN_H
+#define KRAIT_RUN_H
+
+#define KRAIT_VERSION_STRING "0.1.0"
+
+typedef enum RunKind { RUN_FILE, RUN_COMMAND, RUN_STDIN } RunKind;
+
+typedef struct RunRequest {
+    RunKind kind;
+    const char *progname;
+    const char *script;    // RUN_FILE
+    const char *command;   // RUN_COMMAND
+    int argc;              // sys.argv
+    char **argv;
+    int orig_argc;         // sys.orig_argv
+    char **orig_argv;
+    int ignore_environment;
+    int optimize;
+    int unbuffered;
+    int inspect;
+    int quiet;
+    unsigned gc_stress;    // collect every N-th allocation, 0 = off
+} RunRequest;
+
+// Start the runtime and run the program; returns the process exit status.
+// `stack_base` is the address of a local in main().
+int vm_run_main(const RunRequest *r, void *stack_base);
+
+// Print the pending exception (sys.excepthook, or CPython's format) and
+// return the exit status it means (SystemExit's code, else 1).
+int vm_report_exception(void);
+
+#endif

@@ -1,0 +1,10 @@
+import sys
+print(sys.argv, len(sys.argv), type(sys.argv).__name__)
+print(sys.argv[0].endswith("import_sys_argv.py"))
+print(type(sys.path).__name__, type(sys.modules).__name__, "sys" in sys.modules, "__main__" in sys.modules)
+print(sys.maxsize == 2 ** 63 - 1, sys.byteorder, sys.version_info[:2], sys.version_info.major, type(sys.version).__name__)
+print(sys.getrecursionlimit() > 100, callable(sys.exit), sys.stdout is sys.__stdout__)
+sys.argv.append("modified")
+print(sys.argv[1:])
+print(sys.int_info.bits_per_digit in (15, 30) or "other", sys.float_info.max, sys.float_info.epsilon, sys.float_info.dig)
+print(sys.hash_info.modulus, sys.hash_info.inf, sys.hash_info.width)

@@ -1,0 +1,16 @@
+print(1 == 1.0, 1 == True, 0 == False, 1 == 1 + 0j, 2 ** 53 + 1 == float(2 ** 53 + 1), 2 ** 53 + 1 > float(2 ** 53))
+print(10 ** 400 > float("inf"), 10 ** 400 < float("inf"), -10 ** 400 < float("-inf"), 10 ** 400 == float("inf"))
+print(1 < 1.5 < 2, -1 > -1.5, 3 >= 3.0, 2 ** 70 < 2.0 ** 70 + 1e6)
+nan = float("nan")
+print(1 < nan, 1 > nan, 1 == nan, 1 != nan, 2 ** 100 < nan)
+print(sorted([3, 1.5, True, 2 ** 65, -0.5, 0]))
+print(max(1, 1.0), max(1.0, 1), min(0, False), min(False, 0))
+print({1: "int", 1.0: "float", True: "bool"})
+print({0, 0.0, False, -0.0})
+print(1 in [1.0], 1.0 in {1}, True in {1: 2})
+print((1, 2) < (1, 3), (1, 2) < (1, 2, 0), [1, "a"] < [2], (2,) > (1, "x"))
+try:
+    (1, "a") < (1, 2)
+except TypeError as e:
+    print(type(e).__name__, e)
+print([1, 2] == [1.0, 2.0], (0,) == (False,), "1" == 1)

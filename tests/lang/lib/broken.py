@@ -1,0 +1,3 @@
+print("lib.broken: before the error")
+PARTIAL = True
+raise RuntimeError("lib.broken fails at import time")

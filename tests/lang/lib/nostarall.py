@@ -1,0 +1,4 @@
+visible = "visible"
+_invisible = "invisible"
+def function():
+    return "function"

@@ -1,0 +1,2 @@
+from . import MARK
+VALUE = MARK + ".sub"

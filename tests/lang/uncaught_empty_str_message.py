@@ -1,0 +1,2 @@
+print("an exception whose message is empty")
+raise KeyError("")

@@ -1,0 +1,4 @@
+print("defining the class")
+class Broken:
+    ok = 1
+    bad = ok + "text"

@@ -1,0 +1,4 @@
+# This whole file is rejected before anything runs: nothing is printed.
+print("never printed")
+def broken(:
+    pass

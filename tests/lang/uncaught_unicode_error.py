@@ -1,0 +1,3 @@
+data = b"abc\xe9def"
+print(data.decode("latin-1"))
+data.decode("utf-8")
