@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "args.h"
 #include "bytes.h"
 #include "exceptions.h"
 #include "str.h"
@@ -144,6 +145,58 @@ static int codec_lookup(const char *encoding, CodecKind *kind, int *charmap, con
     err_format(&exc_NotImplementedError, "the '%s' codec is not implemented in krait yet",
                c->module);
     return -1;
+}
+
+// Whether CPython reaches the codec without its registry: the names its
+// PyUnicode_AsEncodedString / PyUnicode_Decode test first. Errors of other
+// codecs pass through the registry, which rewraps the simple ones.
+static int codec_is_fast_name(const char *encoding) {
+    static const char *const fast[] = {"utf8", "utf_8", "utf16", "utf_16", "utf32", "utf_32",
+                                       "ascii", "us_ascii", "latin1", "latin_1", "iso_8859_1",
+                                       "iso8859_1"};
+    char norm[32];
+    if (!encoding) {
+        return 1;
+    }
+    if (!codec_normalize(encoding, norm, sizeof norm)) {
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof fast / sizeof fast[0]; i++) {
+        if (strcmp(norm, fast[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+// The registry's wrapping of a failed codec call (CPython's
+// _PyErr_TrySetFromCause): an exception with nothing but a message (not a
+// UnicodeError) becomes "encoding with 'x' codec failed (LookupError: ...)"
+// of the same type, caused by the original.
+static void codec_wrap_error(const char *what, const char *encoding) {
+    if (!(err_matches(&exc_LookupError) || err_matches(&exc_TypeError)) ||
+        err_matches(&exc_UnicodeError)) {
+        return;
+    }
+    Value orig = err_fetch();
+    if (!orig) {
+        return;
+    }
+    Value text = obj_str(orig);
+    Value msg = text ? str_format_c("%s with '%s' codec failed (%s: %U)", what, encoding,
+                                    type_of(orig)->name, text)
+                     : 0;
+    Value exc = msg ? obj_call1(val_from_ptr(type_of(orig)), msg) : 0;
+    if (!exc) {
+        err_clear();
+        err_set_value(orig);
+        return;
+    }
+    ExceptionObject *e = (ExceptionObject *)val_ptr(exc);
+    e->cause = orig;
+    e->context = orig;
+    e->suppress_context = 1;
+    err_set_value(exc);
 }
 
 // ---- errors --------------------------------------------------------------------------------
@@ -575,6 +628,9 @@ Value codec_encode(Value s, const char *encoding, const char *errors) {
         enc_escape(&e);
     } else if (enc_run(&e) < 0) {
         sb_free(&e.out);
+        if (!codec_is_fast_name(encoding)) {
+            codec_wrap_error("encoding", encoding);
+        }
         return 0;
     }
     Value r = bytes_from(e.out.data ? e.out.data : "", e.out.len);
@@ -806,7 +862,28 @@ Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
     sb_reserve(&x.out, n + 4);
     if (dec_run(&x) < 0) {
         sb_free(&x.out);
+        if (!codec_is_fast_name(encoding)) {
+            codec_wrap_error("decoding", encoding);
+        }
         return 0;
     }
     return str_from_strbuf(&x.out);
+}
+
+// bytes.decode(encoding='utf-8', errors='strict').
+Value bytes_m_decode(Value self, const Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"encoding", "errors", NULL};
+    static const ArgSpec spec = {"decode", 0, names, 0, 2, 0};
+    Value a[2];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    for (int i = 0; i < 2; i++) {
+        if (a[i] && !val_is_str(a[i])) {
+            return err_format(&exc_TypeError, "decode() argument '%s' must be str, not %s",
+                              names[i], a[i] == VAL_NONE ? "None" : str_type_name(a[i]));
+        }
+    }
+    return codec_decode(self, bytes_data(self), bytes_len(self),
+                        a[0] ? str_obj(a[0])->data : NULL, a[1] ? str_obj(a[1])->data : NULL);
 }

@@ -30,4 +30,7 @@ Value codec_encode(Value s, const char *encoding, const char *errors);
 Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
                    const char *errors);
 
+// The bytes.decode method, for bytes.c's method table.
+Value bytes_m_decode(Value self, const Value *args, size_t nargs, Value kwnames);
+
 #endif

@@ -815,6 +815,13 @@ Value str_mod(Value fmt, Value args) {
     if (type_of(args)->getitem && !tuple_check(args) && !val_is_str(args)) {
         s.dict = args;
     }
+    if (!memchr(f->data, '%', f->nbytes)) {
+        if (s.argidx < s.arglen && !s.dict) {
+            return err_format(&exc_TypeError,
+                              "not all arguments converted during string formatting");
+        }
+        return fmt;  // CPython returns the template itself (even a subclass instance)
+    }
     StrBuf out;
     sb_init(&out);
     sb_reserve(&out, f->nbytes + 64);
