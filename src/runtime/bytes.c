@@ -14,6 +14,7 @@
 
 #include "codecs.h"
 #include "exceptions.h"
+#include "format.h"
 #include "gc.h"
 #include "hash.h"
 #include "slice.h"
@@ -428,4 +429,5 @@ Type type_bytes = {
     .seq_concat = bytes_seq_concat,
     .seq_repeat = bytes_seq_repeat,
     .methods = bytes_methods,
+    .binop = {[BINOP_MOD] = bytes_mod},
 };
