@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "modules.h"
+#include "../runtime/genericalias.h"
 #include "../vm/import.h"
 #include "stdstream.h"
 
@@ -1125,6 +1126,9 @@ FN(bi_delattr) {
 // issubclass(derived, cls) with a tuple of classes allowed for cls (nested
 // tuples too), CPython's checks and messages.
 static int is_subclass(Value derived, Value cls) {
+    if (union_args(cls)) {
+        cls = union_args(cls);
+    }
     if (tuple_check(cls)) {
         TupleObject *t = tuple_obj(cls);
         for (size_t i = 0; i < t->len; i++) {
@@ -1879,6 +1883,8 @@ static const MethodDef builtin_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+extern Type type_property, type_classmethod, type_staticmethod, type_super;
+
 // The builtin types by their Python names.
 static const struct {
     const char *name;
@@ -1891,6 +1897,8 @@ static const struct {
     {"range", &type_range},       {"reversed", &type_reversed}, {"set", &type_set},
     {"slice", &type_slice},       {"str", &type_str},           {"tuple", &type_tuple},
     {"type", &type_type},         {"zip", &type_zip},
+    {"property", &type_property}, {"classmethod", &type_classmethod},
+    {"staticmethod", &type_staticmethod}, {"super", &type_super},
 };
 
 static const char builtins_doc[] =

@@ -15,8 +15,11 @@ static Value sys_init_default(void) {
 }
 
 const BuiltinModule modules_builtin_table[] = {
+    {"_weakref", weakref_module_init},
     {"builtins", builtins_init},
+    {"gc", gcmodule_init},
     {"sys", sys_init_default},
+    {"time", timemodule_init},
     {NULL, NULL},
 };
 

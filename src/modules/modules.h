@@ -33,6 +33,12 @@ extern const BuiltinModule modules_builtin_table[];
 // finders).
 Value modules_import_builtin(Value name, int quiet);
 
+// ---- the other builtin modules, one file each ----------------------------------------
+
+Value gcmodule_init(void);          // gc (gcmodule.c)
+Value timemodule_init(void);        // time (timemodule.c)
+Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
+
 // ---- builtins ---------------------------------------------------------------------
 
 // Create the builtins module (once; later calls return the same module).

@@ -11,6 +11,7 @@
 //    operator (a < b is b > a); == and != fall back to identity.
 // Slots are called with the operands in their original order (object.h).
 #include "abstract.h"
+#include "genericalias.h"
 
 #include "../vm/vm.h"
 
@@ -167,10 +168,112 @@ int obj_truthy(Value v) {
     return 1;
 }
 
+// ---- isinstance and issubclass ------------------------------------------------------
+// CPython's object_isinstance/object_issubclass: exact types take the fast
+// path, tuples are searched, a metaclass's __instancecheck__ /
+// __subclasscheck__ decides when there is one, and objects that only look
+// like classes (a __bases__ tuple) are walked through __bases__.
+
+static Value class_attr_name(const char *s, Value *cache) {
+    if (!*cache) {
+        *cache = str_intern_cstr(s);
+    }
+    return *cache;
+}
+
+// cls.__bases__ if it is a tuple, else 0 (no exception unless one other
+// than AttributeError happened).
+static Value abstract_get_bases(Value cls) {
+    static Value name;
+    Value n = class_attr_name("__bases__", &name);
+    Value bases = n ? obj_getattr_opt(cls, n) : 0;
+    if (bases && !(type_of(bases)->flags & TYPE_TUPLE_SUBCLASS)) {
+        return 0;
+    }
+    return bases;
+}
+
+// Is `derived` a subclass of cls along __bases__ (for class-like objects)?
+static int abstract_issubclass(Value derived, Value cls) {
+    for (;;) {
+        if (derived == cls) {
+            return 1;
+        }
+        Value bases = abstract_get_bases(derived);
+        if (!bases) {
+            return err_occurred() ? -1 : 0;
+        }
+        TupleObject *b = tuple_obj(bases);
+        if (b->len == 0) {
+            return 0;
+        }
+        if (b->len == 1) {
+            derived = b->items[0];  // avoid recursion in the single-inheritance case
+            continue;
+        }
+        for (size_t i = 0; i < b->len; i++) {
+            int r = abstract_issubclass(b->items[i], cls);
+            if (r) {
+                return r;
+            }
+        }
+        return 0;
+    }
+}
+
+static int is_class_like(Value v) {
+    if (type_is_subtype(type_of(v), &type_type)) {
+        return 1;
+    }
+    Value bases = abstract_get_bases(v);
+    return bases ? 1 : err_occurred() ? -1 : 0;
+}
+
+static int recursive_isinstance(Value v, Value cls) {
+    static Value class_name;
+    Value cn = class_attr_name("__class__", &class_name);
+    if (!cn) {
+        return -1;
+    }
+    if (type_is_subtype(type_of(cls), &type_type)) {
+        if (type_is_subtype(type_of(v), (Type *)val_ptr(cls))) {
+            return 1;
+        }
+        Value c = obj_getattr_opt(v, cn);
+        if (!c) {
+            return err_occurred() ? -1 : 0;
+        }
+        if (c != val_from_ptr(type_of(v)) && type_is_subtype(type_of(c), &type_type)) {
+            return type_is_subtype((Type *)val_ptr(c), (Type *)val_ptr(cls));
+        }
+        return 0;
+    }
+    int like = is_class_like(cls);
+    if (like <= 0) {
+        if (like == 0) {
+            err_format(&exc_TypeError,
+                       "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        }
+        return -1;
+    }
+    Value c = obj_getattr_opt(v, cn);
+    if (!c) {
+        return err_occurred() ? -1 : 0;
+    }
+    return abstract_issubclass(c, cls);
+}
+
 int obj_isinstance(Value v, Value cls) {
     Type *ct = type_of(cls);
-    if (type_is_subtype(ct, &type_type)) {
-        return type_is_subtype(type_of(v), (Type *)val_ptr(cls));
+    if (ct == &type_union) {
+        cls = union_args(cls);  // isinstance(x, int | str) is isinstance(x, (int, str))
+        ct = type_of(cls);
+    }
+    if (val_ptr(cls) == (Object *)type_of(v) && !val_is_smallint(cls)) {
+        return 1;
+    }
+    if (ct == &type_type) {
+        return recursive_isinstance(v, cls);
     }
     if (ct->flags & TYPE_TUPLE_SUBCLASS) {
         // a tuple of classes (nested tuples allowed)
@@ -183,9 +286,81 @@ int obj_isinstance(Value v, Value cls) {
         }
         return 0;
     }
-    err_format(&exc_TypeError,
-               "isinstance() arg 2 must be a type, a tuple of types, or a union");
-    return -1;
+    static Value check_name;
+    Value name = class_attr_name("__instancecheck__", &check_name);
+    if (!name) {
+        return -1;
+    }
+    Value checker = obj_lookup_special(cls, name);
+    if (checker) {
+        Value r = obj_call1(checker, v);
+        return r ? obj_truthy(r) : -1;
+    }
+    if (err_occurred()) {
+        return -1;
+    }
+    return recursive_isinstance(v, cls);
+}
+
+static int recursive_issubclass(Value derived, Value cls) {
+    if (type_is_subtype(type_of(cls), &type_type) &&
+        type_is_subtype(type_of(derived), &type_type)) {
+        return type_is_subtype((Type *)val_ptr(derived), (Type *)val_ptr(cls));
+    }
+    int like = is_class_like(derived);
+    if (like <= 0) {
+        if (like == 0) {
+            err_format(&exc_TypeError, "issubclass() arg 1 must be a class");
+        }
+        return -1;
+    }
+    like = is_class_like(cls);
+    if (like <= 0) {
+        if (like == 0) {
+            err_format(&exc_TypeError,
+                       "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        }
+        return -1;
+    }
+    return abstract_issubclass(derived, cls);
+}
+
+int obj_issubclass(Value derived, Value cls) {
+    Type *ct = type_of(cls);
+    if (ct == &type_union) {
+        cls = union_args(cls);
+        ct = type_of(cls);
+    }
+    if (ct == &type_type) {
+        if (derived == cls) {
+            return 1;
+        }
+        return recursive_issubclass(derived, cls);
+    }
+    if (ct->flags & TYPE_TUPLE_SUBCLASS) {
+        TupleObject *tup = tuple_obj(cls);
+        for (size_t i = 0; i < tup->len; i++) {
+            int r = obj_issubclass(derived, tup->items[i]);
+            if (r) {
+                return r;
+            }
+        }
+        return 0;
+    }
+    static Value check_name;
+    Value name = class_attr_name("__subclasscheck__", &check_name);
+    if (!name) {
+        return -1;
+    }
+    Value checker = obj_lookup_special(cls, name);
+    if (checker) {
+        Value r = obj_call1(checker, derived);
+        return r ? obj_truthy(r) : -1;
+    }
+    if (err_occurred()) {
+        return -1;
+    }
+    return recursive_issubclass(derived, cls);
 }
 
 // ---- attributes ------------------------------------------------------------------
@@ -458,6 +633,22 @@ int64_t obj_len(Value v) {
 Value obj_getitem(Value v, Value key) {
     Type *t = type_of(v);
     if (!t->getitem) {
+        if (t->flags & TYPE_TYPE_SUBCLASS) {
+            // C[key] on a class: its __class_getitem__ (PEP 560).
+            static Value name;
+            if (!name && !(name = str_intern_cstr("__class_getitem__"))) {
+                return 0;
+            }
+            Value meth = obj_getattr_opt(v, name);
+            if (meth) {
+                return obj_call1(meth, key);
+            }
+            if (err_occurred()) {
+                return 0;
+            }
+            return err_format(&exc_TypeError, "type '%s' is not subscriptable",
+                              ((Type *)val_ptr(v))->name);
+        }
         return err_format(&exc_TypeError, "'%s' object is not subscriptable", t->name);
     }
     return t->getitem(v, key);

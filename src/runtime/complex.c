@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "exceptions.h"
+#include "format.h"
 #include "float.h"
 #include "gc.h"
 #include "int.h"
@@ -296,6 +297,11 @@ static Value complex_richcompare(Value a, Value b, CompareOp op) {
     return val_bool(equal == (op == CMP_EQ));
 }
 
+static const MethodDef complex_methods[] = {
+    {"__format__", complex_m_format, METH_DEFAULT, "Convert to a string according to format_spec."},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_complex = {
     .header = {&type_type},
     .name = "complex",
@@ -318,4 +324,5 @@ Type type_complex = {
     .neg = complex_neg,
     .pos = complex_pos,
     .abs = complex_abs,
+    .methods = complex_methods,
 };

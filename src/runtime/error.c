@@ -105,8 +105,14 @@ static Value exc_alloc(Type *t, const Value *args, size_t nargs) {
     if (!e) {
         return 0;
     }
+    // The fields of the builtin layout start as None; what classes add after
+    // it (__slots__ members, instance attributes) starts empty.
+    const Type *layout = t;
+    while (layout->flags & TYPE_HEAP) {
+        layout = layout->base;
+    }
     Value *fields = (Value *)((char *)e + sizeof(ExceptionObject));
-    size_t nfields = (t->basic_size - sizeof(ExceptionObject)) / sizeof(Value);
+    size_t nfields = (layout->basic_size - sizeof(ExceptionObject)) / sizeof(Value);
     for (size_t i = 0; i < nfields; i++) {
         fields[i] = VAL_NONE;
     }
@@ -298,6 +304,7 @@ static const MethodDef exc_methods[] = {
 };
 
 static const GetSetDef exc_getset[] = {
+    {"__dict__", object_get_dict, object_set_dict, NULL},
     {"args", exc_get_args, exc_set_args, NULL},
     {"__traceback__", exc_get_traceback, exc_set_traceback, NULL},
     {"__cause__", exc_get_cause, exc_set_cause, NULL},
@@ -630,6 +637,54 @@ static Value unicodedecodeerror_str(Value self) {
                         (long long)start, (long long)(end - 1), e->reason);
 }
 
+// ---- UnicodeEncodeError(encoding, object, start, end, reason) ----------------------------
+
+static Value unicodeencodeerror_init(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    if (!exc_init(self, args, nargs, kwnames)) {
+        return 0;
+    }
+    if (nargs != 5) {
+        return err_format(&exc_TypeError, "function takes exactly 5 arguments (%zu given)", nargs);
+    }
+    UnicodeErrorObject *e = (UnicodeErrorObject *)val_ptr(self);
+    if (unicode_arg_str(args[0], 1) < 0 || unicode_arg_str(args[1], 2) < 0) {
+        return 0;
+    }
+    Value start = obj_index(args[2]);
+    Value end = start ? obj_index(args[3]) : 0;
+    if (!end || unicode_arg_str(args[4], 5) < 0) {
+        return 0;
+    }
+    e->encoding = args[0];
+    e->object = args[1];
+    e->start = start;
+    e->end = end;
+    e->reason = args[4];
+    return VAL_NONE;
+}
+
+static Value unicodeencodeerror_str(Value self) {
+    UnicodeErrorObject *e = (UnicodeErrorObject *)val_ptr(self);
+    if (!e->object || !val_is_str(e->object)) {
+        return str_empty();  // never initialized (CPython: the same)
+    }
+    int64_t start, end;
+    if (obj_as_int64(e->start, &start) < 0 || obj_as_int64(e->end, &end) < 0) {
+        return 0;
+    }
+    if (start >= 0 && start < (int64_t)str_len(e->object) && end == start + 1) {
+        uint32_t c = str_getitem_cp(e->object, (size_t)start);
+        const char *fmt =
+            c <= 0xff     ? "'%S' codec can't encode character '\\x%02x' in position %lld: %S"
+            : c <= 0xffff ? "'%S' codec can't encode character '\\u%04x' in position %lld: %S"
+                          : "'%S' codec can't encode character '\\U%08x' in position %lld: %S";
+        return str_format_c(fmt, e->encoding, c, (long long)start, e->reason);
+    }
+    return str_format_c("'%S' codec can't encode characters in position %lld-%lld: %S",
+                        e->encoding, (long long)start, (long long)(end - 1), e->reason);
+}
+
 static const MemberDef unicodeerror_members[] = {
     {"encoding", MEMBER_VALUE, offsetof(UnicodeErrorObject, encoding), NULL},
     {"object", MEMBER_VALUE, offsetof(UnicodeErrorObject, object), NULL},
@@ -648,7 +703,7 @@ static const MemberDef unicodeerror_members[] = {
 #define EXC_SLOTS_BaseException                                                        \
     ~, (.basic_size = sizeof(ExceptionObject), .trace = exc_trace, .new_ = exc_new,    \
         .init = exc_init, .repr = exc_repr, .str = exc_str, .methods = exc_methods,    \
-        .getset = exc_getset)
+        .getset = exc_getset, .dict_offset = offsetof(ExceptionObject, dict))
 #define EXC_SLOTS_BaseExceptionGroup                                                   \
     ~, (.basic_size = sizeof(ExceptionGroupObject), .trace = excgroup_trace,           \
         .new_ = excgroup_new, .str = excgroup_str, .methods = excgroup_methods,         \
@@ -672,6 +727,10 @@ static const MemberDef unicodeerror_members[] = {
 #define EXC_SLOTS_UnicodeDecodeError                                                    \
     ~, (.basic_size = sizeof(UnicodeErrorObject), .trace = unicodeerror_trace,          \
         .init = unicodedecodeerror_init, .str = unicodedecodeerror_str,                  \
+        .members = unicodeerror_members)
+#define EXC_SLOTS_UnicodeEncodeError                                                    \
+    ~, (.basic_size = sizeof(UnicodeErrorObject), .trace = unicodeerror_trace,          \
+        .init = unicodeencodeerror_init, .str = unicodeencodeerror_str,                  \
         .members = unicodeerror_members)
 #define EXC_SECOND_(a, b, ...) b
 #define EXC_PICK_(...) EXC_SECOND_(__VA_ARGS__, ())
@@ -829,4 +888,42 @@ Value err_fetch(void) {
     Value exc = err_normalize();
     err_clear();
     return exc;
+}
+
+// ---- unraisable exceptions ----------------------------------------------------------
+
+void (*err_print_exception_hook)(Value exc);
+
+void err_write_unraisable(Value obj) {
+    Value exc = err_fetch();
+    if (!exc) {
+        return;
+    }
+    if (obj && obj != VAL_NONE) {
+        fputs("Exception ignored in: ", stderr);
+        Value r = obj_repr(obj);
+        if (r && val_is_str(r)) {
+            fwrite(str_obj(r)->data, 1, str_obj(r)->nbytes, stderr);
+        } else {
+            err_clear();
+            fputs("<object repr() failed>", stderr);
+        }
+        fputc('\n', stderr);
+    }
+    if (err_print_exception_hook) {
+        err_print_exception_hook(exc);
+    } else {
+        fputs(type_of(exc)->name, stderr);
+        Value s = obj_str(exc);
+        if (!s || !val_is_str(s)) {
+            err_clear();
+            fputs(": <exception str() failed>", stderr);
+        } else if (str_obj(s)->nbytes) {
+            fputs(": ", stderr);
+            fwrite(str_obj(s)->data, 1, str_obj(s)->nbytes, stderr);
+        }
+        fputc('\n', stderr);
+    }
+    fflush(stderr);
+    err_clear();
 }

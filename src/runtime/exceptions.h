@@ -136,6 +136,17 @@ Value err_pending_value(void);
 // err_fetch is err_normalize + err_clear.
 Value err_normalize(void);
 
+// CPython's PyErr_WriteUnraisable: take the pending exception and report it
+// on stderr as "Exception ignored in: <repr of obj>", then the exception
+// with its traceback - for errors nobody can catch (__del__, weakref
+// callbacks). With obj 0 (or None) that first line is left out, as
+// CPython does. Nothing pending: does nothing.
+void err_write_unraisable(Value obj);
+// How err_write_unraisable prints the exception itself (traceback and the
+// "Type: message" line): the interpreter installs its printer; until then
+// only the last line is printed.
+extern void (*err_print_exception_hook)(Value exc);
+
 #define EXC_DECLARE_(name, base) extern Type exc_##name;
 EXCEPTION_TYPES(EXC_DECLARE_)
 #undef EXC_DECLARE_

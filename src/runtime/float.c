@@ -44,6 +44,7 @@
 
 #include "complex.h"
 #include "exceptions.h"
+#include "format.h"
 #include "gc.h"
 #include "int.h"
 #include "str.h"
@@ -640,6 +641,11 @@ static Value float_richcompare(Value a, Value b, CompareOp op) {
     return VAL_NOTIMPLEMENTED;
 }
 
+static const MethodDef float_methods[] = {
+    {"__format__", float_m_format, METH_DEFAULT, "Convert to a string according to format_spec."},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_float = {
     .header = {&type_type},
     .name = "float",
@@ -666,4 +672,5 @@ Type type_float = {
     .abs = float_abs,
     .to_int = float_int,
     .to_float = float_pos,
+    .methods = float_methods,
 };

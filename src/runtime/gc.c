@@ -123,11 +123,13 @@
 //     bump stopped) and free list, finish the lazy sweep of every unswept
 //     plain block (their dead cells must not look allocated to the marker;
 //     the free lists built are dropped), sort the large objects.
-//  2. mark_roots: static objects (their type's trace), root slots, root
-//     providers, then the C stack and registers conservatively (scan_stack).
+//  2. mark_roots: the pending work queue, static objects (their type's
+//     trace), root slots, root providers, then the C stack and registers
+//     conservatively (scan_stack).
 //  3. mark_drain: pop an object, mark its type word, call its TraceFunc.
 //     mark_recover_overflow handles a mark stack that could not grow.
-//  4. (Here weak references and finalizers will plug in - see below.)
+//  4. finalizers_resurrect, then weak_process (see "Weak references and
+//     finalizers" below); gc_collect_count also counts the unmarked here.
 //  5. sweep_after_mark: FreeFuncs of dead large objects; then each block:
 //     no mark at all -> FreeFuncs of its objects if finalizable, and into the
 //     empty pool; finalizable -> swept now into its class's free list;
@@ -212,18 +214,41 @@
 // - Object memory that is malloc'ed by its owner is invisible to the budget.
 // - Single-threaded: one mutator, one C stack.
 //
-// ## Where weak references and finalizers plug in (step 4)
+// ## Weak references and finalizers (step 4)
 //
-// After marking, before any sweep, the mark bits say exactly who is dead.
-// Weak references: every weakref object is listed in a table; for each whose
-// referent is unmarked, clear the reference and queue its callback. Finalizers
-// (`__del__`): objects whose class defines `__del__` are listed when created;
-// for each unmarked one, mark it and trace from it again (mark_drain), so it
-// and everything it reaches survive this collection, and queue it; the queue
-// runs after the collection, when allocating is allowed again (CPython 3.4+
-// semantics: each finalizer runs once, resurrection is allowed). Both need a
-// "marked?" query and a way to mark from the hook - the two functions this
-// file would export for them.
+// After marking, before any sweep, the mark bits say exactly who is dead, and
+// nothing has been reclaimed yet: the two side tables are settled then.
+//
+// Finalizers (`__del__`, PEP 442). Objects of types with a finalizer are
+// registered when created (gc_register_finalizer; an array in registration
+// order - no header bit exists to mark them). finalizers_resurrect moves
+// every unmarked registered object to the pending queue and marks it with
+// all it reaches: it and its referents survive this collection, its
+// finalizer runs once, later, and if the object is still unreachable at the
+// next collection it is simply freed (it is no longer registered). Order:
+// the collector first traces the children of all of them (not themselves);
+// those still unmarked are reached by no other dying finalizable object and
+// are queued first - PyPy's rule, and CPython's refcount order for a
+// container and its contents - the rest after, in registration order.
+//
+// Weak references. A side table maps a referent's address to the first of
+// its weakref objects (a list through GcWeakRef.next, ordered by weakref.c
+// as CPython orders it), so objects carry no field for it. It is an
+// insertion-ordered hash table (entries array + index, like a compact
+// dict). weak_process, run after resurrection, walks it: the weakrefs of
+// an unmarked referent are cleared and, if the weakref itself is marked and
+// has a callback, (weakref, callback) is queued; dead weakrefs of a live
+// referent are unlinked. A referent resurrected for its finalizer is
+// "alive": its weakrefs are cleared by the collection that frees it, after
+// its __del__ ran - CPython's order for an object freed by refcounting.
+// (For garbage cycles CPython clears weakrefs before calling __del__; krait
+// does not tell cycles apart.)
+//
+// Nothing may allocate during a collection and Python code cannot run at
+// an arbitrary allocation, so both only queue work: the pending queue (a
+// root) holds finalizers, then callbacks, in the order found, until
+// runtime/finalize.c takes them (after gc.collect(), at the interpreter's
+// safe points, at exit).
 //
 // ## Measured
 //
@@ -269,6 +294,7 @@
 #define GC_DISABLED_BUDGET ((size_t)1 << 30)         // budget refill while disabled
 #define GC_POOL_SLACK 4                              // empty blocks kept beyond the budget
 #define GC_MAX_ROOT_PROVIDERS 16
+#define GC_SCRUB_BYTES (32 * 1024)  // stack zeroed below an explicit collection's caller
 #define GC_MARK_STACK_INITIAL 4096  // entries
 #define GC_PREFETCH_DEPTH 16        // objects between prefetch and trace (power of 2)
 #ifndef GC_MARK_STACK_LIMIT         // entries; tests shrink it to force overflow
@@ -339,6 +365,10 @@ struct GcTracer {
     bool overflowed;         // an object was marked but could not be pushed
     size_t marked_bytes;
     Object *current;         // the object being traced (for debug messages)
+    // Set for gc_visit_referents: the gc_trace_* functions report each Value
+    // to visit() instead of marking.
+    void (*visit)(Value v, void *arg);
+    void *visit_arg;
 };
 
 // ---- the collector's state ----------------------------------------------------
@@ -376,6 +406,10 @@ static struct {
     GcTracer tracer;
 
     size_t collections, live_bytes, allocated_total;
+    size_t allocated_at_collection;  // allocated_total when the last collection ended
+    size_t min_budget;       // GC_MIN_BUDGET unless gc_set_min_budget changed it
+    bool count_dead;         // this collection counts the unreachable (gc_collect_count)
+    size_t dead_count;
 } gc;
 
 static void collect(void);
@@ -734,12 +768,24 @@ static void mark_recover_overflow(GcTracer *t) {
 }
 
 void gc_trace_value(GcTracer *t, Value v) {
+    if (GC_UNLIKELY(t->visit != NULL)) {
+        if (v != 0) {
+            t->visit(v, t->visit_arg);
+        }
+        return;
+    }
     if (val_is_ptr(v)) {
         mark_address(t, (uintptr_t)v, true);
     }
 }
 
 void gc_trace_values(GcTracer *t, const Value *v, size_t n) {
+    if (GC_UNLIKELY(t->visit != NULL)) {
+        for (size_t i = 0; i < n; i++) {
+            gc_trace_value(t, v[i]);
+        }
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         if (val_is_ptr(v[i])) {
             mark_address(t, (uintptr_t)v[i], true);
@@ -748,6 +794,12 @@ void gc_trace_values(GcTracer *t, const Value *v, size_t n) {
 }
 
 void gc_trace_object(GcTracer *t, Object *o) {
+    if (GC_UNLIKELY(t->visit != NULL)) {
+        if (o != NULL) {
+            t->visit(val_from_ptr(o), t->visit_arg);
+        }
+        return;
+    }
     if (o != NULL) {
         mark_address(t, (uintptr_t)o, true);
     }
@@ -770,7 +822,10 @@ __attribute__((noinline)) static void scan_stack(GcTracer *t) {
     __asm__ volatile("" ::: "memory");  // no tail call: keep this frame alive
 }
 
+static void pending_trace(GcTracer *t);
+
 static void mark_roots(GcTracer *t) {
+    pending_trace(t);
     for (size_t i = 0; i < gc.nstatics; i++) {
         mark_trace_object(t, gc.statics[i]);
     }
@@ -1121,6 +1176,457 @@ Object *gc_alloc(Type *type, size_t size) {
     return alloc_large(type, size);
 }
 
+// ---- liveness during a collection ---------------------------------------------------------
+
+// After marking: is o (any object pointer) alive? Objects outside the heap
+// (static types, None) always are.
+static bool object_is_marked(const Object *o) {
+    uintptr_t a = (uintptr_t)o;
+    Block *b = block_of(a);
+    if (b != NULL) {
+        return b->cell_size != 0 && block_is_marked(b, block_cell_index(b, a));
+    }
+    LargeObject *l = large_find(a);
+    return l != NULL ? l->marked : true;
+}
+
+// Mark o if it is not, and everything it reaches.
+static void mark_from(GcTracer *t, Object *o) {
+    mark_address(t, (uintptr_t)o, true);
+    mark_drain(t);
+    mark_recover_overflow(t);
+}
+
+// ---- pending work -----------------------------------------------------------------------------
+//
+// A FIFO of (object, callback) in one malloc'ed array: entries [head, len)
+// are queued. A finalizer has callback 0. The queue is a root.
+
+typedef struct PendingEntry {
+    Object *obj;
+    Value callback;
+} PendingEntry;
+
+static struct {
+    PendingEntry *items;
+    size_t head, len, cap;
+    size_t finalizers;       // queued entries with callback 0
+} pending;
+
+size_t gc_pending_work;
+
+// Room for n more entries. False if memory is lacking.
+static bool pending_reserve(size_t n) {
+    if (pending.head > 0 && pending.len + n > pending.cap) {
+        memmove(pending.items, pending.items + pending.head,
+                (pending.len - pending.head) * sizeof *pending.items);
+        pending.len -= pending.head;
+        pending.head = 0;
+    }
+    if (pending.len + n <= pending.cap) {
+        return true;
+    }
+    size_t cap = pending.cap ? pending.cap * 2 : 64;
+    while (cap < pending.len + n) {
+        cap *= 2;
+    }
+    PendingEntry *items = realloc(pending.items, cap * sizeof *items);
+    if (items == NULL) {
+        return false;
+    }
+    pending.items = items;
+    pending.cap = cap;
+    return true;
+}
+
+// Append an entry; room was reserved.
+static void pending_push(Object *obj, Value callback) {
+    pending.items[pending.len++] = (PendingEntry){obj, callback};
+    gc_pending_work++;
+    if (callback == 0) {
+        pending.finalizers++;
+    }
+}
+
+static void pending_trace(GcTracer *t) {
+    for (size_t i = pending.head; i < pending.len; i++) {
+        mark_address(t, (uintptr_t)pending.items[i].obj, true);
+        gc_trace_value(t, pending.items[i].callback);
+    }
+}
+
+int gc_take_pending(Object **obj, Value *callback) {
+    if (pending.head == pending.len) {
+        return 0;
+    }
+    PendingEntry e = pending.items[pending.head++];
+    if (pending.head == pending.len) {
+        pending.head = pending.len = 0;
+    }
+    gc_pending_work--;
+    if (e.callback == 0) {
+        pending.finalizers--;
+    }
+    *obj = e.obj;
+    *callback = e.callback;
+    return 1;
+}
+
+size_t gc_pending_finalizers(void) {
+    return pending.finalizers;
+}
+
+// ---- the weak table -------------------------------------------------------------------------
+//
+// Referent -> first weakref, as an insertion-ordered table (the layout of a
+// compact dict): `entries` in the order referents got their first weakref,
+// and an open-addressing `index` of entry numbers + 1 (0: empty slot),
+// probed linearly from a hash of the address. A removed entry keeps its
+// index slot, with referent NULL, until the table is compacted. Insertion
+// order makes callbacks of one collection run in a reproducible order:
+// by when each dead referent was first weakly referenced.
+
+typedef struct WeakEntry {
+    Object *referent;        // NULL: removed
+    GcWeakRef *head;
+} WeakEntry;
+
+static struct {
+    WeakEntry *entries;
+    size_t len, cap;         // entries used (removed ones included) and allocated
+    size_t removed;
+    uint32_t *index;
+    size_t index_size;       // a power of two, > len * 4 / 3
+} weak;
+
+static inline size_t weak_slot(const Object *o) {
+    uint64_t h = ((uint64_t)(uintptr_t)o >> 4) * UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(h >> 32) & (weak.index_size - 1);
+}
+
+// The entry of referent o, or NULL.
+static WeakEntry *weak_find(const Object *o) {
+    if (weak.index_size == 0) {
+        return NULL;
+    }
+    for (size_t i = weak_slot(o);; i = (i + 1) & (weak.index_size - 1)) {
+        uint32_t k = weak.index[i];
+        if (k == 0) {
+            return NULL;
+        }
+        if (weak.entries[k - 1].referent == o) {
+            return &weak.entries[k - 1];
+        }
+    }
+}
+
+// Drop removed entries (keeping the order) and rebuild the index in place.
+static void weak_compact(void) {
+    size_t kept = 0;
+    for (size_t i = 0; i < weak.len; i++) {
+        if (weak.entries[i].referent != NULL) {
+            weak.entries[kept++] = weak.entries[i];
+        }
+    }
+    weak.len = kept;
+    weak.removed = 0;
+    if (weak.index_size == 0) {
+        return;
+    }
+    memset(weak.index, 0, weak.index_size * sizeof *weak.index);
+    for (size_t k = 0; k < weak.len; k++) {
+        size_t i = weak_slot(weak.entries[k].referent);
+        while (weak.index[i] != 0) {
+            i = (i + 1) & (weak.index_size - 1);
+        }
+        weak.index[i] = (uint32_t)(k + 1);
+    }
+}
+
+// Room for one more entry. False if memory is lacking.
+static bool weak_reserve(void) {
+    if (weak.removed > 0 && weak.removed >= weak.len / 2) {
+        weak_compact();
+    }
+    if (weak.len == weak.cap) {
+        size_t cap = weak.cap ? weak.cap * 2 : 64;
+        if (cap > UINT32_MAX - 1) {
+            return false;
+        }
+        WeakEntry *entries = realloc(weak.entries, cap * sizeof *entries);
+        if (entries == NULL) {
+            return false;
+        }
+        weak.entries = entries;
+        weak.cap = cap;
+    }
+    if ((weak.len + 1) * 4 > weak.index_size * 3) {
+        size_t size = weak.index_size ? weak.index_size * 2 : 128;
+        uint32_t *index = malloc(size * sizeof *index);
+        if (index == NULL) {
+            return false;
+        }
+        free(weak.index);
+        weak.index = index;
+        weak.index_size = size;
+        weak_compact();
+    }
+    return true;
+}
+
+static void weak_remove(WeakEntry *e) {
+    e->referent = NULL;
+    e->head = NULL;
+    weak.removed++;
+}
+
+GcWeakRef *gc_weakrefs_of(const Object *referent) {
+    WeakEntry *e = weak_find(referent);
+    return e != NULL ? e->head : NULL;
+}
+
+int gc_set_weakrefs(Object *referent, GcWeakRef *head) {
+    WeakEntry *e = weak_find(referent);
+    if (e != NULL) {
+        if (head != NULL) {
+            e->head = head;
+        } else {
+            weak_remove(e);
+        }
+        return 0;
+    }
+    if (head == NULL) {
+        return 0;
+    }
+    if (!weak_reserve()) {
+        err_no_memory();
+        return -1;
+    }
+    size_t k = weak.len++;
+    weak.entries[k] = (WeakEntry){referent, head};
+    size_t i = weak_slot(referent);
+    while (weak.index[i] != 0) {
+        i = (i + 1) & (weak.index_size - 1);
+    }
+    weak.index[i] = (uint32_t)(k + 1);
+    return 0;
+}
+
+// After marking and finalization: clear the weakrefs of dead referents
+// (queueing the callbacks of live weakrefs), unlink dead weakrefs.
+static void weak_process(void) {
+    for (size_t k = 0; k < weak.len; k++) {
+        WeakEntry *e = &weak.entries[k];
+        if (e->referent == NULL) {
+            continue;
+        }
+        if (object_is_marked(e->referent)) {
+            GcWeakRef **link = &e->head;
+            while (*link != NULL) {
+                GcWeakRef *w = *link;
+                if (object_is_marked(&w->header)) {
+                    link = &w->next;
+                } else {
+                    *link = w->next;
+                }
+            }
+            if (e->head == NULL) {
+                weak_remove(e);
+            }
+            continue;
+        }
+        for (GcWeakRef *w = e->head, *next; w != NULL; w = next) {
+            next = w->next;
+            w->referent = NULL;
+            w->next = NULL;
+            if (w->callback != 0 && object_is_marked(&w->header)) {
+                // A callback that cannot be queued (no memory) is lost, as
+                // the weakref is cleared regardless.
+                if (pending_reserve(1)) {
+                    pending_push(&w->header, w->callback);
+                }
+                w->callback = 0;
+            }
+        }
+        weak_remove(e);
+    }
+    if (weak.removed > 0) {
+        weak_compact();
+    }
+}
+
+// ---- finalizers ------------------------------------------------------------------------------
+
+static struct {
+    Object **objs;           // registered, in registration order
+    size_t len, cap;
+} fin;
+
+int gc_register_finalizer(Object *o) {
+    if (fin.len == fin.cap) {
+        size_t cap = fin.cap ? fin.cap * 2 : 64;
+        Object **objs = realloc(fin.objs, cap * sizeof *objs);
+        if (objs == NULL) {
+            err_no_memory();
+            return -1;
+        }
+        fin.objs = objs;
+        fin.cap = cap;
+    }
+    fin.objs[fin.len++] = o;
+    return 0;
+}
+
+size_t gc_finalizer_count(void) {
+    return fin.len;
+}
+
+int gc_finalizer_registered(const Object *o) {
+    for (size_t i = 0; i < fin.len; i++) {
+        if (fin.objs[i] == o) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+// After marking: queue every unreachable registered object and resurrect it
+// with all it reaches (see gc.h). Those reached from none of the others go
+// first.
+static void finalizers_resurrect(GcTracer *t) {
+    size_t unreachable = 0;
+    for (size_t i = 0; i < fin.len; i++) {
+        unreachable += !object_is_marked(fin.objs[i]);
+    }
+    if (unreachable == 0) {
+        return;
+    }
+    if (!pending_reserve(unreachable)) {
+        // No memory to queue them: resurrect them unqueued, retry next time.
+        for (size_t i = 0; i < fin.len; i++) {
+            mark_from(t, fin.objs[i]);
+        }
+        return;
+    }
+    size_t first = pending.len, kept = 0;
+    for (size_t i = 0; i < fin.len; i++) {
+        Object *o = fin.objs[i];
+        if (object_is_marked(o)) {
+            fin.objs[kept++] = o;
+        } else {
+            pending_push(o, 0);
+        }
+    }
+    fin.len = kept;
+    // Trace what they hold, not themselves: afterwards a marked one is
+    // reachable from another (or from itself, through a cycle).
+    for (size_t k = first; k < pending.len; k++) {
+        mark_trace_object(t, pending.items[k].obj);
+        mark_drain(t);
+    }
+    mark_recover_overflow(t);
+    PendingEntry *order = malloc(unreachable * sizeof *order);
+    if (order != NULL) {
+        size_t n = 0;
+        for (int reached = 0; reached < 2; reached++) {
+            for (size_t k = first; k < pending.len; k++) {
+                if (object_is_marked(pending.items[k].obj) == (reached == 1)) {
+                    order[n++] = pending.items[k];
+                }
+            }
+        }
+        memcpy(pending.items + first, order, n * sizeof *order);
+        free(order);
+    }
+    for (size_t k = first; k < pending.len; k++) {
+        mark_from(t, pending.items[k].obj);
+    }
+}
+
+// ---- counting and walking the heap ----------------------------------------------------------
+
+// During a collection, after marking, before sweeping: objects not marked.
+static size_t count_unmarked(void) {
+    size_t n = 0;
+    for (size_t i = 0; i < gc.nblocks; i++) {
+        Block *b = gc.blocks[i];
+        if (b->cell_size == 0) {
+            continue;
+        }
+        for (uint32_t idx = 0; idx < b->alloc_limit; idx++) {
+            if (!block_is_marked(b, idx) && header_is_object(*(uintptr_t *)block_cell(b, idx))) {
+                n++;
+            }
+        }
+    }
+    for (size_t i = 0; i < gc.nlarge; i++) {
+        n += !gc.large[i].marked;
+    }
+    return n;
+}
+
+void gc_visit_referents(Object *o, void (*visit)(Value v, void *arg), void *arg) {
+    GcTracer t = {.visit = visit, .visit_arg = arg, .current = o};
+    if (o->type->flags & TYPE_HEAP) {
+        visit(val_from_ptr(o->type), arg);
+    }
+    if (o->type->trace != NULL) {
+        o->type->trace(o, &t);
+    }
+}
+
+Object **gc_heap_objects(size_t *n) {
+    *n = 0;
+    if (!gc.initialized) {
+        return NULL;
+    }
+    size_t cap = 1024, len = 0;
+    Object **objs = malloc(cap * sizeof *objs);
+    if (objs == NULL) {
+        return NULL;
+    }
+    for (size_t i = 0; i < gc.nblocks + 1; i++) {
+        // The blocks, then the large objects as a last "block".
+        size_t count;
+        if (i < gc.nblocks) {
+            Block *b = gc.blocks[i];
+            count = b->cell_size == 0 ? 0 : b->alloc_limit;
+            SizeClass *c = &gc.classes[b->finalizable][b->size_class];
+            if (b->cell_size != 0 && c->bump_block == b) {
+                count = (size_t)(c->bump - b->start) / b->cell_size;
+            }
+        } else {
+            count = gc.nlarge;
+        }
+        for (size_t idx = 0; idx < count; idx++) {
+            Object *o;
+            if (i < gc.nblocks) {
+                Block *b = gc.blocks[i];
+                char *cell = block_cell(b, (uint32_t)idx);
+                if (!header_is_object(*(uintptr_t *)cell) ||
+                    (!b->swept && !block_is_marked(b, (uint32_t)idx))) {
+                    continue;
+                }
+                o = (Object *)cell;
+            } else {
+                o = (Object *)gc.large[idx].start;
+            }
+            if (len == cap) {
+                Object **more = realloc(objs, cap * 2 * sizeof *objs);
+                if (more == NULL) {
+                    free(objs);
+                    return NULL;
+                }
+                objs = more;
+                cap *= 2;
+            }
+            objs[len++] = o;
+        }
+    }
+    *n = len;
+    return objs;
+}
+
 // ---- collection ----------------------------------------------------------------------------
 
 // Before marking: no cell is handed out, and every dead object of the last
@@ -1167,24 +1673,55 @@ static void collect(void) {
     mark_roots(t);
     mark_drain(t);
     mark_recover_overflow(t);
-    // Weak references and finalizers will go here (see the essay).
+    size_t resurrected = pending.finalizers;
+    finalizers_resurrect(t);
+    resurrected = pending.finalizers - resurrected;
+    weak_process();
+    if (gc.count_dead) {
+        gc.dead_count = count_unmarked() + resurrected;
+    }
     sweep_after_mark();
 
     gc.live_bytes = t->marked_bytes;
     gc.collections++;
     size_t next = gc.live_bytes / 100 * GC_GROWTH_PERCENT;
-    next = next < GC_MIN_BUDGET ? GC_MIN_BUDGET : next;
+    next = next < gc.min_budget ? gc.min_budget : next;
     gc.next_budget = next > (size_t)INTPTR_MAX / 2 ? (size_t)INTPTR_MAX / 2 : next;
     heap_trim_pool();
     gc.collecting = false;
     budget_reset();
+    gc.allocated_at_collection = gc.allocated_total;
+}
+
+// Zero the C stack below the caller's frame. An explicit collection comes
+// after calls that have returned (a finalizer, the code that dropped the
+// last reference): their dead frames lie where the collector's own frames
+// will be, and whatever slots those leave unwritten would be scanned as
+// roots. Not instrumented: ASan would put redzones around buf.
+__attribute__((noinline, no_sanitize_address)) static void stack_scrub(void) {
+    char buf[GC_SCRUB_BYTES];
+    memset(buf, 0, sizeof buf);
+    __asm__ volatile("" : : "r"(buf) : "memory");
 }
 
 void gc_collect(void) {
     if (!gc.initialized) {
         return;
     }
+    stack_scrub();
     collect();
+}
+
+size_t gc_collect_count(void) {
+    if (!gc.initialized) {
+        return 0;
+    }
+    stack_scrub();
+    gc.count_dead = true;
+    gc.dead_count = 0;
+    collect();
+    gc.count_dead = false;
+    return gc.dead_count;
 }
 
 // ---- setup, knobs and queries -----------------------------------------------------------------
@@ -1219,6 +1756,7 @@ void gc_init(void *stack_base) {
     gc.stack_base = ((uintptr_t)stack_base & ~(uintptr_t)7) + sizeof(uintptr_t);
     gc.large_sorted = true;
     gc.enabled = true;
+    gc.min_budget = GC_MIN_BUDGET;
     gc.next_budget = GC_MIN_BUDGET;
     gc.initialized = true;
     budget_reset();
@@ -1277,4 +1815,16 @@ void gc_get_stats(GcStats *out) {
     out->heap_bytes = gc.nblocks * GC_BLOCK_SIZE + gc.large_bytes;
     out->live_bytes = gc.live_bytes;
     out->allocated_bytes = gc.allocated_total;
+    out->allocated_since = gc.allocated_total - gc.allocated_at_collection;
+    out->budget = gc.next_budget;
+}
+
+void gc_set_min_budget(size_t bytes) {
+    gc.min_budget = bytes ? bytes : GC_MIN_BUDGET;
+    if (gc.initialized && !gc.collecting) {
+        size_t next = gc.live_bytes / 100 * GC_GROWTH_PERCENT;
+        next = next < gc.min_budget ? gc.min_budget : next;
+        gc.next_budget = next > (size_t)INTPTR_MAX / 2 ? (size_t)INTPTR_MAX / 2 : next;
+        budget_reset();
+    }
 }

@@ -44,8 +44,14 @@ void gc_init(void *stack_base);
 // collection first.
 Object *gc_alloc(Type *type, size_t size);
 
-// Run a full collection now.
+// Run a full collection now. Finalizers and weakref callbacks it finds due
+// are only queued (see "pending work" below).
 void gc_collect(void);
+
+// A full collection that also counts the objects it found unreachable
+// (resurrected ones included), for gc.collect(). The count costs a pass
+// over every cell header of the heap.
+size_t gc_collect_count(void);
 
 // Stress mode (-X gc-stress=N): collect at every N-th allocation (0: off).
 void gc_set_stress(unsigned every);
@@ -77,10 +83,93 @@ typedef struct GcStats {
     size_t heap_bytes;       // bytes in blocks and large objects
     size_t live_bytes;       // after the last collection
     size_t allocated_bytes;  // total ever allocated
+    size_t allocated_since;  // bytes allocated since the last collection
+    size_t budget;           // bytes between the last collection and the next automatic one
 } GcStats;
 void gc_get_stats(GcStats *out);
 
 // gc.disable()/enable() semantics: automatic collections only.
 void gc_enable(int on);
+
+// The least number of bytes allocated between automatic collections
+// (gc.set_threshold maps its threshold0 to this). 0 restores the default.
+void gc_set_min_budget(size_t bytes);
+
+// ---- introspection (the gc module's get_referents, get_referrers, get_objects) ----
+
+// Call visit(v, arg) for every Value o's TraceFunc reports, and for o's type
+// first if that is a heap type (as CPython's tp_traverse of an instance).
+// visit must not allocate.
+void gc_visit_referents(Object *o, void (*visit)(Value v, void *arg), void *arg);
+
+// Every object alive in the heap now, in a malloc'ed array of *n entries
+// (NULL with *n = 0 when malloc fails). The array is not a root: objects in
+// it that are garbage may be reclaimed by the next collection, so callers
+// collect first (then all the heap is reachable) and allocate nothing
+// before they have put what they keep somewhere reachable.
+Object **gc_heap_objects(size_t *n);
+
+// ---- weak references (runtime/weakref.c builds the Python types on these) -------
+//
+// The collector keeps a side table: referent address -> the first of its
+// weak reference objects, so that no object needs a field for them. The
+// list through `next` is ordered by weakref.c; the collector only removes
+// from it. After marking, before anything is swept:
+//   - a weakref whose referent is unmarked is cleared (referent = NULL,
+//     next = NULL); if the weakref itself is marked and has a callback, the
+//     pair (weakref, callback) is queued as pending work and `callback` is
+//     reset to 0 (CPython: __callback__ is None once the callback is due);
+//   - an unmarked weakref is unlinked from its live referent's list;
+//   - referents kept alive only by finalization (below) are alive: their
+//     weakrefs are cleared in the collection that finally frees them.
+// A weakref object must start with a GcWeakRef; its TraceFunc traces
+// `callback` and never `referent`. Objects outside the heap (static types)
+// never die: their weakrefs stay alive.
+typedef struct GcWeakRef {
+    Object header;
+    Object *referent;         // NULL once the referent has died
+    struct GcWeakRef *next;   // the referent's next weak reference
+    Value callback;           // 0 or a callable
+} GcWeakRef;
+
+// The first of referent's weak references, or NULL.
+GcWeakRef *gc_weakrefs_of(const Object *referent);
+// Make `head` referent's first weak reference (NULL: it has none). 0, or -1
+// with MemoryError (only when adding a referent to the table).
+int gc_set_weakrefs(Object *referent, GcWeakRef *head);
+
+// ---- finalizers (__del__) -------------------------------------------------------
+//
+// An object whose type has a finalizer (TYPE_HAS_FINALIZER: a class whose
+// MRO defines __del__, or a `finalize` slot) is registered when it is
+// created. A collection that finds registered objects unreachable
+// unregisters them, queues them as pending work and marks them and all they
+// reach: they survive this collection (PEP 442: a finalizer runs at most once,
+// and may resurrect its object; if it does not, the next collection frees
+// it). Those that no other newly unreachable registered object reaches are
+// queued first, so a container's __del__ runs before its contents'.
+
+// Register o (call right after allocating it). 0, or -1 with MemoryError.
+int gc_register_finalizer(Object *o);
+// Whether o is registered (its finalizer has not been queued yet). O(n).
+int gc_finalizer_registered(const Object *o);
+// How many objects are registered.
+size_t gc_finalizer_count(void);
+
+// ---- pending work ------------------------------------------------------------------
+//
+// Nothing may allocate during a collection, and running Python code at an
+// arbitrary allocation is unsafe, so collections only queue their work:
+// finalizers, then weakref callbacks, in the order found. Queued entries are
+// roots until taken. runtime/finalize.c takes and runs them after gc.collect()
+// and at the interpreter's safe points (when gc_pending_work is non-zero).
+
+extern size_t gc_pending_work;  // entries in the queue
+
+// Take the oldest entry: an object to finalize (*callback = 0), or a weakref
+// and the callback to call with it. 1, or 0 when the queue is empty.
+int gc_take_pending(Object **obj, Value *callback);
+// How many queued entries are finalizers.
+size_t gc_pending_finalizers(void);
 
 #endif

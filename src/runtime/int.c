@@ -46,6 +46,7 @@
 
 #include "complex.h"
 #include "exceptions.h"
+#include "format.h"
 #include "float.h"
 #include "gc.h"
 #include "str.h"
@@ -58,7 +59,30 @@ int64_t int_max_str_digits = 4300;
 // ---- decimal repr and digit parsing (used by the front end too) ------------------
 
 void int_repr_i64(StrBuf *out, int64_t v) {
-    sb_printf(out, "%" PRId64, v);
+    // Two digits per step from the right (printf costs ten times more).
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    char buf[24];
+    char *p = buf + sizeof buf;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    while (u >= 100) {
+        unsigned k = (unsigned)(u % 100) * 2;
+        u /= 100;
+        *--p = pairs[k + 1];
+        *--p = pairs[k];
+    }
+    if (u >= 10) {
+        *--p = pairs[u * 2 + 1];
+        *--p = pairs[u * 2];
+    } else {
+        *--p = (char)('0' + u);
+    }
+    if (v < 0) {
+        *--p = '-';
+    }
+    sb_put(out, p, (size_t)(buf + sizeof buf - p));
 }
 
 void int_repr_limbs(StrBuf *out, const uint64_t *limbs, int n, int negative) {
@@ -1443,6 +1467,11 @@ static Value int_richcompare(Value a, Value b, CompareOp op) {
     return VAL_NOTIMPLEMENTED;
 }
 
+static const MethodDef int_methods[] = {
+    {"__format__", int_m_format, METH_DEFAULT, "Convert to a string according to format_spec."},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_int = {
     .header = {&type_type},
     .name = "int",
@@ -1477,4 +1506,5 @@ Type type_int = {
     .index = int_exact,
     .to_int = int_exact,
     .to_float = int_float,
+    .methods = int_methods,
 };

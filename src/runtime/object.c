@@ -1,4 +1,6 @@
-// object.c - the `object` type's own behaviour and the singletons None,
+// object.c - the `object` type's own behaviour (construction with CPython's
+// argument rules, repr, hash, comparison defaults, __class__, __dict__ of
+// instances, and the methods every object has) and the singletons None,
 // NotImplemented and Ellipsis (static objects outside the GC heap: identity
 // comparisons against them are pointer compares). True and False are
 // defined with the bool type (bool.c).
@@ -6,12 +8,16 @@
 #include <stdio.h>
 
 #include "abstract.h"
+#include "dict.h"
 #include "exceptions.h"
 #include "gc.h"
 #include "int.h"
+#include "list.h"
+#include "set.h"
+#include "shape.h"
 #include "str.h"
 #include "tuple.h"
-#include "type.h"
+#include "type_internal.h"
 
 // ---- object ----------------------------------------------------------------
 
@@ -24,13 +30,27 @@ static int64_t hash_pointer(const void *p) {
     return h == -1 ? -2 : h;
 }
 
-static Value object_repr(Value self) {
-    // Heap types will show their module (<__main__.C object at 0x...>)
-    // once classes exist.
-    return str_format_c("<%s object at %p>", type_of(self)->name, (void *)val_ptr(self));
+// <module.Qualname object at 0x...> for classes, <name object at ...> for builtins.
+Value object_repr(Value self) {
+    Type *t = type_of(self);
+    if (t->flags & TYPE_HEAP) {
+        Value mod = dict_get(t->dict, NAME(__module__));
+        if (!mod && err_occurred()) {
+            return 0;
+        }
+        Value qual = ((HeapType *)t)->qualname;
+        if (mod && val_is_str(mod) && !str_equal(mod, NAME(builtins))) {
+            return str_format_c("<%U.%U object at %p>", mod, qual, (void *)val_ptr(self));
+        }
+    }
+    return str_format_c("<%s object at %p>", t->name, (void *)val_ptr(self));
 }
 
-static int64_t object_hash(Value self) {
+Value object_str(Value self) {
+    return obj_repr(self);
+}
+
+int64_t object_hash(Value self) {
     return hash_pointer(val_ptr(self));
 }
 
@@ -53,21 +73,308 @@ static Value object_richcompare(Value a, Value b, CompareOp op) {
     }
 }
 
-// object.__new__. Static builtin types that do not define their own
-// constructor inherit this slot: they are not constructible from Python yet,
-// and say so (their constructors come with the builtin-types work).
-static Value object_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
-    Type *t = (Type *)val_ptr(callable);
-    if (t != &type_object && !(t->flags & TYPE_HEAP)) {
-        return err_format(&exc_NotImplementedError, "%s() is not implemented yet", t->name);
+static int has_args(size_t nargs, Value kwnames) {
+    return nargs || (kwnames && tuple_obj(kwnames)->len);
+}
+
+// Can't instantiate abstract class C with abstract method(s) a, b
+static Value abstract_error(Type *t) {
+    Value am = dict_get(t->dict, NAME(__abstractmethods__));
+    Value names = am ? list_from_iterable(am) : list_new(0);
+    if (!names || list_sort(names, 0, 0) < 0) {
+        return 0;
     }
-    size_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
-    if (t == &type_object && (nargs || nkw)) {
-        return err_format(&exc_TypeError, "object() takes no arguments");
+    Value sep = str_from_cstr(", ");
+    Value joined = str_empty();
+    ListObject *l = list_obj(names);
+    for (size_t i = 0; i < l->len && joined; i++) {
+        Value item = obj_str(l->items[i]);
+        joined = item ? (i ? str_concat(str_concat(joined, sep), item) : item) : 0;
+    }
+    if (!joined) {
+        return 0;
+    }
+    return err_format(&exc_TypeError, "Can't instantiate abstract class %s with abstract method%s %s",
+                      t->name, l->len > 1 ? "s" : "", str_obj(joined)->data);
+}
+
+// object.__new__: the slot of every type whose constructor is object's.
+Value object_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
+    Type *t = type_ptr(callable);
+    if (has_args(nargs, kwnames)) {
+        if (t->new_ != object_new) {
+            return err_format(&exc_TypeError,
+                              "object.__new__() takes exactly one argument (the type to instantiate)");
+        }
+        if (t->init == object_init) {
+            return err_format(&exc_TypeError, "%s() takes no arguments", t->name);
+        }
+    }
+    // A class whose static base is a builtin without a constructor of its own
+    // yet (they come with the builtin-types work) cannot be made either.
+    Type *sb = t;
+    while (sb->flags & TYPE_HEAP) {
+        sb = sb->base;
+    }
+    if (sb != &type_object) {
+        return err_format(&exc_NotImplementedError, "%s() is not implemented yet", sb->name);
+    }
+    if (t->flags & TYPE_ABSTRACT) {
+        return abstract_error(t);
     }
     Object *o = gc_alloc(t, t->basic_size);
+    if (o && (t->flags & TYPE_HAS_FINALIZER) && gc_register_finalizer(o) < 0) {
+        return 0;
+    }
     return o ? val_from_ptr(o) : 0;
 }
+
+Value object_init(Value self, const Value *args, size_t nargs, Value kwnames) {
+    Type *t = type_of(self);
+    if (has_args(nargs, kwnames)) {
+        if (t->init != object_init) {
+            return err_format(&exc_TypeError, "object.__init__() takes exactly one argument "
+                                              "(the instance to initialize)");
+        }
+        if (t->new_ == object_new) {
+            return err_format(&exc_TypeError,
+                              "%s.__init__() takes exactly one argument (the instance to initialize)",
+                              t->name);
+        }
+    }
+    return VAL_NONE;
+}
+
+// ---- __class__ ------------------------------------------------------------------------
+
+static Value object_get_class(Value self) {
+    return val_from_ptr(type_of(self));
+}
+
+static int object_set_class(Value self, Value value) {
+    if (!value) {
+        err_format(&exc_TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!type_check(value)) {
+        err_format(&exc_TypeError, "__class__ must be set to a class, not '%s' object",
+                   obj_type_name(value));
+        return -1;
+    }
+    Type *old = type_of(self), *new_type = type_ptr(value);
+    if (!(old->flags & TYPE_HEAP) || !(new_type->flags & TYPE_HEAP)) {
+        err_format(&exc_TypeError,
+                   "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        return -1;
+    }
+    if (!type_compatible_layout(old, new_type, "__class__")) {
+        return -1;
+    }
+    if (old->flags & TYPE_HAS_SHAPE) {
+        return instance_change_class(self, new_type);
+    }
+    val_ptr(self)->type = new_type;
+    return 0;
+}
+
+// ---- __dict__ of instances ---------------------------------------------------------------
+// Classes put this getset on themselves when their instances have a __dict__
+// (class.c); static types with a dict_offset (exceptions, functions) too.
+
+static Value *dict_slot(Value self) {
+    return (Value *)((char *)val_ptr(self) + type_of(self)->dict_offset);
+}
+
+Value object_get_dict(Value self) {
+    Type *t = type_of(self);
+    if (t->flags & TYPE_HAS_SHAPE) {
+        return instance_get_dict(self);
+    }
+    if (!t->dict_offset) {
+        return err_format(&exc_AttributeError, "This object has no __dict__");
+    }
+    Value *slot = dict_slot(self);
+    if (!*slot) {
+        *slot = dict_new();
+    }
+    return *slot;
+}
+
+int object_set_dict(Value self, Value value) {
+    Type *t = type_of(self);
+    if (value && !dict_check(value)) {
+        err_format(&exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                   obj_type_name(value));
+        return -1;
+    }
+    if (!value) {
+        value = dict_new();  // `del obj.__dict__` leaves an empty one
+        if (!value) {
+            return -1;
+        }
+    }
+    if (t->flags & TYPE_HAS_SHAPE) {
+        instance_set_dict(self, value);
+        return 0;
+    }
+    if (!t->dict_offset) {
+        err_format(&exc_AttributeError, "This object has no __dict__");
+        return -1;
+    }
+    *dict_slot(self) = value;
+    return 0;
+}
+
+// The instance's __dict__ if it has one (0 without an exception otherwise).
+static Value instance_dict_opt(Value self) {
+    Type *t = type_of(self);
+    if ((t->flags & TYPE_HAS_SHAPE) || t->dict_offset) {
+        return object_get_dict(self);
+    }
+    return 0;
+}
+
+// ---- methods ------------------------------------------------------------------------------
+
+static Value object_m_init_subclass(Value cls, const Value *args, size_t nargs, Value kwnames) {
+    if (kwnames && tuple_obj(kwnames)->len) {
+        return err_format(&exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                          type_ptr(cls)->name);
+    }
+    if (nargs) {
+        return err_format(&exc_TypeError, "object.__init_subclass__() takes no arguments (%zu given)",
+                          nargs);
+    }
+    return VAL_NONE;
+}
+
+static Value object_m_subclasshook(Value cls, const Value *args, size_t nargs, Value kwnames) {
+    return VAL_NOTIMPLEMENTED;
+}
+
+static Value object_m_format(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__format__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    if (!val_is_str(args[0])) {
+        return err_format(&exc_TypeError, "__format__() argument must be str, not %s",
+                          obj_type_name(args[0]));
+    }
+    if (str_len(args[0]) > 0) {
+        return err_format(&exc_TypeError, "unsupported format string passed to %s.__format__",
+                          obj_type_name(self));
+    }
+    return obj_str(self);
+}
+
+static Value object_m_reduce_ex(Value self, const Value *args, size_t nargs, Value kwnames) {
+    return err_format(&exc_NotImplementedError, "object.__reduce_ex__() is not implemented yet");
+}
+
+static Value object_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    return err_format(&exc_NotImplementedError, "object.__reduce__() is not implemented yet");
+}
+
+static Value object_m_sizeof(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__sizeof__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return int_from_i64((int64_t)type_of(self)->basic_size);
+}
+
+// object.__getstate__: the instance dict (None when empty or absent), paired
+// with a dict of the filled __slots__ when the class has any.
+static Value object_m_getstate(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__getstate__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value state = instance_dict_opt(self);
+    if (!state && err_occurred()) {
+        return 0;
+    }
+    if (!state || dict_len(state) == 0) {
+        state = VAL_NONE;
+    } else if (!(state = dict_copy(state))) {
+        return 0;
+    }
+    Value slots = 0;
+    for (Type *t = type_of(self); t && (t->flags & TYPE_HEAP); t = t->base) {
+        Value names = ((HeapType *)t)->slots;
+        if (!names) {
+            continue;
+        }
+        for (size_t i = 0; i < tuple_obj(names)->len; i++) {
+            Value name = tuple_obj(names)->items[i];
+            Value v = obj_getattr_opt(self, name);
+            if (!v) {
+                if (err_occurred()) {
+                    return 0;
+                }
+                continue;
+            }
+            if ((!slots && !(slots = dict_new())) || dict_set(slots, name, v) < 0) {
+                return 0;
+            }
+        }
+    }
+    return slots ? tuple_pack2(state, slots) : state;
+}
+
+// Add the names of cls's dict and of its bases' dicts to `into` (a dict used
+// as a set), CPython's merge_class_dict.
+static int merge_class_dict(Value into, Type *cls) {
+    if (cls->dict && dict_merge(into, cls->dict, 1) < 0) {
+        return -1;
+    }
+    TupleObject *bases = tuple_obj(cls->bases);
+    for (size_t i = 0; bases && i < bases->len; i++) {
+        if (merge_class_dict(into, type_ptr(bases->items[i])) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static Value object_m_dir(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__dir__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value d = instance_dict_opt(self);
+    if (!d && err_occurred()) {
+        return 0;
+    }
+    d = d ? dict_copy(d) : dict_new();
+    if (!d) {
+        return 0;
+    }
+    Value cls = obj_getattr_opt(self, NAME(__class__));
+    if (!cls && err_occurred()) {
+        return 0;
+    }
+    if (cls && type_check(cls) && merge_class_dict(d, type_ptr(cls)) < 0) {
+        return 0;
+    }
+    return dict_keys(d);
+}
+
+static const MethodDef object_methods[] = {
+    {"__init_subclass__", object_m_init_subclass, METH_CLASS,
+     "This method is called when a class is subclassed."},
+    {"__subclasshook__", object_m_subclasshook, METH_CLASS, "Abstract classes can override this "
+     "to customize issubclass()."},
+    {"__format__", object_m_format, METH_DEFAULT, "Default object formatter."},
+    {"__reduce_ex__", object_m_reduce_ex, METH_DEFAULT, "Helper for pickle."},
+    {"__reduce__", object_m_reduce, METH_DEFAULT, "Helper for pickle."},
+    {"__getstate__", object_m_getstate, METH_DEFAULT, "Helper for pickle."},
+    {"__sizeof__", object_m_sizeof, METH_DEFAULT, "Size of object in memory, in bytes."},
+    {"__dir__", object_m_dir, METH_DEFAULT, "Default dir() implementation."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const GetSetDef object_getset[] = {
+    {"__class__", object_get_class, object_set_class, NULL},
+    {NULL, NULL, NULL, NULL},
+};
 
 Type type_object = {
     .header = {&type_type},
@@ -75,11 +382,15 @@ Type type_object = {
     .flags = TYPE_BASETYPE,
     .basic_size = sizeof(Object),
     .repr = object_repr,
+    .str = object_str,
     .hash = object_hash,
     .richcompare = object_richcompare,
     .getattr = object_generic_getattr,
     .setattr = object_generic_setattr,
     .new_ = object_new,
+    .init = object_init,
+    .methods = object_methods,
+    .getset = object_getset,
 };
 
 // ---- None, NotImplemented, Ellipsis ---------------------------------------------

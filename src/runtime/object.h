@@ -97,7 +97,29 @@ enum TypeFlags {
     TYPE_BASETYPE = 1 << 1,      // may be subclassed
     TYPE_IMMUTABLE = 1 << 2,     // attributes cannot be set (builtins)
     TYPE_HAS_SHAPE = 1 << 3,     // instances keep attributes in a shape + slot array
-    TYPE_ABSTRACT = 1 << 4,
+    TYPE_ABSTRACT = 1 << 4,      // has __abstractmethods__: object.__new__ refuses it
+    // Calling the descriptor with (self, *args) is the same as binding it to
+    // self and calling the result (functions, method descriptors): slot
+    // functions and LOAD_METHOD skip the bound-method object.
+    TYPE_METHOD_DESCR = 1 << 5,
+    // TYPE_HAS_SHAPE with a variable-size base (int, str, bytes, tuple): the
+    // InstanceAttrs sit after the variable part (shape.h), not at attrs_offset.
+    TYPE_VAR_ATTRS = 1 << 6,
+    // Instances have a __weakref__ slot (classes record it; weak references
+    // themselves come later).
+    TYPE_HAS_WEAKREF = 1 << 7,
+    // Instances may be weakly referenced (CPython: tp_weaklistoffset != 0).
+    // Inherited. Builtin types set it as CPython's do (type, set, frozenset,
+    // function, code, generator, method, module...; not int, str, tuple,
+    // list, dict, None). A heap type gets it unless its __slots__ lack
+    // "__weakref__" or its base's instances are variable-size (int, tuple,
+    // bytes subclasses) without it.
+    TYPE_WEAKREFABLE = 1 << 16,
+    // Instances are registered with gc_register_finalizer when created,
+    // and finalized once when found unreachable (runtime/finalize.c): the
+    // type has a `finalize` slot, or is a class whose MRO defines __del__.
+    // Inherited.
+    TYPE_HAS_FINALIZER = 1 << 17,
     // Fast subclass checks for the builtin families (like CPython's
     // Py_TPFLAGS_*_SUBCLASS): set on the builtin type and inherited.
     TYPE_INT_SUBCLASS = 1 << 8,
@@ -126,6 +148,12 @@ struct Type {
     // memory
     TraceFunc trace;
     FreeFunc free;
+    // CPython's tp_finalize: run once, after a collection found the object
+    // unreachable, with allocation and Python code allowed (the object may
+    // be resurrected). Returns None, or 0 with an exception, which is
+    // reported as unraisable. Setting it implies TYPE_HAS_FINALIZER. Classes
+    // leave it NULL: their instances' __del__ is looked up and called.
+    UnaryFunc finalize;
 
     // object protocol
     UnaryFunc repr;
@@ -177,7 +205,16 @@ struct Type {
 
     // the type's attribute cache and instance layout are managed by type.c
     void *cache;
-    struct Shape *root_shape;  // the empty shape of instances (TYPE_HAS_SHAPE)
+    struct Shape *root_shape;  // the empty shape of instances (TYPE_HAS_SHAPE), made lazily
+    // Instances keep a __dict__ (a dict Value, 0 until first needed) at this
+    // offset: static types with a dict (exceptions, functions, modules).
+    // 0: none. Inherited. Classes use shapes instead (TYPE_HAS_SHAPE).
+    size_t dict_offset;
+    // TYPE_HAS_SHAPE: the offset of the instance's InstanceAttrs (shape.h).
+    size_t attrs_offset;
+    // Weak links: the subclasses (for type_modified and __subclasses__) and
+    // the handle they hold on this type (type.c). NULL until needed.
+    struct TypeLinks *links;
 };
 
 // The type of any value, immediates included.

@@ -17,8 +17,10 @@
 #include "bytes.h"
 #include "range.h"
 #include "slice.h"
+#include "weakref.h"
 #include "../vm/interp_internal.h"
 #include "module.h"
+#include "genericalias.h"
 #include "iterators.h"
 #include "namespace.h"
 
@@ -26,7 +28,10 @@ extern Type type_coroutine_wrapper, type_async_gen_asend, type_async_gen_athrow,
     type_async_gen_wrapped_value;
 extern Type type_none, type_notimplemented, type_ellipsis, type_seqiter,
     type_method_descriptor, type_builtin_method, type_getset_descriptor, type_member_descriptor,
-    type_code;  // src/vm/code.c
+    type_code,  // src/vm/code.c
+    type_wrapper_descriptor, type_method_wrapper, type_mappingproxy, type_property,
+    type_staticmethod, type_classmethod, type_super, type_shape, type_attr_array,
+    type_classmethod_descriptor;
 
 // Every static type, bases before subclasses (type_ready readies a base
 // first anyway; the order only keeps versions predictable).
@@ -39,9 +44,13 @@ static Type *const builtin_types[] = {
     &type_dict_keyiterator, &type_dict_valueiterator, &type_dict_itemiterator,
     &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
-    &type_member_descriptor, &type_slice, &type_range, &type_range_iterator,
-    &type_longrange_iterator, &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
+    &type_member_descriptor, &type_wrapper_descriptor, &type_method_wrapper, &type_mappingproxy,
+    &type_property, &type_staticmethod, &type_classmethod, &type_super, &type_shape,
+    &type_attr_array, &type_classmethod_descriptor, &type_slice, &type_range, &type_range_iterator,
+    &type_longrange_iterator, &type_weakref, &type_weakproxy, &type_weakcallableproxy,
+    &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
     &type_filter, &type_reversed, &type_callable_iterator, &type_namespace,
+    &type_generic_alias, &type_union,
     // the interpreter's types (src/vm/)
     &type_function, &type_method, &type_cell, &type_generator, &type_coroutine,
     &type_coroutine_wrapper, &type_async_generator, &type_async_gen_asend,
@@ -63,6 +72,15 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
     for (size_t i = 0; i < sizeof builtin_types / sizeof builtin_types[0]; i++) {
         if (type_ready(builtin_types[i]) < 0) {
             *error = "cannot initialize the builtin types";
+            return -1;
+        }
+    }
+    // PEP 585: list[int] and friends.
+    static Type *const generic_types[] = {&type_list, &type_dict, &type_tuple, &type_set,
+                                          &type_frozenset, &type_type, &type_enumerate};
+    for (size_t i = 0; i < sizeof generic_types / sizeof generic_types[0]; i++) {
+        if (generic_alias_install(generic_types[i]) < 0) {
+            *error = "cannot initialize the generic builtin types";
             return -1;
         }
     }

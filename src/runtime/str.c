@@ -47,6 +47,7 @@
 // CPython hashes a str over its own fixed-width representation (hash.h);
 // str_hash feeds SipHash with the code points packed 8, 4 or 2 to a word,
 // so krait's hash() equals CPython's for every string and seed.
+#define _GNU_SOURCE  // memrchr
 #include "str.h"
 
 #include <inttypes.h>
@@ -60,6 +61,7 @@
 
 #include "bytes.h"
 #include "exceptions.h"
+#include "format.h"
 #include "float.h"
 #include "gc.h"
 #include "hash.h"
@@ -172,22 +174,7 @@ static const unsigned char str_seq_len[16] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 
 // Decode the code point at p (valid generalized UTF-8); *n gets its length.
 static inline uint32_t str_decode(const unsigned char *p, size_t *n) {
-    uint32_t c = p[0];
-    if (c < 0x80) {
-        *n = 1;
-        return c;
-    }
-    if (c < 0xE0) {
-        *n = 2;
-        return ((c & 0x1F) << 6) | (p[1] & 0x3F);
-    }
-    if (c < 0xF0) {
-        *n = 3;
-        return ((c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    }
-    *n = 4;
-    return ((c & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) |
-           (p[3] & 0x3F);
+    return str_decode_cp(p, n);
 }
 
 // Code point count and flags of valid generalized UTF-8.
@@ -546,6 +533,45 @@ Value str_from_cstr(const char *s) {
 }
 
 // An exact str with the text of s (a str subclass instance).
+static Value str_exact_copy(Value v);
+
+Value str_exact(Value v) {
+    return str_exact_copy(v);
+}
+
+size_t str_count_cps(const char *p, size_t n) {
+    const unsigned char *d = (const unsigned char *)p;
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        cont += str_count_hi(str_cont_mask(str_load64(d + i)));
+    }
+    for (; i < n; i++) {
+        cont += (d[i] & 0xC0) == 0x80;
+    }
+    return n - cont;
+}
+
+Value str_substr_bytes(Value v, size_t from, size_t to) {
+    StrObject *s = str_obj(v);
+    if (from == 0 && to == s->nbytes && s->header.type == &type_str) {
+        return v;
+    }
+    if (s->flags & STR_ASCII) {
+        size_t n = to - from;
+        if (n <= 1) {
+            return n == 0 ? str_empty() : str_char((unsigned char)s->data[from]);
+        }
+        return str_new_known(s->data + from, n, n, STR_ASCII);
+    }
+    return str_from_utf8(s->data + from, to - from);
+}
+
+Value str_from_strbuf(StrBuf *b) {
+    Value r = str_from_utf8(b->data ? b->data : "", b->len);
+    sb_free(b);
+    return r;
+}
+
 static Value str_exact_copy(Value v) {
     StrObject *s = str_obj(v);
     if (s->header.type == &type_str) {
@@ -817,6 +843,43 @@ int64_t str_find_bytes(const char *hay, size_t n, const char *needle, size_t m) 
         return p ? (int64_t)((const unsigned char *)p - y) : -1;
     }
     return str_find_filtered(y, n, x, m);
+}
+
+int64_t str_rfind_bytes(const char *hay, size_t n, const char *needle, size_t m) {
+    if (m == 0) {
+        return (int64_t)n;
+    }
+    if (m > n) {
+        return -1;
+    }
+    const unsigned char *y = (const unsigned char *)hay, *x = (const unsigned char *)needle;
+    if (m == 1) {
+        const void *p = memrchr(y, x[0], n);
+        return p ? (int64_t)((const unsigned char *)p - y) : -1;
+    }
+    // Backward Horspool: the next window must hold the current window's
+    // first byte at a position where the needle has it.
+    size_t skip[256];
+    for (int c = 0; c < 256; c++) {
+        skip[c] = m;
+    }
+    for (size_t i = m - 1; i > 0; i--) {
+        skip[x[i]] = i;
+    }
+    size_t j = n - m;
+    for (;;) {
+        if (y[j] == x[0] && memcmp(y + j + 1, x + 1, m - 1) == 0) {
+            return (int64_t)j;
+        }
+        if (j == 0) {
+            return -1;
+        }
+        size_t sh = skip[y[j]];
+        if (sh > j) {
+            return -1;
+        }
+        j -= sh;
+    }
 }
 
 int str_contains(Value hay, Value needle) {
@@ -1556,6 +1619,9 @@ STR_ITER_TYPE(type_str_ascii_iterator, "str_ascii_iterator")
 
 // ---- the type -----------------------------------------------------------------------------
 
+extern const MethodDef str_methods[];  // str_methods.c
+Value str_tp_new(Value type, const Value *args, size_t nargs, Value kwnames);  // str_methods.c
+
 Type type_str = {
     .header = {&type_type},
     .name = "str",
@@ -1574,4 +1640,7 @@ Type type_str = {
     .contains = str_slot_contains,
     .seq_concat = str_seq_concat,
     .seq_repeat = str_seq_repeat,
+    .binop = {[BINOP_MOD] = str_mod},
+    .new_ = str_tp_new,
+    .methods = str_methods,
 };

@@ -115,6 +115,45 @@ int str_repeat_count(Value count, int64_t *n);
 // The type name of any Value, immediates included, as messages show it.
 const char *str_type_name(Value v);
 
+// sep.join(iterable) and s.replace(old, new, count) (count < 0: all), as
+// the methods (str_methods.c), for C callers.
+Value str_join(Value sep, Value iterable);
+Value str_replace(Value s, Value old, Value new_, int64_t count);
+
+// ---- for the files that implement str's methods -----------------------------------
+// (str_methods.c, format.c, str_format.c, codecs.c)
+
+// Decode the code point at p, in valid generalized UTF-8; *n gets its length.
+static inline uint32_t str_decode_cp(const unsigned char *p, size_t *n) {
+    uint32_t c = p[0];
+    if (c < 0x80) {
+        *n = 1;
+        return c;
+    }
+    if (c < 0xE0) {
+        *n = 2;
+        return ((c & 0x1F) << 6) | (p[1] & 0x3F);
+    }
+    if (c < 0xF0) {
+        *n = 3;
+        return ((c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+    *n = 4;
+    return ((c & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) |
+           (p[3] & 0x3F);
+}
+// The exact str with s's text: s itself when its type is str, else a copy.
+Value str_exact(Value s);
+// The number of code points of valid generalized UTF-8 p[0..nbytes).
+size_t str_count_cps(const char *p, size_t nbytes);
+// The str of s's bytes [from, to) (character boundaries): shared strings
+// for short results, no rescan when s is ASCII.
+Value str_substr_bytes(Value s, size_t from, size_t to);
+// A new str from the bytes of b (valid generalized UTF-8), which is freed.
+Value str_from_strbuf(StrBuf *b);
+// Position of the last occurrence of needle[0..m) in hay[0..n), or -1.
+int64_t str_rfind_bytes(const char *hay, size_t n, const char *needle, size_t m);
+
 // printf-style str for messages: %s (C string, bytes decoded as UTF-8 with
 // U+FFFD for invalid input), %d %i %u %x %ld %lu %lld %llu %zd %zu (with
 // the usual flags, width and precision), %c (a code point), %p, %% and

@@ -1,23 +1,31 @@
-// type.c - type objects: readying builtin types, the MRO, attribute lookup
-// with a global method cache, slot inheritance, and the descriptors that
-// expose C methods and fields to Python.
+// type.c - type objects: readying builtin types, attribute lookup with a
+// global method cache, versions and subclass links, slot inheritance, the
+// descriptors that expose C methods and fields to Python, the generic
+// attribute protocol of `object`, and the attribute protocol, repr and call
+// of type objects. Classes (heap types) are made in class.c, their slot
+// functions in slots.c, their instances' attributes in shape.c.
 //
 // Lookup cache. type_lookup(t, name) walks t's MRO and asks each type's dict;
 // that is far too slow for every attribute access, so results are kept in a
 // direct-mapped table indexed by (t->version, name's identity). An entry is
 // valid only while t->version equals the version stored with it; any change
-// to a type or to one of its bases gives the type a fresh version
-// (type_modified), which invalidates all its entries at once without touching
-// the table. Names are interned strs, so the identity of the name is enough.
-// Version 0 means "do not cache" (a type whose version counter ran out).
+// to a type or to one of its bases gives the type and all its subclasses a
+// fresh version (type_modified), which invalidates all their entries at once
+// without touching the table. Names are usually interned strs, so the
+// identity of the name is the key; a non-interned name simply misses.
+// Version 0 means "do not cache" (the 32-bit version counter ran out).
 //
-// STATUS: static builtin types (type_ready), lookup, descriptors for C
-// methods/getsets/members, and the generic getattr of `object` for
-// instances without a __dict__ exist. Classes (type_new_class: heap types,
-// slot functions that call dunders, instance attributes in shapes) land with
-// the interpreter.
+// Subclass links are weak: a base must find its live subclasses (to
+// invalidate them, for __subclasses__()) without keeping them alive. Each
+// type that has a subclass or is one gets a malloc'ed TypeLinks; a subclass
+// is recorded in its bases' lists through a small malloc'ed, reference
+// counted TypeRef whose `type` its FreeFunc clears when the class dies.
+// Nothing there is a heap object, so the collector never sees the lists and
+// a FreeFunc touches only malloc'ed memory (gc.h's rule).
 #include "type.h"
+#include "genericalias.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "abstract.h"
@@ -25,31 +33,57 @@
 #include "exceptions.h"
 #include "gc.h"
 #include "int.h"
+#include "list.h"
+#include "shape.h"
 #include "str.h"
 #include "tuple.h"
+#include "type_internal.h"
 
 enum { TYPE_READY_FLAG = 1u << 31 };
 
 static Value type_getattr(Value self, Value name);
+static int type_setattr(Value self, Value name, Value value);
 static Value type_repr(Value self);
 static Value type_call(Value callable, const Value *args, size_t nargs, Value kwnames);
 
 Type type_type = {
     .header = {&type_type},
     .name = "type",
-    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS,
-    .basic_size = sizeof(Type),
+    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_WEAKREFABLE,
+    .basic_size = sizeof(HeapType),
     .base = &type_object,
+    .trace = heap_type_trace,
+    .free = heap_type_free,
     .getattr = type_getattr,
+    .setattr = type_setattr,
     .repr = type_repr,
     .call = type_call,
+    .new_ = type_tp_new,
+    .init = type_tp_init,
+    .binop = {[BINOP_OR] = union_new},  // int | str
+    .getset = type_getset,
+    .methods = type_methods,
+    .members = type_members,
 };
+
+TypeNames type_names;
+
+int type_names_init(void) {
+#define TYPE_NAME_INIT_(n)                    \
+    type_names.n = str_intern_cstr(#n);       \
+    if (!type_names.n) {                      \
+        return -1;                            \
+    }
+    TYPE_NAMES(TYPE_NAME_INIT_)
+#undef TYPE_NAME_INIT_
+    return 0;
+}
 
 // ---- versions and the lookup cache ---------------------------------------------
 
 static uint32_t next_version = 1;
 
-static void assign_version(Type *t) {
+void type_assign_version(Type *t) {
     t->version = next_version ? next_version++ : 0;
 }
 
@@ -74,10 +108,14 @@ static void trace_lookup_cache(GcTracer *t) {
     }
 }
 
+static int modified_one(Type *sub, void *arg) {
+    type_modified(sub);
+    return 0;
+}
+
 void type_modified(Type *t) {
-    assign_version(t);
-    // Subclasses are found through the registry of readied types.
-    // (Heap types keep their own subclass lists once classes exist.)
+    type_assign_version(t);
+    type_each_subclass(t, modified_one, NULL);
 }
 
 int type_is_subtype(const Type *a, const Type *b) {
@@ -120,8 +158,11 @@ Value type_lookup(Type *t, Value name) {
                 }
             }
         }
+    } else if (t->dict) {
+        // A class being made: its MRO is not there yet.
+        return dict_get(t->dict, name);
     }
-    if (version) {
+    if (version && val_is_str(name) && (str_obj(name)->flags & STR_INTERNED)) {
         e->version = version;
         e->name = name;
         e->value = found;
@@ -129,42 +170,140 @@ Value type_lookup(Type *t, Value name) {
     return found;
 }
 
+// ---- weak subclass links ------------------------------------------------------------
+
+typedef struct TypeRef {
+    Type *type;   // NULL once the type died
+    int refs;
+} TypeRef;
+
+struct TypeLinks {
+    TypeRef *self;      // the handle others hold on this type
+    TypeRef **subs;     // the direct subclasses
+    size_t nsubs, cap;
+};
+
+static struct TypeLinks *links_of(Type *t) {
+    if (!t->links) {
+        t->links = calloc(1, sizeof(struct TypeLinks));
+    }
+    return t->links;
+}
+
+static void ref_drop(TypeRef *r) {
+    if (--r->refs == 0) {
+        free(r);
+    }
+}
+
+int type_add_subclass(Type *base, Type *sub) {
+    struct TypeLinks *bl = links_of(base), *sl = links_of(sub);
+    if (!bl || !sl) {
+        err_no_memory();
+        return -1;
+    }
+    if (!sl->self) {
+        sl->self = malloc(sizeof(TypeRef));
+        if (!sl->self) {
+            err_no_memory();
+            return -1;
+        }
+        sl->self->type = sub;
+        sl->self->refs = 1;
+    }
+    if (bl->nsubs == bl->cap) {
+        size_t cap = bl->cap ? bl->cap * 2 : 4;
+        TypeRef **subs = realloc(bl->subs, cap * sizeof(TypeRef *));
+        if (!subs) {
+            err_no_memory();
+            return -1;
+        }
+        bl->subs = subs;
+        bl->cap = cap;
+    }
+    bl->subs[bl->nsubs++] = sl->self;
+    sl->self->refs++;
+    return 0;
+}
+
+void type_remove_subclass(Type *base, Type *sub) {
+    struct TypeLinks *bl = base->links;
+    if (!bl) {
+        return;
+    }
+    for (size_t i = 0; i < bl->nsubs; i++) {
+        if (bl->subs[i]->type == sub) {
+            ref_drop(bl->subs[i]);
+            memmove(bl->subs + i, bl->subs + i + 1, (bl->nsubs - i - 1) * sizeof(TypeRef *));
+            bl->nsubs--;
+            return;
+        }
+    }
+}
+
+int type_each_subclass(Type *t, int (*f)(Type *sub, void *arg), void *arg) {
+    struct TypeLinks *l = t->links;
+    if (!l) {
+        return 0;
+    }
+    for (size_t i = 0; i < l->nsubs;) {
+        TypeRef *r = l->subs[i];
+        if (!r->type) {  // died: forget it
+            ref_drop(r);
+            memmove(l->subs + i, l->subs + i + 1, (l->nsubs - i - 1) * sizeof(TypeRef *));
+            l->nsubs--;
+            continue;
+        }
+        int stop = f(r->type, arg);
+        if (stop) {
+            return stop;
+        }
+        i++;
+    }
+    return 0;
+}
+
+void type_links_free(Type *t) {
+    struct TypeLinks *l = t->links;
+    if (!l) {
+        return;
+    }
+    if (l->self) {
+        l->self->type = NULL;
+        ref_drop(l->self);
+    }
+    for (size_t i = 0; i < l->nsubs; i++) {
+        ref_drop(l->subs[i]);
+    }
+    free(l->subs);
+    free(l);
+    t->links = NULL;
+}
+
+static int append_subclass(Type *sub, void *arg) {
+    return list_append(*(Value *)arg, val_from_ptr(sub)) < 0 ? -1 : 0;
+}
+
+Value type_subclasses_list(Type *t) {
+    Value list = list_new(0);
+    if (!list || type_each_subclass(t, append_subclass, &list) < 0) {
+        return 0;
+    }
+    return list;
+}
+
 // ---- descriptors for C methods, getsets and members ---------------------------------
 
-typedef struct MethodDescrObject {
-    Object header;
-    const MethodDef *def;
-    Type *owner;
-} MethodDescrObject;
-
-typedef struct BuiltinMethodObject {
-    Object header;
-    const MethodDef *def;
-    Value self;       // the bound instance (or type, for class methods; the module of a module function)
-    Value module;     // __module__ (a str) for module functions, else 0
-} BuiltinMethodObject;
-
-typedef struct GetSetDescrObject {
-    Object header;
-    const GetSetDef *def;
-    Type *owner;
-} GetSetDescrObject;
-
-typedef struct MemberDescrObject {
-    Object header;
-    const MemberDef *def;
-    Type *owner;
-} MemberDescrObject;
-
-Type type_method_descriptor, type_builtin_method, type_getset_descriptor,
-    type_member_descriptor;
+static void descr_trace(Object *o, GcTracer *t) {
+    gc_trace_object(t, (Object *)((MethodDescrObject *)o)->owner);
+}
 
 static void builtin_method_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, ((BuiltinMethodObject *)o)->self);
     gc_trace_value(t, ((BuiltinMethodObject *)o)->module);
 }
 
-static Value bind_method(const MethodDef *def, Value self) {
+Value builtin_method_new(const MethodDef *def, Value self) {
     BuiltinMethodObject *m =
         (BuiltinMethodObject *)gc_alloc(&type_builtin_method, sizeof(BuiltinMethodObject));
     if (!m) {
@@ -176,7 +315,7 @@ static Value bind_method(const MethodDef *def, Value self) {
 }
 
 Value builtin_function_new(const MethodDef *def, Value self, Value module) {
-    Value f = bind_method(def, self);
+    Value f = builtin_method_new(def, self);
     if (f) {
         ((BuiltinMethodObject *)val_ptr(f))->module = module;
     }
@@ -278,15 +417,31 @@ static Value builtin_method_call(Value callable, const Value *args, size_t nargs
     return m->def->fn(m->self, args, nargs, kwnames);
 }
 
+static Value descr_qualname_of(const char *name, Type *owner) {
+    Value tq = type_qualname(owner);
+    return tq ? str_format_c("%U.%s", tq, name) : 0;
+}
+
 static Value method_descr_get(Value descr, Value instance, Value owner) {
     MethodDescrObject *d = (MethodDescrObject *)val_ptr(descr);
     if (d->def->flags & METH_STATIC) {
-        return bind_method(d->def, 0);
+        return builtin_method_new(d->def, 0);
     }
     if (d->def->flags & METH_CLASS) {
-        return bind_method(d->def, owner ? owner : val_from_ptr(type_of(instance)));
+        Value cls = owner ? owner : val_from_ptr(type_of(instance));
+        if (!type_check(cls)) {
+            return err_format(&exc_TypeError,
+                              "descriptor '%s' for type '%s' needs a type, not a '%s' as arg 2",
+                              d->def->name, d->owner->name, obj_type_name(cls));
+        }
+        if (!type_is_subtype(type_ptr(cls), d->owner)) {
+            return err_format(&exc_TypeError,
+                              "descriptor '%s' requires a subtype of '%s' but received '%s'",
+                              d->def->name, d->owner->name, type_ptr(cls)->name);
+        }
+        return builtin_method_new(d->def, cls);
     }
-    if (!instance || instance == VAL_NONE) {
+    if (!instance) {
         return descr;  // accessed on the class: the unbound descriptor
     }
     if (!type_is_subtype(type_of(instance), d->owner)) {
@@ -294,18 +449,25 @@ static Value method_descr_get(Value descr, Value instance, Value owner) {
                           "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                           d->def->name, d->owner->name, obj_type_name(instance));
     }
-    return bind_method(d->def, instance);
+    return builtin_method_new(d->def, instance);
 }
 
 // Calling the unbound descriptor: list.append(lst, x).
 static Value method_descr_call(Value callable, const Value *args, size_t nargs, Value kwnames) {
     MethodDescrObject *d = (MethodDescrObject *)val_ptr(callable);
-    if (d->def->flags & (METH_STATIC | METH_CLASS)) {
+    if (d->def->flags & METH_CLASS) {
+        if (nargs < 1) {
+            return err_format(&exc_TypeError, "descriptor '%s' of '%s' object needs an argument",
+                              d->def->name, d->owner->name);
+        }
+        Value bound = method_descr_get(callable, 0, args[0]);
+        return bound ? obj_call(bound, args + 1, nargs - 1, kwnames) : 0;
+    }
+    if (d->def->flags & METH_STATIC) {
         Value bound = method_descr_get(callable, 0, val_from_ptr(d->owner));
         return bound ? obj_call(bound, args, nargs, kwnames) : 0;
     }
-    size_t npos = nargs;
-    if (npos < 1) {
+    if (nargs < 1) {
         return err_format(&exc_TypeError, "unbound method %s.%s() needs an argument",
                           d->owner->name, d->def->name);
     }
@@ -320,16 +482,88 @@ static Value method_descr_call(Value callable, const Value *args, size_t nargs, 
     return d->def->fn(args[0], args + 1, nargs - 1, kwnames);
 }
 
+static Value method_descr_repr(Value self) {
+    MethodDescrObject *d = (MethodDescrObject *)val_ptr(self);
+    return str_format_c("<method '%s' of '%s' objects>", d->def->name, d->owner->name);
+}
+
+static Value getset_descr_repr(Value self) {
+    GetSetDescrObject *d = (GetSetDescrObject *)val_ptr(self);
+    return str_format_c("<attribute '%s' of '%s' objects>", d->def->name, d->owner->name);
+}
+
+static Value member_descr_repr(Value self) {
+    MemberDescrObject *d = (MemberDescrObject *)val_ptr(self);
+    return str_format_c("<member '%s' of '%s' objects>", d->def->name, d->owner->name);
+}
+
+// __name__, __qualname__, __objclass__, __doc__ of the three descriptor kinds
+// (their layouts agree on {header, def, owner}, and each def starts with its name).
+static Value descr_get_name(Value self) {
+    return str_from_cstr(*(const char *const *)((MethodDescrObject *)val_ptr(self))->def);
+}
+
+static Value descr_get_qualname(Value self) {
+    MethodDescrObject *d = (MethodDescrObject *)val_ptr(self);
+    return descr_qualname_of(*(const char *const *)d->def, d->owner);
+}
+
+static Value descr_get_objclass(Value self) {
+    return val_from_ptr(((MethodDescrObject *)val_ptr(self))->owner);
+}
+
+static Value method_descr_get_doc(Value self) {
+    const char *doc = ((MethodDescrObject *)val_ptr(self))->def->doc;
+    return doc ? str_from_cstr(doc) : VAL_NONE;
+}
+
+static Value getset_descr_get_doc(Value self) {
+    const char *doc = ((GetSetDescrObject *)val_ptr(self))->def->doc;
+    return doc ? str_from_cstr(doc) : VAL_NONE;
+}
+
+static Value member_descr_get_doc(Value self) {
+    const char *doc = ((MemberDescrObject *)val_ptr(self))->def->doc;
+    return doc ? str_from_cstr(doc) : VAL_NONE;
+}
+
+#define DESCR_GETSET_(docfn)                                      \
+    {"__name__", descr_get_name, NULL, NULL},                     \
+    {"__qualname__", descr_get_qualname, NULL, NULL},             \
+    {"__objclass__", descr_get_objclass, NULL, NULL},             \
+    {"__doc__", docfn, NULL, NULL},                               \
+    {NULL, NULL, NULL, NULL}
+
+static const GetSetDef method_descr_getset[] = {DESCR_GETSET_(method_descr_get_doc)};
+static const GetSetDef getset_descr_getset[] = {DESCR_GETSET_(getset_descr_get_doc)};
+static const GetSetDef member_descr_getset[] = {DESCR_GETSET_(member_descr_get_doc)};
+
+static int descr_check_instance(const char *name, Type *owner, Value instance) {
+    if (!type_is_subtype(type_of(instance), owner)) {
+        err_format(&exc_TypeError,
+                   "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name,
+                   owner->name, obj_type_name(instance));
+        return -1;
+    }
+    return 0;
+}
+
 static Value getset_descr_get(Value descr, Value instance, Value owner) {
     GetSetDescrObject *d = (GetSetDescrObject *)val_ptr(descr);
-    if (!instance || instance == VAL_NONE) {
+    if (!instance) {
         return descr;
+    }
+    if (descr_check_instance(d->def->name, d->owner, instance) < 0) {
+        return 0;
     }
     return d->def->get(instance);
 }
 
 static int getset_descr_set(Value descr, Value instance, Value value) {
     GetSetDescrObject *d = (GetSetDescrObject *)val_ptr(descr);
+    if (descr_check_instance(d->def->name, d->owner, instance) < 0) {
+        return -1;
+    }
     if (!d->def->set) {
         err_format(&exc_AttributeError, "attribute '%s' of '%s' objects is not writable",
                    d->def->name, d->owner->name);
@@ -340,8 +574,11 @@ static int getset_descr_set(Value descr, Value instance, Value value) {
 
 static Value member_descr_get(Value descr, Value instance, Value owner) {
     MemberDescrObject *d = (MemberDescrObject *)val_ptr(descr);
-    if (!instance || instance == VAL_NONE) {
+    if (!instance) {
         return descr;
+    }
+    if (descr_check_instance(d->def->name, d->owner, instance) < 0) {
+        return 0;
     }
     const char *field = (const char *)val_ptr(instance) + d->def->offset;
     switch (d->def->kind) {
@@ -371,33 +608,64 @@ static Value member_descr_get(Value descr, Value instance, Value owner) {
 
 static int member_descr_set(Value descr, Value instance, Value value) {
     MemberDescrObject *d = (MemberDescrObject *)val_ptr(descr);
+    if (descr_check_instance(d->def->name, d->owner, instance) < 0) {
+        return -1;
+    }
     if (d->def->kind != MEMBER_VALUE) {
         err_format(&exc_AttributeError, "readonly attribute");
         return -1;
     }
-    memcpy((char *)val_ptr(instance) + d->def->offset, &value, sizeof value);
+    char *field = (char *)val_ptr(instance) + d->def->offset;
+    if (!value) {
+        Value old;
+        memcpy(&old, field, sizeof old);
+        if (!old) {
+            err_format(&exc_AttributeError, "%s", d->def->name);
+            return -1;
+        }
+    }
+    memcpy(field, &value, sizeof value);
     return 0;
 }
 
 Type type_method_descriptor = {
     .header = {&type_type},
     .name = "method_descriptor",
+    .flags = TYPE_METHOD_DESCR,
     .basic_size = sizeof(MethodDescrObject),
     .base = &type_object,
+    .trace = descr_trace,
+    .repr = method_descr_repr,
     .descr_get = method_descr_get,
     .call = method_descr_call,
+    .getset = method_descr_getset,
+};
+
+// The descriptor of a METH_CLASS method in a builtin type's dict (dict.fromkeys).
+// Not TYPE_METHOD_DESCR: it binds to the class, not to the instance.
+Type type_classmethod_descriptor = {
+    .header = {&type_type},
+    .name = "classmethod_descriptor",
+    .basic_size = sizeof(MethodDescrObject),
+    .base = &type_object,
+    .trace = descr_trace,
+    .repr = method_descr_repr,
+    .descr_get = method_descr_get,
+    .call = method_descr_call,
+    .getset = method_descr_getset,
 };
 
 Type type_builtin_method = {
     .header = {&type_type},
     .name = "builtin_function_or_method",
+    .flags = TYPE_WEAKREFABLE,
     .basic_size = sizeof(BuiltinMethodObject),
     .base = &type_object,
     .trace = builtin_method_trace,
-    .call = builtin_method_call,
     .repr = builtin_method_repr,
-    .richcompare = builtin_method_richcompare,
     .hash = builtin_method_hash,
+    .richcompare = builtin_method_richcompare,
+    .call = builtin_method_call,
     .getset = builtin_method_getset,
 };
 
@@ -406,8 +674,11 @@ Type type_getset_descriptor = {
     .name = "getset_descriptor",
     .basic_size = sizeof(GetSetDescrObject),
     .base = &type_object,
+    .trace = descr_trace,
+    .repr = getset_descr_repr,
     .descr_get = getset_descr_get,
     .descr_set = getset_descr_set,
+    .getset = getset_descr_getset,
 };
 
 Type type_member_descriptor = {
@@ -415,8 +686,11 @@ Type type_member_descriptor = {
     .name = "member_descriptor",
     .basic_size = sizeof(MemberDescrObject),
     .base = &type_object,
+    .trace = descr_trace,
+    .repr = member_descr_repr,
     .descr_get = member_descr_get,
     .descr_set = member_descr_set,
+    .getset = member_descr_getset,
 };
 
 // ---- readying static types --------------------------------------------------------
@@ -424,7 +698,7 @@ Type type_member_descriptor = {
 // Slots a type without its own inherits from its base. hash and richcompare
 // go together: a type that defines equality but not hashing is unhashable
 // (CPython sets __hash__ = None), so neither is inherited then.
-static void inherit_slots(Type *t, const Type *b) {
+void type_inherit_slots(Type *t, const Type *b) {
 #define INHERIT_(slot)         \
     if (!t->slot) {            \
         t->slot = b->slot;     \
@@ -451,10 +725,15 @@ static void inherit_slots(Type *t, const Type *b) {
     INHERIT_(to_int)
     INHERIT_(to_float)
     INHERIT_(pow3)
+    INHERIT_(seq_concat)
+    INHERIT_(seq_repeat)
     INHERIT_(trace)
     INHERIT_(free)
+    INHERIT_(finalize)
     INHERIT_(init)
     INHERIT_(new_)
+    INHERIT_(dict_offset)
+    INHERIT_(item_size)
 #undef INHERIT_
     for (int i = 0; i < BINOP__COUNT; i++) {
         if (!t->binop[i]) {
@@ -473,18 +752,28 @@ static void inherit_slots(Type *t, const Type *b) {
     }
     t->flags |= b->flags & (TYPE_INT_SUBCLASS | TYPE_STR_SUBCLASS | TYPE_BYTES_SUBCLASS |
                             TYPE_TUPLE_SUBCLASS | TYPE_LIST_SUBCLASS | TYPE_DICT_SUBCLASS |
-                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS);
+                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_WEAKREFABLE |
+                            TYPE_HAS_FINALIZER);
+    if (t->finalize) {
+        t->flags |= TYPE_HAS_FINALIZER;
+    }
 }
 
-static int add_descriptor(Type *t, const char *name, Type *descr_type, const void *def) {
+Value descr_new(Type *descr_type, Type *t, const void *def) {
     // All three descriptor layouts are {header, def, owner}.
     MethodDescrObject *d = (MethodDescrObject *)gc_alloc(descr_type, sizeof(MethodDescrObject));
     if (!d) {
-        return -1;
+        return 0;
     }
     d->def = def;
     d->owner = t;
-    return dict_set(t->dict, str_intern_cstr(name), val_from_ptr(d));
+    return val_from_ptr(d);
+}
+
+static int add_descriptor(Type *t, const char *name, Type *descr_type, const void *def) {
+    Value d = descr_new(descr_type, t, def);
+    Value key = d ? str_intern_cstr(name) : 0;
+    return key ? dict_set(t->dict, key, d) : -1;
 }
 
 static Type *readied[512];
@@ -497,6 +786,7 @@ static void trace_readied(GcTracer *tr) {
         gc_trace_value(tr, t->mro);
         gc_trace_value(tr, t->dict);
         gc_trace_value(tr, t->doc);
+        gc_trace_object(tr, (Object *)t->root_shape);
     }
 }
 
@@ -509,6 +799,9 @@ int type_ready(Type *t) {
         roots_registered = 1;
         gc_add_root_provider(trace_readied);
         gc_add_root_provider(trace_lookup_cache);
+        if (type_names_init() < 0) {
+            return -1;
+        }
     }
     if (t != &type_object && !t->base) {
         t->base = &type_object;
@@ -523,7 +816,6 @@ int type_ready(Type *t) {
     readied[nreadied++] = t;
     t->flags |= TYPE_READY_FLAG;
     if (t->base) {
-        inherit_slots(t, t->base);
         Value base = val_from_ptr(t->base);
         t->bases = tuple_from(&base, 1);
         if (!t->bases) {
@@ -552,7 +844,18 @@ int type_ready(Type *t) {
         }
     }
     for (const MethodDef *m = t->methods; m && m->name; m++) {
-        if (add_descriptor(t, m->name, &type_method_descriptor, m) < 0) {
+        if (m->flags & METH_STATIC) {
+            // As CPython: a staticmethod holding the builtin function.
+            Value f = builtin_method_new(m, 0);
+            Value sm = f ? staticmethod_new(f) : 0;
+            Value key = sm ? str_intern_cstr(m->name) : 0;
+            if (!key || dict_set(t->dict, key, sm) < 0) {
+                return -1;
+            }
+            continue;
+        }
+        Type *kind = (m->flags & METH_CLASS) ? &type_classmethod_descriptor : &type_method_descriptor;
+        if (add_descriptor(t, m->name, kind, m) < 0) {
             return -1;
         }
     }
@@ -566,51 +869,144 @@ int type_ready(Type *t) {
             return -1;
         }
     }
-    assign_version(t);
+    // The wrappers look at which slots the type defines itself: before inheriting.
+    if (slots_add_wrappers(t) < 0) {
+        return -1;
+    }
+    if (t->base) {
+        type_inherit_slots(t, t->base);
+        if (type_add_subclass(t->base, t) < 0) {
+            return -1;
+        }
+    }
+    if (!dict_get(t->dict, NAME(__doc__))) {
+        Value doc = t->doc ? t->doc : VAL_NONE;
+        if (dict_set(t->dict, NAME(__doc__), doc) < 0) {
+            return -1;
+        }
+    }
+    type_assign_version(t);
     return 0;
 }
 
 // ---- the generic attribute protocol ---------------------------------------------------
 
+static Value *dict_slot_of(Value obj, Type *t) {
+    return (Value *)((char *)val_ptr(obj) + t->dict_offset);
+}
+
+static Value no_attribute(Value obj, Value name) {
+    return err_format(&exc_AttributeError, "'%s' object has no attribute '%s'",
+                      obj_type_name(obj), str_obj(name)->data);
+}
+
 Value object_generic_getattr(Value obj, Value name) {
     Type *t = type_of(obj);
+    if (!val_is_str(name)) {
+        return err_format(&exc_TypeError, "attribute name must be string, not '%s'",
+                          obj_type_name(name));
+    }
     Value descr = type_lookup(t, name);
-    if (!descr && err_occurred()) {
+    DescrGetFunc get = NULL;
+    if (descr) {
+        get = type_of(descr)->descr_get;
+        if (get && type_of(descr)->descr_set) {
+            return get(descr, obj, val_from_ptr(t));  // a data descriptor wins
+        }
+    } else if (err_occurred()) {
         return 0;
     }
-    DescrGetFunc get = descr ? type_of(descr)->descr_get : NULL;
-    if (get && type_of(descr)->descr_set) {
-        return get(descr, obj, val_from_ptr(t));  // data descriptor wins
+    if (t->flags & TYPE_HAS_SHAPE) {
+        Value v = instance_get_attr(obj, name);
+        if (v || err_occurred()) {
+            return v;
+        }
+    } else if (t->dict_offset) {
+        Value d = *dict_slot_of(obj, t);
+        if (d) {
+            Value v = dict_get(d, name);
+            if (v || err_occurred()) {
+                return v;
+            }
+        }
     }
-    // Instance attributes (shapes, __dict__) come with classes.
     if (get) {
         return get(descr, obj, val_from_ptr(t));
     }
     if (descr) {
         return descr;
     }
-    return err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
-                      str_obj(name)->data);
+    return no_attribute(obj, name);
 }
 
 int object_generic_setattr(Value obj, Value name, Value value) {
     Type *t = type_of(obj);
-    Value descr = type_lookup(t, name);
-    if (!descr && err_occurred()) {
+    if (!val_is_str(name)) {
+        err_format(&exc_TypeError, "attribute name must be string, not '%s'",
+                   obj_type_name(name));
         return -1;
     }
-    DescrSetFunc set = descr ? type_of(descr)->descr_set : NULL;
-    if (set) {
-        return set(descr, obj, value);
+    Value descr = type_lookup(t, name);
+    if (descr) {
+        DescrSetFunc set = type_of(descr)->descr_set;
+        if (set) {
+            return set(descr, obj, value);
+        }
+    } else if (err_occurred()) {
+        return -1;
+    }
+    if (t->flags & TYPE_HAS_SHAPE) {
+        int r = instance_set_attr(obj, name, value);
+        if (r == 1) {
+            no_attribute(obj, name);
+            return -1;
+        }
+        return r;
+    }
+    if (t->dict_offset) {
+        Value *slot = dict_slot_of(obj, t);
+        if (value) {
+            if (!*slot && !(*slot = dict_new())) {
+                return -1;
+            }
+            return dict_set(*slot, name, value);
+        }
+        int r = *slot ? dict_del(*slot, name) : 0;
+        if (r == 0) {
+            no_attribute(obj, name);
+            return -1;
+        }
+        return r < 0 ? -1 : 0;
     }
     if (descr) {
         err_format(&exc_AttributeError, "'%s' object attribute '%s' is read-only", t->name,
                    str_obj(name)->data);
     } else {
-        err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
-                   str_obj(name)->data);
+        no_attribute(obj, name);
     }
     return -1;
+}
+
+Value object_instance_attr(Value obj, Value name) {
+    Type *t = type_of(obj);
+    if (t->flags & TYPE_HAS_SHAPE) {
+        return instance_get_attr(obj, name);
+    }
+    if (t->dict_offset) {
+        Value d = *dict_slot_of(obj, t);
+        return d ? dict_get(d, name) : 0;
+    }
+    return 0;
+}
+
+Value obj_lookup_special(Value obj, Value name) {
+    Type *t = type_of(obj);
+    Value descr = type_lookup(t, name);
+    if (!descr) {
+        return 0;
+    }
+    DescrGetFunc get = type_of(descr)->descr_get;
+    return get ? get(descr, obj, val_from_ptr(t)) : descr;
 }
 
 // ---- attributes of type objects ------------------------------------------------------
@@ -619,6 +1015,10 @@ int object_generic_setattr(Value obj, Value name, Value value) {
 static Value type_getattr(Value self, Value name) {
     Type *t = (Type *)val_ptr(self);
     Type *meta = type_of(self);
+    if (!val_is_str(name)) {
+        return err_format(&exc_TypeError, "attribute name must be string, not '%s'",
+                          obj_type_name(name));
+    }
     Value meta_attr = type_lookup(meta, name);
     if (!meta_attr && err_occurred()) {
         return 0;
@@ -645,10 +1045,106 @@ static Value type_getattr(Value self, Value name) {
                       str_obj(name)->data);
 }
 
+// Setting a class attribute: data descriptors of the metatype first, else
+// the class's dict; then the class and its subclasses get new versions, and
+// their slots follow when the name is a dunder that feeds one.
+static int type_setattr(Value self, Value name, Value value) {
+    Type *t = (Type *)val_ptr(self);
+    if (!val_is_str(name)) {
+        err_format(&exc_TypeError, "attribute name must be string, not '%s'",
+                   obj_type_name(name));
+        return -1;
+    }
+    if (!(t->flags & TYPE_HEAP)) {
+        err_format(&exc_TypeError, "cannot set '%s' attribute of immutable type '%s'",
+                   str_obj(name)->data, t->name);
+        return -1;
+    }
+    Value key = name;
+    if (type_of(name) != &type_str || !(str_obj(name)->flags & STR_INTERNED)) {
+        key = str_intern(name);
+        if (!key) {
+            return -1;
+        }
+    }
+    Type *meta = type_of(self);
+    Value meta_attr = type_lookup(meta, key);
+    if (meta_attr) {
+        DescrSetFunc set = type_of(meta_attr)->descr_set;
+        if (set) {
+            return set(meta_attr, self, value);
+        }
+    } else if (err_occurred()) {
+        return -1;
+    }
+    if (value) {
+        if (dict_set(t->dict, key, value) < 0) {
+            return -1;
+        }
+    } else {
+        int r = dict_del(t->dict, key);
+        if (r <= 0) {
+            if (r == 0) {
+                err_format(&exc_AttributeError, "type object '%s' has no attribute '%s'",
+                           t->name, str_obj(key)->data);
+            }
+            return -1;
+        }
+    }
+    type_modified(t);
+    if (slots_is_slot_name(key)) {
+        return slots_update(t, key);
+    }
+    return 0;
+}
+
 static Value type_repr(Value self) {
-    // Builtin types live in builtins: <class 'int'>. Heap types will add
-    // their __module__.
-    return str_format_c("<class '%s'>", ((Type *)val_ptr(self))->name);
+    Type *t = (Type *)val_ptr(self);
+    if (!(t->flags & TYPE_HEAP)) {
+        return str_format_c("<class '%s'>", t->name);
+    }
+    Value mod = dict_get(t->dict, NAME(__module__));
+    Value qual = ((HeapType *)t)->qualname;
+    if (mod && val_is_str(mod) && !str_equal(mod, NAME(builtins))) {
+        return str_format_c("<class '%U.%U'>", mod, qual);
+    }
+    err_clear();
+    return str_format_c("<class '%U'>", qual);
+}
+
+// The part of a static type's tp_name after the last dot.
+static const char *static_short_name(const Type *t) {
+    const char *dot = strrchr(t->name, '.');
+    return dot ? dot + 1 : t->name;
+}
+
+Value type_str_name(Type *t) {
+    if (t->flags & TYPE_HEAP) {
+        return ((HeapType *)t)->name_str;
+    }
+    return str_from_cstr(static_short_name(t));
+}
+
+Value type_qualname(Type *t) {
+    if (t->flags & TYPE_HEAP) {
+        return ((HeapType *)t)->qualname;
+    }
+    return str_from_cstr(static_short_name(t));
+}
+
+Value type_module_name(Type *t) {
+    if (t->flags & TYPE_HEAP) {
+        Value mod = dict_get(t->dict, NAME(__module__));
+        if (!mod && !err_occurred()) {
+            err_format(&exc_AttributeError, "__module__");
+        }
+        return mod;
+    }
+    const char *dot = strrchr(t->name, '.');
+    if (dot) {
+        return str_from_utf8(t->name, (size_t)(dot - t->name));
+    }
+    return NAME(builtins);
 }
 
 // ---- calling a type: creating instances ------------------------------------------------
@@ -657,8 +1153,16 @@ static Value type_repr(Value self) {
 static Value type_call(Value callable, const Value *args, size_t nargs, Value kwnames) {
     Type *t = (Type *)val_ptr(callable);
     size_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
-    if (t == &type_type && nargs == 1 && nkw == 0) {
-        return val_from_ptr(type_of(args[0]));
+    if (t == &type_type) {
+        if (nargs == 1 && nkw == 0) {
+            return val_from_ptr(type_of(args[0]));
+        }
+        if (nargs == 1) {
+            return err_format(&exc_TypeError, "type() takes no keyword arguments");
+        }
+        if (nargs != 3) {
+            return err_format(&exc_TypeError, "type() takes 1 or 3 arguments");
+        }
     }
     if (!t->new_) {
         return err_format(&exc_TypeError, "cannot create '%s' instances", t->name);

@@ -54,6 +54,32 @@ extern Type type_type, type_object;
 // `self` (a module function's module, or 0); `module` is its __module__ (a
 // str, or 0 for None). 0 on MemoryError.
 Value builtin_function_new(const MethodDef *def, Value self, Value module);
+// A class (a heap type): a Type followed by what only classes have. Its
+// `name` points into `name_str`'s text.
+//
+// Instance layout of a class: its static base's fields, then the __slots__
+// members this class and its class bases added (one Value each), then, if
+// instances have a __dict__, the InstanceAttrs (shape.h) at attrs_offset.
+// A class whose static base is variable-size (int, str, bytes, tuple) may
+// not add members, and its InstanceAttrs sit after the variable part
+// (TYPE_VAR_ATTRS): so the constructors of those types must allocate an
+// instance of a subtype t with t->basic_size + n * t->item_size bytes, n
+// being the length their own layout records (|size| limbs for int, nbytes + 1
+// for str and bytes, len for tuple).
+typedef struct HeapType {
+    Type type;
+    Value name_str;           // __name__
+    Value qualname;           // __qualname__
+    Value slots;              // the __slots__ names after mangling (a tuple), or 0
+    Type *static_base;        // the nearest static type up the base chain
+    struct MemberDef *member_defs;  // malloc'ed: the __slots__ members' definitions
+    size_t nmember_defs;
+} HeapType;
+
+static inline int type_check(Value v) {
+    return val_is_ptr(v) && (val_ptr(v)->type->flags & TYPE_TYPE_SUBCLASS);
+}
+static inline Type *type_ptr(Value v) { return (Type *)val_ptr(v); }
 
 // Finish a static type (idempotent). 0, or -1 with an exception.
 int type_ready(Type *t);
@@ -72,10 +98,32 @@ void type_modified(Type *t);
 // The class statement's type(name, bases, dict) for a plain `type`
 // metaclass. Returns the new type object or 0.
 Value type_new_class(Type *metatype, Value name, Value bases, Value dict);
+// The same with the class keyword arguments (passed to __init_subclass__):
+// kwvalues[i] is the value of the name kwnames[i] (kwnames may be 0).
+Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
+                        const Value *kwvalues, Value kwnames);
+// The most derived of metatype and the metaclasses of `bases` (a tuple),
+// or 0 with CPython's "metaclass conflict" TypeError.
+Type *type_calculate_metaclass(Type *metatype, Value bases);
+
+// The special method `name` looked up on type(obj) (not on the instance, as
+// CPython's _PyObject_LookupSpecial), bound to obj: the bound attribute, or 0
+// without an exception when absent (0 with one on error).
+Value obj_lookup_special(Value obj, Value name);
 
 // The generic attribute protocol of `object` (descriptors, instance
 // attributes in shapes or __dict__, AttributeError with CPython's message).
 Value object_generic_getattr(Value obj, Value name);
 int object_generic_setattr(Value obj, Value name, Value value);
+// The instance's own attribute `name` (in its shape or __dict__), or 0 -
+// without an exception when it has none. For fast paths that bypass
+// object_generic_getattr (LOADMETHOD): an instance attribute shadows a
+// method of the class.
+Value object_instance_attr(Value obj, Value name);
+// The getter and setter of a `__dict__` getset, for types whose instances
+// have a dict_offset (or shapes): the dict is made on first use; setting
+// anything but a dict is a TypeError; deleting leaves an empty dict.
+Value object_get_dict(Value self);
+int object_set_dict(Value self, Value value);
 
 #endif

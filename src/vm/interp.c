@@ -26,6 +26,7 @@
 #include "../runtime/abstract.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
@@ -182,6 +183,7 @@ Frame *vm_current_frame(void) { return vm_thread.frame; }
 
 void vm_init(void *stack_base) {
     gc_add_root_provider(vm_trace_roots);
+    err_print_exception_hook = vm_print_exception;  // for "Exception ignored in: ..."
     vm_init_stack_limit(stack_base);
 }
 
@@ -617,9 +619,6 @@ static void chain_context(Value exc) {
         return;
     }
     ExceptionObject *e = (ExceptionObject *)val_ptr(exc);
-    if (e->context && e->context != VAL_NONE) {
-        return;
-    }
     // Break a cycle: if exc is in handled's context chain, cut it there.
     Value o = handled;
     for (int steps = 0; steps < 10000; steps++) {
@@ -1223,12 +1222,17 @@ Value vm_run_frame(Frame *f, int throwing) {
         Value obj = R[B];
         Type *t = type_of(obj);
         if (t->getattr == object_generic_getattr) {
+            // A method of the class, not shadowed by an instance attribute:
+            // no bound method object.
             Value descr = type_lookup(t, N[C]);
-            if (descr && (type_of(descr) == &type_function ||
-                          type_of(descr) == &type_method_descriptor)) {
-                R[A] = descr;
-                R[A + 1] = obj;
-                NEXT();
+            if (descr && (type_of(descr)->flags & TYPE_METHOD_DESCR)) {
+                Value own = object_instance_attr(obj, N[C]);
+                if (!own && !err_occurred()) {
+                    R[A] = descr;
+                    R[A + 1] = obj;
+                    NEXT();
+                }
+                CHECK(!err_occurred());
             }
         }
         Value v = obj_getattr(obj, N[C]);
@@ -1382,7 +1386,12 @@ Value vm_run_frame(Frame *f, int throwing) {
         }
         NEXT();
     }
-    TARGET(LOOPHEADER) { NEXT(); }
+    TARGET(LOOPHEADER) {
+        // A safe point: run the finalizers and weakref callbacks that
+        // automatic collections queued (runtime/finalize.h).
+        finalize_poll();
+        NEXT();
+    }
     TARGET(BUILDTUPLE) {
         Value v = tuple_from(&R[B], C);
         CHECK(v);
@@ -1628,6 +1637,7 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(RETURN) {
+        finalize_poll();  // a safe point, as LOOPHEADER
         Value v = R[A];
         if (f->flags & FRAME_ENTRY) {
             if (f->flags & FRAME_GEN) {

@@ -11,6 +11,7 @@
 #include "../runtime/abstract.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
@@ -115,21 +116,23 @@ int vm_report_exception(void) {
     }
     sys_flush_std_streams();
     Value hook = sys_get_object("excepthook");
-    if (hook && hook != sys_get_object("__excepthook__")) {
+    if (hook) {
         Value tb = ((ExceptionObject *)val_ptr(exc))->traceback;
         Value args[3] = {val_from_ptr(type_of(exc)), exc, tb ? tb : VAL_NONE};
-        if (obj_call(hook, args, 3, 0)) {
-            return 1;
+        if (!obj_call(hook, args, 3, 0)) {
+            Value e2 = err_fetch();
+            fputs("Error in sys.excepthook:\n", stderr);
+            if (e2) {
+                vm_print_exception(e2);
+            }
+            fputs("\nOriginal exception was:\n", stderr);
+            vm_print_exception(exc);
         }
-        Value e2 = err_fetch();
-        fputs("Error in sys.excepthook:\n", stderr);
-        if (e2) {
-            vm_print_exception(e2);
-        }
-        fputs("\nOriginal exception was:\n", stderr);
+    } else {
+        err_clear();
+        fputs("sys.excepthook is missing\n", stderr);
+        vm_print_exception(exc);
     }
-    err_clear();
-    vm_print_exception(exc);
     if (type_is_subtype(type_of(exc), &exc_KeyboardInterrupt)) {
         // As CPython: die of the signal, so that the parent sees why.
         sys_flush_std_streams();
@@ -274,6 +277,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     config.unbuffered = r->unbuffered;
     config.int_max_str_digits = -1;
     builtins_import_hook = import_hook;
+    sys_print_exception = vm_print_exception;
     if (!sys_init(&config) || init_path(r) < 0) {
         vm_report_exception();
         return 1;
@@ -325,6 +329,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
                             "more information.\n", KRAIT_VERSION_STRING);
         }
         int status = interactive_loop(globals);
+        gc_run_exit_finalizers();
         sys_flush_std_streams();
         return status;
     }
@@ -336,6 +341,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         int system_exit = err_matches(&exc_SystemExit);
         status = vm_report_exception();
         if (system_exit) {
+            gc_run_exit_finalizers();
             sys_flush_std_streams();
             return status;
         }
@@ -344,6 +350,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
                        *getenv("PYTHONINSPECT"))) {
         status = interactive_loop(globals);
     }
+    gc_run_exit_finalizers();
     if (sys_flush_std_streams() < 0 && status == 0) {
         status = 120;
     }

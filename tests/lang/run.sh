@@ -143,6 +143,8 @@ run_one() {
         verdict="FAIL $prog: $(first_line_diff "$exp.out" "$got.out")"
         if [ "$es" != "$gs" ]; then
             verdict="$verdict; exit status $(describe_status "$gs"), stderr «$(echo "$gl" | cut -c1-80)»"
+        elif [ "$el" != "$gl" ]; then
+            verdict="$verdict; stderr «$(echo "$gl" | cut -c1-80)»"
         fi
     elif [ "$es" != "$gs" ]; then
         verdict="FAIL $prog: exit status: expected $es got $(describe_status "$gs"); stderr «$(echo "$gl" | cut -c1-80)»"

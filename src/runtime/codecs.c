@@ -1,0 +1,750 @@
+// codecs.c - codec lookup and the built-in encoders and decoders (codecs.h).
+//
+// Lookup follows CPython's registry: the name is normalized (ASCII letters
+// lowered, runs of anything but letters, digits and '.' collapsed to one
+// '_', none leading or trailing), then resolved through the table of every
+// alias and encodings module python3.11 has (tools/gen_codec_names.py), so
+// "UTF8", "u8", "latin-1", "ISO_8859-1:1987" and "cp65001" all work, an
+// unknown name gives the same LookupError, and a codec CPython has but
+// krait does not raises NotImplementedError naming it.
+//
+// Encoders walk the generalized UTF-8 of the str, counting code points for
+// error positions. Unencodable characters go to the error handler the way
+// CPython's encoders group them: ASCII, Latin-1 and UTF-8 hand over a whole
+// run of consecutive unencodable characters at once (so a strict error
+// reads "characters in position 3-5"), UTF-16 and UTF-32 one character at
+// a time.
+#include "codecs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "abstract.h"
+#include "bytes.h"
+#include "exceptions.h"
+#include "str.h"
+#include "strbuf.h"
+#include "tuple.h"
+#include "unicode.h"
+
+#include "codec_names.h"
+
+typedef enum CodecKind {
+    CODEC_UTF8, CODEC_UTF8_SIG, CODEC_ASCII, CODEC_LATIN1, CODEC_UTF16, CODEC_UTF16_LE,
+    CODEC_UTF16_BE, CODEC_UTF32, CODEC_UTF32_LE, CODEC_UTF32_BE, CODEC_UNICODE_ESCAPE,
+    CODEC_RAW_UNICODE_ESCAPE, CODEC_UNSUPPORTED,
+} CodecKind;
+
+// The name an encoder's errors carry, per kind.
+static const char *const codec_error_names[] = {
+    "utf-8", "utf-8", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be",
+    "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "",
+};
+
+static const struct {
+    const char *module;
+    CodecKind kind;
+} codec_modules[] = {
+    {"utf_8", CODEC_UTF8}, {"utf_8_sig", CODEC_UTF8_SIG}, {"ascii", CODEC_ASCII},
+    {"latin_1", CODEC_LATIN1}, {"utf_16", CODEC_UTF16}, {"utf_16_le", CODEC_UTF16_LE},
+    {"utf_16_be", CODEC_UTF16_BE}, {"utf_32", CODEC_UTF32}, {"utf_32_le", CODEC_UTF32_LE},
+    {"utf_32_be", CODEC_UTF32_BE}, {"unicode_escape", CODEC_UNICODE_ESCAPE},
+    {"raw_unicode_escape", CODEC_RAW_UNICODE_ESCAPE},
+};
+
+// ---- lookup ----------------------------------------------------------------------------
+
+// CPython's _Py_normalize_encoding. Returns 0 if the result does not fit.
+static int codec_normalize(const char *name, char *out, size_t size) {
+    size_t n = 0;
+    int punct = 0;
+    for (const char *p = name; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (alnum || c == '.') {
+            if (punct && n > 0) {
+                if (n + 1 >= size) {
+                    return 0;
+                }
+                out[n++] = '_';
+            }
+            punct = 0;
+            if (n + 1 >= size) {
+                return 0;
+            }
+            out[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        } else {
+            punct = 1;
+        }
+    }
+    out[n] = 0;
+    return 1;
+}
+
+static const CodecName *codec_find(const char *name, int kinds) {
+    size_t lo = 0, hi = sizeof CODEC_NAMES / sizeof CODEC_NAMES[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(CODEC_NAMES[mid].name, name);
+        if (c == 0) {
+            return (CODEC_NAMES[mid].kinds & kinds) ? &CODEC_NAMES[mid] : NULL;
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return NULL;
+}
+
+// The codec for `encoding`, or -1 with LookupError / NotImplementedError.
+// `what` is "encode" or "decode" (for the message about bytes codecs).
+static int codec_lookup(const char *encoding, CodecKind *kind, const char *what) {
+    char norm[128];
+    const CodecName *c = NULL;
+    if (codec_normalize(encoding, norm, sizeof norm)) {
+        c = codec_find(norm, strchr(norm, '.') ? 1 : 3);
+        if (!c && strchr(norm, '.')) {
+            for (char *p = norm; *p; p++) {
+                if (*p == '.') {
+                    *p = '_';
+                }
+            }
+            c = codec_find(norm, 1);
+        }
+    }
+    if (!c) {
+        Value msg = str_format_c("unknown encoding: %s", encoding);
+        if (msg) {
+            err_format(&exc_LookupError, "%s", str_obj(msg)->data);
+        }
+        return -1;
+    }
+    if (!c->text) {
+        err_format(&exc_LookupError,
+                   "'%s' is not a text encoding; use codecs.%s() to handle arbitrary codecs",
+                   encoding, what);
+        return -1;
+    }
+    for (size_t i = 0; i < sizeof codec_modules / sizeof codec_modules[0]; i++) {
+        if (strcmp(codec_modules[i].module, c->module) == 0) {
+            *kind = codec_modules[i].kind;
+            return 0;
+        }
+    }
+    err_format(&exc_NotImplementedError, "the '%s' codec is not implemented in krait yet",
+               c->module);
+    return -1;
+}
+
+// ---- errors --------------------------------------------------------------------------------
+
+typedef enum ErrorHandler {
+    EH_UNKNOWN, EH_STRICT, EH_IGNORE, EH_REPLACE, EH_BACKSLASHREPLACE, EH_XMLCHARREFREPLACE,
+    EH_SURROGATEESCAPE, EH_SURROGATEPASS, EH_NAMEREPLACE, EH_BAD,
+} ErrorHandler;
+
+static ErrorHandler codec_handler(const char *errors) {
+    static const struct {
+        const char *name;
+        ErrorHandler h;
+    } handlers[] = {
+        {"strict", EH_STRICT}, {"ignore", EH_IGNORE}, {"replace", EH_REPLACE},
+        {"backslashreplace", EH_BACKSLASHREPLACE}, {"xmlcharrefreplace", EH_XMLCHARREFREPLACE},
+        {"surrogateescape", EH_SURROGATEESCAPE}, {"surrogatepass", EH_SURROGATEPASS},
+        {"namereplace", EH_NAMEREPLACE},
+    };
+    if (!errors) {
+        return EH_STRICT;
+    }
+    for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++) {
+        if (strcmp(errors, handlers[i].name) == 0) {
+            return handlers[i].h;
+        }
+    }
+    return EH_BAD;
+}
+
+static void codec_unknown_handler(const char *errors) {
+    Value msg = str_format_c("unknown error handler name '%s'", errors);
+    if (msg) {
+        err_format(&exc_LookupError, "%s", str_obj(msg)->data);
+    }
+}
+
+typedef struct Encoder {
+    Value str;
+    CodecKind kind;
+    CodecKind name_kind;    // the codec its errors name (utf-16 writes as utf-16-le)
+    const char *errors;     // the handler's name (NULL: strict)
+    ErrorHandler handler;   // resolved at the first error
+    StrBuf out;
+} Encoder;
+
+// Raise UnicodeEncodeError(encoding, str, start, end, reason).
+static int enc_raise(Encoder *e, size_t start, size_t end, const char *reason) {
+    Value args[5] = {
+        str_from_cstr(codec_error_names[e->name_kind]), e->str, val_from_smallint((int64_t)start),
+        val_from_smallint((int64_t)end), str_from_cstr(reason),
+    };
+    if (!args[0] || !args[4]) {
+        return -1;
+    }
+    Value exc = obj_call(val_from_ptr(&exc_UnicodeEncodeError), args, 5, 0);
+    if (exc) {
+        err_set_value(exc);
+    }
+    return -1;
+}
+
+static ErrorHandler enc_handler(Encoder *e) {
+    if (e->handler == EH_UNKNOWN) {
+        e->handler = codec_handler(e->errors);
+    }
+    return e->handler;
+}
+
+static void enc_put_backslash(StrBuf *b, uint32_t cp) {
+    if (cp <= 0xFF) {
+        sb_printf(b, "\\x%02x", cp);
+    } else if (cp <= 0xFFFF) {
+        sb_printf(b, "\\u%04x", cp);
+    } else {
+        sb_printf(b, "\\U%08x", cp);
+    }
+}
+
+// The replacement text (ASCII) the handler gives for cps[0..n) (the run
+// at code point positions start..start+n), or -1 with the error raised.
+// *bytes is set for surrogateescape/surrogatepass, whose output is bytes
+// for the encoder rather than text; *bad_at is where surrogateescape met
+// a character it cannot map.
+static int enc_replacement(Encoder *e, const uint32_t *cps, size_t n, size_t start,
+                           const char *reason, StrBuf *rep, int *bytes) {
+    *bytes = 0;
+    switch (enc_handler(e)) {
+    case EH_STRICT:
+        return enc_raise(e, start, start + n, reason);
+    case EH_IGNORE:
+        return 0;
+    case EH_REPLACE:
+        for (size_t i = 0; i < n; i++) {
+            sb_putc(rep, '?');
+        }
+        return 0;
+    case EH_BACKSLASHREPLACE:
+        for (size_t i = 0; i < n; i++) {
+            enc_put_backslash(rep, cps[i]);
+        }
+        return 0;
+    case EH_XMLCHARREFREPLACE:
+        for (size_t i = 0; i < n; i++) {
+            sb_printf(rep, "&#%u;", cps[i]);
+        }
+        return 0;
+    case EH_SURROGATEESCAPE:
+        *bytes = 1;
+        for (size_t i = 0; i < n; i++) {
+            if (cps[i] < 0xDC80 || cps[i] > 0xDCFF) {
+                return enc_raise(e, start + i, start + n, reason);
+            }
+            sb_putc(rep, (char)(cps[i] - 0xDC00));
+        }
+        return 0;
+    case EH_SURROGATEPASS: {
+        *bytes = 1;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t c = cps[i];
+            if (c < 0xD800 || c > 0xDFFF) {
+                return enc_raise(e, start, start + n, reason);
+            }
+            switch (e->kind) {
+            case CODEC_UTF8:
+            case CODEC_UTF8_SIG: {
+                char b[4];
+                sb_put(rep, b, (size_t)utf8_encode(c, b));
+                break;
+            }
+            case CODEC_UTF16:
+            case CODEC_UTF16_LE:
+                sb_putc(rep, (char)(c & 0xFF));
+                sb_putc(rep, (char)(c >> 8));
+                break;
+            case CODEC_UTF16_BE:
+                sb_putc(rep, (char)(c >> 8));
+                sb_putc(rep, (char)(c & 0xFF));
+                break;
+            case CODEC_UTF32:
+            case CODEC_UTF32_LE:
+                sb_putc(rep, (char)(c & 0xFF));
+                sb_putc(rep, (char)(c >> 8));
+                sb_putc(rep, 0);
+                sb_putc(rep, 0);
+                break;
+            case CODEC_UTF32_BE:
+                sb_putc(rep, 0);
+                sb_putc(rep, 0);
+                sb_putc(rep, (char)(c >> 8));
+                sb_putc(rep, (char)(c & 0xFF));
+                break;
+            default:
+                return enc_raise(e, start, start + n, reason);
+            }
+        }
+        return 0;
+    }
+    case EH_NAMEREPLACE:
+        err_format(&exc_NotImplementedError,
+                   "the 'namereplace' error handler is not implemented in krait yet");
+        return -1;
+    default:
+        codec_unknown_handler(e->errors);
+        return -1;
+    }
+}
+
+// ---- the encoders -----------------------------------------------------------------------------
+
+// Whether the kind can encode cp directly.
+static int enc_can(CodecKind kind, uint32_t cp) {
+    switch (kind) {
+    case CODEC_ASCII: return cp < 0x80;
+    case CODEC_LATIN1: return cp < 0x100;
+    default: return cp < 0xD800 || cp > 0xDFFF;
+    }
+}
+
+static void enc_put_unit(Encoder *e, uint32_t cp) {
+    StrBuf *b = &e->out;
+    switch (e->kind) {
+    case CODEC_UTF8:
+    case CODEC_UTF8_SIG: {
+        char t[4];
+        sb_put(b, t, (size_t)utf8_encode(cp, t));
+        break;
+    }
+    case CODEC_ASCII:
+    case CODEC_LATIN1:
+        sb_putc(b, (char)cp);
+        break;
+    case CODEC_UTF16:
+    case CODEC_UTF16_LE:
+    case CODEC_UTF16_BE: {
+        uint32_t units[2];
+        int n = 1;
+        units[0] = cp;
+        if (cp >= 0x10000) {
+            units[0] = 0xD800 | ((cp - 0x10000) >> 10);
+            units[1] = 0xDC00 | ((cp - 0x10000) & 0x3FF);
+            n = 2;
+        }
+        for (int i = 0; i < n; i++) {
+            if (e->kind == CODEC_UTF16_BE) {
+                sb_putc(b, (char)(units[i] >> 8));
+                sb_putc(b, (char)(units[i] & 0xFF));
+            } else {
+                sb_putc(b, (char)(units[i] & 0xFF));
+                sb_putc(b, (char)(units[i] >> 8));
+            }
+        }
+        break;
+    }
+    default: {  // UTF-32
+        char t[4];
+        for (int i = 0; i < 4; i++) {
+            int shift = e->kind == CODEC_UTF32_BE ? 24 - 8 * i : 8 * i;
+            t[i] = (char)((cp >> shift) & 0xFF);
+        }
+        sb_put(b, t, 4);
+        break;
+    }
+    }
+}
+
+// Append a handler's text replacement: UTF-16/32 write each (ASCII)
+// character as a code unit.
+static void enc_put_text(Encoder *e, const StrBuf *rep) {
+    for (size_t i = 0; i < rep->len; i++) {
+        enc_put_unit(e, (unsigned char)rep->data[i]);
+    }
+}
+
+static int enc_run(Encoder *e) {
+    StrObject *s = str_obj(e->str);
+    const unsigned char *d = (const unsigned char *)s->data;
+    size_t n = s->nbytes;
+    if (e->kind == CODEC_UTF16) {
+        sb_put(&e->out, "\xff\xfe", 2);
+        e->kind = CODEC_UTF16_LE;  // the BOM says little-endian; errors still say utf-16
+    } else if (e->kind == CODEC_UTF32) {
+        sb_put(&e->out, "\xff\xfe\0\0", 4);
+        e->kind = CODEC_UTF32_LE;
+    } else if (e->kind == CODEC_UTF8_SIG) {
+        sb_put(&e->out, "\xef\xbb\xbf", 3);
+    }
+    int per_char = e->kind >= CODEC_UTF16 && e->kind <= CODEC_UTF32_BE;
+    size_t pos = 0, index = 0;
+    uint32_t small[64];
+    while (pos < n) {
+        // A run that is copied as it is: UTF-8 up to the next surrogate,
+        // ASCII for the 8-bit codecs.
+        if (!per_char) {
+            int utf8 = e->kind == CODEC_UTF8 || e->kind == CODEC_UTF8_SIG;
+            size_t start = pos;
+            if (utf8) {
+                while (pos < n && !(d[pos] == 0xED && d[pos + 1] >= 0xA0)) {
+                    pos++;
+                }
+            } else {
+                while (pos < n && d[pos] < 0x80) {
+                    pos++;
+                }
+            }
+            sb_put(&e->out, (const char *)d + start, pos - start);
+            index += utf8 ? str_count_cps((const char *)d + start, pos - start) : pos - start;
+            if (pos >= n) {
+                break;
+            }
+        }
+        size_t k;
+        uint32_t cp = str_decode_cp(d + pos, &k);
+        if (enc_can(e->kind, cp)) {
+            enc_put_unit(e, cp);
+            pos += k;
+            index++;
+            continue;
+        }
+        // The unencodable run (one character for UTF-16/32).
+        size_t run = 0, p = pos;
+        uint32_t *cps = small;
+        while (p < n && run < 64) {
+            size_t kk;
+            uint32_t c = str_decode_cp(d + p, &kk);
+            if (enc_can(e->kind, c) || (per_char && run == 1)) {
+                break;
+            }
+            cps[run++] = c;
+            p += kk;
+        }
+        // Runs longer than the buffer are handled 64 characters at a time
+        // except for strict, which must report the whole run.
+        size_t full_end = index + run;
+        if (run == 64 && enc_handler(e) == EH_STRICT) {
+            size_t q = p;
+            while (q < n) {
+                size_t kk;
+                uint32_t c = str_decode_cp(d + q, &kk);
+                if (enc_can(e->kind, c)) {
+                    break;
+                }
+                q += kk;
+                full_end++;
+            }
+            return enc_raise(e, index, full_end,
+                             e->kind == CODEC_ASCII    ? "ordinal not in range(128)"
+                             : e->kind == CODEC_LATIN1 ? "ordinal not in range(256)"
+                                                       : "surrogates not allowed");
+        }
+        const char *reason = e->kind == CODEC_ASCII    ? "ordinal not in range(128)"
+                             : e->kind == CODEC_LATIN1 ? "ordinal not in range(256)"
+                                                       : "surrogates not allowed";
+        StrBuf rep;
+        sb_init(&rep);
+        int bytes;
+        if (enc_replacement(e, cps, run, index, reason, &rep, &bytes) < 0) {
+            sb_free(&rep);
+            return -1;
+        }
+        if (bytes) {
+            if (per_char && e->handler == EH_SURROGATEESCAPE) {
+                // One byte cannot be a UTF-16/32 code unit.
+                sb_free(&rep);
+                return enc_raise(e, index, index + 1, reason);
+            }
+            sb_put(&e->out, rep.data ? rep.data : "", rep.len);
+        } else if (per_char) {
+            enc_put_text(e, &rep);
+        } else {
+            sb_put(&e->out, rep.data ? rep.data : "", rep.len);
+        }
+        sb_free(&rep);
+        pos = p;
+        index += run;
+    }
+    return 0;
+}
+
+// unicode_escape and raw_unicode_escape: never fail.
+static void enc_escape(Encoder *e) {
+    StrObject *s = str_obj(e->str);
+    const unsigned char *d = (const unsigned char *)s->data;
+    for (size_t pos = 0; pos < s->nbytes;) {
+        size_t k;
+        uint32_t cp = str_decode_cp(d + pos, &k);
+        pos += k;
+        if (e->kind == CODEC_RAW_UNICODE_ESCAPE) {
+            if (cp < 0x100) {
+                sb_putc(&e->out, (char)cp);
+            } else if (cp <= 0xFFFF) {
+                sb_printf(&e->out, "\\u%04x", cp);
+            } else {
+                sb_printf(&e->out, "\\U%08x", cp);
+            }
+            continue;
+        }
+        if (cp == '\\') {
+            sb_put(&e->out, "\\\\", 2);
+        } else if (cp == '\t') {
+            sb_put(&e->out, "\\t", 2);
+        } else if (cp == '\n') {
+            sb_put(&e->out, "\\n", 2);
+        } else if (cp == '\r') {
+            sb_put(&e->out, "\\r", 2);
+        } else if (cp < 0x20 || (cp >= 0x7F && cp < 0x100)) {
+            sb_printf(&e->out, "\\x%02x", cp);
+        } else if (cp < 0x7F) {
+            sb_putc(&e->out, (char)cp);
+        } else {
+            enc_put_backslash(&e->out, cp);
+        }
+    }
+}
+
+Value codec_encode(Value s, const char *encoding, const char *errors) {
+    CodecKind kind = CODEC_UTF8;
+    if (encoding && codec_lookup(encoding, &kind, "encode") < 0) {
+        return 0;
+    }
+    Encoder e = {s, kind, kind, errors, EH_UNKNOWN, {NULL, 0, 0}};
+    StrObject *o = str_obj(s);
+    if ((kind == CODEC_UTF8 || ((kind == CODEC_ASCII || kind == CODEC_LATIN1) &&
+                                (o->flags & STR_ASCII))) &&
+        ((o->flags & STR_ASCII) || !memchr(o->data, 0xED, o->nbytes))) {
+        // No surrogate can hide in the text: the bytes are the encoding.
+        return bytes_from(o->data, o->nbytes);
+    }
+    sb_init(&e.out);
+    sb_reserve(&e.out, o->nbytes + 4);
+    if (kind == CODEC_UNICODE_ESCAPE || kind == CODEC_RAW_UNICODE_ESCAPE) {
+        enc_escape(&e);
+    } else if (enc_run(&e) < 0) {
+        sb_free(&e.out);
+        return 0;
+    }
+    Value r = bytes_from(e.out.data ? e.out.data : "", e.out.len);
+    sb_free(&e.out);
+    return r;
+}
+
+// ---- decoding -------------------------------------------------------------------------------
+
+typedef struct Decoder {
+    Value obj;              // the bytes object, made when an error needs it
+    const unsigned char *d;
+    size_t n;
+    CodecKind kind;
+    const char *errors;
+    ErrorHandler handler;   // resolved at the first error
+    StrBuf out;
+} Decoder;
+
+static int dec_raise(Decoder *x, size_t start, size_t end, const char *reason) {
+    if (!x->obj) {
+        x->obj = bytes_from(x->d, x->n);
+        if (!x->obj) {
+            return -1;
+        }
+    }
+    Value args[5] = {
+        str_from_cstr(codec_error_names[x->kind]), x->obj, val_from_smallint((int64_t)start),
+        val_from_smallint((int64_t)end), str_from_cstr(reason),
+    };
+    if (!args[0] || !args[4]) {
+        return -1;
+    }
+    Value exc = obj_call(val_from_ptr(&exc_UnicodeDecodeError), args, 5, 0);
+    if (exc) {
+        err_set_value(exc);
+    }
+    return -1;
+}
+
+// Handle the undecodable bytes [start, end): append the replacement and
+// return where decoding resumes, or -1 with the error raised.
+static int64_t dec_error(Decoder *x, size_t start, size_t end, const char *reason) {
+    if (x->handler == EH_UNKNOWN) {
+        x->handler = codec_handler(x->errors);
+    }
+    switch (x->handler) {
+    case EH_STRICT:
+        return dec_raise(x, start, end, reason);
+    case EH_IGNORE:
+        return (int64_t)end;
+    case EH_REPLACE:
+        sb_put(&x->out, "\xef\xbf\xbd", 3);
+        return (int64_t)end;
+    case EH_BACKSLASHREPLACE:
+        for (size_t i = start; i < end; i++) {
+            sb_printf(&x->out, "\\x%02x", x->d[i]);
+        }
+        return (int64_t)end;
+    case EH_SURROGATEESCAPE: {
+        size_t stop = end - start > 4 ? start + 4 : end;
+        for (size_t i = start; i < stop; i++) {
+            if (x->d[i] < 0x80) {
+                return dec_raise(x, start, end, reason);
+            }
+        }
+        for (size_t i = start; i < stop; i++) {
+            char b[4];
+            sb_put(&x->out, b, (size_t)utf8_encode(0xDC00u + x->d[i], b));
+        }
+        return (int64_t)stop;
+    }
+    case EH_SURROGATEPASS: {
+        const unsigned char *p = x->d + start;
+        if ((x->kind == CODEC_UTF8 || x->kind == CODEC_UTF8_SIG) && x->n - start >= 3 &&
+            (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            uint32_t c = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+            if (c >= 0xD800 && c <= 0xDFFF) {
+                sb_put(&x->out, (const char *)p, 3);
+                return (int64_t)start + 3;
+            }
+        }
+        return dec_raise(x, start, end, reason);
+    }
+    case EH_XMLCHARREFREPLACE:
+    case EH_NAMEREPLACE:
+        err_format(&exc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
+        return -1;
+    default:
+        codec_unknown_handler(x->errors);
+        return -1;
+    }
+}
+
+static inline int dec_cont(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
+
+// The UTF-8 character at p[0..avail): its length, or 0 with *bad (the
+// bytes CPython's decoder reports) and *reason.
+static size_t dec_utf8_char(const unsigned char *p, size_t avail, size_t *bad,
+                            const char **reason) {
+    unsigned c = p[0];
+    *reason = "invalid continuation byte";
+    *bad = 1;
+    if (c < 0x80) {
+        return 1;
+    }
+    if (c < 0xC2 || c >= 0xF5) {
+        *reason = "invalid start byte";
+        return 0;
+    }
+    size_t need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (avail >= 2) {
+        unsigned c2 = p[1];
+        if (!dec_cont(c2) || (c == 0xE0 && c2 < 0xA0) || (c == 0xED && c2 >= 0xA0) ||
+            (c == 0xF0 && c2 < 0x90) || (c == 0xF4 && c2 >= 0x90)) {
+            return 0;
+        }
+    }
+    if (avail >= 3 && need >= 3 && !dec_cont(p[2])) {
+        *bad = 2;
+        return 0;
+    }
+    if (avail >= 4 && need == 4 && !dec_cont(p[3])) {
+        *bad = 3;
+        return 0;
+    }
+    if (avail < need) {
+        *reason = "unexpected end of data";
+        *bad = avail;
+        return 0;
+    }
+    return need;
+}
+
+static int dec_run(Decoder *x) {
+    const unsigned char *d = x->d;
+    size_t n = x->n, pos = 0;
+    if (x->kind == CODEC_UTF8_SIG && n >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0) {
+        pos = 3;
+    }
+    while (pos < n) {
+        size_t start = pos;
+        while (pos < n && d[pos] < 0x80) {
+            pos++;
+        }
+        sb_put(&x->out, (const char *)d + start, pos - start);
+        if (pos >= n) {
+            break;
+        }
+        if (x->kind == CODEC_LATIN1) {
+            char b[2];
+            sb_put(&x->out, b, (size_t)utf8_encode(d[pos], b));
+            pos++;
+            continue;
+        }
+        size_t bad = 1;
+        const char *reason = "ordinal not in range(128)";
+        size_t k = 0;
+        if (x->kind != CODEC_ASCII) {
+            k = dec_utf8_char(d + pos, n - pos, &bad, &reason);
+        }
+        if (k > 0) {
+            sb_put(&x->out, (const char *)d + pos, k);
+            pos += k;
+            continue;
+        }
+        int64_t next = dec_error(x, pos, pos + bad, reason);
+        if (next < 0) {
+            return -1;
+        }
+        pos = (size_t)next;
+    }
+    return 0;
+}
+
+Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
+                   const char *errors) {
+    CodecKind kind = CODEC_UTF8;
+    if (encoding && codec_lookup(encoding, &kind, "decode") < 0) {
+        return 0;
+    }
+    if (kind != CODEC_UTF8 && kind != CODEC_UTF8_SIG && kind != CODEC_ASCII &&
+        kind != CODEC_LATIN1) {
+        return err_format(&exc_NotImplementedError,
+                          "decoding from '%s' is not implemented in krait yet",
+                          codec_error_names[kind]);
+    }
+    const unsigned char *d = (const unsigned char *)data;
+    if (kind == CODEC_UTF8 || kind == CODEC_ASCII) {
+        // Valid input (the common case) is its own UTF-8.
+        size_t i = 0;
+        while (i < n && d[i] < 0x80) {
+            i++;
+        }
+        if (i == n) {
+            return str_from_utf8(data, n);
+        }
+        if (kind == CODEC_UTF8) {
+            uint32_t cp;
+            int k;
+            while (i < n && (k = utf8_decode(data + i, n - i, &cp, 0)) > 0) {
+                i += (size_t)k;
+            }
+            if (i == n) {
+                return str_from_utf8(data, n);
+            }
+        }
+    }
+    Decoder x = {obj, d, n, kind, errors, EH_UNKNOWN, {NULL, 0, 0}};
+    sb_reserve(&x.out, n + 4);
+    if (dec_run(&x) < 0) {
+        sb_free(&x.out);
+        return 0;
+    }
+    return str_from_strbuf(&x.out);
+}

@@ -1,0 +1,91 @@
+// finalize.c - running finalizers and weakref callbacks queued by the
+// collector (see finalize.h, and gc.c's essay on weak references and
+// finalizers).
+#include "finalize.h"
+
+#include "abstract.h"
+#include "exceptions.h"
+#include "str.h"
+#include "type.h"
+
+// At most this many collections per gc.collect(): each round frees what the
+// previous round's finalizers released; a chain of objects with __del__ is
+// finalized in one round (gc.c queues them all), so more rounds are only
+// needed when finalizers drop the last references to yet more such objects.
+#define FINALIZE_MAX_ROUNDS 4
+
+static int running;
+
+void finalize_object(Value o) {
+    Type *t = type_of(o);
+    if (t->finalize) {
+        if (!t->finalize(o)) {
+            err_write_unraisable(o);
+        }
+        return;
+    }
+    Value del = type_lookup(t, str_intern_cstr("__del__"));
+    if (!del) {
+        err_write_unraisable(o);  // a lookup error, if any; nothing to call otherwise
+        return;
+    }
+    // As CPython's slot_tp_finalize: bind a descriptor (a function becomes
+    // a bound method), call anything else as is, with no arguments.
+    Value r;
+    DescrGetFunc get = type_of(del)->descr_get;
+    if (get) {
+        Value bound = get(del, o, val_from_ptr(t));
+        r = bound ? obj_call0(bound) : 0;
+    } else {
+        r = obj_call0(del);
+    }
+    if (!r) {
+        err_write_unraisable(del);
+    }
+}
+
+void finalize_run_pending(void) {
+    if (running) {
+        return;
+    }
+    running = 1;
+    Value saved = err_fetch();
+    Object *obj;
+    Value callback;
+    while (gc_take_pending(&obj, &callback)) {
+        if (callback == 0) {
+            finalize_object(val_from_ptr(obj));
+        } else if (!obj_call1(callback, val_from_ptr(obj))) {
+            err_write_unraisable(callback);
+        }
+    }
+    if (saved) {
+        err_set_value(saved);
+    }
+    running = 0;
+}
+
+size_t finalize_collect(void) {
+    size_t found = 0;
+    for (int round = 0; round < FINALIZE_MAX_ROUNDS; round++) {
+        size_t n = gc_collect_count();
+        if (round == 0) {
+            found = n;
+        }
+        int finalized = gc_pending_finalizers() > 0;
+        finalize_run_pending();
+        if (!finalized || running) {
+            break;
+        }
+    }
+    return found;
+}
+
+void gc_run_exit_finalizers(void) {
+    finalize_run_pending();
+    // A full collection costs a trace of the live heap: only when some
+    // object has a finalizer that could be due.
+    if (gc_finalizer_count() > 0) {
+        finalize_collect();
+    }
+}
