@@ -582,9 +582,7 @@ Value exc_group_prep_reraise(Value orig, Value raised_list) {
     if (reraised_eg && list_append(raised, reraised_eg) < 0) {
         return 0;
     }
-    if (list_obj(raised)->len == 1) {
-        return list_obj(raised)->items[0];
-    }
+    // 3.11 wraps even a single new exception (3.12 stopped doing that)
     Value msg = str_empty();
     return msg ? eg_create(msg, raised) : 0;
 }
