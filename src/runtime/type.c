@@ -31,6 +31,7 @@
 #include "abstract.h"
 #include "dict.h"
 #include "exceptions.h"
+#include "float.h"
 #include "gc.h"
 #include "int.h"
 #include "list.h"
@@ -601,6 +602,11 @@ static Value member_descr_get(Value descr, Value instance, Value owner) {
         int b;
         memcpy(&b, field, sizeof b);
         return val_bool(b);
+    }
+    case MEMBER_DOUBLE_RO: {
+        double x;
+        memcpy(&x, field, sizeof x);
+        return float_from_double(x);
     }
     }
     return 0;
