@@ -15,6 +15,7 @@
 // their own (StopIteration, SystemExit, ImportError, OSError, SyntaxError,
 // UnicodeDecodeError) extend the layout; OSError(errno, ...) picks the
 // subclass for errno the way CPython does (FileNotFoundError for ENOENT...).
+// Exception groups (BaseExceptionGroup, ExceptionGroup) live in excgroup.c.
 #include <stdarg.h>
 #include <stdio.h>
 #include <errno.h>

@@ -119,9 +119,10 @@ int exc_group_match(Value exc_value, Value match_type, Value *match, Value *rest
 // _PyExc_PrepReraiseStar): orig is the exception caught; raised_list the
 // list of exceptions the clauses raised or re-raised, then the unhandled
 // rest (None entries are skipped). Re-raised parts of orig (same traceback,
-// cause and context) are put back in orig's structure; new
-// exceptions join them in ExceptionGroup("", [new..., reraised]). Returns
-// None when nothing propagates, 0 on error.
+// cause and context) are put back in orig's structure; new exceptions
+// (even a single one, as 3.11) come out in ExceptionGroup("", [new...,
+// reraised]). A naked orig gives the first entry as it is. Returns None
+// when nothing propagates, 0 on error.
 Value exc_group_prep_reraise(Value orig, Value raised_list);
 
 // The pending exception's parts without building an exception object:
