@@ -141,15 +141,17 @@ int gc_set_weakrefs(Object *referent, GcWeakRef *head);
 // ---- finalizers (__del__) -------------------------------------------------------
 //
 // An object whose type has a finalizer (TYPE_HAS_FINALIZER: a class whose
-// MRO defines __del__, or a `finalize` slot) is registered when it is
-// created. A collection that finds registered objects unreachable
+// MRO defines __del__, or a `finalize` slot) is registered when gc_alloc
+// creates it. A collection that finds registered objects unreachable
 // unregisters them, queues them as pending work and marks them and all they
 // reach: they survive this collection (PEP 442: a finalizer runs at most once,
 // and may resurrect its object; if it does not, the next collection frees
 // it). Those that no other newly unreachable registered object reaches are
 // queued first, so a container's __del__ runs before its contents'.
 
-// Register o (call right after allocating it). 0, or -1 with MemoryError.
+// Register o. gc_alloc does it for objects of TYPE_HAS_FINALIZER types
+// (so nobody else needs to, and an object must not be registered twice).
+// 0, or -1 with MemoryError.
 int gc_register_finalizer(Object *o);
 // Whether o is registered (its finalizer has not been queued yet). O(n).
 int gc_finalizer_registered(const Object *o);

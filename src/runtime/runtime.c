@@ -42,16 +42,11 @@ static Type *const builtin_types[] = {
     &type_dict_keyiterator, &type_dict_valueiterator, &type_dict_itemiterator,
     &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
-<<<<<<< HEAD
-    &type_member_descriptor, &type_slice, &type_range, &type_range_iterator,
-    &type_longrange_iterator, &type_weakref, &type_weakproxy, &type_weakcallableproxy,
-    &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
-=======
     &type_member_descriptor, &type_wrapper_descriptor, &type_method_wrapper, &type_mappingproxy,
     &type_property, &type_staticmethod, &type_classmethod, &type_super, &type_shape,
     &type_attr_array, &type_classmethod_descriptor, &type_slice, &type_range, &type_range_iterator,
-    &type_longrange_iterator, &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
->>>>>>> main
+    &type_longrange_iterator, &type_weakref, &type_weakproxy, &type_weakcallableproxy,
+    &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
     &type_filter, &type_reversed, &type_callable_iterator, &type_namespace,
     // the interpreter's types (src/vm/)
     &type_function, &type_method, &type_cell, &type_generator, &type_coroutine,
