@@ -1714,7 +1714,7 @@ static void collect(void) {
 // last reference): their dead frames lie where the collector's own frames
 // will be, and whatever slots those leave unwritten would be scanned as
 // roots. Not instrumented: ASan would put redzones around buf.
-__attribute__((noinline, no_sanitize_address)) static void stack_scrub(void) {
+__attribute__((noinline, no_sanitize_address)) void gc_scrub_stack(void) {
     char buf[GC_SCRUB_BYTES];
     memset(buf, 0, sizeof buf);
     __asm__ volatile("" : : "r"(buf) : "memory");
@@ -1724,7 +1724,7 @@ void gc_collect(void) {
     if (!gc.initialized) {
         return;
     }
-    stack_scrub();
+    gc_scrub_stack();
     collect();
 }
 
@@ -1732,7 +1732,7 @@ size_t gc_collect_count(void) {
     if (!gc.initialized) {
         return 0;
     }
-    stack_scrub();
+    gc_scrub_stack();
     gc.count_dead = true;
     gc.dead_count = 0;
     collect();
