@@ -40,6 +40,8 @@
 #include "runtime/exceptions.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"
 #include "parse/parser.h"
 #include "runtime/arena.h"
 #include "runtime/unicode.h"
@@ -636,8 +638,8 @@ static int run_dump_tokens(const Options *o) {
 
 // ---- the compiler's -X modes --------------------------------------------------
 
-// "Class: str(exception)" for the pending exception (the runtime has no
-// traceback printer yet).
+// "Class: str(exception)" for the pending exception, and for a SyntaxError
+// the repr of (msg, lineno, offset, text, end_lineno, end_offset).
 static void print_pending_exception(FILE *out, const char *prefix) {
     Value exc = err_fetch();
     if (!exc) {
@@ -648,8 +650,28 @@ static void print_pending_exception(FILE *out, const char *prefix) {
     if (!text) {
         err_clear();
     }
-    fprintf(out, "%s%s: %s\n", prefix, type_of(exc)->name,
+    fprintf(out, "%s%s: %s", prefix, type_of(exc)->name,
             text && val_is_str(text) ? str_obj(text)->data : "<str() failed>");
+    if (type_is_subtype(type_of(exc), &exc_SyntaxError)) {
+        static const char *const fields[] = {"msg", "lineno", "offset", "text", "end_lineno",
+                                             "end_offset"};
+        Value items[6];
+        for (int i = 0; i < 6; i++) {
+            items[i] = obj_getattr_cstr(exc, fields[i]);
+            if (!items[i]) {
+                err_clear();
+                items[i] = VAL_NONE;
+            }
+        }
+        Value t = tuple_from(items, 6);
+        Value r = t ? obj_repr(t) : 0;
+        if (r) {
+            fprintf(out, " %s", str_obj(r)->data);
+        } else {
+            err_clear();
+        }
+    }
+    fputc('\n', out);
 }
 
 // -X dis: compile the program and print every code object.

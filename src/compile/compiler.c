@@ -79,6 +79,7 @@
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../runtime/unicode.h"
 #include "check.h"
 #include "unparse.h"
 
@@ -468,25 +469,35 @@ static int const_equal(Value a, Value b) {
     return 0;  // frozensets, code objects: by identity only
 }
 
+static uint64_t mix64(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+// A hash of a constant whose low bits are usable as a table index.
 static uint64_t const_hash(Value v) {
     if (val_is_smallint(v) || val_is_flonum(v)) {
-        return v * 0x9E3779B97F4A7C15ULL;
+        return mix64(v);
     }
     Type *t = type_of(v);
     if (t == &type_int) {
-        return (uint64_t)int_hash(v);
+        return mix64((uint64_t)int_hash(v));
     }
     if (t == &type_float) {
         double d = float_value(v);
         uint64_t bits;
         memcpy(&bits, &d, sizeof bits);
-        return bits * 0x9E3779B97F4A7C15ULL;
+        return mix64(bits);
     }
     if (t == &type_str) {
-        return (uint64_t)str_hash(v);
+        return mix64((uint64_t)str_hash(v));
     }
     if (t == &type_bytes) {
-        return (uint64_t)bytes_hash(v);
+        return mix64((uint64_t)bytes_hash(v));
     }
     if (t == &type_tuple) {
         uint64_t h = 0x345678;
@@ -494,9 +505,9 @@ static uint64_t const_hash(Value v) {
         for (size_t i = 0; i < x->len; i++) {
             h = (h ^ const_hash(x->items[i])) * 1000003;
         }
-        return h;
+        return mix64(h);
     }
-    return hash_ptr(val_ptr(v));
+    return mix64((uint64_t)(uintptr_t)val_ptr(v));
 }
 
 static int constmap_get(const ConstMap *m, Value key, uint64_t h) {
@@ -907,7 +918,9 @@ static void label_bind(Compiler *c, int l) {
         return;
     }
     if (!u->reachable) {
-        memset(u->bound, 0, sizeof(uint64_t) * (size_t)u->bound_words);
+        for (int w = 0; w < u->bound_words; w++) {
+            u->bound[w] = 0;
+        }
         for (int w = 0; w < lab->in_words; w++) {
             u->bound[w] = lab->in[w];
         }
@@ -1023,6 +1036,15 @@ static void unit_free(Unit *u) {
     free(u);
 }
 
+static int ident_index(Ident *list, int n, const char *name) {
+    for (int i = 0; i < n; i++) {
+        if (list[i] == name || strcmp(list[i], name) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 static void scan_unit_body(Compiler *c, Unit *u, const Node *node);
 
 // The qualified name of a new unit named `name` (CPython's compiler_set_qualname).
@@ -1088,11 +1110,18 @@ static Unit *unit_enter(Compiler *c, SymBlock *b, UnitKind kind, const char *nam
     if (c->error) {
         return u;
     }
-    // Parameters take the first slots, in co_varnames order, bound at entry.
+    // Parameters take the first slots, in co_varnames order, bound at entry;
+    // captured ones move into their cells first thing.
     if (b->kind == BLOCK_FUNCTION) {
         for (int i = 0; i < b->nparams; i++) {
             int k = local_index(c, b->params[i]);
             bound_put(c, k, 1);
+        }
+        for (int i = 0; i < b->ncellvars; i++) {
+            int p = ident_index(b->params, b->nparams, b->cellvars[i]);
+            if (p >= 0) {
+                emit_ab(c, OP_STOREDEREF, OPND(K_CELL, i), OPND(K_LOCAL, p));
+            }
         }
     }
     u->is_async_gen = b->generator && b->coroutine;
@@ -1118,14 +1147,6 @@ static const char *mangle(Compiler *c, const char *name) {
     return m;
 }
 
-static int ident_index(Ident *list, int n, const char *name) {
-    for (int i = 0; i < n; i++) {
-        if (list[i] == name || strcmp(list[i], name) == 0) {
-            return i;
-        }
-    }
-    return -1;
-}
 
 // The register of the cell (or free variable) for `name` in the current unit.
 static Opnd deref_reg(Compiler *c, const char *name) {
@@ -1268,6 +1289,16 @@ static Code *unit_assemble(Compiler *c) {
         u->loc = (Loc){u->firstlineno, u->firstlineno, -1, -1};
         c_syntax_error(c, "too many local variables");
         return NULL;
+    }
+    // Every jump and handler must lead somewhere.
+    for (int i = 0; i < u->ncode; i++) {
+        IInstr *in = &u->code[i];
+        if ((in->target >= 0 && u->labels[in->target].pos < 0) ||
+            (in->handler >= 0 && u->labels[u->handlers[in->handler].label].pos < 0)) {
+            u->loc = in->loc;
+            c_syntax_error(c, "internal compiler error: a jump to an unplaced label");
+            return NULL;
+        }
     }
     asm_peephole(u);
     // Word positions: wpos[i] for instruction i (a removed one: the next kept one's).
@@ -1432,22 +1463,49 @@ Code *compile_tree(Arena *arena, Node *mod, SymTable *st, Value filename, Compil
     return co;
 }
 
-// Fill text for errors found after parsing (the checker leaves it NULL) from
-// the source, as CPython reads it back from the file.
-static const char *source_line(Arena *arena, const char *src, size_t len, int lineno) {
+// SyntaxError.text for errors found after parsing (the checker leaves it
+// NULL): what CPython's PyErr_ProgramTextObject reads back from the file -
+// line `lineno` with universal newlines, only its last 999 bytes when it is
+// longer (CPython reads it with fgets into a 1000-byte buffer), and nothing
+// when that is not valid UTF-8.
+static const char *program_text(Arena *arena, const char *src, size_t len, int lineno) {
     const char *p = src, *end = src + len;
-    for (int l = 1; l < lineno && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) {
+    for (int l = 1; l < lineno; l++) {
+        while (p < end && *p != '\n' && *p != '\r') {
+            p++;
+        }
+        if (p == end) {
             return NULL;
         }
-        p = nl + 1;
+        p += (*p == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
     }
     if (p >= end) {
         return NULL;
     }
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    return arena_strndup(arena, p, nl ? (size_t)(nl - p) + 1 : (size_t)(end - p));
+    const char *q = p;
+    while (q < end && *q != '\n' && *q != '\r') {
+        q++;
+    }
+    size_t n = (size_t)(q - p), with_nl = n + (q < end);
+    size_t start = with_nl ? (with_nl - 1) / 999 * 999 : 0;
+    char *text = arena_alloc(arena, n - start + 2);
+    if (!text) {
+        return NULL;
+    }
+    memcpy(text, p + start, n - start);
+    if (q < end) {
+        text[n - start] = '\n';
+    }
+    size_t tlen = strlen(text);
+    for (size_t i = 0; i < tlen;) {
+        uint32_t cp;
+        int k = utf8_decode(text + i, tlen - i, &cp, 0);
+        if (k <= 0) {
+            return NULL;
+        }
+        i += (size_t)k;
+    }
+    return text;
 }
 
 Code *compile_source(const char *src, size_t len, TokenizerMode tokmode, Value filename,
@@ -1466,7 +1524,7 @@ Code *compile_source(const char *src, size_t len, TokenizerMode tokmode, Value f
     } else if (compile_check(&arena, tree, flags, optimize, &st, &err) < 0) {
         const char *fn = val_is_str(filename) ? str_obj(filename)->data : "<";
         if (!err.text && err.lineno > 0 && fn[0] != '<' && tokmode == TOKMODE_FILE) {
-            err.text = source_line(&arena, src, len, err.lineno);
+            err.text = program_text(&arena, src, len, err.lineno);
         }
         compile_raise_syntax_error(&err, filename);
     } else {
@@ -1474,6 +1532,28 @@ Code *compile_source(const char *src, size_t len, TokenizerMode tokmode, Value f
     }
     arena_free(&arena);
     return co;
+}
+
+// A str of text that should be UTF-8, invalid bytes decoded as U+FFFD (as
+// CPython decodes a bad source line with errors="replace"); 0 if out of memory.
+static Value str_decode_replace(const char *text) {
+    size_t n = strlen(text);
+    StrBuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(text + i, n - i, &cp, 1);
+        if (k <= 0) {
+            sb_puts(&b, "\xef\xbf\xbd");
+            i++;
+        } else {
+            sb_put(&b, text + i, (size_t)k);
+            i += (size_t)k;
+        }
+    }
+    Value v = str_from_utf8(b.data ? b.data : "", b.len);
+    sb_free(&b);
+    return v;
 }
 
 static Value int_or_none(int v, int none_if_zero) {
@@ -1507,28 +1587,20 @@ void compile_raise_syntax_error(const SyntaxErrorInfo *err, Value filename) {
         t = &exc_SyntaxError;
         break;
     }
-    Value msg = str_from_utf8(err->msg, strlen(err->msg));
-    Value text = VAL_NONE;
-    if (err->text) {
-        text = str_from_utf8(err->text, strlen(err->text));
-        if (!text) {
-            err_clear();
-            text = VAL_NONE;
-        }
-    }
-    if (!msg) {
+    Value msg = str_decode_replace(err->msg);
+    Value text = err->text ? str_decode_replace(err->text) : VAL_NONE;
+    if (!msg || !text) {
         return;
     }
+    // An end of 0 means "unknown" (None), except at the artificial line -1
+    // of code that has no location, where CPython reports the zeros.
+    int unknown_end = err->lineno >= 0;
     Value info[6] = {filename ? filename : VAL_NONE,
                      int_or_none(err->lineno, 0),
                      int_or_none(err->offset, 0),
                      text,
-                     int_or_none(err->end_lineno, 1),
-                     int_or_none(err->end_offset, 1)};
-    if (err->lineno <= 0) {
-        info[1] = VAL_NONE;
-        info[2] = VAL_NONE;
-    }
+                     int_or_none(err->end_lineno, unknown_end),
+                     int_or_none(err->end_offset, unknown_end)};
     Value infot = tuple_from(info, 6);
     if (!infot) {
         return;

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "modules.h"
+#include "../runtime/genericalias.h"
 #include "../vm/import.h"
 #include "stdstream.h"
 
@@ -1125,6 +1126,9 @@ FN(bi_delattr) {
 // issubclass(derived, cls) with a tuple of classes allowed for cls (nested
 // tuples too), CPython's checks and messages.
 static int is_subclass(Value derived, Value cls) {
+    if (union_args(cls)) {
+        cls = union_args(cls);
+    }
     if (tuple_check(cls)) {
         TupleObject *t = tuple_obj(cls);
         for (size_t i = 0; i < t->len; i++) {

@@ -22,6 +22,7 @@
 
 #include "exceptions.h"
 #include "abstract.h"
+#include "excgroup.h"
 #include "bytes.h"
 #include "gc.h"
 #include "int.h"
@@ -702,6 +703,10 @@ static const MemberDef unicodeerror_members[] = {
     ~, (.basic_size = sizeof(ExceptionObject), .trace = exc_trace, .new_ = exc_new,    \
         .init = exc_init, .repr = exc_repr, .str = exc_str, .methods = exc_methods,    \
         .getset = exc_getset, .dict_offset = offsetof(ExceptionObject, dict))
+#define EXC_SLOTS_BaseExceptionGroup                                                   \
+    ~, (.basic_size = sizeof(ExceptionGroupObject), .trace = excgroup_trace,           \
+        .new_ = excgroup_new, .str = excgroup_str, .methods = excgroup_methods,         \
+        .members = excgroup_members)
 #define EXC_SLOTS_KeyError ~, (.str = keyerror_str)
 #define EXC_SLOTS_StopIteration                                                         \
     ~, (.basic_size = sizeof(StopIterationObject), .trace = stopiteration_trace,        \

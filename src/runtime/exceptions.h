@@ -24,7 +24,7 @@
     _(AttributeError, Exception)                                      \
     _(BufferError, Exception)                                         \
     _(EOFError, Exception)                                            \
-    _(ExceptionGroup, Exception) /* and BaseExceptionGroup */         \
+    _(ExceptionGroup, BaseExceptionGroup) /* and Exception */         \
     _(ImportError, Exception)                                         \
     _(ModuleNotFoundError, ImportError)                               \
     _(LookupError, Exception)                                         \
@@ -91,6 +91,38 @@ typedef struct ExceptionObject {
     int suppress_context;
     Value dict;              // instance attributes of user subclasses, or 0
 } ExceptionObject;
+
+// BaseExceptionGroup and below (excgroup.c): `message` and `exceptions`.
+typedef struct ExceptionGroupObject {
+    ExceptionObject base;
+    Value msg;    // str
+    Value excs;   // a non-empty tuple of exceptions
+} ExceptionGroupObject;
+
+// Is v an instance of BaseExceptionGroup?
+int exc_group_check(Value v);
+
+// `except* match_type` on exception exc_value (CPython 3.11's
+// exception_group_match, with CHECK_EG_MATCH's checks of match_type first:
+// TypeError for a non-exception class or a group class). Sets *match to
+// the part of exc_value the clause handles and *rest to what remains:
+//   exc_value matches as a whole:  the group itself, or a naked exception
+//                                  wrapped in ExceptionGroup("", [exc]);
+//                                  rest None
+//   a group matching in part:      exc_value.split(match_type)
+//   no match:                      match None, rest exc_value
+//   exc_value None:                None, None
+// Returns 0, or -1 with an exception (both outputs 0).
+int exc_group_match(Value exc_value, Value match_type, Value *match, Value *rest);
+
+// What propagates at the end of a try/except* statement (CPython 3.11's
+// _PyExc_PrepReraiseStar): orig is the exception caught; raised_list the
+// list of exceptions the clauses raised or re-raised, then the unhandled
+// rest (None entries are skipped). Re-raised parts of orig (same traceback,
+// cause and context) are put back in orig's structure; new
+// exceptions join them in ExceptionGroup("", [new..., reraised]). Returns
+// None when nothing propagates, 0 on error.
+Value exc_group_prep_reraise(Value orig, Value raised_list);
 
 // The pending exception's parts without building an exception object:
 // its type and, if it was raised from C with err_format, its message

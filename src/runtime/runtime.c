@@ -3,6 +3,7 @@
 
 #include "dict.h"
 #include "exceptions.h"
+#include "excgroup.h"
 #include "float.h"
 #include "gc.h"
 #include "hash.h"
@@ -19,6 +20,7 @@
 #include "weakref.h"
 #include "../vm/interp_internal.h"
 #include "module.h"
+#include "genericalias.h"
 #include "iterators.h"
 #include "namespace.h"
 
@@ -48,6 +50,7 @@ static Type *const builtin_types[] = {
     &type_longrange_iterator, &type_weakref, &type_weakproxy, &type_weakcallableproxy,
     &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
     &type_filter, &type_reversed, &type_callable_iterator, &type_namespace,
+    &type_generic_alias, &type_union,
     // the interpreter's types (src/vm/)
     &type_function, &type_method, &type_cell, &type_generator, &type_coroutine,
     &type_coroutine_wrapper, &type_async_generator, &type_async_gen_asend,
@@ -72,11 +75,24 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
             return -1;
         }
     }
+    // PEP 585: list[int] and friends.
+    static Type *const generic_types[] = {&type_list, &type_dict, &type_tuple, &type_set,
+                                          &type_frozenset, &type_enumerate};
+    for (size_t i = 0; i < sizeof generic_types / sizeof generic_types[0]; i++) {
+        if (generic_alias_install(generic_types[i]) < 0) {
+            *error = "cannot initialize the generic builtin types";
+            return -1;
+        }
+    }
     for (size_t i = 0; i < sizeof exception_types / sizeof exception_types[0]; i++) {
         if (type_ready(exception_types[i]) < 0) {
             *error = "cannot initialize the exception types";
             return -1;
         }
+    }
+    if (excgroup_ready() < 0) {
+        *error = "cannot initialize the exception types";
+        return -1;
     }
     return 0;
 }

@@ -1,5 +1,6 @@
 // frameobject.c - Python-visible frames, tracebacks, and printing an
-// uncaught exception the way CPython does.
+// uncaught exception the way CPython does (the traceback entries here, the
+// rest of the report - chains, groups, notes - in excprint.c).
 //
 // Interpreter frames live on the VM stack and die at return; a frame object
 // is made only when someone asks (a traceback entry, sys._getframe(),
@@ -19,6 +20,7 @@
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "excprint.h"
 #include "interp_internal.h"
 
 typedef struct FrameObject {
@@ -322,7 +324,8 @@ static size_t utf8_chars(const char *s, size_t n) {
     return c;
 }
 
-static void print_source_line(StrBuf *out, Code *co, uint32_t lasti, int lineno) {
+static void print_source_line(StrBuf *out, Code *co, uint32_t lasti, int lineno,
+                              const char *margin) {
     const char *path = str_obj(co->filename)->data;
     const char *line;
     size_t len;
@@ -340,6 +343,7 @@ static void print_source_line(StrBuf *out, Code *co, uint32_t lasti, int lineno)
     if (stop == start) {
         return;
     }
+    sb_puts(out, margin);
     sb_puts(out, "    ");
     sb_put(out, line + start, stop - start);
     sb_putc(out, '\n');
@@ -360,6 +364,7 @@ static void print_source_line(StrBuf *out, Code *co, uint32_t lasti, int lineno)
     if (col == start && end_col >= stop) {
         return;  // the whole line: no carets
     }
+    sb_puts(out, margin);
     sb_puts(out, "    ");
     for (size_t k = utf8_chars(line + start, col - start); k > 0; k--) {
         sb_putc(out, ' ');
@@ -370,8 +375,9 @@ static void print_source_line(StrBuf *out, Code *co, uint32_t lasti, int lineno)
     sb_putc(out, '\n');
 }
 
-static void print_traceback(StrBuf *out, Value tb) {
-    sb_puts(out, "Traceback (most recent call last):\n");
+// The entries of traceback tb (excprint.c prints the header), each line
+// after `margin` but for "[Previous line repeated]", as CPython 3.11.
+static void print_traceback_entries(StrBuf *out, Value tb, const char *margin) {
     int repeat = 0;
     const char *last_file = NULL;
     int last_line = -1;
@@ -397,8 +403,9 @@ static void print_traceback(StrBuf *out, Value tb) {
         last_file = file;
         last_line = t->lineno;
         last_name = co->name;
+        sb_puts(out, margin);
         sb_printf(out, "  File \"%s\", line %d, in %s\n", file, t->lineno, str_obj(co->name)->data);
-        print_source_line(out, co, (uint32_t)t->lasti, t->lineno);
+        print_source_line(out, co, (uint32_t)t->lasti, t->lineno, margin);
     }
     if (repeat >= 3) {
         sb_printf(out, "  [Previous line repeated %d more time%s]\n", repeat - 2,
@@ -406,174 +413,10 @@ static void print_traceback(StrBuf *out, Value tb) {
     }
 }
 
-static void print_exception_line(StrBuf *out, Value exc) {
-    Type *t = type_of(exc);
-    Value mod = dict_check(t->dict) ? dict_get_cstr(t->dict, "__module__") : 0;
-    const char *name = t->name;
-    const char *dot = strrchr(name, '.');
-    if (dot && !(t->flags & TYPE_HEAP)) {
-        sb_put(out, name, (size_t)(dot - name));
-        sb_putc(out, '.');
-        name = dot + 1;
-    } else if (mod && val_is_str(mod) && strcmp(str_obj(mod)->data, "builtins") != 0 &&
-               strcmp(str_obj(mod)->data, "__main__") != 0) {
-        sb_printf(out, "%s.", str_obj(mod)->data);
-    }
-    Value qual = (t->flags & TYPE_HEAP) ? obj_getattr_cstr(val_from_ptr(t), "__qualname__") : 0;
-    if (qual && val_is_str(qual)) {
-        sb_puts(out, str_obj(qual)->data);
-    } else {
-        err_clear();
-        sb_puts(out, name);
-    }
-    // SyntaxError: the location block first.
-    if (type_is_subtype(t, &exc_SyntaxError)) {
-        // printed by the caller before this line
-    }
-    Value s = 0;
-    if (type_is_subtype(t, &exc_SyntaxError)) {
-        s = obj_getattr_cstr(exc, "msg");  // the location is printed above
-        if (s && !val_is_str(s)) {
-            s = obj_str(s);
-        }
-        if (!s) {
-            err_clear();
-        }
-    }
-    if (!s) {
-        s = obj_str(exc);
-    }
-    if (!s) {
-        err_clear();
-        sb_puts(out, ": <exception str() failed>");
-    } else if (str_len(s)) {
-        sb_puts(out, ": ");
-        sb_put(out, str_obj(s)->data, str_obj(s)->nbytes);
-    }
-    sb_putc(out, '\n');
-    Value notes = obj_getattr_cstr(exc, "__notes__");
-    if (!notes) {
-        err_clear();
-    } else if (list_check(notes) || tuple_check(notes)) {
-        Value it = obj_iter(notes);
-        Value n;
-        while (it && (n = obj_next(it))) {
-            Value ns = val_is_str(n) ? n : obj_str(n);
-            if (ns) {
-                sb_put(out, str_obj(ns)->data, str_obj(ns)->nbytes);
-                sb_putc(out, '\n');
-            } else {
-                err_clear();
-            }
-        }
-        err_clear();
-    } else {
-        Value r = obj_repr(notes);
-        if (r) {
-            sb_put(out, str_obj(r)->data, str_obj(r)->nbytes);
-            sb_putc(out, '\n');
-        }
-        err_clear();
-    }
-}
-
-static void print_syntax_error_location(StrBuf *out, Value exc) {
-    Value fn = obj_getattr_cstr(exc, "filename");
-    Value ln = obj_getattr_cstr(exc, "lineno");
-    Value text = obj_getattr_cstr(exc, "text");
-    Value off = obj_getattr_cstr(exc, "offset");
-    Value endoff = obj_getattr_cstr(exc, "end_offset");
-    err_clear();
-    if (!fn || !val_is_str(fn) || !ln || !val_is_smallint(ln)) {
-        return;
-    }
-    sb_printf(out, "  File \"%s\", line %lld\n", str_obj(fn)->data, (long long)val_smallint(ln));
-    if (!text || !val_is_str(text)) {
-        return;
-    }
-    const char *s = str_obj(text)->data;
-    size_t n = str_obj(text)->nbytes;
-    size_t nl = 0;
-    while (nl < n && s[nl] != '\n') {
-        nl++;
-    }
-    size_t start = 0;
-    while (start < nl && (s[start] == ' ' || s[start] == '\t' || s[start] == '\f')) {
-        start++;
-    }
-    sb_puts(out, "    ");
-    sb_put(out, s + start, nl - start);
-    sb_putc(out, '\n');
-    if (off && val_is_smallint(off) && val_smallint(off) >= 1) {
-        int64_t o = val_smallint(off) - 1;  // character offsets
-        int64_t e = endoff && val_is_smallint(endoff) ? val_smallint(endoff) - 1 : o + 1;
-        int64_t skip = (int64_t)utf8_chars(s, start);
-        int64_t linechars = (int64_t)utf8_chars(s, nl);
-        if (e <= o) {
-            e = o + 1;
-        }
-        if (o > linechars) {
-            o = linechars;
-        }
-        if (e > linechars + 1) {
-            e = linechars + 1;
-        }
-        sb_puts(out, "    ");
-        for (int64_t k = skip; k < o; k++) {
-            sb_putc(out, ' ');
-        }
-        for (int64_t k = o; k < e; k++) {
-            sb_putc(out, '^');
-        }
-        sb_putc(out, '\n');
-    }
-}
-
-#define MAX_CHAIN 100
-
-static void print_one(StrBuf *out, Value exc, Value *seen, int *nseen) {
-    if (*nseen < MAX_CHAIN) {
-        seen[(*nseen)++] = exc;
-    }
-    ExceptionObject *e = (ExceptionObject *)val_ptr(exc);
-    Value cause = e->cause && e->cause != VAL_NONE ? e->cause : 0;
-    Value context = e->context && e->context != VAL_NONE ? e->context : 0;
-    if (cause) {
-        int dup = 0;
-        for (int k = 0; k < *nseen; k++) {
-            dup |= seen[k] == cause;
-        }
-        if (!dup) {
-            print_one(out, cause, seen, nseen);
-            sb_puts(out, "\nThe above exception was the direct cause of the following "
-                         "exception:\n\n");
-        }
-    } else if (context && !e->suppress_context) {
-        int dup = 0;
-        for (int k = 0; k < *nseen; k++) {
-            dup |= seen[k] == context;
-        }
-        if (!dup) {
-            print_one(out, context, seen, nseen);
-            sb_puts(out, "\nDuring handling of the above exception, another exception "
-                         "occurred:\n\n");
-        }
-    }
-    if (e->traceback && e->traceback != VAL_NONE) {
-        print_traceback(out, e->traceback);
-    }
-    if (type_is_subtype(type_of(exc), &exc_SyntaxError)) {
-        print_syntax_error_location(out, exc);
-    }
-    print_exception_line(out, exc);
-}
-
 void vm_print_exception(Value exc) {
     StrBuf out;
     sb_init(&out);
-    Value seen[MAX_CHAIN];
-    int nseen = 0;
-    print_one(&out, exc, seen, &nseen);
+    exc_print(&out, exc, print_traceback_entries);
     fflush(stdout);
     fwrite(out.data ? out.data : "", 1, out.len, stderr);
     fflush(stderr);

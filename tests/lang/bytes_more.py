@@ -13,7 +13,7 @@ del ba[-1]
 print(ba, ba.count(b"l"), ba.index(b"l"), ba.decode(), bytearray(3), bytearray([1, 2]) * 2)
 ba[1:3] = b"XYZW"
 print(ba, len(ba), ba.pop(0), ba)
-print(b"%s|%5d|%-3s|%x" % (b"x", 42, b"y", 255), b"%c%c" % (65, b"B"), b"%r" % "s" if False else b"%a" % "é")
+print(b"%s|%5d|%-3s|%x" % (b"x", 42, b"y", 255), b"%c%c" % (65, b"B"), b"%a" % "é", b"%r" % "s")
 print(b"tab\tnew\nline".expandtabs(4), b"A\x00B".replace(b"\x00", b"-"), b"abc".startswith((b"x", b"a")))
 print(bytes.maketrans(b"abc", b"xyz"), b"aabbcc".translate(bytes.maketrans(b"abc", b"xyz")), b"abc".translate(None, b"b"))
 print(int.from_bytes(b"\x00\x01\x00", "big"), int.from_bytes(b"\x80", "big", signed=True), (1000).to_bytes(4, "little"))

@@ -26,7 +26,7 @@ ops = [("+", 3, 4), ("*", 5, 6), ("**", 2, 10), ("//", 17, 5), ("%", -7, 3)]
 print([eval(f"{a} {op} {b}") for op, a, b in ops])
 # exec with a restricted namespace still has builtins unless replaced
 safe = {"__builtins__": {"len": len, "range": range}}
-exec("r = len(list_) if False else len(range(7))", safe)
+exec("r = len(range(7))", safe)
 print(safe["r"])
 try:
     exec("open('x')", safe)

@@ -49,7 +49,7 @@ except NameError as e:
     print(type(e).__name__, e)
 
 # comprehension inside eval with locals
-print(eval("[n * m for n in range(3)]", {}, {"m": 4}) if False else eval("[n * 4 for n in range(3)]"))
+print(eval("[n * 4 for n in range(3)]"))
 try:
     eval("[n * m for n in range(3)]", {}, {"m": 4})
 except NameError as e:

@@ -10,7 +10,7 @@ print(f(**{"a": 1, "b": 2, "c": 3, "e": 0, "q": 1}))
 args = (1, 2)
 kwargs = {"c": 3, "d": 7}
 print(f(*args, **kwargs))
-print(f(*args, 3, *args, e=1, **kwargs if False else {}))
+print(f(*args, 3, *args, e=1, **{}))
 # order of evaluation of arguments
 log = []
 def v(x):

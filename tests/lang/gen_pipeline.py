@@ -62,7 +62,7 @@ def my_zip(*its):
     its = [iter(i) for i in its]
     while True:
         try:
-            yield tuple(next(i) for i in its) if False else tuple([next(i) for i in its])
+            yield tuple([next(i) for i in its])
         except StopIteration:
             return
 print(list(my_zip("abc", range(5), [True, False, None])))

@@ -24,7 +24,7 @@ try:
 except ValueError as e:
     print(type(e).__name__, e)
 print(f"{10 ** 30:,}", f"{-10 ** 20:_}", format(2 ** 100, "x"), format(2 ** 100, "b")[:5], f"{255:#010x}")
-print(int("  0x_ff  ".strip(), 16) if False else int("ff", 16), int("0b_101", 0), int("0o_7", 0))
+print(int("0x_ff", 16), int("0b_101", 0), int("0o_7", 0))
 for s in ("0_1", "1__2", "_1", "1_", "0x_", "1 000"):
     try:
         print(s, int(s, 0))

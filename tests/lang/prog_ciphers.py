@@ -52,7 +52,7 @@ for ch in caesar("the quick brown fox jumps over the lazy dog " * 3, 7):
     if ch.isalpha():
         freq[ch] = freq.get(ch, 0) + 1
 best = max(sorted(freq), key=freq.get)
-print(best, freq[best], "guessed shift", (ord(best) - ord("e")) % 26 if False else (ord(best) - ord("o")) % 26)
+print(best, freq[best], "guessed shift", (ord(best) - ord("o")) % 26)
 checksum = 0
 for i, b in enumerate(msg.encode()):
     checksum = (checksum * 31 + b * (i + 1)) % 1000000007

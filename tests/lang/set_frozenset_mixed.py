@@ -15,7 +15,7 @@ t = {(1, 2), (2, 1), (1, 2)}
 print(sorted(t), (2, 1) in t)
 s2 = set()
 s2 |= {5}
-s2.update(range(3), "ab" if False else [9])
+s2.update(range(3), [9])
 print(sorted(s2))
 a = {1, 2}
 b = a

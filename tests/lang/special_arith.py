@@ -62,7 +62,7 @@ print(v + w, v + 1, 1 + v, v - w, v * 2, 3 * v, v @ w)
 print(v / 2, v // 2, v % 2, divmod(v, 2), v ** 2, pow(v, 2, 3))
 print(-v, +v, abs(Vec(3, 4)), ~v, v << 1, v >> 1)
 print(v & 1, v | 1, v ^ 1, 1 & v, 1 | v, 1 ^ v)
-print(1 - v, 1 / v, 1 // v, 1 % v, 2 ** v, 1 @ v if False else "skip", 1 << v, 1 >> v, divmod(1, v))
+print(1 - v, 1 / v, 1 // v, 1 % v, 2 ** v, [1] @ v, 1 << v, 1 >> v, divmod(1, v))
 print(sum([v, w, Vec(1, 1, 1)]))
 try:
     v + "s"

@@ -44,7 +44,7 @@ class Liar:
         if i >= 3:
             raise IndexError
         return i * 10
-print(list(Liar()), len(Liar()), 20 in Liar(), list(reversed(Liar()))[:3] if False else "skip")
+print(list(Liar()), len(Liar()), 20 in Liar(), list(reversed(Liar()))[-3:])
 # iter() on a class with __iter__ returning a generator each time
 class Fresh:
     def __iter__(self):

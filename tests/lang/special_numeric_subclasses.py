@@ -13,7 +13,7 @@ class Money(int):
 
 m = Money(150)
 print(m, m + 50, 50 + m, m * 2, type(m * 2).__name__, m // 7, type(-m).__name__)
-print(sum([Money(1), Money(2), Money(3)]), sum([Money(1), Money(2)], Money(0, "USD")) if False else "skip")
+print(sum([Money(1), Money(2), Money(3)]), sum([Money(1), Money(2)], Money(0)))
 try:
     Money(1, "USD") + Money(1)
 except ValueError as e:
