@@ -49,7 +49,7 @@ static Value type_call(Value callable, const Value *args, size_t nargs, Value kw
 Type type_type = {
     .header = {&type_type},
     .name = "type",
-    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_WEAKREFABLE,
+    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_HAS_WEAKREF,
     .basic_size = sizeof(HeapType),
     .base = &type_object,
     .trace = heap_type_trace,
@@ -663,7 +663,7 @@ Type type_classmethod_descriptor = {
 Type type_builtin_method = {
     .header = {&type_type},
     .name = "builtin_function_or_method",
-    .flags = TYPE_WEAKREFABLE,
+    .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(BuiltinMethodObject),
     .base = &type_object,
     .trace = builtin_method_trace,
@@ -759,7 +759,7 @@ void type_inherit_slots(Type *t, const Type *b) {
     }
     t->flags |= b->flags & (TYPE_INT_SUBCLASS | TYPE_STR_SUBCLASS | TYPE_BYTES_SUBCLASS |
                             TYPE_TUPLE_SUBCLASS | TYPE_LIST_SUBCLASS | TYPE_DICT_SUBCLASS |
-                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_WEAKREFABLE |
+                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_HAS_WEAKREF |
                             TYPE_HAS_FINALIZER);
     if (t->finalize) {
         t->flags |= TYPE_HAS_FINALIZER;

@@ -133,7 +133,8 @@ extern Type type_mappingproxy;
     _(__abstractmethods__) _(__isabstractmethod__) _(__get__) _(__set__)            \
     _(__delete__) _(__call__) _(__annotations__) _(__orig_bases__) _(__wrapped__)  \
     _(__instancecheck__) _(__subclasscheck__) _(builtins) _(__len__) _(__index__)  \
-    _(__missing__) _(__dir__) _(__format__) _(__subclasshook__) _(__iter__)
+    _(__missing__) _(__dir__) _(__format__) _(__subclasshook__) _(__iter__)         \
+    _(__del__)
 
 typedef struct TypeNames {
 #define TYPE_NAME_FIELD_(n) Value n;
