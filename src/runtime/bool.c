@@ -73,7 +73,6 @@ Type type_bool = {
     .basic_size = sizeof(Object),
     .base = &type_int,
     .repr = bool_repr,
-    .str = bool_repr,
     .hash = bool_hash,
     .bool_ = bool_bool,
     .new_ = bool_tp_new,

@@ -488,7 +488,6 @@ Type type_complex = {
     .basic_size = sizeof(ComplexObject),
     .base = &type_object,
     .repr = complex_repr_slot,
-    .str = complex_repr_slot,
     .hash = complex_hash_slot,
     .richcompare = complex_richcompare,
     .bool_ = complex_bool,

@@ -969,14 +969,14 @@ static Value float_divmod_values(Value a, Value b) {
 }
 
 static Value float_m_divmod(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("float.__divmod__", nargs, kwnames, 1, 1) < 0) {
+    if (num_wrapper_args("__divmod__", nargs, kwnames, 1) < 0) {
         return 0;
     }
     return float_divmod_values(self, args[0]);
 }
 
 static Value float_m_rdivmod(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("float.__rdivmod__", nargs, kwnames, 1, 1) < 0) {
+    if (num_wrapper_args("__rdivmod__", nargs, kwnames, 1) < 0) {
         return 0;
     }
     return float_divmod_values(args[0], self);
@@ -1026,7 +1026,6 @@ Type type_float = {
     .basic_size = sizeof(FloatObject),
     .base = &type_object,
     .repr = float_repr_slot,
-    .str = float_repr_slot,
     .hash = float_hash_slot,
     .richcompare = float_richcompare,
     .bool_ = float_bool,
