@@ -786,7 +786,8 @@ static Value float_m_getnewargs(Value self, const Value *args, size_t nargs, Val
 
 static Value float_m_sizeof(Value self, const Value *args, size_t nargs, Value kwnames) {
     FLOAT_NOARGS("float.__sizeof__");
-    return val_from_smallint(24);  // CPython's PyFloatObject
+    // CPython's PyFloatObject, and the __weakref__ slot a subclass adds.
+    return val_from_smallint((type_of(self)->flags & TYPE_HAS_WEAKREF) ? 32 : 24);
 }
 
 // (n, d) with n / d == x exactly, d a positive power of two, in lowest terms.
