@@ -633,6 +633,9 @@ int64_t obj_len(Value v) {
 Value obj_getitem(Value v, Value key) {
     Type *t = type_of(v);
     if (!t->getitem) {
+        if (v == val_from_ptr(&type_type)) {
+            return generic_alias_new(v, key);  // type[int], as CPython special-cases it
+        }
         if (t->flags & TYPE_TYPE_SUBCLASS) {
             // C[key] on a class: its __class_getitem__ (PEP 560).
             static Value name;

@@ -276,6 +276,17 @@ static int positional_only_passed_as_keyword(FunctionObject *fn, Value kwnames) 
 int vm_bind_args(Frame *f, FunctionObject *fn, Value self, const Value *args, size_t npos,
                  Value kwnames) {
     Code *co = fn->code;
+    // The common case: exactly the positional parameters, nothing else to set up.
+    if (!kwnames && co->kwonlyargcount == 0 && co->ncells == 0 && co->nfrees == 0 &&
+        !(co->flags & (CODE_VARARGS | CODE_VARKEYWORDS)) &&
+        npos + (self != 0) == co->argcount) {
+        Value *S = f->slots;
+        if (self) {
+            *S++ = self;
+        }
+        memcpy(S, args, npos * sizeof(Value));
+        return 0;
+    }
     Value *S = f->slots;
     size_t argcount = co->argcount, kwonly = co->kwonlyargcount;
     size_t total = npos + (self != 0);
@@ -1133,8 +1144,22 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(LOADGLOBAL) {
+        // Dict versions come from one global counter: a (globals version,
+        // builtins version) pair seen before means neither dict changed.
+        Instr *cache = (Instr *)cur + 1;
+        uint64_t gv = dict_version(f->globals);
+        int cacheable = dict_check_exact(f->builtins);
+        if (cache[0] == gv && cacheable && cache[1] == dict_version(f->builtins)) {
+            R[A] = (Value)cache[2];
+            NEXT();
+        }
         Value v = load_global(f, N[B]);
         CHECK(v);
+        if (cacheable) {
+            cache[0] = dict_version(f->globals);
+            cache[1] = dict_version(f->builtins);
+            cache[2] = v;
+        }
         R[A] = v;
         NEXT();
     }
@@ -1254,12 +1279,47 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(GETITEM) {
+        Value c = R[C];
+        if (val_is_smallint(c)) {
+            Value b = R[B];
+            int64_t k = val_smallint(c);
+            if (list_check_exact(b)) {
+                ListObject *l = list_obj(b);
+                if (k < 0) {
+                    k += (int64_t)l->len;
+                }
+                if (k >= 0 && (uint64_t)k < l->len) {
+                    R[A] = l->items[k];
+                    NEXT();
+                }
+            } else if (tuple_check_exact(b)) {
+                TupleObject *t = tuple_obj(b);
+                if (k < 0) {
+                    k += (int64_t)t->len;
+                }
+                if (k >= 0 && (uint64_t)k < t->len) {
+                    R[A] = t->items[k];
+                    NEXT();
+                }
+            }
+        }
         Value v = obj_getitem(R[B], R[C]);
         CHECK(v);
         R[A] = v;
         NEXT();
     }
     TARGET(SETITEM) {
+        if (val_is_smallint(R[B]) && list_check_exact(R[A])) {
+            ListObject *l = list_obj(R[A]);
+            int64_t k = val_smallint(R[B]);
+            if (k < 0) {
+                k += (int64_t)l->len;
+            }
+            if (k >= 0 && (uint64_t)k < l->len) {
+                l->items[k] = R[C];
+                NEXT();
+            }
+        }
         CHECK(obj_setitem(R[A], R[B], R[C]) == 0);
         NEXT();
     }
@@ -1286,10 +1346,42 @@ Value vm_run_frame(Frame *f, int throwing) {
                     NEXT();
                 }
                 break;
+            case BINOP_MUL:
+                if (!__builtin_mul_overflow(x, y, &r) && smallint_fits(r)) {
+                    R[A] = val_from_smallint(r);
+                    NEXT();
+                }
+                break;
+            case BINOP_AND:
+                R[A] = val_from_smallint(x & y);
+                NEXT();
+            case BINOP_OR:
+                R[A] = val_from_smallint(x | y);
+                NEXT();
+            case BINOP_XOR:
+                R[A] = val_from_smallint(x ^ y);
+                NEXT();
             default:
                 break;
             }
+        } else if (val_is_flonum(a) && val_is_flonum(b) && X <= BINOP_TRUEDIV) {
+            double x = val_flonum(a), y = val_flonum(b), r;
+            switch (X) {
+            case BINOP_ADD: r = x + y; break;
+            case BINOP_SUB: r = x - y; break;
+            case BINOP_MUL: r = x * y; break;
+            case BINOP_TRUEDIV:
+                if (y == 0.0) {
+                    goto binop_generic;
+                }
+                r = x / y;
+                break;
+            default: goto binop_generic;
+            }
+            R[A] = float_from_double(r);
+            NEXT();
         }
+    binop_generic:;
         Value v = obj_binop(a, b, (BinOp)X);
         CHECK(v);
         R[A] = v;
@@ -1333,6 +1425,18 @@ Value vm_run_frame(Frame *f, int throwing) {
         default:
             if (val_is_smallint(a) && val_is_smallint(b)) {
                 int64_t x = (int64_t)a, y = (int64_t)b;  // the tag does not change the order
+                int r = 0;
+                switch (X) {
+                case CMP_LT: r = x < y; break;
+                case CMP_LE: r = x <= y; break;
+                case CMP_EQ: r = x == y; break;
+                case CMP_NE: r = x != y; break;
+                case CMP_GT: r = x > y; break;
+                case CMP_GE: r = x >= y; break;
+                }
+                v = val_bool(r);
+            } else if (val_is_flonum(a) && val_is_flonum(b)) {
+                double x = val_flonum(a), y = val_flonum(b);
                 int r = 0;
                 switch (X) {
                 case CMP_LT: r = x < y; break;
@@ -2041,9 +2145,17 @@ Value vm_run_frame(Frame *f, int throwing) {
             }
             err_clear();
             if (!v) {
-                err_format(&exc_ImportError, "cannot import name '%s' from '%s'",
-                           str_obj(N[C])->data,
-                           pkg && val_is_str(pkg) ? str_obj(pkg)->data : "<unknown module name>");
+                Value msg = str_format_c(
+                    "cannot import name '%s' from '%s'", str_obj(N[C])->data,
+                    pkg && val_is_str(pkg) ? str_obj(pkg)->data : "<unknown module name>");
+                CHECK(msg);
+                Value kwn = tuple_new(1);
+                CHECK(kwn);
+                tuple_obj(kwn)->items[0] = str_intern_cstr("name");
+                Value cargs[2] = {msg, pkg && val_is_str(pkg) ? pkg : VAL_NONE};
+                Value e = obj_call(val_from_ptr(&exc_ImportError), cargs, 1, kwn);
+                CHECK(e);
+                err_set_value(e);
                 goto error;
             }
         }
