@@ -492,7 +492,7 @@ int num_parse_hex_float(const char *s, size_t len, double *out) {
         goto parse_error;
     }
     // The exponent, saturated far beyond any double's range.
-    const int64_t exp_cap = (int64_t)1 << 60;
+    const int64_t exp_cap = (int64_t)1 << 58;  // exp_cap * 10 + 9 fits int64
     int64_t exp = 0;
     if (p < end && (*p | 0x20) == 'p') {
         p++;
