@@ -8,6 +8,10 @@
 // magnitude, the polar form otherwise. An int or float operand is first
 // converted to (x, 0); floor division and modulo do not exist (no slots, so
 // the operators raise TypeError).
+//
+// complex(real, imag) follows CPython's complex_new: __complex__ first, each
+// part through __float__/__index__, parts that are themselves complex
+// combined as real + imag*1j; complex(text) parses in numparse.c.
 #include "complex.h"
 
 #include <errno.h>

@@ -1,5 +1,6 @@
 // float.c - Python's float: the shortest round-trip digits and repr (below),
-// then the float type (at the end).
+// then the float type: arithmetic, float(x) (CPython's PyNumber_Float; text
+// is parsed, correctly rounded, in numparse.c) and the methods (at the end).
 //
 // repr(x) prints the shortest decimal that reads back as x and, of the
 // shortest ones, the one nearest x (ties to an even last digit): CPython gets

@@ -35,6 +35,14 @@
 // of two is a shift) and squares the rest; pow(a, e, m) uses mpn_sec_powm
 // for odd m and fixed-window powering with division otherwise, and
 // mpn_gcdext for the inverse of a negative exponent.
+//
+// Construction (int_tp_new, at the end): int(x) follows CPython's
+// PyNumber_Long - __int__, then __index__, then the deprecated __trunc__
+// (without the DeprecationWarning: krait has no warnings machinery yet),
+// then the text of a str or bytes - and int(text, base) parses in numparse.c.
+// An instance of a subclass gets the class's basic_size plus one word per
+// limb (class.c puts the instance attributes after the limbs), and keeps
+// even a small value in a limb: only exact ints are normalized.
 #include "int.h"
 
 #include <gmp.h>
