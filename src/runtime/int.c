@@ -1590,8 +1590,10 @@ Value int_from_object(Value x) {
 static Value int_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"base", NULL};
     static const ArgSpec spec = {"int", 1, names, 0, 2, 0};
-    Value a[2];
-    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+    Value a[2] = {0, 0};
+    if (nargs == 1 && !kwnames) {
+        a[0] = args[0];  // int(x), the common call
+    } else if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
         return 0;
     }
     Value r;
