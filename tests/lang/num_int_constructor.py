@@ -118,6 +118,11 @@ class S(str):
 class SI(str):
     def __int__(self): return 99
 show("int(S('42'))", lambda: int(S("42")))
+class RS(str):
+    def __repr__(self): return "RS!"
+show("int(RS('x'))", lambda: int(RS("x")))
+show("float(RS('x'))", lambda: float(RS("x")))
+show("complex(RS('1__0'))", lambda: complex(RS("1__0")))
 show("int(SI('42'))", lambda: int(SI("42")))
 show("int(SI('42'), 10)", lambda: int(SI("42"), 10))
 show("int(MyInt(5))", lambda: int(MyInt(5)))
