@@ -64,7 +64,11 @@ Value tuple_from_iterable(Value iterable) {
     if (!l) {
         return 0;
     }
-    return tuple_from(list_obj(l)->items, list_obj(l)->len);
+    Value t = tuple_from(list_obj(l)->items, list_obj(l)->len);
+    // The list must outlive the copy: otherwise only its (malloc'ed) items
+    // buffer is on the stack, and a collection in tuple_from frees both.
+    __asm__ volatile("" : : "r"(l) : "memory");
+    return t;
 }
 
 static void tuple_trace(Object *o, GcTracer *t) {
