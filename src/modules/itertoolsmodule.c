@@ -1221,7 +1221,7 @@ static const MethodDef tee_methods[] = {
 static Type type_tee = {
     .header = {&type_type},
     .name = "itertools._tee",
-    .flags = TYPE_WEAKREFABLE,
+    .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(TeeObject),
     .base = &type_object,
     .trace = tee_trace,
@@ -1861,7 +1861,7 @@ Value itertools_module_init(void) {
             return 0;
         }
     }
-    if (generic_alias_install(&type_chain) < 0) {
+    if (generic_alias_install_type(&type_chain) < 0) {
         return 0;
     }
     module_obj(m)->builtin = 1;

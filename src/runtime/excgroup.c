@@ -603,5 +603,5 @@ int excgroup_ready(void) {
     t->mro = m;
     type_modified(t);
     // ExceptionGroup[E] (PEP 585)
-    return generic_alias_install(&exc_BaseExceptionGroup);
+    return generic_alias_install_type(&exc_BaseExceptionGroup);
 }
