@@ -177,7 +177,7 @@ static Value math_1a(const char *qualname, const Value *args, size_t nargs, Valu
     _(tan, tan, 0, "The tangent of x (x in radians).")                                    \
     _(tanh, tanh, 0, "The hyperbolic tangent of x.")
 
-#define MATH_1_FN_(name, cfn, can_overflow, doc)                                           \
+#define MATH_1_FN_(name, cfn, can_overflow, doc)                                        \
     FN(m_##name) {                                                                      \
         return math_1("math." #name, args, nargs, kwnames, cfn, can_overflow);          \
     }
