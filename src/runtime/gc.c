@@ -277,6 +277,26 @@
 #include <string.h>
 #include <sys/mman.h>
 
+// Under LeakSanitizer the blocks are root regions: LSan scans malloc'ed
+// memory, globals and stacks, not our mmap'ed blocks, so without this every
+// buffer that a heap object owns (dict keys, list items) would be reported
+// as leaked at exit.
+#if defined(__SANITIZE_ADDRESS__)
+#define KRAIT_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KRAIT_LSAN 1
+#endif
+#endif
+#ifdef KRAIT_LSAN
+#include <sanitizer/lsan_interface.h>
+#define LSAN_ROOT_ADD(p, n) __lsan_register_root_region((p), (n))
+#define LSAN_ROOT_REMOVE(p, n) __lsan_unregister_root_region((p), (n))
+#else
+#define LSAN_ROOT_ADD(p, n) ((void)0)
+#define LSAN_ROOT_REMOVE(p, n) ((void)0)
+#endif
+
 #define GC_LIKELY(x) __builtin_expect(!!(x), 1)
 #define GC_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
@@ -514,6 +534,7 @@ static void block_release(Block *b) {
     Block *last = gc.blocks[--gc.nblocks];
     gc.blocks[b->index] = last;
     last->index = b->index;
+    LSAN_ROOT_REMOVE(b->start, GC_BLOCK_SIZE);
     munmap(b->start, GC_BLOCK_SIZE);
     free(b);
 }
@@ -554,6 +575,9 @@ static bool heap_grow(void) {
     }
     if (added < n) {
         munmap(mem + added * GC_BLOCK_SIZE, (n - added) * GC_BLOCK_SIZE);
+    }
+    for (size_t i = 0; i < added; i++) {
+        LSAN_ROOT_ADD(mem + i * GC_BLOCK_SIZE, GC_BLOCK_SIZE);
     }
     return added > 0;
 }
