@@ -70,7 +70,7 @@ typedef struct Options {
     int optimize, safe_path, quiet, no_user_site, no_site, unbuffered, verbose;
     int skip_first_line, show_version, hash_randomization;
     // krait's front-end modes (-X).
-    int dump_ast, dump_ast_batch, dump_tokens, parse_only, check, dis, compile_only;
+    int dump_ast, dump_ast_batch, dump_tokens, parse_only, check, dis, compile_only, code_info;
     unsigned gc_stress;  // -X gc-stress[=N]: collect at every N-th allocation
     // -X int_max_str_digits[=N]: the first one given (CPython reads the first);
     // its text after '=' (NULL when there was no '=').
@@ -136,6 +136,9 @@ static const char xoptions_text[] =
     "\n"
     "-X compile-only: treat every argument as a file and compile it; print one\n"
     "    line per file that fails (\"PATH: Class: message\") and a summary line\n"
+    "\n"
+    "-X code-info: treat every argument as a file and compile it; print a line\n"
+    "    \"@@ PATH\", then one line per code object (its names, counts and flags)\n"
     "\n"
     "-X parse-only: treat every argument as a file, read them all into memory,\n"
     "    parse each one and print a single summary line (files, failures,\n"
@@ -740,6 +743,63 @@ __attribute__((noinline)) static int run_compile_only(const Options *o) {
     return failures ? 1 : 0;
 }
 
+// One line per code object, nested ones after their parent: what
+// tests/unit/compile/code_info.py prints for CPython's code objects.
+static void put_code_info(const Code *co) {
+    Value doc = VAL_NONE;
+    const char *name = str_obj(co->name)->data;
+    int comprehension = strcmp(name, "<listcomp>") == 0 || strcmp(name, "<setcomp>") == 0 ||
+                        strcmp(name, "<dictcomp>") == 0 || strcmp(name, "<genexpr>") == 0;
+    if ((co->flags & CODE_OPTIMIZED) && !comprehension && tuple_obj(co->consts)->len &&
+        val_is_str(tuple_obj(co->consts)->items[0])) {
+        doc = tuple_obj(co->consts)->items[0];
+    }
+    Value items[10] = {co->qualname, val_from_smallint(co->firstlineno),
+                       val_from_smallint(co->flags), val_from_smallint(co->argcount),
+                       val_from_smallint(co->posonlyargcount), val_from_smallint(co->kwonlyargcount),
+                       co->varnames, co->cellvars, co->freevars, doc};
+    Value t = tuple_from(items, 10);
+    Value r = t ? obj_repr(t) : 0;
+    if (!r) {
+        err_clear();
+        printf("<repr failed>\n");
+    } else {
+        printf("%s\n", str_obj(r)->data);
+    }
+    TupleObject *k = tuple_obj(co->consts);
+    for (size_t i = 0; i < k->len; i++) {
+        if (val_is_ptr(k->items[i]) && val_ptr(k->items[i])->type == &type_code) {
+            put_code_info((const Code *)val_ptr(k->items[i]));
+        }
+    }
+}
+
+__attribute__((noinline)) static int run_code_info(const Options *o) {
+    for (int i = 0; i < o->nargs; i++) {
+        const char *path = o->args[i];
+        printf("@@ %s\n", path);
+        size_t len;
+        char *src = read_file(path, &len);
+        if (!src || has_null_byte(src, len)) {
+            printf("!error\n");
+            free(src);
+            continue;
+        }
+        Value fn = str_from_cstr(path);
+        Code *co = fn ? compile_source(src, len, TOKMODE_FILE, fn, COMPILE_EXEC, 0, o->optimize)
+                      : NULL;
+        if (co) {
+            put_code_info(co);
+        } else {
+            err_clear();
+            printf("!error\n");
+        }
+        free(src);
+        fflush(stdout);
+    }
+    return 0;
+}
+
 // Read every file first, then time the parses alone (arena setup and release
 // included: CPython's ast.parse pays for building and freeing its tree too).
 static int run_parse_only(const Options *o) {
@@ -821,6 +881,8 @@ static void apply_xoption(Options *o, const char *x) {
         o->dis = 1;
     } else if (strcmp(x, "compile-only") == 0) {
         o->compile_only = 1;
+    } else if (strcmp(x, "code-info") == 0) {
+        o->code_info = 1;
     } else if (strcmp(x, "dump-tokens") == 0) {
         o->dump_tokens = 1;
     } else if (strcmp(x, "parse-only") == 0) {
@@ -1073,7 +1135,7 @@ int main(int argc, char **argv) {
         }
         return o.parse_only ? run_parse_only(&o) : run_dump_ast_batch(&o);
     }
-    if (o.dis || o.compile_only) {
+    if (o.dis || o.compile_only || o.code_info) {
         if (o.module) {
             fprintf(stderr, "%s: -X %s does not take -m\n", o.progname,
                     o.dis ? "dis" : "compile-only");
@@ -1085,12 +1147,12 @@ int main(int argc, char **argv) {
             fprintf(stderr, "%s: %s\n", o.progname, error ? error : "cannot start the runtime");
             return 1;
         }
-        if (o.compile_only) {
+        if (o.compile_only || o.code_info) {
             if (o.script) {
                 o.args--;
                 o.nargs++;
             }
-            return run_compile_only(&o);
+            return o.code_info ? run_code_info(&o) : run_compile_only(&o);
         }
         return run_dis(&o);
     }
