@@ -314,7 +314,7 @@ static Value complex_subtype_new(Type *t, double real, double imag) {
         return complex_new(real, imag);
     }
     ComplexObject *c = (ComplexObject *)gc_alloc(t, t->basic_size);
-    if (!c) {
+    if (!c || ((t->flags & TYPE_HAS_FINALIZER) && gc_register_finalizer(&c->header) < 0)) {
         return 0;
     }
     c->real = real;

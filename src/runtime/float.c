@@ -662,7 +662,7 @@ static Value float_exact(Value v) {
 // An instance of the float subclass t holding d.
 static Value float_subtype_new(Type *t, double d) {
     FloatObject *f = (FloatObject *)gc_alloc(t, t->basic_size);
-    if (!f) {
+    if (!f || ((t->flags & TYPE_HAS_FINALIZER) && gc_register_finalizer(&f->header) < 0)) {
         return 0;
     }
     f->value = d;

@@ -1491,7 +1491,7 @@ static Value int_subtype_new(Type *t, Value v) {
     IntView w;
     int_view(v, &w);
     IntObject *r = (IntObject *)gc_alloc(t, t->basic_size + (size_t)w.n * sizeof(mp_limb_t));
-    if (!r) {
+    if (!r || ((t->flags & TYPE_HAS_FINALIZER) && gc_register_finalizer(&r->header) < 0)) {
         return 0;
     }
     memcpy(r->limbs, w.d, (size_t)w.n * sizeof(mp_limb_t));

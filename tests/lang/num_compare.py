@@ -7,18 +7,25 @@ values = [0, 1, -1, True, False, 2**53, 2**53 + 1, -(2**53) - 1, 2**63, 10**400,
           1.0, 0.5, 2.0**53, 9007199254740992.0, 1e308, -1e308, inf, -inf, nan, 0j, 1 + 0j, 1j,
           complex(2**53, 0), complex(nan, 0)]
 
+def compare(a, b, op):
+    try:
+        if op == 0:
+            return a < b
+        if op == 1:
+            return a <= b
+        if op == 2:
+            return a == b
+        if op == 3:
+            return a != b
+        if op == 4:
+            return a > b
+        return a >= b
+    except TypeError:
+        return None
+
+CODES = {True: "1", False: "0", None: "T"}
 def cmp_row(a):
-    out = []
-    for b in values:
-        cell = ""
-        for op, f in (("<", lambda: a < b), ("<=", lambda: a <= b), ("==", lambda: a == b),
-                      ("!=", lambda: a != b), (">", lambda: a > b), (">=", lambda: a >= b)):
-            try:
-                cell += "1" if f() else "0"
-            except TypeError:
-                cell += "T"
-        out.append(cell)
-    return " ".join(out)
+    return " ".join("".join([CODES[compare(a, b, op)] for op in range(6)]) for b in values)
 
 for a in values:
     print(f"{a!r:>24}"[-24:] if not isinstance(a, int) or abs(a) < 10**20 else f"{'big':>24}", cmp_row(a))
