@@ -1066,34 +1066,6 @@ FN(bi_delattr) {
 
 // ---- isinstance and issubclass --------------------------------------------------------------
 
-// issubclass(derived, cls) with a tuple of classes allowed for cls (nested
-// tuples too), CPython's checks and messages.
-static int is_subclass(Value derived, Value cls) {
-    if (union_args(cls)) {
-        cls = union_args(cls);
-    }
-    if (tuple_check(cls)) {
-        TupleObject *t = tuple_obj(cls);
-        for (size_t i = 0; i < t->len; i++) {
-            int r = is_subclass(derived, t->items[i]);
-            if (r != 0) {
-                return r;
-            }
-        }
-        return 0;
-    }
-    if (!is_class(derived)) {
-        err_format(&exc_TypeError, "issubclass() arg 1 must be a class");
-        return -1;
-    }
-    if (!is_class(cls)) {
-        err_format(&exc_TypeError,
-                   "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        return -1;
-    }
-    return type_is_subtype((Type *)val_ptr(derived), (Type *)val_ptr(cls));
-}
-
 FN(bi_isinstance) {
     if (args_no_keywords("isinstance", kwnames) < 0 ||
         method_check_args("isinstance", nargs, 0, 2, 2) < 0) {
@@ -1108,7 +1080,7 @@ FN(bi_issubclass) {
         method_check_args("issubclass", nargs, 0, 2, 2) < 0) {
         return 0;
     }
-    int r = is_subclass(args[0], args[1]);
+    int r = obj_issubclass(args[0], args[1]);
     return r < 0 ? 0 : val_bool(r);
 }
 

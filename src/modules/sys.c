@@ -269,7 +269,18 @@ FN(sys_getframe) {
         method_check_args("_getframe", nargs, 0, 0, 1) < 0) {
         return 0;
     }
-    return err_format(&exc_NotImplementedError, "sys._getframe(): frame objects");
+    int64_t depth = 0;
+    if (nargs && obj_as_int64(args[0], &depth) < 0) {
+        return 0;
+    }
+    Frame *f = vm_current_frame();
+    for (; depth > 0 && f; depth--) {
+        f = f->back;
+    }
+    if (!f) {
+        return err_format(&exc_ValueError, "call stack is not deep enough");
+    }
+    return frame_object_for(f);
 }
 
 FN(sys_intern) {
