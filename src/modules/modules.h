@@ -78,9 +78,10 @@ Value sys_init(const SysConfig *config);
 Value sys_get_object(const char *name);
 
 // Flush sys.stdout and sys.stderr (whatever they are now), then the
-// original standard streams. 0, or -1 with the first error pending (the
-// caller prints "Exception ignored ..." and exits with status 120, as
-// CPython does for a broken pipe).
+// original standard streams. 0, or -1 when one failed (the caller exits
+// with status 120, as CPython does): a stdout failure (a broken pipe) has
+// been reported through sys.unraisablehook, a stderr one dropped. Leaves
+// no exception pending.
 int sys_flush_std_streams(void);
 
 // The traceback printer sys.excepthook uses (the interpreter installs it):

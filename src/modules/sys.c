@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <float.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -114,9 +115,11 @@ static int flush_object(Value stream) {
     return obj_call_method(stream, "flush", NULL, 0) ? 0 : -1;
 }
 
+// As CPython's flush_std_files at exit: a failure to flush stdout is
+// reported as unraisable ("Exception ignored in: <stdout's repr>"), one of
+// stderr is dropped; either makes the exit status 120.
 int sys_flush_std_streams(void) {
     int status = 0;
-    Value first_error = 0;
     Value current[2] = {sys_get_object("stdout"), sys_get_object("stderr")};
     Value originals[2] = {std_streams[1], std_streams[2]};
     for (int pass = 0; pass < 2; pass++) {
@@ -126,16 +129,13 @@ int sys_flush_std_streams(void) {
                 continue;
             }
             if (flush_object(streams[i]) < 0) {
-                Value e = err_fetch();
-                if (!first_error) {
-                    first_error = e;
-                }
                 status = -1;
+                if (i == 0) {
+                    sys_write_unraisable(err_fetch(), NULL, streams[i]);
+                }
+                err_clear();
             }
         }
-    }
-    if (first_error) {
-        err_set_value(first_error);
     }
     return status;
 }
@@ -1012,6 +1012,9 @@ static int make_std_streams(const SysConfig *c) {
     if (stdstream_init_types() < 0) {
         return -1;
     }
+    // As CPython: a write to a closed pipe fails with BrokenPipeError instead
+    // of killing the process.
+    signal(SIGPIPE, SIG_IGN);
     const char *errors = stdio_errors(c);
     enum StdStreamBuffering out_buffering = c->unbuffered ? STDSTREAM_UNBUFFERED
                                             : isatty(1)    ? STDSTREAM_LINE
