@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <float.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -281,6 +282,37 @@ FN(sys_getframe) {
         return err_format(&exc_ValueError, "call stack is not deep enough");
     }
     return frame_object_for(f);
+}
+
+// One thread for now: the frames and handled exceptions of every thread
+// are those of this one, keyed by its identifier (_thread.get_ident()'s).
+static Value this_thread_ident(void) {
+    return int_from_u64((uint64_t)pthread_self());
+}
+
+FN(sys_current_frames) {
+    if (method_check_args("sys._current_frames", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value d = dict_new();
+    Frame *f = vm_current_frame();
+    Value fo = f ? frame_object_for(f) : VAL_NONE;
+    if (!d || !fo || dict_set(d, this_thread_ident(), fo) < 0) {
+        return 0;
+    }
+    return d;
+}
+
+FN(sys_current_exceptions) {
+    if (method_check_args("sys._current_exceptions", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value d = dict_new();
+    Value e = handled_exception();
+    if (!d || dict_set(d, this_thread_ident(), e ? e : VAL_NONE) < 0) {
+        return 0;
+    }
+    return d;
 }
 
 FN(sys_intern) {
@@ -813,6 +845,8 @@ static const MethodDef sys_functions[] = {
     {"exception", sys_exception, METH_DEFAULT, "Return the current exception."},
     {"_getframe", sys_getframe, METH_DEFAULT, "Return a frame object from the call stack."},
     {"intern", sys_intern, METH_DEFAULT, "``Intern'' the given string."},
+    {"_current_frames", sys_current_frames, METH_DEFAULT, "Return a dict mapping each thread's identifier to its current frame."},
+    {"_current_exceptions", sys_current_exceptions, METH_DEFAULT, "Return a dict mapping each thread's identifier to its current raised exception."},
     {"getsizeof", sys_getsizeof, METH_DEFAULT, "Return the size of object in bytes."},
     {"displayhook", sys_displayhook, METH_DEFAULT, "Print an object to sys.stdout and also save it in builtins._"},
     {"__displayhook__", sys_displayhook, METH_DEFAULT, "Print an object to sys.stdout and also save it in builtins._"},
