@@ -22,7 +22,6 @@
 #include <string.h>
 
 #include "modules.h"
-#include "../runtime/genericalias.h"
 #include "../vm/import.h"
 #include "stdstream.h"
 
@@ -1045,7 +1044,7 @@ FN(bi_setattr) {
         method_check_args("setattr", nargs, 0, 3, 3) < 0 || check_attr_name(args[1]) < 0) {
         return 0;
     }
-    Value name = str_intern(args[1]);
+    Value name = type_of(args[1]) == &type_str ? str_intern(args[1]) : args[1];
     if (!name || obj_setattr(args[0], name, args[2]) < 0) {
         return 0;
     }
@@ -1057,7 +1056,7 @@ FN(bi_delattr) {
         method_check_args("delattr", nargs, 0, 2, 2) < 0 || check_attr_name(args[1]) < 0) {
         return 0;
     }
-    Value name = str_intern(args[1]);
+    Value name = type_of(args[1]) == &type_str ? str_intern(args[1]) : args[1];
     if (!name || obj_setattr(args[0], name, 0) < 0) {
         return 0;
     }
@@ -1080,7 +1079,7 @@ FN(bi_issubclass) {
         method_check_args("issubclass", nargs, 0, 2, 2) < 0) {
         return 0;
     }
-    int r = obj_issubclass(args[0], args[1]);
+    int r = obj_issubclass(args[0], args[1]);  // __subclasscheck__, unions, class-likes
     return r < 0 ? 0 : val_bool(r);
 }
 

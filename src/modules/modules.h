@@ -36,6 +36,9 @@ Value modules_import_builtin(Value name, int quiet);
 // ---- the other builtin modules, one file each ----------------------------------------
 
 Value gcmodule_init(void);          // gc (gcmodule.c)
+Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
+Value math_module_init(void);       // math (mathmodule.c)
+Value operator_module_init(void);   // _operator (operatormodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
 Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
 
