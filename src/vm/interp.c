@@ -321,7 +321,9 @@ int vm_bind_args(Frame *f, FunctionObject *fn, Value self, const Value *args, si
         if (self) {
             *S++ = self;
         }
-        memcpy(S, args, npos * sizeof(Value));
+        if (npos) {  // args may be NULL (obj_call0): no memcpy from NULL
+            memcpy(S, args, npos * sizeof(Value));
+        }
         return 0;
     }
     Value *S = f->slots;
