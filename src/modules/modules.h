@@ -47,6 +47,10 @@ Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
 // Create the builtins module (once; later calls return the same module).
 Value builtins_init(void);
 
+// Add what CPython's site module puts into builtins: exit and quit
+// (sys_init calls it unless SysConfig.no_site). 0 or -1.
+int builtins_add_site_names(void);
+
 // The importer of modules that are not builtin (.py files), installed by
 // the import system: called by __import__ with the full dotted name after
 // sys.modules and the builtin registry had nothing; returns the module or 0

@@ -1208,6 +1208,9 @@ Value sys_init(const SysConfig *config) {
         add("_git", tuple_from((Value[]){S("krait"), S(""), S("")}, 3)) < 0) {
         return 0;
     }
+    if (!c->no_site && builtins_add_site_names() < 0) {
+        return 0;
+    }
     sys_module = m;
     err_unraisable_hook = unraisable_from_runtime;
     return m;
