@@ -150,3 +150,6 @@ def calls_frames():
 
 calls_frames()
 print(sys._getframe().f_code.co_name)
+# sys.flags as the command line and the PYTHON* variables set them
+print(sys.flags.dont_write_bytecode, sys.flags.no_site, sys.flags.isolated, sys.flags.verbose,
+      sys.flags.bytes_warning, sys.flags.no_user_site, sys.flags.inspect, sys.flags.interactive)
