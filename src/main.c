@@ -1054,6 +1054,22 @@ static int int_max_str_digits_option(const Options *o, int ignore_environment) {
     return limit;
 }
 
+// A PYTHON* flag variable, as CPython reads them: set and non-empty means
+// at least 1, a number means that many (the larger of it and *value wins).
+static void env_flag(int ignore_environment, const char *name, int *value) {
+    const char *v = ignore_environment ? NULL : getenv(name);
+    if (!v || !*v) {
+        return;
+    }
+    int n = atoi(v);
+    if (n < 1) {
+        n = 1;
+    }
+    if (n > *value) {
+        *value = n;
+    }
+}
+
 // Run the program the options name. sys.argv is the script and what
 // follows it ('-c' / '-' for a command / stdin, as CPython).
 __attribute__((noinline)) static int run(const Options *o, int argc, char **argv) {
@@ -1067,6 +1083,29 @@ __attribute__((noinline)) static int run(const Options *o, int argc, char **argv
                                      *getenv("PYTHONUNBUFFERED"));
     r.inspect = o->inspect;
     r.quiet = o->quiet;
+    r.debug = o->debug;
+    r.interactive = o->inspect;
+    r.dont_write_bytecode = o->dont_write_bytecode;
+    r.no_user_site = o->no_user_site || o->isolated;
+    r.no_site = o->no_site;
+    r.verbose = o->verbose;
+    r.bytes_warning = o->bytes_warning;
+    r.isolated = o->isolated;
+    r.safe_path = o->safe_path || o->isolated;
+    env_flag(r.ignore_environment, "PYTHONDEBUG", &r.debug);
+    env_flag(r.ignore_environment, "PYTHONINSPECT", &r.inspect);
+    env_flag(r.ignore_environment, "PYTHONOPTIMIZE", &r.optimize);
+    env_flag(r.ignore_environment, "PYTHONDONTWRITEBYTECODE", &r.dont_write_bytecode);
+    env_flag(r.ignore_environment, "PYTHONNOUSERSITE", &r.no_user_site);
+    env_flag(r.ignore_environment, "PYTHONVERBOSE", &r.verbose);
+    env_flag(r.ignore_environment, "PYTHONSAFEPATH", &r.safe_path);
+    env_flag(r.ignore_environment, "PYTHONDEVMODE", &r.dev_mode);
+    env_flag(r.ignore_environment, "PYTHONWARNDEFAULTENCODING", &r.warn_default_encoding);
+    r.dont_write_bytecode = r.dont_write_bytecode != 0;
+    r.no_user_site = r.no_user_site != 0;
+    r.safe_path = r.safe_path != 0;
+    r.dev_mode = r.dev_mode != 0;
+    r.warn_default_encoding = r.warn_default_encoding != 0;
     r.gc_stress = o->gc_stress;
     r.int_max_str_digits = int_max_str_digits_option(o, r.ignore_environment);
     if (r.int_max_str_digits == -2) {

@@ -47,6 +47,10 @@ Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
 // Create the builtins module (once; later calls return the same module).
 Value builtins_init(void);
 
+// Add what CPython's site module puts into builtins: exit and quit
+// (sys_init calls it unless SysConfig.no_site). 0 or -1.
+int builtins_add_site_names(void);
+
 // The importer of modules that are not builtin (.py files), installed by
 // the import system: called by __import__ with the full dotted name after
 // sys.modules and the builtin registry had nothing; returns the module or 0
@@ -81,9 +85,10 @@ Value sys_init(const SysConfig *config);
 Value sys_get_object(const char *name);
 
 // Flush sys.stdout and sys.stderr (whatever they are now), then the
-// original standard streams. 0, or -1 with the first error pending (the
-// caller prints "Exception ignored ..." and exits with status 120, as
-// CPython does for a broken pipe).
+// original standard streams. 0, or -1 when one failed (the caller exits
+// with status 120, as CPython does): a stdout failure (a broken pipe) has
+// been reported through sys.unraisablehook, a stderr one dropped. Leaves
+// no exception pending.
 int sys_flush_std_streams(void);
 
 // The traceback printer sys.excepthook uses (the interpreter installs it):

@@ -11,6 +11,8 @@
 #include <errno.h>
 #include <float.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -114,9 +116,11 @@ static int flush_object(Value stream) {
     return obj_call_method(stream, "flush", NULL, 0) ? 0 : -1;
 }
 
+// As CPython's flush_std_files at exit: a failure to flush stdout is
+// reported as unraisable ("Exception ignored in: <stdout's repr>"), one of
+// stderr is dropped; either makes the exit status 120.
 int sys_flush_std_streams(void) {
     int status = 0;
-    Value first_error = 0;
     Value current[2] = {sys_get_object("stdout"), sys_get_object("stderr")};
     Value originals[2] = {std_streams[1], std_streams[2]};
     for (int pass = 0; pass < 2; pass++) {
@@ -126,16 +130,13 @@ int sys_flush_std_streams(void) {
                 continue;
             }
             if (flush_object(streams[i]) < 0) {
-                Value e = err_fetch();
-                if (!first_error) {
-                    first_error = e;
-                }
                 status = -1;
+                if (i == 0) {
+                    sys_write_unraisable(err_fetch(), NULL, streams[i]);
+                }
+                err_clear();
             }
         }
-    }
-    if (first_error) {
-        err_set_value(first_error);
     }
     return status;
 }
@@ -269,7 +270,49 @@ FN(sys_getframe) {
         method_check_args("_getframe", nargs, 0, 0, 1) < 0) {
         return 0;
     }
-    return err_format(&exc_NotImplementedError, "sys._getframe(): frame objects");
+    int64_t depth = 0;
+    if (nargs && obj_as_int64(args[0], &depth) < 0) {
+        return 0;
+    }
+    Frame *f = vm_current_frame();
+    for (; depth > 0 && f; depth--) {
+        f = f->back;
+    }
+    if (!f) {
+        return err_format(&exc_ValueError, "call stack is not deep enough");
+    }
+    return frame_object_for(f);
+}
+
+// One thread for now: the frames and handled exceptions of every thread
+// are those of this one, keyed by its identifier (_thread.get_ident()'s).
+static Value this_thread_ident(void) {
+    return int_from_u64((uint64_t)pthread_self());
+}
+
+FN(sys_current_frames) {
+    if (method_check_args("sys._current_frames", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value d = dict_new();
+    Frame *f = vm_current_frame();
+    Value fo = f ? frame_object_for(f) : VAL_NONE;
+    if (!d || !fo || dict_set(d, this_thread_ident(), fo) < 0) {
+        return 0;
+    }
+    return d;
+}
+
+FN(sys_current_exceptions) {
+    if (method_check_args("sys._current_exceptions", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value d = dict_new();
+    Value e = handled_exception();
+    if (!d || dict_set(d, this_thread_ident(), e ? e : VAL_NONE) < 0) {
+        return 0;
+    }
+    return d;
 }
 
 FN(sys_intern) {
@@ -802,6 +845,8 @@ static const MethodDef sys_functions[] = {
     {"exception", sys_exception, METH_DEFAULT, "Return the current exception."},
     {"_getframe", sys_getframe, METH_DEFAULT, "Return a frame object from the call stack."},
     {"intern", sys_intern, METH_DEFAULT, "``Intern'' the given string."},
+    {"_current_frames", sys_current_frames, METH_DEFAULT, "Return a dict mapping each thread's identifier to its current frame."},
+    {"_current_exceptions", sys_current_exceptions, METH_DEFAULT, "Return a dict mapping each thread's identifier to its current raised exception."},
     {"getsizeof", sys_getsizeof, METH_DEFAULT, "Return the size of object in bytes."},
     {"displayhook", sys_displayhook, METH_DEFAULT, "Print an object to sys.stdout and also save it in builtins._"},
     {"__displayhook__", sys_displayhook, METH_DEFAULT, "Print an object to sys.stdout and also save it in builtins._"},
@@ -1001,6 +1046,9 @@ static int make_std_streams(const SysConfig *c) {
     if (stdstream_init_types() < 0) {
         return -1;
     }
+    // As CPython: a write to a closed pipe fails with BrokenPipeError instead
+    // of killing the process.
+    signal(SIGPIPE, SIG_IGN);
     const char *errors = stdio_errors(c);
     enum StdStreamBuffering out_buffering = c->unbuffered ? STDSTREAM_UNBUFFERED
                                             : isatty(1)    ? STDSTREAM_LINE
@@ -1158,6 +1206,9 @@ Value sys_init(const SysConfig *config) {
         add("_xoptions", dict_new()) < 0 || add("meta_path", list_new(0)) < 0 ||
         add("path_hooks", list_new(0)) < 0 || add("path_importer_cache", dict_new()) < 0 ||
         add("_git", tuple_from((Value[]){S("krait"), S(""), S("")}, 3)) < 0) {
+        return 0;
+    }
+    if (!c->no_site && builtins_add_site_names() < 0) {
         return 0;
     }
     sys_module = m;

@@ -58,7 +58,6 @@ Value gen_async_wrap(Value v);
 
 // Frame objects and tracebacks (frameobject.c).
 extern Type type_frame, type_traceback;
-Value frame_object_for(Frame *f);
 // A frame that finishes hands its state to its Python-visible frame object.
 void frame_object_detach(Frame *f);
 // Prepend a traceback entry for f at instruction pc_index to exc.

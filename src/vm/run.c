@@ -276,6 +276,18 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     config.ignore_environment = r->ignore_environment;
     config.unbuffered = r->unbuffered;
     config.int_max_str_digits = r->int_max_str_digits;
+    config.debug = r->debug;
+    config.interactive = r->interactive;
+    config.dont_write_bytecode = r->dont_write_bytecode;
+    config.no_user_site = r->no_user_site;
+    config.no_site = r->no_site;
+    config.verbose = r->verbose;
+    config.bytes_warning = r->bytes_warning;
+    config.isolated = r->isolated;
+    config.dev_mode = r->dev_mode;
+    config.utf8_mode = r->utf8_mode;
+    config.warn_default_encoding = r->warn_default_encoding;
+    config.safe_path = r->safe_path;
     if (r->int_max_str_digits >= 0) {
         int_max_str_digits = r->int_max_str_digits;
     }

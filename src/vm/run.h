@@ -22,6 +22,9 @@ typedef struct RunRequest {
     int quiet;
     unsigned gc_stress;    // collect every N-th allocation, 0 = off
     int int_max_str_digits;  // -X int_max_str_digits / PYTHONINTMAXSTRDIGITS; -1: not given
+    // The rest of sys.flags (options and their PYTHON* variables).
+    int debug, interactive, dont_write_bytecode, no_user_site, no_site, verbose, bytes_warning;
+    int isolated, dev_mode, utf8_mode, warn_default_encoding, safe_path;
 } RunRequest;
 
 // Start the runtime and run the program; returns the process exit status.

@@ -85,6 +85,10 @@ Value vm_run_class_body(Value func, Value ns);
 // locals(), sys._getframe().
 Frame *vm_current_frame(void);
 
+// The Python-visible frame object of f (made on first use; sys._getframe,
+// tracebacks).
+Value frame_object_for(Frame *f);
+
 // locals() of a frame: its locals mapping in a module or class body, else
 // the frame's f_locals dict brought up to date (the same dict each time).
 Value vm_frame_locals(Frame *f);

@@ -131,3 +131,25 @@ except AttributeError as e:
     print('AttributeError', e)
 print(repr(sys), repr(builtins))
 print(M('x').__annotations__, M.__name__)
+
+
+def frames():
+    fr = sys._getframe()
+    print(fr.f_code.co_name, sys._getframe(1).f_code.co_name, sys._getframe(1).f_globals['__name__'])
+    print(fr.f_locals is locals(), sorted(fr.f_locals))
+    try:
+        sys._getframe(100)
+    except ValueError as e:
+        print('ValueError', e)
+    print(sys._getframe(-5).f_code.co_name)
+
+
+def calls_frames():
+    frames()
+
+
+calls_frames()
+print(sys._getframe().f_code.co_name)
+# sys.flags as the command line and the PYTHON* variables set them
+print(sys.flags.dont_write_bytecode, sys.flags.no_site, sys.flags.isolated, sys.flags.verbose,
+      sys.flags.bytes_warning, sys.flags.no_user_site, sys.flags.inspect, sys.flags.interactive)
