@@ -22,6 +22,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "type_internal.h"
 
 const char *obj_type_name(Value v) {
     return type_of(v)->name;
@@ -358,11 +359,17 @@ int obj_issubclass(Value derived, Value cls) {
 
 Value obj_getattr(Value v, Value name) {
     Type *t = type_of(v);
+    Value r;
     if (t->getattr) {
-        return t->getattr(v, name);
+        r = t->getattr(v, name);
+    } else {
+        r = err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
+                       cstr_of(name));
     }
-    return err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
-                      cstr_of(name));
+    if (!r) {
+        err_attribute_context(v, name);  // for "Did you mean" (CPython's PyObject_GetAttr)
+    }
+    return r;
 }
 
 Value obj_getattr_opt(Value v, Value name) {
@@ -625,6 +632,9 @@ Value obj_getitem(Value v, Value key) {
     Type *t = type_of(v);
     if (!t->getitem) {
         if (t->flags & TYPE_TYPE_SUBCLASS) {
+            if (v == val_from_ptr(&type_type)) {
+                return generic_alias_new(v, key);  // type[int]
+            }
             // C[key] on a class: its __class_getitem__ (PEP 560).
             static Value name;
             if (!name && !(name = str_intern_cstr("__class_getitem__"))) {

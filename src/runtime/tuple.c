@@ -58,13 +58,17 @@ Value tuple_from_iterable(Value iterable) {
     }
     if (val_is_ptr(iterable) && (val_ptr(iterable)->type->flags & TYPE_LIST_SUBCLASS)) {
         ListObject *l = list_obj(iterable);
-        return tuple_from(l->items, l->len);
+        Value t = tuple_from(l->items, l->len);
+        gc_keep_alive(iterable);  // its items are read during tuple_from's allocation
+        return t;
     }
     Value l = list_from_iterable(iterable);
     if (!l) {
         return 0;
     }
-    return tuple_from(list_obj(l)->items, list_obj(l)->len);
+    Value t = tuple_from(list_obj(l)->items, list_obj(l)->len);
+    gc_keep_alive(l);  // the only reference to the list: keep it (and its items) alive
+    return t;
 }
 
 static void tuple_trace(Object *o, GcTracer *t) {

@@ -143,6 +143,18 @@ Value gen_send(Value gen, Value value, int throwing, int *yielded) {
             }
         }
     }
+    if (throwing && g->state == GEN_CREATED) {
+        // Thrown in before the first instruction ran: no handler of the
+        // body applies (CPython raises it from the frame's very start).
+        g->state = GEN_CLOSED;
+        Value exc = err_normalize();
+        if (exc && frame_link(f) == 0) {
+            traceback_add(exc, f, 0);
+            frame_unlink(f);
+        }
+        convert_stop_iteration(g);
+        return 0;
+    }
     if (frame_link(f) < 0) {
         return 0;
     }
@@ -447,7 +459,7 @@ static const MethodDef gen_methods[] = {
 Type type_generator = {
     .header = {&type_type},
     .name = "generator",
-    .flags = TYPE_WEAKREFABLE,
+    .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(GenObject),
     .base = &type_object,
     .trace = gen_trace,
@@ -534,7 +546,7 @@ static const GetSetDef coro_getset[] = {
 Type type_coroutine = {
     .header = {&type_type},
     .name = "coroutine",
-    .flags = TYPE_WEAKREFABLE,
+    .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(GenObject),
     .base = &type_object,
     .trace = gen_trace,
@@ -832,7 +844,7 @@ static const GetSetDef ag_getset[] = {
 Type type_async_generator = {
     .header = {&type_type},
     .name = "async_generator",
-    .flags = TYPE_WEAKREFABLE,
+    .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(GenObject),
     .base = &type_object,
     .trace = gen_trace,
