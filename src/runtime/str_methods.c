@@ -1378,7 +1378,8 @@ Value str_join(Value sep, Value iterable) {
     }
     StrObject *sp = str_obj(sep);
     size_t total = 0, len = 0;
-    uint32_t flags = sp->flags | STR_ASCII;
+    // The separator counts only when it appears (two items or more).
+    uint32_t flags = n >= 2 ? sp->flags : 0;
     int all_ascii = n < 2 || (sp->flags & STR_ASCII);
     for (size_t i = 0; i < n; i++) {
         if (!val_is_str(items[i])) {
@@ -1412,9 +1413,6 @@ Value str_join(Value sep, Value iterable) {
     }
     r->len = len;
     r->flags = (flags & (STR_WIDE2 | STR_WIDE4)) | (all_ascii ? STR_ASCII : 0);
-    if (n >= 2 && !(sp->flags & STR_ASCII) && sp->len > 0) {
-        r->flags &= ~(uint32_t)STR_ASCII;
-    }
     if (len <= 1) {
         return str_finish(r);
     }
