@@ -992,6 +992,12 @@ Value bytes_m_decode(Value self, const Value *args, size_t nargs, Value kwnames)
             return err_format(&exc_TypeError, "decode() argument '%s' must be str, not %s",
                               names[i], a[i] == VAL_NONE ? "None" : str_type_name(a[i]));
         }
+        if (a[i] && memchr(str_obj(a[i])->data, 0, str_obj(a[i])->nbytes)) {
+            return err_format(&exc_ValueError, "embedded null character");
+        }
+        if (a[i] && !(str_obj(a[i])->flags & STR_ASCII) && !codec_encode(a[i], NULL, NULL)) {
+            return 0;  // a lone surrogate: the UTF-8 encoder's error, as CPython
+        }
     }
     return codec_decode(self, bytes_data(self), bytes_len(self),
                         a[0] ? str_obj(a[0])->data : NULL, a[1] ? str_obj(a[1])->data : NULL);

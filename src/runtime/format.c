@@ -713,11 +713,14 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags) {
             out->data[at] = '.';
         }
     } else {
-        if ((type == 'g' || type == 'G') && (flags & FORMAT_DTOA_ADD_DOT_0)) {
-            // A precision without a type: 'g', except that the exponent
-            // form starts one digit earlier (CPython's format_float_short:
+        if (type == 'g' || type == 'G') {
+            // 'g' in terms of 'e' and 'f': glibc's %#g loses the kept zeros
+            // when rounding carries (%#.6g of 999999.5 is "1.e+06", not
+            // "1.00000e+06"), and a precision without a type starts the
+            // exponent form one digit earlier (CPython's format_float_short:
             // 123.0 with '.3' is '1.23e+02'), which C's %g cannot say.
             int p = precision == 0 ? 1 : precision;
+            int threshold = (flags & FORMAT_DTOA_ADD_DOT_0) ? p - 1 : p;
             char small[80];
             size_t need = (size_t)p + 32;
             char *e = need <= sizeof small ? small : malloc(need);
@@ -733,7 +736,7 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags) {
             if (e != small) {
                 free(e);
             }
-            if (exp10 < -4 || exp10 >= p - 1) {
+            if (exp10 < -4 || exp10 >= threshold) {
                 type = type == 'g' ? 'e' : 'E';
                 precision = p - 1;
             } else {
@@ -741,7 +744,8 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags) {
                 precision = p - 1 - exp10;
             }
             size_t at = out->len;
-            format_double(out, x, type, precision, flags & ~FORMAT_DTOA_ADD_DOT_0);
+            // The sign rules (SIGN, NO_NEG_0) apply once, below.
+            format_double(out, x, type, precision, flags & FORMAT_DTOA_ALT);
             if (!(flags & FORMAT_DTOA_ALT)) {
                 // 'g' drops trailing zeros, and a point left bare.
                 char *m = out->data + at;
@@ -759,10 +763,11 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags) {
                 memmove(out->data + cut, out->data + mend, out->len - mend + 1);
                 out->len -= mend - cut;
             }
-            if (!strchr(out->data + at, '.') && !strpbrk(out->data + at, "eE")) {
+            if ((flags & FORMAT_DTOA_ADD_DOT_0) && !strchr(out->data + at, '.') &&
+                !strpbrk(out->data + at, "eE")) {
                 sb_puts(out, ".0");
             }
-            return;
+            goto sign;
         }
         if ((type == 'f' || type == 'F') &&
             fmt_fixed_exact(out, x, precision, flags & FORMAT_DTOA_ALT)) {

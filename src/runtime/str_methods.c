@@ -149,6 +149,21 @@ static const char *sm_clinic_name(Value v) {
     return v == VAL_NONE ? "None" : str_type_name(v);
 }
 
+// A str argument that C code uses as a C string (an encoding or error
+// handler name): ValueError for an embedded NUL, and the UnicodeEncodeError
+// of UTF-8 for a lone surrogate, as CPython's conversion raises them.
+static int sm_cstr_arg(Value s) {
+    StrObject *o = str_obj(s);
+    if (memchr(o->data, 0, o->nbytes)) {
+        err_format(&exc_ValueError, "embedded null character");
+        return -1;
+    }
+    if (!(o->flags & STR_ASCII) && !codec_encode(s, NULL, NULL)) {
+        return -1;  // the strict UTF-8 encoder reports the surrogate
+    }
+    return 0;
+}
+
 // The receiver unchanged (see the opening comment).
 static Value sm_unchanged(Value self) {
     return str_exact(self);
@@ -1699,6 +1714,9 @@ Value str_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
             return err_format(&exc_TypeError, "str() argument '%s' must be str, not %s",
                               names[i], sm_clinic_name(a[i]));
         }
+        if (a[i] && sm_cstr_arg(a[i]) < 0) {
+            return 0;
+        }
     }
     Value r;
     if (!a[0]) {
@@ -1764,6 +1782,9 @@ static Value str_m_encode(Value self, const Value *args, size_t nargs, Value kwn
         if (a[i] && !val_is_str(a[i])) {
             return err_format(&exc_TypeError, "encode() argument '%s' must be str, not %s",
                               names[i], sm_clinic_name(a[i]));
+        }
+        if (a[i] && sm_cstr_arg(a[i]) < 0) {
+            return 0;
         }
     }
     return codec_encode(self, a[0] ? str_obj(a[0])->data : NULL,
