@@ -14,10 +14,20 @@
 // ('0' fill with '=' alignment) becomes leading zeros that take part in
 // the digit grouping ("00,001,234"), as in CPython.
 //
-// Floats: the shortest repr digits come from float.c; fixed precisions
-// ('e', 'f', 'g' and '%') from the C library's printf, which glibc rounds
-// correctly (exactly, ties to even on the binary value), as CPython's dtoa
-// does. 'n' uses the C locale: no grouping, '.' as the decimal point.
+// Floats (format_double): the shortest repr digits come from float.c;
+// fixed precisions must be correctly rounded (exactly, ties to even on the
+// binary value), as CPython's dtoa rounds them:
+//   - 'f' (and '%') with up to 18 decimals and |x| < 9.2e18 is computed
+//     exactly in 128-bit integers (fmt_fixed_exact), the common case;
+//   - other 'f' and 'e' go to the C library's printf, which glibc rounds
+//     correctly;
+//   - 'g' is built here on 'e' and 'f': glibc's %#g loses its trailing
+//     zeros when rounding carries, and CPython's 'g' for a precision
+//     without a type switches to the exponent form one digit earlier.
+// 'n' uses the C locale: no grouping, '.' as the decimal point.
+//
+// The formatters build their text in pooled scratch buffers
+// (format_scratch_begin/end), not in a fresh malloc per call.
 #include "format.h"
 
 #include <math.h>

@@ -1,6 +1,6 @@
 // str_methods.c - the methods of str (the type itself, its storage and
 // operators are in str.c; str.format and % in str_format.c; the format
-// mini-language in format.c; encode in codecs.c).
+// mini-language in format.c; encode in codecs.c). Also str.__new__.
 //
 // Every method works on the UTF-8 bytes directly. What makes that cheap:
 //   - Substring search is byte search: a match of valid UTF-8 in valid
@@ -12,7 +12,9 @@
 //     word-at-a-time count of code points (str_count_cps).
 //   - Case mapping and the isX predicates have an ASCII path decided by
 //     the string's STR_ASCII flag; other strings decode one character at a
-//     time and consult the Unicode 14 tables (unicode_ctype.c).
+//     time and consult the Unicode 14 tables (unicode_ctype.c). Results
+//     whose length and widest character the loop already knows are built
+//     without a rescan (str_from_utf8_known).
 //
 // Behaviour, error types and messages are CPython 3.11's, including its
 // four styles of argument errors, which depend on how each method's
