@@ -870,11 +870,12 @@ static Value islice_tp_new(Value type, const Value *args, size_t nargs, Value kw
 
 static Value islice_next(Value self) {
     IsliceObject *s = (IsliceObject *)val_ptr(self);
-    if (!s->it) {
+    Value it = s->it;  // the source may call back into this islice and clear s->it
+    if (!it) {
         return 0;
     }
     while (s->cnt < s->next) {
-        Value skipped = obj_next(s->it);
+        Value skipped = obj_next(it);
         if (!skipped) {
             s->it = 0;
             return 0;
@@ -885,7 +886,7 @@ static Value islice_next(Value self) {
         s->it = 0;
         return 0;
     }
-    Value item = obj_next(s->it);
+    Value item = obj_next(it);
     if (!item) {
         s->it = 0;
         return 0;
@@ -995,7 +996,8 @@ static Value groupby_next(Value self) {
             if (eq < 0) {
                 return 0;
             }
-            if (eq == 0) {
+            // (__eq__ may have advanced this groupby and consumed currkey.)
+            if (eq == 0 && g->currkey) {
                 break;
             }
         }
@@ -1061,8 +1063,12 @@ static Value grouper_next(Value self) {
     if (!g->currvalue && groupby_step(g) <= 0) {
         return 0;
     }
+    // The key function and __eq__ may call back into the groupby: recheck.
+    if (!g->currkey) {
+        return 0;
+    }
     int eq = obj_richcompare_bool(gr->tgtkey, g->currkey, CMP_EQ);
-    if (eq <= 0) {
+    if (eq <= 0 || !g->currvalue) {
         return 0;
     }
     Value r = g->currvalue;
@@ -1407,23 +1413,28 @@ static Value pairwise_tp_new(Value type, const Value *args, size_t nargs, Value 
 
 static Value pairwise_next(Value self) {
     PairwiseObject *p = (PairwiseObject *)val_ptr(self);
-    if (!p->it) {
+    // Locals, not p->it and p->old, across the calls into the source: it
+    // may call back into this pairwise.
+    Value it = p->it;
+    if (!it) {
         return 0;
     }
-    if (!p->old) {
-        p->old = obj_next(p->it);
-        if (!p->old) {
+    Value old = p->old;
+    if (!old) {
+        old = obj_next(it);
+        p->old = old;
+        if (!old) {
             p->it = 0;
             return 0;
         }
     }
-    Value item = obj_next(p->it);
+    Value item = obj_next(it);
     if (!item) {
         p->it = 0;
         p->old = 0;
         return 0;
     }
-    Value r = tuple_pack2(p->old, item);
+    Value r = tuple_pack2(old, item);
     p->old = item;
     return r;
 }

@@ -155,15 +155,29 @@ static Value math_1a(const char *qualname, const Value *args, size_t nargs, Valu
     return float_from_double(r);
 }
 
-// _(python name, C function, can overflow)
+// _(python name, C function, can overflow, doc)
 #define MATH_LIBM_1(_)                                                                  \
-    _(acos, acos, 0) _(acosh, acosh, 0) _(asin, asin, 0) _(asinh, asinh, 0)               \
-    _(atan, atan, 0) _(atanh, atanh, 0) _(cbrt, cbrt, 0) _(cos, cos, 0)                   \
-    _(cosh, cosh, 1) _(exp, exp, 1) _(exp2, exp2, 1) _(expm1, expm1, 1)                   \
-    _(fabs, fabs, 0) _(log1p, log1p, 0) _(sin, sin, 0) _(sinh, sinh, 1)                   \
-    _(sqrt, sqrt, 0) _(tan, tan, 0) _(tanh, tanh, 0)
+    _(acos, acos, 0, "The arc cosine of x, in radians (0 to pi).")                        \
+    _(acosh, acosh, 0, "The inverse hyperbolic cosine of x.")                             \
+    _(asin, asin, 0, "The arc sine of x, in radians (-pi/2 to pi/2).")                    \
+    _(asinh, asinh, 0, "The inverse hyperbolic sine of x.")                               \
+    _(atan, atan, 0, "The arc tangent of x, in radians (-pi/2 to pi/2).")                 \
+    _(atanh, atanh, 0, "The inverse hyperbolic tangent of x.")                            \
+    _(cbrt, cbrt, 0, "The cube root of x.")                                               \
+    _(cos, cos, 0, "The cosine of x (x in radians).")                                     \
+    _(cosh, cosh, 1, "The hyperbolic cosine of x.")                                       \
+    _(exp, exp, 1, "e to the power x.")                                                   \
+    _(exp2, exp2, 1, "2 to the power x.")                                                 \
+    _(expm1, expm1, 1, "exp(x) - 1, accurate for x near 0.")                              \
+    _(fabs, fabs, 0, "The absolute value of x as a float.")                               \
+    _(log1p, log1p, 0, "The natural logarithm of 1 + x, accurate for x near 0.")         \
+    _(sin, sin, 0, "The sine of x (x in radians).")                                       \
+    _(sinh, sinh, 1, "The hyperbolic sine of x.")                                         \
+    _(sqrt, sqrt, 0, "The square root of x.")                                             \
+    _(tan, tan, 0, "The tangent of x (x in radians).")                                    \
+    _(tanh, tanh, 0, "The hyperbolic tangent of x.")
 
-#define MATH_1_FN_(name, cfn, can_overflow)                                             \
+#define MATH_1_FN_(name, cfn, can_overflow, doc)                                        \
     FN(m_##name) {                                                                      \
         return math_1("math." #name, args, nargs, kwnames, cfn, can_overflow);          \
     }
@@ -1448,7 +1462,7 @@ FN(m_perm) {
 // ---- the module ----------------------------------------------------------------------------------------
 
 #define DEF_(name, doc) {#name, m_##name, METH_DEFAULT, doc},
-#define DEF_LIBM_(name, cfn, can_overflow) DEF_(name, "Return " #name "(x).")
+#define DEF_LIBM_(name, cfn, can_overflow, doc) DEF_(name, doc)
 
 static const MethodDef math_functions[] = {
     MATH_LIBM_1(DEF_LIBM_)

@@ -322,7 +322,7 @@ int vm_bind_args(Frame *f, FunctionObject *fn, Value self, const Value *args, si
         if (self) {
             *S++ = self;
         }
-        if (npos) {  // args may be NULL when there are none (memcpy's contract)
+        if (npos > 0) {  // args may be NULL when empty (class bodies, obj_call0)
             memcpy(S, args, npos * sizeof(Value));
         }
         return 0;

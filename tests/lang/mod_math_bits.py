@@ -19,13 +19,13 @@ def h(f, *args):
         return type(e).__name__
 
 lines = []
-for i in range(400):
+for i in range(150):
     x = uniform(-180, 180)
     lines.append(' '.join([h(math.gamma, x), h(math.lgamma, x)]))
 for x in [0.5, 1.5, 2.5, 1e-21, -1e-21, 1e-300, 171.5, 171.7, 200.5, -200.5, -170.5, -0.5,
           5.0 + 1e-15, 6.5, 140.5, 139.9, -141.3, 23.0, 24.0, 1e20, -1e20, 3.0, -2.5e-5]:
     lines.append(' '.join([h(math.gamma, x), h(math.lgamma, x)]))
-for i in range(300):
+for i in range(120):
     n = 2 + i % 5
     pts = [uniform(-1e3, 1e3) * 10 ** (rnd() % 7 - 3) for _ in range(n)]
     q = [uniform(-10, 10) for _ in range(n)]
@@ -33,7 +33,7 @@ for i in range(300):
 for pts in [(1e-320, 2e-320), (5e-324, 5e-324), (1e308, 1e308), (3, 4), (0, 0), (-0.0, 0.0),
             (1e-310, 1.0), (float('inf'), float('nan')), (float('nan'), 1.0), (1.5,), ()]:
     lines.append(h(math.hypot, *pts))
-for i in range(200):
+for i in range(80):
     n = rnd() % 20
     vals = [uniform(-1, 1) * 10 ** (rnd() % 40 - 20) for _ in range(n)]
     lines.append(h(math.fsum, vals) + ' ' + h(math.fsum, vals[::-1]))
@@ -41,11 +41,11 @@ for vals in [[1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50], [1e-16, 1, 1e16],
              [0.1] * 10, [1.7976931348623157e308, -1.7976931348623157e308, 1.0], [-0.0, -0.0],
              [2.0 ** 53, -0.5, -2.0 ** -54], [2.0 ** 53, 1.0, 2.0 ** -100]]:
     lines.append(h(math.fsum, vals))
-for k in [10, 100, 1023, 1024, 1025, 2000, 5000, 10 ** 4 + 7]:
+for k in [10, 100, 1023, 1024, 1025, 2000, 5003]:
     for n in [2 ** k, 2 ** k - 1, 2 ** k + 1, 3 ** (k // 2 + 1), 10 ** (k // 3 + 1) + 12345]:
         lines.append(' '.join([h(math.log, n), h(math.log2, n), h(math.log10, n),
                                h(math.log, n, 7), h(math.log, n, 2 ** k + 3)]))
-for i in range(200):
+for i in range(80):
     x = uniform(-20, 20)
     y = uniform(-5, 5)
     lines.append(' '.join([h(math.pow, x, y), h(math.fmod, x, y), h(math.remainder, x, y),
