@@ -108,6 +108,9 @@ def main():
         maps = []
         for text, ext in ((ch.lower(), 'LOWER_EXT'), (ch.upper(), 'UPPER_EXT'),
                           (ch.title(), 'TITLE_EXT'), (ch.casefold(), 'FOLD_EXT')):
+            # str_methods.c sizes its case-mapping buffer on this bound.
+            assert (len(text.encode('utf-8', 'surrogatepass'))
+                    <= 3 * len(ch.encode('utf-8', 'surrogatepass'))), hex(cp)
             f, v = mapping(cp, text, ext)
             flags |= f
             maps.append(v)

@@ -34,6 +34,7 @@
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/float.h"
+#include "../runtime/format.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/iterators.h"
@@ -947,35 +948,12 @@ FN(bi_format) {
         method_check_args("format", nargs, 0, 1, 2) < 0) {
         return 0;
     }
-    Value value = args[0];
     Value spec = nargs > 1 ? args[1] : str_empty();
     if (!val_is_str(spec)) {
         return err_format(&exc_TypeError, "format() argument 2 must be str, not %s",
-                          obj_type_name(spec));
+                          spec == VAL_NONE ? "None" : obj_type_name(spec));
     }
-    Value method = lookup_special(value, "__format__");
-    if (method) {
-        Value r = obj_call1(method, spec);
-        if (r && !val_is_str(r)) {
-            return err_format(&exc_TypeError, "__format__ must return a str, not %s",
-                              obj_type_name(r));
-        }
-        return r;
-    }
-    if (err_occurred()) {
-        return 0;
-    }
-    if (str_len(spec) == 0) {
-        return obj_str(value);
-    }
-    // The format mini-language of the builtin types lives with their
-    // __format__ methods, which do not exist yet.
-    if (int_check(value) || float_check(value) || complex_check(value) || val_is_str(value)) {
-        return err_format(&exc_NotImplementedError, "format() of %s with a format spec",
-                          obj_type_name(value));
-    }
-    return err_format(&exc_TypeError, "unsupported format string passed to %s.__format__",
-                      obj_type_name(value));
+    return obj_format(args[0], spec);
 }
 
 FN(bi_chr) {

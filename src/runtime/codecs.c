@@ -309,7 +309,11 @@ static int enc_replacement(Encoder *e, const uint32_t *cps, size_t n, size_t sta
         *bytes = 1;
         for (size_t i = 0; i < n; i++) {
             if (cps[i] < 0xDC80 || cps[i] > 0xDCFF) {
-                return enc_raise(e, start + i, start + n, reason);
+                // The builtin encoders keep the escapes before the bad
+                // character; the charmap codecs go through the generic
+                // handler, which refuses the whole run.
+                return enc_raise(e, e->kind == CODEC_CHARMAP ? start : start + i, start + n,
+                                 reason);
             }
             sb_putc(rep, (char)(cps[i] - 0xDC00));
         }
@@ -672,6 +676,23 @@ static int dec_raise(Decoder *x, size_t start, size_t end, const char *reason) {
     return -1;
 }
 
+// The code unit size of UTF-16/32 kinds (0 for the others), and the unit at p.
+static int dec_unit_size(CodecKind k) {
+    return k == CODEC_UTF16_LE || k == CODEC_UTF16_BE ? 2
+           : k == CODEC_UTF32_LE || k == CODEC_UTF32_BE ? 4 : 0;
+}
+
+static uint32_t dec_unit(CodecKind k, const unsigned char *p) {
+    switch (k) {
+    case CODEC_UTF16_LE: return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+    case CODEC_UTF16_BE: return (uint32_t)p[1] | (uint32_t)p[0] << 8;
+    case CODEC_UTF32_LE:
+        return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+    default:
+        return (uint32_t)p[3] | (uint32_t)p[2] << 8 | (uint32_t)p[1] << 16 | (uint32_t)p[0] << 24;
+    }
+}
+
 // Handle the undecodable bytes [start, end): append the replacement and
 // return where decoding resumes, or -1 with the error raised.
 static int64_t dec_error(Decoder *x, size_t start, size_t end, const char *reason) {
@@ -692,11 +713,14 @@ static int64_t dec_error(Decoder *x, size_t start, size_t end, const char *reaso
         }
         return (int64_t)end;
     case EH_SURROGATEESCAPE: {
-        size_t stop = end - start > 4 ? start + 4 : end;
-        for (size_t i = start; i < stop; i++) {
-            if (x->d[i] < 0x80) {
-                return dec_raise(x, start, end, reason);
-            }
+        // Up to 4 leading bytes >= 0x80 become U+DC80..U+DCFF; decoding
+        // resumes after them. None: the error stands.
+        size_t stop = start;
+        while (stop < end && stop - start < 4 && x->d[stop] >= 0x80) {
+            stop++;
+        }
+        if (stop == start) {
+            return dec_raise(x, start, end, reason);
         }
         for (size_t i = start; i < stop; i++) {
             char b[4];
@@ -706,6 +730,16 @@ static int64_t dec_error(Decoder *x, size_t start, size_t end, const char *reaso
     }
     case EH_SURROGATEPASS: {
         const unsigned char *p = x->d + start;
+        int unit = dec_unit_size(x->kind);
+        if (unit && x->n - start >= (size_t)unit) {
+            uint32_t c = dec_unit(x->kind, p);
+            if (c >= 0xD800 && c <= 0xDFFF) {
+                char b[4];
+                sb_put(&x->out, b, (size_t)utf8_encode(c, b));
+                return (int64_t)start + unit;
+            }
+            return dec_raise(x, start, end, reason);
+        }
         if ((x->kind == CODEC_UTF8 || x->kind == CODEC_UTF8_SIG) && x->n - start >= 3 &&
             (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
             uint32_t c = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
@@ -768,11 +802,87 @@ static size_t dec_utf8_char(const unsigned char *p, size_t avail, size_t *bad,
     return need;
 }
 
+// UTF-16 and UTF-32 (the byte order already chosen), with CPython's error
+// ranges: "truncated data" for a partial unit at the end, "illegal
+// encoding" for a lone low surrogate, "unexpected end of data" for a high
+// one at the end, "illegal UTF-16 surrogate" for a high one not followed
+// by a low one; UTF-32 refuses surrogates and code points past U+10FFFF.
+static int dec_utf16_32(Decoder *x, size_t pos) {
+    const unsigned char *d = x->d;
+    size_t n = x->n;
+    int unit = dec_unit_size(x->kind);
+    while (pos < n) {
+        size_t bad = 0;
+        const char *reason = NULL;
+        uint32_t c = 0;
+        if (n - pos < (size_t)unit) {
+            bad = n - pos;
+            reason = "truncated data";
+        } else {
+            c = dec_unit(x->kind, d + pos);
+            if (unit == 4) {
+                if (c > 0x10FFFF) {
+                    bad = 4;
+                    reason = "code point not in range(0x110000)";
+                } else if (c >= 0xD800 && c <= 0xDFFF) {
+                    bad = 4;
+                    reason = "code point in surrogate code point range(0xd800, 0xe000)";
+                }
+            } else if (c >= 0xD800 && c <= 0xDFFF) {
+                if (c >= 0xDC00) {
+                    bad = 2;
+                    reason = "illegal encoding";
+                } else if (n - pos - 2 < 2) {
+                    bad = n - pos;
+                    reason = "unexpected end of data";
+                } else {
+                    uint32_t c2 = dec_unit(x->kind, d + pos + 2);
+                    if (c2 < 0xDC00 || c2 > 0xDFFF) {
+                        bad = 2;
+                        reason = "illegal UTF-16 surrogate";
+                    } else {
+                        c = 0x10000 + ((c - 0xD800) << 10) + (c2 - 0xDC00);
+                        pos += 2;  // the first unit; the second below
+                    }
+                }
+            }
+        }
+        if (reason) {
+            int64_t next = dec_error(x, pos, pos + bad, reason);
+            if (next < 0) {
+                return -1;
+            }
+            pos = (size_t)next;
+            continue;
+        }
+        char b[4];
+        sb_put(&x->out, b, (size_t)utf8_encode(c, b));
+        pos += (size_t)unit;
+    }
+    return 0;
+}
+
 static int dec_run(Decoder *x) {
     const unsigned char *d = x->d;
     size_t n = x->n, pos = 0;
     if (x->kind == CODEC_UTF8_SIG && n >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0) {
         pos = 3;
+    }
+    if (x->kind == CODEC_UTF16 || x->kind == CODEC_UTF32) {
+        // A BOM picks the byte order (and is dropped); little-endian without one.
+        int wide = x->kind == CODEC_UTF32;
+        x->kind = wide ? CODEC_UTF32_LE : CODEC_UTF16_LE;
+        if (!wide && n >= 2 && (memcmp(d, "\xff\xfe", 2) == 0 || memcmp(d, "\xfe\xff", 2) == 0)) {
+            x->kind = d[0] == 0xFE ? CODEC_UTF16_BE : CODEC_UTF16_LE;
+            pos = 2;
+        } else if (wide && n >= 4 && (memcmp(d, "\xff\xfe\0\0", 4) == 0 ||
+                                      memcmp(d, "\0\0\xfe\xff", 4) == 0)) {
+            x->kind = d[0] == 0 ? CODEC_UTF32_BE : CODEC_UTF32_LE;
+            pos = 4;
+        }
+    }
+    if (dec_unit_size(x->kind)) {
+        return dec_utf16_32(x, pos);
     }
     while (pos < n) {
         if (x->kind == CODEC_CHARMAP) {
@@ -831,8 +941,7 @@ Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
     if (encoding && codec_lookup(encoding, &kind, &charmap, "decode") < 0) {
         return 0;
     }
-    if (kind != CODEC_UTF8 && kind != CODEC_UTF8_SIG && kind != CODEC_ASCII &&
-        kind != CODEC_LATIN1 && kind != CODEC_CHARMAP) {
+    if (kind == CODEC_UNICODE_ESCAPE || kind == CODEC_RAW_UNICODE_ESCAPE) {
         return err_format(&exc_NotImplementedError,
                           "decoding from '%s' is not implemented in krait yet",
                           codec_error_names[kind]);
@@ -882,6 +991,12 @@ Value bytes_m_decode(Value self, const Value *args, size_t nargs, Value kwnames)
         if (a[i] && !val_is_str(a[i])) {
             return err_format(&exc_TypeError, "decode() argument '%s' must be str, not %s",
                               names[i], a[i] == VAL_NONE ? "None" : str_type_name(a[i]));
+        }
+        if (a[i] && memchr(str_obj(a[i])->data, 0, str_obj(a[i])->nbytes)) {
+            return err_format(&exc_ValueError, "embedded null character");
+        }
+        if (a[i] && !(str_obj(a[i])->flags & STR_ASCII) && !codec_encode(a[i], NULL, NULL)) {
+            return 0;  // a lone surrogate: the UTF-8 encoder's error, as CPython
         }
     }
     return codec_decode(self, bytes_data(self), bytes_len(self),

@@ -22,8 +22,8 @@ Value codec_encode(Value s, const char *encoding, const char *errors);
 // bytes.decode(encoding, errors) and str(b, encoding, errors) for the bytes
 // data[0..n) of the bytes-like `obj` (0: a bytes object is made for the
 // error if one is raised). NULL means "utf-8" / "strict". Implemented:
-// utf-8, utf-8-sig, ascii, latin-1 and the single-byte table codecs, with
-// the error handlers strict,
+// utf-8, utf-8-sig, utf-16, utf-32 (and -le/-be), ascii, latin-1 and the
+// single-byte table codecs, with the error handlers strict,
 // ignore, replace, backslashreplace, surrogateescape and surrogatepass;
 // the errors of codec_encode otherwise (and TypeError for handlers that
 // cannot decode, as xmlcharrefreplace).

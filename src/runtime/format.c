@@ -14,10 +14,20 @@
 // ('0' fill with '=' alignment) becomes leading zeros that take part in
 // the digit grouping ("00,001,234"), as in CPython.
 //
-// Floats: the shortest repr digits come from float.c; fixed precisions
-// ('e', 'f', 'g' and '%') from the C library's printf, which glibc rounds
-// correctly (exactly, ties to even on the binary value), as CPython's dtoa
-// does. 'n' uses the C locale: no grouping, '.' as the decimal point.
+// Floats (format_double): the shortest repr digits come from float.c;
+// fixed precisions must be correctly rounded (exactly, ties to even on the
+// binary value), as CPython's dtoa rounds them:
+//   - 'f' (and '%') with up to 18 decimals and |x| < 9.2e18 is computed
+//     exactly in 128-bit integers (fmt_fixed_exact), the common case;
+//   - other 'f' and 'e' go to the C library's printf, which glibc rounds
+//     correctly;
+//   - 'g' is built here on 'e' and 'f': glibc's %#g loses its trailing
+//     zeros when rounding carries, and CPython's 'g' for a precision
+//     without a type switches to the exponent form one digit earlier.
+// 'n' uses the C locale: no grouping, '.' as the decimal point.
+//
+// The formatters build their text in pooled scratch buffers
+// (format_scratch_begin/end), not in a fresh malloc per call.
 #include "format.h"
 
 #include <math.h>
@@ -35,6 +45,51 @@
 #include "tuple.h"
 #include "type.h"
 #include "unicode.h"
+
+// ---- scratch buffers ----------------------------------------------------------------------
+
+#define FMT_SCRATCH_POOL 16
+#define FMT_SCRATCH_KEEP (64 * 1024)  // a buffer grown past this is freed at its end
+
+static StrBuf fmt_scratch[FMT_SCRATCH_POOL];
+static int fmt_scratch_used;
+
+StrBuf *format_scratch_begin(void) {
+    StrBuf *b;
+    if (fmt_scratch_used < FMT_SCRATCH_POOL) {
+        b = &fmt_scratch[fmt_scratch_used++];
+    } else {
+        b = malloc(sizeof *b);  // deep nesting: a buffer of its own
+        if (!b) {
+            fputs("krait: out of memory\n", stderr);
+            abort();
+        }
+        sb_init(b);
+    }
+    b->len = 0;
+    if (b->data) {
+        b->data[0] = 0;
+    }
+    return b;
+}
+
+void format_scratch_end(StrBuf *b) {
+    if (b >= fmt_scratch && b < fmt_scratch + FMT_SCRATCH_POOL) {
+        fmt_scratch_used--;
+        if (b->cap > FMT_SCRATCH_KEEP) {
+            sb_free(b);
+        }
+        return;
+    }
+    sb_free(b);
+    free(b);
+}
+
+Value format_scratch_str(StrBuf *b) {
+    Value r = str_from_utf8(b->data ? b->data : "", b->len);
+    format_scratch_end(b);
+    return r;
+}
 
 typedef struct FormatSpec {
     uint32_t fill;       // a code point
@@ -504,17 +559,16 @@ static int fmt_int(StrBuf *out, Value v, const FormatSpec *f) {
     case 'X': base = 16; prefix = "0X"; break;
     default: break;
     }
-    StrBuf d;
-    sb_init(&d);
+    StrBuf *d = format_scratch_begin();
     bool negative;
-    if (format_int_digits(&d, v, base, &negative) < 0) {
-        sb_free(&d);
+    if (format_int_digits(d, v, base, &negative) < 0) {
+        format_scratch_end(d);
         return -1;
     }
     if (f->type == 'X') {
-        for (size_t i = 0; i < d.len; i++) {
-            if (d.data[i] >= 'a') {
-                d.data[i] = (char)(d.data[i] - 32);
+        for (size_t i = 0; i < d->len; i++) {
+            if (d->data[i] >= 'a') {
+                d->data[i] = (char)(d->data[i] - 32);
             }
         }
     }
@@ -522,8 +576,9 @@ static int fmt_int(StrBuf *out, Value v, const FormatSpec *f) {
     if (f->type == 'n') {
         g.thousands = 0;  // the C locale groups nothing
     }
-    fmt_number(out, &g, negative ? '-' : 0, f->alternate ? prefix : NULL, d.data, d.len, "", 0, 0);
-    sb_free(&d);
+    fmt_number(out, &g, negative ? '-' : 0, f->alternate ? prefix : NULL, d->data, d->len, "", 0,
+               0);
+    format_scratch_end(d);
     return 0;
 }
 
@@ -561,6 +616,87 @@ static int fmt_int_spec(StrBuf *out, Value v, Value spec) {
 
 // ---- float ---------------------------------------------------------------------------------------
 
+// 'f' formatting of a double with a small precision, exactly: x = m * 2**e,
+// so x * 10**p is m * 10**p scaled by a power of two, which fits 128 bits
+// here; rounding the quotient half to even is what a correctly rounded
+// printf does (and CPython's dtoa). Appends the text and returns 1, or
+// returns 0 when x or p is out of this path's range.
+static int fmt_fixed_exact(StrBuf *out, double x, int prec, int alt) {
+    static const uint64_t pow10[19] = {
+        1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
+        100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
+        10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+        100000000000000000ull, 1000000000000000000ull,
+    };
+    double ax = fabs(x);
+    if (prec < 0 || prec > 18 || !(ax < 9.2e18)) {
+        return 0;
+    }
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    int biased = (int)((bits >> 52) & 0x7FF);
+    uint64_t m = bits & ((UINT64_C(1) << 52) - 1);
+    int e2;
+    if (biased == 0) {
+        e2 = -1074;
+    } else {
+        m |= UINT64_C(1) << 52;
+        e2 = biased - 1075;
+    }
+    unsigned __int128 q;
+    if (e2 >= 0) {
+        q = ((unsigned __int128)(m << e2)) * pow10[prec];
+    } else {
+        int k = -e2;
+        unsigned __int128 prod = (unsigned __int128)m * pow10[prec];  // < 2**113
+        if (k > 113) {
+            q = 0;  // below half a unit of the last place
+        } else {
+            q = prod >> k;
+            unsigned __int128 rem = prod - (q << k), half = (unsigned __int128)1 << (k - 1);
+            if (rem > half || (rem == half && (q & 1))) {
+                q++;
+            }
+        }
+    }
+    // The digits of q (< 10**37): two 64-bit halves.
+    char digits[48];
+    int nd = 0;
+    uint64_t lo = (uint64_t)(q % pow10[18]), hi = (uint64_t)(q / pow10[18]);
+    for (int i = 0; i < 18; i++) {
+        digits[nd++] = (char)('0' + lo % 10);
+        lo /= 10;
+        if (hi == 0 && lo == 0 && nd > prec) {
+            break;
+        }
+    }
+    while (hi) {
+        digits[nd++] = (char)('0' + hi % 10);
+        hi /= 10;
+    }
+    while (nd <= prec) {
+        digits[nd++] = '0';  // at least one digit before the point
+    }
+    // digits[] is reversed: the last `prec` are the fraction.
+    sb_reserve(out, (size_t)nd + 3);
+    char *w = out->data + out->len;
+    if (signbit(x)) {
+        *w++ = '-';
+    }
+    for (int i = nd - 1; i >= prec; i--) {
+        *w++ = digits[i];
+    }
+    if (prec > 0 || alt) {
+        *w++ = '.';
+    }
+    for (int i = prec - 1; i >= 0; i--) {
+        *w++ = digits[i];
+    }
+    out->len = (size_t)(w - out->data);
+    out->data[out->len] = 0;
+    return 1;
+}
+
 void format_double(StrBuf *out, double x, char type, int precision, int flags) {
     bool upper = type == 'E' || type == 'F' || type == 'G';
     if (!isfinite(x)) {
@@ -587,11 +723,14 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags) {
             out->data[at] = '.';
         }
     } else {
-        if ((type == 'g' || type == 'G') && (flags & FORMAT_DTOA_ADD_DOT_0)) {
-            // A precision without a type: 'g', except that the exponent
-            // form starts one digit earlier (CPython's format_float_short:
+        if (type == 'g' || type == 'G') {
+            // 'g' in terms of 'e' and 'f': glibc's %#g loses the kept zeros
+            // when rounding carries (%#.6g of 999999.5 is "1.e+06", not
+            // "1.00000e+06"), and a precision without a type starts the
+            // exponent form one digit earlier (CPython's format_float_short:
             // 123.0 with '.3' is '1.23e+02'), which C's %g cannot say.
             int p = precision == 0 ? 1 : precision;
+            int threshold = (flags & FORMAT_DTOA_ADD_DOT_0) ? p - 1 : p;
             char small[80];
             size_t need = (size_t)p + 32;
             char *e = need <= sizeof small ? small : malloc(need);
@@ -607,7 +746,7 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags) {
             if (e != small) {
                 free(e);
             }
-            if (exp10 < -4 || exp10 >= p - 1) {
+            if (exp10 < -4 || exp10 >= threshold) {
                 type = type == 'g' ? 'e' : 'E';
                 precision = p - 1;
             } else {
@@ -615,7 +754,8 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags) {
                 precision = p - 1 - exp10;
             }
             size_t at = out->len;
-            format_double(out, x, type, precision, flags & ~FORMAT_DTOA_ADD_DOT_0);
+            // The sign rules (SIGN, NO_NEG_0) apply once, below.
+            format_double(out, x, type, precision, flags & FORMAT_DTOA_ALT);
             if (!(flags & FORMAT_DTOA_ALT)) {
                 // 'g' drops trailing zeros, and a point left bare.
                 char *m = out->data + at;
@@ -633,10 +773,15 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags) {
                 memmove(out->data + cut, out->data + mend, out->len - mend + 1);
                 out->len -= mend - cut;
             }
-            if (!strchr(out->data + at, '.') && !strpbrk(out->data + at, "eE")) {
+            if ((flags & FORMAT_DTOA_ADD_DOT_0) && !strchr(out->data + at, '.') &&
+                !strpbrk(out->data + at, "eE")) {
                 sb_puts(out, ".0");
             }
-            return;
+            goto sign;
+        }
+        if ((type == 'f' || type == 'F') &&
+            fmt_fixed_exact(out, x, precision, flags & FORMAT_DTOA_ALT)) {
+            goto sign;
         }
         char cfmt[8], *c = cfmt;
         *c++ = '%';
@@ -662,6 +807,7 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags) {
             sb_puts(out, ".0");
         }
     }
+sign:;
     char *s = out->data + start;
     if (s[0] == '-' && (flags & FORMAT_DTOA_NO_NEG_0)) {
         // Drop the sign of a value that shows as zero.
@@ -735,22 +881,21 @@ static int fmt_float_internal(StrBuf *out, double val, const FormatSpec *f) {
     } else if (type == 'r') {
         type = 'g';
     }
-    StrBuf b;
-    sb_init(&b);
-    format_double(&b, val, type, precision, flags);
+    StrBuf *b = format_scratch_begin();
+    format_double(b, val, type, precision, flags);
     if (pct) {
-        sb_putc(&b, '%');
+        sb_putc(b, '%');
     }
     char sign;
     size_t at, nd;
-    fmt_split_number(b.data, b.len, &sign, &at, &nd);
+    fmt_split_number(b->data, b->len, &sign, &at, &nd);
     FormatSpec g = *f;
     if (f->type == 'n') {
         g.thousands = 0;
     }
     size_t rem = at + nd;
-    fmt_number(out, &g, sign, NULL, b.data + at, nd, b.data + rem, b.len - rem, b.len - rem);
-    sb_free(&b);
+    fmt_number(out, &g, sign, NULL, b->data + at, nd, b->data + rem, b->len - rem, b->len - rem);
+    format_scratch_end(b);
     return 0;
 }
 
@@ -912,13 +1057,12 @@ static int fmt_str_spec(StrBuf *out, Value s, Value spec) {
 typedef int (*FmtFunc)(StrBuf *out, Value v, Value spec);
 
 static Value fmt_to_str(FmtFunc fn, Value v, Value spec) {
-    StrBuf b;
-    sb_init(&b);
-    if (fn(&b, v, spec ? spec : str_empty()) < 0) {
-        sb_free(&b);
+    StrBuf *b = format_scratch_begin();
+    if (fn(b, v, spec ? spec : str_empty()) < 0) {
+        format_scratch_end(b);
         return 0;
     }
-    return str_from_strbuf(&b);
+    return format_scratch_str(b);
 }
 
 Value str_format_spec(Value s, Value spec) {

@@ -47,6 +47,16 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags);
 // a decimal conversion exceeds int_max_str_digits.
 int format_int_digits(StrBuf *out, Value v, int base, bool *negative);
 
+// Scratch buffers for building text (the formatters here and in
+// str_format.c): an emptied StrBuf from a small pool, so that formatting
+// does not malloc and free a buffer per call. Uses nest (a __format__ in
+// Python may format again); every begin is paired with an end, LIFO.
+// One thread, as the runtime today.
+StrBuf *format_scratch_begin(void);
+void format_scratch_end(StrBuf *b);
+// A str of the scratch buffer's text, which is released.
+Value format_scratch_str(StrBuf *b);
+
 // ---- the methods ----------------------------------------------------------------------
 // __format__ of str, int (and bool), float and complex, for the types'
 // method tables; str.format and str.format_map (str_format.c).

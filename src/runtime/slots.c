@@ -761,7 +761,12 @@ static Value wrapper_call_slot(const WrapperDescrObject *w, Value self, const Va
     case W_SEQ_REPEAT: {
         // CPython's wrap_indexargfunc: the count must be an index-sized integer.
         int64_t n;
-        if (check_args(nargs, 1) < 0 || obj_as_index(args[0], &n, 0) < 0) {
+        // The count check is PyArg_UnpackTuple's with an empty name (a
+        // leading space in the message), as for __pow__.
+        if (nargs != 1) {
+            return err_format(&exc_TypeError, " expected 1 argument, got %zu", nargs);
+        }
+        if (obj_as_index(args[0], &n, 0) < 0) {
             if (err_matches(&exc_IndexError)) {
                 err_clear();
                 err_format(&exc_OverflowError, "cannot fit '%s' into an index-sized integer",

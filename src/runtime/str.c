@@ -566,6 +566,16 @@ Value str_substr_bytes(Value v, size_t from, size_t to) {
     return str_from_utf8(s->data + from, to - from);
 }
 
+Value str_from_utf8_known(const char *p, size_t nbytes, size_t len, uint32_t maxcp) {
+    if (len <= 1) {
+        return str_from_utf8(p, nbytes);
+    }
+    uint32_t flags = maxcp < 0x80 ? STR_ASCII
+                     : maxcp < 0x100 ? 0
+                     : maxcp < 0x10000 ? STR_WIDE2 : STR_WIDE2 | STR_WIDE4;
+    return str_new_known(p, nbytes, len, flags);
+}
+
 Value str_from_strbuf(StrBuf *b) {
     Value r = str_from_utf8(b->data ? b->data : "", b->len);
     sb_free(b);

@@ -149,6 +149,9 @@ size_t str_count_cps(const char *p, size_t nbytes);
 // The str of s's bytes [from, to) (character boundaries): shared strings
 // for short results, no rescan when s is ASCII.
 Value str_substr_bytes(Value s, size_t from, size_t to);
+// A str from valid generalized UTF-8 whose code point count and largest
+// code point the caller knows (no rescan).
+Value str_from_utf8_known(const char *p, size_t nbytes, size_t len, uint32_t maxcp);
 // A new str from the bytes of b (valid generalized UTF-8), which is freed.
 Value str_from_strbuf(StrBuf *b);
 // Position of the last occurrence of needle[0..m) in hay[0..n), or -1.

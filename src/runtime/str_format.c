@@ -344,14 +344,13 @@ Value str_format_template(Value fmt, const Value *args, size_t nargs, Value kwna
         return fmt;  // CPython returns the template itself (even a subclass instance)
     }
     SfArgs a = {args, nargs, args + nargs, kwnames, mapping, 0, 0};
-    StrBuf out;
-    sb_init(&out);
-    sb_reserve(&out, f->nbytes + 64);
-    if (sf_build(&out, f->data, (SfSpan){0, f->nbytes}, &a, 2) < 0) {
-        sb_free(&out);
+    StrBuf *out = format_scratch_begin();
+    sb_reserve(out, f->nbytes + 64);
+    if (sf_build(out, f->data, (SfSpan){0, f->nbytes}, &a, 2) < 0) {
+        format_scratch_end(out);
         return 0;
     }
-    return str_from_strbuf(&out);
+    return format_scratch_str(out);
 }
 
 Value str_m_format(Value self, const Value *args, size_t nargs, Value kwnames) {
@@ -962,29 +961,27 @@ Value str_mod(Value fmt, Value args) {
     if (!val_is_str(fmt)) {
         return VAL_NOTIMPLEMENTED;
     }
-    StrBuf out;
-    sb_init(&out);
-    int r = pf_run(&out, str_obj(fmt)->data, str_obj(fmt)->nbytes, false, args);
+    StrBuf *out = format_scratch_begin();
+    int r = pf_run(out, str_obj(fmt)->data, str_obj(fmt)->nbytes, false, args);
     if (r != 0) {
-        sb_free(&out);
+        format_scratch_end(out);
         return r < 0 ? 0 : fmt;  // CPython returns the template itself (even a subclass)
     }
-    return str_from_strbuf(&out);
+    return format_scratch_str(out);
 }
 
 Value bytes_mod(Value fmt, Value args) {
     if (!val_is_bytes(fmt)) {
         return VAL_NOTIMPLEMENTED;
     }
-    StrBuf out;
-    sb_init(&out);
-    int r = pf_run(&out, bytes_data(fmt), bytes_len(fmt), true, args);
+    StrBuf *out = format_scratch_begin();
+    int r = pf_run(out, bytes_data(fmt), bytes_len(fmt), true, args);
     if (r < 0) {
-        sb_free(&out);
+        format_scratch_end(out);
         return 0;
     }
     Value b = r == 1 ? bytes_from(bytes_data(fmt), bytes_len(fmt))
-                     : bytes_from(out.data ? out.data : "", out.len);
-    sb_free(&out);
+                     : bytes_from(out->data ? out->data : "", out->len);
+    format_scratch_end(out);
     return b;
 }

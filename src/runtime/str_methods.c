@@ -1,6 +1,6 @@
 // str_methods.c - the methods of str (the type itself, its storage and
 // operators are in str.c; str.format and % in str_format.c; the format
-// mini-language in format.c; encode in codecs.c).
+// mini-language in format.c; encode in codecs.c). Also str.__new__.
 //
 // Every method works on the UTF-8 bytes directly. What makes that cheap:
 //   - Substring search is byte search: a match of valid UTF-8 in valid
@@ -12,7 +12,9 @@
 //     word-at-a-time count of code points (str_count_cps).
 //   - Case mapping and the isX predicates have an ASCII path decided by
 //     the string's STR_ASCII flag; other strings decode one character at a
-//     time and consult the Unicode 14 tables (unicode_ctype.c).
+//     time and consult the Unicode 14 tables (unicode_ctype.c). Results
+//     whose length and widest character the loop already knows are built
+//     without a rescan (str_from_utf8_known).
 //
 // Behaviour, error types and messages are CPython 3.11's, including its
 // four styles of argument errors, which depend on how each method's
@@ -149,6 +151,21 @@ static const char *sm_clinic_name(Value v) {
     return v == VAL_NONE ? "None" : str_type_name(v);
 }
 
+// A str argument that C code uses as a C string (an encoding or error
+// handler name): ValueError for an embedded NUL, and the UnicodeEncodeError
+// of UTF-8 for a lone surrogate, as CPython's conversion raises them.
+static int sm_cstr_arg(Value s) {
+    StrObject *o = str_obj(s);
+    if (memchr(o->data, 0, o->nbytes)) {
+        err_format(&exc_ValueError, "embedded null character");
+        return -1;
+    }
+    if (!(o->flags & STR_ASCII) && !codec_encode(s, NULL, NULL)) {
+        return -1;  // the strict UTF-8 encoder reports the surrogate
+    }
+    return 0;
+}
+
 // The receiver unchanged (see the opening comment).
 static Value sm_unchanged(Value self) {
     return str_exact(self);
@@ -186,7 +203,8 @@ static void sm_byte_range(Value s, int64_t start, int64_t end, size_t *from, siz
         *to = (size_t)end;
         return;
     }
-    *from = str_offset_of(s, (size_t)start);
+    // Whole-string searches (the common case) need no index.
+    *from = start == 0 ? 0 : str_offset_of(s, (size_t)start);
     *to = end == (int64_t)str_len(s) ? str_obj(s)->nbytes : str_offset_of(s, (size_t)end);
 }
 
@@ -238,34 +256,6 @@ static inline size_t sm_space_before(const unsigned char *d, size_t pos) {
 
 // ---- case mapping -------------------------------------------------------------------------
 
-// ASCII case tables.
-static inline unsigned char sm_ascii_lower(unsigned char c) {
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
-static inline unsigned char sm_ascii_upper(unsigned char c) {
-    return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
-}
-
-// Map every byte of an ASCII str: the bytes in [lo, lo + 26) get `flip`
-// xor-ed in (0x20 turns A-Z into a-z and back), both ranges for swapcase.
-static Value sm_ascii_map(Value self, unsigned char lo, int both) {
-    StrObject *s = str_obj(self);
-    StrObject *r = str_alloc(s->nbytes);
-    if (!r) {
-        return 0;
-    }
-    const unsigned char *src = (const unsigned char *)s->data;
-    unsigned char *dst = (unsigned char *)r->data;
-    for (size_t i = 0; i < s->nbytes; i++) {
-        unsigned c = src[i];
-        unsigned hit = both ? ((c | 0x20) - 'a' < 26u) : (c - lo < 26u);
-        dst[i] = (unsigned char)(c ^ (hit << 5));
-    }
-    r->len = s->len;
-    r->flags = STR_ASCII;
-    return s->len <= 1 ? str_finish(r) : val_from_ptr(r);
-}
-
 // The lower-case form of the capital sigma at byte pos of d[0..n): final
 // sigma 'ς' when a cased letter precedes it and none follows, skipping
 // case-ignorable characters both ways (Unicode's Final_Sigma condition).
@@ -293,25 +283,75 @@ static uint32_t sm_sigma(const unsigned char *d, size_t n, size_t pos) {
     return 0x3C2;
 }
 
-// Append the lower-case mapping of the character cp at byte pos.
-static void sm_put_lower(StrBuf *b, const unsigned char *d, size_t n, size_t pos, uint32_t cp) {
-    if (cp == 0x3A3) {
-        sm_put_cp(b, sm_sigma(d, n, pos));
-        return;
+// Where case mapping writes: a buffer of 3 bytes per input byte (no
+// mapping of Unicode 14 grows a character's UTF-8 more than that;
+// tools/gen_unicode_ctype.py checks it), with the count and largest code
+// point written so far, so that the result needs no rescan.
+typedef struct SmOut {
+    char *p;
+    size_t len;
+    uint32_t max;
+} SmOut;
+
+static inline void sm_out(SmOut *o, uint32_t cp) {
+    if (cp < 0x80) {
+        *o->p++ = (char)cp;
+    } else {
+        o->p += utf8_encode(cp, o->p);
+        if (cp > o->max) {
+            o->max = cp;
+        }
     }
-    uint32_t m[UNI_MAX_CASE_EXPANSION];
-    int k = uni_case_map(cp, UNI_CASE_LOWER, m);
-    for (int i = 0; i < k; i++) {
-        sm_put_cp(b, m[i]);
-    }
+    o->len++;
 }
 
-static void sm_put_mapped(StrBuf *b, uint32_t cp, UniCase which) {
+static inline void sm_out_mapped(SmOut *o, uint32_t cp, UniCase which) {
     uint32_t m[UNI_MAX_CASE_EXPANSION];
     int k = uni_case_map(cp, which, m);
     for (int i = 0; i < k; i++) {
-        sm_put_cp(b, m[i]);
+        sm_out(o, m[i]);
     }
+}
+
+// The lower-case mapping of the character cp at byte pos.
+static inline void sm_out_lower(SmOut *o, const unsigned char *d, size_t n, size_t pos,
+                                uint32_t cp) {
+    if (cp == 0x3A3) {
+        sm_out(o, sm_sigma(d, n, pos));
+    } else {
+        sm_out_mapped(o, cp, UNI_CASE_LOWER);
+    }
+}
+
+// Map every byte of an ASCII str: the bytes in [lo, lo + 26) get `flip`
+// xor-ed in (0x20 turns A-Z into a-z and back), both ranges for swapcase.
+static Value sm_ascii_map(Value self, unsigned char lo, int both) {
+    StrObject *s = str_obj(self);
+    StrObject *r = str_alloc(s->nbytes);
+    if (!r) {
+        return 0;
+    }
+    const unsigned char *src = (const unsigned char *)s->data;
+    unsigned char *dst = (unsigned char *)r->data;
+    for (size_t i = 0; i < s->nbytes; i++) {
+        unsigned c = src[i];
+        unsigned hit = both ? ((c | 0x20) - 'a' < 26u) : (c - lo < 26u);
+        dst[i] = (unsigned char)(c ^ (hit << 5));
+    }
+    r->len = s->len;
+    r->flags = STR_ASCII;
+    return s->len <= 1 ? str_finish(r) : val_from_ptr(r);
+}
+
+// ASCII case tables.
+static inline unsigned char sm_ascii_lower(unsigned char c) {
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+static inline unsigned char sm_ascii_upper(unsigned char c) {
+    return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
+}
+static inline int sm_ascii_letter(unsigned char c) {
+    return (unsigned)((c | 0x20) - 'a') < 26u;
 }
 
 typedef enum SmCase { SM_LOWER, SM_UPPER, SM_FOLD, SM_SWAP, SM_TITLE, SM_CAPITALIZE } SmCase;
@@ -330,11 +370,78 @@ static Value sm_ascii_title(Value self, int capitalize) {
             m = i == 0 ? sm_ascii_upper(c) : sm_ascii_lower(c);
         } else {
             m = prev_cased ? sm_ascii_lower(c) : sm_ascii_upper(c);
-            prev_cased = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            prev_cased = sm_ascii_letter(c);
         }
         r->data[i] = (char)m;
     }
     return str_finish(r);
+}
+
+// Case-map a non-ASCII str into o.
+static void sm_case_map(SmOut *o, const unsigned char *d, size_t n, SmCase how) {
+    int prev_cased = 0;
+    size_t pos = 0;
+    while (pos < n) {
+        size_t at = pos;
+        unsigned char c = d[pos];
+        if (c < 0x80) {
+            // ASCII letters are the only cased ASCII characters.
+            pos++;
+            int letter = sm_ascii_letter(c);
+            switch (how) {
+            case SM_LOWER:
+            case SM_FOLD: c = sm_ascii_lower(c); break;
+            case SM_UPPER: c = sm_ascii_upper(c); break;
+            case SM_SWAP: c = (unsigned char)(c ^ (letter << 5)); break;
+            case SM_TITLE:
+                c = prev_cased ? sm_ascii_lower(c) : sm_ascii_upper(c);
+                prev_cased = letter;
+                break;
+            case SM_CAPITALIZE: c = at == 0 ? sm_ascii_upper(c) : sm_ascii_lower(c); break;
+            }
+            *o->p++ = (char)c;
+            o->len++;
+            continue;
+        }
+        uint32_t cp = sm_next(d, &pos);
+        switch (how) {
+        case SM_LOWER:
+            sm_out_lower(o, d, n, at, cp);
+            break;
+        case SM_UPPER:
+            sm_out_mapped(o, cp, UNI_CASE_UPPER);
+            break;
+        case SM_FOLD:
+            sm_out_mapped(o, cp, UNI_CASE_FOLD);
+            break;
+        case SM_SWAP: {
+            unsigned t = uni_ctype(cp);
+            if (t & UNI_UPPER) {
+                sm_out_lower(o, d, n, at, cp);
+            } else if (t & UNI_LOWER) {
+                sm_out_mapped(o, cp, UNI_CASE_UPPER);
+            } else {
+                sm_out(o, cp);
+            }
+            break;
+        }
+        case SM_TITLE:
+            if (prev_cased) {
+                sm_out_lower(o, d, n, at, cp);
+            } else {
+                sm_out_mapped(o, cp, UNI_CASE_TITLE);
+            }
+            prev_cased = (uni_ctype(cp) & UNI_CASED) != 0;
+            break;
+        case SM_CAPITALIZE:
+            if (at == 0) {
+                sm_out_mapped(o, cp, UNI_CASE_TITLE);
+            } else {
+                sm_out_lower(o, d, n, at, cp);
+            }
+            break;
+        }
+    }
 }
 
 static Value sm_case(Value self, SmCase how) {
@@ -349,60 +456,23 @@ static Value sm_case(Value self, SmCase how) {
         case SM_CAPITALIZE: return sm_ascii_title(self, 1);
         }
     }
-    const unsigned char *d = (const unsigned char *)s->data;
     size_t n = s->nbytes;
-    StrBuf b;
-    sb_init(&b);
-    sb_reserve(&b, n + 8);
-    int prev_cased = 0;
-    size_t pos = 0;
-    while (pos < n) {
-        size_t at = pos;
-        uint32_t cp;
-        if (d[pos] < 0x80) {
-            cp = d[pos++];
-        } else {
-            cp = sm_next(d, &pos);
-        }
-        switch (how) {
-        case SM_LOWER:
-            sm_put_lower(&b, d, n, at, cp);
-            break;
-        case SM_UPPER:
-            sm_put_mapped(&b, cp, UNI_CASE_UPPER);
-            break;
-        case SM_FOLD:
-            sm_put_mapped(&b, cp, UNI_CASE_FOLD);
-            break;
-        case SM_SWAP: {
-            unsigned t = uni_ctype(cp);
-            if (t & UNI_UPPER) {
-                sm_put_lower(&b, d, n, at, cp);
-            } else if (t & UNI_LOWER) {
-                sm_put_mapped(&b, cp, UNI_CASE_UPPER);
-            } else {
-                sm_put_cp(&b, cp);
-            }
-            break;
-        }
-        case SM_TITLE:
-            if (prev_cased) {
-                sm_put_lower(&b, d, n, at, cp);
-            } else {
-                sm_put_mapped(&b, cp, UNI_CASE_TITLE);
-            }
-            prev_cased = (uni_ctype(cp) & UNI_CASED) != 0;
-            break;
-        case SM_CAPITALIZE:
-            if (at == 0) {
-                sm_put_mapped(&b, cp, UNI_CASE_TITLE);
-            } else {
-                sm_put_lower(&b, d, n, at, cp);
-            }
-            break;
-        }
+    char small[768];
+    if (n > SIZE_MAX / 4) {
+        return err_no_memory();
     }
-    return str_from_strbuf(&b);
+    char *buf = 3 * n <= sizeof small ? small : malloc(3 * n);
+    if (!buf) {
+        return err_no_memory();
+    }
+    buf[0] = 0;  // (n > 0 here: the empty str is ASCII; this quiets -Wmaybe-uninitialized)
+    SmOut o = {buf, 0, 0x7F};
+    sm_case_map(&o, (const unsigned char *)s->data, n, how);
+    Value r = str_from_utf8_known(buf, (size_t)(o.p - buf), o.len, o.max);
+    if (buf != small) {
+        free(buf);
+    }
+    return r;
 }
 
 #define SM_CASE_METHOD(cname, pyname, how)                                               \
@@ -970,11 +1040,29 @@ static Value str_m_split(Value self, const Value *args, size_t nargs, Value kwna
             if (i == n) {
                 break;
             }
-            size_t j = i;
-            while (i < n && sm_space_at(d, i) == 0) {
-                i += d[i] < 0x80 ? 1 : (size_t)(str_decode_cp(d + i, &k), k);
+            // The word's length and widest character come with the walk:
+            // its str needs no rescan.
+            size_t j = i, cps = 0;
+            uint32_t max = 0x7F;
+            while (i < n) {
+                if (d[i] < 0x80) {
+                    if (sm_ascii_space[d[i]]) {
+                        break;
+                    }
+                    i++;
+                } else {
+                    uint32_t cp = str_decode_cp(d + i, &k);
+                    if (uni_ctype(cp) & UNI_SPACE) {
+                        break;
+                    }
+                    max = cp > max ? cp : max;
+                    i += k;
+                }
+                cps++;
             }
-            if (sm_add_piece(list, self, j, i) < 0) {
+            Value piece = SM_ASCII(self) ? str_substr_bytes(self, j, i)
+                                         : str_from_utf8_known(s->data + j, i - j, cps, max);
+            if (!piece || list_append(list, piece) < 0) {
                 return 0;
             }
         }
@@ -1307,7 +1395,8 @@ Value str_join(Value sep, Value iterable) {
     }
     StrObject *sp = str_obj(sep);
     size_t total = 0, len = 0;
-    uint32_t flags = sp->flags | STR_ASCII;
+    // The separator counts only when it appears (two items or more).
+    uint32_t flags = n >= 2 ? sp->flags : 0;
     int all_ascii = n < 2 || (sp->flags & STR_ASCII);
     for (size_t i = 0; i < n; i++) {
         if (!val_is_str(items[i])) {
@@ -1341,9 +1430,6 @@ Value str_join(Value sep, Value iterable) {
     }
     r->len = len;
     r->flags = (flags & (STR_WIDE2 | STR_WIDE4)) | (all_ascii ? STR_ASCII : 0);
-    if (n >= 2 && !(sp->flags & STR_ASCII) && sp->len > 0) {
-        r->flags &= ~(uint32_t)STR_ASCII;
-    }
     if (len <= 1) {
         return str_finish(r);
     }
@@ -1452,8 +1538,14 @@ static Value str_m_replace(Value self, const Value *args, size_t nargs, Value kw
 
 // table[cp] appended to b: 0, or -1 with an exception.
 static int sm_translate_one(StrBuf *b, Value table, uint32_t cp) {
-    Value r = obj_getitem(table, val_from_smallint(cp));
+    Value key = val_from_smallint(cp);
+    // An exact dict answers a miss without raising KeyError first.
+    Value r = dict_check_exact(table) ? dict_get(table, key) : obj_getitem(table, key);
     if (!r) {
+        if (!err_occurred()) {
+            sm_put_cp(b, cp);
+            return 0;
+        }
         if (err_matches(&exc_LookupError)) {
             err_clear();
             sm_put_cp(b, cp);
@@ -1624,6 +1716,9 @@ Value str_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
             return err_format(&exc_TypeError, "str() argument '%s' must be str, not %s",
                               names[i], sm_clinic_name(a[i]));
         }
+        if (a[i] && sm_cstr_arg(a[i]) < 0) {
+            return 0;
+        }
     }
     Value r;
     if (!a[0]) {
@@ -1689,6 +1784,9 @@ static Value str_m_encode(Value self, const Value *args, size_t nargs, Value kwn
         if (a[i] && !val_is_str(a[i])) {
             return err_format(&exc_TypeError, "encode() argument '%s' must be str, not %s",
                               names[i], sm_clinic_name(a[i]));
+        }
+        if (a[i] && sm_cstr_arg(a[i]) < 0) {
+            return 0;
         }
     }
     return codec_encode(self, a[0] ? str_obj(a[0])->data : NULL,

@@ -32,6 +32,7 @@
 #include "../runtime/list.h"
 #include "../runtime/bytes.h"
 #include "../runtime/float.h"
+#include "../runtime/format.h"
 #include "../runtime/range.h"
 #include "../runtime/set.h"
 #include "../runtime/slice.h"
@@ -925,16 +926,9 @@ static Value format_value(Value v, int conv, Value spec) {
     if (!v) {
         return 0;
     }
-    if (!spec || (val_is_str(spec) && str_len(spec) == 0)) {
-        if (val_is_str(v) && type_of(v) == &type_str) {
-            return v;
-        }
-        if (int_check_exact(v) || type_of(v) == &type_float) {
-            return obj_str(v);
-        }
-    }
-    Value sp = spec ? spec : str_empty();
-    return obj_call_method(v, "__format__", &sp, 1);
+    // The format mini-language (runtime/format.c): builtin types directly,
+    // others through their __format__.
+    return obj_format(v, spec);
 }
 
 // How CPython names a callable in call errors: "mod.qualname()" (no module

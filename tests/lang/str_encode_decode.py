@@ -39,6 +39,21 @@ for data in DATA:
                 row.append(h + "=" + describe(e))
         print(repr(data), enc, " ".join(row))
 
+UNITS = [b"\x00\xd8", b"\x00\xd8A", b"A", b"\x00\xdc", b"\x00\xd8A\x00", b"\x00\xd8\x00\xdc",
+         b"\xff\xfeA\x00", b"\xfe\xff\x00A", b"\xfe\xffA", b"a\x00\x00\xdcb\x00",
+         b"\xff\xfe\x00\x00A\x00\x00\x00", b"\x00\x00\xfe\xff\x00\x00\x00A",
+         b"\x00\xd8\x00\x00", b"\x00\x00\x11\x00", b"A\x00\x00", b"\x00\x00\x00\xd8"]
+for data in UNITS:
+    for enc in ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf_32_le", "UTF-32BE"]:
+        row = []
+        for h in ["strict", "replace", "ignore", "backslashreplace", "surrogatepass",
+                  "surrogateescape"]:
+            try:
+                row.append(h + "=" + repr(str(data, enc, h)))
+            except Exception as e:
+                row.append(h + "=" + describe(e))
+        print(repr(data), enc, " ".join(row))
+
 # Round trips of every byte and of a spread of code points.
 every_byte = "".join(map(chr, range(256))).encode("latin-1")
 for enc in ["latin-1", "cp1252", "cp437", "koi8-r", "iso8859-7", "mac-roman", "cp037"]:
@@ -48,7 +63,7 @@ for enc in ["latin-1", "cp1252", "cp437", "koi8-r", "iso8859-7", "mac-roman", "c
 spread = "".join(chr(c) for c in range(0, 0x3000, 37) if not 0xD800 <= c < 0xE000)
 for enc in ["utf-8", "utf-16", "utf-32", "utf-16-le", "utf-32-be"]:
     b = spread.encode(enc)
-    print(enc, len(b), b[:12], hash(b) == hash(spread.encode(enc)))
+    print(enc, len(b), b[:12], hash(b) == hash(spread.encode(enc)), str(b, enc) == spread)
 print(str(spread.encode("utf-8"), "utf-8") == spread)
 print(str(spread.encode("utf-8", "surrogateescape"), "utf-8", "surrogateescape") == spread)
 escaped = "a\udcff\udc80z".encode("utf-8", "surrogateescape")

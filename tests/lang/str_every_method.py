@@ -112,6 +112,14 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 
+# str's own special methods that give process-dependent or builtin-shaped
+# results: called directly, their results compared or shown.
+for recv in RECEIVERS[:6]:
+    print(repr(recv.__repr__()), repr(recv.__str__()), list(recv.__iter__())[:3],
+          recv.__hash__() == hash(recv), repr(str.__new__(str, recv)),
+          type(str.__new__(str, 42)).__name__)
+covered.update(["__repr__", "__str__", "__iter__", "__hash__", "__new__"])
+
 public = [n for n in dir(str) if not n.startswith("_")]
 dunders = [n for n in dir(str) if n.startswith("__")]
 print("public methods covered:", len([n for n in public if n in covered]), "/", len(public))

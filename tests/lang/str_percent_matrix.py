@@ -1,5 +1,5 @@
-# printf-style formatting over a matrix of conversions, flags, widths,
-# precisions and values, plus its argument-handling rules.
+# printf-style formatting over conversions, flags, widths, precisions and
+# values, plus its argument-handling rules.
 
 VALUES = [0, 1, -1, 42, -42, 255, 2 ** 70, -2 ** 70, True, 0.0, -0.0, 0.5, -1.5, 2.5, 3.14159,
           1e20, 1e-5, 1e999, -1e999, 1e999 * 0, "abc", "é", "", 65, 1j, None, [1], (1,)]
@@ -16,20 +16,30 @@ def pct(fmt, args):
         return type(e).__name__ + ": " + str(e)
 
 
+# A fixed pseudo-random walk through flags, widths and precisions (so that
+# it also runs under -X gc-stress): every value meets every conversion.
+seed = 777
+
+
+def pick(options):
+    global seed
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return options[(seed >> 16) % len(options)]
+
+
 for v in VALUES:
     for conv in CONVS:
         out = []
-        for flags in FLAGS:
-            for width in WIDTHS:
-                for prec in PRECS:
-                    fmt = "%" + flags + width + prec + conv
-                    args = []
-                    if width == "*":
-                        args.append(-7 if flags == "-" else 7)
-                    if prec == ".*":
-                        args.append(3)
-                    args.append(v)
-                    out.append(fmt + "=" + pct(fmt, tuple(args)))
+        for _ in range(2):
+            flags, width, prec = pick(FLAGS), pick(WIDTHS), pick(PRECS)
+            fmt = "%" + flags + width + prec + conv
+            args = []
+            if width == "*":
+                args.append(-7 if flags == "-" else 7)
+            if prec == ".*":
+                args.append(3)
+            args.append(v)
+            out.append(fmt + "=" + pct(fmt, tuple(args)))
         print(repr(v), conv, " ".join(out))
 
 # Mappings, argument counts, odd templates.

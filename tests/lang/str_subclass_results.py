@@ -59,3 +59,8 @@ class Tagged(str):
 
 t = Tagged("body", "b")
 print(t, t.tag, t.upper(), type(t).__name__, t[1:], t.__dict__)
+
+# A one-item join returns a copy of a subclass item; the separator must not
+# leak into its width (hash and equality see the text only).
+r = "日".join([S("a")])
+print(repr(r), type(r).__name__, hash(r) == hash("a"), {"a": 1}[r], hash("é".join(["a", "b"])) == hash("aéb"))
