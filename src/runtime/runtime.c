@@ -77,7 +77,7 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
     }
     // PEP 585: list[int] and friends.
     static Type *const generic_types[] = {&type_list, &type_dict, &type_tuple, &type_set,
-                                          &type_frozenset, &type_enumerate};
+                                          &type_frozenset, &type_enumerate, &type_weakref};
     for (size_t i = 0; i < sizeof generic_types / sizeof generic_types[0]; i++) {
         if (generic_alias_install(generic_types[i]) < 0) {
             *error = "cannot initialize the generic builtin types";
