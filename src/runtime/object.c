@@ -101,6 +101,15 @@ static Value abstract_error(Type *t) {
 // object.__new__: the slot of every type whose constructor is object's.
 Value object_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
     Type *t = type_ptr(callable);
+    // A builtin without a constructor of its own yet (they come with the
+    // builtin-types work), and the classes based on it, cannot be made.
+    Type *sb = t;
+    while (sb->flags & TYPE_HEAP) {
+        sb = sb->base;
+    }
+    if (sb != &type_object) {
+        return err_format(&exc_NotImplementedError, "%s() is not implemented yet", sb->name);
+    }
     if (has_args(nargs, kwnames)) {
         if (t->new_ != object_new) {
             return err_format(&exc_TypeError,
@@ -109,15 +118,6 @@ Value object_new(Value callable, const Value *args, size_t nargs, Value kwnames)
         if (t->init == object_init) {
             return err_format(&exc_TypeError, "%s() takes no arguments", t->name);
         }
-    }
-    // A class whose static base is a builtin without a constructor of its own
-    // yet (they come with the builtin-types work) cannot be made either.
-    Type *sb = t;
-    while (sb->flags & TYPE_HEAP) {
-        sb = sb->base;
-    }
-    if (sb != &type_object) {
-        return err_format(&exc_NotImplementedError, "%s() is not implemented yet", sb->name);
     }
     if (t->flags & TYPE_ABSTRACT) {
         return abstract_error(t);

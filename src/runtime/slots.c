@@ -758,8 +758,19 @@ static Value wrapper_call_slot(const WrapperDescrObject *w, Value self, const Va
         return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(self, args[0]);
     case W_BINOP_R:
         return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(args[0], self);
-    case W_SEQ_REPEAT:
-        return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(self, args[0]);
+    case W_SEQ_REPEAT: {
+        // CPython's wrap_indexargfunc: the count must be an index-sized integer.
+        int64_t n;
+        if (check_args(nargs, 1) < 0 || obj_as_index(args[0], &n, 0) < 0) {
+            if (err_matches(&exc_IndexError)) {
+                err_clear();
+                err_format(&exc_OverflowError, "cannot fit '%s' into an index-sized integer",
+                           obj_type_name(args[0]));
+            }
+            return 0;
+        }
+        return ((BinaryFunc)fn)(self, args[0]);
+    }
     case W_POW_L:
     case W_POW_R: {
         if (check_args_range(nargs, 1, 2) < 0) {

@@ -322,7 +322,9 @@ int vm_bind_args(Frame *f, FunctionObject *fn, Value self, const Value *args, si
         if (self) {
             *S++ = self;
         }
-        memcpy(S, args, npos * sizeof(Value));
+        if (npos > 0) {  // args may be NULL when empty (class bodies, obj_call0)
+            memcpy(S, args, npos * sizeof(Value));
+        }
         return 0;
     }
     Value *S = f->slots;
@@ -585,7 +587,9 @@ Value obj_call_tuple_dict(Value f, Value args, Value kwargs) {
 // ---- helpers of the handlers ----------------------------------------------------------
 
 static Value name_error(Value name) {
-    return err_format(&exc_NameError, "name '%s' is not defined", str_obj(name)->data);
+    err_format(&exc_NameError, "name '%s' is not defined", str_obj(name)->data);
+    err_name_context(name);  // for "Did you mean"
+    return 0;
 }
 
 static Value load_global(Frame *f, Value name) {
@@ -1433,6 +1437,14 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(INPLACE) {
+        if (val_is_smallint(R[B]) && val_is_smallint(R[C]) && (X == BINOP_ADD || X == BINOP_SUB)) {
+            int64_t x = val_smallint(R[B]), y = val_smallint(R[C]);
+            int64_t r = X == BINOP_ADD ? x + y : x - y;
+            if (smallint_fits(r)) {
+                R[A] = val_from_smallint(r);
+                NEXT();
+            }
+        }
         Value v = obj_inplace(R[B], R[C], (BinOp)X);
         CHECK(v);
         R[A] = v;
