@@ -60,11 +60,18 @@ size_t finalize_collect(void) {
     return found;
 }
 
-void gc_run_exit_finalizers(void) {
+void gc_run_exit_finalizers(Value main_globals) {
     finalize_run_pending();
     // A full collection costs a trace of the live heap: only when some
-    // object has a finalizer that could be due.
-    if (gc_finalizer_count() > 0) {
-        finalize_collect();
+    // object has a finalizer that could be due. First what is garbage
+    // already (CPython would have finalized it when it became garbage), then
+    // what only __main__'s globals hold.
+    if (gc_finalizer_count() == 0) {
+        return;
+    }
+    finalize_collect();
+    if (main_globals && val_is_ptr(main_globals) && gc_finalizer_count() > 0) {
+        gc_collect_hiding(val_ptr(main_globals));
+        finalize_run_pending();
     }
 }

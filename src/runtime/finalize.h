@@ -41,9 +41,13 @@ size_t finalize_collect(void);
 
 // At exit (vm/run.c, after the program and before the process ends): the
 // queued work, then, if any object with a finalizer exists, one more
-// finalize_collect. Like PyPy, krait does not promise __del__ for objects
-// still reachable at exit.
-void gc_run_exit_finalizers(void);
+// finalize_collect, and then the finalizers of the objects that only the
+// __main__ module's globals (`main_globals`, a dict, or 0) keep alive, with
+// the globals still intact: what CPython's last collection does when it
+// finds __main__ (a cycle through its functions' __globals__) garbage.
+// Objects other modules keep are not finalized (CPython clears those
+// modules later; PyPy never does).
+void gc_run_exit_finalizers(Value main_globals);
 
 // Finalize o now: its type's finalize slot (for a class, the one that calls
 // its __del__); errors are reported as unraisable.

@@ -430,6 +430,7 @@ static struct {
     size_t min_budget;       // GC_MIN_BUDGET unless gc_set_min_budget changed it
     bool count_dead;         // this collection counts the unreachable (gc_collect_count)
     size_t dead_count;
+    Object *hidden;          // gc_collect_hiding's object, during that collection
 } gc;
 
 static void collect(void);
@@ -1230,6 +1231,33 @@ static bool object_is_marked(const Object *o) {
     return l != NULL ? l->marked : true;
 }
 
+// Set o's mark bit without queueing it for tracing. False if o is not a
+// heap object or was marked already.
+static bool mark_bit_only(GcTracer *t, Object *o) {
+    uintptr_t a = (uintptr_t)o;
+    Block *b = block_of(a);
+    if (b != NULL) {
+        if (b->cell_size == 0 || (char *)a != block_cell(b, block_cell_index(b, a))) {
+            return false;
+        }
+        uint32_t idx = block_cell_index(b, a);
+        if (block_is_marked(b, idx)) {
+            return false;
+        }
+        b->marks[idx >> 6] |= UINT64_C(1) << (idx & 63);
+        b->marked++;
+        t->marked_bytes += b->cell_size;
+        return true;
+    }
+    LargeObject *l = large_find(a);
+    if (l == NULL || l->marked || (char *)a != l->start) {
+        return false;
+    }
+    l->marked = true;
+    t->marked_bytes += l->size;
+    return true;
+}
+
 // Mark o if it is not, and everything it reaches.
 static void mark_from(GcTracer *t, Object *o) {
     mark_address(t, (uintptr_t)o, true);
@@ -1565,7 +1593,9 @@ static void finalizers_resurrect(GcTracer *t) {
         mark_drain(t);
     }
     mark_recover_overflow(t);
-    PendingEntry *order = malloc(unreachable * sizeof *order);
+    // (Not for gc_collect_hiding: CPython's exit collection finalizes its
+    // one big garbage cycle in creation order.)
+    PendingEntry *order = gc.hidden ? NULL : malloc(unreachable * sizeof *order);
     if (order != NULL) {
         size_t n = 0;
         for (int reached = 0; reached < 2; reached++) {
@@ -1710,12 +1740,21 @@ static void collect(void) {
     heap_prepare();
     GcTracer *t = &gc.tracer;
     t->marked_bytes = 0;
+    // gc_collect_hiding: the hidden object counts as marked while the roots
+    // are traced, so that marking stops at it; it is traced after the
+    // finalizers are queued.
+    bool hid = gc.hidden != NULL && mark_bit_only(t, gc.hidden);
     mark_roots(t);
     mark_drain(t);
     mark_recover_overflow(t);
     size_t resurrected = pending.finalizers;
     finalizers_resurrect(t);
     resurrected = pending.finalizers - resurrected;
+    if (hid) {
+        mark_trace_object(t, gc.hidden);
+        mark_drain(t);
+        mark_recover_overflow(t);
+    }
     weak_process();
     if (gc.count_dead) {
         gc.dead_count = count_unmarked() + resurrected;
@@ -1750,6 +1789,16 @@ void gc_collect(void) {
     }
     gc_scrub_stack();
     collect();
+}
+
+void gc_collect_hiding(Object *hidden) {
+    if (!gc.initialized) {
+        return;
+    }
+    gc_scrub_stack();
+    gc.hidden = hidden;
+    collect();
+    gc.hidden = NULL;
 }
 
 size_t gc_collect_count(void) {

@@ -55,6 +55,14 @@ void gc_collect(void);
 // it can, so that its own callees' frames start clean too.
 void gc_scrub_stack(void);
 
+// A full collection in which `hidden` and what only it reaches count as
+// unreachable for finalization: their registered objects are queued, in
+// registration order, with everything intact (nothing reachable from
+// `hidden` is freed, no weak reference to it is cleared). For the exit
+// (finalize.c): CPython's last collection finds the __main__ module's
+// globals in one garbage cycle and finalizes them in creation order.
+void gc_collect_hiding(Object *hidden);
+
 // A full collection that also counts the objects it found unreachable
 // (resurrected ones included), for gc.collect(). The count costs a pass
 // over every cell header of the heap.

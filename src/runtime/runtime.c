@@ -89,7 +89,7 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
     // list[int] and friends (PEP 585).
     static Type *const generic_types[] = {
         &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &exc_BaseExceptionGroup,
-        &type_enumerate,
+        &type_enumerate, &type_weakref,
     };
     if (generic_alias_install(generic_types, sizeof generic_types / sizeof generic_types[0]) < 0) {
         *error = "cannot initialize the builtin types";

@@ -80,7 +80,8 @@ static StackChunk *chunk_new(size_t need, StackChunk *prev) {
 // temporary; frame_trace_one then also zeroes them, so that no later trace
 // of the frame (at another instruction) finds what this collection freed.
 // The compiler writes a temporary before it reads it, so zeroing a dead one
-// is invisible. Anywhere else, every slot counts.
+// is invisible. Anywhere else, every slot counts. (Specialized forms of the
+// call ops, when quickening adds them, belong in the switch too.)
 static uint32_t frame_live_slots(const Frame *f) {
     const Code *co = f->code;
     if (!f->pc) {

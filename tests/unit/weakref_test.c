@@ -526,6 +526,29 @@ static void test_finalizer_order(void) {
     EXPECT(strcmp(log_buf, "fin2 fin1 fin3 fin4 cb5") == 0, "log '%s'", log_buf);
 }
 
+// gc_collect_hiding (the exit's collection): what only the hidden dict
+// holds is finalized once, and stays intact; the rest is untouched.
+static void test_collect_hiding(void) {
+    keep[0] = dict_new();
+    make_obj(1, &type_tfin, 1);  // only in the dict
+    make_obj(2, &type_tfin, 2);  // in the dict and a root
+    dict_set(keep[0], int_from_i64(1), keep[1]);
+    dict_set(keep[0], int_from_i64(2), keep[2]);
+    make_ref(3, 1, 5);
+    keep[1] = 0;
+    clear_stack();
+    gc_collect_hiding(val_ptr(keep[0]));
+    finalize_run_pending();
+    EXPECT(strcmp(log_buf, "fin1") == 0, "log '%s'", log_buf);
+    EXPECT(!is_dead(3), "the dict's object was freed");
+    EXPECT(dict_len(keep[0]) == 2, "the dict changed");
+    collect();
+    EXPECT(strcmp(log_buf, "fin1") == 0, "finalized twice: '%s'", log_buf);
+    keep[0] = 0;
+    collect();
+    EXPECT(strcmp(log_buf, "fin1 cb5") == 0, "log '%s'", log_buf);
+}
+
 // An error in a callback or finalizer is reported and the others still run;
 // the exception pending before the run is pending after it.
 static void test_errors_are_unraisable(void) {
@@ -838,6 +861,7 @@ __attribute__((noinline)) static int run_all(void) {
     run_test("finalizer_then_callback", test_finalizer_then_callback);
     run_test("resurrection", test_resurrection);
     run_test("finalizer_order", test_finalizer_order);
+    run_test("collect_hiding", test_collect_hiding);
     run_test("errors_are_unraisable", test_errors_are_unraisable);
     run_test("remove_dead_weakref", test_remove_dead_weakref);
     run_test("visit_and_walk", test_visit_and_walk);
