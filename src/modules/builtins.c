@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "modules.h"
+#include "../runtime/genericalias.h"
 #include "../vm/import.h"
 #include "stdstream.h"
 

@@ -19,6 +19,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"builtins", builtins_init},
     {"gc", gcmodule_init},
     {"sys", sys_init_default},
+    {"time", timemodule_init},
     {NULL, NULL},
 };
 

@@ -36,6 +36,7 @@ Value modules_import_builtin(Value name, int quiet);
 // ---- the other builtin modules, one file each ----------------------------------------
 
 Value gcmodule_init(void);          // gc (gcmodule.c)
+Value timemodule_init(void);        // time (timemodule.c)
 Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
 
 // ---- builtins ---------------------------------------------------------------------

@@ -7,6 +7,8 @@
 // plain ints (True + True == 2). bool itself only changes repr/str and makes
 // &, | and ^ of two bools a bool, as CPython does. Every other slot is int's,
 // inherited through `base` by type_ready().
+#include "abstract.h"
+#include "args.h"
 #include "exceptions.h"
 #include "int.h"
 #include "str.h"
@@ -44,6 +46,18 @@ static Value bool_xor(Value a, Value b) {
     return type_int.binop[BINOP_XOR](a, b);
 }
 
+// bool(x=False, /): the truth of x.
+static Value bool_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    if (args_no_keywords("bool", kwnames) < 0 || args_check_positional("bool", nargs, 0, 1) < 0) {
+        return 0;
+    }
+    if (nargs == 0) {
+        return VAL_FALSE;
+    }
+    int truth = obj_truthy(args[0]);
+    return truth < 0 ? 0 : val_bool(truth);
+}
+
 static int bool_bool(Value v) {
     return v == VAL_TRUE;
 }
@@ -62,6 +76,7 @@ Type type_bool = {
     .str = bool_repr,
     .hash = bool_hash,
     .bool_ = bool_bool,
+    .new_ = bool_tp_new,
     .binop = {
         [BINOP_AND] = bool_and,
         [BINOP_XOR] = bool_xor,

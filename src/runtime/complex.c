@@ -12,13 +12,19 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 
+#include "abstract.h"
+#include "args.h"
 #include "exceptions.h"
 #include "format.h"
 #include "float.h"
 #include "gc.h"
 #include "int.h"
+#include "list.h"
+#include "numparse.h"
 #include "str.h"
+#include "tuple.h"
 
 void complex_repr(StrBuf *out, double real, double imag) {
     // A real part of +0.0 (not -0.0, not NaN) is left out, and so are the
@@ -297,8 +303,181 @@ static Value complex_richcompare(Value a, Value b, CompareOp op) {
     return val_bool(equal == (op == CMP_EQ));
 }
 
+// ---- complex(): the constructor -------------------------------------------------------------
+
+static Value complex_subtype_new(Type *t, double real, double imag) {
+    if (t == &type_complex) {
+        return complex_new(real, imag);
+    }
+    ComplexObject *c = (ComplexObject *)gc_alloc(t, t->basic_size);
+    if (!c) {
+        return 0;
+    }
+    c->real = real;
+    c->imag = imag;
+    return val_from_ptr(c);
+}
+
+// complex(text)
+static Value complex_from_text(Type *t, Value x) {
+    StrObject *so = str_obj(x);
+    double re, im;
+    int rc;
+    if (so->flags & STR_ASCII) {
+        rc = num_parse_complex(so->data, so->nbytes, x, &re, &im);
+    } else {
+        StrBuf b;
+        sb_init(&b);
+        num_str_to_ascii(x, &b);
+        rc = num_parse_complex(b.data ? b.data : "", b.len, x, &re, &im);
+        sb_free(&b);
+    }
+    return rc < 0 ? 0 : complex_subtype_new(t, re, im);
+}
+
+// x.__complex__() if x's type has it: a complex, 0 without an exception when
+// there is none, 0 with one on error.
+static Value complex_special(Value x) {
+    Value name = str_intern_cstr("__complex__");
+    Value m = name ? obj_lookup_special(x, name) : 0;
+    if (!m) {
+        return 0;
+    }
+    Value r = obj_call0(m);
+    if (r && !complex_check(r)) {
+        return err_format(&exc_TypeError, "__complex__ returned non-complex (type %s)",
+                          obj_type_name(r));
+    }
+    return r;
+}
+
+// Whether x can be a part of complex(): a number with __float__ or __index__, or a complex.
+static bool complex_part_ok(Value x) {
+    Type *t = type_of(x);
+    return t->to_float || t->index || complex_check(x);
+}
+
+// The double of a real part (CPython's PyNumber_Float).
+static int complex_part_double(Value x, double *out) {
+    Value f = float_from_object(x);
+    if (!f) {
+        return -1;
+    }
+    *out = float_value(f);
+    return 0;
+}
+
+// complex(real=0, imag=0): real + imag * 1j, either part possibly complex
+// itself, or complex(text).
+static Value complex_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"real", "imag", NULL};
+    static const ArgSpec spec = {"complex", 0, names, 0, 2, 0};
+    Value a[2];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    Type *t = (Type *)val_ptr(type);
+    Value r = a[0] ? a[0] : val_from_smallint(0), i = a[1];
+    if (!i && t == &type_complex && val_is_ptr(r) && val_ptr(r)->type == &type_complex) {
+        return r;
+    }
+    if (val_is_str(r)) {
+        if (i) {
+            return err_format(&exc_TypeError,
+                              "complex() can't take second arg if first is a string");
+        }
+        return complex_from_text(t, r);
+    }
+    if (i && val_is_str(i)) {
+        return err_format(&exc_TypeError, "complex() second arg can't be a string");
+    }
+    Value special = complex_special(r);
+    if (special) {
+        r = special;
+    } else if (err_occurred()) {
+        return 0;
+    }
+    if (!complex_part_ok(r)) {
+        return err_format(&exc_TypeError,
+                          "complex() first argument must be a string or a number, not '%s'",
+                          obj_type_name(r));
+    }
+    if (i && !complex_part_ok(i)) {
+        return err_format(&exc_TypeError, "complex() second argument must be a number, not '%s'",
+                          obj_type_name(i));
+    }
+    // (cr.re + cr.im j) + (ci.re + ci.im j) * 1j
+    double cr_re, cr_im = 0.0, ci_re = 0.0, ci_im = 0.0;
+    bool cr_complex = complex_check(r), ci_complex = false;
+    if (cr_complex) {
+        cr_re = complex_obj(r)->real;
+        cr_im = complex_obj(r)->imag;
+    } else if (complex_part_double(r, &cr_re) < 0) {
+        return 0;
+    }
+    if (!i) {
+        ci_re = cr_im;
+    } else if (complex_check(i)) {
+        ci_re = complex_obj(i)->real;
+        ci_im = complex_obj(i)->imag;
+        ci_complex = true;
+    } else if (complex_part_double(i, &ci_re) < 0) {
+        return 0;
+    }
+    if (ci_complex) {
+        cr_re -= ci_im;
+    }
+    if (cr_complex && i) {
+        ci_re += cr_im;
+    }
+    return complex_subtype_new(t, cr_re, ci_re);
+}
+
+// ---- methods ------------------------------------------------------------------------------------
+
+static Value complex_m_conjugate(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("complex.conjugate", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return complex_new(complex_obj(self)->real, -complex_obj(self)->imag);
+}
+
+static Value complex_m_complex(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("complex.__complex__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return complex_pos(self);
+}
+
+static Value complex_m_getnewargs(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("complex.__getnewargs__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value re = float_from_double(complex_obj(self)->real);
+    Value im = re ? float_from_double(complex_obj(self)->imag) : 0;
+    return im ? tuple_pack2(re, im) : 0;
+}
+
+static Value complex_m_sizeof(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("complex.__sizeof__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return val_from_smallint(32);  // CPython's PyComplexObject
+}
+
+static const MemberDef complex_members[] = {
+    {"real", MEMBER_DOUBLE_RO, offsetof(ComplexObject, real), "the real part of a complex number"},
+    {"imag", MEMBER_DOUBLE_RO, offsetof(ComplexObject, imag),
+     "the imaginary part of a complex number"},
+    {NULL, 0, 0, NULL},
+};
+
 static const MethodDef complex_methods[] = {
+    {"conjugate", complex_m_conjugate, METH_DEFAULT, "Return the complex conjugate of its argument."},
+    {"__complex__", complex_m_complex, METH_DEFAULT, "Convert this value to exact type complex."},
+    {"__getnewargs__", complex_m_getnewargs, METH_DEFAULT, NULL},
     {"__format__", complex_m_format, METH_DEFAULT, "Convert to a string according to format_spec."},
+    {"__sizeof__", complex_m_sizeof, METH_DEFAULT, "Size of object in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -324,5 +503,7 @@ Type type_complex = {
     .neg = complex_neg,
     .pos = complex_pos,
     .abs = complex_abs,
+    .new_ = complex_tp_new,
     .methods = complex_methods,
+    .members = complex_members,
 };

@@ -40,14 +40,21 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "abstract.h"
+#include "args.h"
+#include "bytes.h"
 #include "complex.h"
 #include "exceptions.h"
 #include "format.h"
 #include "gc.h"
 #include "int.h"
+#include "list.h"
+#include "numparse.h"
 #include "str.h"
+#include "tuple.h"
 
 typedef unsigned __int128 float_u128;
 
@@ -641,8 +648,374 @@ static Value float_richcompare(Value a, Value b, CompareOp op) {
     return VAL_NOTIMPLEMENTED;
 }
 
+// ---- float(): the constructor ---------------------------------------------------------------
+
+// v as an exact float (a subclass instance is copied).
+static Value float_exact(Value v) {
+    if (val_is_flonum(v) || val_ptr(v)->type == &type_float) {
+        return v;
+    }
+    return float_from_double(float_value(v));
+}
+
+// An instance of the float subclass t holding d.
+static Value float_subtype_new(Type *t, double d) {
+    FloatObject *f = (FloatObject *)gc_alloc(t, t->basic_size);
+    if (!f) {
+        return 0;
+    }
+    f->value = d;
+    return val_from_ptr(f);
+}
+
+Value float_from_text(Value x) {
+    double d;
+    int rc;
+    if (val_is_str(x)) {
+        StrObject *so = str_obj(x);
+        if (so->flags & STR_ASCII) {
+            rc = num_parse_float(so->data, so->nbytes, x, &d);
+        } else {
+            StrBuf b;
+            sb_init(&b);
+            num_str_to_ascii(x, &b);
+            rc = num_parse_float(b.data ? b.data : "", b.len, x, &d);
+            sb_free(&b);
+        }
+    } else if (val_is_bytes(x)) {
+        rc = num_parse_float(bytes_data(x), bytes_len(x), x, &d);
+    } else {
+        return err_format(&exc_TypeError,
+                          "float() argument must be a string or a real number, not '%s'",
+                          obj_type_name(x));
+    }
+    return rc < 0 ? 0 : float_from_double(d);
+}
+
+Value float_from_object(Value x) {
+    if (val_is_flonum(x)) {
+        return x;
+    }
+    Type *t = type_of(x);
+    if (t == &type_float) {
+        return x;
+    }
+    if (t->to_float) {
+        Value r = t->to_float(x);
+        if (!r || val_is_flonum(r) || type_of(r) == &type_float) {
+            return r;
+        }
+        if (!float_check(r)) {
+            return err_format(&exc_TypeError, "%.50s.__float__ returned non-float (type %.50s)",
+                              t->name, obj_type_name(r));
+        }
+        return float_from_double(float_value(r));
+    }
+    if (t->index) {
+        Value i = obj_index(x);
+        double d;
+        if (!i || int_as_double(i, &d) < 0) {
+            return 0;
+        }
+        return float_from_double(d);
+    }
+    if (float_check(x)) {
+        return float_from_double(float_value(x));
+    }
+    return float_from_text(x);
+}
+
+// float(x=0.0, /)
+static Value float_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    if (args_no_keywords("float", kwnames) < 0 || args_check_positional("float", nargs, 0, 1) < 0) {
+        return 0;
+    }
+    Value r;
+    if (nargs == 0) {
+        r = float_from_double(0.0);
+    } else if (val_is_ptr(args[0]) && val_ptr(args[0])->type == &type_str) {
+        r = float_from_text(args[0]);
+    } else {
+        r = float_from_object(args[0]);
+    }
+    Type *t = (Type *)val_ptr(type);
+    if (!r || t == &type_float) {
+        return r;
+    }
+    return float_subtype_new(t, float_value(r));
+}
+
+// ---- methods ------------------------------------------------------------------------------------
+
+#define FLOAT_NOARGS(qualname)                                               \
+    if (method_check_args(qualname, nargs, kwnames, 0, 0) < 0) {             \
+        return 0;                                                            \
+    }
+
+static Value float_m_conjugate(Value self, const Value *args, size_t nargs, Value kwnames) {
+    FLOAT_NOARGS("float.conjugate");
+    return float_exact(self);
+}
+
+static Value float_m_is_integer(Value self, const Value *args, size_t nargs, Value kwnames) {
+    FLOAT_NOARGS("float.is_integer");
+    double x = float_value(self);
+    return val_bool(isfinite(x) && floor(x) == x);
+}
+
+static Value float_m_trunc(Value self, const Value *args, size_t nargs, Value kwnames) {
+    FLOAT_NOARGS("float.__trunc__");
+    return int_from_double(float_value(self));
+}
+
+static Value float_m_floor(Value self, const Value *args, size_t nargs, Value kwnames) {
+    FLOAT_NOARGS("float.__floor__");
+    return int_from_double(floor(float_value(self)));
+}
+
+static Value float_m_ceil(Value self, const Value *args, size_t nargs, Value kwnames) {
+    FLOAT_NOARGS("float.__ceil__");
+    return int_from_double(ceil(float_value(self)));
+}
+
+static Value float_m_getnewargs(Value self, const Value *args, size_t nargs, Value kwnames) {
+    FLOAT_NOARGS("float.__getnewargs__");
+    Value v = float_exact(self);
+    return v ? tuple_from(&v, 1) : 0;
+}
+
+static Value float_m_sizeof(Value self, const Value *args, size_t nargs, Value kwnames) {
+    FLOAT_NOARGS("float.__sizeof__");
+    return val_from_smallint(24);  // CPython's PyFloatObject
+}
+
+// (n, d) with n / d == x exactly, d a positive power of two, in lowest terms.
+static Value float_m_as_integer_ratio(Value self, const Value *args, size_t nargs,
+                                      Value kwnames) {
+    FLOAT_NOARGS("float.as_integer_ratio");
+    double x = float_value(self);
+    if (isinf(x)) {
+        return err_format(&exc_OverflowError, "cannot convert Infinity to integer ratio");
+    }
+    if (isnan(x)) {
+        return err_format(&exc_ValueError, "cannot convert NaN to integer ratio");
+    }
+    if (x == 0) {
+        return tuple_pack2(val_from_smallint(0), val_from_smallint(1));
+    }
+    int e;
+    double frac = frexp(fabs(x), &e);
+    uint64_t m = (uint64_t)ldexp(frac, 53);  // |x| = m * 2**(e - 53)
+    e -= 53;
+    int tz = __builtin_ctzll(m);
+    m >>= tz;
+    e += tz;
+    Value num = int_from_i64(x < 0 ? -(int64_t)m : (int64_t)m), den = val_from_smallint(1);
+    Value shift = val_from_smallint(e < 0 ? -e : e);
+    if (e > 0) {
+        num = num ? obj_binop(num, shift, BINOP_LSHIFT) : 0;
+    } else if (e < 0) {
+        den = obj_binop(den, shift, BINOP_LSHIFT);
+    }
+    return num && den ? tuple_pack2(num, den) : 0;
+}
+
+// float.hex(): "[-]0x1.<13 hex digits>p<exp>" ("0x0.<...>p-1022" when subnormal).
+static Value float_m_hex(Value self, const Value *args, size_t nargs, Value kwnames) {
+    FLOAT_NOARGS("float.hex");
+    double x = float_value(self);
+    if (!isfinite(x)) {
+        return float_repr_slot(self);
+    }
+    const char *sign = signbit(x) ? "-" : "";
+    if (x == 0) {
+        return str_format_c("%s0x0.0p+0", sign);
+    }
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    uint64_t fraction = bits & ((UINT64_C(1) << 52) - 1);
+    int biased = (int)((bits >> 52) & 0x7ff);
+    int lead = biased != 0;
+    int e = biased ? biased - 1023 : -1022;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s0x%d.%013llxp%c%d", sign, lead, (unsigned long long)fraction,
+             e < 0 ? '-' : '+', e < 0 ? -e : e);
+    return str_from_cstr(buf);
+}
+
+// float.fromhex(string), a classmethod: `self` is the class.
+static Value float_m_fromhex(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("float.fromhex", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    if (!val_is_str(args[0])) {
+        return err_format(&exc_TypeError, "bad argument type for built-in operation");
+    }
+    double d;
+    if (num_parse_hex_float(str_obj(args[0])->data, str_obj(args[0])->nbytes, &d) < 0) {
+        return 0;
+    }
+    Value r = float_from_double(d);
+    if (r && (Type *)val_ptr(self) != &type_float) {
+        r = obj_call1(self, r);
+    }
+    return r;
+}
+
+static Value float_m_getformat(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("float.__getformat__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    if (!val_is_str(args[0])) {
+        return err_format(&exc_TypeError, "__getformat__() argument must be str, not %s",
+                          args[0] == VAL_NONE ? "None" : obj_type_name(args[0]));
+    }
+    const char *t = str_obj(args[0])->data;
+    if (strcmp(t, "double") != 0 && strcmp(t, "float") != 0) {
+        return err_format(&exc_ValueError,
+                          "__getformat__() argument 1 must be 'double' or 'float'");
+    }
+    return str_from_cstr("IEEE, little-endian");
+}
+
+// x rounded to nd decimal places (nd may be negative), on the exact binary
+// value with ties to even, as CPython's double_round through dtoa's mode 3.
+static Value float_round_digits(double x, int64_t nd) {
+    double rounded;
+    if (nd >= 0) {
+        // glibc's printf converts the exact value and rounds ties to even;
+        // strtod reads the digits back correctly rounded.
+        char buf[720];
+        snprintf(buf, sizeof buf, "%.*f", (int)nd, x);
+        rounded = strtod(buf, NULL);
+    } else {
+        // The nearest multiple of p = 10**-nd: the integer part of |x| divided
+        // by p, its remainder against p / 2, the fraction only for ties.
+        double whole = trunc(fabs(x));
+        bool fraction = whole != fabs(x);
+        Value n = int_from_double(whole);
+        Value p = n ? obj_binop(val_from_smallint(10), int_from_i64(-nd), BINOP_POW) : 0;
+        Value q, r;
+        if (!p || int_divmod(n, p, &q, &r) < 0) {
+            return 0;
+        }
+        Value twice = obj_binop(r, r, BINOP_ADD);
+        if (!twice) {
+            return 0;
+        }
+        int c = int_compare(twice, p);
+        bool up = c > 0;
+        if (c == 0) {
+            Value low = obj_binop(q, val_from_smallint(1), BINOP_AND);
+            if (!low) {
+                return 0;
+            }
+            up = fraction || low != val_from_smallint(0);
+        }
+        if (up && !(q = obj_binop(q, val_from_smallint(1), BINOP_ADD))) {
+            return 0;
+        }
+        Value multiple = obj_binop(q, p, BINOP_MUL);
+        if (!multiple) {
+            return 0;
+        }
+        int overflow;
+        rounded = copysign(int_to_double(multiple, &overflow), x);
+    }
+    if (!isfinite(rounded)) {
+        return err_format(&exc_OverflowError, "rounded value too large to represent");
+    }
+    return float_from_double(rounded);
+}
+
+// round(x) (an int, ties to even) and round(x, ndigits) (a float).
+static Value float_m_round(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("float.__round__", nargs, kwnames, 0, 1) < 0) {
+        return 0;
+    }
+    double x = float_value(self);
+    if (nargs == 0 || args[0] == VAL_NONE) {
+        double r = round(x);
+        if (fabs(x - r) == 0.5) {
+            r = 2.0 * round(x / 2.0);
+        }
+        return int_from_double(r);
+    }
+    int64_t nd;
+    if (obj_as_index(args[0], &nd, 1) < 0) {  // clamps, as PyNumber_AsSsize_t(o, NULL)
+        return 0;
+    }
+    // Beyond these every double rounds to itself, or to a zero of its sign
+    // (CPython's NDIGITS_MAX and NDIGITS_MIN).
+    if (!isfinite(x) || nd > 323) {
+        return float_from_double(x);
+    }
+    if (nd < -308) {
+        return float_from_double(0.0 * x);
+    }
+    return float_round_digits(x, nd);
+}
+
+// divmod with an int or float on the other side; NotImplemented otherwise.
+static Value float_divmod_values(Value a, Value b) {
+    double x, y, q, m;
+    FLOAT_OPERANDS(a, b, x, y);
+    if (y == 0) {
+        return err_format(&exc_ZeroDivisionError, "float divmod()");
+    }
+    float_divmod_doubles(x, y, &q, &m);
+    Value fq = float_from_double(q), fm = fq ? float_from_double(m) : 0;
+    return fm ? tuple_pack2(fq, fm) : 0;
+}
+
+static Value float_m_divmod(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("float.__divmod__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    return float_divmod_values(self, args[0]);
+}
+
+static Value float_m_rdivmod(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("float.__rdivmod__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    return float_divmod_values(args[0], self);
+}
+
+static Value float_get_real(Value self) {
+    return float_exact(self);
+}
+
+static Value float_get_imag(Value self) {
+    return float_from_double(0.0);
+}
+
+static const GetSetDef float_getset[] = {
+    {"real", float_get_real, NULL, "the real part of a complex number"},
+    {"imag", float_get_imag, NULL, "the imaginary part of a complex number"},
+    {NULL, NULL, NULL, NULL},
+};
+
 static const MethodDef float_methods[] = {
-    {"__format__", float_m_format, METH_DEFAULT, "Convert to a string according to format_spec."},
+    {"conjugate", float_m_conjugate, METH_DEFAULT, "Return self, the complex conjugate of any float."},
+    {"__trunc__", float_m_trunc, METH_DEFAULT, "Return the Integral closest to x between 0 and x."},
+    {"__floor__", float_m_floor, METH_DEFAULT, "Return the floor as an Integral."},
+    {"__ceil__", float_m_ceil, METH_DEFAULT, "Return the ceiling as an Integral."},
+    {"__round__", float_m_round, METH_DEFAULT,
+     "Return the Integral closest to x, rounding half toward even.\n\nWhen an argument is "
+     "passed, work like built-in round(x, ndigits)."},
+    {"as_integer_ratio", float_m_as_integer_ratio, METH_DEFAULT,
+     "Return integer ratio."},
+    {"fromhex", float_m_fromhex, METH_CLASS, "Create a floating-point number from a hexadecimal string."},
+    {"hex", float_m_hex, METH_DEFAULT, "Return a hexadecimal representation of a floating-point number."},
+    {"is_integer", float_m_is_integer, METH_DEFAULT, "Return True if the float is an integer."},
+    {"__divmod__", float_m_divmod, METH_DEFAULT, "Return divmod(self, value)."},
+    {"__rdivmod__", float_m_rdivmod, METH_DEFAULT, "Return divmod(value, self)."},
+    {"__getnewargs__", float_m_getnewargs, METH_DEFAULT, NULL},
+    {"__getformat__", float_m_getformat, METH_CLASS,
+     "You probably don't want to use this function."},
+    {"__format__", float_m_format, METH_DEFAULT, "Formats the float according to format_spec."},
+    {"__sizeof__", float_m_sizeof, METH_DEFAULT, "Size of object in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -672,5 +1045,7 @@ Type type_float = {
     .abs = float_abs,
     .to_int = float_int,
     .to_float = float_pos,
+    .new_ = float_tp_new,
     .methods = float_methods,
+    .getset = float_getset,
 };

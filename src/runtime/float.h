@@ -66,6 +66,12 @@ static inline bool float_check(Value v) {
 static inline double float_value(Value v) {
     return val_is_flonum(v) ? val_flonum(v) : ((FloatObject *)val_ptr(v))->value;
 }
+// float(x) for one argument (CPython's PyNumber_Float): x itself for an
+// exact float, else __float__, __index__, the value of a float subclass, or
+// the text of a str or bytes-like object; TypeError for anything else.
+Value float_from_object(Value x);
+// float(text) for a str or bytes-like x (CPython's PyFloat_FromString).
+Value float_from_text(Value x);
 // CPython's numeric hash of a finite or infinite double: the exact value
 // reduced modulo 2**61 - 1 (so that hash(2.0) == hash(2)); +-314159 for
 // infinities. A NaN gives 0 here; the float type's hash slot hashes NaN

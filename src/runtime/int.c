@@ -44,12 +44,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abstract.h"
+#include "args.h"
+#include "bytes.h"
 #include "complex.h"
 #include "exceptions.h"
 #include "format.h"
 #include "float.h"
 #include "gc.h"
+#include "list.h"
+#include "numparse.h"
 #include "str.h"
+#include "tuple.h"
+#include "type.h"
 
 _Static_assert(sizeof(mp_limb_t) == sizeof(uint64_t) && GMP_NUMB_BITS == 64,
                "krait's limbs are GMP's limbs: a 64-bit GMP without nails is required");
@@ -355,7 +362,7 @@ int int_sign(Value v) {
 // known only by `sticky` (f != 0). Ties go to even. Returns +inf beyond the
 // largest double, and handles subnormal results. When sticky is set, m must
 // have at least 63 significant bits (so that f lies below the rounding point).
-static double int_round_scaled(uint64_t m, bool sticky, int64_t e) {
+double int_round_scaled(uint64_t m, bool sticky, int64_t e) {
     if (m == 0) {
         return 0.0;
     }
@@ -1467,8 +1474,494 @@ static Value int_richcompare(Value a, Value b, CompareOp op) {
     return VAL_NOTIMPLEMENTED;
 }
 
+// ---- int(): the constructor ---------------------------------------------------------------------
+
+// An instance of the int subclass t holding the value of the int v (the
+// layout of class.c: t->basic_size plus one word per limb; a subclass
+// instance need not be normalized, so small values get a limb too).
+static Value int_subtype_new(Type *t, Value v) {
+    IntView w;
+    int_view(v, &w);
+    IntObject *r = (IntObject *)gc_alloc(t, t->basic_size + (size_t)w.n * sizeof(mp_limb_t));
+    if (!r) {
+        return 0;
+    }
+    memcpy(r->limbs, w.d, (size_t)w.n * sizeof(mp_limb_t));
+    r->size = w.neg ? -w.n : w.n;
+    return val_from_ptr(r);
+}
+
+// The bytes of a bytes-like object (only bytes exists so far).
+static bool int_bytes_like(Value v, const char **data, size_t *len) {
+    if (val_is_bytes(v)) {
+        *data = bytes_data(v);
+        *len = bytes_len(v);
+        return true;
+    }
+    return false;
+}
+
+Value int_from_text(Value x, int base) {
+    if (val_is_str(x)) {
+        StrObject *so = str_obj(x);
+        if (so->flags & STR_ASCII) {
+            return num_parse_int(so->data, so->nbytes, base, x);
+        }
+        StrBuf b;
+        sb_init(&b);
+        num_str_to_ascii(x, &b);
+        Value r = num_parse_int(b.data ? b.data : "", b.len, base, x);
+        sb_free(&b);
+        return r;
+    }
+    const char *data;
+    size_t len;
+    if (int_bytes_like(x, &data, &len)) {
+        return num_parse_int(data, len, base, x);
+    }
+    return err_format(&exc_TypeError, "int() can't convert non-string with explicit base");
+}
+
+static Value int_special(Value v, const char *name) {
+    Value n = str_intern_cstr(name);
+    return n ? obj_lookup_special(v, n) : 0;
+}
+
+Value int_from_object(Value x) {
+    if (int_check_exact(x)) {
+        return x;
+    }
+    Type *t = type_of(x);
+    if (t->to_int) {
+        Value r = t->to_int(x);
+        if (!r || int_check_exact(r)) {
+            return r;
+        }
+        if (!int_check(r)) {
+            return err_format(&exc_TypeError, "__int__ returned non-int (type %s)",
+                              obj_type_name(r));
+        }
+        return int_exact(r);
+    }
+    if (t->index) {
+        Value r = obj_index(x);
+        return r ? int_exact(r) : 0;
+    }
+    // The delegation to __trunc__ (deprecated in 3.11; krait emits no warning).
+    Value trunc = int_special(x, "__trunc__");
+    if (trunc) {
+        Value r = obj_call0(trunc);
+        if (!r || int_check_exact(r)) {
+            return r;
+        }
+        if (int_check(r)) {
+            return int_exact(r);
+        }
+        if (!type_of(r)->index) {
+            return err_format(&exc_TypeError, "__trunc__ returned non-Integral (type %s)",
+                              obj_type_name(r));
+        }
+        r = obj_index(r);
+        return r ? int_exact(r) : 0;
+    }
+    if (err_occurred()) {
+        return 0;
+    }
+    const char *data;
+    size_t len;
+    if (val_is_str(x) || int_bytes_like(x, &data, &len)) {
+        return int_from_text(x, 10);
+    }
+    return err_format(&exc_TypeError,
+                      "int() argument must be a string, a bytes-like object or a real number, "
+                      "not '%s'",
+                      obj_type_name(x));
+}
+
+// int(x=0, /, base=10)
+static Value int_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"base", NULL};
+    static const ArgSpec spec = {"int", 1, names, 0, 2, 0};
+    Value a[2];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    Value r;
+    if (!a[0]) {
+        if (a[1]) {
+            return err_format(&exc_TypeError, "int() missing string argument");
+        }
+        r = val_from_smallint(0);
+    } else if (!a[1]) {
+        r = int_from_object(a[0]);
+    } else {
+        int64_t base;
+        if (obj_as_index(a[1], &base, 1) < 0) {  // clamps, as PyNumber_AsSsize_t(o, NULL)
+            return 0;
+        }
+        if ((base != 0 && base < 2) || base > 36) {
+            return err_format(&exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
+        }
+        r = int_from_text(a[0], (int)base);
+    }
+    Type *t = (Type *)val_ptr(type);
+    if (!r || t == &type_int) {
+        return r;
+    }
+    return int_subtype_new(t, r);
+}
+
+// ---- methods -----------------------------------------------------------------------------------
+
+#define INT_NOARGS(qualname)                                                 \
+    if (method_check_args(qualname, nargs, kwnames, 0, 0) < 0) {             \
+        return 0;                                                            \
+    }
+
+static Value int_m_bit_length(Value self, const Value *args, size_t nargs, Value kwnames) {
+    INT_NOARGS("int.bit_length");
+    IntView w;
+    int_view(self, &w);
+    return int_from_i64((int64_t)mag_bits(w.d, w.n));
+}
+
+static Value int_m_bit_count(Value self, const Value *args, size_t nargs, Value kwnames) {
+    INT_NOARGS("int.bit_count");
+    IntView w;
+    int_view(self, &w);
+    return int_from_u64(w.n ? (uint64_t)mpn_popcount(w.d, w.n) : 0);
+}
+
+// The value unchanged, as an exact int: int(), __index__, __trunc__,
+// __floor__, __ceil__, conjugate, real, numerator.
+#define INT_SELF_METHOD(fn, qualname)                                                   \
+    static Value fn(Value self, const Value *args, size_t nargs, Value kwnames) {      \
+        INT_NOARGS(qualname);                                                           \
+        return int_exact(self);                                                         \
+    }
+INT_SELF_METHOD(int_m_conjugate, "int.conjugate")
+INT_SELF_METHOD(int_m_trunc, "int.__trunc__")
+INT_SELF_METHOD(int_m_floor, "int.__floor__")
+INT_SELF_METHOD(int_m_ceil, "int.__ceil__")
+#undef INT_SELF_METHOD
+
+static Value int_m_as_integer_ratio(Value self, const Value *args, size_t nargs, Value kwnames) {
+    INT_NOARGS("int.as_integer_ratio");
+    Value v = int_exact(self);
+    return v ? tuple_pack2(v, val_from_smallint(1)) : 0;
+}
+
+static Value int_m_getnewargs(Value self, const Value *args, size_t nargs, Value kwnames) {
+    INT_NOARGS("int.__getnewargs__");
+    Value v = int_exact(self);
+    return v ? tuple_from(&v, 1) : 0;
+}
+
+// CPython's size: a 24-byte header and at least one 30-bit digit of 4 bytes.
+static Value int_m_sizeof(Value self, const Value *args, size_t nargs, Value kwnames) {
+    INT_NOARGS("int.__sizeof__");
+    IntView w;
+    int_view(self, &w);
+    uint64_t digits = ((uint64_t)mag_bits(w.d, w.n) + 29) / 30;
+    return int_from_u64(24 + 4 * (digits ? digits : 1));
+}
+
+// round(self, ndigits): unchanged for ndigits >= 0; otherwise the nearest
+// multiple of 10**-ndigits, ties to the even multiple.
+static Value int_m_round(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("int.__round__", nargs, kwnames, 0, 1) < 0) {
+        return 0;
+    }
+    if (nargs == 0) {
+        return int_exact(self);
+    }
+    Value nd = obj_index(args[0]);
+    if (!nd) {
+        return 0;
+    }
+    if (int_sign(nd) >= 0) {
+        return int_exact(self);
+    }
+    Value exponent = int_neg(nd);
+    Value p = exponent ? int_pow(val_from_smallint(10), exponent) : 0;
+    IntView va, vp;
+    if (!p) {
+        return 0;
+    }
+    int_view(self, &va);
+    int_view(p, &vp);
+    Value q, r;
+    if (int_divmod_views(&va, &vp, &q, &r) < 0) {
+        return 0;
+    }
+    // r in [0, p): round q up when 2r > p, or 2r == p and q is odd.
+    Value twice = int_add(r, r);
+    if (!twice) {
+        return 0;
+    }
+    int c = int_compare(twice, p);
+    if (c > 0 || (c == 0 && int_sign(int_and(q, val_from_smallint(1))) != 0)) {
+        q = int_add(q, val_from_smallint(1));
+        if (!q) {
+            return 0;
+        }
+    }
+    return int_mul(q, p);
+}
+
+static Value int_m_divmod(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("int.__divmod__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    if (!int_check(args[0])) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    Value q, r;
+    return int_divmod(self, args[0], &q, &r) < 0 ? 0 : tuple_pack2(q, r);
+}
+
+static Value int_m_rdivmod(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("int.__rdivmod__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    if (!int_check(args[0])) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    Value q, r;
+    return int_divmod(args[0], self, &q, &r) < 0 ? 0 : tuple_pack2(q, r);
+}
+
+// The byteorder argument of to_bytes/from_bytes: 1 for little, 0 for big,
+// -1 with CPython's errors.
+static int int_byteorder(const char *fname, Value v) {
+    if (!v) {
+        return 0;
+    }
+    if (!val_is_str(v)) {
+        err_format(&exc_TypeError, "%s() argument 'byteorder' must be str, not %s", fname,
+                   v == VAL_NONE ? "None" : obj_type_name(v));
+        return -1;
+    }
+    StrObject *s = str_obj(v);
+    if (s->nbytes == 6 && memcmp(s->data, "little", 6) == 0) {
+        return 1;
+    }
+    if (s->nbytes == 3 && memcmp(s->data, "big", 3) == 0) {
+        return 0;
+    }
+    err_format(&exc_ValueError, "byteorder must be either 'little' or 'big'");
+    return -1;
+}
+
+// to_bytes(length=1, byteorder='big', *, signed=False)
+static Value int_m_to_bytes(Value self, const Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"length", "byteorder", "signed", NULL};
+    static const ArgSpec spec = {"to_bytes", 0, names, 0, 2, 0};
+    Value a[3];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    int64_t length = 1;
+    if (a[0] && obj_as_int64(a[0], &length) < 0) {
+        return 0;
+    }
+    int little = int_byteorder("to_bytes", a[1]);
+    if (little < 0) {
+        return 0;
+    }
+    int is_signed = a[2] ? obj_truthy(a[2]) : 0;
+    if (is_signed < 0) {
+        return 0;
+    }
+    if (length < 0) {
+        return err_format(&exc_ValueError, "length argument must be non-negative");
+    }
+    IntView w;
+    int_view(self, &w);
+    if (w.neg && !is_signed) {
+        return err_format(&exc_OverflowError, "can't convert negative int to unsigned");
+    }
+    // Room: unsigned needs bits <= 8 * length; signed one bit less, except
+    // that -2**(8 * length - 1) itself fits.
+    uint64_t bits = (uint64_t)mag_bits(w.d, w.n);
+    uint64_t room = (uint64_t)length * 8 - (is_signed && length > 0);
+    bool fits = bits <= room;
+    if (!fits && w.neg && bits == room + 1) {
+        fits = mpn_popcount(w.d, w.n) == 1;  // exactly a power of two
+    }
+    if (!fits || (length == 0 && bits > 0)) {
+        return err_format(&exc_OverflowError, "int too big to convert");
+    }
+    BytesObject *b = bytes_alloc((size_t)length);
+    if (!b) {
+        return 0;
+    }
+    unsigned char *out = (unsigned char *)b->data;
+    // Little-endian bytes of the magnitude, then the two's complement.
+    for (int64_t i = 0; i < length; i++) {
+        uint64_t limb = (mp_size_t)(i / 8) < w.n ? w.d[i / 8] : 0;
+        out[i] = (unsigned char)(limb >> (8 * (i % 8)));
+    }
+    if (w.neg) {
+        bool carry = true;
+        for (int64_t i = 0; i < length; i++) {
+            unsigned v = (unsigned)(unsigned char)~out[i] + carry;
+            out[i] = (unsigned char)v;
+            carry = v > 0xff;
+        }
+    }
+    if (!little) {
+        for (int64_t i = 0, j = length - 1; i < j; i++, j--) {
+            unsigned char t = out[i];
+            out[i] = out[j];
+            out[j] = t;
+        }
+    }
+    return val_from_ptr(b);
+}
+
+// PyObject_Bytes for from_bytes: bytes as they are, __bytes__, or an iterable
+// of ints in range(256) (a str is refused).
+static Value int_bytes_of(Value v) {
+    if (val_is_bytes(v)) {
+        return v;
+    }
+    Value m = val_is_str(v) ? 0 : int_special(v, "__bytes__");
+    if (m) {
+        Value r = obj_call0(m);
+        if (r && !val_is_bytes(r)) {
+            return err_format(&exc_TypeError, "__bytes__ returned non-bytes (type %s)",
+                              obj_type_name(r));
+        }
+        return r;
+    }
+    if (err_occurred()) {
+        return 0;
+    }
+    Value it = val_is_str(v) ? 0 : obj_iter(v);
+    if (!it) {
+        if (err_occurred() && !err_matches(&exc_TypeError)) {
+            return 0;
+        }
+        err_clear();
+        return err_format(&exc_TypeError, "cannot convert '%s' object to bytes",
+                          obj_type_name(v));
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    Value item;
+    while ((item = obj_next(it))) {
+        int64_t byte;
+        if (obj_as_int64(item, &byte) < 0) {
+            sb_free(&sb);
+            return 0;
+        }
+        if (byte < 0 || byte > 255) {
+            sb_free(&sb);
+            return err_format(&exc_ValueError, "bytes must be in range(0, 256)");
+        }
+        sb_putc(&sb, (char)byte);
+    }
+    Value r = err_occurred() ? 0 : bytes_from(sb.data ? sb.data : "", sb.len);
+    sb_free(&sb);
+    return r;
+}
+
+// int.from_bytes(bytes, byteorder='big', *, signed=False), a classmethod:
+// `self` is the class.
+static Value int_m_from_bytes(Value self, const Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"bytes", "byteorder", "signed", NULL};
+    static const ArgSpec spec = {"from_bytes", 0, names, 1, 2, 0};
+    Value a[3];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    int little = int_byteorder("from_bytes", a[1]);
+    if (little < 0) {
+        return 0;
+    }
+    int is_signed = a[2] ? obj_truthy(a[2]) : 0;
+    if (is_signed < 0) {
+        return 0;
+    }
+    Value data = int_bytes_of(a[0]);
+    if (!data) {
+        return 0;
+    }
+    size_t n = bytes_len(data);
+    const unsigned char *in = (const unsigned char *)bytes_data(data);
+    size_t nlimbs = (n + 7) / 8;
+    mp_limb_t *limbs = int_scratch(nlimbs ? nlimbs : 1);
+    if (!limbs) {
+        return 0;
+    }
+    memset(limbs, 0, (nlimbs ? nlimbs : 1) * sizeof(mp_limb_t));
+    for (size_t i = 0; i < n; i++) {
+        unsigned char byte = in[little ? i : n - 1 - i];  // the i-th least significant
+        limbs[i / 8] |= (mp_limb_t)byte << (8 * (i % 8));
+    }
+    bool neg = false;
+    if (is_signed && n > 0 && (in[little ? n - 1 : 0] & 0x80)) {
+        // Negative: sign-extend the top limb and negate into a magnitude.
+        if (n % 8) {
+            limbs[nlimbs - 1] |= ~(mp_limb_t)0 << (8 * (n % 8));
+        }
+        mpn_neg(limbs, limbs, (mp_size_t)nlimbs);
+        neg = true;
+    }
+    Value r = int_from_mag(limbs, (mp_size_t)nlimbs, neg);
+    free(limbs);
+    Type *t = (Type *)val_ptr(self);
+    if (r && t != &type_int) {
+        r = obj_call1(self, r);
+    }
+    return r;
+}
+
+// ---- attributes --------------------------------------------------------------------------------
+
+static Value int_get_self(Value self) {
+    return int_exact(self);
+}
+
+static Value int_get_zero(Value self) {
+    return val_from_smallint(0);
+}
+
+static Value int_get_one(Value self) {
+    return val_from_smallint(1);
+}
+
+static const GetSetDef int_getset[] = {
+    {"real", int_get_self, NULL, "the real part of a complex number"},
+    {"imag", int_get_zero, NULL, "the imaginary part of a complex number"},
+    {"numerator", int_get_self, NULL, "the numerator of a rational number in lowest terms"},
+    {"denominator", int_get_one, NULL, "the denominator of a rational number in lowest terms"},
+    {NULL, NULL, NULL, NULL},
+};
+
 static const MethodDef int_methods[] = {
+    {"conjugate", int_m_conjugate, METH_DEFAULT, "Returns self, the complex conjugate of any int."},
+    {"bit_length", int_m_bit_length, METH_DEFAULT,
+     "Number of bits necessary to represent self in binary."},
+    {"bit_count", int_m_bit_count, METH_DEFAULT,
+     "Number of ones in the binary representation of the absolute value of self."},
+    {"to_bytes", int_m_to_bytes, METH_DEFAULT, "Return an array of bytes representing an integer."},
+    {"from_bytes", int_m_from_bytes, METH_CLASS,
+     "Return the integer represented by the given array of bytes."},
+    {"as_integer_ratio", int_m_as_integer_ratio, METH_DEFAULT,
+     "Return integer ratio."},
+    {"__trunc__", int_m_trunc, METH_DEFAULT, "Truncating an Integral returns itself."},
+    {"__floor__", int_m_floor, METH_DEFAULT, "Flooring an Integral returns itself."},
+    {"__ceil__", int_m_ceil, METH_DEFAULT, "Ceiling of an Integral returns itself."},
+    {"__round__", int_m_round, METH_DEFAULT,
+     "Rounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an "
+     "integer."},
+    {"__divmod__", int_m_divmod, METH_DEFAULT, "Return divmod(self, value)."},
+    {"__rdivmod__", int_m_rdivmod, METH_DEFAULT, "Return divmod(value, self)."},
+    {"__getnewargs__", int_m_getnewargs, METH_DEFAULT, NULL},
     {"__format__", int_m_format, METH_DEFAULT, "Convert to a string according to format_spec."},
+    {"__sizeof__", int_m_sizeof, METH_DEFAULT, "Returns size in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1506,5 +1999,7 @@ Type type_int = {
     .index = int_exact,
     .to_int = int_exact,
     .to_float = int_float,
+    .new_ = int_tp_new,
     .methods = int_methods,
+    .getset = int_getset,
 };

@@ -69,6 +69,14 @@ Value int_from_double(double d);
 // The same value as an exact int (bool and subclass instances are copied).
 Value int_exact(Value v);
 
+// int(x) for one argument (CPython's PyNumber_Long): x itself for an exact
+// int, else __int__, __index__ or __trunc__, else the text of a str or a
+// bytes-like object in base 10; TypeError for anything else.
+Value int_from_object(Value x);
+// int(x, base) for a str or bytes-like x and base 0 or 2..36 (TypeError
+// "int() can't convert non-string with explicit base" for other x).
+Value int_from_text(Value x, int base);
+
 // ---- conversions and queries (v must satisfy int_check) ------------------------
 // 0 and *out set if v fits int64, -1 with OverflowError ("Python int too large
 // to convert to C long") otherwise.
@@ -80,6 +88,11 @@ double int_to_double(Value v, int *overflow);
 // The same, raising OverflowError "int too large to convert to float":
 // 0, or -1 with the exception set.
 int int_as_double(Value v, double *out);
+// The double nearest to (m + f) * 2**e, where 0 <= f < 1 is known only as
+// `sticky` (f != 0): correctly rounded, ties to even, subnormals rounded at
+// their own precision, +inf beyond the largest double. When sticky is set, m
+// must have at least 63 significant bits.
+double int_round_scaled(uint64_t m, bool sticky, int64_t e);
 int int_sign(Value v);                  // -1, 0 or 1
 int int_compare(Value a, Value b);      // -1, 0 or 1
 // Compare an int with a double exactly (no rounding of either side): -1, 0,

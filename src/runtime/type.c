@@ -23,6 +23,7 @@
 // Nothing there is a heap object, so the collector never sees the lists and
 // a FreeFunc touches only malloc'ed memory (gc.h's rule).
 #include "type.h"
+#include "genericalias.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@
 #include "abstract.h"
 #include "dict.h"
 #include "exceptions.h"
+#include "float.h"
 #include "gc.h"
 #include "int.h"
 #include "list.h"
@@ -59,7 +61,7 @@ Type type_type = {
     .call = type_call,
     .new_ = type_tp_new,
     .init = type_tp_init,
-    .binop = {[BINOP_OR] = type_or},
+    .binop = {[BINOP_OR] = union_new},  // int | str
     .getset = type_getset,
     .methods = type_methods,
     .members = type_members,
@@ -600,6 +602,11 @@ static Value member_descr_get(Value descr, Value instance, Value owner) {
         int b;
         memcpy(&b, field, sizeof b);
         return val_bool(b);
+    }
+    case MEMBER_DOUBLE_RO: {
+        double x;
+        memcpy(&x, field, sizeof x);
+        return float_from_double(x);
     }
     }
     return 0;

@@ -32,7 +32,7 @@ typedef struct MethodDef {
 } MethodDef;
 
 // A field of the instance exposed as an attribute (like CPython's PyMemberDef).
-enum MemberKind { MEMBER_VALUE, MEMBER_VALUE_RO, MEMBER_INT64_RO, MEMBER_BOOL_RO };
+enum MemberKind { MEMBER_VALUE, MEMBER_VALUE_RO, MEMBER_INT64_RO, MEMBER_BOOL_RO, MEMBER_DOUBLE_RO };
 typedef struct MemberDef {
     const char *name;
     enum MemberKind kind;

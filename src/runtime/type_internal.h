@@ -106,16 +106,6 @@ int64_t object_hash(Value self);
 Value object_repr(Value self);
 Value object_str(Value self);
 
-// ---- typing syntax (genericalias.c) -----------------------------------------------
-
-// types.GenericAlias(origin, args) and types.UnionType.
-extern Type type_generic_alias, type_union;
-Value generic_alias_new(Value origin, Value args);
-// type.__or__: `int | None`.
-Value type_or(Value a, Value b);
-// Give each type a __class_getitem__ returning GenericAlias(cls, item). 0 or -1.
-int generic_alias_install(Type *const *types, size_t n);
-
 // ---- mapping proxies (mappingproxy.c) -------------------------------------------
 
 Value mappingproxy_new(Value mapping);

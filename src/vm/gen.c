@@ -143,6 +143,18 @@ Value gen_send(Value gen, Value value, int throwing, int *yielded) {
             }
         }
     }
+    if (throwing && g->state == GEN_CREATED) {
+        // Thrown in before the first instruction ran: no handler of the
+        // body applies (CPython raises it from the frame's very start).
+        g->state = GEN_CLOSED;
+        Value exc = err_normalize();
+        if (exc && frame_link(f) == 0) {
+            traceback_add(exc, f, 0);
+            frame_unlink(f);
+        }
+        convert_stop_iteration(g);
+        return 0;
+    }
     if (frame_link(f) < 0) {
         return 0;
     }

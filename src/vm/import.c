@@ -336,7 +336,7 @@ Value import_module_level(Value name, Value globals, Value fromlist, int level) 
         return 0;
     }
     if (!val_is_str(name)) {
-        return err_format(&exc_TypeError, "module name must be str, not %s", obj_type_name(name));
+        return err_format(&exc_TypeError, "module name must be a string");
     }
     if (level < 0) {
         return err_format(&exc_ValueError, "level must be >= 0");

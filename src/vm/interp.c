@@ -276,6 +276,17 @@ static int positional_only_passed_as_keyword(FunctionObject *fn, Value kwnames) 
 int vm_bind_args(Frame *f, FunctionObject *fn, Value self, const Value *args, size_t npos,
                  Value kwnames) {
     Code *co = fn->code;
+    // The common case: exactly the positional parameters, nothing else to set up.
+    if (!kwnames && co->kwonlyargcount == 0 && co->ncells == 0 && co->nfrees == 0 &&
+        !(co->flags & (CODE_VARARGS | CODE_VARKEYWORDS)) &&
+        npos + (self != 0) == co->argcount) {
+        Value *S = f->slots;
+        if (self) {
+            *S++ = self;
+        }
+        memcpy(S, args, npos * sizeof(Value));
+        return 0;
+    }
     Value *S = f->slots;
     size_t argcount = co->argcount, kwonly = co->kwonlyargcount;
     size_t total = npos + (self != 0);
@@ -887,6 +898,22 @@ static Value format_value(Value v, int conv, Value spec) {
     return obj_call_method(v, "__format__", &sp, 1);
 }
 
+// How CPython names a callable in call errors: "mod.qualname()" (no module
+// for builtins), or "T object" for something without a __qualname__.
+static Value function_str(Value func) {
+    Value q = obj_getattr_cstr(func, "__qualname__");
+    if (!q || !val_is_str(q)) {
+        err_clear();
+        return str_format_c("%s object", obj_type_name(func));
+    }
+    Value m = obj_getattr_cstr(func, "__module__");
+    if (m && val_is_str(m) && strcmp(str_obj(m)->data, "builtins") != 0) {
+        return str_format_c("%s.%s()", str_obj(m)->data, str_obj(q)->data);
+    }
+    err_clear();
+    return str_format_c("%s()", str_obj(q)->data);
+}
+
 static int dict_merge_for_call(Value dst, Value src, Value func) {
     if (dict_check(src)) {
         size_t pos = 0;
@@ -897,13 +924,11 @@ static int dict_merge_for_call(Value dst, Value src, Value func) {
                 return -1;
             }
             if (dict_contains(dst, k)) {
-                Value fname = obj_getattr_cstr(func, "__qualname__");
-                if (!fname) {
-                    err_clear();
-                    fname = str_from_cstr(obj_type_name(func));
+                Value fname = function_str(func);
+                if (fname) {
+                    err_format(&exc_TypeError, "%s got multiple values for keyword argument '%s'",
+                               str_obj(fname)->data, str_obj(k)->data);
                 }
-                err_format(&exc_TypeError, "%s() got multiple values for keyword argument '%s'",
-                           str_obj(fname)->data, str_obj(k)->data);
                 return -1;
             }
             if (dict_set(dst, k, v) < 0) {
@@ -915,13 +940,11 @@ static int dict_merge_for_call(Value dst, Value src, Value func) {
     Value keys = obj_getattr_cstr(src, "keys");
     if (!keys) {
         err_clear();
-        Value fname = obj_getattr_cstr(func, "__qualname__");
-        if (!fname) {
-            err_clear();
-            fname = str_from_cstr(obj_type_name(func));
+        Value fname = function_str(func);
+        if (fname) {
+            err_format(&exc_TypeError, "%s argument after ** must be a mapping, not %s",
+                       str_obj(fname)->data, obj_type_name(src));
         }
-        err_format(&exc_TypeError, "%s() argument after ** must be a mapping, not %s",
-                   str_obj(fname)->data, obj_type_name(src));
         return -1;
     }
     Value tmp = dict_new();
@@ -1123,8 +1146,22 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(LOADGLOBAL) {
+        // Dict versions come from one global counter: a (globals version,
+        // builtins version) pair seen before means neither dict changed.
+        Instr *cache = (Instr *)cur + 1;
+        uint64_t gv = dict_version(f->globals);
+        int cacheable = dict_check_exact(f->builtins);
+        if (cache[0] == gv && cacheable && cache[1] == dict_version(f->builtins)) {
+            R[A] = (Value)cache[2];
+            NEXT();
+        }
         Value v = load_global(f, N[B]);
         CHECK(v);
+        if (cacheable) {
+            cache[0] = dict_version(f->globals);
+            cache[1] = dict_version(f->builtins);
+            cache[2] = v;
+        }
         R[A] = v;
         NEXT();
     }
@@ -1244,12 +1281,47 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(GETITEM) {
+        Value c = R[C];
+        if (val_is_smallint(c)) {
+            Value b = R[B];
+            int64_t k = val_smallint(c);
+            if (list_check_exact(b)) {
+                ListObject *l = list_obj(b);
+                if (k < 0) {
+                    k += (int64_t)l->len;
+                }
+                if (k >= 0 && (uint64_t)k < l->len) {
+                    R[A] = l->items[k];
+                    NEXT();
+                }
+            } else if (tuple_check_exact(b)) {
+                TupleObject *t = tuple_obj(b);
+                if (k < 0) {
+                    k += (int64_t)t->len;
+                }
+                if (k >= 0 && (uint64_t)k < t->len) {
+                    R[A] = t->items[k];
+                    NEXT();
+                }
+            }
+        }
         Value v = obj_getitem(R[B], R[C]);
         CHECK(v);
         R[A] = v;
         NEXT();
     }
     TARGET(SETITEM) {
+        if (val_is_smallint(R[B]) && list_check_exact(R[A])) {
+            ListObject *l = list_obj(R[A]);
+            int64_t k = val_smallint(R[B]);
+            if (k < 0) {
+                k += (int64_t)l->len;
+            }
+            if (k >= 0 && (uint64_t)k < l->len) {
+                l->items[k] = R[C];
+                NEXT();
+            }
+        }
         CHECK(obj_setitem(R[A], R[B], R[C]) == 0);
         NEXT();
     }
@@ -1276,10 +1348,42 @@ Value vm_run_frame(Frame *f, int throwing) {
                     NEXT();
                 }
                 break;
+            case BINOP_MUL:
+                if (!__builtin_mul_overflow(x, y, &r) && smallint_fits(r)) {
+                    R[A] = val_from_smallint(r);
+                    NEXT();
+                }
+                break;
+            case BINOP_AND:
+                R[A] = val_from_smallint(x & y);
+                NEXT();
+            case BINOP_OR:
+                R[A] = val_from_smallint(x | y);
+                NEXT();
+            case BINOP_XOR:
+                R[A] = val_from_smallint(x ^ y);
+                NEXT();
             default:
                 break;
             }
+        } else if (val_is_flonum(a) && val_is_flonum(b) && X <= BINOP_TRUEDIV) {
+            double x = val_flonum(a), y = val_flonum(b), r;
+            switch (X) {
+            case BINOP_ADD: r = x + y; break;
+            case BINOP_SUB: r = x - y; break;
+            case BINOP_MUL: r = x * y; break;
+            case BINOP_TRUEDIV:
+                if (y == 0.0) {
+                    goto binop_generic;
+                }
+                r = x / y;
+                break;
+            default: goto binop_generic;
+            }
+            R[A] = float_from_double(r);
+            NEXT();
         }
+    binop_generic:;
         Value v = obj_binop(a, b, (BinOp)X);
         CHECK(v);
         R[A] = v;
@@ -1323,6 +1427,18 @@ Value vm_run_frame(Frame *f, int throwing) {
         default:
             if (val_is_smallint(a) && val_is_smallint(b)) {
                 int64_t x = (int64_t)a, y = (int64_t)b;  // the tag does not change the order
+                int r = 0;
+                switch (X) {
+                case CMP_LT: r = x < y; break;
+                case CMP_LE: r = x <= y; break;
+                case CMP_EQ: r = x == y; break;
+                case CMP_NE: r = x != y; break;
+                case CMP_GT: r = x > y; break;
+                case CMP_GE: r = x >= y; break;
+                }
+                v = val_bool(r);
+            } else if (val_is_flonum(a) && val_is_flonum(b)) {
+                double x = val_flonum(a), y = val_flonum(b);
                 int r = 0;
                 switch (X) {
                 case CMP_LT: r = x < y; break;
@@ -1570,14 +1686,12 @@ Value vm_run_frame(Frame *f, int throwing) {
                 if (err_matches(&exc_TypeError) && !type_of(args)->iter &&
                     !type_of(args)->getitem) {
                     err_clear();
-                    Value fname = obj_getattr_cstr(R[B], "__qualname__");
-                    if (!fname) {
-                        err_clear();
-                        fname = str_from_cstr(obj_type_name(R[B]));
+                    Value fname = function_str(R[B]);
+                    if (fname) {
+                        err_format(&exc_TypeError,
+                                   "%s argument after * must be an iterable, not %s",
+                                   str_obj(fname)->data, obj_type_name(args));
                     }
-                    err_format(&exc_TypeError,
-                               "%s() argument after * must be an iterable, not %s",
-                               str_obj(fname)->data, obj_type_name(args));
                 }
                 goto error;
             }
@@ -1867,7 +1981,8 @@ Value vm_run_frame(Frame *f, int throwing) {
             if (!r && !err_occurred()) {
                 r = VAL_NONE;  // exhausted before: the result is None
             }
-        } else if (sendv == VAL_NONE && type_of(sub)->iternext) {
+        } else if (sendv == VAL_NONE && type_of(sub)->iternext &&
+                   !(type_of(sub)->flags & TYPE_HEAP)) {
             r = type_of(sub)->iternext(sub);
             yielded = r != 0;
             if (!r) {
@@ -1877,6 +1992,14 @@ Value vm_run_frame(Frame *f, int throwing) {
                     Value e = err_fetch();
                     r = obj_getattr_cstr(e, "value");
                 }
+            }
+        } else if (sendv == VAL_NONE) {
+            // A class's __next__: its StopIteration carries the result.
+            r = obj_call_method(sub, "__next__", NULL, 0);
+            yielded = r != 0;
+            if (!r && err_matches(&exc_StopIteration)) {
+                Value e = err_fetch();
+                r = obj_getattr_cstr(e, "value");
             }
         } else {
             r = obj_call_method(sub, "send", &sendv, 1);
@@ -2024,9 +2147,17 @@ Value vm_run_frame(Frame *f, int throwing) {
             }
             err_clear();
             if (!v) {
-                err_format(&exc_ImportError, "cannot import name '%s' from '%s'",
-                           str_obj(N[C])->data,
-                           pkg && val_is_str(pkg) ? str_obj(pkg)->data : "<unknown module name>");
+                Value msg = str_format_c(
+                    "cannot import name '%s' from '%s'", str_obj(N[C])->data,
+                    pkg && val_is_str(pkg) ? str_obj(pkg)->data : "<unknown module name>");
+                CHECK(msg);
+                Value kwn = tuple_new(1);
+                CHECK(kwn);
+                tuple_obj(kwn)->items[0] = str_intern_cstr("name");
+                Value cargs[2] = {msg, pkg && val_is_str(pkg) ? pkg : VAL_NONE};
+                Value e = obj_call(val_from_ptr(&exc_ImportError), cargs, 1, kwn);
+                CHECK(e);
+                err_set_value(e);
                 goto error;
             }
         }

@@ -178,9 +178,34 @@ printf '%s\0' "${PROGS[@]}" |
     xargs -0 -n 1 -P "$JOBS" bash -c \
         'read -r -a KRAIT_ARGS <<< "$KRAIT_ARGS_STR"; run_one "$1"' run_one
 
-# The failures, sorted by name so that two runs compare line by line.
-cat "$RESULTS"/verdicts/* | grep '^FAIL' | LC_ALL=C sort
-PASSED=$(cat "$RESULTS"/verdicts/* | grep -c '^PASS')
-FAILED=$(( ${#PROGS[@]} - PASSED ))
+# Known failures: programs that exercise what krait does not do yet, listed
+# with the reason in known_failures.txt. A listed program that fails is
+# reported as KNOWN and not counted as a failure; one that passes is
+# reported as FIXED (remove it from the list). The list only shrinks.
+KNOWN_FILE="$HERE/known_failures.txt"
+is_known() {
+    [ -f "$KNOWN_FILE" ] && grep -q "^$1\b" "$KNOWN_FILE"
+}
+PASSED=0 FAILED=0 KNOWN=0
+for v in "$RESULTS"/verdicts/*; do
+    name=$(basename "$v")
+    if grep -q '^PASS' "$v"; then
+        PASSED=$((PASSED + 1))
+        if is_known "$name"; then echo "FIXED $name: passes now, remove it from known_failures.txt"; fi
+    elif is_known "$name"; then
+        KNOWN=$((KNOWN + 1))
+        sed 's/^FAIL/KNOWN/' "$v"
+    else
+        FAILED=$((FAILED + 1))
+        cat "$v"
+    fi
+done | LC_ALL=C sort
+for v in "$RESULTS"/verdicts/*; do
+    name=$(basename "$v")
+    if grep -q '^PASS' "$v"; then PASSED=$((PASSED + 1))
+    elif is_known "$name"; then KNOWN=$((KNOWN + 1))
+    else FAILED=$((FAILED + 1)); fi
+done
+echo "lang: $KNOWN known failures (tests/lang/known_failures.txt)"
 echo "lang: $PASSED passed, $FAILED failed"
 [ "$FAILED" = 0 ]
