@@ -230,8 +230,7 @@ static Value mro_implementation(Type *t) {
             return mro_error(to_merge, n + 1, remain);
         }
     }
-    ListObject *l = list_obj(result);
-    return tuple_from(l->items, l->len);
+    return tuple_from_list(result);
 }
 
 // Solid base: the nearest type up the base chain that adds fields (beyond an
@@ -722,7 +721,7 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
     size_t size = base->basic_size;
     if (slots.names) {
         ListObject *l = list_obj(slots.names);
-        h->slots = tuple_from(l->items, l->len);
+        h->slots = tuple_from_list(slots.names);
         if (!h->slots) {
             return 0;
         }

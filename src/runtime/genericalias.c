@@ -199,7 +199,7 @@ static Value ga_get_parameters(Value self) {
             }
         }
     }
-    g->parameters = tuple_from(list_obj(params)->items, list_obj(params)->len);
+    g->parameters = tuple_from_list(params);
     return g->parameters;
 }
 
@@ -422,7 +422,7 @@ Value union_new(Value a, Value b) {
     if (!u) {
         return 0;
     }
-    u->args = tuple_from(l->items, l->len);
+    u->args = tuple_from_list(list);
     return u->args ? val_from_ptr(u) : 0;
 }
 

@@ -57,14 +57,22 @@ Value tuple_from_iterable(Value iterable) {
         return iterable;
     }
     if (val_is_ptr(iterable) && (val_ptr(iterable)->type->flags & TYPE_LIST_SUBCLASS)) {
-        ListObject *l = list_obj(iterable);
-        return tuple_from(l->items, l->len);
+        return tuple_from_list(iterable);
     }
     Value l = list_from_iterable(iterable);
-    if (!l) {
-        return 0;
+    return l ? tuple_from_list(l) : 0;
+}
+
+Value tuple_from_list(Value list) {
+    Value t = tuple_new(list_obj(list)->len);
+    // `list` is used after the allocation, so the stack scan keeps it (and
+    // its item array) alive while tuple_new may collect.
+    ListObject *l = list_obj(list);
+    if (t && tuple_obj(t)->len) {
+        size_t n = l->len < tuple_obj(t)->len ? l->len : tuple_obj(t)->len;
+        memcpy(tuple_obj(t)->items, l->items, n * sizeof(Value));
     }
-    return tuple_from(list_obj(l)->items, list_obj(l)->len);
+    return t;
 }
 
 static void tuple_trace(Object *o, GcTracer *t) {

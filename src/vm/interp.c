@@ -284,7 +284,9 @@ int vm_bind_args(Frame *f, FunctionObject *fn, Value self, const Value *args, si
         if (self) {
             *S++ = self;
         }
-        memcpy(S, args, npos * sizeof(Value));
+        if (npos) {  // args may be NULL then
+            memcpy(S, args, npos * sizeof(Value));
+        }
         return 0;
     }
     Value *S = f->slots;
