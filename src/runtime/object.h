@@ -105,9 +105,6 @@ enum TypeFlags {
     // TYPE_HAS_SHAPE with a variable-size base (int, str, bytes, tuple): the
     // InstanceAttrs sit after the variable part (shape.h), not at attrs_offset.
     TYPE_VAR_ATTRS = 1 << 6,
-    // Instances have a __weakref__ slot (classes record it; weak references
-    // themselves come later).
-    TYPE_HAS_WEAKREF = 1 << 7,
     // Instances may be weakly referenced (CPython: tp_weaklistoffset != 0).
     // Inherited. Builtin types set it as CPython's do (type, set, frozenset,
     // function, code, generator, method, module...; not int, str, tuple,

@@ -567,10 +567,21 @@ static void set_slot_at(Type *t, size_t off, AnyFunc f) {
     memcpy((char *)t + off, &f, sizeof f);
 }
 
+static Value del_name(void) {
+    static Value name;
+    if (!name) {
+        name = s_name("__del__");
+    }
+    return name;
+}
+
 int slots_is_slot_name(Value name) {
     if (init_names() < 0) {
         err_clear();
         return 1;
+    }
+    if (name == del_name()) {
+        return 1;  // not a slot, but the TYPE_HAS_FINALIZER flag follows it
     }
     for (int i = 0; i < NSLOTDEFS; i++) {
         if (slotdef_names[i] == name) {
@@ -945,7 +956,8 @@ static Value tp_new_wrapper(Value self, const Value *args, size_t nargs, Value k
         return err_format(&exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", t->name,
                           sub->name, staticbase->name);
     }
-    return t->new_(args[0], args + 1, nargs - 1, kwnames);
+    Value obj = t->new_(args[0], args + 1, nargs - 1, kwnames);
+    return obj ? type_register_new(obj, t->new_) : 0;
 }
 
 static const MethodDef tp_new_def = {
@@ -1104,6 +1116,21 @@ typedef struct SlotUpdate {
 static int update_slots_of(Type *t, Value name) {
     if (!(t->flags & TYPE_HEAP)) {
         return 0;
+    }
+    if (!name || name == del_name()) {
+        // Instances made from now on are registered for __del__ (gc.h).
+        Value del = type_lookup(t, del_name());
+        if (!del && err_occurred()) {
+            return -1;
+        }
+        if (del || t->finalize) {
+            t->flags |= TYPE_HAS_FINALIZER;
+        } else {
+            t->flags &= ~(uint32_t)TYPE_HAS_FINALIZER;
+        }
+        if (name) {
+            return 0;
+        }
     }
     size_t done[NSLOTDEFS];
     int ndone = 0;

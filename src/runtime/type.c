@@ -1007,6 +1007,18 @@ Value object_instance_attr(Value obj, Value name) {
     return 0;
 }
 
+Value type_register_new(Value obj, CallFunc made_by) {
+    if (made_by == object_new || !val_is_ptr(obj)) {
+        return obj;
+    }
+    Type *t = type_of(obj);
+    if ((t->flags & (TYPE_HEAP | TYPE_HAS_FINALIZER)) == (TYPE_HEAP | TYPE_HAS_FINALIZER) &&
+        gc_register_finalizer(val_ptr(obj)) < 0) {
+        return 0;
+    }
+    return obj;
+}
+
 Value obj_lookup_special(Value obj, Value name) {
     Type *t = type_of(obj);
     Value descr = type_lookup(t, name);
@@ -1176,6 +1188,10 @@ static Value type_call(Value callable, const Value *args, size_t nargs, Value kw
         return err_format(&exc_TypeError, "cannot create '%s' instances", t->name);
     }
     Value obj = t->new_(callable, args, nargs, kwnames);
+    if (obj && (t->flags & TYPE_HEAP) && t->new_ == ((HeapType *)t)->static_base->new_ &&
+        !type_register_new(obj, t->new_)) {
+        return 0;  // a builtin constructor (a class with __new__ registers through T.__new__)
+    }
     if (!obj || !type_is_subtype(type_of(obj), t)) {
         return obj;
     }

@@ -79,6 +79,11 @@ extern Type type_wrapper_descriptor, type_method_wrapper;
 // has no such attribute: *found = 0, and 0 is returned without an exception.
 Value call_special(Value self, Value name, const Value *args, size_t nargs, int *found);
 
+// After the builtin constructor `made_by` (a static type's new_) returned
+// obj: register obj for finalization when its class defines __del__.
+// object_new registers its instances itself. Returns obj (0 on error).
+Value type_register_new(Value obj, CallFunc made_by);
+
 // ---- classes (class.c) ---------------------------------------------------------
 
 Value type_tp_new(Value callable, const Value *args, size_t nargs, Value kwnames);
