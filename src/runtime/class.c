@@ -38,11 +38,6 @@
 #include "weakref.h"
 #include "../vm/vm.h"
 
-// The interpreter's cell type and frame access: weak until the interpreter
-// is linked in (then the class cell and __module__ work; without it, a
-// __classcell__ is refused and __module__ is left unset).
-extern Type type_cell __attribute__((weak));
-Frame *vm_current_frame(void) __attribute__((weak));
 
 // ---- heap types in the collector -----------------------------------------------------
 
@@ -578,9 +573,6 @@ static int init_subclass(Type *t, const Value *kwvalues, Value kwnames) {
 
 // The caller's module name, for a class made without __module__.
 static Value caller_module(void) {
-    if (!vm_current_frame) {
-        return 0;
-    }
     Frame *f = vm_current_frame();
     if (!f || !f->globals) {
         return 0;
@@ -597,7 +589,7 @@ static int set_classcell(Type *t) {
     if (!cell) {
         return err_occurred() ? -1 : 0;
     }
-    if (!&type_cell || type_of(cell) != &type_cell) {
+    if (type_of(cell) != &type_cell) {
         Value r = obj_repr(val_from_ptr(type_of(cell)));
         err_format(&exc_TypeError, "__classcell__ must be a nonlocal cell, not %s",
                    r ? str_obj(r)->data : "?");
