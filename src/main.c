@@ -70,8 +70,12 @@ typedef struct Options {
     int optimize, safe_path, quiet, no_user_site, no_site, unbuffered, verbose;
     int skip_first_line, show_version, hash_randomization;
     // krait's front-end modes (-X).
-    int dump_ast, dump_ast_batch, dump_tokens, parse_only, check, dis, compile_only;
+    int dump_ast, dump_ast_batch, dump_tokens, parse_only, check, dis, compile_only, code_info;
     unsigned gc_stress;  // -X gc-stress[=N]: collect at every N-th allocation
+    // -X int_max_str_digits[=N]: the first one given (CPython reads the first);
+    // its text after '=' (NULL when there was no '=').
+    int int_max_str_digits_given;
+    const char *int_max_str_digits;
 } Options;
 
 static const char usage_line[] = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
@@ -132,6 +136,9 @@ static const char xoptions_text[] =
     "\n"
     "-X compile-only: treat every argument as a file and compile it; print one\n"
     "    line per file that fails (\"PATH: Class: message\") and a summary line\n"
+    "\n"
+    "-X code-info: treat every argument as a file and compile it; print a line\n"
+    "    \"@@ PATH\", then one line per code object (its names, counts and flags)\n"
     "\n"
     "-X parse-only: treat every argument as a file, read them all into memory,\n"
     "    parse each one and print a single summary line (files, failures,\n"
@@ -736,6 +743,63 @@ __attribute__((noinline)) static int run_compile_only(const Options *o) {
     return failures ? 1 : 0;
 }
 
+// One line per code object, nested ones after their parent: what
+// tests/unit/compile/code_info.py prints for CPython's code objects.
+static void put_code_info(const Code *co) {
+    Value doc = VAL_NONE;
+    const char *name = str_obj(co->name)->data;
+    int comprehension = strcmp(name, "<listcomp>") == 0 || strcmp(name, "<setcomp>") == 0 ||
+                        strcmp(name, "<dictcomp>") == 0 || strcmp(name, "<genexpr>") == 0;
+    if ((co->flags & CODE_OPTIMIZED) && !comprehension && tuple_obj(co->consts)->len &&
+        val_is_str(tuple_obj(co->consts)->items[0])) {
+        doc = tuple_obj(co->consts)->items[0];
+    }
+    Value items[10] = {co->qualname, val_from_smallint(co->firstlineno),
+                       val_from_smallint(co->flags), val_from_smallint(co->argcount),
+                       val_from_smallint(co->posonlyargcount), val_from_smallint(co->kwonlyargcount),
+                       co->varnames, co->cellvars, co->freevars, doc};
+    Value t = tuple_from(items, 10);
+    Value r = t ? obj_repr(t) : 0;
+    if (!r) {
+        err_clear();
+        printf("<repr failed>\n");
+    } else {
+        printf("%s\n", str_obj(r)->data);
+    }
+    TupleObject *k = tuple_obj(co->consts);
+    for (size_t i = 0; i < k->len; i++) {
+        if (val_is_ptr(k->items[i]) && val_ptr(k->items[i])->type == &type_code) {
+            put_code_info((const Code *)val_ptr(k->items[i]));
+        }
+    }
+}
+
+__attribute__((noinline)) static int run_code_info(const Options *o) {
+    for (int i = 0; i < o->nargs; i++) {
+        const char *path = o->args[i];
+        printf("@@ %s\n", path);
+        size_t len;
+        char *src = read_file(path, &len);
+        if (!src || has_null_byte(src, len)) {
+            printf("!error\n");
+            free(src);
+            continue;
+        }
+        Value fn = str_from_cstr(path);
+        Code *co = fn ? compile_source(src, len, TOKMODE_FILE, fn, COMPILE_EXEC, 0, o->optimize)
+                      : NULL;
+        if (co) {
+            put_code_info(co);
+        } else {
+            err_clear();
+            printf("!error\n");
+        }
+        free(src);
+        fflush(stdout);
+    }
+    return 0;
+}
+
 // Read every file first, then time the parses alone (arena setup and release
 // included: CPython's ast.parse pays for building and freeing its tree too).
 static int run_parse_only(const Options *o) {
@@ -817,12 +881,19 @@ static void apply_xoption(Options *o, const char *x) {
         o->dis = 1;
     } else if (strcmp(x, "compile-only") == 0) {
         o->compile_only = 1;
+    } else if (strcmp(x, "code-info") == 0) {
+        o->code_info = 1;
     } else if (strcmp(x, "dump-tokens") == 0) {
         o->dump_tokens = 1;
     } else if (strcmp(x, "parse-only") == 0) {
         o->parse_only = PARSE_ONLY;
     } else if (strcmp(x, "parse-only=dump") == 0) {
         o->parse_only = PARSE_ONLY_DUMP;
+    } else if ((strncmp(x, "int_max_str_digits", 18) == 0 && (x[18] == '=' || x[18] == 0))) {
+        if (!o->int_max_str_digits_given) {
+            o->int_max_str_digits_given = 1;
+            o->int_max_str_digits = x[18] == '=' ? x + 19 : NULL;
+        }
     } else if (strcmp(x, "gc-stress") == 0) {
         o->gc_stress = 1;
     } else if (strncmp(x, "gc-stress=", 10) == 0) {
@@ -952,6 +1023,37 @@ static int parse_command_line(Options *o, int argc, char **argv) {
     return -1;
 }
 
+// The int/str conversion limit from PYTHONINTMAXSTRDIGITS and -X
+// int_max_str_digits=N (which wins): CPython's rules (an int, 0 or at least
+// 640) and its fatal error for anything else. -1 when neither is given; -2
+// after printing the error.
+static int int_max_str_digits_option(const Options *o, int ignore_environment) {
+    const char *env = ignore_environment ? NULL : getenv("PYTHONINTMAXSTRDIGITS");
+    const char *sources[2] = {env && *env ? env : NULL,
+                              o->int_max_str_digits_given ? o->int_max_str_digits : NULL};
+    const char *names[2] = {"PYTHONINTMAXSTRDIGITS", "-X int_max_str_digits"};
+    int given[2] = {sources[0] != NULL, o->int_max_str_digits_given};
+    int limit = -1;
+    for (int i = 0; i < 2; i++) {
+        if (!given[i]) {
+            continue;
+        }
+        const char *text = sources[i];
+        char *end = NULL;
+        errno = 0;
+        long v = text ? strtol(text, &end, 10) : -1;
+        if (!text || *end || errno == ERANGE || v < 0 || v > INT32_MAX || (v > 0 && v < 640)) {
+            fprintf(stderr,
+                    "Fatal Python error: config_init_int_max_str_digits: %s: invalid limit; "
+                    "must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n",
+                    names[i]);
+            return -2;
+        }
+        limit = (int)v;
+    }
+    return limit;
+}
+
 // Run the program the options name. sys.argv is the script and what
 // follows it ('-c' / '-' for a command / stdin, as CPython).
 __attribute__((noinline)) static int run(const Options *o, int argc, char **argv) {
@@ -966,6 +1068,10 @@ __attribute__((noinline)) static int run(const Options *o, int argc, char **argv
     r.inspect = o->inspect;
     r.quiet = o->quiet;
     r.gc_stress = o->gc_stress;
+    r.int_max_str_digits = int_max_str_digits_option(o, r.ignore_environment);
+    if (r.int_max_str_digits == -2) {
+        return 1;
+    }
     r.orig_argc = argc;
     r.orig_argv = argv;
     char **args = o->args - 1;  // the slot before the first argument gets the program
@@ -1029,7 +1135,7 @@ int main(int argc, char **argv) {
         }
         return o.parse_only ? run_parse_only(&o) : run_dump_ast_batch(&o);
     }
-    if (o.dis || o.compile_only) {
+    if (o.dis || o.compile_only || o.code_info) {
         if (o.module) {
             fprintf(stderr, "%s: -X %s does not take -m\n", o.progname,
                     o.dis ? "dis" : "compile-only");
@@ -1041,12 +1147,12 @@ int main(int argc, char **argv) {
             fprintf(stderr, "%s: %s\n", o.progname, error ? error : "cannot start the runtime");
             return 1;
         }
-        if (o.compile_only) {
+        if (o.compile_only || o.code_info) {
             if (o.script) {
                 o.args--;
                 o.nargs++;
             }
-            return run_compile_only(&o);
+            return o.code_info ? run_code_info(&o) : run_compile_only(&o);
         }
         return run_dis(&o);
     }

@@ -51,12 +51,24 @@
 // frame blocks they leave, emitting a copy of each `finally` body and of
 // each `with` exit call on the way, as CPython does.
 //
+// Unreachable code (after return, raise, break, a folded constant test) is
+// still walked, with every emission dropped: its names still take their
+// places in co_names and co_varnames, as in CPython, which compiles such
+// code and removes it afterwards.
+//
+// Constants are folded as CPython's AST optimizer folds them (unary and
+// binary operators within its size limits, tuples, `__debug__`, constant
+// subscripts, `x in [1, 2]`, `'%s' % (a,)` into an f-string): fold() answers
+// per node, memoized.
+//
 // Errors are sticky: the first failure (MemoryError, a "too many ..."
 // SyntaxError, RecursionError) sets c->error with the exception pending, and
 // everything after it is skipped cheaply until compile_tree returns NULL.
+// Every Value the compiler makes is kept alive by c->roots (the collector
+// scans the C stack, where the Compiler lives, but not malloc'ed tables).
 //
-// The statement, expression and pattern compilers live in compiler_stmt.inc,
-// compiler_expr.inc and compiler_match.inc, included at the end.
+// The expression, pattern and statement compilers live in compiler_expr.inc,
+// compiler_match.inc and compiler_stmt.inc, included before the assembler.
 #include "compile.h"
 
 #include <stdarg.h>
@@ -75,6 +87,7 @@
 #include "../runtime/int.h"
 #include "../runtime/list.h"
 #include "../runtime/set.h"
+#include "../runtime/slice.h"
 #include "../runtime/str.h"
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
@@ -87,7 +100,10 @@
 
 // A tagged operand: the class in the top 4 bits, the index below.
 typedef uint32_t Opnd;
-enum { K_RAW = 0, K_LOCAL = 1, K_CELL = 2, K_FREE = 3, K_TEMP = 4 };
+// K_PENDING: a fast local being assigned whose slot is numbered when the
+// assignment completes (co_varnames order is the order of first use, and
+// the value expression may use other locals first).
+enum { K_RAW = 0, K_LOCAL = 1, K_CELL = 2, K_FREE = 3, K_TEMP = 4, K_PENDING = 5 };
 #define OPND(kind, i) (((uint32_t)(kind) << 28) | (uint32_t)(i))
 #define OPND_KIND(o) ((o) >> 28)
 #define OPND_INDEX(o) ((o) & 0x0fffffffu)
@@ -116,6 +132,7 @@ typedef struct Label {
     int32_t pos;              // instruction index once bound, else -1
     uint8_t loop_head;        // a back-edge target
     uint8_t has_in;           // some jump (or region entry) leads here
+    uint8_t folded_in;        // a jump folded away (constant test) led here
     int in_words;
     uint64_t *in;             // intersection of the bound-locals sets of the jumps here
 } Label;
@@ -185,6 +202,7 @@ struct Unit {
     int cur_handler;            // innermost handler of the open frame blocks, or -1
     Loc loc;                    // the location new instructions get
     int reachable;              // the next instruction can execute
+    int folded_dead;            // unreachable only because a constant test was folded
     // tables
     Value consts, names;        // lists, rooted in Compiler.roots
     ConstMap cmap;
@@ -192,6 +210,9 @@ struct Unit {
     Ident *varnames;            // the fast locals, in slot order
     int nvarnames, capvarnames;
     StrMap vmap;
+    const char **pending;       // K_PENDING locals: name, and slot once known (-1 before)
+    int *pending_slot;
+    int npending, cappending;
     int ntemps, maxtemps;
     // which locals are certainly bound
     uint64_t *bound;
@@ -223,6 +244,8 @@ typedef struct Compiler {
     int error;                  // sticky: an exception is pending
     Value roots;                // a list keeping the compiler's Values alive
     PtrMap folds;               // Node* -> its constant value, or 0: not constant
+    PtrMap codes;               // def/lambda/class/comprehension Node* -> its Code, so that
+                                // a body compiled twice (a duplicated finally) is one constant
 } Compiler;
 
 // The C recursion depth the compiler allows itself: the symbol table
@@ -454,6 +477,11 @@ static int const_equal(Value a, Value b) {
     if (t == &type_bytes) {
         return bytes_equal(a, b);
     }
+    if (t == &type_slice) {
+        SliceObject *x = slice_obj(a), *y = slice_obj(b);
+        return const_equal(x->start, y->start) && const_equal(x->stop, y->stop) &&
+               const_equal(x->step, y->step);
+    }
     if (t == &type_tuple) {
         TupleObject *x = tuple_obj(a), *y = tuple_obj(b);
         if (x->len != y->len) {
@@ -498,6 +526,10 @@ static uint64_t const_hash(Value v) {
     }
     if (t == &type_bytes) {
         return mix64((uint64_t)bytes_hash(v));
+    }
+    if (t == &type_slice) {
+        SliceObject *x = slice_obj(v);
+        return mix64(const_hash(x->start) ^ (const_hash(x->stop) * 3) ^ (const_hash(x->step) * 7));
     }
     if (t == &type_tuple) {
         uint64_t h = 0x345678;
@@ -561,10 +593,16 @@ static int constmap_put(ConstMap *m, Value key, int val) {
 }
 
 // The index of constant v in the unit's co_consts (added when new).
+// Unreachable code (after return, raise, break...) adds none, as CPython
+// drops the constants only such code used; code that is dead because a
+// constant test was folded keeps its constants, as in CPython.
 static Opnd const_index(Compiler *c, Value v) {
     Unit *u = c->u;
     if (c->error || !v) {
         c_fail(c);
+        return RAW(0);
+    }
+    if (!u->reachable && !u->folded_dead) {
         return RAW(0);
     }
     uint64_t h = const_hash(v);
@@ -807,6 +845,7 @@ static int emit(Compiler *c, Opcode op, Opnd a, Opnd b, Opnd cc, unsigned x) {
     in->loc = u->loc;
     if (op == OP_RETURN || op == OP_RERAISE || op == OP_RAISE) {
         u->reachable = 0;
+        u->folded_dead = 0;
     }
     return i;
 }
@@ -892,6 +931,7 @@ static void emit_jump(Compiler *c, Opcode op, Opnd a, int l) {
     label_add_in(c, l);
     if (op == OP_JUMP) {
         c->u->reachable = 0;
+        c->u->folded_dead = 0;
     }
 }
 
@@ -915,6 +955,9 @@ static void label_bind(Compiler *c, int l) {
         return;  // reachable only by falling in first
     }
     if (!lab->has_in) {
+        if (!u->reachable && lab->folded_in) {
+            u->folded_dead = 1;
+        }
         return;
     }
     if (!u->reachable) {
@@ -925,6 +968,7 @@ static void label_bind(Compiler *c, int l) {
             u->bound[w] = lab->in[w];
         }
         u->reachable = 1;
+        u->folded_dead = 0;
     } else {
         for (int w = 0; w < u->bound_words; w++) {
             u->bound[w] &= w < lab->in_words ? lab->in[w] : 0;
@@ -1005,18 +1049,17 @@ static void fblock_pop(Compiler *c) {
     }
 }
 
-// Start the code of handler h (its region must be closed).
+// Start the code of handler h (its region must be closed). It is reachable
+// when its region was (fblock_push recorded the way in), and finds the
+// locals bound when the region started, less any the unit may delete.
 static void handler_bind(Compiler *c, int h) {
     if (c->error) {
         return;
     }
     Unit *u = c->u;
-    int l = u->handlers[h].label;
-    int was = u->reachable;
     u->reachable = 0;
-    label_bind(c, l);
+    label_bind(c, u->handlers[h].label);
     bound_forget_deletable(u);
-    (void)was;
 }
 
 // ---- units -------------------------------------------------------------------------------
@@ -1026,6 +1069,8 @@ static void unit_free(Unit *u) {
     free(u->labels);
     free(u->handlers);
     free(u->varnames);
+    free(u->pending);
+    free(u->pending_slot);
     free(u->bound);
     free(u->deletable);
     free(u->cmap.keys);
@@ -1165,6 +1210,18 @@ static Opnd deref_reg(Compiler *c, const char *name) {
 
 static Code *unit_assemble(Compiler *c);
 static void stmts(Compiler *c, Seq *body);
+
+// The Code already compiled for a def, lambda, class or comprehension node.
+static Code *code_memo_get(Compiler *c, const Node *node) {
+    Value v;
+    return ptrmap_get(&c->codes, node, &v) ? (Code *)val_ptr(v) : NULL;
+}
+
+static void code_memo_put(Compiler *c, const Node *node, Code *co) {
+    if (co && ptrmap_put(&c->codes, node, val_from_ptr(co)) < 0) {
+        c_no_memory(c);
+    }
+}
 static Code *compile_module(Compiler *c, Node *mod);
 
 #include "compiler_expr.inc"
@@ -1247,7 +1304,8 @@ static uint32_t code_flags(Compiler *c, Unit *u) {
                b->coroutine && !b->generator) {
         flags |= CODE_COROUTINE;
     }
-    return flags;
+    // The __future__ features in effect show in every code object's flags.
+    return flags | (uint32_t)(c->future & (FUTURE_ANNOTATIONS | FUTURE_BARRY_AS_BDFL));
 }
 
 static Value idents_tuple(Compiler *c, Ident *names, int n) {
@@ -1338,6 +1396,14 @@ static Code *unit_assemble(Compiler *c) {
             case K_CELL: vals[k] = nlocals + idx; break;
             case K_FREE: vals[k] = nlocals + ncells + idx; break;
             case K_TEMP: vals[k] = temp_base + idx; break;
+            case K_PENDING:
+                if (u->pending_slot[idx] < 0) {
+                    u->loc = in->loc;
+                    c_syntax_error(c, "internal compiler error: an unassigned local");
+                    goto fail;
+                }
+                vals[k] = (unsigned)u->pending_slot[idx];
+                break;
             default:
                 if (idx > 0xffff) {
                     u->loc = in->loc;
@@ -1454,6 +1520,8 @@ Code *compile_tree(Arena *arena, Node *mod, SymTable *st, Value filename, Compil
     }
     free(c.folds.keys);
     free(c.folds.vals);
+    free(c.codes.keys);
+    free(c.codes.vals);
     if (c.error) {
         if (!err_occurred()) {
             err_format(&exc_SystemError, "compiler failed without an exception");

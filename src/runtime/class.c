@@ -35,7 +35,6 @@
 #include "tuple.h"
 #include "type_internal.h"
 #include "unicode.h"
-#include "weakref.h"
 #include "../vm/vm.h"
 
 
@@ -383,7 +382,7 @@ typedef struct SlotsInfo {
 static int process_slots(Value dict, Value name, Type *base, SlotsInfo *info) {
     int may_add_dict = !(base->flags & TYPE_HAS_SHAPE) && !base->dict_offset &&
                        !(base->flags & TYPE_TYPE_SUBCLASS);
-    int may_add_weak = !(base->flags & TYPE_WEAKREFABLE) && !base->item_size &&
+    int may_add_weak = !(base->flags & TYPE_HAS_WEAKREF) && !base->item_size &&
                        !(base->flags & TYPE_TYPE_SUBCLASS);
     Value slots = dict_get(dict, NAME(__slots__));
     if (!slots) {
@@ -477,13 +476,10 @@ static int dict_setter(Value self, Value value) {
     return object_set_dict(self, value);
 }
 
-// obj.__weakref__: the first weak reference to obj, or None.
+// obj.__weakref__: the first of its weak references (runtime/weakref.h), or None.
 static Value weakref_getter(Value self) {
-    Value refs = weakref_list(self);
-    if (!refs) {
-        return 0;
-    }
-    return list_obj(refs)->len ? list_obj(refs)->items[0] : VAL_NONE;
+    GcWeakRef *w = gc_weakrefs_of(val_ptr(self));
+    return w ? val_from_ptr(w) : VAL_NONE;
 }
 
 static const GetSetDef dict_getset = {"__dict__", dict_getter, dict_setter, NULL};
@@ -707,7 +703,7 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
                (base->flags & (TYPE_INT_SUBCLASS | TYPE_STR_SUBCLASS | TYPE_BYTES_SUBCLASS |
                                TYPE_TUPLE_SUBCLASS | TYPE_LIST_SUBCLASS | TYPE_DICT_SUBCLASS |
                                TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_HAS_SHAPE |
-                               TYPE_VAR_ATTRS | TYPE_WEAKREFABLE));
+                               TYPE_VAR_ATTRS | TYPE_HAS_WEAKREF));
     t->item_size = base->item_size;
     t->dict_offset = base->dict_offset;
     t->attrs_offset = base->attrs_offset;
@@ -753,7 +749,7 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
         }
     }
     if (slots.add_weak) {
-        t->flags |= TYPE_WEAKREFABLE;
+        t->flags |= TYPE_HAS_WEAKREF;
     }
     t->basic_size = size;
     if ((slots.add_dict && add_getset(t, &dict_getset) < 0) ||

@@ -15,6 +15,7 @@
 // their own (StopIteration, SystemExit, ImportError, OSError, SyntaxError,
 // UnicodeDecodeError) extend the layout; OSError(errno, ...) picks the
 // subclass for errno the way CPython does (FileNotFoundError for ENOENT...).
+// Exception groups (BaseExceptionGroup, ExceptionGroup) live in excgroup.c.
 #include <stdarg.h>
 #include <stdio.h>
 #include <errno.h>
@@ -1049,9 +1050,16 @@ Value err_fetch(void) {
 
 void (*err_print_exception_hook)(Value exc);
 
+void (*err_unraisable_hook)(Value exc, Value obj);
+
 void err_write_unraisable(Value obj) {
     Value exc = err_fetch();
     if (!exc) {
+        return;
+    }
+    if (err_unraisable_hook) {
+        err_unraisable_hook(exc, obj);
+        err_clear();
         return;
     }
     if (obj && obj != VAL_NONE) {

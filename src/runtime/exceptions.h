@@ -119,9 +119,10 @@ int exc_group_match(Value exc_value, Value match_type, Value *match, Value *rest
 // _PyExc_PrepReraiseStar): orig is the exception caught; raised_list the
 // list of exceptions the clauses raised or re-raised, then the unhandled
 // rest (None entries are skipped). Re-raised parts of orig (same traceback,
-// cause and context) are put back in orig's structure; new
-// exceptions join them in ExceptionGroup("", [new..., reraised]). Returns
-// None when nothing propagates, 0 on error.
+// cause and context) are put back in orig's structure; new exceptions
+// (even a single one, as 3.11) come out in ExceptionGroup("", [new...,
+// reraised]). A naked orig gives the first entry as it is. Returns None
+// when nothing propagates, 0 on error.
 Value exc_group_prep_reraise(Value orig, Value raised_list);
 
 // The pending exception's parts without building an exception object:
@@ -156,6 +157,9 @@ void err_write_unraisable(Value obj);
 // "Type: message" line): the interpreter installs its printer; until then
 // only the last line is printed.
 extern void (*err_print_exception_hook)(Value exc);
+// Where err_write_unraisable sends the exception instead, once the sys
+// module exists: sys.unraisablehook (src/modules/sys.c installs it).
+extern void (*err_unraisable_hook)(Value exc, Value obj);
 
 #define EXC_DECLARE_(name, base) extern Type exc_##name;
 EXCEPTION_TYPES(EXC_DECLARE_)

@@ -124,9 +124,6 @@ Value object_new(Value callable, const Value *args, size_t nargs, Value kwnames)
         return abstract_error(t);
     }
     Object *o = gc_alloc(t, t->basic_size);
-    if (o && (t->flags & TYPE_HAS_FINALIZER) && gc_register_finalizer(o) < 0) {
-        return 0;
-    }
     return o ? val_from_ptr(o) : 0;
 }
 

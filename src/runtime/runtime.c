@@ -21,7 +21,6 @@
 #include "weakref.h"
 #include "../vm/interp_internal.h"
 #include "module.h"
-#include "genericalias.h"
 #include "iterators.h"
 #include "namespace.h"
 
@@ -47,7 +46,7 @@ static Type *const builtin_types[] = {
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
     &type_member_descriptor, &type_wrapper_descriptor, &type_method_wrapper, &type_mappingproxy,
     &type_property, &type_staticmethod, &type_classmethod, &type_super, &type_shape,
-    &type_attr_array, &type_classmethod_descriptor,
+    &type_attr_array, &type_classmethod_descriptor, &type_generic_alias, &type_union,
     &type_slice, &type_range, &type_range_iterator, &type_longrange_iterator, &type_weakref,
     &type_weakproxy, &type_weakcallableproxy,
     &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
@@ -77,15 +76,6 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
             return -1;
         }
     }
-    // PEP 585: list[int] and friends.
-    static Type *const generic_types[] = {&type_list, &type_dict, &type_tuple, &type_set,
-                                          &type_frozenset, &type_enumerate};
-    for (size_t i = 0; i < sizeof generic_types / sizeof generic_types[0]; i++) {
-        if (generic_alias_install(generic_types[i]) < 0) {
-            *error = "cannot initialize the generic builtin types";
-            return -1;
-        }
-    }
     for (size_t i = 0; i < sizeof exception_types / sizeof exception_types[0]; i++) {
         if (type_ready(exception_types[i]) < 0) {
             *error = "cannot initialize the exception types";
@@ -96,8 +86,13 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
         *error = "cannot initialize the exception types";
         return -1;
     }
-    if (generic_alias_install(&exc_BaseExceptionGroup) < 0) {
-        *error = "cannot initialize the generic builtin types";
+    // list[int] and friends (PEP 585).
+    static Type *const generic_types[] = {
+        &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &exc_BaseExceptionGroup,
+        &type_enumerate,
+    };
+    if (generic_alias_install(generic_types, sizeof generic_types / sizeof generic_types[0]) < 0) {
+        *error = "cannot initialize the builtin types";
         return -1;
     }
     return 0;

@@ -482,6 +482,22 @@ static Value slot_pow3(Value a, Value b, Value m) {
     return VAL_NOTIMPLEMENTED;
 }
 
+// __del__ as the finalize slot (CPython's slot_tp_finalize): runtime/
+// finalize.c calls it once the collector found the object unreachable. An
+// error is reported here, naming the __del__ found (CPython's "Exception
+// ignored in: <function C.__del__ at 0x...>"), so the slot returns None.
+static Value slot_finalize(Value self) {
+    Value del = type_lookup(type_of(self), NAME(__del__));
+    if (!del) {
+        err_write_unraisable(self);  // a failed lookup, if anything
+        return VAL_NONE;
+    }
+    if (!call_found(del, self, NULL, 0, 0)) {
+        err_write_unraisable(del);
+    }
+    return VAL_NONE;
+}
+
 // ---- the table ------------------------------------------------------------------------
 
 #define OFF_(field) offsetof(Type, field)
@@ -537,6 +553,7 @@ static const SlotDef slotdefs[] = {
     {"__index__", OFF_(index), W_UNARY, 0, (AnyFunc)slot_index},
     {"__int__", OFF_(to_int), W_UNARY, 0, (AnyFunc)slot_int},
     {"__float__", OFF_(to_float), W_UNARY, 0, (AnyFunc)slot_float},
+    {"__del__", OFF_(finalize), W_UNARY, 0, (AnyFunc)slot_finalize},
     {NULL, 0, W_NONE, 0, NULL},
 };
 #undef BINOP_DEFS_
@@ -567,21 +584,10 @@ static void set_slot_at(Type *t, size_t off, AnyFunc f) {
     memcpy((char *)t + off, &f, sizeof f);
 }
 
-static Value del_name(void) {
-    static Value name;
-    if (!name) {
-        name = s_name("__del__");
-    }
-    return name;
-}
-
 int slots_is_slot_name(Value name) {
     if (init_names() < 0) {
         err_clear();
         return 1;
-    }
-    if (name == del_name()) {
-        return 1;  // not a slot, but the TYPE_HAS_FINALIZER flag follows it
     }
     for (int i = 0; i < NSLOTDEFS; i++) {
         if (slotdef_names[i] == name) {
@@ -752,8 +758,19 @@ static Value wrapper_call_slot(const WrapperDescrObject *w, Value self, const Va
         return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(self, args[0]);
     case W_BINOP_R:
         return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(args[0], self);
-    case W_SEQ_REPEAT:
-        return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(self, args[0]);
+    case W_SEQ_REPEAT: {
+        // CPython's wrap_indexargfunc: the count must be an index-sized integer.
+        int64_t n;
+        if (check_args(nargs, 1) < 0 || obj_as_index(args[0], &n, 0) < 0) {
+            if (err_matches(&exc_IndexError)) {
+                err_clear();
+                err_format(&exc_OverflowError, "cannot fit '%s' into an index-sized integer",
+                           obj_type_name(args[0]));
+            }
+            return 0;
+        }
+        return ((BinaryFunc)fn)(self, args[0]);
+    }
     case W_POW_L:
     case W_POW_R: {
         if (check_args_range(nargs, 1, 2) < 0) {
@@ -956,8 +973,7 @@ static Value tp_new_wrapper(Value self, const Value *args, size_t nargs, Value k
         return err_format(&exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", t->name,
                           sub->name, staticbase->name);
     }
-    Value obj = t->new_(args[0], args + 1, nargs - 1, kwnames);
-    return obj ? type_register_new(obj, t->new_) : 0;
+    return t->new_(args[0], args + 1, nargs - 1, kwnames);
 }
 
 static const MethodDef tp_new_def = {
@@ -1104,6 +1120,11 @@ static int update_one_slot(Type *t, size_t off) {
         result = generic_def ? generic_def->generic : NULL;
     }
     set_slot_at(t, off, result);
+    if (off == OFF_(finalize)) {
+        // Instances made from now on are registered with the collector
+        // (object_new); existing ones are not (krait does not track them).
+        t->flags = result ? t->flags | TYPE_HAS_FINALIZER : t->flags & ~TYPE_HAS_FINALIZER;
+    }
     return 0;
 }
 
@@ -1116,21 +1137,6 @@ typedef struct SlotUpdate {
 static int update_slots_of(Type *t, Value name) {
     if (!(t->flags & TYPE_HEAP)) {
         return 0;
-    }
-    if (!name || name == del_name()) {
-        // Instances made from now on are registered for __del__ (gc.h).
-        Value del = type_lookup(t, del_name());
-        if (!del && err_occurred()) {
-            return -1;
-        }
-        if (del || t->finalize) {
-            t->flags |= TYPE_HAS_FINALIZER;
-        } else {
-            t->flags &= ~(uint32_t)TYPE_HAS_FINALIZER;
-        }
-        if (name) {
-            return 0;
-        }
     }
     size_t done[NSLOTDEFS];
     int ndone = 0;

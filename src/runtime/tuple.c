@@ -65,13 +65,14 @@ Value tuple_from_iterable(Value iterable) {
 
 Value tuple_from_list(Value list) {
     Value t = tuple_new(list_obj(list)->len);
-    // `list` is used after the allocation, so the stack scan keeps it (and
-    // its item array) alive while tuple_new may collect.
+    // `list` (and its malloc'ed item array) must outlive tuple_new's possible
+    // collection: it is used after the allocation.
     ListObject *l = list_obj(list);
     if (t && tuple_obj(t)->len) {
         size_t n = l->len < tuple_obj(t)->len ? l->len : tuple_obj(t)->len;
         memcpy(tuple_obj(t)->items, l->items, n * sizeof(Value));
     }
+    gc_keep_alive(list);
     return t;
 }
 

@@ -23,7 +23,6 @@
 // Nothing there is a heap object, so the collector never sees the lists and
 // a FreeFunc touches only malloc'ed memory (gc.h's rule).
 #include "type.h"
-#include "genericalias.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +49,7 @@ static Value type_call(Value callable, const Value *args, size_t nargs, Value kw
 Type type_type = {
     .header = {&type_type},
     .name = "type",
-    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_WEAKREFABLE,
+    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_HAS_WEAKREF,
     .basic_size = sizeof(HeapType),
     .base = &type_object,
     .trace = heap_type_trace,
@@ -61,7 +60,7 @@ Type type_type = {
     .call = type_call,
     .new_ = type_tp_new,
     .init = type_tp_init,
-    .binop = {[BINOP_OR] = union_new},  // int | str
+    .binop = {[BINOP_OR] = type_or},
     .getset = type_getset,
     .methods = type_methods,
     .members = type_members,
@@ -664,7 +663,7 @@ Type type_classmethod_descriptor = {
 Type type_builtin_method = {
     .header = {&type_type},
     .name = "builtin_function_or_method",
-    .flags = TYPE_WEAKREFABLE,
+    .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(BuiltinMethodObject),
     .base = &type_object,
     .trace = builtin_method_trace,
@@ -760,7 +759,7 @@ void type_inherit_slots(Type *t, const Type *b) {
     }
     t->flags |= b->flags & (TYPE_INT_SUBCLASS | TYPE_STR_SUBCLASS | TYPE_BYTES_SUBCLASS |
                             TYPE_TUPLE_SUBCLASS | TYPE_LIST_SUBCLASS | TYPE_DICT_SUBCLASS |
-                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_WEAKREFABLE |
+                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_HAS_WEAKREF |
                             TYPE_HAS_FINALIZER);
     if (t->finalize) {
         t->flags |= TYPE_HAS_FINALIZER;
@@ -1007,18 +1006,6 @@ Value object_instance_attr(Value obj, Value name) {
     return 0;
 }
 
-Value type_register_new(Value obj, CallFunc made_by) {
-    if (made_by == object_new || !val_is_ptr(obj)) {
-        return obj;
-    }
-    Type *t = type_of(obj);
-    if ((t->flags & (TYPE_HEAP | TYPE_HAS_FINALIZER)) == (TYPE_HEAP | TYPE_HAS_FINALIZER) &&
-        gc_register_finalizer(val_ptr(obj)) < 0) {
-        return 0;
-    }
-    return obj;
-}
-
 Value obj_lookup_special(Value obj, Value name) {
     Type *t = type_of(obj);
     Value descr = type_lookup(t, name);
@@ -1188,10 +1175,6 @@ static Value type_call(Value callable, const Value *args, size_t nargs, Value kw
         return err_format(&exc_TypeError, "cannot create '%s' instances", t->name);
     }
     Value obj = t->new_(callable, args, nargs, kwnames);
-    if (obj && (t->flags & TYPE_HEAP) && t->new_ == ((HeapType *)t)->static_base->new_ &&
-        !type_register_new(obj, t->new_)) {
-        return 0;  // a builtin constructor (a class with __new__ registers through T.__new__)
-    }
     if (!obj || !type_is_subtype(type_of(obj), t)) {
         return obj;
     }

@@ -71,6 +71,39 @@ static StackChunk *chunk_new(size_t need, StackChunk *prev) {
     return c;
 }
 
+// How many of f's slots hold live values. Temporaries are a stack
+// (compiler.c): while f waits in a call, the temporaries above the callable
+// and its arguments are dead - stale values that CPython's reference
+// counting would have freed already. Not tracing them is what lets
+// `del x; gc.collect()` free x although an expression left it in a
+// temporary; frame_trace_one then also zeroes them, so that no later trace
+// of the frame (at another instruction) finds what this collection freed.
+// The compiler writes a temporary before it reads it, so zeroing a dead one
+// is invisible. Anywhere else, every slot counts.
+static uint32_t frame_live_slots(const Frame *f) {
+    const Code *co = f->code;
+    if (!f->pc) {
+        return f->nslots;
+    }
+    Instr i = *f->pc;
+    uint32_t b = instr_b(i), end;
+    switch (instr_op(i)) {
+    case OP_CALL:
+        end = b + instr_c(i) + 1 + (instr_x(i) & 1);
+        break;
+    case OP_CALLMETHOD:
+        end = b + instr_c(i) + 2 + (instr_x(i) & 1);
+        break;
+    case OP_CALLEX:
+        end = b + 3;
+        break;
+    default:
+        return f->nslots;
+    }
+    uint32_t first_temp = (uint32_t)co->nlocals + co->ncells + co->nfrees;
+    return b >= first_temp && end <= f->nslots ? end : f->nslots;
+}
+
 static void frame_trace_one(GcTracer *t, Frame *f) {
     gc_trace_object(t, (Object *)f->code);
     gc_trace_value(t, f->func);
@@ -79,7 +112,11 @@ static void frame_trace_one(GcTracer *t, Frame *f) {
     gc_trace_value(t, f->locals);
     gc_trace_value(t, f->frame_object);
     gc_trace_value(t, f->sent);
-    gc_trace_values(t, f->slots, f->nslots);
+    uint32_t live = frame_live_slots(f);
+    gc_trace_values(t, f->slots, live);
+    for (uint32_t k = live; k < f->nslots; k++) {
+        f->slots[k] = 0;
+    }
 }
 
 static void vm_trace_roots(GcTracer *t) {
@@ -284,7 +321,7 @@ int vm_bind_args(Frame *f, FunctionObject *fn, Value self, const Value *args, si
         if (self) {
             *S++ = self;
         }
-        if (npos) {  // args may be NULL then
+        if (npos > 0) {  // args may be NULL when empty (class bodies, obj_call0)
             memcpy(S, args, npos * sizeof(Value));
         }
         return 0;
@@ -1069,6 +1106,13 @@ Value vm_run_frame(Frame *f, int throwing) {
     Instr i;
     Value exc = 0;
     int reraise = 0;
+    // The `self` of the call being made lives in memory whose address
+    // escapes, not in a C variable: the compiler must reload it after each
+    // call rather than keep a copy in a spill slot of this frame, where the
+    // conservative stack scan would find it long after the call returned
+    // (`x.f(); del x; gc.collect()` must free x). Cleared once used.
+    Value call_self[1] = {0};
+    __asm__ volatile("" : : "r"(call_self) : "memory");
 
 #define LOAD_FRAME()                              \
     do {                                          \
@@ -1392,6 +1436,14 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(INPLACE) {
+        if (val_is_smallint(R[B]) && val_is_smallint(R[C]) && (X == BINOP_ADD || X == BINOP_SUB)) {
+            int64_t x = val_smallint(R[B]), y = val_smallint(R[C]);
+            int64_t r = X == BINOP_ADD ? x + y : x - y;
+            if (smallint_fits(r)) {
+                R[A] = val_from_smallint(r);
+                NEXT();
+            }
+        }
         Value v = obj_inplace(R[B], R[C], (BinOp)X);
         CHECK(v);
         R[A] = v;
@@ -1616,9 +1668,9 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
 
-    // Calls. `callee`, `self` and the argument vector, then a shared tail.
+    // Calls. `callee`, `self` (call_self) and the argument vector, then a shared tail.
     {
-        Value callee, self, kwnames;
+        Value callee, kwnames;
         const Value *args;
         size_t npos;
         TARGET(CALL) {
@@ -1626,23 +1678,23 @@ Value vm_run_frame(Frame *f, int throwing) {
             args = &R[B + 1];
             kwnames = (X & 1) ? R[B + C + 1] : 0;
             npos = C - (kwnames ? tuple_obj(kwnames)->len : 0);
-            self = 0;
+            call_self[0] = 0;
             goto do_call;
         }
         TARGET(CALLMETHOD) {
             callee = R[B];
-            self = R[B + 1];
+            call_self[0] = R[B + 1];
             args = &R[B + 2];
             kwnames = (X & 1) ? R[B + C + 2] : 0;
             npos = C - (kwnames ? tuple_obj(kwnames)->len : 0);
             goto do_call;
         }
     do_call:
-        if (type_of(callee) == &type_method && !self) {
+        if (type_of(callee) == &type_method && !call_self[0]) {
             MethodObject *m = (MethodObject *)val_ptr(callee);
             if (func_check(m->func)) {
                 callee = m->func;
-                self = m->self;
+                call_self[0] = m->self;
             }
         }
         if (func_check(callee)) {
@@ -1651,23 +1703,26 @@ Value vm_run_frame(Frame *f, int throwing) {
             if (!(cc->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNC_GENERATOR))) {
                 Frame *nf = frame_push(cc, callee, fn->globals, fn->builtins, 0);
                 CHECK(nf);
-                if (vm_bind_args(nf, fn, self, args, npos, kwnames) < 0) {
+                if (vm_bind_args(nf, fn, call_self[0], args, npos, kwnames) < 0) {
+                    call_self[0] = 0;
                     frame_pop(nf);
                     goto error;
                 }
+                call_self[0] = 0;
                 f = nf;
                 LOAD_FRAME();
                 pc = co->instrs;
                 f->flags |= FRAME_STARTED;
                 NEXT();
             }
-            Value g = gen_new(fn, self, args, npos, kwnames);
+            Value g = gen_new(fn, call_self[0], args, npos, kwnames);
+            call_self[0] = 0;
             CHECK(g);
             R[A] = g;
             NEXT();
         }
         Value v;
-        if (self) {
+        if (call_self[0]) {
             size_t n = npos + (kwnames ? tuple_obj(kwnames)->len : 0);
             // args[-1] is self's slot: the vector is contiguous
             (void)n;
@@ -1675,6 +1730,7 @@ Value vm_run_frame(Frame *f, int throwing) {
         } else {
             v = obj_call(callee, args, npos, kwnames);
         }
+        call_self[0] = 0;
         CHECK(v);
         R[A] = v;
         NEXT();
