@@ -1325,7 +1325,7 @@ static Value idents_tuple(Compiler *c, Ident *names, int n) {
 }
 
 static Value list_to_tuple(Compiler *c, Value list) {
-    Value t = tuple_from(list_obj(list)->items, list_obj(list)->len);
+    Value t = tuple_from_list(list);
     if (!t) {
         c_fail(c);
     }

@@ -1553,7 +1553,7 @@ static Value update_bases(Value bases) {
     if (!result) {
         return bases;
     }
-    return tuple_from(list_obj(result)->items, list_obj(result)->len);
+    return tuple_from_list(result);
 }
 
 // The most derived metaclass among meta and the bases' types

@@ -37,11 +37,6 @@
 #include "unicode.h"
 #include "../vm/vm.h"
 
-// The interpreter's cell type and frame access: weak until the interpreter
-// is linked in (then the class cell and __module__ work; without it, a
-// __classcell__ is refused and __module__ is left unset).
-extern Type type_cell __attribute__((weak));
-Frame *vm_current_frame(void) __attribute__((weak));
 
 // ---- heap types in the collector -----------------------------------------------------
 
@@ -230,8 +225,7 @@ static Value mro_implementation(Type *t) {
             return mro_error(to_merge, n + 1, remain);
         }
     }
-    ListObject *l = list_obj(result);
-    return tuple_from(l->items, l->len);
+    return tuple_from_list(result);
 }
 
 // Solid base: the nearest type up the base chain that adds fields (beyond an
@@ -575,9 +569,6 @@ static int init_subclass(Type *t, const Value *kwvalues, Value kwnames) {
 
 // The caller's module name, for a class made without __module__.
 static Value caller_module(void) {
-    if (!vm_current_frame) {
-        return 0;
-    }
     Frame *f = vm_current_frame();
     if (!f || !f->globals) {
         return 0;
@@ -594,7 +585,7 @@ static int set_classcell(Type *t) {
     if (!cell) {
         return err_occurred() ? -1 : 0;
     }
-    if (!&type_cell || type_of(cell) != &type_cell) {
+    if (type_of(cell) != &type_cell) {
         Value r = obj_repr(val_from_ptr(type_of(cell)));
         err_format(&exc_TypeError, "__classcell__ must be a nonlocal cell, not %s",
                    r ? str_obj(r)->data : "?");
@@ -724,7 +715,7 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
     size_t size = base->basic_size;
     if (slots.names) {
         ListObject *l = list_obj(slots.names);
-        h->slots = tuple_from(l->items, l->len);
+        h->slots = tuple_from_list(slots.names);
         if (!h->slots) {
             return 0;
         }
@@ -1178,8 +1169,61 @@ static Value type_get_itemsize(Value self) {
     return int_from_i64((int64_t)type_ptr(self)->item_size);
 }
 
+static int cpython_gc_type(const Type *t);
+
+// __flags__ in CPython's bits (Py_TPFLAGS_*): copyreg tests HEAPTYPE,
+// inspect IS_ABSTRACT, and others look at the subclass bits.
 static Value type_get_flags(Value self) {
-    return int_from_i64(type_ptr(self)->flags);
+    Type *t = type_ptr(self);
+    uint32_t f = t->flags;
+    uint64_t r = 1u << 12;  // READY
+    r |= (f & TYPE_HEAP) ? (1u << 9) : (1u << 8) | (1u << 19);  // HEAPTYPE, or IMMUTABLETYPE + VALID_VERSION_TAG
+    if ((f & TYPE_HEAP) && (f & TYPE_HAS_SHAPE)) {
+        r |= 1u << 4;  // MANAGED_DICT
+    }
+    // MATCH_SELF: `case int(x)` matches the subject itself (inherited).
+    const Type *sb = t;
+    while (sb->flags & TYPE_HEAP) {
+        sb = sb->base;
+    }
+    extern Type type_set, type_frozenset, type_float;
+    if ((sb->flags & (TYPE_INT_SUBCLASS | TYPE_LIST_SUBCLASS | TYPE_TUPLE_SUBCLASS |
+                      TYPE_BYTES_SUBCLASS | TYPE_STR_SUBCLASS | TYPE_DICT_SUBCLASS)) ||
+        sb == &type_set || sb == &type_frozenset || sb == &type_float) {
+        r |= 1u << 22;
+    }
+    if (f & TYPE_BASETYPE) {
+        r |= 1u << 10;
+    }
+    if (cpython_gc_type(t)) {
+        r |= 1u << 14;
+    }
+    if (f & TYPE_METHOD_DESCR) {
+        r |= 1u << 17;
+    }
+    if (f & TYPE_ABSTRACT) {
+        r |= 1u << 20;
+    }
+    if (f & (TYPE_LIST_SUBCLASS | TYPE_TUPLE_SUBCLASS)) {
+        r |= 1u << 5;  // SEQUENCE
+    }
+    if (f & TYPE_DICT_SUBCLASS) {
+        r |= 1u << 6;  // MAPPING
+    }
+    static const struct {
+        uint32_t krait;
+        int bit;
+    } subclass_bits[] = {
+        {TYPE_INT_SUBCLASS, 24}, {TYPE_LIST_SUBCLASS, 25}, {TYPE_TUPLE_SUBCLASS, 26},
+        {TYPE_BYTES_SUBCLASS, 27}, {TYPE_STR_SUBCLASS, 28}, {TYPE_DICT_SUBCLASS, 29},
+        {TYPE_EXC_SUBCLASS, 30}, {TYPE_TYPE_SUBCLASS, 31},
+    };
+    for (size_t i = 0; i < sizeof subclass_bits / sizeof subclass_bits[0]; i++) {
+        if (f & subclass_bits[i].krait) {
+            r |= (uint64_t)1 << subclass_bits[i].bit;
+        }
+    }
+    return int_from_i64((int64_t)r);
 }
 
 static Value type_get_dictoffset(Value self) {

@@ -16,8 +16,6 @@
 #include "type_internal.h"
 #include "../vm/vm.h"
 
-// The interpreter's bound method: weak until the interpreter is linked in.
-Value method_new(Value func, Value self) __attribute__((weak));
 
 static size_t nkw_of(Value kwnames) {
     return kwnames ? tuple_obj(kwnames)->len : 0;
@@ -375,9 +373,6 @@ static Value classmethod_get(Value self, Value obj, Value type) {
     DescrGetFunc get = type_of(c)->descr_get;
     if (get) {
         return get(c, type, type);
-    }
-    if (!method_new) {
-        return err_format(&exc_NotImplementedError, "bound methods are not implemented yet");
     }
     return method_new(c, type);
 }

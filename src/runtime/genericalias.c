@@ -157,7 +157,7 @@ static Value make_parameters(Value args) {
             }
         }
     }
-    return tuple_from(list_obj(list)->items, list_obj(list)->len);
+    return tuple_from_list(list);
 }
 
 // Substitute `params` -> `items` in every argument (CPython's
@@ -545,7 +545,7 @@ static Value make_union(Value a, Value b) {
     if (l->len == 1) {
         return l->items[0];
     }
-    Value args = tuple_from(l->items, l->len);
+    Value args = tuple_from_list(list);
     UnionObject *u = args ? (UnionObject *)gc_alloc(&type_union, sizeof(UnionObject)) : NULL;
     if (!u) {
         return 0;

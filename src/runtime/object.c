@@ -18,6 +18,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type_internal.h"
+#include "../vm/import.h"
 
 // ---- object ----------------------------------------------------------------
 
@@ -264,14 +265,6 @@ static Value object_m_format(Value self, const Value *args, size_t nargs, Value 
     return obj_str(self);
 }
 
-static Value object_m_reduce_ex(Value self, const Value *args, size_t nargs, Value kwnames) {
-    return err_format(&exc_NotImplementedError, "object.__reduce_ex__() is not implemented yet");
-}
-
-static Value object_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
-    return err_format(&exc_NotImplementedError, "object.__reduce__() is not implemented yet");
-}
-
 static Value object_m_sizeof(Value self, const Value *args, size_t nargs, Value kwnames) {
     if (method_check_args("__sizeof__", nargs, kwnames, 0, 0) < 0) {
         return 0;
@@ -279,11 +272,15 @@ static Value object_m_sizeof(Value self, const Value *args, size_t nargs, Value 
     return int_from_i64((int64_t)type_of(self)->basic_size);
 }
 
+// ---- pickling support: __getstate__, __reduce_ex__, __reduce__ ------------------------
+
 // object.__getstate__: the instance dict (None when empty or absent), paired
-// with a dict of the filled __slots__ when the class has any.
-static Value object_m_getstate(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("__getstate__", nargs, kwnames, 0, 0) < 0) {
-        return 0;
+// with a dict of the filled __slots__ when the class has any. `required`
+// (no __getnewargs__ and not a list or dict) refuses variable-size builtins.
+static Value getstate_default(Value self, int required) {
+    Type *type = type_of(self);
+    if (required && type->item_size) {
+        return err_format(&exc_TypeError, "cannot pickle '%s' object", type->name);
     }
     Value state = instance_dict_opt(self);
     if (!state && err_occurred()) {
@@ -295,7 +292,7 @@ static Value object_m_getstate(Value self, const Value *args, size_t nargs, Valu
         return 0;
     }
     Value slots = 0;
-    for (Type *t = type_of(self); t && (t->flags & TYPE_HEAP); t = t->base) {
+    for (Type *t = type; t && (t->flags & TYPE_HEAP); t = t->base) {
         Value names = ((HeapType *)t)->slots;
         if (!names) {
             continue;
@@ -316,6 +313,182 @@ static Value object_m_getstate(Value self, const Value *args, size_t nargs, Valu
     }
     return slots ? tuple_pack2(state, slots) : state;
 }
+
+static Value object_m_getstate(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__getstate__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return getstate_default(self, 0);
+}
+
+// obj.__getstate__(), or the default with `required` when it is object's.
+static Value getstate(Value self, int required) {
+    Value f = obj_getattr_cstr(self, "__getstate__");
+    if (!f) {
+        return 0;
+    }
+    if (type_of(f) == &type_builtin_method &&
+        ((BuiltinMethodObject *)val_ptr(f))->def->fn == object_m_getstate) {
+        return getstate_default(self, required);
+    }
+    return obj_call0(f);
+}
+
+static Value import_copyreg(void) {
+    return import_module_level(str_intern_cstr("copyreg"), 0, 0, 0);
+}
+
+// The arguments __new__ needs to remake obj: from __getnewargs_ex__ or
+// __getnewargs__ (*args 0 when neither exists). 0 or -1.
+static int new_arguments(Value obj, Value *args, Value *kwargs) {
+    *args = *kwargs = 0;
+    Value f = obj_lookup_special(obj, str_intern_cstr("__getnewargs_ex__"));
+    if (f) {
+        Value r = obj_call0(f);
+        if (!r) {
+            return -1;
+        }
+        if (!tuple_check(r)) {
+            err_format(&exc_TypeError, "__getnewargs_ex__ should return a tuple, not '%s'",
+                       obj_type_name(r));
+            return -1;
+        }
+        if (tuple_obj(r)->len != 2) {
+            err_format(&exc_ValueError,
+                       "__getnewargs_ex__ should return a tuple of length 2, not %zu",
+                       tuple_obj(r)->len);
+            return -1;
+        }
+        *args = tuple_obj(r)->items[0];
+        *kwargs = tuple_obj(r)->items[1];
+        if (!tuple_check(*args)) {
+            err_format(&exc_TypeError,
+                       "first item of the tuple returned by __getnewargs_ex__ must be a tuple, "
+                       "not '%s'", obj_type_name(*args));
+            return -1;
+        }
+        if (!dict_check(*kwargs)) {
+            err_format(&exc_TypeError,
+                       "second item of the tuple returned by __getnewargs_ex__ must be a dict, "
+                       "not '%s'", obj_type_name(*kwargs));
+            return -1;
+        }
+        return 0;
+    }
+    if (err_occurred()) {
+        return -1;
+    }
+    f = obj_lookup_special(obj, str_intern_cstr("__getnewargs__"));
+    if (f) {
+        Value r = obj_call0(f);
+        if (!r) {
+            return -1;
+        }
+        if (!tuple_check(r)) {
+            err_format(&exc_TypeError, "__getnewargs__ should return a tuple, not '%s'",
+                       obj_type_name(r));
+            return -1;
+        }
+        *args = r;
+        return 0;
+    }
+    return err_occurred() ? -1 : 0;
+}
+
+// Protocol 2 and up: (copyreg.__newobj__, (cls, *args), state, listitems,
+// dictitems), or __newobj_ex__ with keyword arguments (CPython's reduce_newobj).
+static Value reduce_newobj(Value obj) {
+    Type *t = type_of(obj);
+    if (!t->new_) {
+        return err_format(&exc_TypeError, "cannot pickle '%s' object", t->name);
+    }
+    Value args, kwargs;
+    if (new_arguments(obj, &args, &kwargs) < 0) {
+        return 0;
+    }
+    Value copyreg = import_copyreg();
+    if (!copyreg) {
+        return 0;
+    }
+    Value cls = val_from_ptr(t);
+    Value newobj, newargs;
+    if (!kwargs || dict_len(kwargs) == 0) {
+        newobj = obj_getattr_cstr(copyreg, "__newobj__");
+        size_t n = args ? tuple_obj(args)->len : 0;
+        newargs = newobj ? tuple_new(n + 1) : 0;
+        if (!newargs) {
+            return 0;
+        }
+        tuple_obj(newargs)->items[0] = cls;
+        for (size_t i = 0; i < n; i++) {
+            tuple_obj(newargs)->items[i + 1] = tuple_obj(args)->items[i];
+        }
+    } else {
+        newobj = obj_getattr_cstr(copyreg, "__newobj_ex__");
+        Value parts[3] = {cls, args, kwargs};
+        newargs = newobj ? tuple_from(parts, 3) : 0;
+        if (!newargs) {
+            return 0;
+        }
+    }
+    int is_list = list_check(obj), is_dict = dict_check(obj);
+    Value state = getstate(obj, !(args || is_list || is_dict));
+    if (!state) {
+        return 0;
+    }
+    Value listitems = VAL_NONE, dictitems = VAL_NONE;
+    if (is_list && !(listitems = obj_iter(obj))) {
+        return 0;
+    }
+    if (is_dict) {
+        Value items = obj_call_method(obj, "items", NULL, 0);
+        if (!items || !(dictitems = obj_iter(items))) {
+            return 0;
+        }
+    }
+    Value parts[5] = {newobj, newargs, state, listitems, dictitems};
+    return tuple_from(parts, 5);
+}
+
+static Value common_reduce(Value self, int64_t proto) {
+    if (proto >= 2) {
+        return reduce_newobj(self);
+    }
+    Value copyreg = import_copyreg();
+    Value f = copyreg ? obj_getattr_cstr(copyreg, "_reduce_ex") : 0;
+    Value p = int_from_i64(proto);
+    return f && p ? obj_call2(f, self, p) : 0;
+}
+
+static Value object_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return common_reduce(self, 0);
+}
+
+// __reduce_ex__(protocol): a class's own __reduce__ wins; else the default.
+static Value object_m_reduce_ex(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce_ex__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    int64_t proto;
+    if (obj_as_int64(args[0], &proto) < 0) {
+        return 0;
+    }
+    Value name = str_intern_cstr("__reduce__");
+    Value reduce = obj_getattr(self, name);
+    Value clsreduce = reduce ? obj_getattr(val_from_ptr(type_of(self)), name) : 0;
+    Value objreduce = clsreduce ? dict_get(type_object.dict, name) : 0;
+    if (!objreduce) {
+        return 0;
+    }
+    if (clsreduce != objreduce) {
+        return obj_call0(reduce);
+    }
+    return common_reduce(self, proto);
+}
+
 
 // Add the names of cls's dict and of its bases' dicts to `into` (a dict used
 // as a set), CPython's merge_class_dict.

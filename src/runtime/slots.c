@@ -1003,6 +1003,11 @@ int slots_add_wrappers(Type *t) {
         if (def->kind == W_NONE && def->offset != OFF_(new_)) {
             continue;
         }
+        if (def->offset == OFF_(str) && t->str == t->repr) {
+            // str is repr (int, float...): CPython's types leave __str__ to
+            // object's, which calls repr, so a subclass's __repr__ shows in str().
+            continue;
+        }
         // A sequence type's + and * are its concatenation and repetition.
         if ((def->kind == W_BINOP_L || def->kind == W_BINOP_R) &&
             ((def->arg == BINOP_ADD && t->seq_concat && (!b || b->seq_concat != t->seq_concat)) ||

@@ -14,9 +14,6 @@
 #include "type_internal.h"
 #include "../vm/vm.h"
 
-// Weak until the interpreter is linked in: without it there is no frame.
-Frame *vm_current_frame(void) __attribute__((weak));
-extern Type type_cell __attribute__((weak));
 
 typedef struct SuperObject {
     Object header;
@@ -103,7 +100,7 @@ static Value super_new(Value callable, const Value *args, size_t nargs, Value kw
 
 // The zero-argument form: the frame of the function calling super().
 static int super_from_frame(Type **type, Value *obj) {
-    Frame *f = vm_current_frame ? vm_current_frame() : NULL;
+    Frame *f = vm_current_frame();
     if (!f) {
         err_format(&exc_RuntimeError, "super(): no current frame");
         return -1;
@@ -134,7 +131,7 @@ static int super_from_frame(Type **type, Value *obj) {
             continue;
         }
         Value cell = f->slots[co->nlocals + co->ncells + i];
-        if (!cell || !&type_cell || type_of(cell) != &type_cell) {
+        if (!cell || type_of(cell) != &type_cell) {
             err_format(&exc_RuntimeError, "super(): bad __class__ cell");
             return -1;
         }

@@ -57,17 +57,22 @@ Value tuple_from_iterable(Value iterable) {
         return iterable;
     }
     if (val_is_ptr(iterable) && (val_ptr(iterable)->type->flags & TYPE_LIST_SUBCLASS)) {
-        ListObject *l = list_obj(iterable);
-        Value t = tuple_from(l->items, l->len);
-        gc_keep_alive(iterable);  // its items are read during tuple_from's allocation
-        return t;
+        return tuple_from_list(iterable);
     }
     Value l = list_from_iterable(iterable);
-    if (!l) {
-        return 0;
+    return l ? tuple_from_list(l) : 0;
+}
+
+Value tuple_from_list(Value list) {
+    Value t = tuple_new(list_obj(list)->len);
+    // `list` (and its malloc'ed item array) must outlive tuple_new's possible
+    // collection: it is used after the allocation.
+    ListObject *l = list_obj(list);
+    if (t && tuple_obj(t)->len) {
+        size_t n = l->len < tuple_obj(t)->len ? l->len : tuple_obj(t)->len;
+        memcpy(tuple_obj(t)->items, l->items, n * sizeof(Value));
     }
-    Value t = tuple_from(list_obj(l)->items, list_obj(l)->len);
-    gc_keep_alive(l);  // the only reference to the list: keep it (and its items) alive
+    gc_keep_alive(list);
     return t;
 }
 

@@ -25,6 +25,10 @@ Value tuple_from(const Value *items, size_t n);
 Value tuple_pack2(Value a, Value b);
 // tuple(iterable): the argument itself when it is an exact tuple.
 Value tuple_from_iterable(Value iterable);
+// A tuple of a list's items. Use this, not tuple_from(list->items, ...): the
+// items live in malloc'ed memory that the collector may free while
+// tuple_from allocates, when nothing else holds the list.
+Value tuple_from_list(Value list);
 
 // The slot functions, for the types that reuse them (tuple subclasses in C,
 // struct sequences) and for tests.

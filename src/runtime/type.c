@@ -97,8 +97,9 @@ typedef struct CacheEntry {
 
 static CacheEntry lookup_cache[CACHE_SIZE];
 
+// Objects are 16-byte aligned: the name's low four bits carry nothing.
 static inline unsigned cache_index(uint32_t version, Value name) {
-    return (unsigned)((version * 2654435761u) ^ (uint32_t)(name >> 3)) & (CACHE_SIZE - 1);
+    return (unsigned)((version * 2654435761u) ^ (uint32_t)(name >> 4)) & (CACHE_SIZE - 1);
 }
 
 static void trace_lookup_cache(GcTracer *t) {
