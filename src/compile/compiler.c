@@ -36,6 +36,12 @@
 //  - Consecutive registers (call arguments, BUILD* items) are always fresh
 //    temporaries, filled in evaluation order.
 //
+// Constant registers. An operand that is a constant needs a register (there
+// are no constant operands), so `i + 1` is LOADK t, 1; BINOP. Inside loops
+// that LOADK would run every iteration; instead a unit gets up to
+// MAX_CONSTREGS registers past its temporaries that its first instructions
+// load once, and loop code reads the constants from there.
+//
 // Bound locals. Reading an unbound fast local must raise UnboundLocalError,
 // and the interpreter only checks in CHECKBOUND. The compiler tracks which
 // locals are certainly bound at each point: a bit set, set by stores,
@@ -103,7 +109,8 @@ typedef uint32_t Opnd;
 // K_PENDING: a fast local being assigned whose slot is numbered when the
 // assignment completes (co_varnames order is the order of first use, and
 // the value expression may use other locals first).
-enum { K_RAW = 0, K_LOCAL = 1, K_CELL = 2, K_FREE = 3, K_TEMP = 4, K_PENDING = 5 };
+// K_CONSTREG: a register loaded with a constant once, at entry (below).
+enum { K_RAW = 0, K_LOCAL = 1, K_CELL = 2, K_FREE = 3, K_TEMP = 4, K_PENDING = 5, K_CONSTREG = 6 };
 #define OPND(kind, i) (((uint32_t)(kind) << 28) | (uint32_t)(i))
 #define OPND_KIND(o) ((o) >> 28)
 #define OPND_INDEX(o) ((o) & 0x0fffffffu)
@@ -162,6 +169,7 @@ typedef struct FBlock {
 } FBlock;
 
 enum { MAX_FBLOCKS = 100 };
+enum { MAX_CONSTREGS = 16 };  // constant registers per unit (see the essay)
 
 // String-keyed map (names -> index). Keys outlive the map (arena strings).
 typedef struct StrMap {
@@ -220,6 +228,9 @@ struct Unit {
     int bound_words;
     StrMap maybe_deleted;       // their names
     unsigned has_walrus : 1;    // no borrowing of locals (see the essay)
+    int loop_depth;             // loops being compiled (constants go to constant registers)
+    int constregs[MAX_CONSTREGS];  // the co_consts index held by each constant register
+    int nconstregs;
     unsigned is_async_gen : 1;
     Opnd comp_result;           // comprehension: the list/set/dict being built
 };
@@ -704,6 +715,27 @@ static Opnd name_index(Compiler *c, const char *s) {
         c_no_memory(c);
     }
     return RAW(k);
+}
+
+// ---- constant registers ------------------------------------------------------------------
+
+// The constant register holding k, or NO_REG when there is none to spare.
+static Opnd constreg(Compiler *c, Value k) {
+    Unit *u = c->u;
+    int idx = (int)OPND_INDEX(const_index(c, k));
+    if (!u->reachable) {
+        return NO_REG;
+    }
+    for (int i = 0; i < u->nconstregs; i++) {
+        if (u->constregs[i] == idx) {
+            return OPND(K_CONSTREG, i);
+        }
+    }
+    if (u->nconstregs == MAX_CONSTREGS) {
+        return NO_REG;
+    }
+    u->constregs[u->nconstregs] = idx;
+    return OPND(K_CONSTREG, u->nconstregs++);
 }
 
 // ---- temporaries ---------------------------------------------------------------------
@@ -1342,7 +1374,8 @@ static Code *unit_assemble(Compiler *c) {
     uint32_t nlocals = (uint32_t)u->nvarnames, ncells = (uint32_t)b->ncellvars;
     uint32_t nfrees = (uint32_t)b->nfreevars;
     uint32_t temp_base = nlocals + ncells + nfrees;
-    uint32_t nslots = temp_base + (uint32_t)u->maxtemps;
+    uint32_t constreg_base = temp_base + (uint32_t)u->maxtemps;
+    uint32_t nslots = constreg_base + (uint32_t)u->nconstregs;
     if (nslots > 0xffff) {
         u->loc = (Loc){u->firstlineno, u->firstlineno, -1, -1};
         c_syntax_error(c, "too many local variables");
@@ -1365,7 +1398,8 @@ static Code *unit_assemble(Compiler *c) {
         c_no_memory(c);
         return NULL;
     }
-    uint32_t nwords = 0;
+    // The constant registers' loads come first.
+    uint32_t nwords = (uint32_t)u->nconstregs;
     for (int i = 0; i < u->ncode; i++) {
         wpos[i] = nwords;
         if (!u->code[i].removed) {
@@ -1379,6 +1413,10 @@ static Code *unit_assemble(Compiler *c) {
     uint32_t nranges = 0, capranges = 0;
     if (!words || !pos) {
         goto oom;
+    }
+    for (int i = 0; i < u->nconstregs; i++) {
+        words[i] = instr_abc(OP_LOADK, constreg_base + (unsigned)i, (unsigned)u->constregs[i], 0, 0);
+        pos[i] = (SourcePos){u->firstlineno, u->firstlineno, -1, -1};
     }
     for (int i = 0; i < u->ncode; i++) {
         IInstr *in = &u->code[i];
@@ -1396,6 +1434,7 @@ static Code *unit_assemble(Compiler *c) {
             case K_CELL: vals[k] = nlocals + idx; break;
             case K_FREE: vals[k] = nlocals + ncells + idx; break;
             case K_TEMP: vals[k] = temp_base + idx; break;
+            case K_CONSTREG: vals[k] = constreg_base + idx; break;
             case K_PENDING:
                 if (u->pending_slot[idx] < 0) {
                     u->loc = in->loc;
