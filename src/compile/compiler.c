@@ -1272,8 +1272,57 @@ static const char *operand_limit_message(Opcode op, int which) {
     return "too many operands";
 }
 
-// Drop instructions that do nothing: MOVE r, r and jumps to the next
-// instruction; thread jumps to unconditional jumps.
+// The first instruction at or after i that is kept.
+static int asm_next_kept(const Unit *u, int i) {
+    while (i < u->ncode && u->code[i].removed) {
+        i++;
+    }
+    return i;
+}
+
+// Drop the instructions that threading left unreachable: reachable are the
+// first one, what a reachable one falls into or jumps to, and the handlers
+// of the reachable ones. 0, or -1 when out of memory (nothing is dropped).
+static int asm_drop_unreachable(Unit *u) {
+    uint8_t *seen = calloc((size_t)u->ncode + 1, 1);
+    int *stack = malloc(sizeof *stack * ((size_t)u->ncode * 3 + 1));
+    if (!seen || !stack) {
+        free(seen);
+        free(stack);
+        return -1;
+    }
+    int sp = 0;
+    stack[sp++] = 0;
+    while (sp) {
+        int i = asm_next_kept(u, stack[--sp]);
+        if (i >= u->ncode || seen[i]) {
+            continue;
+        }
+        seen[i] = 1;
+        IInstr *in = &u->code[i];
+        if (in->target >= 0) {
+            stack[sp++] = u->labels[in->target].pos;
+        }
+        if (in->handler >= 0) {
+            stack[sp++] = u->labels[u->handlers[in->handler].label].pos;
+        }
+        if (in->op != OP_JUMP && in->op != OP_RETURN && in->op != OP_RAISE &&
+            in->op != OP_RERAISE) {
+            stack[sp++] = i + 1;
+        }
+    }
+    for (int i = 0; i < u->ncode; i++) {
+        if (!seen[i]) {
+            u->code[i].removed = 1;
+        }
+    }
+    free(seen);
+    free(stack);
+    return 0;
+}
+
+// Drop instructions that do nothing: MOVE r, r, jumps to the next
+// instruction, code left unreachable; thread jumps to unconditional jumps.
 static void asm_peephole(Unit *u) {
     for (int i = 0; i < u->ncode; i++) {
         IInstr *in = &u->code[i];
@@ -1294,14 +1343,12 @@ static void asm_peephole(Unit *u) {
             }
         }
     }
+    asm_drop_unreachable(u);
     for (int i = 0; i < u->ncode; i++) {
         IInstr *in = &u->code[i];
         if (in->op == OP_JUMP && !in->removed) {
             int t = u->labels[in->target].pos;
-            int j = i + 1;
-            while (j < u->ncode && u->code[j].removed) {
-                j++;
-            }
+            int j = asm_next_kept(u, i + 1);
             if (t >= i + 1 && t <= j) {
                 in->removed = 1;
             }
