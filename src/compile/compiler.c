@@ -39,8 +39,16 @@
 // Constant registers. An operand that is a constant needs a register (there
 // are no constant operands), so `i + 1` is LOADK t, 1; BINOP. Inside loops
 // that LOADK would run every iteration; instead a unit gets up to
-// MAX_CONSTREGS registers past its temporaries that its first instructions
-// load once, and loop code reads the constants from there.
+// MAX_CONSTREGS registers before its temporaries that its first
+// instructions load once, and loop code reads the constants from there.
+//
+// Live temporaries. Each instruction records how many temporaries were in
+// use when it was emitted; with stack-like allocation those are exactly the
+// temporaries it may read or write, and the assembler checks that. The Code
+// keeps the count per instruction (code_live_slots): the collector traces
+// only the slots live at a frame's pc and clears the others, so a value a
+// finished expression left in a temporary (a call's argument, say) does not
+// outlive its last use, as it would not on CPython's stack.
 //
 // Bound locals. Reading an unbound fast local must raise UnboundLocalError,
 // and the interpreter only checks in CHECKBOUND. The compiler tracks which
@@ -129,6 +137,7 @@ typedef struct Loc {
 typedef struct IInstr {
     uint8_t op, x;
     uint8_t removed;     // dropped by the peephole pass
+    int32_t live;        // temporaries in use when it was emitted (all it may touch)
     Opnd a, b, c;
     int32_t target;      // label of a jump, else -1
     int32_t handler;     // the innermost exception handler, else -1
@@ -875,6 +884,7 @@ static int emit(Compiler *c, Opcode op, Opnd a, Opnd b, Opnd cc, unsigned x) {
     in->target = -1;
     in->handler = u->cur_handler;
     in->loc = u->loc;
+    in->live = u->ntemps;
     if (op == OP_RETURN || op == OP_RERAISE || op == OP_RAISE) {
         u->reachable = 0;
         u->folded_dead = 0;
@@ -1420,9 +1430,9 @@ static Code *unit_assemble(Compiler *c) {
     SymBlock *b = u->block;
     uint32_t nlocals = (uint32_t)u->nvarnames, ncells = (uint32_t)b->ncellvars;
     uint32_t nfrees = (uint32_t)b->nfreevars;
-    uint32_t temp_base = nlocals + ncells + nfrees;
-    uint32_t constreg_base = temp_base + (uint32_t)u->maxtemps;
-    uint32_t nslots = constreg_base + (uint32_t)u->nconstregs;
+    uint32_t constreg_base = nlocals + ncells + nfrees;
+    uint32_t temp_base = constreg_base + (uint32_t)u->nconstregs;
+    uint32_t nslots = temp_base + (uint32_t)u->maxtemps;
     if (nslots > 0xffff) {
         u->loc = (Loc){u->firstlineno, u->firstlineno, -1, -1};
         c_syntax_error(c, "too many local variables");
@@ -1456,14 +1466,16 @@ static Code *unit_assemble(Compiler *c) {
     wpos[u->ncode] = nwords;
     Instr *words = calloc(nwords ? nwords : 1, sizeof *words);
     SourcePos *pos = calloc(nwords ? nwords : 1, sizeof *pos);
+    uint32_t *live = calloc(nwords ? nwords : 1, sizeof *live);
     ExceptionRange *ranges = NULL;
     uint32_t nranges = 0, capranges = 0;
-    if (!words || !pos) {
+    if (!words || !pos || !live) {
         goto oom;
     }
     for (int i = 0; i < u->nconstregs; i++) {
         words[i] = instr_abc(OP_LOADK, constreg_base + (unsigned)i, (unsigned)u->constregs[i], 0, 0);
         pos[i] = (SourcePos){u->firstlineno, u->firstlineno, -1, -1};
+        live[i] = temp_base;
     }
     for (int i = 0; i < u->ncode; i++) {
         IInstr *in = &u->code[i];
@@ -1480,7 +1492,14 @@ static Code *unit_assemble(Compiler *c) {
             case K_LOCAL: vals[k] = idx; break;
             case K_CELL: vals[k] = nlocals + idx; break;
             case K_FREE: vals[k] = nlocals + ncells + idx; break;
-            case K_TEMP: vals[k] = temp_base + idx; break;
+            case K_TEMP:
+                if ((int32_t)idx >= in->live) {
+                    u->loc = in->loc;
+                    c_syntax_error(c, "internal compiler error: a temporary used outside its life");
+                    goto fail;
+                }
+                vals[k] = temp_base + idx;
+                break;
             case K_CONSTREG: vals[k] = constreg_base + idx; break;
             case K_PENDING:
                 if (u->pending_slot[idx] < 0) {
@@ -1508,6 +1527,7 @@ static Code *unit_assemble(Compiler *c) {
         }
         for (uint32_t w = at; w < at + size; w++) {
             pos[w] = (SourcePos){in->loc.lineno, in->loc.end_lineno, in->loc.col, in->loc.end_col};
+            live[w] = temp_base + (uint32_t)in->live;
         }
         if (in->handler >= 0) {
             Handler *h = &u->handlers[in->handler];
@@ -1543,7 +1563,8 @@ static Code *unit_assemble(Compiler *c) {
     co->nexceptions = nranges;
     ranges = NULL;
     co->linetable = code_encode_linetable(pos, nwords, u->firstlineno, &co->nlinetable);
-    if (!co->linetable) {
+    co->livetable = code_encode_livetable(live, nwords, &co->nlivetable);
+    if (!co->linetable || !co->livetable) {
         goto oom;
     }
     co->flags = code_flags(c, u);
@@ -1566,6 +1587,7 @@ static Code *unit_assemble(Compiler *c) {
     }
     free(wpos);
     free(pos);
+    free(live);
     return co;
 oom:
     c_no_memory(c);
@@ -1573,6 +1595,7 @@ fail:
     free(wpos);
     free(words);
     free(pos);
+    free(live);
     free(ranges);
     return NULL;
 }

@@ -64,7 +64,15 @@ Value tuple_from_iterable(Value iterable) {
     if (!l) {
         return 0;
     }
-    return tuple_from(list_obj(l)->items, list_obj(l)->len);
+    // Read the list only after allocating the tuple: passing l->items alone
+    // would leave no pointer to the list itself for the conservative stack
+    // scan, and a collection inside tuple_new would free it.
+    Value t = tuple_new(list_obj(l)->len);
+    if (!t) {
+        return 0;
+    }
+    memcpy(tuple_obj(t)->items, list_obj(l)->items, list_obj(l)->len * sizeof(Value));
+    return t;
 }
 
 static void tuple_trace(Object *o, GcTracer *t) {

@@ -79,7 +79,19 @@ static void frame_trace_one(GcTracer *t, Frame *f) {
     gc_trace_value(t, f->locals);
     gc_trace_value(t, f->frame_object);
     gc_trace_value(t, f->sent);
-    gc_trace_values(t, f->slots, f->nslots);
+    // Only the slots live at the frame's pc can still be used by its code
+    // (code_live_slots); the dead temporaries are cleared, so that a value a
+    // finished expression left behind (a call's argument) does not outlive
+    // its last use, as it would not on CPython's stack.
+    uint32_t live = f->nslots;
+    if (f->pc && f->pc >= f->code->instrs && f->pc < f->code->instrs + f->code->ninstrs) {
+        live = code_live_slots(f->code, (uint32_t)(f->pc - f->code->instrs));
+        if (live > f->nslots) {
+            live = f->nslots;
+        }
+    }
+    gc_trace_values(t, f->slots, live);
+    memset(f->slots + live, 0, (f->nslots - live) * sizeof(Value));
 }
 
 static void vm_trace_roots(GcTracer *t) {

@@ -1,0 +1,45 @@
+# A value an expression left in a temporary register must not outlive its
+# last use: after `del`, a collection frees it as CPython's refcounting does.
+import gc
+from _weakref import ref
+
+
+def listed():
+    a = lambda: 0
+    r = ref(a)
+    [a, a, a, a]
+    del a
+    gc.collect()
+    return r()
+
+
+def passed_as_argument():
+    a = lambda: 1
+    r = ref(a)
+    len((a, a, a))
+    del a
+    gc.collect()
+    return r()
+
+
+def in_loop():
+    r = None
+    for i in range(3):
+        f = lambda: i
+        r = ref(f)
+        str((f, f))
+        del f
+    gc.collect()
+    return r()
+
+
+def kept_while_live():
+    a = lambda: 2
+    r = ref(a)
+    b = [a]
+    del a
+    gc.collect()
+    return r() is b[0]
+
+
+print(listed(), passed_as_argument(), in_loop(), kept_while_live())
