@@ -301,7 +301,9 @@ static Value method_call(Value callable, const Value *args, size_t nargs, Value 
         return err_no_memory();
     }
     v[0] = m->self;
-    memcpy(v + 1, args, n * sizeof(Value));
+    if (n) {
+        memcpy(v + 1, args, n * sizeof(Value));  // args may be NULL when n is 0
+    }
     Value r = obj_call(m->func, v, nargs + 1, kwnames);
     if (v != small) {
         free(v);
