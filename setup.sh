@@ -1,7 +1,8 @@
 #!/bin/bash
 # setup.sh - from a fresh Debian 12 machine to a running krait.
-#   ./setup.sh bench   install what is missing, build krait, run the parse benchmark
-#                      (the whole stdlib, krait side by side with CPython's ast.parse)
+#   ./setup.sh bench   install what is missing (PyPy too), build krait, run the
+#                      benchmark suite (bench/run: krait, CPython 3.11 and PyPy on the
+#                      same programs, as ratios; writes bench/RESULTS.md and the chart)
 #   ./setup.sh test    install what is missing, build and run the whole test suite
 #                      (make test); the last line is "N passed, N failed"
 set -uo pipefail
@@ -31,9 +32,10 @@ install_missing() {
 
 case "${1:-}" in
 bench)
+    PACKAGES="$PACKAGES pypy3"
     install_missing || exit 1
     make MODE=release || exit 1
-    exec /usr/bin/python3.11 bench/parse_stdlib.py --krait build/release/krait "${@:2}"
+    exec bench/run "${@:2}"
     ;;
 test)
     install_missing || { echo "0 passed, 1 failed"; exit 1; }

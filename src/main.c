@@ -72,6 +72,10 @@ typedef struct Options {
     // krait's front-end modes (-X).
     int dump_ast, dump_ast_batch, dump_tokens, parse_only, check, dis, compile_only, code_info;
     unsigned gc_stress;  // -X gc-stress[=N]: collect at every N-th allocation
+    // -X int_max_str_digits[=N]: the first one given (CPython reads the first);
+    // its text after '=' (NULL when there was no '=').
+    int int_max_str_digits_given;
+    const char *int_max_str_digits;
 } Options;
 
 static const char usage_line[] = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
@@ -885,6 +889,11 @@ static void apply_xoption(Options *o, const char *x) {
         o->parse_only = PARSE_ONLY;
     } else if (strcmp(x, "parse-only=dump") == 0) {
         o->parse_only = PARSE_ONLY_DUMP;
+    } else if ((strncmp(x, "int_max_str_digits", 18) == 0 && (x[18] == '=' || x[18] == 0))) {
+        if (!o->int_max_str_digits_given) {
+            o->int_max_str_digits_given = 1;
+            o->int_max_str_digits = x[18] == '=' ? x + 19 : NULL;
+        }
     } else if (strcmp(x, "gc-stress") == 0) {
         o->gc_stress = 1;
     } else if (strncmp(x, "gc-stress=", 10) == 0) {
@@ -1014,6 +1023,37 @@ static int parse_command_line(Options *o, int argc, char **argv) {
     return -1;
 }
 
+// The int/str conversion limit from PYTHONINTMAXSTRDIGITS and -X
+// int_max_str_digits=N (which wins): CPython's rules (an int, 0 or at least
+// 640) and its fatal error for anything else. -1 when neither is given; -2
+// after printing the error.
+static int int_max_str_digits_option(const Options *o, int ignore_environment) {
+    const char *env = ignore_environment ? NULL : getenv("PYTHONINTMAXSTRDIGITS");
+    const char *sources[2] = {env && *env ? env : NULL,
+                              o->int_max_str_digits_given ? o->int_max_str_digits : NULL};
+    const char *names[2] = {"PYTHONINTMAXSTRDIGITS", "-X int_max_str_digits"};
+    int given[2] = {sources[0] != NULL, o->int_max_str_digits_given};
+    int limit = -1;
+    for (int i = 0; i < 2; i++) {
+        if (!given[i]) {
+            continue;
+        }
+        const char *text = sources[i];
+        char *end = NULL;
+        errno = 0;
+        long v = text ? strtol(text, &end, 10) : -1;
+        if (!text || *end || errno == ERANGE || v < 0 || v > INT32_MAX || (v > 0 && v < 640)) {
+            fprintf(stderr,
+                    "Fatal Python error: config_init_int_max_str_digits: %s: invalid limit; "
+                    "must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n",
+                    names[i]);
+            return -2;
+        }
+        limit = (int)v;
+    }
+    return limit;
+}
+
 // Run the program the options name. sys.argv is the script and what
 // follows it ('-c' / '-' for a command / stdin, as CPython).
 __attribute__((noinline)) static int run(const Options *o, int argc, char **argv) {
@@ -1028,6 +1068,10 @@ __attribute__((noinline)) static int run(const Options *o, int argc, char **argv
     r.inspect = o->inspect;
     r.quiet = o->quiet;
     r.gc_stress = o->gc_stress;
+    r.int_max_str_digits = int_max_str_digits_option(o, r.ignore_environment);
+    if (r.int_max_str_digits == -2) {
+        return 1;
+    }
     r.orig_argc = argc;
     r.orig_argv = argv;
     char **args = o->args - 1;  // the slot before the first argument gets the program

@@ -22,7 +22,6 @@
 #include <string.h>
 
 #include "modules.h"
-#include "../runtime/genericalias.h"
 #include "../vm/import.h"
 #include "stdstream.h"
 
@@ -112,66 +111,9 @@ static Value frame_globals(void) {
     return f ? f->globals : 0;
 }
 
-// What locals() returns for the frame: its locals mapping in a module or
-// class body; in a function a new dict of the bound local variables, cell
-// contents and (for optimized code) free variables, in CPython's order.
-static Value frame_locals(Frame *f) {
-    if (f->locals) {
-        return f->locals;
-    }
-    Code *code = f->code;
-    Value d = dict_new();
-    if (!d) {
-        return 0;
-    }
-    TupleObject *varnames = tuple_obj(code->varnames);
-    TupleObject *cellvars = tuple_obj(code->cellvars);
-    TupleObject *freevars = tuple_obj(code->freevars);
-    size_t ncells = code->ncells, nfrees = code->nfrees;
-    // A cell's content; 0 when empty or not created yet.
-    #define CELL_CONTENT_(slot)                                                          \
-        (val_is_ptr(slot) && val_ptr(slot)->type == &type_cell                           \
-             ? ((CellObject *)val_ptr(slot))->value                                     \
-             : 0)
-    for (size_t i = 0; i < varnames->len && i < code->nlocals; i++) {
-        Value name = varnames->items[i];
-        Value v = f->slots[i];
-        for (size_t c = 0; c < ncells && c < cellvars->len; c++) {
-            if (str_equal(cellvars->items[c], name)) {
-                v = CELL_CONTENT_(f->slots[code->nlocals + c]);
-                break;
-            }
-        }
-        if (v && dict_set(d, name, v) < 0) {
-            return 0;
-        }
-    }
-    for (size_t c = 0; c < ncells && c < cellvars->len; c++) {
-        Value name = cellvars->items[c];
-        int is_local = 0;
-        for (size_t i = 0; i < varnames->len && !is_local; i++) {
-            is_local = str_equal(varnames->items[i], name);
-        }
-        Value v = CELL_CONTENT_(f->slots[code->nlocals + c]);
-        if (!is_local && v && dict_set(d, name, v) < 0) {
-            return 0;
-        }
-    }
-    if (code->flags & CODE_OPTIMIZED) {
-        for (size_t k = 0; k < nfrees && k < freevars->len; k++) {
-            Value v = CELL_CONTENT_(f->slots[code->nlocals + ncells + k]);
-            if (v && dict_set(d, freevars->items[k], v) < 0) {
-                return 0;
-            }
-        }
-    }
-    #undef CELL_CONTENT_
-    return d;
-}
-
 static Value current_locals(void) {
     Frame *f = vm_current_frame();
-    return f ? frame_locals(f) : 0;
+    return f ? vm_frame_locals(f) : 0;
 }
 
 FN(bi_globals) {
@@ -640,78 +582,68 @@ FN(bi_sum) {
     if (!it) {
         return 0;
     }
-    Value item = 0;
-    // Exact ints (and bools) while the total fits a small int.
-    if (int_check_exact(result) || result == VAL_TRUE || result == VAL_FALSE) {
-        int64_t acc;
-        if (val_is_smallint(result) || result == VAL_TRUE || result == VAL_FALSE) {
-            acc = val_is_smallint(result) ? val_smallint(result) : result == VAL_TRUE;
-            for (;;) {
-                item = obj_next(it);
-                if (!item) {
-                    return err_occurred() ? 0 : int_from_i64(acc);
-                }
-                int64_t x;
-                if (val_is_smallint(item)) {
-                    x = val_smallint(item);
-                } else if (item == VAL_TRUE || item == VAL_FALSE) {
-                    x = item == VAL_TRUE;
-                } else {
-                    break;
-                }
-                int64_t s;
-                if (__builtin_add_overflow(acc, x, &s) || !smallint_fits(s)) {
-                    break;
-                }
-                acc = s;
+    // Exact ints (and bools) while the total fits a small int; the first
+    // item that does not fit is added to the total the general way.
+    if (val_is_smallint(result)) {
+        int64_t acc = val_smallint(result);
+        for (;;) {
+            Value item = obj_next(it);
+            if (!item) {
+                return err_occurred() ? 0 : int_from_i64(acc);
             }
-            result = int_from_i64(acc);
+            int64_t x = -1, s;
+            int is_int = val_is_smallint(item) || item == VAL_TRUE || item == VAL_FALSE;
+            if (is_int) {
+                x = val_is_smallint(item) ? val_smallint(item) : item == VAL_TRUE;
+            }
+            if (is_int && !__builtin_add_overflow(acc, x, &s) && smallint_fits(s)) {
+                acc = s;
+                continue;
+            }
+            result = obj_binop(int_from_i64(acc), item, BINOP_ADD);
             if (!result) {
                 return 0;
             }
-            // `item` is not consumed yet: it joins the general loop below.
+            break;
         }
     }
-    if (float_check(result) && type_of(result) == &type_float) {
+    // Exact floats, adding exact floats and ints that fit 64 bits as doubles.
+    if (val_is_flonum(result) || type_of(result) == &type_float) {
         double acc = float_value(result);
-        if (!item) {
-            item = obj_next(it);
-        }
         for (;;) {
+            Value item = obj_next(it);
             if (!item) {
                 return err_occurred() ? 0 : float_from_double(acc);
             }
             if (val_is_flonum(item) || type_of(item) == &type_float) {
                 acc += float_value(item);
-            } else if (int_check(item)) {
-                int64_t x;
-                if (int_to_i64(item, &x) < 0) {
-                    err_clear();
-                    break;
-                }
-                acc += (double)x;
-            } else {
-                break;
+                continue;
             }
-            item = obj_next(it);
-        }
-        result = float_from_double(acc);
-        if (!result) {
-            return 0;
+            if (int_check(item)) {
+                int64_t x;
+                if (int_to_i64(item, &x) == 0) {
+                    acc += (double)x;
+                    continue;
+                }
+                err_clear();
+            }
+            Value total = float_from_double(acc);
+            result = total ? obj_binop(total, item, BINOP_ADD) : 0;
+            if (!result) {
+                return 0;
+            }
+            break;
         }
     }
     for (;;) {
+        Value item = obj_next(it);
         if (!item) {
-            item = obj_next(it);
-            if (!item) {
-                return err_occurred() ? 0 : result;
-            }
+            return err_occurred() ? 0 : result;
         }
         result = obj_binop(result, item, BINOP_ADD);
         if (!result) {
             return 0;
         }
-        item = 0;
     }
 }
 
@@ -840,7 +772,17 @@ FN(bi_next) {
     if (!t->iternext) {
         return err_format(&exc_TypeError, "'%s' object is not an iterator", t->name);
     }
-    Value r = t->iternext(args[0]);
+    // A class's __next__ is called directly: its StopIteration, value
+    // included, must reach the caller (the iternext slot drops it).
+    Value r;
+    Value method = (t->flags & TYPE_HEAP) ? lookup_special(args[0], "__next__") : 0;
+    if (method) {
+        r = obj_call0(method);
+    } else if (err_occurred()) {
+        return 0;
+    } else {
+        r = t->iternext(args[0]);
+    }
     if (r) {
         return r;
     }
@@ -1102,7 +1044,7 @@ FN(bi_setattr) {
         method_check_args("setattr", nargs, 0, 3, 3) < 0 || check_attr_name(args[1]) < 0) {
         return 0;
     }
-    Value name = str_intern(args[1]);
+    Value name = type_of(args[1]) == &type_str ? str_intern(args[1]) : args[1];
     if (!name || obj_setattr(args[0], name, args[2]) < 0) {
         return 0;
     }
@@ -1114,7 +1056,7 @@ FN(bi_delattr) {
         method_check_args("delattr", nargs, 0, 2, 2) < 0 || check_attr_name(args[1]) < 0) {
         return 0;
     }
-    Value name = str_intern(args[1]);
+    Value name = type_of(args[1]) == &type_str ? str_intern(args[1]) : args[1];
     if (!name || obj_setattr(args[0], name, 0) < 0) {
         return 0;
     }
@@ -1122,34 +1064,6 @@ FN(bi_delattr) {
 }
 
 // ---- isinstance and issubclass --------------------------------------------------------------
-
-// issubclass(derived, cls) with a tuple of classes allowed for cls (nested
-// tuples too), CPython's checks and messages.
-static int is_subclass(Value derived, Value cls) {
-    if (union_args(cls)) {
-        cls = union_args(cls);
-    }
-    if (tuple_check(cls)) {
-        TupleObject *t = tuple_obj(cls);
-        for (size_t i = 0; i < t->len; i++) {
-            int r = is_subclass(derived, t->items[i]);
-            if (r != 0) {
-                return r;
-            }
-        }
-        return 0;
-    }
-    if (!is_class(derived)) {
-        err_format(&exc_TypeError, "issubclass() arg 1 must be a class");
-        return -1;
-    }
-    if (!is_class(cls)) {
-        err_format(&exc_TypeError,
-                   "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        return -1;
-    }
-    return type_is_subtype((Type *)val_ptr(derived), (Type *)val_ptr(cls));
-}
 
 FN(bi_isinstance) {
     if (args_no_keywords("isinstance", kwnames) < 0 ||
@@ -1165,7 +1079,7 @@ FN(bi_issubclass) {
         method_check_args("issubclass", nargs, 0, 2, 2) < 0) {
         return 0;
     }
-    int r = is_subclass(args[0], args[1]);
+    int r = obj_issubclass(args[0], args[1]);  // __subclasscheck__, unions, class-likes
     return r < 0 ? 0 : val_bool(r);
 }
 
@@ -1277,6 +1191,15 @@ FN(bi_input) {
         return str_slice(line, 0, (int64_t)n - 1, 1);
     }
     return line;
+}
+
+// breakpoint(*args, **kws): sys.breakpointhook(*args, **kws).
+FN(bi_breakpoint) {
+    Value hook = sys_get_object("breakpointhook");
+    if (!hook) {
+        return err_format(&exc_RuntimeError, "lost sys.breakpointhook");
+    }
+    return obj_call(hook, args, nargs, kwnames);
 }
 
 FN(bi_open) {
@@ -1845,6 +1768,7 @@ static const MethodDef builtin_functions[] = {
     {"any", bi_any, METH_DEFAULT, "Return True if bool(x) is True for any x in the iterable."},
     {"ascii", bi_ascii, METH_DEFAULT, "Return an ASCII-only representation of an object."},
     {"bin", bi_bin, METH_DEFAULT, "Return the binary representation of an integer."},
+    {"breakpoint", bi_breakpoint, METH_DEFAULT, "Call sys.breakpointhook(*args, **kws)."},
     {"callable", bi_callable, METH_DEFAULT, "Return whether the object is callable."},
     {"chr", bi_chr, METH_DEFAULT, "Return a Unicode string of one character with ordinal i."},
     {"compile", bi_compile, METH_DEFAULT, "Compile source into a code object."},

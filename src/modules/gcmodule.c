@@ -101,6 +101,7 @@ static void gcm_invoke_callbacks(const char *phase, size_t collected) {
 }
 
 static Value gc_m_collect(Value self, const Value *args, size_t nargs, Value kwnames) {
+    gc_scrub_stack();  // before anything below is called (gc.h)
     static const char *const names[] = {"generation", NULL};
     static const ArgSpec spec = {"collect", 0, names, 0, 1, 0};
     Value gen = 0;

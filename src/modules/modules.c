@@ -15,9 +15,12 @@ static Value sys_init_default(void) {
 }
 
 const BuiltinModule modules_builtin_table[] = {
+    {"_operator", operator_module_init},
     {"_weakref", weakref_module_init},
     {"builtins", builtins_init},
     {"gc", gcmodule_init},
+    {"itertools", itertools_module_init},
+    {"math", math_module_init},
     {"sys", sys_init_default},
     {"time", timemodule_init},
     {NULL, NULL},

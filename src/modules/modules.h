@@ -36,6 +36,9 @@ Value modules_import_builtin(Value name, int quiet);
 // ---- the other builtin modules, one file each ----------------------------------------
 
 Value gcmodule_init(void);          // gc (gcmodule.c)
+Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
+Value math_module_init(void);       // math (mathmodule.c)
+Value operator_module_init(void);   // _operator (operatormodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
 Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
 
@@ -87,6 +90,18 @@ int sys_flush_std_streams(void);
 // prints `exc` with its traceback, CPython's format, to sys.stderr. While it
 // is NULL, excepthook prints "Type: message" only.
 extern void (*sys_print_exception)(Value exc);
+
+// Report an exception that cannot be raised (in a finalizer, while
+// flushing at exit...) through sys.unraisablehook: by default
+// "Exception ignored in: <repr(object)>" (or "<err_msg>: <repr(object)>"),
+// then the exception, on sys.stderr. `err_msg` and `object` may be NULL / 0.
+// Leaves no exception pending.
+void sys_write_unraisable(Value exc, const char *err_msg, Value object);
+
+// The asyncio hooks of sys.set_asyncgen_hooks (None when unset), for the
+// interpreter's async generators.
+Value sys_asyncgen_firstiter(void);
+Value sys_asyncgen_finalizer(void);
 
 // sys.flags.optimize, for compile()'s default (-O, -OO).
 int sys_optimize_level(void);

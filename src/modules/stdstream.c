@@ -12,7 +12,8 @@
 //    (stderr) writes \udXXX.
 //  - stdout is line-buffered on a terminal and block-buffered (8 KiB)
 //    otherwise, so output to a pipe appears in bulk, at exit at the latest
-//    (sys_flush_std_streams); stderr is written through at every write.
+//    (sys_flush_std_streams); stderr is line-buffered; -u (PYTHONUNBUFFERED)
+//    writes both through at every write.
 //  - stdin is split at "\n" only (no newline translation), and decoded with
 //    the same error handlers.
 // The type is named _io.TextIOWrapper, as CPython's, because programs print
@@ -51,6 +52,8 @@ typedef struct StdStream {
     enum ErrorHandler errors;
     Value name;              // "<stdout>"
     Value errors_name;       // "strict" ...
+    Value buffer;            // the .buffer object, made on first use (or 0)
+    StrBuf pending;          // output: encoded text not yet given to the binary layer
     char *buf;               // output pending, or input read ahead (malloc'ed)
     size_t len, pos;         // output: buf[0..len); input: unread buf[pos..len)
 } StdStream;
@@ -61,10 +64,12 @@ static void stdstream_trace(Object *o, GcTracer *t) {
     StdStream *s = (StdStream *)o;
     gc_trace_value(t, s->name);
     gc_trace_value(t, s->errors_name);
+    gc_trace_value(t, s->buffer);
 }
 
 static void stdstream_free(Object *o) {
     free(((StdStream *)o)->buf);
+    sb_free(&((StdStream *)o)->pending);
 }
 
 Value stdstream_new(int fd, const char *name, int writable, const char *errors,
@@ -82,6 +87,7 @@ Value stdstream_new(int fd, const char *name, int writable, const char *errors,
     s->name = str_from_cstr(name);
     s->errors_name = str_from_cstr(errors);
     s->buf = malloc(STDSTREAM_BUFFER_SIZE);
+    sb_init(&s->pending);
     if (!s->name || !s->errors_name) {
         return 0;
     }
@@ -102,10 +108,45 @@ static int raise_errno(int code) {
     return -1;
 }
 
-// io.UnsupportedOperation is both an OSError and a ValueError; until the
-// io module defines it, OSError with its message.
+// io.UnsupportedOperation(OSError, ValueError): a static type with two
+// bases, whose MRO stdstream_init_types sets by hand (type_ready knows
+// single inheritance only); the io module will export it.
+Type type_unsupported_operation = {
+    .header = {&type_type},
+    .name = "io.UnsupportedOperation",
+    .flags = TYPE_BASETYPE | TYPE_EXC_SUBCLASS,
+    .base = &exc_OSError,
+};
+
+extern Type type_stdbuffer_writer, type_stdbuffer_reader, type_stdbuffer_raw;
+
+int stdstream_init_types(void) {
+    Type *t = &type_unsupported_operation;
+    if (type_ready(&type_stdstream) < 0 || type_ready(&type_stdbuffer_writer) < 0 ||
+        type_ready(&type_stdbuffer_reader) < 0 || type_ready(&type_stdbuffer_raw) < 0 ||
+        type_ready(t) < 0) {
+        return -1;
+    }
+    Value os_error = val_from_ptr(&exc_OSError), value_error = val_from_ptr(&exc_ValueError);
+    if (tuple_obj(t->bases)->len == 1) {
+        Value bases = tuple_pack2(os_error, value_error);
+        Value mro = tuple_from((Value[]){val_from_ptr(t), os_error, value_error,
+                                         val_from_ptr(&exc_Exception),
+                                         val_from_ptr(&exc_BaseException),
+                                         val_from_ptr(&type_object)},
+                               6);
+        if (!bases || !mro) {
+            return -1;
+        }
+        t->bases = bases;
+        t->mro = mro;
+        type_modified(t);
+    }
+    return 0;
+}
+
 static Value unsupported(const char *what) {
-    return err_format(&exc_OSError, "%s", what);
+    return err_format(&type_unsupported_operation, "%s", what);
 }
 
 static int check_open(StdStream *s) {
@@ -147,9 +188,9 @@ static int write_all(int fd, const char *p, size_t n) {
     return 0;
 }
 
-int stdstream_flush(Value stream) {
-    StdStream *s = STREAM(stream);
-    if (!s->writable || s->len == 0) {
+// The binary layer (BufferedWriter): write out buf[0..len).
+static int flush_bytes(StdStream *s) {
+    if (s->len == 0) {
         return 0;
     }
     size_t n = s->len;
@@ -157,17 +198,63 @@ int stdstream_flush(Value stream) {
     return write_all(s->fd, s->buf, n);
 }
 
+// BufferedWriter.write: data that fits joins the buffer; otherwise the
+// buffer is written out, then data larger than a buffer goes straight to
+// the file.
 static int stream_put(StdStream *s, const char *p, size_t n) {
     if (s->len + n > STDSTREAM_BUFFER_SIZE) {
-        if (stdstream_flush(val_from_ptr(s)) < 0) {
+        if (flush_bytes(s) < 0) {
             return -1;
         }
-        if (n >= STDSTREAM_BUFFER_SIZE) {
+        if (n > STDSTREAM_BUFFER_SIZE) {
             return write_all(s->fd, p, n);
         }
     }
     memcpy(s->buf + s->len, p, n);
     s->len += n;
+    return 0;
+}
+
+// The text layer's pending bytes go down to the binary layer
+// (TextIOWrapper's _textiowrapper_writeflush).
+static int flush_pending(StdStream *s) {
+    if (s->pending.len == 0) {
+        return 0;
+    }
+    size_t n = s->pending.len;
+    s->pending.len = 0;
+    return stream_put(s, s->pending.data, n);
+}
+
+int stdstream_flush(Value stream) {
+    StdStream *s = STREAM(stream);
+    if (!s->writable) {
+        return 0;
+    }
+    int r = flush_pending(s);
+    int r2 = flush_bytes(s);
+    return r < 0 || r2 < 0 ? -1 : 0;
+}
+
+// TextIOWrapper.write's buffering of encoded text: pending bytes reach the
+// binary layer in chunks of 8 KiB, or at once when a line-buffered stream
+// sees a newline (which also flushes the binary layer) or when writing
+// through (-u).
+static int text_put(StdStream *s, const char *p, size_t n, int has_newline) {
+    if (s->pending.len + n > STDSTREAM_BUFFER_SIZE && flush_pending(s) < 0) {
+        return -1;
+    }
+    sb_put(&s->pending, p, n);
+    int needflush = s->buffering == STDSTREAM_LINE && has_newline;
+    if (s->pending.len >= STDSTREAM_BUFFER_SIZE || needflush ||
+        s->buffering == STDSTREAM_UNBUFFERED) {
+        if (flush_pending(s) < 0) {
+            return -1;
+        }
+    }
+    if (needflush || s->buffering == STDSTREAM_UNBUFFERED) {
+        return flush_bytes(s);
+    }
     return 0;
 }
 
@@ -229,25 +316,20 @@ static Value stdstream_write_text(StdStream *s, Value text) {
                           obj_type_name(text));
     }
     StrObject *str = str_obj(text);
+    int has_newline = memchr(str->data, '\n', str->nbytes) || memchr(str->data, '\r', str->nbytes);
     int r;
     if (!memchr(str->data, 0xED, str->nbytes)) {
-        r = stream_put(s, str->data, str->nbytes);
+        r = text_put(s, str->data, str->nbytes, has_newline);
     } else {
         StrBuf sb;
         sb_init(&sb);
         r = encode_text(s, text, &sb);
         if (r == 0) {
-            r = stream_put(s, sb.data ? sb.data : "", sb.len);
+            r = text_put(s, sb.data ? sb.data : "", sb.len, has_newline);
         }
         sb_free(&sb);
     }
     if (r < 0) {
-        return 0;
-    }
-    int flush = s->buffering == STDSTREAM_THROUGH ||
-                (s->buffering == STDSTREAM_LINE &&
-                 (memchr(str->data, '\n', str->nbytes) || memchr(str->data, '\r', str->nbytes)));
-    if (flush && stdstream_flush(val_from_ptr(s)) < 0) {
         return 0;
     }
     return int_from_i64((int64_t)str->len);
@@ -382,39 +464,72 @@ static Value decode_bytes(StdStream *s, const unsigned char *p, size_t n) {
     return r;
 }
 
-// One line (through "\n"), at most `limit` code points (-1: no limit).
-static Value read_line(StdStream *s, int64_t limit) {
-    StrBuf line;
-    sb_init(&line);
-    int64_t chars = 0;
-    Value result = 0;
+// Move input bytes into out: through the first "\n" when `line`, at most
+// `limit` units (-1: no limit), a unit being a byte, or a code point when
+// `chars` (counted at UTF-8 lead bytes, so that a character is never cut).
+// 0, or -1 on a read error.
+static int collect(StdStream *s, int64_t limit, int chars, int line, StrBuf *out) {
+    int64_t count = 0;
     for (;;) {
+        if (!chars && limit >= 0 && count >= limit) {
+            return 0;
+        }
         if (s->pos == s->len) {
-            ssize_t r = fill(s);
-            if (r < 0) {
-                goto done;
+            if (fill(s) < 0) {
+                return -1;
             }
             if (s->pos == s->len) {
-                break;  // end of file
+                return 0;  // end of file
             }
         }
-        unsigned char c = (unsigned char)s->buf[s->pos];
-        if (limit >= 0 && (c & 0xC0) != 0x80 && chars == limit) {
-            break;
+        const char *p = s->buf + s->pos;
+        size_t avail = s->len - s->pos, take = avail;
+        if (line) {
+            const char *nl = memchr(p, '\n', avail);
+            if (nl) {
+                take = (size_t)(nl - p) + 1;
+            }
         }
-        if ((c & 0xC0) != 0x80) {
-            chars++;
+        if (limit >= 0 && !chars && (int64_t)take > limit - count) {
+            take = (size_t)(limit - count);
+        } else if (limit >= 0 && chars) {
+            size_t i = 0;
+            for (; i < take; i++) {
+                if (((unsigned char)p[i] & 0xC0) != 0x80) {
+                    if (count == limit) {
+                        break;
+                    }
+                    count++;
+                }
+            }
+            take = i;
         }
-        sb_putc(&line, (char)c);
-        s->pos++;
-        if (c == '\n') {
-            break;
+        sb_put(out, p, take);
+        s->pos += take;
+        if (!chars) {
+            count += (int64_t)take;
+        }
+        if (take < avail || (line && take > 0 && p[take - 1] == '\n')) {
+            return 0;  // stopped at the newline or the limit
         }
     }
-    result = decode_bytes(s, (const unsigned char *)(line.data ? line.data : ""), line.len);
-done:
-    sb_free(&line);
+}
+
+// Text: read through collect, then decode.
+static Value read_text(StdStream *s, int64_t limit, int line) {
+    StrBuf text;
+    sb_init(&text);
+    Value result = 0;
+    if (collect(s, limit, 1, line, &text) == 0) {
+        result = decode_bytes(s, (const unsigned char *)(text.data ? text.data : ""), text.len);
+    }
+    sb_free(&text);
     return result;
+}
+
+// One line (through "\n"), at most `limit` code points (-1: no limit).
+static Value read_line(StdStream *s, int64_t limit) {
+    return read_text(s, limit, 1);
 }
 
 static int check_readable(StdStream *s) {
@@ -452,35 +567,7 @@ static Value stdstream_m_read(Value self, const Value *args, size_t nargs, Value
         size_arg(nargs ? args[0] : 0, &size) < 0 || check_readable(STREAM(self)) < 0) {
         return 0;
     }
-    StdStream *s = STREAM(self);
-    StrBuf text;
-    sb_init(&text);
-    int64_t chars = 0;
-    Value result = 0;
-    for (;;) {
-        if (s->pos == s->len) {
-            ssize_t r = fill(s);
-            if (r < 0) {
-                goto done;
-            }
-            if (s->pos == s->len) {
-                break;
-            }
-        }
-        unsigned char c = (unsigned char)s->buf[s->pos];
-        if ((c & 0xC0) != 0x80) {
-            if (size >= 0 && chars == size) {
-                break;
-            }
-            chars++;
-        }
-        sb_putc(&text, (char)c);
-        s->pos++;
-    }
-    result = decode_bytes(s, (const unsigned char *)(text.data ? text.data : ""), text.len);
-done:
-    sb_free(&text);
-    return result;
+    return read_text(STREAM(self), size, 0);
 }
 
 static Value stdstream_m_readlines(Value self, const Value *args, size_t nargs,
@@ -503,6 +590,10 @@ static Value stdstream_m_readlines(Value self, const Value *args, size_t nargs,
         }
     }
     return lines;
+}
+
+static Value stdstream_iter_self(Value self) {
+    return self;
 }
 
 static Value stdstream_iter(Value self) {
@@ -578,7 +669,7 @@ static Value stdstream_m_seekable(Value self, const Value *args, size_t nargs, V
         check_open(STREAM(self)) < 0) {
         return 0;
     }
-    return VAL_FALSE;
+    return val_bool(lseek(STREAM(self)->fd, 0, SEEK_CUR) != -1);
 }
 
 static Value stdstream_m_enter(Value self, const Value *args, size_t nargs, Value kwnames) {
@@ -619,16 +710,17 @@ static Value stdstream_get_mode(Value self) {
 }
 static Value stdstream_get_closed(Value self) { return val_bool(STREAM(self)->closed); }
 static Value stdstream_get_line_buffering(Value self) {
-    StdStream *s = STREAM(self);
-    return val_bool(s->buffering == STDSTREAM_LINE ||
-                    (s->buffering == STDSTREAM_THROUGH && s->writable && isatty(s->fd)));
+    return val_bool(STREAM(self)->buffering == STDSTREAM_LINE);
 }
 static Value stdstream_get_write_through(Value self) {
-    return val_bool(STREAM(self)->buffering == STDSTREAM_THROUGH);
+    return val_bool(STREAM(self)->buffering == STDSTREAM_UNBUFFERED);
 }
 static Value stdstream_get_newlines(Value self) { return VAL_NONE; }
 
+static Value stdstream_get_buffer(Value self);
+
 static const GetSetDef stdstream_getset[] = {
+    {"buffer", stdstream_get_buffer, NULL, NULL},
     {"encoding", stdstream_get_encoding, NULL, NULL},
     {"errors", stdstream_get_errors, NULL, NULL},
     {"name", stdstream_get_name, NULL, NULL},
@@ -658,4 +750,230 @@ Type type_stdstream = {
     .iternext = stdstream_iternext,
     .methods = stdstream_methods,
     .getset = stdstream_getset,
+};
+
+// ---- the binary layer: sys.stdout.buffer, sys.stdin.buffer -----------------------------
+// Bytes straight into (or out of) the text stream's own byte buffer, so
+// that text and bytes written in turn keep their order.
+
+typedef struct StdBuffer {
+    Object header;
+    Value stream;
+} StdBuffer;
+
+#define BUFFER_STREAM(v) STREAM(((StdBuffer *)val_ptr(v))->stream)
+
+Type type_stdbuffer_writer, type_stdbuffer_reader, type_stdbuffer_raw;
+
+static void stdbuffer_trace(Object *o, GcTracer *t) {
+    gc_trace_value(t, ((StdBuffer *)o)->stream);
+}
+
+static Value stdstream_get_buffer(Value self) {
+    StdStream *s = STREAM(self);
+    if (!s->buffer) {
+        Type *t = !s->writable                           ? &type_stdbuffer_reader
+                  : s->buffering == STDSTREAM_UNBUFFERED ? &type_stdbuffer_raw
+                                                         : &type_stdbuffer_writer;
+        StdBuffer *b = (StdBuffer *)gc_alloc(t, sizeof(StdBuffer));
+        if (!b) {
+            return 0;
+        }
+        b->stream = self;
+        s->buffer = val_from_ptr(b);
+    }
+    return s->buffer;
+}
+
+static Value stdbuffer_m_write(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("BufferedWriter.write", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    StdStream *s = BUFFER_STREAM(self);
+    if (check_open(s) < 0) {
+        return 0;
+    }
+    if (!val_is_bytes(args[0])) {
+        return err_format(&exc_TypeError, "a bytes-like object is required, not '%s'",
+                          obj_type_name(args[0]));
+    }
+    size_t n = bytes_len(args[0]);
+    if (stream_put(s, bytes_data(args[0]), n) < 0 ||
+        (s->buffering == STDSTREAM_UNBUFFERED && flush_bytes(s) < 0)) {
+        return 0;
+    }
+    return int_from_i64((int64_t)n);
+}
+
+static Value stdbuffer_m_flush(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("BufferedWriter.flush", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    StdStream *s = BUFFER_STREAM(self);
+    if (check_open(s) < 0 || flush_bytes(s) < 0) {
+        return 0;
+    }
+    return VAL_NONE;
+}
+
+static Value read_binary(Value self, const char *qualname, const Value *args, size_t nargs,
+                         Value kwnames, int line) {
+    int64_t limit;
+    if (method_check_args(qualname, nargs, kwnames, 0, 1) < 0 ||
+        size_arg(nargs ? args[0] : 0, &limit) < 0 || check_open(BUFFER_STREAM(self)) < 0) {
+        return 0;
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    Value r = 0;
+    if (collect(BUFFER_STREAM(self), limit, 0, line, &sb) == 0) {
+        r = bytes_from(sb.data ? sb.data : "", sb.len);
+    }
+    sb_free(&sb);
+    return r;
+}
+
+static Value stdbuffer_m_read(Value self, const Value *args, size_t nargs, Value kwnames) {
+    return read_binary(self, "BufferedReader.read", args, nargs, kwnames, 0);
+}
+
+static Value stdbuffer_m_readline(Value self, const Value *args, size_t nargs, Value kwnames) {
+    return read_binary(self, "BufferedReader.readline", args, nargs, kwnames, 1);
+}
+
+static Value stdbuffer_m_readlines(Value self, const Value *args, size_t nargs,
+                                   Value kwnames) {
+    if (method_check_args("BufferedReader.readlines", nargs, kwnames, 0, 1) < 0) {
+        return 0;
+    }
+    Value lines = list_new(0);
+    while (lines) {
+        Value line = read_binary(self, "BufferedReader.readlines", NULL, 0, 0, 1);
+        if (!line) {
+            return 0;
+        }
+        if (bytes_len(line) == 0) {
+            break;
+        }
+        if (list_append(lines, line) < 0) {
+            return 0;
+        }
+    }
+    return lines;
+}
+
+static Value stdbuffer_iternext(Value self) {
+    Value line = read_binary(self, "BufferedReader.readline", NULL, 0, 0, 1);
+    if (!line || bytes_len(line) == 0) {
+        return 0;
+    }
+    return line;
+}
+
+static Value stdbuffer_m_fileno(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("fileno", nargs, kwnames, 0, 0) < 0 ||
+        check_open(BUFFER_STREAM(self)) < 0) {
+        return 0;
+    }
+    return int_from_i64(BUFFER_STREAM(self)->fd);
+}
+
+static Value stdbuffer_m_isatty(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("isatty", nargs, kwnames, 0, 0) < 0 ||
+        check_open(BUFFER_STREAM(self)) < 0) {
+        return 0;
+    }
+    return val_bool(isatty(BUFFER_STREAM(self)->fd));
+}
+
+static Value stdbuffer_m_readable(Value self, const Value *args, size_t nargs, Value kwnames) {
+    return method_check_args("readable", nargs, kwnames, 0, 0) < 0
+               ? 0
+               : val_bool(!BUFFER_STREAM(self)->writable);
+}
+
+static Value stdbuffer_m_writable(Value self, const Value *args, size_t nargs, Value kwnames) {
+    return method_check_args("writable", nargs, kwnames, 0, 0) < 0
+               ? 0
+               : val_bool(BUFFER_STREAM(self)->writable);
+}
+
+static const MethodDef stdbuffer_writer_methods[] = {
+    {"write", stdbuffer_m_write, METH_NO_KEYWORDS, NULL},
+    {"flush", stdbuffer_m_flush, METH_NO_KEYWORDS, NULL},
+    {"fileno", stdbuffer_m_fileno, METH_NO_KEYWORDS, NULL},
+    {"isatty", stdbuffer_m_isatty, METH_NO_KEYWORDS, NULL},
+    {"readable", stdbuffer_m_readable, METH_NO_KEYWORDS, NULL},
+    {"writable", stdbuffer_m_writable, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const MethodDef stdbuffer_reader_methods[] = {
+    {"read", stdbuffer_m_read, METH_NO_KEYWORDS, NULL},
+    {"read1", stdbuffer_m_read, METH_NO_KEYWORDS, NULL},
+    {"readline", stdbuffer_m_readline, METH_NO_KEYWORDS, NULL},
+    {"readlines", stdbuffer_m_readlines, METH_NO_KEYWORDS, NULL},
+    {"fileno", stdbuffer_m_fileno, METH_NO_KEYWORDS, NULL},
+    {"isatty", stdbuffer_m_isatty, METH_NO_KEYWORDS, NULL},
+    {"readable", stdbuffer_m_readable, METH_NO_KEYWORDS, NULL},
+    {"writable", stdbuffer_m_writable, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static Value stdbuffer_get_name(Value self) { return BUFFER_STREAM(self)->name; }
+static Value stdbuffer_get_mode(Value self) {
+    return str_intern_cstr(BUFFER_STREAM(self)->writable ? "wb" : "rb");
+}
+static Value stdbuffer_get_closed(Value self) { return val_bool(BUFFER_STREAM(self)->closed); }
+
+static const GetSetDef stdbuffer_getset[] = {
+    {"name", stdbuffer_get_name, NULL, NULL},
+    {"mode", stdbuffer_get_mode, NULL, NULL},
+    {"closed", stdbuffer_get_closed, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+static Value stdbuffer_repr(Value self) {
+    StdStream *s = BUFFER_STREAM(self);
+    if (type_of(self) == &type_stdbuffer_raw) {
+        return str_format_c("<_io.FileIO name=%R mode='%s' closefd=False>", s->name,
+                            s->writable ? "wb" : "rb");
+    }
+    return str_format_c("<%s name=%R>", type_of(self)->name, s->name);
+}
+
+Type type_stdbuffer_writer = {
+    .header = {&type_type},
+    .name = "_io.BufferedWriter",
+    .basic_size = sizeof(StdBuffer),
+    .base = &type_object,
+    .trace = stdbuffer_trace,
+    .repr = stdbuffer_repr,
+    .methods = stdbuffer_writer_methods,
+    .getset = stdbuffer_getset,
+};
+
+Type type_stdbuffer_reader = {
+    .header = {&type_type},
+    .name = "_io.BufferedReader",
+    .basic_size = sizeof(StdBuffer),
+    .base = &type_object,
+    .trace = stdbuffer_trace,
+    .repr = stdbuffer_repr,
+    .iter = stdstream_iter_self,
+    .iternext = stdbuffer_iternext,
+    .methods = stdbuffer_reader_methods,
+    .getset = stdbuffer_getset,
+};
+
+// Under -u the binary layer of stdout and stderr is the raw file.
+Type type_stdbuffer_raw = {
+    .header = {&type_type},
+    .name = "_io.FileIO",
+    .basic_size = sizeof(StdBuffer),
+    .base = &type_object,
+    .trace = stdbuffer_trace,
+    .repr = stdbuffer_repr,
+    .methods = stdbuffer_writer_methods,
+    .getset = stdbuffer_getset,
 };

@@ -7,12 +7,18 @@
 #include "../runtime/object.h"
 
 extern Type type_stdstream;
+extern Type type_unsupported_operation;  // io.UnsupportedOperation
+
+// Ready the types (once, before the first stdstream_new). 0 or -1.
+int stdstream_init_types(void);
 
 // How a stream buffers its output (CPython's create_stdio):
 enum StdStreamBuffering {
-    STDSTREAM_BLOCK,     // flushed when 8 KiB are pending (stdout to a pipe or file)
-    STDSTREAM_LINE,      // flushed after each write containing a newline (stdout to a tty)
-    STDSTREAM_THROUGH,   // flushed after every write (stderr, and -u)
+    STDSTREAM_BLOCK,       // flushed when 8 KiB are pending (stdout to a pipe or file)
+    STDSTREAM_LINE,        // flushed after each write containing a newline (stdout to a
+                           // terminal; stderr always)
+    STDSTREAM_UNBUFFERED,  // -u / PYTHONUNBUFFERED: written through at every write, and
+                           // .buffer is the raw file (_io.FileIO)
 };
 
 // A stream over `fd`, readable or writable, named `name` ("<stdout>"),

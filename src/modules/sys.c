@@ -35,7 +35,9 @@
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
 #include "../runtime/unicode.h"
+#include "../runtime/set.h"
 #include "../vm/vm.h"
+#include "stdlib_module_names.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
 
@@ -59,6 +61,17 @@ static Value sys_module;       // the module, once sys_init ran
 static Value sys_dict;
 static Value std_streams[3];   // the original stdin, stdout, stderr
 static int optimize_level;
+static int ignore_environment;
+
+// builtins.<name>, or 0.
+static Value builtins_get(const char *name) {
+    Value b = builtins_init();
+    Value v = b ? dict_get_cstr(module_dict(b), name) : 0;
+    if (!v && !err_occurred()) {
+        err_format(&exc_RuntimeError, "lost builtins.%s", name);
+    }
+    return v;
+}
 
 static Type type_flags, type_version_info, type_hash_info, type_float_info, type_int_info,
     type_thread_info;
@@ -133,7 +146,18 @@ FN(sys_exit) {
     if (args_no_keywords("exit", kwnames) < 0 || method_check_args("exit", nargs, 0, 0, 1) < 0) {
         return 0;
     }
-    Value exc = obj_call(val_from_ptr(&exc_SystemExit), args, nargs, 0);
+    // As CPython's PyErr_SetObject: no status or None gives SystemExit(),
+    // a tuple is unpacked into the arguments.
+    Value status = nargs ? args[0] : VAL_NONE;
+    Value exc;
+    if (status == VAL_NONE) {
+        exc = obj_call0(val_from_ptr(&exc_SystemExit));
+    } else if (tuple_check(status)) {
+        exc = obj_call(val_from_ptr(&exc_SystemExit), tuple_obj(status)->items,
+                       tuple_obj(status)->len, 0);
+    } else {
+        exc = obj_call1(val_from_ptr(&exc_SystemExit), status);
+    }
     if (exc) {
         err_set_value(exc);
     }
@@ -510,15 +534,16 @@ FN(sys_audit) {
         return 0;
     }
     if (nargs == 0) {
-        return err_format(&exc_TypeError, "audit() missing 1 required positional argument: 'event'");
+        return err_format(&exc_TypeError,
+                          "audit() missing 1 required positional argument: 'event'");
+    }
+    ListObject *hooks = list_obj(audit_hooks);
+    if (hooks->len == 0) {
+        return VAL_NONE;  // nothing is checked when nobody listens
     }
     if (!val_is_str(args[0])) {
         return err_format(&exc_TypeError, "expected str for argument 'event', not %s",
                           obj_type_name(args[0]));
-    }
-    ListObject *hooks = list_obj(audit_hooks);
-    if (hooks->len == 0) {
-        return VAL_NONE;
     }
     Value rest = tuple_from(args + 1, nargs - 1);
     if (!rest) {
@@ -532,8 +557,243 @@ FN(sys_audit) {
     return VAL_NONE;
 }
 
+// sys.breakpointhook(*args, **kws): $PYTHONBREAKPOINT names the function
+// to call ("module.attr", default pdb.set_trace); "0" disables it.
+FN(sys_breakpointhook) {
+    const char *env = ignore_environment ? NULL : getenv("PYTHONBREAKPOINT");
+    if (env && strcmp(env, "0") == 0) {
+        return VAL_NONE;
+    }
+    const char *target = env && *env ? env : "pdb.set_trace";
+    const char *dot = strrchr(target, '.');
+    Value module_name = dot ? str_from_utf8(target, (size_t)(dot - target))
+                            : str_intern_cstr("builtins");
+    Value attr = str_intern_cstr(dot ? dot + 1 : target);
+    Value import = sys_get_object("modules") ? builtins_get("__import__") : 0;
+    if (!module_name || !attr || !import) {
+        return err_occurred() ? 0 : err_format(&exc_RuntimeError, "lost __import__");
+    }
+    Value fromlist = tuple_from(&attr, 1);
+    Value call_args[4] = {module_name, VAL_NONE, VAL_NONE, fromlist};
+    Value module = fromlist ? obj_call(import, call_args, 4, 0) : 0;
+    Value hook = module ? obj_getattr(module, attr) : 0;
+    return hook ? obj_call(hook, args, nargs, kwnames) : 0;
+}
+
+// ---- hooks the interpreter consults ------------------------------------------------
+
+// sys.set_asyncgen_hooks / get_asyncgen_hooks: the callables asyncio
+// installs; the interpreter calls firstiter when an async generator is first
+// iterated and registers finalizer for its finalization.
+static Value asyncgen_firstiter, asyncgen_finalizer;
+static Type type_asyncgen_hooks, type_unraisable_args;
+
+Value sys_asyncgen_firstiter(void) {
+    return asyncgen_firstiter ? asyncgen_firstiter : VAL_NONE;
+}
+
+Value sys_asyncgen_finalizer(void) {
+    return asyncgen_finalizer ? asyncgen_finalizer : VAL_NONE;
+}
+
+FN(sys_get_asyncgen_hooks) {
+    if (method_check_args("sys.get_asyncgen_hooks", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value items[2] = {sys_asyncgen_firstiter(), sys_asyncgen_finalizer()};
+    return structseq_new(&type_asyncgen_hooks, items);
+}
+
+static const char *const asyncgen_hook_names[] = {"firstiter", "finalizer", NULL};
+static const ArgSpec asyncgen_hooks_spec = {"set_asyncgen_hooks", 0, asyncgen_hook_names, 0, 2,
+                                            0};
+
+// Each given hook must be callable or None; nothing changes if one is not.
+FN(sys_set_asyncgen_hooks) {
+    Value a[2];
+    if (args_unpack(&asyncgen_hooks_spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    static const char *const what[2] = {"firstiter", "finalizer"};
+    for (int i = 1; i >= 0; i--) {
+        if (a[i] && a[i] != VAL_NONE && !type_of(a[i])->call) {
+            return err_format(&exc_TypeError, "callable %s expected, got %s", what[i],
+                              obj_type_name(a[i]));
+        }
+    }
+    if (a[0]) {
+        asyncgen_firstiter = a[0];
+    }
+    if (a[1]) {
+        asyncgen_finalizer = a[1];
+    }
+    return VAL_NONE;
+}
+
+static int coroutine_origin_depth;
+
+FN(sys_get_coroutine_origin_tracking_depth) {
+    if (method_check_args("sys.get_coroutine_origin_tracking_depth", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return int_from_i64(coroutine_origin_depth);
+}
+
+static const char *const depth_names[] = {"depth", NULL};
+static const ArgSpec depth_spec = {"set_coroutine_origin_tracking_depth", 0, depth_names, 1, 1,
+                                   0};
+
+FN(sys_set_coroutine_origin_tracking_depth) {
+    Value a[1];
+    int64_t depth;
+    if (args_unpack(&depth_spec, args, nargs, kwnames, a) < 0 ||
+        obj_as_int64(a[0], &depth) < 0) {
+        return 0;
+    }
+    if (depth < 0) {
+        return err_format(&exc_ValueError, "depth must be >= 0");
+    }
+    if (depth > 0) {
+        return err_format(&exc_NotImplementedError, "coroutine origin tracking");
+    }
+    coroutine_origin_depth = 0;
+    return VAL_NONE;
+}
+
+static int dlopen_flags = 2;  // RTLD_NOW
+
+FN(sys_getdlopenflags) {
+    if (method_check_args("sys.getdlopenflags", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return int_from_i64(dlopen_flags);
+}
+
+FN(sys_setdlopenflags) {
+    int64_t flags;
+    if (method_check_args("sys.setdlopenflags", nargs, kwnames, 1, 1) < 0 ||
+        obj_as_int64(args[0], &flags) < 0) {
+        return 0;
+    }
+    dlopen_flags = (int)flags;
+    return VAL_NONE;
+}
+
+// The attribute lookup cache is invisible to programs: nothing to clear.
+FN(sys_clear_type_cache) {
+    if (method_check_args("sys._clear_type_cache", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return VAL_NONE;
+}
+
+// ---- unraisable exceptions ------------------------------------------------------------
+
+// Write text to sys.stderr (nothing when there is none).
+static int stderr_write(Value text) {
+    Value err = sys_get_object("stderr");
+    if (!err || err == VAL_NONE) {
+        return 0;
+    }
+    if (type_of(err) == &type_stdstream) {
+        return stdstream_write(err, text) ? 0 : -1;
+    }
+    return obj_call_method(err, "write", &text, 1) ? 0 : -1;
+}
+
+// "Type: message" (or "Type") for an exception, when no traceback printer
+// is installed.
+static int write_exception_line(Value exc) {
+    Value msg = obj_str(exc);
+    if (!msg) {
+        err_clear();
+        msg = str_from_cstr("<exception str() failed>");
+    }
+    Type *t = type_of(exc);
+    const char *name = t->name;
+    Value line = str_len(msg) ? str_format_c("%s: %U\n", name, msg) : str_format_c("%s\n", name);
+    return line ? stderr_write(line) : -1;
+}
+
+// The default sys.unraisablehook: "Exception ignored in: <object>" (or the
+// message), then the exception.
+static Value unraisable_default(Value hook_args) {
+    TupleObject *a = tuple_obj(hook_args);
+    Value exc_value = a->items[1], err_msg = a->items[3], object = a->items[4];
+    Value head;
+    if (object != VAL_NONE) {
+        Value r = obj_repr(object);
+        if (!r) {
+            err_clear();
+            r = str_from_cstr("<object repr() failed>");
+        }
+        head = err_msg != VAL_NONE && val_is_str(err_msg)
+                   ? str_format_c("%U: %U\n", err_msg, r)
+                   : str_format_c("Exception ignored in: %U\n", r);
+    } else {
+        head = err_msg != VAL_NONE && val_is_str(err_msg) ? str_format_c("%U:\n", err_msg) : 0;
+    }
+    if (head && stderr_write(head) < 0) {
+        return 0;
+    }
+    if (exc_value == VAL_NONE) {
+        return VAL_NONE;
+    }
+    if (sys_print_exception) {
+        sys_print_exception(exc_value);
+        return err_occurred() ? 0 : VAL_NONE;
+    }
+    return write_exception_line(exc_value) < 0 ? 0 : VAL_NONE;
+}
+
+FN(sys_unraisablehook) {
+    if (method_check_args("sys.unraisablehook", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    if (type_of(args[0]) != &type_unraisable_args) {
+        return err_format(&exc_TypeError,
+                          "sys.unraisablehook argument type must be UnraisableHookArgs");
+    }
+    return unraisable_default(args[0]);
+}
+
+void sys_write_unraisable(Value exc, const char *err_msg, Value object) {
+    Value items[5] = {exc ? val_from_ptr(type_of(exc)) : VAL_NONE, exc ? exc : VAL_NONE,
+                      VAL_NONE, err_msg ? str_from_cstr(err_msg) : VAL_NONE,
+                      object ? object : VAL_NONE};
+    if (exc && (type_of(exc)->flags & TYPE_EXC_SUBCLASS)) {
+        Value tb = ((ExceptionObject *)val_ptr(exc))->traceback;
+        items[2] = tb ? tb : VAL_NONE;
+    }
+    Value hook_args = items[3] ? structseq_new(&type_unraisable_args, items) : 0;
+    Value hook = sys_get_object("unraisablehook");
+    if (hook_args && hook && hook != VAL_NONE && obj_call1(hook, hook_args)) {
+        return;
+    }
+    // No hook, or the hook failed: the default prints both.
+    Value hook_error = err_fetch();
+    if (hook_args) {
+        if (!unraisable_default(hook_args)) {
+            err_clear();
+        }
+    }
+    if (hook_error) {
+        stderr_write(str_from_cstr("Exception ignored in sys.unraisablehook: "));
+        if (write_exception_line(hook_error) < 0) {
+            err_clear();
+        }
+    }
+    err_clear();
+}
+
+static void unraisable_from_runtime(Value exc, Value obj) {
+    sys_write_unraisable(exc, NULL, obj);
+}
+
 static const MethodDef sys_functions[] = {
     {"exit", sys_exit, METH_DEFAULT, "Exit the interpreter by raising SystemExit(status)."},
+    {"breakpointhook", sys_breakpointhook, METH_DEFAULT, "Call the debugger named by $PYTHONBREAKPOINT."},
+    {"__breakpointhook__", sys_breakpointhook, METH_DEFAULT, "Call the debugger named by $PYTHONBREAKPOINT."},
     {"getrecursionlimit", sys_getrecursionlimit, METH_DEFAULT, "Return the current value of the recursion limit."},
     {"setrecursionlimit", sys_setrecursionlimit, METH_DEFAULT, "Set the maximum depth of the Python interpreter stack to n."},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, METH_DEFAULT, "Return the maximum string digits limit for non-binary int<->str conversions."},
@@ -560,6 +820,15 @@ static const MethodDef sys_functions[] = {
     {"call_tracing", sys_call_tracing, METH_DEFAULT, "Call func(*args), while tracing is enabled."},
     {"addaudithook", sys_addaudithook, METH_DEFAULT, "Adds a new audit hook callback."},
     {"audit", sys_audit, METH_DEFAULT, "Passes the event to any audit hooks that are attached."},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, METH_DEFAULT, "Return the installed asynchronous generators hooks."},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks, METH_DEFAULT, "Set new asynchronous generators hooks."},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, METH_DEFAULT, "Check status of origin tracking for coroutine objects in this thread."},
+    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth, METH_DEFAULT, "Enable or disable origin tracking for coroutine objects in this thread."},
+    {"getdlopenflags", sys_getdlopenflags, METH_DEFAULT, "Return the current value of the flags that are used for dlopen calls."},
+    {"setdlopenflags", sys_setdlopenflags, METH_DEFAULT, "Set the flags used by the interpreter for dlopen calls."},
+    {"_clear_type_cache", sys_clear_type_cache, METH_DEFAULT, "Clear the internal type lookup cache."},
+    {"unraisablehook", sys_unraisablehook, METH_DEFAULT, "Handle an unraisable exception."},
+    {"__unraisablehook__", sys_unraisablehook, METH_DEFAULT, "Handle an unraisable exception."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -582,6 +851,9 @@ static const char *const int_info_fields[] = {"bits_per_digit", "sizeof_digit",
                                               "default_max_str_digits",
                                               "str_digits_check_threshold"};
 static const char *const thread_info_fields[] = {"name", "lock", "version"};
+static const char *const asyncgen_hooks_fields[] = {"firstiter", "finalizer"};
+static const char *const unraisable_args_fields[] = {"exc_type", "exc_value", "exc_traceback",
+                                                     "err_msg", "object"};
 
 #define NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -602,7 +874,11 @@ static int init_struct_types(void) {
         structseq_init_type(&type_int_info, "sys.int_info", int_info_fields,
                             NFIELDS(int_info_fields), 0) < 0 ||
         structseq_init_type(&type_thread_info, "sys.thread_info", thread_info_fields,
-                            NFIELDS(thread_info_fields), 0) < 0) {
+                            NFIELDS(thread_info_fields), 0) < 0 ||
+        structseq_init_type(&type_asyncgen_hooks, "asyncgen_hooks", asyncgen_hooks_fields,
+                            NFIELDS(asyncgen_hooks_fields), 0) < 0 ||
+        structseq_init_type(&type_unraisable_args, "UnraisableHookArgs",
+                            unraisable_args_fields, NFIELDS(unraisable_args_fields), 1) < 0) {
         return -1;
     }
     return 0;
@@ -722,16 +998,18 @@ static const char *stdio_errors(const SysConfig *c) {
 }
 
 static int make_std_streams(const SysConfig *c) {
-    if (type_ready(&type_stdstream) < 0) {
+    if (stdstream_init_types() < 0) {
         return -1;
     }
     const char *errors = stdio_errors(c);
-    enum StdStreamBuffering out_buffering = c->unbuffered ? STDSTREAM_THROUGH
+    enum StdStreamBuffering out_buffering = c->unbuffered ? STDSTREAM_UNBUFFERED
                                             : isatty(1)    ? STDSTREAM_LINE
                                                            : STDSTREAM_BLOCK;
+    enum StdStreamBuffering err_buffering = c->unbuffered ? STDSTREAM_UNBUFFERED
+                                                          : STDSTREAM_LINE;
     std_streams[0] = stdstream_new(0, "<stdin>", 0, errors, STDSTREAM_BLOCK);
     std_streams[1] = stdstream_new(1, "<stdout>", 1, errors, out_buffering);
-    std_streams[2] = stdstream_new(2, "<stderr>", 1, "backslashreplace", STDSTREAM_THROUGH);
+    std_streams[2] = stdstream_new(2, "<stderr>", 1, "backslashreplace", err_buffering);
     if (!std_streams[0] || !std_streams[1] || !std_streams[2]) {
         return -1;
     }
@@ -757,6 +1035,17 @@ static Value executable_path(const SysConfig *c) {
     }
     buf[n] = '\0';
     return os_str(buf);
+}
+
+static Value stdlib_names(void) {
+    Value list = list_new(0);
+    for (const char *const *n = stdlib_module_names; list && *n; n++) {
+        Value s = str_intern_cstr(*n);
+        if (!s || list_append(list, s) < 0) {
+            return 0;
+        }
+    }
+    return list ? frozenset_new(list) : 0;
 }
 
 static Value builtin_names(void) {
@@ -795,9 +1084,12 @@ Value sys_init(const SysConfig *config) {
     defaults.int_max_str_digits = -1;
     const SysConfig *c = config ? config : &defaults;
     optimize_level = c->optimize;
+    ignore_environment = c->ignore_environment;
     gc_add_root(&sys_module);
     gc_add_root(&sys_dict);
     gc_add_root(&audit_hooks);
+    gc_add_root(&asyncgen_firstiter);
+    gc_add_root(&asyncgen_finalizer);
     for (int i = 0; i < 3; i++) {
         gc_add_root(&std_streams[i]);
     }
@@ -859,12 +1151,16 @@ Value sys_init(const SysConfig *config) {
         add("platlibdir", S("lib")) < 0 || add("pycache_prefix", VAL_NONE) < 0 ||
         add("abiflags", S("")) < 0 || add("copyright", S(krait_copyright)) < 0 ||
         add("dont_write_bytecode", val_bool(c->dont_write_bytecode)) < 0 ||
-        add("builtin_module_names", builtin_names()) < 0 || add("warnoptions", list_new(0)) < 0 ||
+        add("builtin_module_names", builtin_names()) < 0 ||
+        add("stdlib_module_names", stdlib_names()) < 0 ||
+        add("_stdlib_dir", S("/usr/lib/python3.11")) < 0 || add("_framework", S("")) < 0 ||
+        add("warnoptions", list_new(0)) < 0 ||
         add("_xoptions", dict_new()) < 0 || add("meta_path", list_new(0)) < 0 ||
         add("path_hooks", list_new(0)) < 0 || add("path_importer_cache", dict_new()) < 0 ||
         add("_git", tuple_from((Value[]){S("krait"), S(""), S("")}, 3)) < 0) {
         return 0;
     }
     sys_module = m;
+    err_unraisable_hook = unraisable_from_runtime;
     return m;
 }

@@ -11,7 +11,6 @@
 //    operator (a < b is b > a); == and != fall back to identity.
 // Slots are called with the operands in their original order (object.h).
 #include "abstract.h"
-#include "genericalias.h"
 
 #include "../vm/vm.h"
 
@@ -23,6 +22,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "type_internal.h"
 
 const char *obj_type_name(Value v) {
     return type_of(v)->name;
@@ -265,10 +265,6 @@ static int recursive_isinstance(Value v, Value cls) {
 
 int obj_isinstance(Value v, Value cls) {
     Type *ct = type_of(cls);
-    if (ct == &type_union) {
-        cls = union_args(cls);  // isinstance(x, int | str) is isinstance(x, (int, str))
-        ct = type_of(cls);
-    }
     if (val_ptr(cls) == (Object *)type_of(v) && !val_is_smallint(cls)) {
         return 1;
     }
@@ -327,10 +323,6 @@ static int recursive_issubclass(Value derived, Value cls) {
 
 int obj_issubclass(Value derived, Value cls) {
     Type *ct = type_of(cls);
-    if (ct == &type_union) {
-        cls = union_args(cls);
-        ct = type_of(cls);
-    }
     if (ct == &type_type) {
         if (derived == cls) {
             return 1;
@@ -367,11 +359,17 @@ int obj_issubclass(Value derived, Value cls) {
 
 Value obj_getattr(Value v, Value name) {
     Type *t = type_of(v);
+    Value r;
     if (t->getattr) {
-        return t->getattr(v, name);
+        r = t->getattr(v, name);
+    } else {
+        r = err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
+                       cstr_of(name));
     }
-    return err_format(&exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
-                      cstr_of(name));
+    if (!r) {
+        err_attribute_context(v, name);  // for "Did you mean" (CPython's PyObject_GetAttr)
+    }
+    return r;
 }
 
 Value obj_getattr_opt(Value v, Value name) {
@@ -633,10 +631,10 @@ int64_t obj_len(Value v) {
 Value obj_getitem(Value v, Value key) {
     Type *t = type_of(v);
     if (!t->getitem) {
-        if (v == val_from_ptr(&type_type)) {
-            return generic_alias_new(v, key);  // type[int], as CPython special-cases it
-        }
         if (t->flags & TYPE_TYPE_SUBCLASS) {
+            if (v == val_from_ptr(&type_type)) {
+                return generic_alias_new(v, key);  // type[int]
+            }
             // C[key] on a class: its __class_getitem__ (PEP 560).
             static Value name;
             if (!name && !(name = str_intern_cstr("__class_getitem__"))) {

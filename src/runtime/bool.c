@@ -62,10 +62,6 @@ static int bool_bool(Value v) {
     return v == VAL_TRUE;
 }
 
-static int64_t bool_hash(Value v) {
-    return v == VAL_TRUE;
-}
-
 Type type_bool = {
     .header = {&type_type},
     .name = "bool",
@@ -73,8 +69,6 @@ Type type_bool = {
     .basic_size = sizeof(Object),
     .base = &type_int,
     .repr = bool_repr,
-    .str = bool_repr,
-    .hash = bool_hash,
     .bool_ = bool_bool,
     .new_ = bool_tp_new,
     .binop = {

@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "codecs.h"
 #include "exceptions.h"
+#include "format.h"
 #include "gc.h"
 #include "hash.h"
 #include "slice.h"
@@ -403,6 +405,12 @@ Type type_bytes_iterator = {
 
 // ---- the type -------------------------------------------------------------------------------
 
+static const MethodDef bytes_methods[] = {
+    {"decode", bytes_m_decode, METH_DEFAULT,
+     "Decode the bytes using the codec registered for encoding."},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_bytes = {
     .header = {&type_type},
     .name = "bytes",
@@ -420,4 +428,6 @@ Type type_bytes = {
     .contains = bytes_slot_contains,
     .seq_concat = bytes_seq_concat,
     .seq_repeat = bytes_seq_repeat,
+    .methods = bytes_methods,
+    .binop = {[BINOP_MOD] = bytes_mod},
 };

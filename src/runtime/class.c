@@ -482,8 +482,10 @@ static int dict_setter(Value self, Value value) {
     return object_set_dict(self, value);
 }
 
+// obj.__weakref__: the first of its weak references (runtime/weakref.h), or None.
 static Value weakref_getter(Value self) {
-    return VAL_NONE;  // weak references do not exist yet: never any
+    GcWeakRef *w = gc_weakrefs_of(val_ptr(self));
+    return w ? val_from_ptr(w) : VAL_NONE;
 }
 
 static const GetSetDef dict_getset = {"__dict__", dict_getter, dict_setter, NULL};

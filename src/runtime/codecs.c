@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "args.h"
 #include "bytes.h"
 #include "exceptions.h"
 #include "str.h"
@@ -32,13 +33,13 @@
 typedef enum CodecKind {
     CODEC_UTF8, CODEC_UTF8_SIG, CODEC_ASCII, CODEC_LATIN1, CODEC_UTF16, CODEC_UTF16_LE,
     CODEC_UTF16_BE, CODEC_UTF32, CODEC_UTF32_LE, CODEC_UTF32_BE, CODEC_UNICODE_ESCAPE,
-    CODEC_RAW_UNICODE_ESCAPE, CODEC_UNSUPPORTED,
+    CODEC_RAW_UNICODE_ESCAPE, CODEC_CHARMAP, CODEC_UNSUPPORTED,
 } CodecKind;
 
 // The name an encoder's errors carry, per kind.
 static const char *const codec_error_names[] = {
     "utf-8", "utf-8", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be",
-    "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "",
+    "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "charmap", "",
 };
 
 static const struct {
@@ -99,8 +100,9 @@ static const CodecName *codec_find(const char *name, int kinds) {
 }
 
 // The codec for `encoding`, or -1 with LookupError / NotImplementedError.
-// `what` is "encode" or "decode" (for the message about bytes codecs).
-static int codec_lookup(const char *encoding, CodecKind *kind, const char *what) {
+// `what` is "encode" or "decode" (for the message about bytes codecs);
+// *charmap gets the table of a single-byte codec.
+static int codec_lookup(const char *encoding, CodecKind *kind, int *charmap, const char *what) {
     char norm[128];
     const CodecName *c = NULL;
     if (codec_normalize(encoding, norm, sizeof norm)) {
@@ -133,9 +135,68 @@ static int codec_lookup(const char *encoding, CodecKind *kind, const char *what)
             return 0;
         }
     }
+    for (int i = 0; i < CODEC_NCHARMAPS; i++) {
+        if (strcmp(CODEC_CHARMAP_MODULES[i], c->module) == 0) {
+            *kind = CODEC_CHARMAP;
+            *charmap = i;
+            return 0;
+        }
+    }
     err_format(&exc_NotImplementedError, "the '%s' codec is not implemented in krait yet",
                c->module);
     return -1;
+}
+
+// Whether CPython reaches the codec without its registry: the names its
+// PyUnicode_AsEncodedString / PyUnicode_Decode test first. Errors of other
+// codecs pass through the registry, which rewraps the simple ones.
+static int codec_is_fast_name(const char *encoding) {
+    static const char *const fast[] = {"utf8", "utf_8", "utf16", "utf_16", "utf32", "utf_32",
+                                       "ascii", "us_ascii", "latin1", "latin_1", "iso_8859_1",
+                                       "iso8859_1"};
+    char norm[32];
+    if (!encoding) {
+        return 1;
+    }
+    if (!codec_normalize(encoding, norm, sizeof norm)) {
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof fast / sizeof fast[0]; i++) {
+        if (strcmp(norm, fast[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+// The registry's wrapping of a failed codec call (CPython's
+// _PyErr_TrySetFromCause): an exception with nothing but a message (not a
+// UnicodeError) becomes "encoding with 'x' codec failed (LookupError: ...)"
+// of the same type, caused by the original.
+static void codec_wrap_error(const char *what, const char *encoding) {
+    if (!(err_matches(&exc_LookupError) || err_matches(&exc_TypeError)) ||
+        err_matches(&exc_UnicodeError)) {
+        return;
+    }
+    Value orig = err_fetch();
+    if (!orig) {
+        return;
+    }
+    Value text = obj_str(orig);
+    Value msg = text ? str_format_c("%s with '%s' codec failed (%s: %U)", what, encoding,
+                                    type_of(orig)->name, text)
+                     : 0;
+    Value exc = msg ? obj_call1(val_from_ptr(type_of(orig)), msg) : 0;
+    if (!exc) {
+        err_clear();
+        err_set_value(orig);
+        return;
+    }
+    ExceptionObject *e = (ExceptionObject *)val_ptr(exc);
+    e->cause = orig;
+    e->context = orig;
+    e->suppress_context = 1;
+    err_set_value(exc);
 }
 
 // ---- errors --------------------------------------------------------------------------------
@@ -177,6 +238,7 @@ typedef struct Encoder {
     Value str;
     CodecKind kind;
     CodecKind name_kind;    // the codec its errors name (utf-16 writes as utf-16-le)
+    int charmap;            // CODEC_CHARMAP: the table
     const char *errors;     // the handler's name (NULL: strict)
     ErrorHandler handler;   // resolved at the first error
     StrBuf out;
@@ -306,9 +368,28 @@ static int enc_replacement(Encoder *e, const uint32_t *cps, size_t n, size_t sta
 
 // ---- the encoders -----------------------------------------------------------------------------
 
-// Whether the kind can encode cp directly.
-static int enc_can(CodecKind kind, uint32_t cp) {
-    switch (kind) {
+// The byte the single-byte codec `k` encodes cp to, or -1.
+static int enc_charmap_byte(int k, uint32_t cp) {
+    size_t lo = CODEC_CHARMAP_ENC_AT[k], hi = CODEC_CHARMAP_ENC_AT[k + 1];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint32_t c = CODEC_CHARMAP_ENC[mid] >> 8;
+        if (c == cp) {
+            return (int)(CODEC_CHARMAP_ENC[mid] & 0xFF);
+        }
+        if (c < cp) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return -1;
+}
+
+// Whether the encoder can encode cp directly.
+static int enc_can(const Encoder *e, uint32_t cp) {
+    switch (e->kind) {
+    case CODEC_CHARMAP: return enc_charmap_byte(e->charmap, cp) >= 0;
     case CODEC_ASCII: return cp < 0x80;
     case CODEC_LATIN1: return cp < 0x100;
     default: return cp < 0xD800 || cp > 0xDFFF;
@@ -327,6 +408,9 @@ static void enc_put_unit(Encoder *e, uint32_t cp) {
     case CODEC_ASCII:
     case CODEC_LATIN1:
         sb_putc(b, (char)cp);
+        break;
+    case CODEC_CHARMAP:
+        sb_putc(b, (char)enc_charmap_byte(e->charmap, cp));
         break;
     case CODEC_UTF16:
     case CODEC_UTF16_LE:
@@ -384,12 +468,13 @@ static int enc_run(Encoder *e) {
         sb_put(&e->out, "\xef\xbb\xbf", 3);
     }
     int per_char = e->kind >= CODEC_UTF16 && e->kind <= CODEC_UTF32_BE;
+    int charmap = e->kind == CODEC_CHARMAP;
     size_t pos = 0, index = 0;
     uint32_t small[64];
     while (pos < n) {
         // A run that is copied as it is: UTF-8 up to the next surrogate,
         // ASCII for the 8-bit codecs.
-        if (!per_char) {
+        if (!per_char && !charmap) {
             int utf8 = e->kind == CODEC_UTF8 || e->kind == CODEC_UTF8_SIG;
             size_t start = pos;
             if (utf8) {
@@ -409,7 +494,7 @@ static int enc_run(Encoder *e) {
         }
         size_t k;
         uint32_t cp = str_decode_cp(d + pos, &k);
-        if (enc_can(e->kind, cp)) {
+        if (enc_can(e, cp)) {
             enc_put_unit(e, cp);
             pos += k;
             index++;
@@ -421,7 +506,7 @@ static int enc_run(Encoder *e) {
         while (p < n && run < 64) {
             size_t kk;
             uint32_t c = str_decode_cp(d + p, &kk);
-            if (enc_can(e->kind, c) || (per_char && run == 1)) {
+            if (enc_can(e, c) || (per_char && run == 1)) {
                 break;
             }
             cps[run++] = c;
@@ -435,7 +520,7 @@ static int enc_run(Encoder *e) {
             while (q < n) {
                 size_t kk;
                 uint32_t c = str_decode_cp(d + q, &kk);
-                if (enc_can(e->kind, c)) {
+                if (enc_can(e, c)) {
                     break;
                 }
                 q += kk;
@@ -444,10 +529,12 @@ static int enc_run(Encoder *e) {
             return enc_raise(e, index, full_end,
                              e->kind == CODEC_ASCII    ? "ordinal not in range(128)"
                              : e->kind == CODEC_LATIN1 ? "ordinal not in range(256)"
+                             : charmap                 ? "character maps to <undefined>"
                                                        : "surrogates not allowed");
         }
         const char *reason = e->kind == CODEC_ASCII    ? "ordinal not in range(128)"
                              : e->kind == CODEC_LATIN1 ? "ordinal not in range(256)"
+                             : charmap                 ? "character maps to <undefined>"
                                                        : "surrogates not allowed";
         StrBuf rep;
         sb_init(&rep);
@@ -465,6 +552,16 @@ static int enc_run(Encoder *e) {
             sb_put(&e->out, rep.data ? rep.data : "", rep.len);
         } else if (per_char) {
             enc_put_text(e, &rep);
+        } else if (charmap) {
+            // The replacement text goes through the table too (EBCDIC).
+            for (size_t i = 0; i < rep.len; i++) {
+                int b = enc_charmap_byte(e->charmap, (unsigned char)rep.data[i]);
+                if (b < 0) {
+                    sb_free(&rep);
+                    return enc_raise(e, index, index + run, reason);
+                }
+                sb_putc(&e->out, (char)b);
+            }
         } else {
             sb_put(&e->out, rep.data ? rep.data : "", rep.len);
         }
@@ -513,10 +610,11 @@ static void enc_escape(Encoder *e) {
 
 Value codec_encode(Value s, const char *encoding, const char *errors) {
     CodecKind kind = CODEC_UTF8;
-    if (encoding && codec_lookup(encoding, &kind, "encode") < 0) {
+    int charmap = -1;
+    if (encoding && codec_lookup(encoding, &kind, &charmap, "encode") < 0) {
         return 0;
     }
-    Encoder e = {s, kind, kind, errors, EH_UNKNOWN, {NULL, 0, 0}};
+    Encoder e = {s, kind, kind, charmap, errors, EH_UNKNOWN, {NULL, 0, 0}};
     StrObject *o = str_obj(s);
     if ((kind == CODEC_UTF8 || ((kind == CODEC_ASCII || kind == CODEC_LATIN1) &&
                                 (o->flags & STR_ASCII))) &&
@@ -530,6 +628,9 @@ Value codec_encode(Value s, const char *encoding, const char *errors) {
         enc_escape(&e);
     } else if (enc_run(&e) < 0) {
         sb_free(&e.out);
+        if (!codec_is_fast_name(encoding)) {
+            codec_wrap_error("encoding", encoding);
+        }
         return 0;
     }
     Value r = bytes_from(e.out.data ? e.out.data : "", e.out.len);
@@ -544,6 +645,7 @@ typedef struct Decoder {
     const unsigned char *d;
     size_t n;
     CodecKind kind;
+    int charmap;            // CODEC_CHARMAP: the table
     const char *errors;
     ErrorHandler handler;   // resolved at the first error
     StrBuf out;
@@ -673,6 +775,21 @@ static int dec_run(Decoder *x) {
         pos = 3;
     }
     while (pos < n) {
+        if (x->kind == CODEC_CHARMAP) {
+            uint32_t cp = CODEC_CHARMAPS[x->charmap][d[pos]];
+            if (cp != 0xFFFE) {
+                char b[4];
+                sb_put(&x->out, b, (size_t)utf8_encode(cp, b));
+                pos++;
+                continue;
+            }
+            int64_t next = dec_error(x, pos, pos + 1, "character maps to <undefined>");
+            if (next < 0) {
+                return -1;
+            }
+            pos = (size_t)next;
+            continue;
+        }
         size_t start = pos;
         while (pos < n && d[pos] < 0x80) {
             pos++;
@@ -710,11 +827,12 @@ static int dec_run(Decoder *x) {
 Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
                    const char *errors) {
     CodecKind kind = CODEC_UTF8;
-    if (encoding && codec_lookup(encoding, &kind, "decode") < 0) {
+    int charmap = -1;
+    if (encoding && codec_lookup(encoding, &kind, &charmap, "decode") < 0) {
         return 0;
     }
     if (kind != CODEC_UTF8 && kind != CODEC_UTF8_SIG && kind != CODEC_ASCII &&
-        kind != CODEC_LATIN1) {
+        kind != CODEC_LATIN1 && kind != CODEC_CHARMAP) {
         return err_format(&exc_NotImplementedError,
                           "decoding from '%s' is not implemented in krait yet",
                           codec_error_names[kind]);
@@ -740,11 +858,32 @@ Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
             }
         }
     }
-    Decoder x = {obj, d, n, kind, errors, EH_UNKNOWN, {NULL, 0, 0}};
+    Decoder x = {obj, d, n, kind, charmap, errors, EH_UNKNOWN, {NULL, 0, 0}};
     sb_reserve(&x.out, n + 4);
     if (dec_run(&x) < 0) {
         sb_free(&x.out);
+        if (!codec_is_fast_name(encoding)) {
+            codec_wrap_error("decoding", encoding);
+        }
         return 0;
     }
     return str_from_strbuf(&x.out);
+}
+
+// bytes.decode(encoding='utf-8', errors='strict').
+Value bytes_m_decode(Value self, const Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"encoding", "errors", NULL};
+    static const ArgSpec spec = {"decode", 0, names, 0, 2, 0};
+    Value a[2];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    for (int i = 0; i < 2; i++) {
+        if (a[i] && !val_is_str(a[i])) {
+            return err_format(&exc_TypeError, "decode() argument '%s' must be str, not %s",
+                              names[i], a[i] == VAL_NONE ? "None" : str_type_name(a[i]));
+        }
+    }
+    return codec_decode(self, bytes_data(self), bytes_len(self),
+                        a[0] ? str_obj(a[0])->data : NULL, a[1] ? str_obj(a[1])->data : NULL);
 }

@@ -8,6 +8,10 @@
 // magnitude, the polar form otherwise. An int or float operand is first
 // converted to (x, 0); floor division and modulo do not exist (no slots, so
 // the operators raise TypeError).
+//
+// complex(real, imag) follows CPython's complex_new: __complex__ first, each
+// part through __float__/__index__, parts that are themselves complex
+// combined as real + imag*1j; complex(text) parses in numparse.c.
 #include "complex.h"
 
 #include <errno.h>
@@ -462,7 +466,8 @@ static Value complex_m_sizeof(Value self, const Value *args, size_t nargs, Value
     if (method_check_args("complex.__sizeof__", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return val_from_smallint(32);  // CPython's PyComplexObject
+    // CPython's PyComplexObject, and the __weakref__ slot a subclass adds.
+    return val_from_smallint((type_of(self)->flags & TYPE_HAS_WEAKREF) ? 40 : 32);
 }
 
 static const MemberDef complex_members[] = {
@@ -488,7 +493,6 @@ Type type_complex = {
     .basic_size = sizeof(ComplexObject),
     .base = &type_object,
     .repr = complex_repr_slot,
-    .str = complex_repr_slot,
     .hash = complex_hash_slot,
     .richcompare = complex_richcompare,
     .bool_ = complex_bool,

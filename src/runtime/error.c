@@ -15,6 +15,7 @@
 // their own (StopIteration, SystemExit, ImportError, OSError, SyntaxError,
 // UnicodeDecodeError) extend the layout; OSError(errno, ...) picks the
 // subclass for errno the way CPython does (FileNotFoundError for ENOENT...).
+// Exception groups (BaseExceptionGroup, ExceptionGroup) live in excgroup.c.
 #include <stdarg.h>
 #include <stdio.h>
 #include <errno.h>
@@ -47,6 +48,18 @@ typedef struct ImportErrorObject {
     ExceptionObject base;
     Value msg, name, path;
 } ImportErrorObject;
+
+// 0 in name/obj: never set (CPython's NULL), which err_attribute_context and
+// err_name_context fill in; Python code reads None.
+typedef struct AttributeErrorObject {
+    ExceptionObject base;
+    Value name, obj;
+} AttributeErrorObject;
+
+typedef struct NameErrorObject {
+    ExceptionObject base;
+    Value name;
+} NameErrorObject;
 
 typedef struct OSErrorObject {
     ExceptionObject base;
@@ -92,6 +105,8 @@ static void exc_trace(Object *o, GcTracer *t) {
 EXC_TRACE_FIELDS_(stopiteration_trace, StopIterationObject)
 EXC_TRACE_FIELDS_(systemexit_trace, SystemExitObject)
 EXC_TRACE_FIELDS_(importerror_trace, ImportErrorObject)
+EXC_TRACE_FIELDS_(attributeerror_trace, AttributeErrorObject)
+EXC_TRACE_FIELDS_(nameerror_trace, NameErrorObject)
 EXC_TRACE_FIELDS_(oserror_trace, OSErrorObject)
 EXC_TRACE_FIELDS_(syntaxerror_trace, SyntaxErrorObject)
 EXC_TRACE_FIELDS_(unicodeerror_trace, UnicodeErrorObject)
@@ -347,6 +362,91 @@ static Value systemexit_init(Value self, const Value *args, size_t nargs, Value 
 static const MemberDef systemexit_members[] = {
     {"code", MEMBER_VALUE, offsetof(SystemExitObject, code), NULL},
     {NULL, 0, 0, NULL},
+};
+
+// ---- AttributeError (name=, obj=) and NameError (name=) --------------------------------
+// The keywords are keyword-only; the traceback uses them for "Did you mean".
+
+static Value keyword_fields(Value self, const Value *args, size_t nargs, Value kwnames,
+                            const char *const *names, Value *out, int n) {
+    size_t nkw = NKW(kwnames);
+    for (size_t i = 0; i < nkw; i++) {
+        const char *ks = str_obj(tuple_obj(kwnames)->items[i])->data;
+        int k = 0;
+        while (k < n && strcmp(ks, names[k]) != 0) {
+            k++;
+        }
+        if (k == n) {
+            return err_format(&exc_TypeError, "'%s' is an invalid keyword argument for %s()", ks,
+                              obj_type_name(self));
+        }
+        out[k] = args[nargs + i];
+    }
+    return exc_init(self, args, nargs, 0);
+}
+
+static Value attributeerror_init(Value self, const Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"name", "obj"};
+    Value f[2] = {0, 0};
+    if (!keyword_fields(self, args, nargs, kwnames, names, f, 2)) {
+        return 0;
+    }
+    AttributeErrorObject *e = (AttributeErrorObject *)val_ptr(self);
+    e->name = f[0];
+    e->obj = f[1];
+    return VAL_NONE;
+}
+
+static Value nameerror_init(Value self, const Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"name"};
+    Value f[1] = {0};
+    if (!keyword_fields(self, args, nargs, kwnames, names, f, 1)) {
+        return 0;
+    }
+    ((NameErrorObject *)val_ptr(self))->name = f[0];
+    return VAL_NONE;
+}
+
+static Value or_none(Value v) {
+    return v ? v : VAL_NONE;
+}
+
+static Value attributeerror_get_name(Value self) {
+    return or_none(((AttributeErrorObject *)val_ptr(self))->name);
+}
+
+static int attributeerror_set_name(Value self, Value v) {
+    ((AttributeErrorObject *)val_ptr(self))->name = v;
+    return 0;
+}
+
+static Value attributeerror_get_obj(Value self) {
+    return or_none(((AttributeErrorObject *)val_ptr(self))->obj);
+}
+
+static int attributeerror_set_obj(Value self, Value v) {
+    ((AttributeErrorObject *)val_ptr(self))->obj = v;
+    return 0;
+}
+
+static Value nameerror_get_name(Value self) {
+    return or_none(((NameErrorObject *)val_ptr(self))->name);
+}
+
+static int nameerror_set_name(Value self, Value v) {
+    ((NameErrorObject *)val_ptr(self))->name = v;
+    return 0;
+}
+
+static const GetSetDef attributeerror_getset[] = {
+    {"name", attributeerror_get_name, attributeerror_set_name, "attribute name"},
+    {"obj", attributeerror_get_obj, attributeerror_set_obj, "object"},
+    {NULL, NULL, NULL, NULL},
+};
+
+static const GetSetDef nameerror_getset[] = {
+    {"name", nameerror_get_name, nameerror_set_name, "name"},
+    {NULL, NULL, NULL, NULL},
 };
 
 // ---- ImportError: keywords name= and path= ---------------------------------------------
@@ -708,6 +808,12 @@ static const MemberDef unicodeerror_members[] = {
         .new_ = excgroup_new, .str = excgroup_str, .methods = excgroup_methods,         \
         .members = excgroup_members)
 #define EXC_SLOTS_KeyError ~, (.str = keyerror_str)
+#define EXC_SLOTS_AttributeError                                                        \
+    ~, (.basic_size = sizeof(AttributeErrorObject), .trace = attributeerror_trace,      \
+        .init = attributeerror_init, .getset = attributeerror_getset)
+#define EXC_SLOTS_NameError                                                             \
+    ~, (.basic_size = sizeof(NameErrorObject), .trace = nameerror_trace,                \
+        .init = nameerror_init, .getset = nameerror_getset)
 #define EXC_SLOTS_StopIteration                                                         \
     ~, (.basic_size = sizeof(StopIterationObject), .trace = stopiteration_trace,        \
         .init = stopiteration_init, .members = stopiteration_members)
@@ -774,6 +880,9 @@ static struct {
     Value value;        // the exception object, once built (or set by Python code)
     int has_msg;        // raised by err_format: the object's args are (msg,)
     char msg[512];      // err_format's message, while `value` is 0
+    // The name (and object) of a pending AttributeError / NameError whose
+    // object is not built yet (err_attribute_context); 0: none.
+    Value ctx_name, ctx_obj;
 } pending;
 
 // pending.value is a GC root; registered on first use (after gc_init).
@@ -782,6 +891,8 @@ static void pending_root(void) {
     if (!rooted) {
         rooted = 1;
         gc_add_root(&pending.value);
+        gc_add_root(&pending.ctx_name);
+        gc_add_root(&pending.ctx_obj);
     }
 }
 
@@ -793,6 +904,7 @@ Value err_format(Type *exc_type, const char *fmt, ...) {
     pending.type = exc_type;
     pending.value = 0;
     pending.has_msg = 1;
+    pending.ctx_name = pending.ctx_obj = 0;
     return 0;
 }
 
@@ -808,6 +920,7 @@ Value err_set_value(Value exc) {
     }
     pending.has_msg = 0;
     pending.msg[0] = 0;
+    pending.ctx_name = pending.ctx_obj = 0;
     return 0;
 }
 
@@ -816,6 +929,7 @@ Value err_no_memory(void) {
     pending.value = 0;
     pending.has_msg = 0;
     pending.msg[0] = 0;
+    pending.ctx_name = pending.ctx_obj = 0;
     return 0;
 }
 
@@ -832,6 +946,45 @@ void err_clear(void) {
     pending.value = 0;
     pending.has_msg = 0;
     pending.msg[0] = 0;
+    pending.ctx_name = pending.ctx_obj = 0;
+}
+
+// Fill in an AttributeError's / NameError's name and obj, if never set.
+static void apply_context(Value exc, Value name, Value obj) {
+    Type *t = type_of(exc);
+    if (type_is_subtype(t, &exc_AttributeError)) {
+        AttributeErrorObject *e = (AttributeErrorObject *)val_ptr(exc);
+        if (!e->name && !e->obj) {
+            e->name = name;
+            e->obj = obj;
+        }
+    } else if (type_is_subtype(t, &exc_NameError)) {
+        NameErrorObject *e = (NameErrorObject *)val_ptr(exc);
+        if (!e->name) {
+            e->name = name;
+        }
+    }
+}
+
+static void set_context(Type *kind, Value name, Value obj) {
+    if (!pending.type || !type_is_subtype(pending.type, kind)) {
+        return;
+    }
+    if (pending.value) {
+        apply_context(pending.value, name, obj);
+    } else if (!pending.ctx_name) {
+        pending_root();
+        pending.ctx_name = name;
+        pending.ctx_obj = obj;
+    }
+}
+
+void err_attribute_context(Value obj, Value name) {
+    set_context(&exc_AttributeError, name, obj);
+}
+
+void err_name_context(Value name) {
+    set_context(&exc_NameError, name, 0);
 }
 
 Value err_pending_value(void) {
@@ -856,6 +1009,7 @@ Value err_normalize(void) {
         char msg[sizeof pending.msg];
         int with_msg = pending.has_msg && !(t == &exc_MemoryError && !pending.msg[0]);
         memcpy(msg, pending.msg, sizeof msg);
+        Value ctx_name = pending.ctx_name, ctx_obj = pending.ctx_obj;
         err_clear();
         Value exc = 0;
         Value arg = with_msg ? str_from_cstr(msg) : VAL_NONE;
@@ -872,6 +1026,9 @@ Value err_normalize(void) {
             pending_root();
             pending.type = type_of(exc);
             pending.value = exc;
+            if (ctx_name) {
+                apply_context(exc, ctx_name, ctx_obj);
+            }
         } else if (attempt > 3 || !pending.type) {
             err_no_memory();  // give up on building objects
             return 0;
@@ -893,9 +1050,16 @@ Value err_fetch(void) {
 
 void (*err_print_exception_hook)(Value exc);
 
+void (*err_unraisable_hook)(Value exc, Value obj);
+
 void err_write_unraisable(Value obj) {
     Value exc = err_fetch();
     if (!exc) {
+        return;
+    }
+    if (err_unraisable_hook) {
+        err_unraisable_hook(exc, obj);
+        err_clear();
         return;
     }
     if (obj && obj != VAL_NONE) {

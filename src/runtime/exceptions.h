@@ -119,9 +119,10 @@ int exc_group_match(Value exc_value, Value match_type, Value *match, Value *rest
 // _PyExc_PrepReraiseStar): orig is the exception caught; raised_list the
 // list of exceptions the clauses raised or re-raised, then the unhandled
 // rest (None entries are skipped). Re-raised parts of orig (same traceback,
-// cause and context) are put back in orig's structure; new
-// exceptions join them in ExceptionGroup("", [new..., reraised]). Returns
-// None when nothing propagates, 0 on error.
+// cause and context) are put back in orig's structure; new exceptions
+// (even a single one, as 3.11) come out in ExceptionGroup("", [new...,
+// reraised]). A naked orig gives the first entry as it is. Returns None
+// when nothing propagates, 0 on error.
 Value exc_group_prep_reraise(Value orig, Value raised_list);
 
 // The pending exception's parts without building an exception object:
@@ -135,6 +136,16 @@ Value err_pending_value(void);
 // type() for a class), keeping it pending; returns it (0 if none pending).
 // err_fetch is err_normalize + err_clear.
 Value err_normalize(void);
+// Give the pending AttributeError its name and obj attributes (the
+// attribute that was missing and the object searched), or the pending
+// NameError its name, unless they were set already: the traceback's "Did you
+// mean" suggestions use them. Nothing happens for other exceptions; no
+// object is built before the exception is fetched.
+void err_attribute_context(Value obj, Value name);
+void err_name_context(Value name);
+// The "Did you mean" suggestion for an uncaught AttributeError or NameError
+// (suggestions.c): the closest existing name (a str), or 0. Never raises.
+Value exc_suggestion(Value exc);
 
 // CPython's PyErr_WriteUnraisable: take the pending exception and report it
 // on stderr as "Exception ignored in: <repr of obj>", then the exception
@@ -146,6 +157,9 @@ void err_write_unraisable(Value obj);
 // "Type: message" line): the interpreter installs its printer; until then
 // only the last line is printed.
 extern void (*err_print_exception_hook)(Value exc);
+// Where err_write_unraisable sends the exception instead, once the sys
+// module exists: sys.unraisablehook (src/modules/sys.c installs it).
+extern void (*err_unraisable_hook)(Value exc, Value obj);
 
 #define EXC_DECLARE_(name, base) extern Type exc_##name;
 EXCEPTION_TYPES(EXC_DECLARE_)

@@ -33,6 +33,7 @@
 
 #include "abstract.h"
 #include "gc.h"
+#include "genericalias.h"
 #include "list.h"
 #include "str.h"
 #include "tuple.h"
@@ -381,16 +382,10 @@ static Value eg_m_derive(Value self, const Value *args, size_t nargs, Value kwna
     return eg_create(EG(self)->msg, args[0]);
 }
 
-static Value eg_m_class_getitem(Value self, const Value *args, size_t nargs, Value kwnames) {
-    return err_format(&exc_NotImplementedError,
-                      "BaseExceptionGroup.__class_getitem__ (types.GenericAlias)");
-}
-
 const MethodDef excgroup_methods[] = {
     {"derive", eg_m_derive, METH_DEFAULT, NULL},
     {"split", eg_m_split, METH_DEFAULT, NULL},
     {"subgroup", eg_m_subgroup, METH_DEFAULT, NULL},
-    {"__class_getitem__", eg_m_class_getitem, METH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -587,14 +582,12 @@ Value exc_group_prep_reraise(Value orig, Value raised_list) {
     if (reraised_eg && list_append(raised, reraised_eg) < 0) {
         return 0;
     }
-    if (list_obj(raised)->len == 1) {
-        return list_obj(raised)->items[0];
-    }
+    // 3.11 wraps even a single new exception (3.12 stopped doing that)
     Value msg = str_empty();
     return msg ? eg_create(msg, raised) : 0;
 }
 
-// ---- ExceptionGroup's two bases ---------------------------------------------------------
+// ---- ExceptionGroup's two bases, and ExceptionGroup[E] ----------------------------------
 
 int excgroup_ready(void) {
     Type *t = &exc_ExceptionGroup;
@@ -609,5 +602,6 @@ int excgroup_ready(void) {
     t->bases = b;
     t->mro = m;
     type_modified(t);
-    return 0;
+    // ExceptionGroup[E] (PEP 585)
+    return generic_alias_install_type(&exc_BaseExceptionGroup);
 }

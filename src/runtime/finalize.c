@@ -5,8 +5,6 @@
 
 #include "abstract.h"
 #include "exceptions.h"
-#include "str.h"
-#include "type.h"
 
 // At most this many collections per gc.collect(): each round frees what the
 // previous round's finalizers released; a chain of objects with __del__ is
@@ -17,30 +15,11 @@
 static int running;
 
 void finalize_object(Value o) {
-    Type *t = type_of(o);
-    if (t->finalize) {
-        if (!t->finalize(o)) {
-            err_write_unraisable(o);
-        }
-        return;
-    }
-    Value del = type_lookup(t, str_intern_cstr("__del__"));
-    if (!del) {
-        err_write_unraisable(o);  // a lookup error, if any; nothing to call otherwise
-        return;
-    }
-    // As CPython's slot_tp_finalize: bind a descriptor (a function becomes
-    // a bound method), call anything else as is, with no arguments.
-    Value r;
-    DescrGetFunc get = type_of(del)->descr_get;
-    if (get) {
-        Value bound = get(del, o, val_from_ptr(t));
-        r = bound ? obj_call0(bound) : 0;
-    } else {
-        r = obj_call0(del);
-    }
-    if (!r) {
-        err_write_unraisable(del);
+    // A class's slot is slots.c's slot_finalize, which calls __del__ and
+    // reports its errors itself, naming the __del__ function as CPython does.
+    UnaryFunc finalize = type_of(o)->finalize;
+    if (finalize && !finalize(o)) {
+        err_write_unraisable(o);
     }
 }
 

@@ -45,8 +45,8 @@ size_t finalize_collect(void);
 // still reachable at exit.
 void gc_run_exit_finalizers(void);
 
-// Finalize o now: its type's finalize slot, else the __del__ its class
-// defines (bound as a method); errors are reported as unraisable.
+// Finalize o now: its type's finalize slot (for a class, the one that calls
+// its __del__); errors are reported as unraisable.
 void finalize_object(Value o);
 
 #endif

@@ -1,5 +1,6 @@
 // float.c - Python's float: the shortest round-trip digits and repr (below),
-// then the float type (at the end).
+// then the float type: arithmetic, float(x) (CPython's PyNumber_Float; text
+// is parsed, correctly rounded, in numparse.c) and the methods (at the end).
 //
 // repr(x) prints the shortest decimal that reads back as x and, of the
 // shortest ones, the one nearest x (ties to an even last digit): CPython gets
@@ -786,7 +787,8 @@ static Value float_m_getnewargs(Value self, const Value *args, size_t nargs, Val
 
 static Value float_m_sizeof(Value self, const Value *args, size_t nargs, Value kwnames) {
     FLOAT_NOARGS("float.__sizeof__");
-    return val_from_smallint(24);  // CPython's PyFloatObject
+    // CPython's PyFloatObject, and the __weakref__ slot a subclass adds.
+    return val_from_smallint((type_of(self)->flags & TYPE_HAS_WEAKREF) ? 32 : 24);
 }
 
 // (n, d) with n / d == x exactly, d a positive power of two, in lowest terms.
@@ -969,14 +971,14 @@ static Value float_divmod_values(Value a, Value b) {
 }
 
 static Value float_m_divmod(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("float.__divmod__", nargs, kwnames, 1, 1) < 0) {
+    if (num_wrapper_args("__divmod__", nargs, kwnames, 1) < 0) {
         return 0;
     }
     return float_divmod_values(self, args[0]);
 }
 
 static Value float_m_rdivmod(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("float.__rdivmod__", nargs, kwnames, 1, 1) < 0) {
+    if (num_wrapper_args("__rdivmod__", nargs, kwnames, 1) < 0) {
         return 0;
     }
     return float_divmod_values(args[0], self);
@@ -1026,7 +1028,6 @@ Type type_float = {
     .basic_size = sizeof(FloatObject),
     .base = &type_object,
     .repr = float_repr_slot,
-    .str = float_repr_slot,
     .hash = float_hash_slot,
     .richcompare = float_richcompare,
     .bool_ = float_bool,

@@ -587,6 +587,57 @@ void format_double(StrBuf *out, double x, char type, int precision, int flags) {
             out->data[at] = '.';
         }
     } else {
+        if ((type == 'g' || type == 'G') && (flags & FORMAT_DTOA_ADD_DOT_0)) {
+            // A precision without a type: 'g', except that the exponent
+            // form starts one digit earlier (CPython's format_float_short:
+            // 123.0 with '.3' is '1.23e+02'), which C's %g cannot say.
+            int p = precision == 0 ? 1 : precision;
+            char small[80];
+            size_t need = (size_t)p + 32;
+            char *e = need <= sizeof small ? small : malloc(need);
+            if (e) {
+                snprintf(e, need, "%.*e", p - 1, x);
+            } else {
+                // No memory for the digits: 60 of them place the exponent
+                // right but for a run of nines longer than a double has.
+                e = small;
+                snprintf(e, sizeof small, "%.*e", 60, x);
+            }
+            int exp10 = atoi(strchr(e, 'e') + 1);
+            if (e != small) {
+                free(e);
+            }
+            if (exp10 < -4 || exp10 >= p - 1) {
+                type = type == 'g' ? 'e' : 'E';
+                precision = p - 1;
+            } else {
+                type = 'f';
+                precision = p - 1 - exp10;
+            }
+            size_t at = out->len;
+            format_double(out, x, type, precision, flags & ~FORMAT_DTOA_ADD_DOT_0);
+            if (!(flags & FORMAT_DTOA_ALT)) {
+                // 'g' drops trailing zeros, and a point left bare.
+                char *m = out->data + at;
+                char *ep = strpbrk(m, "eE");
+                size_t mend = ep ? (size_t)(ep - out->data) : out->len;
+                size_t cut = mend;
+                if (memchr(m, '.', mend - at)) {
+                    while (out->data[cut - 1] == '0') {
+                        cut--;
+                    }
+                    if (out->data[cut - 1] == '.') {
+                        cut--;
+                    }
+                }
+                memmove(out->data + cut, out->data + mend, out->len - mend + 1);
+                out->len -= mend - cut;
+            }
+            if (!strchr(out->data + at, '.') && !strpbrk(out->data + at, "eE")) {
+                sb_puts(out, ".0");
+            }
+            return;
+        }
         char cfmt[8], *c = cfmt;
         *c++ = '%';
         if (flags & FORMAT_DTOA_ALT) {
@@ -838,7 +889,11 @@ static int fmt_complex_spec(StrBuf *out, Value v, Value spec) {
 
 static int fmt_str_spec(StrBuf *out, Value s, Value spec) {
     if (str_obj(spec)->nbytes == 0) {
-        sb_put(out, str_obj(s)->data, str_obj(s)->nbytes);
+        Value r = str_obj(s)->header.type == &type_str ? s : obj_str(s);
+        if (!r) {
+            return -1;
+        }
+        sb_put(out, str_obj(r)->data, str_obj(r)->nbytes);
         return 0;
     }
     FormatSpec f;
@@ -868,7 +923,8 @@ static Value fmt_to_str(FmtFunc fn, Value v, Value spec) {
 
 Value str_format_spec(Value s, Value spec) {
     if (str_obj(spec)->nbytes == 0) {
-        return str_exact(s);
+        // A subclass's own __str__ decides, as in CPython.
+        return str_obj(s)->header.type == &type_str ? s : obj_str(s);
     }
     return fmt_to_str(fmt_str_spec, s, spec);
 }

@@ -64,5 +64,8 @@ Value str_format_template(Value fmt, const Value *args, size_t nargs, Value kwna
                           Value mapping);
 // fmt % args, printf-style (str.__mod__; NotImplemented when fmt is no str).
 Value str_mod(Value fmt, Value args);
+// The same for bytes (bytes.__mod__): %b/%s take bytes or __bytes__, %r/%a
+// give ascii(), %c a byte.
+Value bytes_mod(Value fmt, Value args);
 
 #endif

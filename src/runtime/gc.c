@@ -219,9 +219,9 @@
 // After marking, before any sweep, the mark bits say exactly who is dead, and
 // nothing has been reclaimed yet: the two side tables are settled then.
 //
-// Finalizers (`__del__`, PEP 442). Objects of types with a finalizer are
-// registered when created (gc_register_finalizer; an array in registration
-// order - no header bit exists to mark them). finalizers_resurrect moves
+// Finalizers (`__del__`, PEP 442). Objects of types with a finalizer
+// (TYPE_HAS_FINALIZER) are registered by gc_alloc (gc_register_finalizer;
+// an array in registration order - no header bit exists to mark them). finalizers_resurrect moves
 // every unmarked registered object to the pending queue and marks it with
 // all it reaches: it and its referents survive this collection, its
 // finalizer runs once, later, and if the object is still unreachable at the
@@ -1073,6 +1073,12 @@ static inline void cell_zero(char *cell, size_t size) {
     } while (cell < end);
 }
 
+// A new object of a type with a finalizer: register it (the cell stays
+// allocated if that fails; it is unreachable garbage).
+__attribute__((noinline)) static Object *alloc_register(Object *o) {
+    return gc_register_finalizer(o) < 0 ? NULL : o;
+}
+
 __attribute__((noinline)) static Object *alloc_small_slow(Type *type, SizeClass *c) {
     alloc_check_ready();
     bool collected = false;
@@ -1091,6 +1097,9 @@ __attribute__((noinline)) static Object *alloc_small_slow(Type *type, SizeClass 
     gc.budget -= (intptr_t)c->cell_size;
     cell_zero(cell, c->cell_size);
     ((Object *)cell)->type = type;
+    if (type->flags & TYPE_HAS_FINALIZER) {
+        return alloc_register((Object *)cell);
+    }
     return (Object *)cell;
 }
 
@@ -1171,9 +1180,16 @@ Object *gc_alloc(Type *type, size_t size) {
         gc.budget -= cell_size;
         cell_zero(cell, (size_t)cell_size);
         ((Object *)cell)->type = type;
+        if (GC_UNLIKELY(type->flags & TYPE_HAS_FINALIZER)) {
+            return alloc_register((Object *)cell);
+        }
         return (Object *)cell;
     }
-    return alloc_large(type, size);
+    Object *o = alloc_large(type, size);
+    if (o != NULL && (type->flags & TYPE_HAS_FINALIZER)) {
+        return alloc_register(o);
+    }
+    return o;
 }
 
 // ---- liveness during a collection ---------------------------------------------------------
@@ -1698,7 +1714,7 @@ static void collect(void) {
 // last reference): their dead frames lie where the collector's own frames
 // will be, and whatever slots those leave unwritten would be scanned as
 // roots. Not instrumented: ASan would put redzones around buf.
-__attribute__((noinline, no_sanitize_address)) static void stack_scrub(void) {
+__attribute__((noinline, no_sanitize_address)) void gc_scrub_stack(void) {
     char buf[GC_SCRUB_BYTES];
     memset(buf, 0, sizeof buf);
     __asm__ volatile("" : : "r"(buf) : "memory");
@@ -1708,7 +1724,7 @@ void gc_collect(void) {
     if (!gc.initialized) {
         return;
     }
-    stack_scrub();
+    gc_scrub_stack();
     collect();
 }
 
@@ -1716,7 +1732,7 @@ size_t gc_collect_count(void) {
     if (!gc.initialized) {
         return 0;
     }
-    stack_scrub();
+    gc_scrub_stack();
     gc.count_dead = true;
     gc.dead_count = 0;
     collect();

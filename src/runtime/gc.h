@@ -48,6 +48,13 @@ Object *gc_alloc(Type *type, size_t size);
 // are only queued (see "pending work" below).
 void gc_collect(void);
 
+// Zero the C stack below the caller's frame (gc_collect does it first): dead
+// frames of calls that returned lie there, and the slots that the next
+// calls' frames leave unwritten would be scanned as roots. Code that is
+// about to collect on a user's request (gc.collect()) calls it as early as
+// it can, so that its own callees' frames start clean too.
+void gc_scrub_stack(void);
+
 // A full collection that also counts the objects it found unreachable
 // (resurrected ones included), for gc.collect(). The count costs a pass
 // over every cell header of the heap.
@@ -66,6 +73,14 @@ void gc_add_static_object(Object *o);
 // A callback that reports roots (the interpreter registers one for its
 // frame stack). Up to a fixed small number.
 void gc_add_root_provider(void (*provide)(GcTracer *t));
+
+// Keep v a root until this point. Code that reads an object's malloc'ed
+// buffer (a list's items) after its last use of the object itself must call
+// this after the reads: the compiler may drop the object pointer early, and
+// a collection during the reads would free the object and its buffer.
+static inline void gc_keep_alive(Value v) {
+    __asm__ volatile("" : : "r"(v) : "memory");
+}
 
 // ---- tracing, for TraceFuncs and root providers -------------------------------
 
@@ -141,15 +156,17 @@ int gc_set_weakrefs(Object *referent, GcWeakRef *head);
 // ---- finalizers (__del__) -------------------------------------------------------
 //
 // An object whose type has a finalizer (TYPE_HAS_FINALIZER: a class whose
-// MRO defines __del__, or a `finalize` slot) is registered when it is
-// created. A collection that finds registered objects unreachable
+// MRO defines __del__, or a `finalize` slot) is registered when gc_alloc
+// creates it. A collection that finds registered objects unreachable
 // unregisters them, queues them as pending work and marks them and all they
 // reach: they survive this collection (PEP 442: a finalizer runs at most once,
 // and may resurrect its object; if it does not, the next collection frees
 // it). Those that no other newly unreachable registered object reaches are
 // queued first, so a container's __del__ runs before its contents'.
 
-// Register o (call right after allocating it). 0, or -1 with MemoryError.
+// Register o. gc_alloc does it for objects of TYPE_HAS_FINALIZER types
+// (so nobody else needs to, and an object must not be registered twice).
+// 0, or -1 with MemoryError.
 int gc_register_finalizer(Object *o);
 // Whether o is registered (its finalizer has not been queued yet). O(n).
 int gc_finalizer_registered(const Object *o);

@@ -1,7 +1,9 @@
 // genericalias.h - types.GenericAlias (`list[int]`) and types.UnionType
-// (`int | str`), src/runtime/genericalias.c.
+// (`int | str`): src/runtime/genericalias.c.
 #ifndef KRAIT_GENERICALIAS_H
 #define KRAIT_GENERICALIAS_H
+
+#include <stddef.h>
 
 #include "object.h"
 
@@ -9,12 +11,9 @@ extern Type type_generic_alias, type_union;
 
 // origin[args]: args is a tuple or a single argument.
 Value generic_alias_new(Value origin, Value args);
-// Give a builtin type `__class_getitem__` returning a GenericAlias. 0 or -1.
-int generic_alias_install(Type *t);
 
-// a | b for types, None, aliases and unions: the union, or NotImplemented.
-Value union_new(Value a, Value b);
-// The member tuple of a union, or 0 if v is not one.
-Value union_args(Value v);
+// Give builtin types a __class_getitem__ that makes a GenericAlias. 0 or -1.
+int generic_alias_install(Type *const *types, size_t n);
+static inline int generic_alias_install_type(Type *t) { return generic_alias_install(&t, 1); }
 
 #endif

@@ -35,6 +35,14 @@
 // of two is a shift) and squares the rest; pow(a, e, m) uses mpn_sec_powm
 // for odd m and fixed-window powering with division otherwise, and
 // mpn_gcdext for the inverse of a negative exponent.
+//
+// Construction (int_tp_new, at the end): int(x) follows CPython's
+// PyNumber_Long - __int__, then __index__, then the deprecated __trunc__
+// (without the DeprecationWarning: krait has no warnings machinery yet),
+// then the text of a str or bytes - and int(text, base) parses in numparse.c.
+// An instance of a subclass gets the class's basic_size plus one word per
+// limb (class.c puts the instance attributes after the limbs), and keeps
+// even a small value in a limb: only exact ints are normalized.
 #include "int.h"
 
 #include <gmp.h>
@@ -1582,8 +1590,10 @@ Value int_from_object(Value x) {
 static Value int_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"base", NULL};
     static const ArgSpec spec = {"int", 1, names, 0, 2, 0};
-    Value a[2];
-    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+    Value a[2] = {0, 0};
+    if (nargs == 1 && !kwnames) {
+        a[0] = args[0];  // int(x), the common call
+    } else if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
         return 0;
     }
     Value r;
@@ -1709,8 +1719,20 @@ static Value int_m_round(Value self, const Value *args, size_t nargs, Value kwna
     return int_mul(q, p);
 }
 
+int num_wrapper_args(const char *name, size_t nargs, Value kwnames, size_t n) {
+    if (kwnames && tuple_obj(kwnames)->len) {
+        err_format(&exc_TypeError, "wrapper %s() takes no keyword arguments", name);
+        return -1;
+    }
+    if (nargs != n) {
+        err_format(&exc_TypeError, "expected %zu argument%s, got %zu", n, n == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    return 0;
+}
+
 static Value int_m_divmod(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("int.__divmod__", nargs, kwnames, 1, 1) < 0) {
+    if (num_wrapper_args("__divmod__", nargs, kwnames, 1) < 0) {
         return 0;
     }
     if (!int_check(args[0])) {
@@ -1721,7 +1743,7 @@ static Value int_m_divmod(Value self, const Value *args, size_t nargs, Value kwn
 }
 
 static Value int_m_rdivmod(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("int.__rdivmod__", nargs, kwnames, 1, 1) < 0) {
+    if (num_wrapper_args("__rdivmod__", nargs, kwnames, 1) < 0) {
         return 0;
     }
     if (!int_check(args[0])) {
@@ -1789,7 +1811,10 @@ static Value int_m_to_bytes(Value self, const Value *args, size_t nargs, Value k
     if (!fits && w.neg && bits == room + 1) {
         fits = mpn_popcount(w.d, w.n) == 1;  // exactly a power of two
     }
-    if (!fits || (length == 0 && bits > 0)) {
+    if (length == 0) {
+        fits = bits == 0 || (w.neg && bits == 1);  // CPython lets -1 fit in no bytes
+    }
+    if (!fits) {
         return err_format(&exc_OverflowError, "int too big to convert");
     }
     BytesObject *b = bytes_alloc((size_t)length);
@@ -1973,7 +1998,6 @@ Type type_int = {
     .item_size = sizeof(uint64_t),
     .base = &type_object,
     .repr = int_repr,
-    .str = int_repr,
     .hash = int_hash_slot,
     .richcompare = int_richcompare,
     .bool_ = int_bool,

@@ -77,6 +77,12 @@ Value int_from_object(Value x);
 // "int() can't convert non-string with explicit base" for other x).
 Value int_from_text(Value x, int base);
 
+// The argument check of a method that CPython implements as a slot wrapper
+// (__divmod__...): no keywords ("wrapper NAME() takes no keyword
+// arguments"), exactly n positional ones ("expected 1 argument, got 2").
+// 0, or -1 with TypeError.
+int num_wrapper_args(const char *name, size_t nargs, Value kwnames, size_t n);
+
 // ---- conversions and queries (v must satisfy int_check) ------------------------
 // 0 and *out set if v fits int64, -1 with OverflowError ("Python int too large
 // to convert to C long") otherwise.

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "bytes.h"
 #include "exceptions.h"
 #include "int.h"
 #include "str.h"
@@ -83,9 +84,17 @@ static inline int digit_value(char c) {
     return 36;
 }
 
+// The messages show repr(orig) through its type, so a str subclass's own
+// __repr__ appears, as in CPython.
 static Value invalid_int_literal(int base, Value orig) {
-    return num_raise_str(&exc_ValueError,
-                         str_format_c("invalid literal for int() with base %d: %.200R", base, orig));
+    // CPython shows a bytes-like argument as the exact bytes it parsed.
+    if (val_is_bytes(orig) && val_ptr(orig)->type != &type_bytes) {
+        orig = bytes_from(bytes_data(orig), bytes_len(orig));
+    }
+    Value r = orig ? obj_repr(orig) : 0;
+    return r ? num_raise_str(&exc_ValueError,
+                             str_format_c("invalid literal for int() with base %d: %.200S", base, r))
+             : 0;
 }
 
 Value num_parse_int(const char *s, size_t len, int base, Value orig) {
@@ -320,7 +329,10 @@ static bool strip_underscores(const char *s, size_t len, StrBuf *out) {
 }
 
 static int float_error(Value orig) {
-    num_raise_str(&exc_ValueError, str_format_c("could not convert string to float: %R", orig));
+    Value r = obj_repr(orig);
+    if (r) {
+        num_raise_str(&exc_ValueError, str_format_c("could not convert string to float: %S", r));
+    }
     return -1;
 }
 
@@ -366,8 +378,11 @@ int num_parse_complex(const char *s, size_t len, Value orig, double *re, double 
     if (memchr(s, '_', len)) {
         if (!strip_underscores(s, len, &clean)) {
             sb_free(&clean);
-            num_raise_str(&exc_ValueError,
-                          str_format_c("could not convert string to complex: %R", orig));
+            Value r = obj_repr(orig);
+            if (r) {
+                num_raise_str(&exc_ValueError,
+                              str_format_c("could not convert string to complex: %S", r));
+            }
             return -1;
         }
         s = clean.data ? clean.data : "";
@@ -492,7 +507,7 @@ int num_parse_hex_float(const char *s, size_t len, double *out) {
         goto parse_error;
     }
     // The exponent, saturated far beyond any double's range.
-    const int64_t exp_cap = (int64_t)1 << 60;
+    const int64_t exp_cap = (int64_t)1 << 58;  // exp_cap * 10 + 9 fits int64
     int64_t exp = 0;
     if (p < end && (*p | 0x20) == 'p') {
         p++;

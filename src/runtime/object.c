@@ -101,6 +101,15 @@ static Value abstract_error(Type *t) {
 // object.__new__: the slot of every type whose constructor is object's.
 Value object_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
     Type *t = type_ptr(callable);
+    // A builtin without a constructor of its own yet (they come with the
+    // builtin-types work), and the classes based on it, cannot be made.
+    Type *sb = t;
+    while (sb->flags & TYPE_HEAP) {
+        sb = sb->base;
+    }
+    if (sb != &type_object) {
+        return err_format(&exc_NotImplementedError, "%s() is not implemented yet", sb->name);
+    }
     if (has_args(nargs, kwnames)) {
         if (t->new_ != object_new) {
             return err_format(&exc_TypeError,
@@ -110,22 +119,10 @@ Value object_new(Value callable, const Value *args, size_t nargs, Value kwnames)
             return err_format(&exc_TypeError, "%s() takes no arguments", t->name);
         }
     }
-    // A class whose static base is a builtin without a constructor of its own
-    // yet (they come with the builtin-types work) cannot be made either.
-    Type *sb = t;
-    while (sb->flags & TYPE_HEAP) {
-        sb = sb->base;
-    }
-    if (sb != &type_object) {
-        return err_format(&exc_NotImplementedError, "%s() is not implemented yet", sb->name);
-    }
     if (t->flags & TYPE_ABSTRACT) {
         return abstract_error(t);
     }
     Object *o = gc_alloc(t, t->basic_size);
-    if (o && (t->flags & TYPE_HAS_FINALIZER) && gc_register_finalizer(o) < 0) {
-        return 0;
-    }
     return o ? val_from_ptr(o) : 0;
 }
 

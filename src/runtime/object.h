@@ -105,21 +105,13 @@ enum TypeFlags {
     // TYPE_HAS_SHAPE with a variable-size base (int, str, bytes, tuple): the
     // InstanceAttrs sit after the variable part (shape.h), not at attrs_offset.
     TYPE_VAR_ATTRS = 1 << 6,
-    // Instances have a __weakref__ slot (classes record it; weak references
-    // themselves come later).
+    // Instances may be weakly referenced (CPython: tp_weaklistoffset != 0;
+    // runtime/weakref.h). Inherited. Builtin types set it as CPython's do
+    // (type, set, frozenset, function, code, generator, method, module...;
+    // not int, str, tuple, list, dict, None). A class gets it unless its
+    // __slots__ lack "__weakref__" or its base's instances are variable-size
+    // (int, tuple, bytes subclasses) - class.c's process_slots.
     TYPE_HAS_WEAKREF = 1 << 7,
-    // Instances may be weakly referenced (CPython: tp_weaklistoffset != 0).
-    // Inherited. Builtin types set it as CPython's do (type, set, frozenset,
-    // function, code, generator, method, module...; not int, str, tuple,
-    // list, dict, None). A heap type gets it unless its __slots__ lack
-    // "__weakref__" or its base's instances are variable-size (int, tuple,
-    // bytes subclasses) without it.
-    TYPE_WEAKREFABLE = 1 << 16,
-    // Instances are registered with gc_register_finalizer when created,
-    // and finalized once when found unreachable (runtime/finalize.c): the
-    // type has a `finalize` slot, or is a class whose MRO defines __del__.
-    // Inherited.
-    TYPE_HAS_FINALIZER = 1 << 17,
     // Fast subclass checks for the builtin families (like CPython's
     // Py_TPFLAGS_*_SUBCLASS): set on the builtin type and inherited.
     TYPE_INT_SUBCLASS = 1 << 8,
@@ -130,6 +122,11 @@ enum TypeFlags {
     TYPE_DICT_SUBCLASS = 1 << 13,
     TYPE_TYPE_SUBCLASS = 1 << 14,
     TYPE_EXC_SUBCLASS = 1 << 15,  // BaseException and below
+    // Instances are registered with gc_register_finalizer when created,
+    // and finalized once when found unreachable (runtime/finalize.c): the
+    // type has a `finalize` slot, or is a class whose MRO defines __del__.
+    // Inherited.
+    TYPE_HAS_FINALIZER = 1 << 16,
 };
 
 struct Type {
@@ -148,11 +145,12 @@ struct Type {
     // memory
     TraceFunc trace;
     FreeFunc free;
-    // CPython's tp_finalize: run once, after a collection found the object
-    // unreachable, with allocation and Python code allowed (the object may
-    // be resurrected). Returns None, or 0 with an exception, which is
-    // reported as unraisable. Setting it implies TYPE_HAS_FINALIZER. Classes
-    // leave it NULL: their instances' __del__ is looked up and called.
+    // CPython's tp_finalize (`__del__`): run once, after a collection found
+    // the object unreachable, with allocation and Python code allowed (the
+    // object may be resurrected). Returns None, or 0 with an exception,
+    // which is reported as unraisable. Setting it implies
+    // TYPE_HAS_FINALIZER. A class whose MRO defines __del__ gets slots.c's
+    // slot_finalize.
     UnaryFunc finalize;
 
     // object protocol

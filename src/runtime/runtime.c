@@ -13,6 +13,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "type_internal.h"
 #include "complex.h"
 #include "bytes.h"
 #include "range.h"
@@ -20,7 +21,6 @@
 #include "weakref.h"
 #include "../vm/interp_internal.h"
 #include "module.h"
-#include "genericalias.h"
 #include "iterators.h"
 #include "namespace.h"
 
@@ -46,8 +46,9 @@ static Type *const builtin_types[] = {
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
     &type_member_descriptor, &type_wrapper_descriptor, &type_method_wrapper, &type_mappingproxy,
     &type_property, &type_staticmethod, &type_classmethod, &type_super, &type_shape,
-    &type_attr_array, &type_classmethod_descriptor, &type_slice, &type_range, &type_range_iterator,
-    &type_longrange_iterator, &type_weakref, &type_weakproxy, &type_weakcallableproxy,
+    &type_attr_array, &type_classmethod_descriptor, &type_generic_alias, &type_union,
+    &type_slice, &type_range, &type_range_iterator, &type_longrange_iterator, &type_weakref,
+    &type_weakproxy, &type_weakcallableproxy,
     &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
     &type_filter, &type_reversed, &type_callable_iterator, &type_namespace,
     &type_generic_alias, &type_union,
@@ -75,15 +76,6 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
             return -1;
         }
     }
-    // PEP 585: list[int] and friends.
-    static Type *const generic_types[] = {&type_list, &type_dict, &type_tuple, &type_set,
-                                          &type_frozenset, &type_enumerate};
-    for (size_t i = 0; i < sizeof generic_types / sizeof generic_types[0]; i++) {
-        if (generic_alias_install(generic_types[i]) < 0) {
-            *error = "cannot initialize the generic builtin types";
-            return -1;
-        }
-    }
     for (size_t i = 0; i < sizeof exception_types / sizeof exception_types[0]; i++) {
         if (type_ready(exception_types[i]) < 0) {
             *error = "cannot initialize the exception types";
@@ -92,6 +84,15 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
     }
     if (excgroup_ready() < 0) {
         *error = "cannot initialize the exception types";
+        return -1;
+    }
+    // list[int] and friends (PEP 585).
+    static Type *const generic_types[] = {
+        &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &exc_BaseExceptionGroup,
+        &type_enumerate,
+    };
+    if (generic_alias_install(generic_types, sizeof generic_types / sizeof generic_types[0]) < 0) {
+        *error = "cannot initialize the builtin types";
         return -1;
     }
     return 0;

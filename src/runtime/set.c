@@ -1382,7 +1382,7 @@ static Value frozenset_tp_new(Value type, const Value *args, size_t nargs, Value
 Type type_set = {
     .header = {&type_type},
     .name = "set",
-    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_WEAKREFABLE,
+    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_HAS_WEAKREF,
     .basic_size = sizeof(SetObject),
     .base = &type_object,
     .trace = set_trace,
@@ -1405,7 +1405,7 @@ Type type_set = {
 Type type_frozenset = {
     .header = {&type_type},
     .name = "frozenset",
-    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_WEAKREFABLE,
+    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_HAS_WEAKREF,
     .basic_size = sizeof(SetObject),
     .base = &type_object,
     .trace = set_trace,

@@ -482,6 +482,22 @@ static Value slot_pow3(Value a, Value b, Value m) {
     return VAL_NOTIMPLEMENTED;
 }
 
+// __del__ as the finalize slot (CPython's slot_tp_finalize): runtime/
+// finalize.c calls it once the collector found the object unreachable. An
+// error is reported here, naming the __del__ found (CPython's "Exception
+// ignored in: <function C.__del__ at 0x...>"), so the slot returns None.
+static Value slot_finalize(Value self) {
+    Value del = type_lookup(type_of(self), NAME(__del__));
+    if (!del) {
+        err_write_unraisable(self);  // a failed lookup, if anything
+        return VAL_NONE;
+    }
+    if (!call_found(del, self, NULL, 0, 0)) {
+        err_write_unraisable(del);
+    }
+    return VAL_NONE;
+}
+
 // ---- the table ------------------------------------------------------------------------
 
 #define OFF_(field) offsetof(Type, field)
@@ -537,6 +553,7 @@ static const SlotDef slotdefs[] = {
     {"__index__", OFF_(index), W_UNARY, 0, (AnyFunc)slot_index},
     {"__int__", OFF_(to_int), W_UNARY, 0, (AnyFunc)slot_int},
     {"__float__", OFF_(to_float), W_UNARY, 0, (AnyFunc)slot_float},
+    {"__del__", OFF_(finalize), W_UNARY, 0, (AnyFunc)slot_finalize},
     {NULL, 0, W_NONE, 0, NULL},
 };
 #undef BINOP_DEFS_
@@ -741,8 +758,19 @@ static Value wrapper_call_slot(const WrapperDescrObject *w, Value self, const Va
         return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(self, args[0]);
     case W_BINOP_R:
         return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(args[0], self);
-    case W_SEQ_REPEAT:
-        return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(self, args[0]);
+    case W_SEQ_REPEAT: {
+        // CPython's wrap_indexargfunc: the count must be an index-sized integer.
+        int64_t n;
+        if (check_args(nargs, 1) < 0 || obj_as_index(args[0], &n, 0) < 0) {
+            if (err_matches(&exc_IndexError)) {
+                err_clear();
+                err_format(&exc_OverflowError, "cannot fit '%s' into an index-sized integer",
+                           obj_type_name(args[0]));
+            }
+            return 0;
+        }
+        return ((BinaryFunc)fn)(self, args[0]);
+    }
     case W_POW_L:
     case W_POW_R: {
         if (check_args_range(nargs, 1, 2) < 0) {
@@ -1087,6 +1115,11 @@ static int update_one_slot(Type *t, size_t off) {
         result = generic_def ? generic_def->generic : NULL;
     }
     set_slot_at(t, off, result);
+    if (off == OFF_(finalize)) {
+        // Instances made from now on are registered with the collector
+        // (object_new); existing ones are not (krait does not track them).
+        t->flags = result ? t->flags | TYPE_HAS_FINALIZER : t->flags & ~TYPE_HAS_FINALIZER;
+    }
     return 0;
 }
 

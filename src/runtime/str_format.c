@@ -16,10 +16,12 @@
 //     non-tuple argument stands for a 1-tuple, and a mapping argument
 //     makes %(key)s lookups possible.
 // The syntax is ASCII, so both scan the UTF-8 bytes; positions that show
-// in messages are converted to code point indices.
+// in messages are converted to code point indices. bytes % args runs the
+// same % engine over bytes, with its few conversions of its own.
 #include <string.h>
 
 #include "abstract.h"
+#include "bytes.h"
 #include "complex.h"
 #include "dict.h"
 #include "exceptions.h"
@@ -370,6 +372,7 @@ enum { PF_LJUST = 1, PF_SIGN = 2, PF_BLANK = 4, PF_ALT = 8, PF_ZERO = 16 };
 typedef struct PfState {
     const unsigned char *t;
     size_t pos, end;     // byte positions in the template
+    bool bytes;          // bytes % args: the template and the result are bytes
     bool exhausted;      // a read ran past the end (CPython's fmtcnt < 0)
     Value args;          // the current argument source
     int64_t arglen;      // -1: args is one object, not a tuple
@@ -391,6 +394,10 @@ static bool pf_read(PfState *s, uint32_t *ch) {
     if (s->exhausted || s->pos >= s->end) {
         s->exhausted = true;
         return false;
+    }
+    if (s->bytes) {
+        *ch = s->t[s->pos++];
+        return true;
     }
     size_t k;
     *ch = str_decode_cp(s->t + s->pos, &k);
@@ -446,7 +453,9 @@ static int pf_parse(PfState *s, PfArg *arg) {
             err_format(&exc_ValueError, "incomplete format key");
             return -1;
         }
-        Value key = str_from_utf8((const char *)s->t + keystart, s->pos - keystart - 1);
+        const char *kp = (const char *)s->t + keystart;
+        size_t kn = s->pos - keystart - 1;
+        Value key = s->bytes ? bytes_from(kp, kn) : str_from_utf8(kp, kn);
         Value v = key ? obj_getitem(s->dict, key) : 0;
         if (!v) {
             return -1;
@@ -530,8 +539,11 @@ static bool pf_is_number(Value v) {
 }
 
 // %d %i %u %o %x %X: the digits as _PyUnicode_FormatLong writes them.
-static int pf_format_long(StrBuf *out, Value v, PfArg *arg) {
+static int pf_format_long(StrBuf *out, Value v, PfArg *arg, bool bytes) {
     char type = (char)arg->ch;
+    if (bytes && type == 'i') {
+        type = 'd';  // bytes formatting names %i "%d" in its messages
+    }
     if (!pf_is_number(v)) {
         goto wrongtype;
     }
@@ -641,21 +653,22 @@ static int pf_as_double(Value v, double *out) {
 
 // Write the converted text `str` (a str) with the argument's padding and
 // sign handling (CPython's unicode_format_arg_output).
-static void pf_output(StrBuf *out, PfArg *arg, const char *p, size_t nbytes, int64_t len) {
+static void pf_output(StrBuf *out, PfArg *arg, const char *p, size_t nbytes, int64_t len,
+                      bool bytes) {
     uint32_t fill = (arg->sign && (arg->flags & PF_ZERO)) ? '0' : ' ';
     if ((arg->width == -1 || arg->width <= len) && (arg->prec == -1 || arg->prec >= len) &&
         !(arg->flags & (PF_SIGN | PF_BLANK))) {
         sb_put(out, p, nbytes);
         return;
     }
-    if ((arg->ch == 's' || arg->ch == 'r' || arg->ch == 'a') && arg->prec >= 0 &&
-        len > arg->prec) {
+    if ((arg->ch == 's' || arg->ch == 'r' || arg->ch == 'a' || (bytes && arg->ch == 'b')) &&
+        arg->prec >= 0 && len > arg->prec) {
         len = arg->prec;
-        // Cut to `len` code points.
+        // Cut to `len` code points (bytes).
         size_t b = 0;
         for (int64_t i = 0; i < len; i++) {
             unsigned char c = (unsigned char)p[b];
-            b += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            b += bytes || c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
         }
         nbytes = b;
     }
@@ -718,6 +731,81 @@ static void pf_output(StrBuf *out, PfArg *arg, const char *p, size_t nbytes, int
     }
 }
 
+// The conversions where bytes formatting differs from str's: %s and %b
+// (bytes, __bytes__), %r and %a (ascii()), %c (a byte). 1 when done, 0 for
+// the shared numeric conversions, -1 on error.
+static int pf_format_bytes_arg(StrBuf *out, PfState *s, PfArg *arg, Value v) {
+    switch (arg->ch) {
+    case 's':
+    case 'b': {
+        Value b = v;
+        if (!val_is_bytes(v)) {
+            static Value name;
+            if (!name && !(name = str_intern_cstr("__bytes__"))) {
+                return -1;
+            }
+            Value meth = type_lookup(type_of(v), name);
+            if (!meth) {
+                if (!err_occurred()) {
+                    err_format(&exc_TypeError,
+                               "%%b requires a bytes-like object, or an object that implements "
+                               "__bytes__, not '%s'",
+                               str_type_name(v));
+                }
+                return -1;
+            }
+            b = obj_call1(meth, v);
+            if (!b) {
+                return -1;
+            }
+            if (!val_is_bytes(b)) {
+                err_format(&exc_TypeError, "__bytes__ returned non-bytes (type %s)",
+                           str_type_name(b));
+                return -1;
+            }
+        }
+        pf_output(out, arg, bytes_data(b), bytes_len(b), (int64_t)bytes_len(b), true);
+        return 1;
+    }
+    case 'r':
+    case 'a': {
+        Value a = obj_ascii(v);
+        if (!a) {
+            return -1;
+        }
+        pf_output(out, arg, str_obj(a)->data, str_obj(a)->nbytes, (int64_t)str_len(a), true);
+        return 1;
+    }
+    case 'c': {
+        char c;
+        if (val_is_bytes(v) && bytes_len(v) == 1) {
+            c = bytes_data(v)[0];
+        } else {
+            int64_t x;
+            int overflow;
+            int k = str_index_arg(v, &x, &overflow);
+            if (k < 0) {
+                return -1;
+            }
+            if (k == 0) {
+                err_format(&exc_TypeError,
+                           "%%c requires an integer in range(256) or a single byte");
+                return -1;
+            }
+            if (overflow || x < 0 || x > 255) {
+                err_format(&exc_OverflowError, "%%c arg not in range(256)");
+                return -1;
+            }
+            c = (char)x;
+        }
+        pf_output(out, arg, &c, 1, 1, true);
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
 // One conversion: its argument formatted into out.
 static int pf_format_arg(StrBuf *out, PfState *s, PfArg *arg) {
     Value v = pf_next_arg(s);
@@ -728,6 +816,12 @@ static int pf_format_arg(StrBuf *out, PfState *s, PfArg *arg) {
     sb_init(&tmp);
     Value str = 0;
     int rc = 0;
+    if (s->bytes) {
+        int done = pf_format_bytes_arg(out, s, arg, v);
+        if (done != 0) {
+            return done < 0 ? -1 : 0;
+        }
+    }
     switch (arg->ch) {
     case 's':
     case 'r':
@@ -738,15 +832,19 @@ static int pf_format_arg(StrBuf *out, PfState *s, PfArg *arg) {
         if (!str) {
             return -1;
         }
-        pf_output(out, arg, str_obj(str)->data, str_obj(str)->nbytes, (int64_t)str_len(str));
+        pf_output(out, arg, str_obj(str)->data, str_obj(str)->nbytes, (int64_t)str_len(str), false);
         return 0;
     case 'i': case 'd': case 'u': case 'o': case 'x': case 'X':
-        rc = pf_format_long(&tmp, v, arg);
+        rc = pf_format_long(&tmp, v, arg, s->bytes);
         arg->sign = true;
         break;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
         double x;
         rc = pf_as_double(v, &x);
+        if (rc < 0 && s->bytes) {
+            err_clear();
+            err_format(&exc_TypeError, "float argument required, not %s", str_type_name(v));
+        }
         if (rc == 0) {
             format_double(&tmp, x, (char)arg->ch, arg->prec < 0 ? 6 : (int)arg->prec,
                           (arg->flags & PF_ALT) ? FORMAT_DTOA_ALT : 0);
@@ -782,12 +880,17 @@ static int pf_format_arg(StrBuf *out, PfState *s, PfArg *arg) {
         char b[4];
         int n = utf8_encode(ch, b);
         sb_put(&tmp, b, (size_t)n);
-        pf_output(out, arg, tmp.data, tmp.len, 1);
+        pf_output(out, arg, tmp.data, tmp.len, 1, s->bytes);
         sb_free(&tmp);
         return 0;
     }
     default: {
-        size_t at = str_count_cps((const char *)s->t, s->pos) - 1;
+        if (s->bytes && arg->ch >= 0x80) {
+            // CPython formats this message with a negative char and loses it.
+            err_format(&exc_ValueError, "%s", "");
+            return -1;
+        }
+        size_t at = s->bytes ? s->pos - 1 : str_count_cps((const char *)s->t, s->pos) - 1;
         err_format(&exc_ValueError, "unsupported format character '%c' (0x%x) at index %zu",
                    arg->ch >= 31 && arg->ch <= 126 ? (char)arg->ch : '?', (unsigned)arg->ch, at);
         return -1;
@@ -797,8 +900,61 @@ static int pf_format_arg(StrBuf *out, PfState *s, PfArg *arg) {
         sb_free(&tmp);
         return -1;
     }
-    pf_output(out, arg, tmp.data, tmp.len, (int64_t)tmp.len);
+    pf_output(out, arg, tmp.data, tmp.len, (int64_t)tmp.len, s->bytes);
     sb_free(&tmp);
+    return 0;
+}
+
+// fmt % args for a str or bytes template t[0..n): the result's text in
+// *out. 1 when the template holds no conversion at all (the caller returns
+// the template itself), 0 done, -1 on error.
+static int pf_run(StrBuf *out, const char *t, size_t n, bool bytes, Value args) {
+    const char *what = bytes ? "bytes" : "string";
+    PfState s = {(const unsigned char *)t, 0, n, bytes, false, args, -1, -2, 0};
+    if (tuple_check(args)) {
+        s.arglen = (int64_t)tuple_obj(args)->len;
+        s.argidx = 0;
+    }
+    if (type_of(args)->getitem && !tuple_check(args) && !val_is_str(args) &&
+        !val_is_bytes(args)) {
+        s.dict = args;
+    }
+    if (!memchr(t, '%', n)) {
+        if (s.argidx < s.arglen && !s.dict) {
+            err_format(&exc_TypeError, "not all arguments converted during %s formatting", what);
+            return -1;
+        }
+        return 1;
+    }
+    sb_reserve(out, n + 64);
+    while (s.pos < s.end) {
+        const char *pct = memchr(t + s.pos, '%', s.end - s.pos);
+        size_t stop = pct ? (size_t)(pct - t) : s.end;
+        sb_put(out, t + s.pos, stop - s.pos);
+        s.pos = stop;
+        if (!pct) {
+            break;
+        }
+        s.pos++;
+        if (s.pos < s.end && s.t[s.pos] == '%') {
+            sb_putc(out, '%');
+            s.pos++;
+            continue;
+        }
+        PfArg arg = {0, 0, -1, -1, false};
+        s.exhausted = false;
+        if (pf_parse(&s, &arg) < 0 || pf_format_arg(out, &s, &arg) < 0) {
+            return -1;
+        }
+        if (s.dict && s.argidx < s.arglen) {
+            err_format(&exc_TypeError, "not all arguments converted during %s formatting", what);
+            return -1;
+        }
+    }
+    if (s.argidx < s.arglen && !s.dict) {
+        err_format(&exc_TypeError, "not all arguments converted during %s formatting", what);
+        return -1;
+    }
     return 0;
 }
 
@@ -806,47 +962,29 @@ Value str_mod(Value fmt, Value args) {
     if (!val_is_str(fmt)) {
         return VAL_NOTIMPLEMENTED;
     }
-    StrObject *f = str_obj(fmt);
-    PfState s = {(const unsigned char *)f->data, 0, f->nbytes, false, args, -1, -2, 0};
-    if (tuple_check(args)) {
-        s.arglen = (int64_t)tuple_obj(args)->len;
-        s.argidx = 0;
+    StrBuf out;
+    sb_init(&out);
+    int r = pf_run(&out, str_obj(fmt)->data, str_obj(fmt)->nbytes, false, args);
+    if (r != 0) {
+        sb_free(&out);
+        return r < 0 ? 0 : fmt;  // CPython returns the template itself (even a subclass)
     }
-    if (type_of(args)->getitem && !tuple_check(args) && !val_is_str(args)) {
-        s.dict = args;
+    return str_from_strbuf(&out);
+}
+
+Value bytes_mod(Value fmt, Value args) {
+    if (!val_is_bytes(fmt)) {
+        return VAL_NOTIMPLEMENTED;
     }
     StrBuf out;
     sb_init(&out);
-    sb_reserve(&out, f->nbytes + 64);
-    while (s.pos < s.end) {
-        const char *pct = memchr(f->data + s.pos, '%', s.end - s.pos);
-        size_t stop = pct ? (size_t)(pct - f->data) : s.end;
-        sb_put(&out, f->data + s.pos, stop - s.pos);
-        s.pos = stop;
-        if (!pct) {
-            break;
-        }
-        s.pos++;
-        if (s.pos < s.end && s.t[s.pos] == '%') {
-            sb_putc(&out, '%');
-            s.pos++;
-            continue;
-        }
-        PfArg arg = {0, 0, -1, -1, false};
-        s.exhausted = false;
-        if (pf_parse(&s, &arg) < 0 || pf_format_arg(&out, &s, &arg) < 0) {
-            sb_free(&out);
-            return 0;
-        }
-        if (s.dict && s.argidx < s.arglen) {
-            sb_free(&out);
-            return err_format(&exc_TypeError,
-                              "not all arguments converted during string formatting");
-        }
-    }
-    if (s.argidx < s.arglen && !s.dict) {
+    int r = pf_run(&out, bytes_data(fmt), bytes_len(fmt), true, args);
+    if (r < 0) {
         sb_free(&out);
-        return err_format(&exc_TypeError, "not all arguments converted during string formatting");
+        return 0;
     }
-    return str_from_strbuf(&out);
+    Value b = r == 1 ? bytes_from(bytes_data(fmt), bytes_len(fmt))
+                     : bytes_from(out.data ? out.data : "", out.len);
+    sb_free(&out);
+    return b;
 }

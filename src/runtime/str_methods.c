@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "args.h"
 #include "bytes.h"
 #include "codecs.h"
 #include "dict.h"
@@ -48,7 +49,7 @@
 //   - positional-only ranges (Argument Clinic): method_check_args too
 //     ("center expected at least 1 argument, got 0");
 //   - the find family (PyArg_ParseTuple "O|OO:find"): sm_check_tuple_args;
-//   - keyword arguments (Argument Clinic): sm_parse_keywords.
+//   - keyword arguments (Argument Clinic): args_unpack (args.h).
 
 static int sm_check_tuple_args(const char *name, size_t nargs, Value kwnames, size_t min,
                                size_t max) {
@@ -69,59 +70,12 @@ static int sm_check_tuple_args(const char *name, size_t nargs, Value kwnames, si
     return 0;
 }
 
-// Arguments that are all optional and may be given by position or by name
-// (names[0..max)): out[i] gets each argument or stays 0.
+// Arguments that are all optional and may be given by position or by
+// name (Argument Clinic's keyword functions): out[i] gets each or stays 0.
 static int sm_parse_keywords(const char *fname, const Value *args, size_t nargs, Value kwnames,
-                             const char *const *names, size_t max, Value *out) {
-    size_t nkw = SM_NKW(kwnames);
-    if (nargs + nkw > max) {
-        err_format(&exc_TypeError, "%s() takes at most %zu %sargument%s (%zu given)", fname, max,
-                   nargs == 0 ? "keyword " : "", max == 1 ? "" : "s", nargs + nkw);
-        return -1;
-    }
-    for (size_t i = 0; i < max; i++) {
-        out[i] = i < nargs ? args[i] : 0;
-    }
-    size_t left = nkw;
-    for (size_t i = nargs; i < max && left > 0; i++) {
-        for (size_t k = 0; k < nkw; k++) {
-            StrObject *kn = str_obj(tuple_obj(kwnames)->items[k]);
-            if (strcmp(kn->data, names[i]) == 0) {
-                out[i] = args[nargs + k];
-                left--;
-                break;
-            }
-        }
-    }
-    if (left == 0) {
-        return 0;
-    }
-    for (size_t k = 0; k < nkw; k++) {
-        StrObject *kn = str_obj(tuple_obj(kwnames)->items[k]);
-        for (size_t i = 0; i < nargs; i++) {
-            if (strcmp(kn->data, names[i]) == 0) {
-                err_format(&exc_TypeError,
-                           "argument for %s() given by name ('%s') and position (%zu)", fname,
-                           names[i], i + 1);
-                return -1;
-            }
-        }
-    }
-    for (size_t k = 0; k < nkw; k++) {
-        Value kn = tuple_obj(kwnames)->items[k];
-        size_t i = 0;
-        while (i < max && strcmp(str_obj(kn)->data, names[i]) != 0) {
-            i++;
-        }
-        if (i == max) {
-            Value msg = str_format_c("'%U' is an invalid keyword argument for %s()", kn, fname);
-            if (msg) {
-                err_format(&exc_TypeError, "%s", str_obj(msg)->data);
-            }
-            return -1;
-        }
-    }
-    return 0;
+                             const char *const *names, int max, Value *out) {
+    ArgSpec spec = {fname, 0, names, 0, max, 0};
+    return args_unpack(&spec, args, nargs, kwnames, out);
 }
 
 // An integer argument as a C ssize_t (CPython's "n" converter): anything
@@ -721,7 +675,7 @@ static Value str_m_zfill(Value self, const Value *args, size_t nargs, Value kwna
 }
 
 static Value str_m_expandtabs(Value self, const Value *args, size_t nargs, Value kwnames) {
-    static const char *const names[] = {"tabsize"};
+    static const char *const names[] = {"tabsize", NULL};
     Value a[1];
     int tabsize = 8;
     if (sm_parse_keywords("expandtabs", args, nargs, kwnames, names, 1, a) < 0 ||
@@ -962,7 +916,7 @@ static Value str_m_endswith(Value self, const Value *args, size_t nargs, Value k
 // sep and maxsplit of split/rsplit: *sep 0 for whitespace.
 static int sm_split_args(const char *name, const Value *args, size_t nargs, Value kwnames,
                          Value *sep, int64_t *maxsplit) {
-    static const char *const names[] = {"sep", "maxsplit"};
+    static const char *const names[] = {"sep", "maxsplit", NULL};
     Value a[2];
     if (sm_parse_keywords(name, args, nargs, kwnames, names, 2, a) < 0) {
         return -1;
@@ -1126,7 +1080,7 @@ static size_t sm_linebreak_at(const unsigned char *d, size_t n, size_t pos) {
 }
 
 static Value str_m_splitlines(Value self, const Value *args, size_t nargs, Value kwnames) {
-    static const char *const names[] = {"keepends"};
+    static const char *const names[] = {"keepends", NULL};
     Value a[1];
     int keepends = 0;
     if (sm_parse_keywords("splitlines", args, nargs, kwnames, names, 1, a) < 0 ||
@@ -1660,7 +1614,7 @@ static Value sm_subtype_copy(Type *t, Value s) {
 
 // str(object='') and str(object=b'', encoding='utf-8', errors='strict').
 Value str_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
-    static const char *const names[] = {"object", "encoding", "errors"};
+    static const char *const names[] = {"object", "encoding", "errors", NULL};
     Value a[3];
     if (sm_parse_keywords("str", args, nargs, kwnames, names, 3, a) < 0) {
         return 0;
@@ -1726,7 +1680,7 @@ static Value str_m_sizeof(Value self, const Value *args, size_t nargs, Value kwn
 }
 
 static Value str_m_encode(Value self, const Value *args, size_t nargs, Value kwnames) {
-    static const char *const names[] = {"encoding", "errors"};
+    static const char *const names[] = {"encoding", "errors", NULL};
     Value a[2];
     if (sm_parse_keywords("encode", args, nargs, kwnames, names, 2, a) < 0) {
         return 0;

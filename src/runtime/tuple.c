@@ -58,20 +58,16 @@ Value tuple_from_iterable(Value iterable) {
     }
     if (val_is_ptr(iterable) && (val_ptr(iterable)->type->flags & TYPE_LIST_SUBCLASS)) {
         ListObject *l = list_obj(iterable);
-        return tuple_from(l->items, l->len);
+        Value t = tuple_from(l->items, l->len);
+        gc_keep_alive(iterable);  // its items are read during tuple_from's allocation
+        return t;
     }
     Value l = list_from_iterable(iterable);
     if (!l) {
         return 0;
     }
-    // Read the list only after allocating the tuple: passing l->items alone
-    // would leave no pointer to the list itself for the conservative stack
-    // scan, and a collection inside tuple_new would free it.
-    Value t = tuple_new(list_obj(l)->len);
-    if (!t) {
-        return 0;
-    }
-    memcpy(tuple_obj(t)->items, list_obj(l)->items, list_obj(l)->len * sizeof(Value));
+    Value t = tuple_from(list_obj(l)->items, list_obj(l)->len);
+    gc_keep_alive(l);  // the only reference to the list: keep it (and its items) alive
     return t;
 }
 

@@ -23,7 +23,6 @@
 // Nothing there is a heap object, so the collector never sees the lists and
 // a FreeFunc touches only malloc'ed memory (gc.h's rule).
 #include "type.h"
-#include "genericalias.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +49,7 @@ static Value type_call(Value callable, const Value *args, size_t nargs, Value kw
 Type type_type = {
     .header = {&type_type},
     .name = "type",
-    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_WEAKREFABLE,
+    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_HAS_WEAKREF,
     .basic_size = sizeof(HeapType),
     .base = &type_object,
     .trace = heap_type_trace,
@@ -61,7 +60,7 @@ Type type_type = {
     .call = type_call,
     .new_ = type_tp_new,
     .init = type_tp_init,
-    .binop = {[BINOP_OR] = union_new},  // int | str
+    .binop = {[BINOP_OR] = type_or},
     .getset = type_getset,
     .methods = type_methods,
     .members = type_members,
@@ -664,7 +663,7 @@ Type type_classmethod_descriptor = {
 Type type_builtin_method = {
     .header = {&type_type},
     .name = "builtin_function_or_method",
-    .flags = TYPE_WEAKREFABLE,
+    .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(BuiltinMethodObject),
     .base = &type_object,
     .trace = builtin_method_trace,
@@ -701,9 +700,9 @@ Type type_member_descriptor = {
 
 // ---- readying static types --------------------------------------------------------
 
-// Slots a type without its own inherits from its base. hash and richcompare
-// go together: a type that defines equality but not hashing is unhashable
-// (CPython sets __hash__ = None), so neither is inherited then.
+// Slots a type without its own inherits from its base. A type that defines
+// equality but not hashing is unhashable (CPython sets __hash__ = None), so
+// its hash is not inherited then.
 void type_inherit_slots(Type *t, const Type *b) {
 #define INHERIT_(slot)         \
     if (!t->slot) {            \
@@ -749,16 +748,18 @@ void type_inherit_slots(Type *t, const Type *b) {
             t->inplace[i] = b->inplace[i];
         }
     }
-    if (!t->richcompare && !t->hash) {
-        t->richcompare = b->richcompare;
-        t->hash = b->hash;
+    if (!t->hash && !t->richcompare) {
+        t->hash = b->hash;  // one that defines equality but not hashing stays unhashable
+    }
+    if (!t->richcompare) {
+        t->richcompare = b->richcompare;  // defining only hashing keeps the base's equality
     }
     if (!t->basic_size) {
         t->basic_size = b->basic_size;
     }
     t->flags |= b->flags & (TYPE_INT_SUBCLASS | TYPE_STR_SUBCLASS | TYPE_BYTES_SUBCLASS |
                             TYPE_TUPLE_SUBCLASS | TYPE_LIST_SUBCLASS | TYPE_DICT_SUBCLASS |
-                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_WEAKREFABLE |
+                            TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_HAS_WEAKREF |
                             TYPE_HAS_FINALIZER);
     if (t->finalize) {
         t->flags |= TYPE_HAS_FINALIZER;

@@ -106,6 +106,16 @@ int64_t object_hash(Value self);
 Value object_repr(Value self);
 Value object_str(Value self);
 
+// ---- typing syntax (genericalias.c) -----------------------------------------------
+
+// types.GenericAlias(origin, args) and types.UnionType.
+extern Type type_generic_alias, type_union;
+Value generic_alias_new(Value origin, Value args);
+// type.__or__: `int | None`.
+Value type_or(Value a, Value b);
+// Give each type a __class_getitem__ returning GenericAlias(cls, item). 0 or -1.
+int generic_alias_install(Type *const *types, size_t n);
+
 // ---- mapping proxies (mappingproxy.c) -------------------------------------------
 
 Value mappingproxy_new(Value mapping);
@@ -123,7 +133,8 @@ extern Type type_mappingproxy;
     _(__abstractmethods__) _(__isabstractmethod__) _(__get__) _(__set__)            \
     _(__delete__) _(__call__) _(__annotations__) _(__orig_bases__) _(__wrapped__)  \
     _(__instancecheck__) _(__subclasscheck__) _(builtins) _(__len__) _(__index__)  \
-    _(__missing__) _(__dir__) _(__format__) _(__subclasshook__) _(__iter__)
+    _(__missing__) _(__dir__) _(__format__) _(__subclasshook__) _(__iter__)         \
+    _(__del__)
 
 typedef struct TypeNames {
 #define TYPE_NAME_FIELD_(n) Value n;

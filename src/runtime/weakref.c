@@ -63,7 +63,7 @@ static void basic_refs(GcWeakRef *head, GcWeakRef **ref, GcWeakRef **proxy) {
 // and put it in obj's list where CPython would.
 static Value weakref_create(Type *type, Value obj, Value callback) {
     Type *ot = type_of(obj);
-    if (!(ot->flags & TYPE_WEAKREFABLE) || !val_is_ptr(obj)) {
+    if (!(ot->flags & TYPE_HAS_WEAKREF) || !val_is_ptr(obj)) {
         return err_format(&exc_TypeError, "cannot create weak reference to '%s' object",
                           ot->name);
     }
@@ -129,7 +129,7 @@ Value weakref_referent(Value ref) {
 }
 
 int64_t weakref_count(Value obj) {
-    if (!(type_of(obj)->flags & TYPE_WEAKREFABLE) || !val_is_ptr(obj)) {
+    if (!(type_of(obj)->flags & TYPE_HAS_WEAKREF) || !val_is_ptr(obj)) {
         return 0;
     }
     int64_t n = 0;

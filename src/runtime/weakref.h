@@ -2,7 +2,7 @@
 // (ProxyType, CallableProxyType), built on the collector's weak table
 // (gc.h: GcWeakRef). The `_weakref` module (src/modules/) exposes them.
 //
-// Which objects can be weakly referenced is a type flag, TYPE_WEAKREFABLE
+// Which objects can be weakly referenced is a type flag, TYPE_HAS_WEAKREF
 // (object.h); a weak reference to anything else raises CPython's TypeError
 // "cannot create weak reference to 'int' object".
 //

@@ -356,6 +356,12 @@ static void print_exception(PrintCtx *c, Value exc) {
     Value value = exc;
     print_file_and_line(c, &value);
     print_message(c, type_of(exc), value);
+    Value suggestion = exc_suggestion(exc);
+    if (suggestion) {
+        sb_puts(c->out, ". Did you mean: '");
+        put_str(c->out, suggestion);
+        sb_puts(c->out, "'?");
+    }
     sb_putc(c->out, '\n');
     if (notes) {
         print_notes(c, notes);

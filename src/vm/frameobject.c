@@ -74,36 +74,70 @@ Value frame_object_for(Frame *f) {
     return f->frame_object;
 }
 
-// The local variables of a function frame as a dict (CPython's f_locals):
-// parameters and locals, then cells and free variables that hold a value.
+// Bring name's entry of the locals dict d up to date: the value, or no
+// entry when the variable is unbound.
+static int locals_sync(Value d, Value name, Value v) {
+    if (v) {
+        return dict_set(d, name, v);
+    }
+    return dict_del(d, name) < 0 ? -1 : 0;
+}
+
+static Value cell_contents(Value c) {
+    return c && val_ptr(c)->type == &type_cell ? ((CellObject *)val_ptr(c))->value : 0;
+}
+
+// The local variables of a function frame as a dict (CPython 3.11's
+// f_locals): one dict per frame, kept by its frame object and brought up
+// to date each time it is asked for - parameters and locals, then cells
+// and free variables, bound ones set and unbound ones removed - so that
+// locals() returns the same dict every time, as in CPython before 3.13.
 static Value frame_locals_dict(Frame *f) {
     if (f->locals) {
         return f->locals;
     }
-    Code *co = f->code;
-    Value d = dict_new();
-    if (!d) {
+    Value fov = frame_object_for(f);
+    if (!fov) {
         return 0;
     }
-    TupleObject *names = tuple_obj(co->varnames);
-    for (size_t i = 0; i < co->nlocals && i < names->len; i++) {
-        if (f->slots[i] && dict_set(d, names->items[i], f->slots[i]) < 0) {
+    FrameObject *fo = fo_obj(fov);
+    if (!fo->locals) {
+        fo->locals = dict_new();
+        if (!fo->locals) {
             return 0;
         }
     }
+    Value d = fo->locals;
+    Code *co = f->code;
+    TupleObject *names = tuple_obj(co->varnames);
     TupleObject *cells = tuple_obj(co->cellvars);
-    for (size_t i = 0; i < co->ncells && i < cells->len; i++) {
-        Value c = f->slots[co->nlocals + i];
-        if (c && ((CellObject *)val_ptr(c))->value &&
-            dict_set(d, cells->items[i], ((CellObject *)val_ptr(c))->value) < 0) {
+    for (size_t i = 0; i < co->nlocals && i < names->len; i++) {
+        Value v = f->slots[i];
+        // A captured parameter lives in its cell once the function runs.
+        for (size_t c = 0; c < co->ncells && c < cells->len; c++) {
+            if (str_equal(cells->items[c], names->items[i])) {
+                v = cell_contents(f->slots[co->nlocals + c]);
+                break;
+            }
+        }
+        if (locals_sync(d, names->items[i], v) < 0) {
+            return 0;
+        }
+    }
+    for (size_t c = 0; c < co->ncells && c < cells->len; c++) {
+        int is_param = 0;
+        for (size_t i = 0; i < co->nlocals && i < names->len && !is_param; i++) {
+            is_param = str_equal(names->items[i], cells->items[c]);
+        }
+        if (!is_param &&
+            locals_sync(d, cells->items[c], cell_contents(f->slots[co->nlocals + c])) < 0) {
             return 0;
         }
     }
     TupleObject *frees = tuple_obj(co->freevars);
     for (size_t i = 0; i < co->nfrees && i < frees->len; i++) {
-        Value c = f->slots[co->nlocals + co->ncells + i];
-        if (c && ((CellObject *)val_ptr(c))->value &&
-            dict_set(d, frees->items[i], ((CellObject *)val_ptr(c))->value) < 0) {
+        Value v = cell_contents(f->slots[co->nlocals + co->ncells + i]);
+        if (locals_sync(d, frees->items[i], v) < 0) {
             return 0;
         }
     }

@@ -261,7 +261,7 @@ static const GetSetDef function_getset[] = {
 Type type_function = {
     .header = {&type_type},
     .name = "function",
-    .flags = TYPE_METHOD_DESCR | TYPE_WEAKREFABLE,
+    .flags = TYPE_METHOD_DESCR | TYPE_HAS_WEAKREF,
     .basic_size = sizeof(FunctionObject),
     .base = &type_object,
     .trace = function_trace,
@@ -301,8 +301,8 @@ static Value method_call(Value callable, const Value *args, size_t nargs, Value 
         return err_no_memory();
     }
     v[0] = m->self;
-    if (n) {
-        memcpy(v + 1, args, n * sizeof(Value));  // args may be NULL when n is 0
+    if (n > 0) {  // args may be NULL when there are none (obj_call0)
+        memcpy(v + 1, args, n * sizeof(Value));
     }
     Value r = obj_call(m->func, v, nargs + 1, kwnames);
     if (v != small) {
@@ -376,7 +376,7 @@ static const GetSetDef method_getset[] = {
 Type type_method = {
     .header = {&type_type},
     .name = "method",
-    .flags = TYPE_WEAKREFABLE,
+    .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(MethodObject),
     .base = &type_object,
     .trace = method_trace,

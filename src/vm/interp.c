@@ -71,6 +71,25 @@ static StackChunk *chunk_new(size_t need, StackChunk *prev) {
     return c;
 }
 
+// How many of f's slots hold live values: the compiler records, for every
+// instruction, the temporaries in use there (code_live_slots); the others
+// hold stale values that CPython's reference counting would have freed
+// already. Not tracing them is what lets `del x; gc.collect()` free x
+// although an expression left it in a temporary; frame_trace_one then also
+// zeroes them, so that no later trace of the frame (at another instruction)
+// finds what this collection freed. The compiler writes a temporary before
+// it reads it, so zeroing a dead one is invisible. (Precise at every pc: a
+// return value computed before a `with` exit call or a `finally` copy runs
+// lives in a temporary above that call's arguments.)
+static uint32_t frame_live_slots(const Frame *f) {
+    const Code *co = f->code;
+    if (!f->pc || f->pc < co->instrs || f->pc >= co->instrs + co->ninstrs) {
+        return f->nslots;
+    }
+    uint32_t live = code_live_slots(co, (uint32_t)(f->pc - co->instrs));
+    return live < f->nslots ? live : f->nslots;
+}
+
 static void frame_trace_one(GcTracer *t, Frame *f) {
     gc_trace_object(t, (Object *)f->code);
     gc_trace_value(t, f->func);
@@ -79,19 +98,11 @@ static void frame_trace_one(GcTracer *t, Frame *f) {
     gc_trace_value(t, f->locals);
     gc_trace_value(t, f->frame_object);
     gc_trace_value(t, f->sent);
-    // Only the slots live at the frame's pc can still be used by its code
-    // (code_live_slots); the dead temporaries are cleared, so that a value a
-    // finished expression left behind (a call's argument) does not outlive
-    // its last use, as it would not on CPython's stack.
-    uint32_t live = f->nslots;
-    if (f->pc && f->pc >= f->code->instrs && f->pc < f->code->instrs + f->code->ninstrs) {
-        live = code_live_slots(f->code, (uint32_t)(f->pc - f->code->instrs));
-        if (live > f->nslots) {
-            live = f->nslots;
-        }
-    }
+    uint32_t live = frame_live_slots(f);
     gc_trace_values(t, f->slots, live);
-    memset(f->slots + live, 0, (f->nslots - live) * sizeof(Value));
+    for (uint32_t k = live; k < f->nslots; k++) {
+        f->slots[k] = 0;
+    }
 }
 
 static void vm_trace_roots(GcTracer *t) {
@@ -288,6 +299,19 @@ static int positional_only_passed_as_keyword(FunctionObject *fn, Value kwnames) 
 int vm_bind_args(Frame *f, FunctionObject *fn, Value self, const Value *args, size_t npos,
                  Value kwnames) {
     Code *co = fn->code;
+    // The common case: exactly the positional parameters, nothing else to set up.
+    if (!kwnames && co->kwonlyargcount == 0 && co->ncells == 0 && co->nfrees == 0 &&
+        !(co->flags & (CODE_VARARGS | CODE_VARKEYWORDS)) &&
+        npos + (self != 0) == co->argcount) {
+        Value *S = f->slots;
+        if (self) {
+            *S++ = self;
+        }
+        if (npos > 0) {  // args may be NULL when empty (class bodies, obj_call0)
+            memcpy(S, args, npos * sizeof(Value));
+        }
+        return 0;
+    }
     Value *S = f->slots;
     size_t argcount = co->argcount, kwonly = co->kwonlyargcount;
     size_t total = npos + (self != 0);
@@ -548,7 +572,9 @@ Value obj_call_tuple_dict(Value f, Value args, Value kwargs) {
 // ---- helpers of the handlers ----------------------------------------------------------
 
 static Value name_error(Value name) {
-    return err_format(&exc_NameError, "name '%s' is not defined", str_obj(name)->data);
+    err_format(&exc_NameError, "name '%s' is not defined", str_obj(name)->data);
+    err_name_context(name);  // for "Did you mean"
+    return 0;
 }
 
 static Value load_global(Frame *f, Value name) {
@@ -1066,6 +1092,13 @@ Value vm_run_frame(Frame *f, int throwing) {
     Instr i;
     Value exc = 0;
     int reraise = 0;
+    // The `self` of the call being made lives in memory whose address
+    // escapes, not in a C variable: the compiler must reload it after each
+    // call rather than keep a copy in a spill slot of this frame, where the
+    // conservative stack scan would find it long after the call returned
+    // (`x.f(); del x; gc.collect()` must free x). Cleared once used.
+    Value call_self[1] = {0};
+    __asm__ volatile("" : : "r"(call_self) : "memory");
 
 #define LOAD_FRAME()                              \
     do {                                          \
@@ -1145,8 +1178,22 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(LOADGLOBAL) {
+        // Dict versions come from one global counter: a (globals version,
+        // builtins version) pair seen before means neither dict changed.
+        Instr *cache = (Instr *)cur + 1;
+        uint64_t gv = dict_version(f->globals);
+        int cacheable = dict_check_exact(f->builtins);
+        if (cache[0] == gv && cacheable && cache[1] == dict_version(f->builtins)) {
+            R[A] = (Value)cache[2];
+            NEXT();
+        }
         Value v = load_global(f, N[B]);
         CHECK(v);
+        if (cacheable) {
+            cache[0] = dict_version(f->globals);
+            cache[1] = dict_version(f->builtins);
+            cache[2] = v;
+        }
         R[A] = v;
         NEXT();
     }
@@ -1266,12 +1313,47 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(GETITEM) {
+        Value c = R[C];
+        if (val_is_smallint(c)) {
+            Value b = R[B];
+            int64_t k = val_smallint(c);
+            if (list_check_exact(b)) {
+                ListObject *l = list_obj(b);
+                if (k < 0) {
+                    k += (int64_t)l->len;
+                }
+                if (k >= 0 && (uint64_t)k < l->len) {
+                    R[A] = l->items[k];
+                    NEXT();
+                }
+            } else if (tuple_check_exact(b)) {
+                TupleObject *t = tuple_obj(b);
+                if (k < 0) {
+                    k += (int64_t)t->len;
+                }
+                if (k >= 0 && (uint64_t)k < t->len) {
+                    R[A] = t->items[k];
+                    NEXT();
+                }
+            }
+        }
         Value v = obj_getitem(R[B], R[C]);
         CHECK(v);
         R[A] = v;
         NEXT();
     }
     TARGET(SETITEM) {
+        if (val_is_smallint(R[B]) && list_check_exact(R[A])) {
+            ListObject *l = list_obj(R[A]);
+            int64_t k = val_smallint(R[B]);
+            if (k < 0) {
+                k += (int64_t)l->len;
+            }
+            if (k >= 0 && (uint64_t)k < l->len) {
+                l->items[k] = R[C];
+                NEXT();
+            }
+        }
         CHECK(obj_setitem(R[A], R[B], R[C]) == 0);
         NEXT();
     }
@@ -1298,16 +1380,56 @@ Value vm_run_frame(Frame *f, int throwing) {
                     NEXT();
                 }
                 break;
+            case BINOP_MUL:
+                if (!__builtin_mul_overflow(x, y, &r) && smallint_fits(r)) {
+                    R[A] = val_from_smallint(r);
+                    NEXT();
+                }
+                break;
+            case BINOP_AND:
+                R[A] = val_from_smallint(x & y);
+                NEXT();
+            case BINOP_OR:
+                R[A] = val_from_smallint(x | y);
+                NEXT();
+            case BINOP_XOR:
+                R[A] = val_from_smallint(x ^ y);
+                NEXT();
             default:
                 break;
             }
+        } else if (val_is_flonum(a) && val_is_flonum(b) && X <= BINOP_TRUEDIV) {
+            double x = val_flonum(a), y = val_flonum(b), r;
+            switch (X) {
+            case BINOP_ADD: r = x + y; break;
+            case BINOP_SUB: r = x - y; break;
+            case BINOP_MUL: r = x * y; break;
+            case BINOP_TRUEDIV:
+                if (y == 0.0) {
+                    goto binop_generic;
+                }
+                r = x / y;
+                break;
+            default: goto binop_generic;
+            }
+            R[A] = float_from_double(r);
+            NEXT();
         }
+    binop_generic:;
         Value v = obj_binop(a, b, (BinOp)X);
         CHECK(v);
         R[A] = v;
         NEXT();
     }
     TARGET(INPLACE) {
+        if (val_is_smallint(R[B]) && val_is_smallint(R[C]) && (X == BINOP_ADD || X == BINOP_SUB)) {
+            int64_t x = val_smallint(R[B]), y = val_smallint(R[C]);
+            int64_t r = X == BINOP_ADD ? x + y : x - y;
+            if (smallint_fits(r)) {
+                R[A] = val_from_smallint(r);
+                NEXT();
+            }
+        }
         Value v = obj_inplace(R[B], R[C], (BinOp)X);
         CHECK(v);
         R[A] = v;
@@ -1345,6 +1467,18 @@ Value vm_run_frame(Frame *f, int throwing) {
         default:
             if (val_is_smallint(a) && val_is_smallint(b)) {
                 int64_t x = (int64_t)a, y = (int64_t)b;  // the tag does not change the order
+                int r = 0;
+                switch (X) {
+                case CMP_LT: r = x < y; break;
+                case CMP_LE: r = x <= y; break;
+                case CMP_EQ: r = x == y; break;
+                case CMP_NE: r = x != y; break;
+                case CMP_GT: r = x > y; break;
+                case CMP_GE: r = x >= y; break;
+                }
+                v = val_bool(r);
+            } else if (val_is_flonum(a) && val_is_flonum(b)) {
+                double x = val_flonum(a), y = val_flonum(b);
                 int r = 0;
                 switch (X) {
                 case CMP_LT: r = x < y; break;
@@ -1520,9 +1654,9 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
 
-    // Calls. `callee`, `self` and the argument vector, then a shared tail.
+    // Calls. `callee`, `self` (call_self) and the argument vector, then a shared tail.
     {
-        Value callee, self, kwnames;
+        Value callee, kwnames;
         const Value *args;
         size_t npos;
         TARGET(CALL) {
@@ -1530,23 +1664,23 @@ Value vm_run_frame(Frame *f, int throwing) {
             args = &R[B + 1];
             kwnames = (X & 1) ? R[B + C + 1] : 0;
             npos = C - (kwnames ? tuple_obj(kwnames)->len : 0);
-            self = 0;
+            call_self[0] = 0;
             goto do_call;
         }
         TARGET(CALLMETHOD) {
             callee = R[B];
-            self = R[B + 1];
+            call_self[0] = R[B + 1];
             args = &R[B + 2];
             kwnames = (X & 1) ? R[B + C + 2] : 0;
             npos = C - (kwnames ? tuple_obj(kwnames)->len : 0);
             goto do_call;
         }
     do_call:
-        if (type_of(callee) == &type_method && !self) {
+        if (type_of(callee) == &type_method && !call_self[0]) {
             MethodObject *m = (MethodObject *)val_ptr(callee);
             if (func_check(m->func)) {
                 callee = m->func;
-                self = m->self;
+                call_self[0] = m->self;
             }
         }
         if (func_check(callee)) {
@@ -1555,23 +1689,26 @@ Value vm_run_frame(Frame *f, int throwing) {
             if (!(cc->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNC_GENERATOR))) {
                 Frame *nf = frame_push(cc, callee, fn->globals, fn->builtins, 0);
                 CHECK(nf);
-                if (vm_bind_args(nf, fn, self, args, npos, kwnames) < 0) {
+                if (vm_bind_args(nf, fn, call_self[0], args, npos, kwnames) < 0) {
+                    call_self[0] = 0;
                     frame_pop(nf);
                     goto error;
                 }
+                call_self[0] = 0;
                 f = nf;
                 LOAD_FRAME();
                 pc = co->instrs;
                 f->flags |= FRAME_STARTED;
                 NEXT();
             }
-            Value g = gen_new(fn, self, args, npos, kwnames);
+            Value g = gen_new(fn, call_self[0], args, npos, kwnames);
+            call_self[0] = 0;
             CHECK(g);
             R[A] = g;
             NEXT();
         }
         Value v;
-        if (self) {
+        if (call_self[0]) {
             size_t n = npos + (kwnames ? tuple_obj(kwnames)->len : 0);
             // args[-1] is self's slot: the vector is contiguous
             (void)n;
@@ -1579,6 +1716,7 @@ Value vm_run_frame(Frame *f, int throwing) {
         } else {
             v = obj_call(callee, args, npos, kwnames);
         }
+        call_self[0] = 0;
         CHECK(v);
         R[A] = v;
         NEXT();

@@ -77,7 +77,8 @@ typedef uint64_t Instr;
     _(CHECKBOUND, AN, 0)        /* UnboundLocalError(names[B]) if A unbound */      \
     _(DELFAST, AN, 0)           /* unbind A; UnboundLocalError(names[B]) if unbound */ \
     /* globals, names, cells */                                                     \
-    _(LOADGLOBAL, AN, 2)        /* A = globals/builtins[names[B]] or NameError; cache: versions */ \
+    _(LOADGLOBAL, AN, 3)        /* A = globals/builtins[names[B]] or NameError; cache: \
+                                   globals version, builtins version, value */          \
     _(STOREGLOBAL, AN, 0)       /* globals[names[B]] = A */                         \
     _(DELGLOBAL, AN, 0)                                                             \
     _(LOADNAME, AN, 0)          /* locals mapping, then globals, then builtins */   \

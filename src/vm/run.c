@@ -275,7 +275,10 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     config.quiet = r->quiet;
     config.ignore_environment = r->ignore_environment;
     config.unbuffered = r->unbuffered;
-    config.int_max_str_digits = -1;
+    config.int_max_str_digits = r->int_max_str_digits;
+    if (r->int_max_str_digits >= 0) {
+        int_max_str_digits = r->int_max_str_digits;
+    }
     builtins_import_hook = import_hook;
     sys_print_exception = vm_print_exception;
     if (!sys_init(&config) || init_path(r) < 0) {

@@ -21,6 +21,7 @@ typedef struct RunRequest {
     int inspect;
     int quiet;
     unsigned gc_stress;    // collect every N-th allocation, 0 = off
+    int int_max_str_digits;  // -X int_max_str_digits / PYTHONINTMAXSTRDIGITS; -1: not given
 } RunRequest;
 
 // Start the runtime and run the program; returns the process exit status.

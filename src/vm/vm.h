@@ -85,6 +85,10 @@ Value vm_run_class_body(Value func, Value ns);
 // locals(), sys._getframe().
 Frame *vm_current_frame(void);
 
+// locals() of a frame: its locals mapping in a module or class body, else
+// the frame's f_locals dict brought up to date (the same dict each time).
+Value vm_frame_locals(Frame *f);
+
 // Guard a C-level recursion (a call into Python from C, repr of nested
 // containers...): -1 with RecursionError set ("maximum recursion depth
 // exceeded" + `where`) when too deep, else 0; pair with vm_leave_call.

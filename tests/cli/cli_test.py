@@ -145,5 +145,27 @@ m = re.fullmatch(r'parse-only: 2 files, 1 failed, \d+ bytes, [0-9.]+ seconds, (\
 check('parse-only=dump summary', rc == 0 and m and int(m.group(1)) == len(good_dump.encode()),
       repr(out) + repr(err))
 
+# The int/str conversion limit: PYTHONINTMAXSTRDIGITS and -X int_max_str_digits
+# (the first -X wins; -E ignores the variable), and CPython's fatal error.
+limit_prog = 'import sys; print(sys.get_int_max_str_digits(), sys.flags.int_max_str_digits)'
+for env_value, xopts, extra in [(None, [], []), ('1000', [], []), ('0', [], []), ('640', [], []),
+                                ('1000', [], ['-E']), ('', [], []), (None, ['800', '900'], []),
+                                ('700', ['800'], []), ('7', ['800'], []), (None, ['8'], []),
+                                (None, ['700x'], []), (None, ['-1'], []), (None, [None], []),
+                                ('99999999999', [], []), (' +700', [], [])]:
+    argv = list(extra)
+    for x in xopts:
+        argv += ['-X', 'int_max_str_digits' + ('' if x is None else '=' + x)]
+    argv += ['-c', limit_prog]
+    env = dict(os.environ)
+    env.pop('PYTHONINTMAXSTRDIGITS', None)
+    if env_value is not None:
+        env['PYTHONINTMAXSTRDIGITS'] = env_value
+    got = subprocess.run([KRAIT, *argv], capture_output=True, text=True, env=env, timeout=60)
+    want = subprocess.run([PY, *argv], capture_output=True, text=True, env=env, timeout=60)
+    check(f'int_max_str_digits {env_value!r} {xopts} {extra}',
+          (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr),
+          repr((got.returncode, got.stdout, got.stderr, want.stderr)))
+
 print(f'{passed} passed, {failed} failed')
 sys.exit(1 if failed else 0)

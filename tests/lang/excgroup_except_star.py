@@ -308,3 +308,16 @@ for src in ("try:\n    pass\nexcept* ValueError:\n    break\n",
         compile(src, "<src>", "exec")
     except SyntaxError as e:
         print(" ", e.msg, e.lineno)
+
+print("one new exception, everything handled")
+
+
+def one_new():
+    try:
+        raise group()
+    except* Exception:
+        raise RuntimeError("only one")
+
+
+e = outcome(one_new)
+print(" ", type(e) is ExceptionGroup, repr(e.exceptions[0].__context__))

@@ -13,7 +13,8 @@
 # program failed.
 #
 # Options:
-#   --gc-stress  run krait with `-X gc-stress` (timeout 60 s instead of 10 s)
+#   --gc-stress  run krait with `-X gc-stress=101` (a collection at every 7th allocation;
+#                timeout 60 s instead of 10 s)
 #   -j N         run N programs at once (default 2)
 #   FILTER       only programs whose file name contains FILTER
 #
@@ -55,7 +56,7 @@ fi
 KRAIT_ARGS=()
 TIMEOUT=10
 if [ "$GC_STRESS" = 1 ]; then
-    KRAIT_ARGS=(-X gc-stress)
+    KRAIT_ARGS=(-X gc-stress=101)
     TIMEOUT=60
 fi
 

@@ -854,6 +854,34 @@ static __attribute__((noinline)) void scenarios(void) {
     Value AB = CLASS("AB", EMPTY(), DEF(NS(), "__bases__", EMPTY()));
     show("isinstance(1, AB())", BOOL(obj_isinstance(I(1), CALL(AB, 0))));
     show("issubclass(AB(), AB())", BOOL(obj_issubclass(CALL(AB, 0), CALL(AB, 0))));
+
+    // typing syntax: GenericAlias and UnionType
+    Value Tint = TYPE(&type_int), Tstr = TYPE(&type_str), Tlist = TYPE(&type_list);
+    show("list[int]", obj_getitem(Tlist, Tint));
+    show("dict[str, list[int]]", obj_getitem(TYPE(&type_dict), TUP(Tstr, obj_getitem(Tlist, Tint))));
+    show("tuple[int, ...]", obj_getitem(TYPE(&type_tuple), TUP(Tint, VAL_ELLIPSIS)));
+    show("type[int]", obj_getitem(TYPE(&type_type), Tint));
+    show("int | None", obj_binop(Tint, VAL_NONE, BINOP_OR));
+    show("int | str | int", obj_binop(obj_binop(Tint, Tstr, BINOP_OR), Tint, BINOP_OR));
+    show("list[int] | None", obj_binop(obj_getitem(Tlist, Tint), VAL_NONE, BINOP_OR));
+    show("int | 1", obj_binop(Tint, I(1), BINOP_OR));
+    Value is = obj_binop(Tint, Tstr, BINOP_OR);
+    show("isinstance(1, int | str)", BOOL(obj_isinstance(I(1), is)));
+    show("isinstance(1.5, int | str)",
+         BOOL(obj_isinstance(obj_binop(I(3), I(2), BINOP_TRUEDIV), is)));
+    show("issubclass(bool, int | str)", BOOL(obj_issubclass(TYPE(&type_bool), is)));
+    show("isinstance(1, list[int])", BOOL(obj_isinstance(I(1), obj_getitem(Tlist, Tint))));
+    show("list[int][str]", obj_getitem(obj_getitem(Tlist, Tint), Tstr));
+    show("list[int].__origin__", GET(obj_getitem(Tlist, Tint), "__origin__"));
+    show("list[int].__args__", GET(obj_getitem(Tlist, Tint), "__args__"));
+    show("(int | str).__args__", GET(is, "__args__"));
+    show("list[int] == list[int]",
+         obj_richcompare(obj_getitem(Tlist, Tint), obj_getitem(Tlist, Tint), CMP_EQ));
+    show("(int | str) == (str | int)",
+         obj_richcompare(is, obj_binop(Tstr, Tint, BINOP_OR), CMP_EQ));
+    show("list[int]([1, 2])", CALL(obj_getitem(Tlist, Tint), 1, LIST(I(1), I(2))));
+    show("list[int].__mro_entries__", METH(obj_getitem(Tlist, Tint), "__mro_entries__", 1, EMPTY()));
+    show("list[V]", obj_getitem(Tlist, V));
     gc_collect();
 }
 

@@ -417,6 +417,8 @@ static __attribute__((noinline)) void except_star(void) {
     prep("reraise V and T", G(), 2, VE, RR, TYE, RR);
     prep("reraise O only", G(), 1, OE, RR);
     prep("new in two clauses", G(), 2, VE, R("a"), OE, R("b"));
+    prep("one new, all handled", G(), 1, TY(Exception), R("only"));
+    prep("one new, rest re-raised", G(), 1, VE, R("only"));
     prep("new in two clauses, all handled", G(), 2, VE, R("a"), T(3, TYE, OE, TY(KeyError)),
          R("b"));
     prep("new group raised", G(), 1, TYE, EG("new", L(1, R("x"))));

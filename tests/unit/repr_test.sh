@@ -13,6 +13,8 @@ if [ "${SAN:-0}" = 1 ]; then
     NFLOATS=${1:-50000}
 fi
 if [ "${SAN:-0}" = 1 ]; then MODE=asan; else MODE=release; fi
+# (The driver stubs the parser hooks literals.c calls; the real parser now
+# comes along through the runtime, so the link lets the stubs win.)
 # Every object but main's through the Makefile's rules, linked through an
 # archive: only what the driver needs is pulled in, however the runtime's
 # files come to depend on each other.
@@ -26,7 +28,8 @@ else
 fi
 if ! make -s MODE=$MODE BUILD="$BUILD" CC="$CC" $OBJS >&2 ||
    ! { rm -f "$BUILD/libkrait.a" && ar rcs "$BUILD/libkrait.a" $OBJS; } ||
-   ! $CC $FLAGS -o "$BUILD/repr_test" tests/unit/repr_test.c "$BUILD/libkrait.a" -lgmp -lm; then
+   ! $CC $FLAGS -o "$BUILD/repr_test" tests/unit/repr_test.c "$BUILD/libkrait.a" -lgmp -lm \
+       -Wl,--allow-multiple-definition; then
     echo "0 passed, 1 failed"
     exit 1
 fi

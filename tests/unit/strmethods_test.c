@@ -12,6 +12,7 @@
 #include "runtime/format.h"
 #include "runtime/gc.h"
 #include "runtime/runtime.h"
+#include "runtime/unicode.h"
 
 #include "lib/mini_eval.h"
 
@@ -76,7 +77,37 @@ static Value fn_iter(const Value *args, size_t nargs, Value kwnames) {
     return method_check_args("iter", nargs, kwnames, 1, 1) < 0 ? 0 : obj_iter(args[0]);
 }
 
+// byte_range(a, b): bytes(range(a, b)); char_range(a, b): the str of a..b-1.
+static Value fn_byte_range(const Value *args, size_t nargs, Value kwnames) {
+    int64_t a, b;
+    if (method_check_args("byte_range", nargs, kwnames, 2, 2) < 0 ||
+        obj_as_int64(args[0], &a) < 0 || obj_as_int64(args[1], &b) < 0) {
+        return 0;
+    }
+    char buf[256];
+    for (int64_t i = a; i < b; i++) {
+        buf[i - a] = (char)i;
+    }
+    return bytes_from(buf, (size_t)(b - a));
+}
+
+static Value fn_char_range(const Value *args, size_t nargs, Value kwnames) {
+    int64_t a, b;
+    if (method_check_args("char_range", nargs, kwnames, 2, 2) < 0 ||
+        obj_as_int64(args[0], &a) < 0 || obj_as_int64(args[1], &b) < 0) {
+        return 0;
+    }
+    StrBuf sb;
+    sb_init(&sb);
+    for (int64_t i = a; i < b; i++) {
+        char t[4];
+        sb_put(&sb, t, (size_t)utf8_encode((uint32_t)i, t));
+    }
+    return str_from_strbuf(&sb);
+}
+
 static const MiniFunc mini_funcs[] = {
+    {"byte_range", fn_byte_range}, {"char_range", fn_char_range},
     {"format", fn_format}, {"repr", fn_repr}, {"ascii", fn_ascii}, {"len", fn_len},
     {"chr", fn_chr}, {"ord", fn_ord}, {"list", fn_list}, {"iter", fn_iter}, {NULL, NULL},
 };

@@ -158,7 +158,7 @@ static void tobj_trace(Object *o, GcTracer *t) {
 static Type type_tobj = {
     .header = {&type_type},
     .name = "TObj",
-    .flags = TYPE_WEAKREFABLE,
+    .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(TObj),
     .trace = tobj_trace,
 };
@@ -181,7 +181,7 @@ static Value tfin_finalize(Value self) {
 static Type type_tfin = {
     .header = {&type_type},
     .name = "TFin",
-    .flags = TYPE_WEAKREFABLE,
+    .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(TObj),
     .trace = tobj_trace,
     .finalize = tfin_finalize,
@@ -210,7 +210,7 @@ static Value tcall_call(Value self, const Value *args, size_t nargs, Value kwnam
 static Type type_tcall = {
     .header = {&type_type},
     .name = "TCall",
-    .flags = TYPE_WEAKREFABLE,
+    .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(TCall),
     .call = tcall_call,
 };
@@ -220,10 +220,7 @@ __attribute__((noinline)) static Value new_obj(Type *t, int64_t id) {
     if (!o) {
         return 0;
     }
-    o->id = id;
-    if ((t->flags & TYPE_HAS_FINALIZER) && gc_register_finalizer(&o->header) < 0) {
-        return 0;
-    }
+    o->id = id;  // a TFin is registered by gc_alloc
     return val_from_ptr(o);
 }
 
