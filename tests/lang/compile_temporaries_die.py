@@ -43,3 +43,32 @@ def kept_while_live():
 
 
 print(listed(), passed_as_argument(), in_loop(), kept_while_live())
+
+
+# A return value is computed before the with exit call (and finally copies)
+# run: it stays alive through collections they trigger.
+class CM:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        gc.collect()
+        junk = [[i] for i in range(300)]
+        return False
+
+
+def returns_through_with():
+    with CM():
+        return [1, 2, 3]
+
+
+def returns_through_finally():
+    try:
+        return {"k": [4]}
+    finally:
+        gc.collect()
+
+
+for _ in range(20):
+    got = returns_through_with(), returns_through_finally()
+print(got)
