@@ -36,6 +36,20 @@
 //  - Consecutive registers (call arguments, BUILD* items) are always fresh
 //    temporaries, filled in evaluation order.
 //
+// Constant registers. An operand that is a constant needs a register (there
+// are no constant operands), so `i + 1` is LOADK t, 1; BINOP. Inside loops
+// that LOADK would run every iteration; instead a unit gets up to
+// MAX_CONSTREGS registers before its temporaries that its first
+// instructions load once, and loop code reads the constants from there.
+//
+// Live temporaries. Each instruction records how many temporaries were in
+// use when it was emitted; with stack-like allocation those are exactly the
+// temporaries it may read or write, and the assembler checks that. The Code
+// keeps the count per instruction (code_live_slots): the collector traces
+// only the slots live at a frame's pc and clears the others, so a value a
+// finished expression left in a temporary (a call's argument, say) does not
+// outlive its last use, as it would not on CPython's stack.
+//
 // Bound locals. Reading an unbound fast local must raise UnboundLocalError,
 // and the interpreter only checks in CHECKBOUND. The compiler tracks which
 // locals are certainly bound at each point: a bit set, set by stores,
@@ -103,7 +117,8 @@ typedef uint32_t Opnd;
 // K_PENDING: a fast local being assigned whose slot is numbered when the
 // assignment completes (co_varnames order is the order of first use, and
 // the value expression may use other locals first).
-enum { K_RAW = 0, K_LOCAL = 1, K_CELL = 2, K_FREE = 3, K_TEMP = 4, K_PENDING = 5 };
+// K_CONSTREG: a register loaded with a constant once, at entry (below).
+enum { K_RAW = 0, K_LOCAL = 1, K_CELL = 2, K_FREE = 3, K_TEMP = 4, K_PENDING = 5, K_CONSTREG = 6 };
 #define OPND(kind, i) (((uint32_t)(kind) << 28) | (uint32_t)(i))
 #define OPND_KIND(o) ((o) >> 28)
 #define OPND_INDEX(o) ((o) & 0x0fffffffu)
@@ -122,6 +137,7 @@ typedef struct Loc {
 typedef struct IInstr {
     uint8_t op, x;
     uint8_t removed;     // dropped by the peephole pass
+    int32_t live;        // temporaries in use when it was emitted (all it may touch)
     Opnd a, b, c;
     int32_t target;      // label of a jump, else -1
     int32_t handler;     // the innermost exception handler, else -1
@@ -162,6 +178,7 @@ typedef struct FBlock {
 } FBlock;
 
 enum { MAX_FBLOCKS = 100 };
+enum { MAX_CONSTREGS = 16 };  // constant registers per unit (see the essay)
 
 // String-keyed map (names -> index). Keys outlive the map (arena strings).
 typedef struct StrMap {
@@ -220,6 +237,9 @@ struct Unit {
     int bound_words;
     StrMap maybe_deleted;       // their names
     unsigned has_walrus : 1;    // no borrowing of locals (see the essay)
+    int loop_depth;             // loops being compiled (constants go to constant registers)
+    int constregs[MAX_CONSTREGS];  // the co_consts index held by each constant register
+    int nconstregs;
     unsigned is_async_gen : 1;
     Opnd comp_result;           // comprehension: the list/set/dict being built
 };
@@ -706,6 +726,27 @@ static Opnd name_index(Compiler *c, const char *s) {
     return RAW(k);
 }
 
+// ---- constant registers ------------------------------------------------------------------
+
+// The constant register holding k, or NO_REG when there is none to spare.
+static Opnd constreg(Compiler *c, Value k) {
+    Unit *u = c->u;
+    int idx = (int)OPND_INDEX(const_index(c, k));
+    if (!u->reachable) {
+        return NO_REG;
+    }
+    for (int i = 0; i < u->nconstregs; i++) {
+        if (u->constregs[i] == idx) {
+            return OPND(K_CONSTREG, i);
+        }
+    }
+    if (u->nconstregs == MAX_CONSTREGS) {
+        return NO_REG;
+    }
+    u->constregs[u->nconstregs] = idx;
+    return OPND(K_CONSTREG, u->nconstregs++);
+}
+
 // ---- temporaries ---------------------------------------------------------------------
 
 static Opnd temp_push(Compiler *c) {
@@ -843,6 +884,7 @@ static int emit(Compiler *c, Opcode op, Opnd a, Opnd b, Opnd cc, unsigned x) {
     in->target = -1;
     in->handler = u->cur_handler;
     in->loc = u->loc;
+    in->live = u->ntemps;
     if (op == OP_RETURN || op == OP_RERAISE || op == OP_RAISE) {
         u->reachable = 0;
         u->folded_dead = 0;
@@ -1240,8 +1282,57 @@ static const char *operand_limit_message(Opcode op, int which) {
     return "too many operands";
 }
 
-// Drop instructions that do nothing: MOVE r, r and jumps to the next
-// instruction; thread jumps to unconditional jumps.
+// The first instruction at or after i that is kept.
+static int asm_next_kept(const Unit *u, int i) {
+    while (i < u->ncode && u->code[i].removed) {
+        i++;
+    }
+    return i;
+}
+
+// Drop the instructions that threading left unreachable: reachable are the
+// first one, what a reachable one falls into or jumps to, and the handlers
+// of the reachable ones. 0, or -1 when out of memory (nothing is dropped).
+static int asm_drop_unreachable(Unit *u) {
+    uint8_t *seen = calloc((size_t)u->ncode + 1, 1);
+    int *stack = malloc(sizeof *stack * ((size_t)u->ncode * 3 + 1));
+    if (!seen || !stack) {
+        free(seen);
+        free(stack);
+        return -1;
+    }
+    int sp = 0;
+    stack[sp++] = 0;
+    while (sp) {
+        int i = asm_next_kept(u, stack[--sp]);
+        if (i >= u->ncode || seen[i]) {
+            continue;
+        }
+        seen[i] = 1;
+        IInstr *in = &u->code[i];
+        if (in->target >= 0) {
+            stack[sp++] = u->labels[in->target].pos;
+        }
+        if (in->handler >= 0) {
+            stack[sp++] = u->labels[u->handlers[in->handler].label].pos;
+        }
+        if (in->op != OP_JUMP && in->op != OP_RETURN && in->op != OP_RAISE &&
+            in->op != OP_RERAISE) {
+            stack[sp++] = i + 1;
+        }
+    }
+    for (int i = 0; i < u->ncode; i++) {
+        if (!seen[i]) {
+            u->code[i].removed = 1;
+        }
+    }
+    free(seen);
+    free(stack);
+    return 0;
+}
+
+// Drop instructions that do nothing: MOVE r, r, jumps to the next
+// instruction, code left unreachable; thread jumps to unconditional jumps.
 static void asm_peephole(Unit *u) {
     for (int i = 0; i < u->ncode; i++) {
         IInstr *in = &u->code[i];
@@ -1262,14 +1353,12 @@ static void asm_peephole(Unit *u) {
             }
         }
     }
+    asm_drop_unreachable(u);
     for (int i = 0; i < u->ncode; i++) {
         IInstr *in = &u->code[i];
         if (in->op == OP_JUMP && !in->removed) {
             int t = u->labels[in->target].pos;
-            int j = i + 1;
-            while (j < u->ncode && u->code[j].removed) {
-                j++;
-            }
+            int j = asm_next_kept(u, i + 1);
             if (t >= i + 1 && t <= j) {
                 in->removed = 1;
             }
@@ -1341,7 +1430,8 @@ static Code *unit_assemble(Compiler *c) {
     SymBlock *b = u->block;
     uint32_t nlocals = (uint32_t)u->nvarnames, ncells = (uint32_t)b->ncellvars;
     uint32_t nfrees = (uint32_t)b->nfreevars;
-    uint32_t temp_base = nlocals + ncells + nfrees;
+    uint32_t constreg_base = nlocals + ncells + nfrees;
+    uint32_t temp_base = constreg_base + (uint32_t)u->nconstregs;
     uint32_t nslots = temp_base + (uint32_t)u->maxtemps;
     if (nslots > 0xffff) {
         u->loc = (Loc){u->firstlineno, u->firstlineno, -1, -1};
@@ -1365,7 +1455,8 @@ static Code *unit_assemble(Compiler *c) {
         c_no_memory(c);
         return NULL;
     }
-    uint32_t nwords = 0;
+    // The constant registers' loads come first.
+    uint32_t nwords = (uint32_t)u->nconstregs;
     for (int i = 0; i < u->ncode; i++) {
         wpos[i] = nwords;
         if (!u->code[i].removed) {
@@ -1375,10 +1466,16 @@ static Code *unit_assemble(Compiler *c) {
     wpos[u->ncode] = nwords;
     Instr *words = calloc(nwords ? nwords : 1, sizeof *words);
     SourcePos *pos = calloc(nwords ? nwords : 1, sizeof *pos);
+    uint32_t *live = calloc(nwords ? nwords : 1, sizeof *live);
     ExceptionRange *ranges = NULL;
     uint32_t nranges = 0, capranges = 0;
-    if (!words || !pos) {
+    if (!words || !pos || !live) {
         goto oom;
+    }
+    for (int i = 0; i < u->nconstregs; i++) {
+        words[i] = instr_abc(OP_LOADK, constreg_base + (unsigned)i, (unsigned)u->constregs[i], 0, 0);
+        pos[i] = (SourcePos){u->firstlineno, u->firstlineno, -1, -1};
+        live[i] = temp_base;
     }
     for (int i = 0; i < u->ncode; i++) {
         IInstr *in = &u->code[i];
@@ -1395,7 +1492,15 @@ static Code *unit_assemble(Compiler *c) {
             case K_LOCAL: vals[k] = idx; break;
             case K_CELL: vals[k] = nlocals + idx; break;
             case K_FREE: vals[k] = nlocals + ncells + idx; break;
-            case K_TEMP: vals[k] = temp_base + idx; break;
+            case K_TEMP:
+                if ((int32_t)idx >= in->live) {
+                    u->loc = in->loc;
+                    c_syntax_error(c, "internal compiler error: a temporary used outside its life");
+                    goto fail;
+                }
+                vals[k] = temp_base + idx;
+                break;
+            case K_CONSTREG: vals[k] = constreg_base + idx; break;
             case K_PENDING:
                 if (u->pending_slot[idx] < 0) {
                     u->loc = in->loc;
@@ -1422,6 +1527,7 @@ static Code *unit_assemble(Compiler *c) {
         }
         for (uint32_t w = at; w < at + size; w++) {
             pos[w] = (SourcePos){in->loc.lineno, in->loc.end_lineno, in->loc.col, in->loc.end_col};
+            live[w] = temp_base + (uint32_t)in->live;
         }
         if (in->handler >= 0) {
             Handler *h = &u->handlers[in->handler];
@@ -1457,7 +1563,8 @@ static Code *unit_assemble(Compiler *c) {
     co->nexceptions = nranges;
     ranges = NULL;
     co->linetable = code_encode_linetable(pos, nwords, u->firstlineno, &co->nlinetable);
-    if (!co->linetable) {
+    co->livetable = code_encode_livetable(live, nwords, &co->nlivetable);
+    if (!co->linetable || !co->livetable) {
         goto oom;
     }
     co->flags = code_flags(c, u);
@@ -1480,6 +1587,7 @@ static Code *unit_assemble(Compiler *c) {
     }
     free(wpos);
     free(pos);
+    free(live);
     return co;
 oom:
     c_no_memory(c);
@@ -1487,6 +1595,7 @@ fail:
     free(wpos);
     free(words);
     free(pos);
+    free(live);
     free(ranges);
     return NULL;
 }

@@ -113,11 +113,8 @@ uint8_t *code_encode_linetable(const SourcePos *pos, uint32_t n, int32_t firstli
         i = j;
     }
     *out_len = (uint32_t)b.len;
-    if (!b.data) {
-        return NULL;
-    }
     uint8_t *out = malloc(b.len ? b.len : 1);
-    if (out) {
+    if (out && b.len) {
         memcpy(out, b.data, b.len);
     }
     sb_free(&b);
@@ -146,6 +143,44 @@ SourcePos code_position(const Code *code, uint32_t pc_index) {
         at += (uint32_t)len;
     }
     return none;
+}
+
+// ---- the live-slots table: runs of (words, count) as two varints ----------------
+
+uint8_t *code_encode_livetable(const uint32_t *live, uint32_t n, uint32_t *out_len) {
+    StrBuf b;
+    sb_init(&b);
+    uint32_t i = 0;
+    while (i < n) {
+        uint32_t j = i + 1;
+        while (j < n && live[j] == live[i]) {
+            j++;
+        }
+        lt_put_varint(&b, j - i);
+        lt_put_varint(&b, live[i]);
+        i = j;
+    }
+    *out_len = (uint32_t)b.len;
+    uint8_t *out = malloc(b.len ? b.len : 1);
+    if (out && b.len) {
+        memcpy(out, b.data, b.len);
+    }
+    sb_free(&b);
+    return out;
+}
+
+uint32_t code_live_slots(const Code *code, uint32_t pc_index) {
+    const uint8_t *p = code->livetable, *end = p ? p + code->nlivetable : NULL;
+    uint32_t at = 0;
+    while (p && p < end) {
+        uint64_t len = lt_get_varint(&p, end);
+        uint64_t count = lt_get_varint(&p, end);
+        if (pc_index < at + len) {
+            return count < code->nslots ? (uint32_t)count : code->nslots;
+        }
+        at += (uint32_t)len;
+    }
+    return code->nslots;  // no table, or a pc past the end: assume everything
 }
 
 // ---- the exception table -----------------------------------------------------
@@ -187,9 +222,11 @@ static void code_free(Object *o) {
     Code *c = (Code *)o;
     free(c->instrs);
     free(c->linetable);
+    free(c->livetable);
     free(c->exceptions);
     c->instrs = NULL;
     c->linetable = NULL;
+    c->livetable = NULL;
     c->exceptions = NULL;
 }
 

@@ -13,7 +13,12 @@
 //                                   interpreter puts a new cell in each at entry, holding
 //                                   the argument's value for a captured parameter
 //     [.., + nfrees)                free variables: the closure's cells, copied at entry
+//     [.., + nconstregs)            constant registers: constants the code's first
+//                                   instructions load, read as operands by loops
 //     [.., nslots)                  temporaries, allocated by the compiler like registers
+// Which slots may hold a live value depends on the pc: locals, cells, free
+// variables and constant registers always; temporaries only while the
+// expression or statement that uses them runs (code_live_slots).
 // Every slot holds a Value or 0 ("unbound"), so the collector scans frames
 // precisely as plain Value arrays.
 //
@@ -70,6 +75,9 @@ typedef struct Code {
     // per instruction run); decoded by code_position().
     uint8_t *linetable;
     uint32_t nlinetable;
+    // pc -> how many leading slots may be live there (runs of equal counts).
+    uint8_t *livetable;
+    uint32_t nlivetable;
     ExceptionRange *exceptions;
     uint32_t nexceptions;
     // JIT and specialization bookkeeping
@@ -108,6 +116,16 @@ uint8_t *code_encode_linetable(const SourcePos *pos, uint32_t n, int32_t firstli
                                uint32_t *out_len);
 // Print the instructions in a readable form (krait -X dis).
 void code_disassemble(const Code *code, FILE *out);
+
+// How many leading slots of a frame running `code` may hold live values while
+// the instruction at pc_index executes (or is suspended or calling out): the
+// locals, cells, free variables, constant registers and the temporaries in
+// use there. Slots past it are dead: a collector need not trace them, and
+// may clear them. pc_index counts words, as for code_position.
+uint32_t code_live_slots(const Code *code, uint32_t pc_index);
+// Build a live-slots table from one count per instruction word (the
+// compiler): malloc'ed, *out_len bytes; NULL when out of memory.
+uint8_t *code_encode_livetable(const uint32_t *live, uint32_t n, uint32_t *out_len);
 
 // The handler for an exception raised at pc_index, or NULL.
 const ExceptionRange *code_find_handler(const Code *code, uint32_t pc_index);

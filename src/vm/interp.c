@@ -72,38 +72,23 @@ static StackChunk *chunk_new(size_t need, StackChunk *prev) {
     return c;
 }
 
-// How many of f's slots hold live values. Temporaries are a stack
-// (compiler.c): while f waits in a call, the temporaries above the callable
-// and its arguments are dead - stale values that CPython's reference
-// counting would have freed already. Not tracing them is what lets
-// `del x; gc.collect()` free x although an expression left it in a
-// temporary; frame_trace_one then also zeroes them, so that no later trace
-// of the frame (at another instruction) finds what this collection freed.
-// The compiler writes a temporary before it reads it, so zeroing a dead one
-// is invisible. Anywhere else, every slot counts. (Specialized forms of the
-// call ops, when quickening adds them, belong in the switch too.)
+// How many of f's slots hold live values: the compiler records, for every
+// instruction, the temporaries in use there (code_live_slots); the others
+// hold stale values that CPython's reference counting would have freed
+// already. Not tracing them is what lets `del x; gc.collect()` free x
+// although an expression left it in a temporary; frame_trace_one then also
+// zeroes them, so that no later trace of the frame (at another instruction)
+// finds what this collection freed. The compiler writes a temporary before
+// it reads it, so zeroing a dead one is invisible. (Precise at every pc: a
+// return value computed before a `with` exit call or a `finally` copy runs
+// lives in a temporary above that call's arguments.)
 static uint32_t frame_live_slots(const Frame *f) {
     const Code *co = f->code;
-    if (!f->pc) {
+    if (!f->pc || f->pc < co->instrs || f->pc >= co->instrs + co->ninstrs) {
         return f->nslots;
     }
-    Instr i = *f->pc;
-    uint32_t b = instr_b(i), end;
-    switch (instr_op(i)) {
-    case OP_CALL:
-        end = b + instr_c(i) + 1 + (instr_x(i) & 1);
-        break;
-    case OP_CALLMETHOD:
-        end = b + instr_c(i) + 2 + (instr_x(i) & 1);
-        break;
-    case OP_CALLEX:
-        end = b + 3;
-        break;
-    default:
-        return f->nslots;
-    }
-    uint32_t first_temp = (uint32_t)co->nlocals + co->ncells + co->nfrees;
-    return b >= first_temp && end <= f->nslots ? end : f->nslots;
+    uint32_t live = code_live_slots(co, (uint32_t)(f->pc - co->instrs));
+    return live < f->nslots ? live : f->nslots;
 }
 
 static void frame_trace_one(GcTracer *t, Frame *f) {
