@@ -264,6 +264,11 @@ static Value bytearray_repr(Value self) {
     return r;
 }
 
+// Distinct from repr, so that bytearray gets a __str__ of its own (as CPython).
+static Value bytearray_str(Value self) {
+    return bytearray_repr(self);
+}
+
 static Value bytearray_richcompare(Value a, Value b, CompareOp op) {
     if (val_is_str(a) || val_is_str(b)) {
         return VAL_NOTIMPLEMENTED;
@@ -343,8 +348,8 @@ static Value ba_assign_source(Value values) {
     if (buffer_check(values)) {
         return bm_bytes_from_object(values);
     }
-    if (val_is_str(values) || int_check(values) || val_is_flonum(values) ||
-        type_of(values)->index) {
+    Type *t = type_of(values);
+    if (val_is_str(values) || t->index || t->to_int || t->to_float) {  // PyNumber_Check
         return err_format(&exc_TypeError,
                           "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     }
@@ -352,8 +357,8 @@ static Value ba_assign_source(Value values) {
     if (!it) {
         if (err_matches(&exc_TypeError)) {
             err_clear();
-            err_format(&exc_TypeError,
-                       "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+            err_format(&exc_TypeError, "cannot convert '%s' object to bytearray",
+                       str_type_name(values));
         }
         return 0;
     }
@@ -477,10 +482,10 @@ static Value bytearray_concat(Value a, Value b) {
     int ka = buffer_get(a, &x, BUFFER_SIMPLE);
     int kb = ka > 0 ? buffer_get(b, &y, BUFFER_SIMPLE) : 0;
     if (ka <= 0 || kb <= 0) {
+        // CPython reports any failure to get a buffer (a released or
+        // strided memoryview too) as this TypeError.
         buffer_release(&x);
-        if (ka < 0 || kb < 0) {
-            return 0;
-        }
+        err_clear();
         return err_format(&exc_TypeError, "can't concat %s to %s", str_type_name(b),
                           str_type_name(a));
     }
@@ -635,6 +640,20 @@ Type type_bytearray_iterator = {
 
 // ---- the mutating methods ----------------------------------------------------------------
 
+// An index argument (CPython's "n" converter).
+static int ba_ssize_arg(Value v, int64_t *out) {
+    int overflow;
+    int k = str_index_arg(v, out, &overflow);
+    if (k == 0) {
+        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                   str_type_name(v));
+    } else if (k > 0 && overflow) {
+        err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+        k = -1;
+    }
+    return k > 0 ? 0 : -1;
+}
+
 static Value ba_m_append(Value self, const Value *args, size_t nargs, Value kwnames) {
     int c;
     if (method_check_args("bytearray.append", nargs, kwnames, 1, 1) < 0 ||
@@ -683,7 +702,7 @@ static Value ba_m_insert(Value self, const Value *args, size_t nargs, Value kwna
     int64_t where;
     int c;
     if (method_check_args("bytearray.insert", nargs, kwnames, 2, 2) < 0 ||
-        obj_as_index(args[0], &where, 1) < 0 || bm_byte_arg(args[1], &c) < 0) {
+        ba_ssize_arg(args[0], &where) < 0 || bm_byte_arg(args[1], &c) < 0) {
         return 0;
     }
     int64_t n = (int64_t)bytearray_obj(self)->len;
@@ -703,7 +722,7 @@ static Value ba_m_insert(Value self, const Value *args, size_t nargs, Value kwna
 static Value ba_m_pop(Value self, const Value *args, size_t nargs, Value kwnames) {
     int64_t i = -1;
     if (method_check_args("bytearray.pop", nargs, kwnames, 0, 1) < 0 ||
-        (nargs > 0 && obj_as_index(args[0], &i, 0) < 0)) {
+        (nargs > 0 && ba_ssize_arg(args[0], &i) < 0)) {
         return 0;
     }
     ByteArrayObject *b = bytearray_obj(self);
@@ -849,7 +868,7 @@ Type type_bytearray = {
     .base = &type_object,
     .free = bytearray_free,
     .repr = bytearray_repr,
-    .str = bytearray_repr,
+    .str = bytearray_str,
     .hash = hash_unhashable,
     .richcompare = bytearray_richcompare,
     .new_ = bytearray_tp_new,

@@ -168,10 +168,10 @@ Value bytes_concat(Value a, Value b) {
     int ka = buffer_get(a, &x, BUFFER_SIMPLE);
     int kb = ka > 0 ? buffer_get(b, &y, BUFFER_SIMPLE) : 0;
     if (ka <= 0 || kb <= 0) {
+        // CPython reports any failure to get a buffer (a released or
+        // strided memoryview too) as this TypeError.
         buffer_release(&x);
-        if (ka < 0 || kb < 0) {
-            return 0;
-        }
+        err_clear();
         return err_format(&exc_TypeError, "can't concat %s to %s", str_type_name(b),
                           str_type_name(a));
     }
@@ -274,6 +274,12 @@ static Value bytes_slot_repr(Value v) {
     Value r = str_from_utf8(sb.data, sb.len);
     sb_free(&sb);
     return r;
+}
+
+// A function of its own, so that bytes gets a __str__ (CPython's tp_str):
+// str() of a subclass instance ignores the subclass's __repr__.
+static Value bytes_slot_str(Value v) {
+    return bytes_slot_repr(v);
 }
 
 static int64_t bytes_slot_hash(Value v) {
@@ -574,7 +580,7 @@ Type type_bytes = {
     .item_size = 1,
     .base = &type_object,
     .repr = bytes_slot_repr,
-    .str = bytes_slot_repr,
+    .str = bytes_slot_str,
     .hash = bytes_slot_hash,
     .richcompare = bytes_slot_richcompare,
     .iter = bytes_slot_iter,

@@ -669,10 +669,9 @@ Value bm_join(Value self, const Value *args, size_t nargs, Value kwnames) {
         int k = buffer_get(v[i], &b, BUFFER_SIMPLE);
         if (k <= 0) {
             sb_free(&out);
-            if (k == 0) {
-                err_format(&exc_TypeError, "sequence item %zu: expected a bytes-like object, %s found",
-                           i, str_type_name(v[i]));
-            }
+            err_clear();  // CPython reports any failure to get the buffer so
+            err_format(&exc_TypeError, "sequence item %zu: expected a bytes-like object, %s found",
+                       i, str_type_name(v[i]));
             return 0;
         }
         if (i > 0) {

@@ -303,8 +303,26 @@ static Value mv_getitem(Value self, Value key) {
         }
         return err_format(&exc_TypeError, "invalid indexing of 0-dim memory");
     }
-    if (key == VAL_ELLIPSIS) {
-        return self;
+    if (tuple_check(key)) {
+        // A multi-index: one int per dimension.
+        TupleObject *k = tuple_obj(key);
+        for (size_t j = 0; j < k->len; j++) {
+            if (slice_check(k->items[j])) {
+                return err_format(&exc_NotImplementedError,
+                                  "multi-dimensional slicing is not implemented");
+            }
+        }
+        if (k->len > 1) {
+            return err_format(&exc_TypeError, "cannot index %d-dimension view with %zu-element tuple",
+                              m->ndim, k->len);
+        }
+        if (k->len == 0) {
+            return err_format(&exc_NotImplementedError, "sub-views are not implemented");
+        }
+        key = k->items[0];
+        if (!mv_is_int_key(key)) {
+            return err_format(&exc_TypeError, "memoryview: invalid slice key");
+        }
     }
     if (slice_check(key)) {
         int64_t start, stop, step, n;
@@ -319,9 +337,6 @@ static Value mv_getitem(Value self, Value key) {
         return mv_new(m->view.obj, &w, m->format, 1);
     }
     if (!mv_is_int_key(key)) {
-        if (tuple_check(key)) {
-            return err_format(&exc_TypeError, "memoryview: invalid slice key");
-        }
         return err_format(&exc_TypeError, "memoryview: invalid slice key");
     }
     int64_t i;
@@ -404,11 +419,7 @@ static int mv_setitem(Value self, Value key, Value value) {
 static int64_t mv_len(Value self) {
     MemoryViewObject *m = memoryview_obj(self);
     MV_CHECK(m, -1);
-    if (m->ndim == 0) {
-        err_format(&exc_TypeError, "0-dim memory has no length");
-        return -1;
-    }
-    return m->view.nitems;
+    return m->ndim == 0 ? 1 : m->view.nitems;  // CPython's 0-dim views have length 1
 }
 
 // The viewed bytes, contiguous, as a new bytes.
@@ -669,7 +680,8 @@ static Value mv_m_cast(Value self, const Value *args, size_t nargs, Value kwname
     MemoryViewObject *m = memoryview_obj(self);
     MV_CHECK(m, 0);
     if (!val_is_str(a[0])) {
-        return err_format(&exc_TypeError, "memoryview: format argument must be a string");
+        return err_format(&exc_TypeError, "cast() argument 'format' must be str, not %s",
+                          str_type_name(a[0]));
     }
     const char *fmt = str_obj(a[0])->data;
     int64_t size = str_obj(a[0])->nbytes == strlen(fmt) ? memoryview_format_size(fmt) : 0;
