@@ -1,6 +1,15 @@
 // bytearray.c - Python's bytearray: the storage, the mutating methods and
 // the slots. The methods it shares with bytes are in bytes_methods.c.
 //
+// Exports without reference counts: in CPython a memoryview nobody holds
+// is freed at once and gives its export back, so `memoryview(b)[0] = 1;
+// b.append(2)` works. Here the dead view keeps its export until the
+// collector finalizes it. So before refusing a size change, the array
+// runs a full collection and the finalizers (ba_ensure_resizable) and
+// looks again. That may run Python code (__del__), so it happens before a
+// method reads the array's state, and ba_replace clamps its range to the
+// length it finds afterwards.
+//
 // The bytes live in a malloc'ed array that grows like CPython's (so that
 // __alloc__ reports the same numbers), freed by the type's free slot. While
 // buffer windows are open on it (memoryviews: buffer.h) the array may not
@@ -19,6 +28,7 @@
 #include "bytes_methods.h"
 #include "codecs.h"
 #include "exceptions.h"
+#include "finalize.h"
 #include "format.h"
 #include "gc.h"
 #include "int.h"
@@ -90,6 +100,20 @@ int bytearray_resize(Value v, size_t size) {
     return 0;
 }
 
+// 0 if self may change size now (after collecting dead views if it has
+// exports), or -1 with CPython's BufferError.
+static int ba_ensure_resizable(Value self) {
+    if (bytearray_obj(self)->exports > 0) {
+        gc_scrub_stack();
+        finalize_collect();
+        if (bytearray_obj(self)->exports > 0) {
+            err_format(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static Value ba_alloc(Type *t) {
     ByteArrayObject *b = (ByteArrayObject *)gc_alloc(t, t->basic_size);
     return b ? val_from_ptr(b) : 0;
@@ -114,8 +138,17 @@ Value bytearray_from(const void *p, size_t n) {
 
 // Replace self[lo:hi] by p[0..n) (p must not point into self).
 static int ba_replace(Value self, size_t lo, size_t hi, const char *p, size_t n) {
+    if (n != hi - lo && ba_ensure_resizable(self) < 0) {
+        return -1;
+    }
     ByteArrayObject *b = bytearray_obj(self);
     size_t old = b->len;
+    if (hi > old) {
+        hi = old;  // a finalizer run by ba_ensure_resizable shrank the array
+    }
+    if (lo > hi) {
+        lo = hi;
+    }
     size_t newlen = old - (hi - lo) + n;
     if (n > hi - lo) {
         if (bytearray_resize(self, newlen) < 0) {
@@ -159,7 +192,8 @@ static Value bytearray_init(Value self, const Value *args, size_t nargs, Value k
         }
     }
     Value x = a[0];
-    if (bytearray_resize(self, 0) < 0) {
+    if ((bytearray_obj(self)->len && ba_ensure_resizable(self) < 0) ||
+        bytearray_resize(self, 0) < 0) {
         return 0;
     }
     if (!x) {
@@ -411,8 +445,13 @@ static int bytearray_setitem(Value self, Value key, Value value) {
             return 0;
         }
         if (b->exports > 0) {
-            err_format(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
-            return -1;
+            if (ba_ensure_resizable(self) < 0) {
+                return -1;
+            }
+            // Finalizers ran: measure again.
+            if (slice_indices(key, (int64_t)b->len, &start, &stop, &step, &n) < 0) {
+                return -1;
+            }
         }
         // Delete every step-th byte: normalize to a positive step.
         if (step < 0) {
@@ -500,11 +539,14 @@ static Value bytearray_concat(Value a, Value b) {
 
 // self * n into a new bytearray (or into self for *=).
 static Value ba_repeat_into(Value self, Value target, int64_t n) {
-    ByteArrayObject *b = bytearray_obj(self);
-    size_t len = b->len;
     if (n < 0) {
         n = 0;
     }
+    if (n != 1 && ba_ensure_resizable(target) < 0) {
+        return 0;
+    }
+    ByteArrayObject *b = bytearray_obj(self);
+    size_t len = b->len;
     if (len && (uint64_t)n > (uint64_t)INT64_MAX / len) {
         return err_no_memory();
     }
@@ -772,6 +814,9 @@ static Value ba_m_reverse(Value self, const Value *args, size_t nargs, Value kwn
 
 static Value ba_m_clear(Value self, const Value *args, size_t nargs, Value kwnames) {
     if (method_check_args("bytearray.clear", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    if (bytearray_obj(self)->len && ba_ensure_resizable(self) < 0) {
         return 0;
     }
     return bytearray_resize(self, 0) < 0 ? 0 : VAL_NONE;
