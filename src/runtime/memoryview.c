@@ -734,13 +734,6 @@ static Value mv_m_cast(Value self, const Value *args, size_t nargs, Value kwname
     return mv_new(m->view.obj, &w, fmt, ndim);
 }
 
-static Value mv_m_sizeof(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("memoryview.__sizeof__", nargs, kwnames, 0, 0) < 0) {
-        return 0;
-    }
-    return val_from_smallint(184);
-}
-
 // ---- attributes ---------------------------------------------------------------------------
 
 #define MV_GETTER(name, expr)                          \
@@ -809,7 +802,6 @@ static const MethodDef mv_methods[] = {
     {"toreadonly", mv_m_toreadonly, METH_DEFAULT, "Return a readonly version of the memoryview."},
     {"__enter__", mv_m_enter, METH_DEFAULT, NULL},
     {"__exit__", mv_m_exit, METH_DEFAULT, NULL},
-    {"__sizeof__", mv_m_sizeof, METH_DEFAULT, "Size of object in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };
 
