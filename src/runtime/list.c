@@ -29,6 +29,7 @@
 // compare. Everything else goes through obj_richcompare_bool(a, b, CMP_LT).
 #include "list.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "iterators.h"
 
 static struct {
     Value *items;
@@ -491,10 +493,6 @@ Value list_richcompare(Value a, Value b, CompareOp op) {
 
 static int64_t list_len(Value v) {
     return (int64_t)list_obj(v)->len;
-}
-
-static int list_bool(Value v) {
-    return list_obj(v)->len != 0;
 }
 
 // l[slice]: a new list.
@@ -1899,6 +1897,95 @@ static Value list_reverse_next(Value v) {
     return 0;
 }
 
+static Value list_iter_m_length_hint(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    if (method_check_args("__length_hint__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ListIterObject *it = (ListIterObject *)val_ptr(self);
+    size_t len = it->seq ? list_obj(it->seq)->len : 0;
+    return int_from_i64(it->seq && it->index < len ? (int64_t)(len - it->index) : 0);
+}
+
+static Value list_reviter_m_length_hint(Value self, const Value *args, size_t nargs,
+                                        Value kwnames) {
+    if (method_check_args("__length_hint__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ListIterObject *it = (ListIterObject *)val_ptr(self);
+    bool valid = it->seq && it->index <= list_obj(it->seq)->len;
+    return int_from_i64(valid ? (int64_t)it->index : 0);
+}
+
+static Value list_iter_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value empty = list_new(0);
+    ListIterObject *it = (ListIterObject *)val_ptr(self);
+    return empty ? seqiter_reduce("iter", it->seq, (int64_t)it->index, empty) : 0;
+}
+
+static Value list_reviter_m_reduce(Value self, const Value *args, size_t nargs,
+                                   Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value empty = list_new(0);
+    ListIterObject *it = (ListIterObject *)val_ptr(self);
+    return empty ? seqiter_reduce("reversed", it->seq, (int64_t)it->index - 1, empty) : 0;
+}
+
+static Value list_iter_m_setstate(Value self, const Value *args, size_t nargs,
+                                  Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    ListIterObject *it = (ListIterObject *)val_ptr(self);
+    int64_t i;
+    int64_t len = it->seq ? (int64_t)list_obj(it->seq)->len : 0;
+    if (seqiter_setstate(args[0], 0, len, &i) < 0) {
+        return 0;
+    }
+    if (it->seq) {
+        it->index = (size_t)i;
+    }
+    return VAL_NONE;
+}
+
+static Value list_reviter_m_setstate(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    ListIterObject *it = (ListIterObject *)val_ptr(self);
+    int64_t i;
+    int64_t len = it->seq ? (int64_t)list_obj(it->seq)->len : 0;
+    if (seqiter_setstate(args[0], -1, len - 1, &i) < 0) {
+        return 0;
+    }
+    if (it->seq) {
+        it->index = (size_t)(i + 1);
+    }
+    return VAL_NONE;
+}
+
+#define LENGTH_HINT_DOC "Private method returning an estimate of len(list(it))."
+
+static const MethodDef list_iter_methods[] = {
+    {"__length_hint__", list_iter_m_length_hint, METH_NO_KEYWORDS, LENGTH_HINT_DOC},
+    {"__reduce__", list_iter_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", list_iter_m_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const MethodDef list_reviter_methods[] = {
+    {"__length_hint__", list_reviter_m_length_hint, METH_NO_KEYWORDS, LENGTH_HINT_DOC},
+    {"__reduce__", list_reviter_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", list_reviter_m_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 static Value iter_self(Value v) {
     return v;
 }
@@ -1918,7 +2005,6 @@ Type type_list = {
     .richcompare = list_richcompare,
     .new_ = list_tp_new,
     .init = list_tp_init,
-    .bool_ = list_bool,
     .iter = list_iter,
     .len = list_len,
     .getitem = list_getitem,
@@ -1940,6 +2026,7 @@ Type type_list_iterator = {
     .trace = list_iter_trace,
     .iter = iter_self,
     .iternext = list_iter_next,
+    .methods = list_iter_methods,
 };
 
 Type type_list_reverseiterator = {
@@ -1951,4 +2038,5 @@ Type type_list_reverseiterator = {
     .trace = list_iter_trace,
     .iter = iter_self,
     .iternext = list_reverse_next,
+    .methods = list_reviter_methods,
 };

@@ -904,10 +904,6 @@ static int64_t set_len_slot(Value v) {
     return (int64_t)set_obj(v)->used;
 }
 
-static int set_bool(Value v) {
-    return set_obj(v)->used != 0;
-}
-
 static int set_contains_slot(Value v, Value key) {
     return set_contains(v, key);
 }
@@ -1392,7 +1388,6 @@ Type type_set = {
     .richcompare = set_richcompare,
     .new_ = set_tp_new,
     .init = set_tp_init,
-    .bool_ = set_bool,
     .iter = set_iter,
     .len = set_len_slot,
     .contains = set_contains_slot,
@@ -1414,7 +1409,6 @@ Type type_frozenset = {
     .hash = frozenset_hash,
     .richcompare = set_richcompare,
     .new_ = frozenset_tp_new,
-    .bool_ = set_bool,
     .iter = set_iter,
     .len = set_len_slot,
     .contains = set_contains_slot,
