@@ -7,10 +7,12 @@
 // buffer protocol (buffer.h), so bytes, bytearray and memoryview are
 // accepted everywhere CPython accepts them.
 //
-// Ordering rule: integer arguments (which may run __index__, i.e. Python
-// code that could resize a bytearray) are converted before any pointer into
-// a bytearray is taken; after that, nothing in a method calls Python code
-// until it has finished reading.
+// Ordering rule: arguments are converted in CPython's order, and an
+// integer conversion may run __index__ - Python code that could resize a
+// bytearray. Windows opened on bytes-like arguments before it stay open
+// (so those arguments cannot be resized), and the receiver's bytes are
+// read only after every conversion; after that, nothing in a method calls
+// Python code until it has finished reading.
 //
 // Case mapping and the isX predicates are ASCII-only, as in CPython.
 // Messages follow CPython 3.11's four argument conventions: METH_NOARGS /
@@ -690,16 +692,20 @@ Value bm_replace(Value self, const Value *args, size_t nargs, Value kwnames) {
     if (bm_check(self, "replace", nargs, kwnames, 2, 3) < 0) {
         return 0;
     }
-    int64_t count = -1;
-    if (nargs > 2 && bm_ssize_arg(args[2], &count) < 0) {
-        return 0;
-    }
+    // Clinic's order: old and new, then count. The windows on old and new
+    // stay open while count's __index__ runs, so they cannot be resized.
     Buffer old, new_;
     if (buffer_get_bytes_like(args[0], &old) < 0) {
         return 0;
     }
     if (buffer_get_bytes_like(args[1], &new_) < 0) {
         buffer_release(&old);
+        return 0;
+    }
+    int64_t count = -1;
+    if (nargs > 2 && bm_ssize_arg(args[2], &count) < 0) {
+        buffer_release(&old);
+        buffer_release(&new_);
         return 0;
     }
     if (count < 0) {
