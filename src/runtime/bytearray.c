@@ -429,6 +429,9 @@ static int bytearray_setitem(Value self, Value key, Value value) {
             }
             return ba_replace(self, (size_t)start, (size_t)stop, sp, sn);
         }
+        if (src && sn == 0) {
+            src = 0;  // CPython: assigning b'' to an extended slice deletes it
+        }
         if (src) {
             if ((int64_t)sn != n) {
                 err_format(&exc_ValueError,

@@ -68,7 +68,7 @@ for key, val in [(0, 65), (-1, 66), (Idx(2), 67), (True, 68), (10, 1), (-11, 1),
 # slice assignment
 for sl, val in [(slice(0, 2), b"xy"), (slice(0, 2), b""), (slice(0, 0), b"new"), (slice(2, 4), b"LONGER"),
                 (slice(None), b"all"), (slice(5, 100), b"!"), (slice(None, None, 2), b"abcde"),
-                (slice(None, None, 2), b"ab"), (slice(None, None, -1), b"0123456789"), (slice(0, 3), [97, 98]),
+                (slice(None, None, 2), b"ab"), (slice(None, None, 2), b""), (slice(None, None, -3), bytearray()), (slice(None, None, -1), b"0123456789"), (slice(0, 3), [97, 98]),
                 (slice(0, 3), range(3)), (slice(0, 3), 5), (slice(0, 3), "abc"), (slice(0, 3), [300]),
                 (slice(0, 3), ["a"]), (slice(0, 4), memoryview(b"MV")[:]), (slice(0, 3), bytearray(b"BA")),
                 (slice(0, 3), None), (slice(0, 3), 1.5), (slice(4, 2), b"in"), (slice(-2, None), b"end")]:
