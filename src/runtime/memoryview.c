@@ -124,8 +124,11 @@ static int mv_int_value(Value v, const char *fmt, uint64_t *out, bool *neg) {
 // Write v as an item of format f at p.
 static int mv_pack(char f, const char *fmt, char *p, Value v) {
     if (f == 'c') {
-        if (!val_is_bytes(v) || bytes_len(v) != 1) {
+        if (!val_is_bytes(v)) {
             return mv_invalid("type", fmt);
+        }
+        if (bytes_len(v) != 1) {
+            return mv_invalid("value", fmt);
         }
         *p = bytes_data(v)[0];
         return 0;
