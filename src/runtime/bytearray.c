@@ -32,6 +32,7 @@
 #include "format.h"
 #include "gc.h"
 #include "int.h"
+#include "iterators.h"
 #include "list.h"
 #include "slice.h"
 #include "str.h"
@@ -666,9 +667,38 @@ static Value bytearray_iter_length_hint(Value self, const Value *args, size_t na
     return val_from_smallint(len > it->index ? (int64_t)(len - it->index) : 0);
 }
 
+static Value bytearray_iter_reduce(Value self, const Value *args, size_t nargs,
+                                   Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ByteArrayIterObject *it = (ByteArrayIterObject *)val_ptr(self);
+    Value empty = tuple_new(0);
+    return empty ? seqiter_reduce("iter", it->seq, (int64_t)it->index, empty) : 0;
+}
+
+static Value bytearray_iter_setstate(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    ByteArrayIterObject *it = (ByteArrayIterObject *)val_ptr(self);
+    int64_t i;
+    int64_t len = it->seq ? (int64_t)bytearray_obj(it->seq)->len : 0;
+    if (seqiter_setstate(args[0], 0, len, &i) < 0) {
+        return 0;
+    }
+    if (it->seq) {
+        it->index = (size_t)i;
+    }
+    return VAL_NONE;
+}
+
 static const MethodDef bytearray_iter_methods[] = {
     {"__length_hint__", bytearray_iter_length_hint, METH_NO_KEYWORDS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", bytearray_iter_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", bytearray_iter_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 

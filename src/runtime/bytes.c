@@ -23,6 +23,7 @@
 #include "format.h"
 #include "gc.h"
 #include "hash.h"
+#include "iterators.h"
 #include "list.h"
 #include "slice.h"
 #include "str.h"
@@ -415,9 +416,36 @@ static Value bytes_iter_length_hint(Value self, const Value *args, size_t nargs,
     return val_from_smallint((int64_t)left);
 }
 
+static Value bytes_iter_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    BytesIterObject *it = (BytesIterObject *)val_ptr(self);
+    Value empty = tuple_new(0);
+    return empty ? seqiter_reduce("iter", it->bytes, (int64_t)it->index, empty) : 0;
+}
+
+static Value bytes_iter_setstate(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    BytesIterObject *it = (BytesIterObject *)val_ptr(self);
+    int64_t i;
+    int64_t len = it->bytes ? (int64_t)bytes_len(it->bytes) : 0;
+    if (seqiter_setstate(args[0], 0, len, &i) < 0) {
+        return 0;
+    }
+    if (it->bytes) {
+        it->index = (size_t)i;
+    }
+    return VAL_NONE;
+}
+
 static const MethodDef bytes_iter_methods[] = {
     {"__length_hint__", bytes_iter_length_hint, METH_NO_KEYWORDS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", bytes_iter_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", bytes_iter_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 

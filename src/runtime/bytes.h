@@ -47,7 +47,8 @@ static inline const char *bytes_data(Value b) { return bytes_obj(b)->data; }
 int64_t bytes_hash(Value b);     // CPython's (equal to the hash of the ASCII str)
 int bytes_equal(Value a, Value b);  // both bytes
 
-// a + b for bytes a and b; TypeError "can't concat X to bytes" otherwise.
+// a + b for a bytes a and any bytes-like b (a new bytes); TypeError "can't concat X to
+// bytes" otherwise.
 Value bytes_concat(Value a, Value b);
 // b * n; n < 0 gives b''. OverflowError "repeated bytes are too long".
 Value bytes_repeat(Value b, int64_t n);

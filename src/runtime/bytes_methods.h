@@ -63,8 +63,10 @@ BYTES_SHARED_METHODS(BM_DECLARE_)
 void bm_self(Value self, const char **p, size_t *n);
 // A new object of self's kind (bytes or bytearray) holding p[0..n).
 Value bm_new(Value self, const char *p, size_t n);
-// `bytes(x)` for the constructor argument x (no encoding): a new exact
-// bytes, with the messages of bytes() (kind 0) or bytearray() (kind 1).
+// The exact bytes of x: x itself if it is an exact bytes, a copy of a
+// buffer's bytes (strided memoryviews included), or the ints of an
+// iterable, with bytes()'s messages ("cannot convert 'X' object to
+// bytes", "bytes must be in range(0, 256)"). No __bytes__, no integer size.
 Value bm_bytes_from_object(Value x);
 // The bytes of the buffer or iterable of ints x appended to a malloc'ed
 // growing array: 0, or -1 with bytearray's messages ("can't extend

@@ -100,3 +100,17 @@ for bad in ["x += 'str'", "x += 5", "x *= 'a'", "x *= 2.0", "x *= 2**70"]:
 print(sorted([b"b", b"a", b"ab", b""]), sorted([bytearray(b"z"), b"y", bytearray(b"")]))
 print(max(b"hello"), min(bytearray(b"hello")), sum(b"\x01\x02"), sorted(b"cab"))
 print(dict.fromkeys([b"a", b"a", b"b"]), {b"k": 1}[b"k"], b"a" in {b"a"})
+
+# iterator pickling state
+for t in (bytes, bytearray):
+    it = iter(t(b'abc'))
+    print(it.__reduce__()[1:])
+    next(it)
+    print(it.__reduce__()[1:], it.__length_hint__())
+    it.__setstate__(2); print(list(it), it.__reduce__()[1:])
+    it = iter(t(b'abcd')); it.__setstate__(-5); print(next(it)); it.__setstate__(100); print(list(it))
+    it = iter(t(b'ab'))
+    for bad in ["x", 2**70, 1.0]:
+        try: it.__setstate__(bad)
+        except Exception as e: print(type(e).__name__, e)
+    print(it.__reduce__()[0] is iter)
