@@ -25,6 +25,7 @@
 #include "args.h"
 #include "bytearray.h"
 #include "bytes.h"
+#include "dict.h"
 #include "exceptions.h"
 #include "float.h"
 #include "gc.h"
@@ -827,3 +828,21 @@ Type type_memoryview = {
     .methods = mv_methods,
     .getset = mv_getset,
 };
+
+int memoryview_ready(void) {
+    if (type_ready(&type_memoryview) < 0) {
+        return -1;
+    }
+    // The finalizer is krait's way of giving an export back without
+    // reference counts, not a __del__ CPython's memoryview has: hide the
+    // slot wrapper type_ready made for it (the C slot stays).
+    Value name = str_intern_cstr("__del__");
+    if (!name) {
+        return -1;
+    }
+    if (dict_get(type_memoryview.dict, name) && dict_del(type_memoryview.dict, name) < 0) {
+        return -1;
+    }
+    type_modified(&type_memoryview);
+    return 0;
+}

@@ -31,4 +31,7 @@ static inline MemoryViewObject *memoryview_obj(Value v) {
 // if krait's memoryview does not know it.
 int64_t memoryview_format_size(const char *fmt);
 
+// Ready the type (runtime_init, after the builtin types).
+int memoryview_ready(void);
+
 #endif

@@ -86,6 +86,10 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
             return -1;
         }
     }
+    if (memoryview_ready() < 0) {
+        *error = "cannot initialize the builtin types";
+        return -1;
+    }
     if (excgroup_ready() < 0) {
         *error = "cannot initialize the exception types";
         return -1;

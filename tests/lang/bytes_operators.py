@@ -114,3 +114,7 @@ for t in (bytes, bytearray):
         try: it.__setstate__(bad)
         except Exception as e: print(type(e).__name__, e)
     print(it.__reduce__()[0] is iter)
+
+# the attribute sets of the types
+for t in (bytes, bytearray, memoryview, type(iter(b"")), type(iter(bytearray())), type(iter(memoryview(b"")))):
+    print(t.__name__, len(dir(t)), dir(t))
