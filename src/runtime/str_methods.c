@@ -1430,6 +1430,7 @@ Value str_join(Value sep, Value iterable) {
         memcpy(p, x->data, x->nbytes);
         p += x->nbytes;
     }
+    gc_keep_alive(seq);  // a list's items are malloc'ed: keep it across str_alloc
     r->len = len;
     r->flags = (flags & (STR_WIDE2 | STR_WIDE4)) | (all_ascii ? STR_ASCII : 0);
     if (len <= 1) {
