@@ -23,6 +23,7 @@
 
 #include "exceptions.h"
 #include "abstract.h"
+#include "dict.h"
 #include "excgroup.h"
 #include "bytes.h"
 #include "gc.h"
@@ -88,7 +89,6 @@ static int exc_check(Value v) {
 static void exc_trace(Object *o, GcTracer *t) {
     ExceptionObject *e = (ExceptionObject *)o;
     gc_trace_value(t, e->args);
-    gc_trace_value(t, e->notes);
     gc_trace_value(t, e->traceback);
     gc_trace_value(t, e->cause);
     gc_trace_value(t, e->context);
@@ -265,25 +265,6 @@ static int exc_set_suppress_context(Value self, Value value) {
     return 0;
 }
 
-// __notes__ lives in CPython's instance __dict__: absent until add_note.
-static Value exc_get_notes(Value self) {
-    if (!EXC(self)->notes) {
-        return err_format(&exc_AttributeError, "'%s' object has no attribute '__notes__'",
-                          obj_type_name(self));
-    }
-    return EXC(self)->notes;
-}
-
-static int exc_set_notes(Value self, Value value) {
-    if (!value && !EXC(self)->notes) {
-        err_format(&exc_AttributeError, "'%s' object has no attribute '__notes__'",
-                   obj_type_name(self));
-        return -1;
-    }
-    EXC(self)->notes = value;
-    return 0;
-}
-
 static Value exc_m_with_traceback(Value self, const Value *args, size_t nargs, Value kwnames) {
     if (method_check_args("BaseException.with_traceback", nargs, kwnames, 1, 1) < 0 ||
         exc_set_traceback(self, args[0]) < 0) {
@@ -292,6 +273,7 @@ static Value exc_m_with_traceback(Value self, const Value *args, size_t nargs, V
     return self;
 }
 
+// __notes__ lives in the instance __dict__ (absent until the first note).
 static Value exc_m_add_note(Value self, const Value *args, size_t nargs, Value kwnames) {
     if (method_check_args("BaseException.add_note", nargs, kwnames, 1, 1) < 0) {
         return 0;
@@ -299,21 +281,68 @@ static Value exc_m_add_note(Value self, const Value *args, size_t nargs, Value k
     if (!val_is_str(args[0])) {
         return err_format(&exc_TypeError, "note must be a str, not '%s'", obj_type_name(args[0]));
     }
-    ExceptionObject *e = EXC(self);
-    if (!e->notes) {
-        e->notes = list_new(0);
-        if (!e->notes) {
+    Value name = str_intern_cstr("__notes__");
+    Value notes = obj_getattr_opt(self, name);
+    if (!notes) {
+        if (err_occurred()) {
             return 0;
         }
-    } else if (!(type_of(e->notes)->flags & TYPE_LIST_SUBCLASS)) {
+        notes = list_new(0);
+        if (!notes || obj_setattr(self, name, notes) < 0) {
+            return 0;
+        }
+    } else if (!(type_of(notes)->flags & TYPE_LIST_SUBCLASS)) {
         return err_format(&exc_TypeError, "Cannot add note: __notes__ is not a list");
     }
-    return list_append(e->notes, args[0]) < 0 ? 0 : VAL_NONE;
+    return list_append(notes, args[0]) < 0 ? 0 : VAL_NONE;
+}
+
+// (type, args) or (type, args, __dict__) when the instance has attributes.
+static Value exc_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("BaseException.__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ExceptionObject *e = EXC(self);
+    Value type = val_from_ptr(type_of(self));
+    Value eargs = e->args ? e->args : tuple_from(NULL, 0);
+    if (!eargs) {
+        return 0;
+    }
+    if (e->dict && dict_len(e->dict) > 0) {
+        return tuple_from((Value[]){type, eargs, e->dict}, 3);
+    }
+    return tuple_pack2(type, eargs);
+}
+
+static Value exc_m_setstate(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("BaseException.__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    Value state = args[0];
+    if (state == VAL_NONE) {
+        return VAL_NONE;
+    }
+    if (!dict_check(state)) {
+        return err_format(&exc_TypeError, "state is not a dictionary");
+    }
+    Value items = dict_items(state);
+    if (!items) {
+        return 0;
+    }
+    for (size_t i = 0; i < list_obj(items)->len; i++) {
+        TupleObject *kv = tuple_obj(list_obj(items)->items[i]);
+        if (obj_setattr(self, kv->items[0], kv->items[1]) < 0) {
+            return 0;
+        }
+    }
+    return VAL_NONE;
 }
 
 static const MethodDef exc_methods[] = {
     {"with_traceback", exc_m_with_traceback, METH_DEFAULT, NULL},
     {"add_note", exc_m_add_note, METH_DEFAULT, NULL},
+    {"__reduce__", exc_m_reduce, METH_DEFAULT, NULL},
+    {"__setstate__", exc_m_setstate, METH_DEFAULT, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -324,7 +353,6 @@ static const GetSetDef exc_getset[] = {
     {"__cause__", exc_get_cause, exc_set_cause, NULL},
     {"__context__", exc_get_context, exc_set_context, NULL},
     {"__suppress_context__", exc_get_suppress_context, exc_set_suppress_context, NULL},
-    {"__notes__", exc_get_notes, exc_set_notes, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
