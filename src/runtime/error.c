@@ -23,6 +23,7 @@
 
 #include "exceptions.h"
 #include "abstract.h"
+#include "complex.h"
 #include "dict.h"
 #include "excgroup.h"
 #include "bytes.h"
@@ -65,6 +66,7 @@ typedef struct NameErrorObject {
 typedef struct OSErrorObject {
     ExceptionObject base;
     Value myerrno, strerror, filename, filename2;
+    Value written;     // characters_written: an int, or None when unset
 } OSErrorObject;
 
 typedef struct SyntaxErrorObject {
@@ -567,6 +569,22 @@ static Type *oserror_subclass_for(int64_t code) {
     }
 }
 
+// CPython's PyNumber_AsSsize_t(v, ValueError): __index__, and a
+// ValueError when it does not fit.
+static int oserror_as_written(Value v, int64_t *out) {
+    Value i = obj_index(v);
+    if (!i) {
+        return -1;
+    }
+    if (int_to_i64(i, out) < 0 || *out == INT64_MAX) {
+        err_clear();
+        err_format(&exc_ValueError, "cannot fit '%s' into an index-sized integer",
+                   obj_type_name(v));
+        return -1;
+    }
+    return 0;
+}
+
 static Value oserror_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
     Type *t = (Type *)val_ptr(callable);
     if (NKW(kwnames)) {
@@ -590,7 +608,16 @@ static Value oserror_new(Value callable, const Value *args, size_t nargs, Value 
     OSErrorObject *e = (OSErrorObject *)val_ptr(self);
     e->myerrno = args[0];
     e->strerror = args[1];
-    if (nargs >= 3 && args[2] != VAL_NONE) {
+    Type *a2 = nargs >= 3 ? type_of(args[2]) : NULL;
+    if (nargs >= 3 && t == &exc_BlockingIOError && args[2] != VAL_NONE &&
+        (a2->index || a2->to_int || a2->to_float || a2 == &type_complex)) {
+        // BlockingIOError's third argument: the number of characters written
+        int64_t n;
+        if (oserror_as_written(args[2], &n) < 0) {
+            return 0;
+        }
+        e->written = int_from_i64(n);
+    } else if (nargs >= 3 && args[2] != VAL_NONE) {
         e->filename = args[2];
         if (nargs == 5) {
             e->filename2 = args[4];
@@ -602,6 +629,37 @@ static Value oserror_new(Value callable, const Value *args, size_t nargs, Value 
     }
     return self;
 }
+
+static Value oserror_get_written(Value self) {
+    OSErrorObject *e = (OSErrorObject *)val_ptr(self);
+    if (e->written == VAL_NONE) {
+        return err_format(&exc_AttributeError, "characters_written");
+    }
+    return e->written;
+}
+
+static int oserror_set_written(Value self, Value value) {
+    OSErrorObject *e = (OSErrorObject *)val_ptr(self);
+    if (!value) {
+        if (e->written == VAL_NONE) {
+            err_format(&exc_AttributeError, "characters_written");
+            return -1;
+        }
+        e->written = VAL_NONE;
+        return 0;
+    }
+    int64_t n;
+    if (oserror_as_written(value, &n) < 0) {
+        return -1;
+    }
+    e->written = int_from_i64(n);
+    return 0;
+}
+
+static const GetSetDef oserror_getset[] = {
+    {"characters_written", oserror_get_written, oserror_set_written, NULL},
+    {NULL, NULL, NULL, NULL},
+};
 
 static Value oserror_init(Value self, const Value *args, size_t nargs, Value kwnames) {
     return VAL_NONE;
@@ -812,6 +870,54 @@ static Value unicodeencodeerror_str(Value self) {
                         e->encoding, (long long)start, (long long)(end - 1), e->reason);
 }
 
+// ---- UnicodeTranslateError(object, start, end, reason) -----------------------------------
+
+static Value unicodetranslateerror_init(Value self, const Value *args, size_t nargs,
+                                        Value kwnames) {
+    if (!exc_init(self, args, nargs, kwnames)) {
+        return 0;
+    }
+    if (nargs != 4) {
+        return err_format(&exc_TypeError, "function takes exactly 4 arguments (%zu given)", nargs);
+    }
+    UnicodeErrorObject *e = (UnicodeErrorObject *)val_ptr(self);
+    if (unicode_arg_str(args[0], 1) < 0) {
+        return 0;
+    }
+    Value start = obj_index(args[1]);
+    Value end = start ? obj_index(args[2]) : 0;
+    if (!end || unicode_arg_str(args[3], 4) < 0) {
+        return 0;
+    }
+    e->encoding = VAL_NONE;
+    e->object = args[0];
+    e->start = start;
+    e->end = end;
+    e->reason = args[3];
+    return VAL_NONE;
+}
+
+static Value unicodetranslateerror_str(Value self) {
+    UnicodeErrorObject *e = (UnicodeErrorObject *)val_ptr(self);
+    if (!e->object || !val_is_str(e->object)) {
+        return str_empty();  // never initialized (CPython: the same)
+    }
+    int64_t start, end;
+    if (obj_as_int64(e->start, &start) < 0 || obj_as_int64(e->end, &end) < 0) {
+        return 0;
+    }
+    if (start >= 0 && start < (int64_t)str_len(e->object) && end == start + 1) {
+        uint32_t c = str_getitem_cp(e->object, (size_t)start);
+        const char *fmt =
+            c <= 0xff     ? "can't translate character '\\x%02x' in position %lld: %S"
+            : c <= 0xffff ? "can't translate character '\\u%04x' in position %lld: %S"
+                          : "can't translate character '\\U%08x' in position %lld: %S";
+        return str_format_c(fmt, c, (long long)start, e->reason);
+    }
+    return str_format_c("can't translate characters in position %lld-%lld: %S",
+                        (long long)start, (long long)(end - 1), e->reason);
+}
+
 static const MemberDef unicodeerror_members[] = {
     {"encoding", MEMBER_VALUE, offsetof(UnicodeErrorObject, encoding), NULL},
     {"object", MEMBER_VALUE, offsetof(UnicodeErrorObject, object), NULL},
@@ -853,7 +959,8 @@ static const MemberDef unicodeerror_members[] = {
         .init = importerror_init, .str = importerror_str, .members = importerror_members)
 #define EXC_SLOTS_OSError                                                               \
     ~, (.basic_size = sizeof(OSErrorObject), .trace = oserror_trace, .new_ = oserror_new, \
-        .init = oserror_init, .str = oserror_str, .members = oserror_members)
+        .init = oserror_init, .str = oserror_str, .members = oserror_members,          \
+        .getset = oserror_getset)
 #define EXC_SLOTS_SyntaxError                                                           \
     ~, (.basic_size = sizeof(SyntaxErrorObject), .trace = syntaxerror_trace,            \
         .init = syntaxerror_init, .str = syntaxerror_str, .members = syntaxerror_members)
@@ -864,6 +971,10 @@ static const MemberDef unicodeerror_members[] = {
 #define EXC_SLOTS_UnicodeEncodeError                                                    \
     ~, (.basic_size = sizeof(UnicodeErrorObject), .trace = unicodeerror_trace,          \
         .init = unicodeencodeerror_init, .str = unicodeencodeerror_str,                  \
+        .members = unicodeerror_members)
+#define EXC_SLOTS_UnicodeTranslateError                                                 \
+    ~, (.basic_size = sizeof(UnicodeErrorObject), .trace = unicodeerror_trace,          \
+        .init = unicodetranslateerror_init, .str = unicodetranslateerror_str,            \
         .members = unicodeerror_members)
 #define EXC_SECOND_(a, b, ...) b
 #define EXC_PICK_(...) EXC_SECOND_(__VA_ARGS__, ())
