@@ -238,7 +238,10 @@ static IntObject *int_alloc(uint64_t nlimbs) {
         err_no_memory();
         return NULL;
     }
-    return (IntObject *)gc_alloc(&type_int, sizeof(IntObject) + nlimbs * sizeof(mp_limb_t));
+    // Every caller writes the limbs it keeps (int_finish reads only those):
+    // a big one is not zeroed first.
+    return (IntObject *)gc_alloc_data(&type_int, sizeof(IntObject) + nlimbs * sizeof(mp_limb_t),
+                                      sizeof(IntObject));
 }
 
 // Scratch limbs for intermediate values (no Values inside): free() them.
