@@ -718,11 +718,13 @@ Value bm_replace(Value self, const Value *args, size_t nargs, Value kwnames) {
     StrBuf out;
     sb_init(&out);
     size_t i = 0;
+    int64_t replaced = 0;
     if (m == 0) {
         // Insert `new` before every byte and at the end, up to count times.
         while (count > 0 && i <= n) {
             sb_put(&out, new_.buf, (size_t)new_.len);
             count--;
+            replaced++;
             if (i < n) {
                 sb_putc(&out, d[i]);
             }
@@ -741,11 +743,16 @@ Value bm_replace(Value self, const Value *args, size_t nargs, Value kwnames) {
             sb_put(&out, new_.buf, (size_t)new_.len);
             i += (size_t)f + m;
             count--;
+            replaced++;
         }
         sb_put(&out, d + i, n - i);
     }
     buffer_release(&old);
     buffer_release(&new_);
+    if (replaced == 0 && bytes_check_exact(self)) {
+        sb_free(&out);
+        return self;  // nothing replaced: CPython returns an exact bytes itself
+    }
     Value r = bm_new(self, out.data ? out.data : "", out.len);
     sb_free(&out);
     return r;
