@@ -39,6 +39,7 @@ Value gcmodule_init(void);          // gc (gcmodule.c)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
 Value math_module_init(void);       // math (mathmodule.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
+Value thread_module_init(void);     // _thread (threadmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
 Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
 
