@@ -16,6 +16,7 @@ static Value sys_init_default(void) {
 
 const BuiltinModule modules_builtin_table[] = {
     {"_collections", collections_module_init},
+    {"_functools", functools_module_init},
     {"_operator", operator_module_init},
     {"_thread", thread_module_init},
     {"_weakref", weakref_module_init},

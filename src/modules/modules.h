@@ -36,6 +36,7 @@ Value modules_import_builtin(Value name, int quiet);
 // ---- the other builtin modules, one file each ----------------------------------------
 
 Value collections_module_init(void);  // _collections (collectionsmodule.c)
+Value functools_module_init(void);  // _functools (functoolsmodule.c)
 Value gcmodule_init(void);          // gc (gcmodule.c)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
 Value math_module_init(void);       // math (mathmodule.c)
