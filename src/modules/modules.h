@@ -35,15 +35,21 @@ Value modules_import_builtin(Value name, int quiet);
 
 // ---- the other builtin modules, one file each ----------------------------------------
 
+Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value collections_module_init(void);  // _collections (collectionsmodule.c)
 Value functools_module_init(void);  // _functools (functoolsmodule.c)
 Value gcmodule_init(void);          // gc (gcmodule.c)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
 Value math_module_init(void);       // math (mathmodule.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
+Value string_module_init(void);     // _string (stringmodule.c)
 Value thread_module_init(void);     // _thread (threadmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
 Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
+
+// Run the atexit callbacks (last registered first; errors reported as
+// unraisable) and forget them: run.c calls it when the program ends.
+void atexit_run_callbacks(void);
 
 // ---- builtins ---------------------------------------------------------------------
 

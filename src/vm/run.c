@@ -344,6 +344,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
                             "more information.\n", KRAIT_VERSION_STRING);
         }
         int status = interactive_loop(globals);
+        atexit_run_callbacks();
         gc_run_exit_finalizers(globals);
         sys_flush_std_streams();
         return status;
@@ -356,6 +357,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         int system_exit = err_matches(&exc_SystemExit);
         status = vm_report_exception();
         if (system_exit) {
+            atexit_run_callbacks();
             gc_run_exit_finalizers(globals);
             sys_flush_std_streams();
             return status;
@@ -365,6 +367,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
                        *getenv("PYTHONINSPECT"))) {
         status = interactive_loop(globals);
     }
+    atexit_run_callbacks();
     gc_run_exit_finalizers(globals);
     if (sys_flush_std_streams() < 0 && status == 0) {
         status = 120;
