@@ -18,6 +18,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_collections", collections_module_init},
     {"_functools", functools_module_init},
     {"_operator", operator_module_init},
+    {"_signal", signal_module_init},
     {"_string", string_module_init},
     {"_thread", thread_module_init},
     {"_weakref", weakref_module_init},
