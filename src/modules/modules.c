@@ -15,8 +15,10 @@ static Value sys_init_default(void) {
 }
 
 const BuiltinModule modules_builtin_table[] = {
+    {"_bisect", bisect_module_init},
     {"_collections", collections_module_init},
     {"_functools", functools_module_init},
+    {"_heapq", heapq_module_init},
     {"_imp", imp_module_init},
     {"_operator", operator_module_init},
     {"_signal", signal_module_init},

@@ -37,9 +37,11 @@ Value modules_import_builtin(Value name, int quiet);
 // ---- the other builtin modules, one file each ----------------------------------------
 
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
+Value bisect_module_init(void);     // _bisect (bisectmodule.c)
 Value collections_module_init(void);  // _collections (collectionsmodule.c)
 Value functools_module_init(void);  // _functools (functoolsmodule.c)
 Value gcmodule_init(void);          // gc (gcmodule.c)
+Value heapq_module_init(void);      // _heapq (heapqmodule.c)
 Value imp_module_init(void);        // _imp (impmodule.c)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
 Value marshal_module_init(void);    // marshal (marshalmodule.c)
