@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 
-KRAIT = sys.argv[1]
+KRAIT = os.path.abspath(sys.argv[1])  # some cases run in another directory
 PY = '/usr/bin/python3.11'
 
 passed = failed = 0
