@@ -348,16 +348,36 @@ int list_extend(Value list, Value iterable) {
     if (!it) {
         return -1;
     }
+    // Room for what the iterable says it holds, as CPython: a hint of more
+    // than memory can hold is a MemoryError now rather than after filling it.
+    int64_t hint = obj_length_hint(iterable, 8);
+    if (hint < 0) {
+        return -1;
+    }
+    size_t old = l->len;
+    if ((uint64_t)hint > l->cap - old && (uint64_t)hint <= SIZE_MAX - old) {
+        if (list_resize(l, old + (size_t)hint) < 0) {
+            return -1;
+        }
+        l->len = old;
+    }
     IterNextFunc next = type_of(it)->iternext;
     for (;;) {
         Value item = next ? next(it) : obj_next(it);
         if (!item) {
-            return err_occurred() ? -1 : 0;
+            if (err_occurred()) {
+                return -1;
+            }
+            break;
         }
         if (list_append(list, item) < 0) {
             return -1;
         }
     }
+    if (l->len < l->cap && l->len < l->cap / 2) {
+        return list_resize(l, l->len);  // the hint overestimated: give it back
+    }
+    return 0;
 }
 
 int list_insert(Value list, int64_t where, Value item) {
