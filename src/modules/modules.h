@@ -38,6 +38,7 @@ Value modules_import_builtin(Value name, int quiet);
 
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value bisect_module_init(void);     // _bisect (bisectmodule.c)
+Value codecs_module_init(void);      // _codecs (codecsmodule.c)
 Value collections_module_init(void);  // _collections (collectionsmodule.c)
 Value functools_module_init(void);  // _functools (functoolsmodule.c)
 Value gcmodule_init(void);          // gc (gcmodule.c)

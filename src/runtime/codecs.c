@@ -22,11 +22,15 @@
 #include "abstract.h"
 #include "args.h"
 #include "bytes.h"
+#include "dict.h"
+#include "gc.h"
+#include "int.h"
 #include "exceptions.h"
 #include "str.h"
 #include "strbuf.h"
 #include "tuple.h"
 #include "unicode.h"
+#include "unicode_names.h"
 
 #include "codec_names.h"
 
@@ -173,13 +177,23 @@ static int codec_is_fast_name(const char *encoding) {
 // _PyErr_TrySetFromCause): an exception with nothing but a message (not a
 // UnicodeError) becomes "encoding with 'x' codec failed (LookupError: ...)"
 // of the same type, caused by the original.
-static void codec_wrap_error(const char *what, const char *encoding) {
-    if (!(err_matches(&exc_LookupError) || err_matches(&exc_TypeError)) ||
-        err_matches(&exc_UnicodeError)) {
+void codec_wrap_error(const char *what, const char *encoding) {
+    // Only exceptions that are nothing but their message: not those whose
+    // types take other arguments or carry attributes.
+    if (!err_matches(&exc_Exception) || err_matches(&exc_UnicodeError) ||
+        err_matches(&exc_OSError) || err_matches(&exc_SyntaxError) ||
+        err_matches(&exc_ImportError) || err_matches(&exc_AttributeError) ||
+        err_matches(&exc_NameError) || err_matches(&exc_StopIteration) ||
+        err_matches(&exc_BaseExceptionGroup)) {
         return;
     }
     Value orig = err_fetch();
     if (!orig) {
+        return;
+    }
+    ExceptionObject *oe = (ExceptionObject *)val_ptr(orig);
+    if (oe->dict && dict_len(oe->dict) > 0) {
+        err_set_value(orig);
         return;
     }
     Value text = obj_str(orig);
@@ -227,6 +241,72 @@ static ErrorHandler codec_handler(const char *errors) {
     return EH_BAD;
 }
 
+// The error handlers codecs.register_error added (and _codecs' builtin
+// ones): name -> callable. Created by the first registration.
+static Value codec_error_registry;
+
+int codec_register_error(Value name, Value handler) {
+    if (!codec_error_registry) {
+        gc_add_root(&codec_error_registry);
+        codec_error_registry = dict_new();
+        if (!codec_error_registry) {
+            return -1;
+        }
+    }
+    return dict_set(codec_error_registry, name, handler);
+}
+
+Value codec_lookup_error_handler(const char *name) {
+    if (!codec_error_registry) {
+        return 0;
+    }
+    return dict_get_cstr(codec_error_registry, name);
+}
+
+static void codec_unknown_handler(const char *errors);
+
+int codec_call_error_handler(const char *errors, Value exc, int encode, size_t length,
+                             Value *rep, int64_t *newpos) {
+    if (!errors || strcmp(errors, "strict") == 0) {
+        err_set_value(exc);
+        return -1;
+    }
+    Value handler = codec_lookup_error_handler(errors);
+    if (!handler) {
+        if (!err_occurred()) {
+            codec_unknown_handler(errors);
+        }
+        return -1;
+    }
+    Value r = obj_call1(handler, exc);
+    if (!r) {
+        return -1;
+    }
+    if (!tuple_check(r) || tuple_obj(r)->len != 2 ||
+        !(val_is_str(tuple_obj(r)->items[0]) ||
+          (encode && val_is_bytes(tuple_obj(r)->items[0]))) ||
+        !int_check(tuple_obj(r)->items[1])) {
+        err_format(&exc_TypeError, encode ? "encoding error handler must return (str/bytes, int) tuple"
+                                         : "decoding error handler must return (str, int) tuple");
+        return -1;
+    }
+    int64_t pos;
+    if (obj_as_index(tuple_obj(r)->items[1], &pos, 1) < 0) {
+        return -1;
+    }
+    if (pos < 0) {
+        pos += (int64_t)length;
+    }
+    if (pos < 0 || pos > (int64_t)length) {
+        err_format(&exc_IndexError, "position %lld from error handler out of bounds",
+                   (long long)pos);
+        return -1;
+    }
+    *rep = tuple_obj(r)->items[0];
+    *newpos = pos;
+    return 0;
+}
+
 static void codec_unknown_handler(const char *errors) {
     Value msg = str_format_c("unknown error handler name '%s'", errors);
     if (msg) {
@@ -244,16 +324,21 @@ typedef struct Encoder {
     StrBuf out;
 } Encoder;
 
-// Raise UnicodeEncodeError(encoding, str, start, end, reason).
-static int enc_raise(Encoder *e, size_t start, size_t end, const char *reason) {
+// UnicodeEncodeError(encoding, str, start, end, reason), or 0.
+static Value enc_error_new(Encoder *e, size_t start, size_t end, const char *reason) {
     Value args[5] = {
         str_from_cstr(codec_error_names[e->name_kind]), e->str, val_from_smallint((int64_t)start),
         val_from_smallint((int64_t)end), str_from_cstr(reason),
     };
     if (!args[0] || !args[4]) {
-        return -1;
+        return 0;
     }
-    Value exc = obj_call(val_from_ptr(&exc_UnicodeEncodeError), args, 5, 0);
+    return obj_call(val_from_ptr(&exc_UnicodeEncodeError), args, 5, 0);
+}
+
+// Raise UnicodeEncodeError(encoding, str, start, end, reason).
+static int enc_raise(Encoder *e, size_t start, size_t end, const char *reason) {
+    Value exc = enc_error_new(e, start, end, reason);
     if (exc) {
         err_set_value(exc);
     }
@@ -277,14 +362,55 @@ static void enc_put_backslash(StrBuf *b, uint32_t cp) {
     }
 }
 
+static int enc_can(const Encoder *e, uint32_t cp);
+static void enc_put_unit(Encoder *e, uint32_t cp);
+
+// A handler from the registry: its str replacement is encoded by this
+// codec (a character it cannot encode raises the original error), its
+// bytes replacement copied.
+static int enc_custom(Encoder *e, size_t start, size_t end, const char *reason, int *bytes,
+                      int64_t *newpos) {
+    if (!codec_lookup_error_handler(e->errors)) {
+        if (!err_occurred()) {
+            codec_unknown_handler(e->errors);
+        }
+        return -1;
+    }
+    Value exc = enc_error_new(e, start, end, reason);
+    Value rep;
+    if (!exc || codec_call_error_handler(e->errors, exc, 1, str_len(e->str), &rep, newpos) < 0) {
+        return -1;
+    }
+    *bytes = 2;
+    if (val_is_bytes(rep)) {
+        sb_put(&e->out, bytes_data(rep), bytes_len(rep));
+        return 0;
+    }
+    StrObject *r = str_obj(rep);
+    const unsigned char *p = (const unsigned char *)r->data;
+    for (size_t i = 0; i < r->nbytes;) {
+        size_t k;
+        uint32_t cp = str_decode_cp(p + i, &k);
+        if (!enc_can(e, cp)) {
+            return enc_raise(e, start, end, reason);
+        }
+        enc_put_unit(e, cp);
+        i += k;
+    }
+    return 0;
+}
+
 // The replacement text (ASCII) the handler gives for cps[0..n) (the run
 // at code point positions start..start+n), or -1 with the error raised.
 // *bytes is set for surrogateescape/surrogatepass, whose output is bytes
 // for the encoder rather than text; *bad_at is where surrogateescape met
 // a character it cannot map.
+// A handler registered with codecs.register_error writes its replacement
+// straight into e->out (*bytes = 2) and may move *newpos.
 static int enc_replacement(Encoder *e, const uint32_t *cps, size_t n, size_t start,
-                           const char *reason, StrBuf *rep, int *bytes) {
+                           const char *reason, StrBuf *rep, int *bytes, int64_t *newpos) {
     *bytes = 0;
+    *newpos = (int64_t)(start + n);
     switch (enc_handler(e)) {
     case EH_STRICT:
         return enc_raise(e, start, start + n, reason);
@@ -365,8 +491,7 @@ static int enc_replacement(Encoder *e, const uint32_t *cps, size_t n, size_t sta
                    "the 'namereplace' error handler is not implemented in krait yet");
         return -1;
     default:
-        codec_unknown_handler(e->errors);
-        return -1;
+        return enc_custom(e, start, start + n, reason, bytes, newpos);
     }
 }
 
@@ -543,9 +668,16 @@ static int enc_run(Encoder *e) {
         StrBuf rep;
         sb_init(&rep);
         int bytes;
-        if (enc_replacement(e, cps, run, index, reason, &rep, &bytes) < 0) {
+        int64_t newpos;
+        if (enc_replacement(e, cps, run, index, reason, &rep, &bytes, &newpos) < 0) {
             sb_free(&rep);
             return -1;
+        }
+        if (bytes == 2) {
+            sb_free(&rep);
+            index = (size_t)newpos;
+            pos = str_offset_of(e->str, index);
+            continue;
         }
         if (bytes) {
             if (per_char && e->handler == EH_SURROGATEESCAPE) {
@@ -612,7 +744,7 @@ static void enc_escape(Encoder *e) {
     }
 }
 
-Value codec_encode(Value s, const char *encoding, const char *errors) {
+Value codec_encode_direct(Value s, const char *encoding, const char *errors) {
     CodecKind kind = CODEC_UTF8;
     int charmap = -1;
     if (encoding && codec_lookup(encoding, &kind, &charmap, "encode") < 0) {
@@ -632,13 +764,23 @@ Value codec_encode(Value s, const char *encoding, const char *errors) {
         enc_escape(&e);
     } else if (enc_run(&e) < 0) {
         sb_free(&e.out);
-        if (!codec_is_fast_name(encoding)) {
-            codec_wrap_error("encoding", encoding);
-        }
         return 0;
     }
     Value r = bytes_from(e.out.data ? e.out.data : "", e.out.len);
     sb_free(&e.out);
+    return r;
+}
+
+Value codec_encode(Value s, const char *encoding, const char *errors) {
+    CodecKind kind;
+    int charmap;
+    if (encoding && codec_lookup(encoding, &kind, &charmap, "encode") < 0) {
+        return 0;  // not wrapped
+    }
+    Value r = codec_encode_direct(s, encoding, errors);
+    if (!r && !codec_is_fast_name(encoding)) {
+        codec_wrap_error("encoding", encoding);
+    }
     return r;
 }
 
@@ -691,6 +833,38 @@ static uint32_t dec_unit(CodecKind k, const unsigned char *p) {
     default:
         return (uint32_t)p[3] | (uint32_t)p[2] << 8 | (uint32_t)p[1] << 16 | (uint32_t)p[0] << 24;
     }
+}
+
+// A handler from the registry: its str replacement is appended, decoding
+// resumes where it says.
+static int64_t dec_custom(Decoder *x, size_t start, size_t end, const char *reason) {
+    if (!codec_lookup_error_handler(x->errors)) {
+        if (!err_occurred()) {
+            codec_unknown_handler(x->errors);
+        }
+        return -1;
+    }
+    if (!x->obj) {
+        x->obj = bytes_from(x->d, x->n);
+        if (!x->obj) {
+            return -1;
+        }
+    }
+    Value args[5] = {
+        str_from_cstr(codec_error_names[x->kind]), x->obj, val_from_smallint((int64_t)start),
+        val_from_smallint((int64_t)end), str_from_cstr(reason),
+    };
+    if (!args[0] || !args[4]) {
+        return -1;
+    }
+    Value exc = obj_call(val_from_ptr(&exc_UnicodeDecodeError), args, 5, 0);
+    Value rep;
+    int64_t newpos;
+    if (!exc || codec_call_error_handler(x->errors, exc, 0, x->n, &rep, &newpos) < 0) {
+        return -1;
+    }
+    sb_put(&x->out, str_obj(rep)->data, str_obj(rep)->nbytes);
+    return newpos;
 }
 
 // Handle the undecodable bytes [start, end): append the replacement and
@@ -755,8 +929,7 @@ static int64_t dec_error(Decoder *x, size_t start, size_t end, const char *reaso
         err_format(&exc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
         return -1;
     default:
-        codec_unknown_handler(x->errors);
-        return -1;
+        return dec_custom(x, start, end, reason);
     }
 }
 
@@ -934,19 +1107,225 @@ static int dec_run(Decoder *x) {
     return 0;
 }
 
-Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
-                   const char *errors) {
+static int hex_digit(unsigned c) {
+    return c >= '0' && c <= '9' ? (int)(c - '0')
+           : c >= 'a' && c <= 'f' ? (int)(c - 'a' + 10)
+           : c >= 'A' && c <= 'F' ? (int)(c - 'A' + 10) : -1;
+}
+
+// unicode_escape and raw_unicode_escape. When not `final`, an escape cut
+// off by the end of the data stops decoding before its backslash
+// (*stop says where); otherwise it is an error.
+static int dec_escape(Decoder *x, int final, size_t *stop) {
+    const unsigned char *d = x->d;
+    size_t n = x->n, pos = 0;
+    int raw = x->kind == CODEC_RAW_UNICODE_ESCAPE;
+    *stop = n;
+    while (pos < n) {
+        unsigned c = d[pos++];
+        if (c != '\\' || (raw && pos >= n && final)) {
+            char b[4];
+            sb_put(&x->out, b, (size_t)utf8_encode(c, b));
+            continue;
+        }
+        size_t start = pos - 1;
+        const char *message = "\\ at end of string";
+        uint32_t ch = 0;
+        int count = 0;
+        if (pos >= n) {
+            goto incomplete;
+        }
+        c = d[pos++];
+        if (raw) {
+            if (c == 'u') {
+                count = 4;
+                message = "truncated \\uXXXX escape";
+            } else if (c == 'U') {
+                count = 8;
+                message = "truncated \\UXXXXXXXX escape";
+            } else {
+                sb_putc(&x->out, '\\');
+                char b[4];
+                sb_put(&x->out, b, (size_t)utf8_encode(c, b));
+                continue;
+            }
+        } else {
+            switch (c) {
+            case '\n': continue;
+            case '\\': sb_putc(&x->out, '\\'); continue;
+            case '\'': sb_putc(&x->out, '\''); continue;
+            case '"': sb_putc(&x->out, '"'); continue;
+            case 'b': sb_putc(&x->out, '\b'); continue;
+            case 'f': sb_putc(&x->out, '\f'); continue;
+            case 't': sb_putc(&x->out, '\t'); continue;
+            case 'n': sb_putc(&x->out, '\n'); continue;
+            case 'r': sb_putc(&x->out, '\r'); continue;
+            case 'v': sb_putc(&x->out, '\v'); continue;
+            case 'a': sb_putc(&x->out, '\a'); continue;
+            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+                ch = c - '0';
+                for (int i = 0; i < 2 && pos < n && d[pos] >= '0' && d[pos] <= '7'; i++) {
+                    ch = (ch << 3) + (d[pos++] - '0');
+                }
+                char b[4];
+                sb_put(&x->out, b, (size_t)utf8_encode(ch, b));
+                continue;
+            }
+            case 'x': count = 2; message = "truncated \\xXX escape"; break;
+            case 'u': count = 4; message = "truncated \\uXXXX escape"; break;
+            case 'U': count = 8; message = "truncated \\UXXXXXXXX escape"; break;
+            case 'N': {
+                message = "malformed \\N character escape";
+                if (pos >= n) {
+                    goto incomplete;
+                }
+                if (d[pos] == '{') {
+                    size_t name = ++pos;
+                    while (pos < n && d[pos] != '}') {
+                        pos++;
+                    }
+                    if (pos >= n) {
+                        goto incomplete;
+                    }
+                    if (pos > name) {
+                        pos++;
+                        if (uni_lookup_name((const char *)d + name, pos - 1 - name, &ch)) {
+                            char b[4];
+                            sb_put(&x->out, b, (size_t)utf8_encode(ch, b));
+                            continue;
+                        }
+                        message = "unknown Unicode character name";
+                    }
+                }
+                goto error;
+            }
+            default: {
+                // Kept as it is (CPython also warns: DeprecationWarning).
+                sb_putc(&x->out, '\\');
+                char b[4];
+                sb_put(&x->out, b, (size_t)utf8_encode(c, b));
+                continue;
+            }
+            }
+        }
+        for (; count; pos++, count--) {
+            if (pos >= n) {
+                goto incomplete;
+            }
+            int v = hex_digit(d[pos]);
+            if (v < 0) {
+                goto error;
+            }
+            ch = (ch << 4) + (uint32_t)v;
+        }
+        if (ch > 0x10FFFF) {
+            message = raw ? "\\Uxxxxxxxx out of range" : "illegal Unicode character";
+            goto error;
+        }
+        {
+            char b[4];
+            sb_put(&x->out, b, (size_t)utf8_encode(ch, b));
+        }
+        continue;
+    incomplete:
+        if (!final) {
+            *stop = start;
+            return 0;
+        }
+    error: {
+        int64_t next = dec_error(x, start, pos, message);
+        if (next < 0) {
+            return -1;
+        }
+        pos = (size_t)next;
+    }
+    }
+    return 0;
+}
+
+// How much of d[0..n) a decoder that is not final may decode now: a
+// character cut off by the end waits for more data.
+static size_t dec_complete_prefix(CodecKind kind, const unsigned char *d, size_t n) {
+    switch (kind) {
+    case CODEC_UTF8:
+    case CODEC_UTF8_SIG: {
+        size_t i = n;
+        while (i > 0 && n - i < 3 && dec_cont(d[i - 1])) {
+            i--;
+        }
+        if (i == 0 || d[i - 1] < 0xC2) {
+            return n;
+        }
+        size_t bad;
+        const char *reason;
+        if (dec_utf8_char(d + i - 1, n - i + 1, &bad, &reason) == 0 &&
+            strcmp(reason, "unexpected end of data") == 0) {
+            return i - 1;
+        }
+        return n;
+    }
+    case CODEC_UTF16:
+    case CODEC_UTF16_LE:
+    case CODEC_UTF16_BE: {
+        CodecKind k = kind;
+        if (k == CODEC_UTF16) {
+            if (n < 2) {
+                return 0;
+            }
+            k = d[0] == 0xFE && d[1] == 0xFF ? CODEC_UTF16_BE : CODEC_UTF16_LE;
+        }
+        size_t m = n & ~(size_t)1;
+        if (m >= 2) {
+            uint32_t u = dec_unit(k, d + m - 2);
+            if (u >= 0xD800 && u < 0xDC00) {
+                m -= 2;
+            }
+        }
+        return m;
+    }
+    case CODEC_UTF32:
+    case CODEC_UTF32_LE:
+    case CODEC_UTF32_BE:
+        return n & ~(size_t)3;
+    default:
+        return n;
+    }
+}
+
+Value codec_decode_final(Value obj, const char *data, size_t n, const char *encoding,
+                         const char *errors, int final, size_t *consumed) {
     CodecKind kind = CODEC_UTF8;
     int charmap = -1;
     if (encoding && codec_lookup(encoding, &kind, &charmap, "decode") < 0) {
         return 0;
     }
-    if (kind == CODEC_UNICODE_ESCAPE || kind == CODEC_RAW_UNICODE_ESCAPE) {
-        return err_format(&exc_NotImplementedError,
-                          "decoding from '%s' is not implemented in krait yet",
-                          codec_error_names[kind]);
-    }
     const unsigned char *d = (const unsigned char *)data;
+    if (consumed) {
+        *consumed = n;
+    }
+    if (kind == CODEC_UNICODE_ESCAPE || kind == CODEC_RAW_UNICODE_ESCAPE) {
+        Decoder x = {obj, d, n, kind, charmap, errors, EH_UNKNOWN, {NULL, 0, 0}};
+        size_t stop;
+        sb_reserve(&x.out, n + 4);
+        if (dec_escape(&x, final, &stop) < 0) {
+            sb_free(&x.out);
+            return 0;
+        }
+        if (consumed) {
+            *consumed = stop;
+        }
+        return str_from_strbuf(&x.out);
+    }
+    if (!final) {
+        size_t m = dec_complete_prefix(kind, d, n);
+        if (m < n) {
+            n = m;
+            obj = 0;
+            if (consumed) {
+                *consumed = m;
+            }
+        }
+    }
     if (kind == CODEC_UTF8 || kind == CODEC_ASCII) {
         // Valid input (the common case) is its own UTF-8.
         size_t i = 0;
@@ -971,12 +1350,23 @@ Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
     sb_reserve(&x.out, n + 4);
     if (dec_run(&x) < 0) {
         sb_free(&x.out);
-        if (!codec_is_fast_name(encoding)) {
-            codec_wrap_error("decoding", encoding);
-        }
         return 0;
     }
     return str_from_strbuf(&x.out);
+}
+
+Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
+                   const char *errors) {
+    CodecKind kind;
+    int charmap;
+    if (encoding && codec_lookup(encoding, &kind, &charmap, "decode") < 0) {
+        return 0;  // not wrapped
+    }
+    Value r = codec_decode_final(obj, data, n, encoding, errors, 1, NULL);
+    if (!r && !codec_is_fast_name(encoding)) {
+        codec_wrap_error("decoding", encoding);
+    }
+    return r;
 }
 
 // bytes.decode(encoding='utf-8', errors='strict').

@@ -30,6 +30,38 @@ Value codec_encode(Value s, const char *encoding, const char *errors);
 Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
                    const char *errors);
 
+// codec_decode for an incremental decoder (and without the registry's
+// wrapping of errors): when not `final`, a character
+// (or escape) cut off by the end of the data is left for the next call;
+// *consumed (if not NULL) gets the number of bytes decoded.
+Value codec_decode_final(Value obj, const char *data, size_t n, const char *encoding,
+                         const char *errors, int final, size_t *consumed);
+
+// The error handlers codecs.register_error knows beyond the built-in
+// names: register one (name a str; 0 or -1), look one up (0 without an
+// exception when there is none). The encoders and decoders above call
+// a registered handler for an error handler name they do not know.
+int codec_register_error(Value name, Value handler);
+Value codec_lookup_error_handler(const char *name);
+
+// codec_encode without the registry's wrapping of errors (codec_wrap_error):
+// what the _codecs functions of one codec do.
+Value codec_encode_direct(Value s, const char *encoding, const char *errors);
+
+// Hand the UnicodeEncodeError/UnicodeDecodeError `exc` (about a text
+// `length` code points or bytes long) to the error handler `errors`
+// (NULL or "strict": raise it): 0 with *rep (str, or bytes when `encode`)
+// and *newpos in [0, length], or -1 with the handler's error, a TypeError
+// for a malformed result, an IndexError for a position out of bounds or a
+// LookupError for an unknown handler.
+int codec_call_error_handler(const char *errors, Value exc, int encode, size_t length,
+                             Value *rep, int64_t *newpos);
+
+// The codec registry's wrapping of a failed codec call: a LookupError or
+// TypeError that is not a UnicodeError becomes "<what> with '<encoding>'
+// codec failed (Type: message)" of the same type, caused by the original.
+void codec_wrap_error(const char *what, const char *encoding);
+
 // The bytes.decode method, for bytes.c's method table.
 Value bytes_m_decode(Value self, const Value *args, size_t nargs, Value kwnames);
 
