@@ -29,6 +29,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_warnings", warnings_module_init},
     {"_weakref", weakref_module_init},
     {"atexit", atexit_module_init},
+    {"binascii", binascii_module_init},
     {"builtins", builtins_init},
     {"gc", gcmodule_init},
     {"itertools", itertools_module_init},
