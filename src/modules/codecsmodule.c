@@ -489,15 +489,8 @@ FN(codecs_utf_32_ex_decode) {
     return decode_ex("utf_32_ex_decode", 1, args, nargs, kwnames);
 }
 
-FN(codecs_utf_7_encode) {
-    return err_format(&exc_NotImplementedError,
-                      "_codecs.utf_7_encode is not implemented in krait yet");
-}
-
-FN(codecs_utf_7_decode) {
-    return err_format(&exc_NotImplementedError,
-                      "_codecs.utf_7_decode is not implemented in krait yet");
-}
+ENCODER(codecs_utf_7_encode, "utf_7_encode", "utf-7")
+DECODER(codecs_utf_7_decode, "utf_7_decode", "utf-7", 1, 0)
 
 // ---- charmap ------------------------------------------------------------------------------------
 

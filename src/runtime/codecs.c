@@ -37,13 +37,13 @@
 typedef enum CodecKind {
     CODEC_UTF8, CODEC_UTF8_SIG, CODEC_ASCII, CODEC_LATIN1, CODEC_UTF16, CODEC_UTF16_LE,
     CODEC_UTF16_BE, CODEC_UTF32, CODEC_UTF32_LE, CODEC_UTF32_BE, CODEC_UNICODE_ESCAPE,
-    CODEC_RAW_UNICODE_ESCAPE, CODEC_CHARMAP, CODEC_UNSUPPORTED,
+    CODEC_RAW_UNICODE_ESCAPE, CODEC_CHARMAP, CODEC_UTF7, CODEC_UNSUPPORTED,
 } CodecKind;
 
 // The name an encoder's errors carry, per kind.
 static const char *const codec_error_names[] = {
     "utf-8", "utf-8", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be",
-    "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "charmap", "",
+    "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "charmap", "utf7", "",
 };
 
 static const struct {
@@ -54,7 +54,7 @@ static const struct {
     {"latin_1", CODEC_LATIN1}, {"utf_16", CODEC_UTF16}, {"utf_16_le", CODEC_UTF16_LE},
     {"utf_16_be", CODEC_UTF16_BE}, {"utf_32", CODEC_UTF32}, {"utf_32_le", CODEC_UTF32_LE},
     {"utf_32_be", CODEC_UTF32_BE}, {"unicode_escape", CODEC_UNICODE_ESCAPE},
-    {"raw_unicode_escape", CODEC_RAW_UNICODE_ESCAPE},
+    {"raw_unicode_escape", CODEC_RAW_UNICODE_ESCAPE}, {"utf_7", CODEC_UTF7},
 };
 
 // ---- lookup ----------------------------------------------------------------------------
@@ -744,6 +744,99 @@ static void enc_escape(Encoder *e) {
     }
 }
 
+// ---- UTF-7 (RFC 2152) ------------------------------------------------------------------------------
+//
+// CPython's variant: every printable ASCII character but '+', '\\' and '~'
+// (and whitespace) is written as itself; the rest go into base64 runs of
+// UTF-16 code units opened by '+' and closed by '-' when the next
+// character could be read as base64 (or is '-'). Encoding never fails.
+
+// 0: set D, 1: set O, 2: whitespace (all written directly), 3: base64-encoded.
+static int utf7_category(uint32_t c) {
+    if (c >= 128 || c == 0) {
+        return 3;
+    }
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+        strchr("'(),-./:?", (int)c)) {
+        return 0;
+    }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        return 2;
+    }
+    if (strchr("!\"#$%&*;<=>@[]^_`{|}", (int)c)) {
+        return 1;
+    }
+    return 3;
+}
+
+static int utf7_is_base64(uint32_t c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           c == '+' || c == '/';
+}
+
+static const char utf7_alphabet[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static void enc_utf7(Encoder *e) {
+    StrObject *s = str_obj(e->str);
+    const unsigned char *d = (const unsigned char *)s->data;
+    int in_shift = 0, bits = 0;
+    uint64_t buf = 0;
+    for (size_t pos = 0; pos < s->nbytes;) {
+        size_t k;
+        uint32_t c = str_decode_cp(d + pos, &k);
+        pos += k;
+        int direct = utf7_category(c) != 3;
+        if (in_shift && direct) {
+            if (bits) {
+                sb_putc(&e->out, utf7_alphabet[(buf << (6 - bits)) & 63]);
+                buf = 0;
+                bits = 0;
+            }
+            in_shift = 0;
+            if (utf7_is_base64(c) || c == '-') {
+                sb_putc(&e->out, '-');
+            }
+            sb_putc(&e->out, (char)c);
+            continue;
+        }
+        if (!in_shift) {
+            if (c == '+') {
+                sb_put(&e->out, "+-", 2);
+                continue;
+            }
+            if (direct) {
+                sb_putc(&e->out, (char)c);
+                continue;
+            }
+            sb_putc(&e->out, '+');
+            in_shift = 1;
+        }
+        uint32_t units[2] = {c, 0};
+        int nunits = 1;
+        if (c >= 0x10000) {
+            units[0] = 0xD800 | ((c - 0x10000) >> 10);
+            units[1] = 0xDC00 | ((c - 0x10000) & 0x3FF);
+            nunits = 2;
+        }
+        for (int u = 0; u < nunits; u++) {
+            bits += 16;
+            buf = (buf << 16) | units[u];
+            while (bits >= 6) {
+                sb_putc(&e->out, utf7_alphabet[(buf >> (bits - 6)) & 63]);
+                bits -= 6;
+            }
+            buf &= (1u << bits) - 1;
+        }
+    }
+    if (bits) {
+        sb_putc(&e->out, utf7_alphabet[(buf << (6 - bits)) & 63]);
+    }
+    if (in_shift) {
+        sb_putc(&e->out, '-');
+    }
+}
+
 Value codec_encode_direct(Value s, const char *encoding, const char *errors) {
     CodecKind kind = CODEC_UTF8;
     int charmap = -1;
@@ -762,6 +855,8 @@ Value codec_encode_direct(Value s, const char *encoding, const char *errors) {
     sb_reserve(&e.out, o->nbytes + 4);
     if (kind == CODEC_UNICODE_ESCAPE || kind == CODEC_RAW_UNICODE_ESCAPE) {
         enc_escape(&e);
+    } else if (kind == CODEC_UTF7) {
+        enc_utf7(&e);
     } else if (enc_run(&e) < 0) {
         sb_free(&e.out);
         return 0;
@@ -1243,6 +1338,127 @@ static int dec_escape(Decoder *x, int final, size_t *stop) {
     return 0;
 }
 
+static int utf7_from_base64(unsigned c) {
+    return c >= 'A' && c <= 'Z' ? (int)(c - 'A')
+           : c >= 'a' && c <= 'z' ? (int)(c - 'a' + 26)
+           : c >= '0' && c <= '9' ? (int)(c - '0' + 52) : c == '+' ? 62 : 63;
+}
+
+static void dec_put(Decoder *x, uint32_t c) {
+    char b[4];
+    sb_put(&x->out, b, (size_t)utf8_encode(c, b));
+}
+
+// UTF-7 with CPython's error ranges (from the '+' that opened a shift
+// sequence). When not `final`, an open shift sequence is left for the
+// next call: the output is cut back to where it began.
+static int dec_utf7(Decoder *x, int final, size_t *stop) {
+    const unsigned char *d = x->d;
+    size_t n = x->n, pos = 0, start = 0, shift_out = 0;
+    int in_shift = 0, bits = 0;
+    uint32_t buf = 0, surrogate = 0;
+    *stop = n;
+    for (;;) {
+        while (pos < n) {
+            unsigned c = d[pos];
+            const char *msg = NULL;
+            if (in_shift) {
+                if (utf7_is_base64(c)) {
+                    buf = (buf << 6) | (uint32_t)utf7_from_base64(c);
+                    bits += 6;
+                    pos++;
+                    if (bits >= 16) {
+                        uint32_t unit = (buf >> (bits - 16)) & 0xFFFF;
+                        bits -= 16;
+                        buf &= (1u << bits) - 1;
+                        if (surrogate) {
+                            if (unit >= 0xDC00 && unit <= 0xDFFF) {
+                                dec_put(x, 0x10000 + ((surrogate - 0xD800) << 10) + (unit - 0xDC00));
+                                surrogate = 0;
+                                continue;
+                            }
+                            dec_put(x, surrogate);
+                            surrogate = 0;
+                        }
+                        if (unit >= 0xD800 && unit <= 0xDBFF) {
+                            surrogate = unit;
+                        } else {
+                            dec_put(x, unit);
+                        }
+                    }
+                    continue;
+                }
+                in_shift = 0;
+                if (bits >= 6) {
+                    pos++;
+                    msg = "partial character in shift sequence";
+                } else if (bits > 0 && buf != 0) {
+                    pos++;
+                    msg = "non-zero padding bits in shift sequence";
+                } else {
+                    if (surrogate && c <= 127 && c != '+') {
+                        dec_put(x, surrogate);
+                    }
+                    surrogate = 0;
+                    if (c == '-') {
+                        pos++;
+                    }
+                    continue;
+                }
+            } else if (c == '+') {
+                start = pos++;
+                if (pos < n && d[pos] == '-') {
+                    pos++;
+                    sb_putc(&x->out, '+');
+                    continue;
+                }
+                if (pos < n && !utf7_is_base64(d[pos])) {
+                    pos++;
+                    msg = "ill-formed sequence";
+                } else {
+                    in_shift = 1;
+                    surrogate = 0;
+                    shift_out = x->out.len;
+                    bits = 0;
+                    buf = 0;
+                    continue;
+                }
+            } else if (c <= 127) {
+                sb_putc(&x->out, (char)c);
+                pos++;
+                continue;
+            } else {
+                start = pos++;
+                msg = "unexpected special character";
+            }
+            int64_t next = dec_error(x, start, pos, msg);
+            if (next < 0) {
+                return -1;
+            }
+            pos = (size_t)next;
+        }
+        if (in_shift && final) {
+            in_shift = 0;
+            if (surrogate || bits >= 6 || (bits > 0 && buf != 0)) {
+                int64_t next = dec_error(x, start, n, "unterminated shift sequence");
+                if (next < 0) {
+                    return -1;
+                }
+                pos = (size_t)next;
+                if (pos < n) {
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    if (!final && in_shift) {
+        *stop = start;
+        x->out.len = shift_out;
+    }
+    return 0;
+}
+
 // How much of d[0..n) a decoder that is not final may decode now: a
 // character cut off by the end waits for more data.
 static size_t dec_complete_prefix(CodecKind kind, const unsigned char *d, size_t n) {
@@ -1303,11 +1519,11 @@ Value codec_decode_final(Value obj, const char *data, size_t n, const char *enco
     if (consumed) {
         *consumed = n;
     }
-    if (kind == CODEC_UNICODE_ESCAPE || kind == CODEC_RAW_UNICODE_ESCAPE) {
+    if (kind == CODEC_UNICODE_ESCAPE || kind == CODEC_RAW_UNICODE_ESCAPE || kind == CODEC_UTF7) {
         Decoder x = {obj, d, n, kind, charmap, errors, EH_UNKNOWN, {NULL, 0, 0}};
         size_t stop;
         sb_reserve(&x.out, n + 4);
-        if (dec_escape(&x, final, &stop) < 0) {
+        if ((kind == CODEC_UTF7 ? dec_utf7(&x, final, &stop) : dec_escape(&x, final, &stop)) < 0) {
             sb_free(&x.out);
             return 0;
         }
