@@ -1280,6 +1280,7 @@ Value codecs_module_init(void) {
     }
     gc_add_root(&search_path);
     gc_add_root(&search_cache);
+    codec_registry_hook = codec_registry_lookup;
     search_path = list_new(0);
     search_cache = dict_new();
     if (!search_path || !search_cache) {

@@ -25,6 +25,7 @@
 #include "dict.h"
 #include "gc.h"
 #include "int.h"
+#include "memoryview.h"
 #include "exceptions.h"
 #include "str.h"
 #include "strbuf.h"
@@ -866,11 +867,86 @@ Value codec_encode_direct(Value s, const char *encoding, const char *errors) {
     return r;
 }
 
+Value (*codec_registry_hook)(Value encoding);
+
+// A codec krait does not have (unknown to its table, or known but not
+// implemented) asked of the codec registry, as CPython's str.encode and
+// bytes.decode ask it for every name but a few: codecs registered with
+// codecs.register and the pure-Python ones of the encodings package
+// (punycode, ...). A codec the registry cannot find either keeps the
+// error codec_lookup raised. 1 with *result, 0 when the pending error
+// stands, -1 with a new error.
+static int codec_via_registry(Value input, const char *encoding, const char *errors, int encode,
+                              Value *result) {
+    if (!codec_registry_hook ||
+        !(err_matches(&exc_LookupError) || err_matches(&exc_NotImplementedError))) {
+        return 0;
+    }
+    Value pending = err_fetch();
+    Value name = str_from_cstr(encoding);
+    Value codec = name ? codec_registry_hook(name) : 0;
+    if (!codec) {
+        if (err_matches(&exc_LookupError)) {
+            err_clear();
+            err_set_value(pending);
+            return 0;
+        }
+        return -1;
+    }
+    Value is_text = obj_getattr_opt(codec, str_intern_cstr("_is_text_encoding"));
+    if (!is_text && err_occurred()) {
+        return -1;
+    }
+    int text = is_text ? obj_truthy(is_text) : 1;
+    if (text < 0) {
+        return -1;
+    }
+    if (!text) {
+        err_format(&exc_LookupError,
+                   "'%s' is not a text encoding; use codecs.%s() to handle arbitrary codecs",
+                   encoding, encode ? "encode" : "decode");
+        return -1;
+    }
+    // As CPython: the errors argument only when one was given, and the
+    // data to decode as a memoryview.
+    if (!encode) {
+        input = obj_call1(val_from_ptr(&type_memoryview), input);
+        if (!input) {
+            return -1;
+        }
+    }
+    Value fn = tuple_obj(codec)->items[encode ? 0 : 1];
+    Value errs = errors ? str_from_cstr(errors) : 0;
+    Value r = !errors ? obj_call1(fn, input) : errs ? obj_call2(fn, input, errs) : 0;
+    if (!r) {
+        codec_wrap_error(encode ? "encoding" : "decoding", encoding);
+        return -1;
+    }
+    if (!tuple_check(r) || tuple_obj(r)->len != 2) {
+        err_format(&exc_TypeError, encode ? "encoder must return a tuple (object, integer)"
+                                          : "decoder must return a tuple (object,integer)");
+        return -1;
+    }
+    Value v = tuple_obj(r)->items[0];
+    if (encode ? !val_is_bytes(v) : !val_is_str(v)) {
+        err_format(&exc_TypeError,
+                   encode ? "'%s' encoder returned '%s' instead of 'bytes'; use codecs.encode() "
+                            "to encode to arbitrary types"
+                          : "'%s' decoder returned '%s' instead of 'str'; use codecs.decode() "
+                            "to decode to arbitrary types",
+                   encoding, obj_type_name(v));
+        return -1;
+    }
+    *result = v;
+    return 1;
+}
+
 Value codec_encode(Value s, const char *encoding, const char *errors) {
     CodecKind kind;
     int charmap;
     if (encoding && codec_lookup(encoding, &kind, &charmap, "encode") < 0) {
-        return 0;  // not wrapped
+        Value r;
+        return codec_via_registry(s, encoding, errors, 1, &r) > 0 ? r : 0;  // not wrapped
     }
     Value r = codec_encode_direct(s, encoding, errors);
     if (!r && !codec_is_fast_name(encoding)) {
@@ -1576,7 +1652,11 @@ Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
     CodecKind kind;
     int charmap;
     if (encoding && codec_lookup(encoding, &kind, &charmap, "decode") < 0) {
-        return 0;  // not wrapped
+        Value r, input = obj ? obj : bytes_from(data, n);
+        if (!input) {
+            return 0;
+        }
+        return codec_via_registry(input, encoding, errors, 0, &r) > 0 ? r : 0;  // not wrapped
     }
     Value r = codec_decode_final(obj, data, n, encoding, errors, 1, NULL);
     if (!r && !codec_is_fast_name(encoding)) {

@@ -63,6 +63,11 @@ int codec_call_error_handler(const char *errors, Value exc, int encode, size_t l
 // codec failed (Type: message)" of the same type, caused by the original.
 void codec_wrap_error(const char *what, const char *encoding);
 
+// The codec registry's lookup (CPython's _PyCodec_Lookup), installed by the
+// _codecs module: codec_encode and codec_decode ask it for the codecs they
+// do not have themselves. NULL until _codecs is imported.
+extern Value (*codec_registry_hook)(Value encoding);
+
 // The bytes.decode method, for bytes.c's method table.
 Value bytes_m_decode(Value self, const Value *args, size_t nargs, Value kwnames);
 
