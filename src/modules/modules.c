@@ -18,6 +18,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_operator", operator_module_init},
     {"_weakref", weakref_module_init},
     {"builtins", builtins_init},
+    {"errno", errno_module_init},
     {"gc", gcmodule_init},
     {"itertools", itertools_module_init},
     {"math", math_module_init},

@@ -35,6 +35,7 @@ Value modules_import_builtin(Value name, int quiet);
 
 // ---- the other builtin modules, one file each ----------------------------------------
 
+Value errno_module_init(void);      // errno (errnomodule.c)
 Value gcmodule_init(void);          // gc (gcmodule.c)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
 Value math_module_init(void);       // math (mathmodule.c)
