@@ -22,6 +22,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"gc", gcmodule_init},
     {"itertools", itertools_module_init},
     {"math", math_module_init},
+    {"posix", posix_module_init},
     {"sys", sys_init_default},
     {"time", timemodule_init},
     {NULL, NULL},

@@ -40,8 +40,14 @@ Value gcmodule_init(void);          // gc (gcmodule.c)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
 Value math_module_init(void);       // math (mathmodule.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
+Value posix_module_init(void);      // posix (posixmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
 Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
+
+// A bytes-like argument's bytes (posixmodule.c): bytes for now; the buffer
+// protocol of bytearray and memoryview belongs here once they exist.
+// 0, or -1 with TypeError "a bytes-like object is required, not 'str'".
+int modules_get_buffer(Value v, const char **data, size_t *len);
 
 // ---- builtins ---------------------------------------------------------------------
 
