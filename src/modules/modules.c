@@ -15,6 +15,7 @@ static Value sys_init_default(void) {
 }
 
 const BuiltinModule modules_builtin_table[] = {
+    {"_io", io_module_init},
     {"_operator", operator_module_init},
     {"_weakref", weakref_module_init},
     {"builtins", builtins_init},

@@ -37,12 +37,17 @@ Value modules_import_builtin(Value name, int quiet);
 
 Value errno_module_init(void);      // errno (errnomodule.c)
 Value gcmodule_init(void);          // gc (gcmodule.c)
+Value io_module_init(void);         // _io (iomodule.c and the io*.c files)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
 Value math_module_init(void);       // math (mathmodule.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
 Value posix_module_init(void);      // posix (posixmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
 Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
+
+// _io.open, which builtins.open is (iomodule.c). 0 with an exception if
+// _io cannot be created.
+Value io_open_function(void);
 
 // A bytes-like argument's bytes (posixmodule.c): bytes for now; the buffer
 // protocol of bytearray and memoryview belongs here once they exist.
