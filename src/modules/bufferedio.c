@@ -666,8 +666,11 @@ FN(buffered_truncate) {
         return 0;
     }
     BufferedObject *b = BUF(self);
-    if (check_init(b) < 0 || check_closed(b, "truncate of closed file") < 0 || check_writable(b) < 0) {
+    if (check_init(b) < 0 || check_closed(b, "truncate of closed file") < 0) {
         return 0;
+    }
+    if (!b->writable) {
+        return io_unsupported("truncate");
     }
     Value pos = nargs ? args[0] : VAL_NONE;
     if (pos == VAL_NONE) {

@@ -78,9 +78,6 @@ static Value fileio_init(Value self, const Value *args, size_t nargs, Value kwna
     if (closefd < 0) {
         return 0;
     }
-    if (type_of(file) == &type_float) {
-        return err_format(&exc_TypeError, "integer argument expected, got float");
-    }
     int fd = -1;
     Value name_obj = file;
     Value encoded = 0;
@@ -118,7 +115,7 @@ static Value fileio_init(Value self, const Value *args, size_t nargs, Value kwna
         }
         if (val_is_str(path)) {
             if (memchr(str_obj(path)->data, 0, str_obj(path)->nbytes)) {
-                return err_format(&exc_ValueError, "embedded null character");
+                return err_format(&exc_ValueError, "embedded null byte");
             }
             encoded = codec_encode(path, "utf-8", "surrogateescape");
             if (!encoded) {

@@ -64,6 +64,7 @@ typedef struct TextIOObject {
     const char *writenl;     // "\n" is written as this ("\r", "\r\n"), or NULL
     int line_buffering, write_through;
     int seekable, telling, has_read1;
+    int can_read, can_write;  // the buffer's readable() / writable() at __init__
     // decoding
     Value bom_encoding;      // the codec to use at position 0 (may read a BOM)
     Value dec_encoding;      // the codec for everything else
@@ -378,6 +379,13 @@ static Value textio_init(Value self, const Value *args, size_t nargs, Value kwna
         return 0;
     }
     t->seekable = t->telling = obj_truthy(seekable) > 0;
+    Value readable = io_call(a[0], "readable", NULL, 0);
+    Value writable = readable ? io_call(a[0], "writable", NULL, 0) : 0;
+    if (!writable) {
+        return 0;
+    }
+    t->can_read = obj_truthy(readable) > 0;
+    t->can_write = obj_truthy(writable) > 0;
     Value read1 = obj_getattr_opt(a[0], str_intern_cstr("read1"));
     if (!read1 && err_occurred()) {
         return 0;
@@ -536,11 +544,7 @@ static void consume(TextIOObject *t, size_t nbytes, size_t ncp) {
 }
 
 static int check_readable(TextIOObject *t) {
-    Value r = io_call(t->buffer, "readable", NULL, 0);
-    if (!r) {
-        return -1;
-    }
-    if (r != VAL_TRUE) {
+    if (!t->can_read) {
         io_unsupported("not readable");
         return -1;
     }
@@ -802,6 +806,9 @@ FN(textio_write) {
     }
     if (check_closed(t) < 0) {
         return 0;
+    }
+    if (!t->can_write) {
+        return io_unsupported("not writable");
     }
     StrObject *so = str_obj(s);
     int haslf = memchr(so->data, '\n', so->nbytes) != NULL;
