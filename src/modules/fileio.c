@@ -547,6 +547,14 @@ static Value fileio_repr(Value self) {
                         fileio_mode_string(f), closefd);
 }
 
+// No close() from the finalizer: at exit, finalizers run in creation order
+// (gc_collect_hiding), so a FileIO would be closed before the buffered
+// object over it flushed. The descriptor is closed when the object is
+// freed (fileio_free), or by the buffered object's close().
+static Value fileio_finalize(Value self) {
+    return VAL_NONE;
+}
+
 static void fileio_free(Object *o) {
     // A FileIO nobody closed: its descriptor goes with it (the finalizer
     // normally closed it already).
@@ -591,6 +599,7 @@ Type type_fileio = {
     .new_ = fileio_new,
     .init = fileio_init,
     .free = fileio_free,
+    .finalize = fileio_finalize,
     .repr = fileio_repr,
     .methods = fileio_methods,
     .getset = fileio_getset,
