@@ -532,7 +532,7 @@ static Value fileio_get_blksize(Value self) { return int_from_i64(FIO(self)->blk
 static Value fileio_repr(Value self) {
     FileIOObject *f = FIO(self);
     if (f->fd < 0) {
-        return str_format_c("<%s [closed]>", type_of(self)->name);
+        return str_format_c("<_io.FileIO [closed]>");
     }
     Value name = obj_getattr_opt(self, str_intern_cstr("name"));
     if (!name && err_occurred()) {
@@ -540,10 +540,10 @@ static Value fileio_repr(Value self) {
     }
     const char *closefd = f->closefd ? "True" : "False";
     if (!name) {
-        return str_format_c("<%s fd=%d mode='%s' closefd=%s>", type_of(self)->name, f->fd,
+        return str_format_c("<_io.FileIO fd=%d mode='%s' closefd=%s>", f->fd,
                             fileio_mode_string(f), closefd);
     }
-    return str_format_c("<%s name=%R mode='%s' closefd=%s>", type_of(self)->name, name,
+    return str_format_c("<_io.FileIO name=%R mode='%s' closefd=%s>", name,
                         fileio_mode_string(f), closefd);
 }
 

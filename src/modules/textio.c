@@ -1211,11 +1211,11 @@ static Value textio_get_newlines(Value self) {
 static Value textio_repr(Value self) {
     TextIOObject *t = TXT(self);
     if (!t->initialized || t->detached) {
-        return str_format_c("<%s>", type_of(self)->name);
+        return str_format_c("<_io.TextIOWrapper>");
     }
     StrBuf sb;
     sb_init(&sb);
-    sb_printf(&sb, "<%s", type_of(self)->name);
+    sb_puts(&sb, "<_io.TextIOWrapper");
     Value result = 0;
     const char *keys[2] = {"name", "mode"};
     for (int i = 0; i < 2; i++) {
