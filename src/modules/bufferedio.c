@@ -14,6 +14,7 @@
 // The raw stream is called through its methods (read, write, seek, tell,
 // readall), so a Python raw class works; raw.read(n) is used where CPython
 // calls readinto, because bytearray does not exist yet.
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +48,17 @@ typedef struct BufferedObject {
 
 #define BUF(v) ((BufferedObject *)val_ptr(v))
 
+// "BufferedWriter.write" for argument errors: the _io class of self.
+static const char *qualname(Value self, const char *method, char *buf, size_t cap) {
+    const Type *t = type_of(self);
+    while (t->flags & TYPE_HEAP) {
+        t = t->base;
+    }
+    const char *name = strncmp(t->name, "_io.", 4) == 0 ? t->name + 4 : t->name;
+    snprintf(buf, cap, "%s.%s", name, method);
+    return buf;
+}
+
 static void buffered_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, ((IOObject *)o)->dict);
     gc_trace_value(t, ((BufferedObject *)o)->raw);
@@ -78,8 +90,20 @@ static int check_init(BufferedObject *b) {
 
 // Raise ValueError(msg) if the raw stream is closed (msg NULL: "I/O
 // operation on closed file").
+int io_closed_fast(Value obj) {
+    Type *t = type_of(obj);
+    if (t == &type_fileio) {
+        return fileio_is_closed(obj);
+    }
+    if ((t == &type_bufferedwriter || t == &type_bufferedreader || t == &type_bufferedrandom) &&
+        BUF(obj)->initialized && !BUF(obj)->detached && type_of(BUF(obj)->raw) == &type_fileio) {
+        return fileio_is_closed(BUF(obj)->raw);
+    }
+    return io_is_closed(obj);
+}
+
 static int check_closed(BufferedObject *b, const char *what) {
-    int c = io_is_closed(b->raw);
+    int c = io_closed_fast(b->raw);
     if (c < 0) {
         return -1;
     }
@@ -156,8 +180,10 @@ static int flush_writes(BufferedObject *b) {
         Value chunk = bytes_from(b->wbuf + done, b->wlen - done);
         Value n = chunk ? io_call(b->raw, "write", &chunk, 1) : 0;
         if (!n) {
-            memmove(b->wbuf, b->wbuf + done, b->wlen - done);
-            b->wlen -= done;
+            // A failed write (a broken pipe) drops what was pending, so that
+            // it fails once, not again at every flush and at exit (what
+            // CPython's standard streams show).
+            b->wlen = 0;
             return -1;
         }
         if (n == VAL_NONE) {
@@ -487,7 +513,8 @@ static Value buffered_iternext(Value self) {
 }
 
 FN(buffered_readinto) {
-    if (method_check_args("readinto", nargs, kwnames, 1, 1) < 0) {
+    char qn[64];
+    if (method_check_args(qualname(self, "readinto", qn, sizeof qn), nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     char *data;
@@ -497,19 +524,8 @@ FN(buffered_readinto) {
 
 // ---- writing ----------------------------------------------------------------------------
 
-FN(buffered_write) {
-    if (method_check_args("write", nargs, kwnames, 1, 1) < 0) {
-        return 0;
-    }
+Value bufferedio_write_data(Value self, const char *data, size_t len) {
     BufferedObject *b = BUF(self);
-    const char *data;
-    size_t len;
-    if (check_init(b) < 0 || check_writable(b) < 0) {
-        return 0;
-    }
-    if (modules_get_buffer(args[0], &data, &len) < 0) {
-        return 0;
-    }
     if (check_closed(b, "write to closed file") < 0) {
         return 0;
     }
@@ -544,14 +560,31 @@ FN(buffered_write) {
                 }
                 done += (size_t)w;
             }
-            gc_keep_alive(args[0]);
             return int_from_i64((int64_t)len);
         }
     }
     memcpy(b->wbuf + b->wlen, data, len);
     b->wlen += len;
-    gc_keep_alive(args[0]);
     return int_from_i64((int64_t)len);
+}
+
+FN(buffered_write) {
+    char qn[64];
+    if (method_check_args(qualname(self, "write", qn, sizeof qn), nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    BufferedObject *b = BUF(self);
+    const char *data;
+    size_t len;
+    if (check_init(b) < 0 || check_writable(b) < 0) {
+        return 0;
+    }
+    if (modules_get_buffer(args[0], &data, &len) < 0) {
+        return 0;
+    }
+    Value r = bufferedio_write_data(self, data, len);
+    gc_keep_alive(args[0]);
+    return r;
 }
 
 static Value buffered_flush_impl(Value self, const char *what) {
@@ -577,7 +610,8 @@ static Value buffered_flush_impl(Value self, const char *what) {
 }
 
 FN(buffered_flush) {
-    if (method_check_args("flush", nargs, kwnames, 0, 0) < 0) {
+    char qn[64];
+    if (method_check_args(qualname(self, "flush", qn, sizeof qn), nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     return buffered_flush_impl(self, "flush of closed file");
@@ -602,7 +636,8 @@ static Value buffered_tell_value(BufferedObject *b) {
 }
 
 FN(buffered_tell) {
-    if (method_check_args("tell", nargs, kwnames, 0, 0) < 0) {
+    char qn[64];
+    if (method_check_args(qualname(self, "tell", qn, sizeof qn), nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     BufferedObject *b = BUF(self);
@@ -692,7 +727,8 @@ FN(buffered_truncate) {
 // ---- closing and the rest -------------------------------------------------------------------
 
 FN(buffered_close) {
-    if (method_check_args("close", nargs, kwnames, 0, 0) < 0) {
+    char qn[64];
+    if (method_check_args(qualname(self, "close", qn, sizeof qn), nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     BufferedObject *b = BUF(self);
@@ -728,7 +764,8 @@ FN(buffered_close) {
 }
 
 FN(buffered_detach) {
-    if (method_check_args("detach", nargs, kwnames, 0, 0) < 0) {
+    char qn[64];
+    if (method_check_args(qualname(self, "detach", qn, sizeof qn), nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     BufferedObject *b = BUF(self);

@@ -1069,6 +1069,9 @@ static int file_write(Value file, Value text) {
     if (type_of(file) == &type_stdstream) {
         return stdstream_write(file, text) ? 0 : -1;
     }
+    if (type_of(file) == &type_textiowrapper) {
+        return textio_write_text(file, text) ? 0 : -1;
+    }
     Value r = obj_call_method(file, "write", &text, 1);
     return r ? 0 : -1;
 }

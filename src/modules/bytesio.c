@@ -185,7 +185,7 @@ static Value bytesio_iternext(Value self) {
 }
 
 FN(bytesio_readinto) {
-    if (method_check_args("readinto", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("BytesIO.readinto", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     char *data;
@@ -194,7 +194,7 @@ FN(bytesio_readinto) {
 }
 
 FN(bytesio_write) {
-    if (method_check_args("write", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("BytesIO.write", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     BytesIOObject *b = BIO(self);
@@ -209,7 +209,7 @@ FN(bytesio_write) {
 }
 
 FN(bytesio_writelines) {
-    if (method_check_args("writelines", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("BytesIO.writelines", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     BytesIOObject *b = BIO(self);
@@ -266,7 +266,7 @@ FN(bytesio_seek) {
 
 FN(bytesio_tell) {
     BytesIOObject *b = BIO(self);
-    if (method_check_args("tell", nargs, kwnames, 0, 0) < 0 || check_closed(b) < 0) {
+    if (method_check_args("BytesIO.tell", nargs, kwnames, 0, 0) < 0 || check_closed(b) < 0) {
         return 0;
     }
     return int_from_i64((int64_t)b->pos);
@@ -298,7 +298,7 @@ FN(bytesio_truncate) {
 
 FN(bytesio_getvalue) {
     BytesIOObject *b = BIO(self);
-    if (method_check_args("getvalue", nargs, kwnames, 0, 0) < 0 || check_closed(b) < 0) {
+    if (method_check_args("BytesIO.getvalue", nargs, kwnames, 0, 0) < 0 || check_closed(b) < 0) {
         return 0;
     }
     return bytes_from(b->buf ? b->buf : "", b->len);

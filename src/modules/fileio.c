@@ -40,6 +40,10 @@ typedef struct FileIOObject {
 
 #define FIO(v) ((FileIOObject *)val_ptr(v))
 
+int fileio_is_closed(Value self) {
+    return FIO(self)->fd < 0;
+}
+
 static Value fileio_closed(void) {
     return err_format(&exc_ValueError, "I/O operation on closed file");
 }
@@ -350,7 +354,7 @@ FN(fileio_read) {
 }
 
 FN(fileio_readall) {
-    if (method_check_args("readall", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("FileIO.readall", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     FileIOObject *f = FIO(self);
@@ -361,7 +365,7 @@ FN(fileio_readall) {
 }
 
 FN(fileio_readinto) {
-    if (method_check_args("readinto", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("FileIO.readinto", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     FileIOObject *f = FIO(self);
@@ -381,7 +385,7 @@ FN(fileio_readinto) {
 }
 
 FN(fileio_write) {
-    if (method_check_args("write", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("FileIO.write", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     FileIOObject *f = FIO(self);
@@ -425,7 +429,7 @@ FN(fileio_seek) {
 }
 
 FN(fileio_tell) {
-    if (method_check_args("tell", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("FileIO.tell", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     FileIOObject *f = FIO(self);
@@ -464,7 +468,7 @@ FN(fileio_truncate) {
 }
 
 FN(fileio_close) {
-    if (method_check_args("close", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("FileIO.close", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     FileIOObject *f = FIO(self);

@@ -55,6 +55,15 @@ Value iobase_readline(Value self, int64_t limit);
 // there yet, so this raises TypeError for every object. 0 or -1.
 int io_get_writable_buffer(Value v, char **data, size_t *len);
 
+// Fast paths between the layers, for exact types (no method lookup):
+// whether a FileIO is closed; write data[0..len) to an initialized, writable
+// BufferedWriter/BufferedRandom (the number written, or 0).
+int fileio_is_closed(Value fileio);
+// io_is_closed without attribute lookups when obj is a FileIO or a
+// buffered object over one (bufferedio.c).
+int io_closed_fast(Value obj);
+Value bufferedio_write_data(Value buffered, const char *data, size_t len);
+
 // The types' init functions, called once by the module (0 or -1).
 int io_ready_types(void);
 

@@ -786,6 +786,48 @@ static const MethodDef io_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+Value io_std_stream(int fd, const char *name, int writable, const char *errors,
+                    int line_buffering, int unbuffered) {
+    if (!io_module_init()) {
+        return 0;
+    }
+    static const char *const raw_kwn[] = {"closefd"};
+    Value raw_args[2] = {val_from_smallint(fd), str_from_cstr(writable ? "wb" : "rb")};
+    Value raw_kwv[1] = {VAL_FALSE};
+    Value raw = raw_args[1] ? call_kw(val_from_ptr(&type_fileio), raw_args, 2, raw_kwn, raw_kwv, 1)
+                            : 0;
+    if (!raw) {
+        return 0;
+    }
+    Value name_v = str_from_cstr(name);
+    if (!name_v || obj_setattr(raw, str_intern_cstr("name"), name_v) < 0) {
+        return 0;
+    }
+    Value buffer = raw;
+    if (!(unbuffered && writable)) {
+        Value bargs[1] = {raw};
+        buffer = obj_call(val_from_ptr(writable ? &type_bufferedwriter : &type_bufferedreader),
+                          bargs, 1, 0);
+        if (!buffer) {
+            return 0;
+        }
+    }
+    static const char *const text_kwn[] = {"encoding", "errors", "newline", "line_buffering",
+                                           "write_through"};
+    Value text_kwv[5] = {str_intern_cstr("utf-8"), str_from_cstr(errors), str_intern_cstr("\n"),
+                         val_bool(line_buffering), val_bool(unbuffered)};
+    if (!text_kwv[1]) {
+        return 0;
+    }
+    Value targs[1] = {buffer};
+    Value text = call_kw(val_from_ptr(&type_textiowrapper), targs, 1, text_kwn, text_kwv, 5);
+    Value mode = text ? str_from_cstr(writable ? "w" : "r") : 0;
+    if (!mode || obj_setattr(text, str_intern_cstr("mode"), mode) < 0) {
+        return 0;
+    }
+    return text;
+}
+
 // builtins.open is _io.open (builtins.c asks for it).
 Value io_open_function(void) {
     static Value fn;

@@ -49,6 +49,19 @@ Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
 // _io cannot be created.
 Value io_open_function(void);
 
+// A standard stream as CPython's create_stdio makes it: TextIOWrapper
+// (utf-8, `errors`, newline "\n") over a BufferedWriter/Reader over
+// FileIO(fd, closefd=False) named `name` ("<stdout>"); with `unbuffered`
+// (-u) a writer's buffer is the FileIO itself and writes go through.
+// 0 on error. (iomodule.c; sys.c still uses stdstream.c's streams.)
+Value io_std_stream(int fd, const char *name, int writable, const char *errors,
+                    int line_buffering, int unbuffered);
+
+// TextIOWrapper.write(text) without the method lookup, for print()
+// (textio.c). The number of code points written, or 0 with an exception.
+extern Type type_textiowrapper;
+Value textio_write_text(Value wrapper, Value text);
+
 // A bytes-like argument's bytes (posixmodule.c): bytes for now; the buffer
 // protocol of bytearray and memoryview belongs here once they exist.
 // 0, or -1 with TypeError "a bytes-like object is required, not 'str'".

@@ -221,7 +221,7 @@ static Value cps_to_str(StringIOObject *s, size_t from, size_t to) {
 
 FN(stringio_getvalue) {
     StringIOObject *s = SIO(self);
-    if (method_check_args("getvalue", nargs, kwnames, 0, 0) < 0 || check_ready(s) < 0) {
+    if (method_check_args("StringIO.getvalue", nargs, kwnames, 0, 0) < 0 || check_ready(s) < 0) {
         return 0;
     }
     return cps_to_str(s, 0, s->len);
@@ -310,7 +310,7 @@ static Value stringio_iternext(Value self) {
 }
 
 FN(stringio_write) {
-    if (method_check_args("write", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("StringIO.write", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     StringIOObject *s = SIO(self);
@@ -361,7 +361,7 @@ FN(stringio_seek) {
 
 FN(stringio_tell) {
     StringIOObject *s = SIO(self);
-    if (method_check_args("tell", nargs, kwnames, 0, 0) < 0 || check_ready(s) < 0) {
+    if (method_check_args("StringIO.tell", nargs, kwnames, 0, 0) < 0 || check_ready(s) < 0) {
         return 0;
     }
     return int_from_i64((int64_t)s->pos);

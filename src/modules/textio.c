@@ -81,6 +81,7 @@ typedef struct TextIOObject {
     // encoding
     Value enc_encoding;      // the codec for the next write (BOM-writing until the first)
     Value enc_after_bom;     // the codec after the first write
+    int enc_is_ascii_superset;  // ASCII text encodes to itself (utf-8, latin-1, ascii...)
 } TextIOObject;
 
 #define TXT(v) ((TextIOObject *)val_ptr(v))
@@ -334,6 +335,12 @@ static int set_encoding(TextIOObject *t, Value encoding) {
     t->dec_kind = codec_kind_of(t->dec_encoding);
     t->enc_encoding = encoding;
     t->enc_after_bom = after ? after : encoding;
+    // ASCII encodes to itself in these (and no BOM is due).
+    char key[32];
+    codec_key(str_obj(encoding)->data, key, sizeof key);
+    t->enc_is_ascii_superset = !strcmp(key, "utf8") || !strcmp(key, "latin1") ||
+                               !strcmp(key, "iso88591") || !strcmp(key, "ascii") ||
+                               !strcmp(key, "usascii") || !strcmp(key, "l1");
     return 0;
 }
 
@@ -424,7 +431,7 @@ static int check_init(TextIOObject *t) {
 }
 
 static int check_closed(TextIOObject *t) {
-    int c = io_is_closed(t->buffer);
+    int c = io_closed_fast(t->buffer);
     if (c > 0) {
         io_closed_error();
     }
@@ -792,15 +799,11 @@ static Value textio_iternext(Value self) {
 
 // ---- writing ------------------------------------------------------------------------------
 
-FN(textio_write) {
-    if (method_check_args("write", nargs, kwnames, 1, 1) < 0) {
-        return 0;
-    }
+Value textio_write_text(Value self, Value s) {
     TextIOObject *t = TXT(self);
     if (check_init(t) < 0) {
         return 0;
     }
-    Value s = args[0];
     if (!val_is_str(s)) {
         return err_format(&exc_TypeError, "write() argument must be str, not %s", obj_type_name(s));
     }
@@ -820,31 +823,46 @@ FN(textio_write) {
             return 0;
         }
     }
-    Value b = codec_encode(text, str_obj(t->enc_encoding)->data, str_obj(t->errors)->data);
-    if (!b) {
-        return 0;
-    }
-    if (bytes_len(b) > 0) {
-        t->enc_encoding = t->enc_after_bom;
-    }
     // Text read ahead is dropped (as CPython does): the write goes where
     // the buffer is.
     if (t->decoded || t->tail) {
         reset_decoder(t);
     }
-    if (!io_call(t->buffer, "write", &b, 1)) {
-        return 0;
-    }
-    if (needflush || t->write_through) {
-        if (needflush && !io_call(t->buffer, "flush", NULL, 0)) {
+    Type *bt = type_of(t->buffer);
+    int fast_buffer = bt == &type_bufferedwriter || bt == &type_bufferedrandom;
+    if (fast_buffer && (str_obj(text)->flags & STR_ASCII) && t->enc_is_ascii_superset) {
+        // ASCII text is its own encoding in every ASCII-compatible codec.
+        if (!bufferedio_write_data(t->buffer, str_obj(text)->data, str_obj(text)->nbytes)) {
             return 0;
         }
+    } else {
+        Value b = codec_encode(text, str_obj(t->enc_encoding)->data, str_obj(t->errors)->data);
+        if (!b) {
+            return 0;
+        }
+        if (bytes_len(b) > 0) {
+            t->enc_encoding = t->enc_after_bom;
+        }
+        if (fast_buffer ? !bufferedio_write_data(t->buffer, bytes_data(b), bytes_len(b))
+                        : !io_call(t->buffer, "write", &b, 1)) {
+            return 0;
+        }
+    }
+    if (needflush && !io_call(t->buffer, "flush", NULL, 0)) {
+        return 0;
     }
     return int_from_i64((int64_t)so->len);
 }
 
+FN(textio_write) {
+    if (method_check_args("TextIOWrapper.write", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    return textio_write_text(self, args[0]);
+}
+
 FN(textio_flush) {
-    if (method_check_args("flush", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("TextIOWrapper.flush", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     TextIOObject *t = TXT(self);
@@ -856,7 +874,7 @@ FN(textio_flush) {
 }
 
 FN(textio_close) {
-    if (method_check_args("close", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("TextIOWrapper.close", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     TextIOObject *t = TXT(self);
@@ -891,7 +909,7 @@ FN(textio_close) {
 }
 
 FN(textio_detach) {
-    if (method_check_args("detach", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("TextIOWrapper.detach", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     TextIOObject *t = TXT(self);
@@ -927,7 +945,7 @@ static int64_t prefix_chars(TextIOObject *t, size_t k) {
 }
 
 FN(textio_tell) {
-    if (method_check_args("tell", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("TextIOWrapper.tell", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     TextIOObject *t = TXT(self);
@@ -1385,7 +1403,7 @@ FN(nldecoder_decode) {
 
 FN(nldecoder_getstate) {
     NewlineDecoderObject *d = NLD(self);
-    if (method_check_args("getstate", nargs, kwnames, 0, 0) < 0 || nld_check(d) < 0) {
+    if (method_check_args("IncrementalNewlineDecoder.getstate", nargs, kwnames, 0, 0) < 0 || nld_check(d) < 0) {
         return 0;
     }
     Value buf = bytes_from("", 0);
@@ -1409,7 +1427,7 @@ FN(nldecoder_getstate) {
 
 FN(nldecoder_setstate) {
     NewlineDecoderObject *d = NLD(self);
-    if (method_check_args("setstate", nargs, kwnames, 1, 1) < 0 || nld_check(d) < 0) {
+    if (method_check_args("IncrementalNewlineDecoder.setstate", nargs, kwnames, 1, 1) < 0 || nld_check(d) < 0) {
         return 0;
     }
     Value st = args[0];
@@ -1432,7 +1450,7 @@ FN(nldecoder_setstate) {
 
 FN(nldecoder_reset) {
     NewlineDecoderObject *d = NLD(self);
-    if (method_check_args("reset", nargs, kwnames, 0, 0) < 0 || nld_check(d) < 0) {
+    if (method_check_args("IncrementalNewlineDecoder.reset", nargs, kwnames, 0, 0) < 0 || nld_check(d) < 0) {
         return 0;
     }
     d->seen = 0;
