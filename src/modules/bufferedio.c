@@ -823,6 +823,22 @@ static Value buffered_repr(Value self) {
     return io_repr_with_name(self, NULL);
 }
 
+// The finalizer flushes but does not close: at exit, finalizers run in
+// creation order (gc_collect_hiding), so a TextIOWrapper over this object is
+// finalized after it and must still be able to write its pending text. The
+// descriptor is closed when the FileIO is freed.
+static Value buffered_finalize(Value self) {
+    BufferedObject *b = BUF(self);
+    if (b->initialized && !b->detached && b->writable && b->wlen) {
+        int c = io_closed_fast(b->raw);
+        if (c == 0) {
+            flush_writes(b);
+        }
+    }
+    err_clear();
+    return VAL_NONE;
+}
+
 static const MethodDef buffered_methods[] = {
     {"read", buffered_read, METH_DEFAULT, NULL},
     {"read1", buffered_read1, METH_DEFAULT, NULL},
@@ -862,6 +878,7 @@ static const GetSetDef buffered_getset[] = {
         .base = &type_bufferediobase,                                  \
         .trace = buffered_trace,                                       \
         .free = buffered_free,                                         \
+        .finalize = buffered_finalize,                                 \
         .new_ = buffered_new,                                          \
         .init = initfn,                                                \
         .repr = buffered_repr,                                         \

@@ -82,6 +82,7 @@ typedef struct TextIOObject {
     Value enc_encoding;      // the codec for the next write (BOM-writing until the first)
     Value enc_after_bom;     // the codec after the first write
     int enc_is_ascii_superset;  // ASCII text encodes to itself (utf-8, latin-1, ascii...)
+    StrBuf pending;          // encoded text not yet given to the buffer
 } TextIOObject;
 
 #define TXT(v) ((TextIOObject *)val_ptr(v))
@@ -101,6 +102,10 @@ static void textio_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, x->tail);
     gc_trace_value(t, x->enc_encoding);
     gc_trace_value(t, x->enc_after_bom);
+}
+
+static void textio_free(Object *o) {
+    sb_free(&((TextIOObject *)o)->pending);
 }
 
 static Value textio_new(Value type, const Value *args, size_t nargs, Value kwnames) {
@@ -442,6 +447,32 @@ static int check_attached_open(TextIOObject *t) {
     return check_init(t) < 0 || check_closed(t) < 0 ? -1 : 0;
 }
 
+// ---- pending writes -------------------------------------------------------------------------
+// As CPython, encoded text collects here until a chunk's worth is pending,
+// a flush, line buffering or write_through, or a read or seek: so text
+// written through the wrapper reaches the buffer after bytes written to the
+// buffer directly in between.
+
+// Give the pending bytes to the buffer (they are dropped even if that
+// fails). 0 or -1.
+static int writeflush(TextIOObject *t) {
+    if (t->pending.len == 0) {
+        return 0;
+    }
+    Type *bt = type_of(t->buffer);
+    if (bt == &type_bufferedwriter || bt == &type_bufferedrandom) {
+        size_t n = t->pending.len;
+        t->pending.len = 0;
+        return bufferedio_write_data(t->buffer, t->pending.data, n) ? 0 : -1;
+    }
+    Value b = bytes_from(t->pending.data, t->pending.len);
+    t->pending.len = 0;
+    if (!b) {
+        return -1;
+    }
+    return io_call(t->buffer, "write", &b, 1) ? 0 : -1;
+}
+
 // ---- reading ------------------------------------------------------------------------------
 
 static void reset_decoder(TextIOObject *t) {
@@ -565,7 +596,7 @@ FN(textio_read) {
     TextIOObject *t = TXT(self);
     int64_t n;
     if (check_attached_open(t) < 0 || io_size_arg(nargs ? args[0] : 0, &n) < 0 ||
-        check_readable(t) < 0) {
+        check_readable(t) < 0 || writeflush(t) < 0) {
         return 0;
     }
     StrBuf sb;
@@ -773,7 +804,7 @@ FN(textio_readline) {
             return 0;
         }
     }
-    if (check_attached_open(t) < 0 || check_readable(t) < 0) {
+    if (check_attached_open(t) < 0 || check_readable(t) < 0 || writeflush(t) < 0) {
         return 0;
     }
     return textio_readline_impl(t, limit);
@@ -785,6 +816,9 @@ static Value textio_iternext(Value self) {
         return 0;
     }
     t->telling = 0;
+    if (writeflush(t) < 0) {
+        return 0;
+    }
     Value line = textio_readline_impl(t, -1);
     if (!line) {
         return 0;
@@ -828,25 +862,33 @@ Value textio_write_text(Value self, Value s) {
     if (t->decoded || t->tail) {
         reset_decoder(t);
     }
-    Type *bt = type_of(t->buffer);
-    int fast_buffer = bt == &type_bufferedwriter || bt == &type_bufferedrandom;
-    if (fast_buffer && (str_obj(text)->flags & STR_ASCII) && t->enc_is_ascii_superset) {
+    const char *data;
+    size_t n;
+    Value b = 0;
+    if ((str_obj(text)->flags & STR_ASCII) && t->enc_is_ascii_superset) {
         // ASCII text is its own encoding in every ASCII-compatible codec.
-        if (!bufferedio_write_data(t->buffer, str_obj(text)->data, str_obj(text)->nbytes)) {
-            return 0;
-        }
+        data = str_obj(text)->data;
+        n = str_obj(text)->nbytes;
     } else {
-        Value b = codec_encode(text, str_obj(t->enc_encoding)->data, str_obj(t->errors)->data);
+        b = codec_encode(text, str_obj(t->enc_encoding)->data, str_obj(t->errors)->data);
         if (!b) {
             return 0;
         }
         if (bytes_len(b) > 0) {
             t->enc_encoding = t->enc_after_bom;
         }
-        if (fast_buffer ? !bufferedio_write_data(t->buffer, bytes_data(b), bytes_len(b))
-                        : !io_call(t->buffer, "write", &b, 1)) {
-            return 0;
-        }
+        data = bytes_data(b);
+        n = bytes_len(b);
+    }
+    if (t->pending.len + n > TEXT_CHUNK_SIZE && writeflush(t) < 0) {
+        return 0;
+    }
+    sb_put(&t->pending, data, n);
+    gc_keep_alive(text);
+    gc_keep_alive(b);
+    if ((t->pending.len >= TEXT_CHUNK_SIZE || needflush || t->write_through) &&
+        writeflush(t) < 0) {
+        return 0;
     }
     if (needflush && !io_call(t->buffer, "flush", NULL, 0)) {
         return 0;
@@ -870,6 +912,9 @@ FN(textio_flush) {
         return 0;
     }
     t->telling = t->seekable;
+    if (writeflush(t) < 0) {
+        return 0;
+    }
     return io_call(t->buffer, "flush", NULL, 0);
 }
 
@@ -958,7 +1003,7 @@ FN(textio_tell) {
     if (!t->telling) {
         return err_format(&exc_OSError, "telling position disabled by next() call");
     }
-    if (!io_call(t->buffer, "flush", NULL, 0)) {
+    if (writeflush(t) < 0 || !io_call(t->buffer, "flush", NULL, 0)) {
         return 0;
     }
     if (!t->decoded || !t->snapshot || t->snapshot_start < 0) {
@@ -1303,6 +1348,7 @@ Type type_textiowrapper = {
     .basic_size = sizeof(TextIOObject),
     .base = &type_textiobase,
     .trace = textio_trace,
+    .free = textio_free,
     .new_ = textio_new,
     .init = textio_init,
     .repr = textio_repr,
