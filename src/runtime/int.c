@@ -54,6 +54,7 @@
 
 #include "abstract.h"
 #include "args.h"
+#include "buffer.h"
 #include "bytes.h"
 #include "complex.h"
 #include "exceptions.h"
@@ -237,7 +238,10 @@ static IntObject *int_alloc(uint64_t nlimbs) {
         err_no_memory();
         return NULL;
     }
-    return (IntObject *)gc_alloc(&type_int, sizeof(IntObject) + nlimbs * sizeof(mp_limb_t));
+    // Every caller writes the limbs it keeps (int_finish reads only those):
+    // a big one is not zeroed first.
+    return (IntObject *)gc_alloc_data(&type_int, sizeof(IntObject) + nlimbs * sizeof(mp_limb_t),
+                                      sizeof(IntObject));
 }
 
 // Scratch limbs for intermediate values (no Values inside): free() them.
@@ -742,7 +746,10 @@ static int int_divmod_views(const IntView *a, const IntView *b, Value *q, Value 
     if (an >= bn) {
         mpn_tdiv_qr(qo->limbs, ro->limbs, 0, a->d, an, b->d, bn);
     } else {
-        memcpy(ro->limbs, a->d, (size_t)an * sizeof(mp_limb_t));  // quotient 0
+        // quotient 0, remainder |a| (the limbs come unzeroed: int_alloc)
+        qo->limbs[0] = 0;
+        memcpy(ro->limbs, a->d, (size_t)an * sizeof(mp_limb_t));
+        memset(ro->limbs + an, 0, (size_t)(bn - an) * sizeof(mp_limb_t));
     }
     bool qneg = a->neg != b->neg;
     if (qneg && !mpn_zero_p(ro->limbs, bn)) {
@@ -1168,6 +1175,7 @@ static int int_invmod(const IntView *a, const IntView *m, Value *out) {
             ok = -1;
         } else {
             memcpy(r->limbs, s, (size_t)an * sizeof(mp_limb_t));
+            memset(r->limbs + an, 0, (size_t)(mn - an) * sizeof(mp_limb_t));
             if (sn < 0) {
                 mpn_sub(r->limbs, m->d, mn, r->limbs, an);
             }
@@ -1499,14 +1507,19 @@ static Value int_subtype_new(Type *t, Value v) {
     return val_from_ptr(r);
 }
 
-// The bytes of a bytes-like object (only bytes exists so far).
+// The bytes of a bytes-like object (bytes, bytearray, memoryview). The
+// window is closed at once: parsing runs no Python code, so the memory
+// stays put while the caller reads it.
 static bool int_bytes_like(Value v, const char **data, size_t *len) {
-    if (val_is_bytes(v)) {
-        *data = bytes_data(v);
-        *len = bytes_len(v);
-        return true;
+    Buffer b;
+    if (buffer_get(v, &b, BUFFER_SIMPLE) <= 0) {
+        err_clear();
+        return false;
     }
-    return false;
+    *data = b.buf;
+    *len = (size_t)b.len;
+    buffer_release(&b);
+    return true;
 }
 
 Value int_from_text(Value x, int base) {
