@@ -512,15 +512,37 @@ static Value buffered_iternext(Value self) {
     return line;
 }
 
-FN(buffered_readinto) {
+static Value buffered_readinto_impl(Value self, const Value *args, size_t nargs, Value kwnames,
+                                    const char *method, int one) {
     char qn[64];
-    if (method_check_args(qualname(self, "readinto", qn, sizeof qn), nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args(qualname(self, method, qn, sizeof qn), nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
-    char *data;
-    size_t len;
-    return io_get_writable_buffer(args[0], &data, &len) < 0 ? 0 : VAL_NONE;
+    BufferedObject *b = BUF(self);
+    Buffer view;
+    if (check_init(b) < 0 || check_readable(b) < 0 || io_get_writable_buffer(args[0], &view) < 0) {
+        return 0;
+    }
+    Value data;
+    if (one) {
+        Value n = int_from_i64(view.len);
+        data = n ? buffered_read1(self, &n, 1, 0) : 0;
+    } else {
+        data = b->rpos == b->rlen && check_closed(b, "readinto of closed file") < 0
+                   ? 0
+                   : read_n(b, (size_t)view.len);
+    }
+    Value r = data;
+    if (data && data != VAL_NONE) {
+        memcpy(view.buf, bytes_data(data), bytes_len(data));
+        r = int_from_i64((int64_t)bytes_len(data));
+    }
+    buffer_release(&view);
+    return r;
 }
+
+FN(buffered_readinto) { return buffered_readinto_impl(self, args, nargs, kwnames, "readinto", 0); }
+FN(buffered_readinto1) { return buffered_readinto_impl(self, args, nargs, kwnames, "readinto1", 1); }
 
 // ---- writing ----------------------------------------------------------------------------
 
@@ -574,16 +596,17 @@ FN(buffered_write) {
         return 0;
     }
     BufferedObject *b = BUF(self);
-    const char *data;
-    size_t len;
     if (check_init(b) < 0 || check_writable(b) < 0) {
         return 0;
     }
-    if (modules_get_buffer(args[0], &data, &len) < 0) {
+    // The window stays open while the raw stream's Python code may run (a
+    // bytearray cannot be resized under us).
+    Buffer view;
+    if (buffer_get_bytes_like(args[0], &view) < 0) {
         return 0;
     }
-    Value r = bufferedio_write_data(self, data, len);
-    gc_keep_alive(args[0]);
+    Value r = bufferedio_write_data(self, view.buf, (size_t)view.len);
+    buffer_release(&view);
     return r;
 }
 
@@ -845,7 +868,7 @@ static const MethodDef buffered_methods[] = {
     {"peek", buffered_peek, METH_DEFAULT, NULL},
     {"readline", buffered_readline, METH_DEFAULT, NULL},
     {"readinto", buffered_readinto, METH_DEFAULT, NULL},
-    {"readinto1", buffered_readinto, METH_DEFAULT, NULL},
+    {"readinto1", buffered_readinto1, METH_DEFAULT, NULL},
     {"write", buffered_write, METH_DEFAULT, NULL},
     {"flush", buffered_flush, METH_DEFAULT, NULL},
     {"tell", buffered_tell, METH_DEFAULT, NULL},

@@ -188,9 +188,19 @@ FN(bytesio_readinto) {
     if (method_check_args("BytesIO.readinto", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
-    char *data;
-    size_t len;
-    return io_get_writable_buffer(args[0], &data, &len) < 0 ? 0 : VAL_NONE;
+    BytesIOObject *b = BIO(self);
+    Buffer view;
+    if (check_closed(b) < 0 || io_get_writable_buffer(args[0], &view) < 0) {
+        return 0;
+    }
+    size_t avail = b->pos < b->len ? b->len - b->pos : 0;
+    size_t n = (size_t)view.len < avail ? (size_t)view.len : avail;
+    if (n) {
+        memcpy(view.buf, b->buf + b->pos, n);
+    }
+    b->pos += n;
+    buffer_release(&view);
+    return int_from_i64((int64_t)n);
 }
 
 FN(bytesio_write) {

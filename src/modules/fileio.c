@@ -369,15 +369,15 @@ FN(fileio_readinto) {
         return 0;
     }
     FileIOObject *f = FIO(self);
-    char *data;
-    size_t len;
-    if (check_readable(f) < 0 || io_get_writable_buffer(args[0], &data, &len) < 0) {
+    Buffer view;
+    if (check_readable(f) < 0 || io_get_writable_buffer(args[0], &view) < 0) {
         return 0;
     }
     ssize_t r;
     do {
-        r = read(f->fd, data, len);
+        r = read(f->fd, view.buf, (size_t)view.len);
     } while (r < 0 && errno == EINTR);
+    buffer_release(&view);
     if (r < 0) {
         return errno == EAGAIN ? VAL_NONE : err_from_errno(errno, 0, 0);
     }

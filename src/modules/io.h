@@ -12,6 +12,7 @@
 #ifndef KRAIT_IO_H
 #define KRAIT_IO_H
 
+#include "../runtime/buffer.h"
 #include "../runtime/object.h"
 
 enum { IO_DEFAULT_BUFFER_SIZE = 8192 };
@@ -51,9 +52,11 @@ Value io_repr_with_name(Value self, const char *extra);
 // peek: for BytesIO and the buffered types' fallbacks.
 Value iobase_readline(Value self, int64_t limit);
 
-// A writable buffer argument (readinto): bytearray and memoryview are not
-// there yet, so this raises TypeError for every object. 0 or -1.
-int io_get_writable_buffer(Value v, char **data, size_t *len);
+// A writable buffer argument (readinto's bytearray or memoryview): 0 with
+// the window open (the caller calls buffer_release), or -1 with CPython's
+// TypeError "readinto() argument must be read-write bytes-like object, not
+// bytes" (or the error of a released or read-only view).
+int io_get_writable_buffer(Value v, Buffer *view);
 
 // Fast paths between the layers, for exact types (no method lookup):
 // whether a FileIO is closed; write data[0..len) to an initialized, writable

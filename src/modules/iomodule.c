@@ -13,6 +13,7 @@
 
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
+#include "../runtime/bytearray.h"
 #include "../runtime/bytes.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
@@ -100,11 +101,15 @@ Value io_repr_with_name(Value self, const char *extra) {
                  : str_format_c("<%s name=%R>", tname, name);
 }
 
-int io_get_writable_buffer(Value v, char **data, size_t *len) {
-    // bytearray and memoryview do not exist yet: nothing is a writable buffer.
-    err_format(&exc_TypeError, "readinto() argument must be read-write bytes-like object, not %s",
-               obj_type_name(v));
-    return -1;
+int io_get_writable_buffer(Value v, Buffer *view) {
+    int r = buffer_check(v) ? buffer_get(v, view, BUFFER_WRITABLE) : 0;
+    if (r == 0 || (r < 0 && err_matches(&exc_BufferError))) {
+        err_clear();
+        err_format(&exc_TypeError, "readinto() argument must be read-write bytes-like object, not %s",
+                   obj_type_name(v));
+        return -1;
+    }
+    return r < 0 ? -1 : 0;
 }
 
 // ---- _IOBase ---------------------------------------------------------------------------
@@ -408,8 +413,30 @@ FN(rawiobase_read) {
     if (n < 0) {
         return io_call(self, "readall", NULL, 0);
     }
-    return err_format(&exc_NotImplementedError,
-                      "_RawIOBase.read(n) calls readinto(), which needs bytearray");
+    // b = bytearray(n); n = self.readinto(b); return bytes(b[:n])
+    Value b = bytearray_from("", 0);
+    if (!b || bytearray_resize(b, (size_t)n) < 0) {
+        return 0;
+    }
+    Value got = io_call(self, "readinto", &b, 1);
+    if (!got || got == VAL_NONE) {
+        return got;
+    }
+    int64_t k;
+    if (obj_as_int64(got, &k) < 0) {
+        return 0;
+    }
+    if (k < 0 || k > n) {
+        return err_format(&exc_ValueError, "readinto returned %lld outside buffer size %lld",
+                          (long long)k, (long long)n);
+    }
+    Buffer view;
+    if (buffer_get(b, &view, BUFFER_SIMPLE) <= 0) {
+        return 0;
+    }
+    Value r = bytes_from(view.buf, (size_t)k);
+    buffer_release(&view);
+    return r;
 }
 
 FN(rawiobase_readall) {
@@ -474,13 +501,38 @@ FN(bufferediobase_read) { return io_unsupported("read"); }
 FN(bufferediobase_read1) { return io_unsupported("read1"); }
 FN(bufferediobase_write) { return io_unsupported("write"); }
 FN(bufferediobase_detach) { return io_unsupported("detach"); }
-FN(bufferediobase_readinto) {
-    if (method_check_args("readinto", nargs, kwnames, 1, 1) < 0) {
+// readinto(b) through self.read(len(b)) (readinto1: self.read1).
+static Value bufferediobase_readinto_via(Value self, const Value *args, size_t nargs,
+                                         Value kwnames, const char *name, const char *reader) {
+    if (method_check_args(name, nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
-    char *data;
-    size_t len;
-    return io_get_writable_buffer(args[0], &data, &len) < 0 ? 0 : VAL_NONE;
+    Buffer view;
+    if (io_get_writable_buffer(args[0], &view) < 0) {
+        return 0;
+    }
+    Value n = int_from_i64(view.len);
+    Value data = n ? io_call(self, reader, &n, 1) : 0;
+    if (data && !val_is_bytes(data)) {
+        err_format(&exc_TypeError, "%s() should return bytes", reader);
+        data = 0;
+    }
+    Value r = 0;
+    if (data) {
+        size_t k = bytes_len(data) < (size_t)view.len ? bytes_len(data) : (size_t)view.len;
+        memcpy(view.buf, bytes_data(data), k);
+        r = int_from_i64((int64_t)k);
+    }
+    buffer_release(&view);
+    return r;
+}
+
+FN(bufferediobase_readinto) {
+    return bufferediobase_readinto_via(self, args, nargs, kwnames, "readinto", "read");
+}
+
+FN(bufferediobase_readinto1) {
+    return bufferediobase_readinto_via(self, args, nargs, kwnames, "readinto1", "read1");
 }
 
 static const MethodDef bufferediobase_methods[] = {
@@ -489,7 +541,7 @@ static const MethodDef bufferediobase_methods[] = {
     {"write", bufferediobase_write, METH_DEFAULT, NULL},
     {"detach", bufferediobase_detach, METH_DEFAULT, NULL},
     {"readinto", bufferediobase_readinto, METH_DEFAULT, NULL},
-    {"readinto1", bufferediobase_readinto, METH_DEFAULT, NULL},
+    {"readinto1", bufferediobase_readinto1, METH_DEFAULT, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -45,6 +45,7 @@
 
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
+#include "../runtime/buffer.h"
 #include "../runtime/bytes.h"
 #include "../runtime/codecs.h"
 #include "../runtime/dict.h"
@@ -67,14 +68,16 @@ extern char **environ;
 // ---- bytes-like arguments ----------------------------------------------------------
 
 int modules_get_buffer(Value v, const char **data, size_t *len) {
-    if (val_is_bytes(v)) {
-        *data = bytes_data(v);
-        *len = bytes_len(v);
-        return 0;
+    Buffer view;
+    if (buffer_get_bytes_like(v, &view) < 0) {
+        return -1;
     }
-    // bytearray and memoryview are not there yet: only bytes.
-    err_format(&exc_TypeError, "a bytes-like object is required, not '%s'", obj_type_name(v));
-    return -1;
+    // The window closes at once: callers are done with the bytes before any
+    // Python code can run (and resize a bytearray).
+    *data = view.buf;
+    *len = (size_t)view.len;
+    buffer_release(&view);
+    return 0;
 }
 
 // ---- integer arguments -------------------------------------------------------------
