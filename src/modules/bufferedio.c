@@ -12,8 +12,9 @@
 // that difference.
 //
 // The raw stream is called through its methods (read, write, seek, tell,
-// readall), so a Python raw class works; raw.read(n) is used where CPython
-// calls readinto, because bytearray does not exist yet.
+// readall), so a Python raw class works. raw.read(n) is used where CPython
+// calls raw.readinto (a raw class that defines only readinto still works:
+// _RawIOBase.read calls it).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

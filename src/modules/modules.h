@@ -65,7 +65,7 @@ Value io_open_function(void);
 // (utf-8, `errors`, newline "\n") over a BufferedWriter/Reader over
 // FileIO(fd, closefd=False) named `name` ("<stdout>"); with `unbuffered`
 // (-u) a writer's buffer is the FileIO itself and writes go through.
-// 0 on error. (iomodule.c; sys.c still uses stdstream.c's streams.)
+// 0 on error. (iomodule.c; sys.c makes sys.stdin/stdout/stderr with it.)
 Value io_std_stream(int fd, const char *name, int writable, const char *errors,
                     int line_buffering, int unbuffered);
 
@@ -74,9 +74,10 @@ Value io_std_stream(int fd, const char *name, int writable, const char *errors,
 extern Type type_textiowrapper;
 Value textio_write_text(Value wrapper, Value text);
 
-// A bytes-like argument's bytes (posixmodule.c): bytes for now; the buffer
-// protocol of bytearray and memoryview belongs here once they exist.
-// 0, or -1 with TypeError "a bytes-like object is required, not 'str'".
+// A bytes-like argument's bytes (posixmodule.c), through the buffer
+// protocol: for callers that are done with them before any Python code
+// runs (the window is already closed). 0, or -1 with TypeError "a
+// bytes-like object is required, not 'str'".
 int modules_get_buffer(Value v, const char **data, size_t *len);
 
 // Signals (signalmodule.c): the C handler sets signal_tripped; a safe
