@@ -492,6 +492,14 @@ FN(buffered_readline) {
         const char *nl = memchr(b->rbuf + b->rpos, '\n', take);
         if (nl) {
             take = (size_t)(nl - (b->rbuf + b->rpos)) + 1;
+            if (sb.len == 0) {
+                // The whole line is in the read-ahead.
+                result = bytes_from(b->rbuf + b->rpos, take);
+                if (result) {
+                    b->rpos += take;
+                }
+                goto done;
+            }
         }
         sb_put(&sb, b->rbuf + b->rpos, take);
         b->rpos += take;

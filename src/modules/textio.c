@@ -771,6 +771,14 @@ static Value textio_readline_impl(TextIOObject *t, int64_t limit) {
         int cr_at_end;
         size_t end = find_line_end(t, p, window, &cr_at_end);
         size_t take = end ? end : window;
+        if (end && sb.len == 0) {
+            // The whole line is in this chunk: a substring, no copy through sb.
+            Value line = str_substr_bytes(t->decoded, t->decoded_off, t->decoded_off + take);
+            if (line) {
+                consume(t, take, str_obj(line)->len);
+            }
+            return line;
+        }
         size_t ncp = (d->flags & STR_ASCII) ? take : str_count_cps(p, take);
         sb_put(&sb, p, take);
         consume(t, take, ncp);
