@@ -9,12 +9,14 @@
 // order with the standard sizes and no alignment; '<', '>' and '!' little-
 // and big-endian with the standard sizes.
 //
-// Every message is CPython 3.11's, including its uneven wording: the one-
-// and two-byte integer codes name their C type ("ubyte format requires 0 <=
-// number <= 255"), the four-byte ones their code ("'i' format requires
-// ..."), the eight-byte ones and any value that does not fit 64 bits say
-// "argument out of range". Module-level functions compile the format each
-// time they are called (CPython caches; nothing observable depends on it).
+// Every message is CPython 3.11's, including its uneven wording, which
+// comes from its two sets of converters (the native ones also serve '<'
+// and '=' on a little-endian machine): the one- and two-byte integer codes
+// name their C type ("ubyte format requires 0 <= number <= 255") but the
+// big-endian two-byte ones their code, as the four-byte ones do ("'i'
+// format requires ..."); eight-byte codes and values beyond 64 bits say
+// "argument out of range", big-endian eight-byte ones "int too large to
+// convert".
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -253,13 +255,40 @@ static Value struct_tp_new(Value type, const Value *args, size_t nargs, Value kw
     return struct_new_from(type_ptr(type), a[0]);
 }
 
+// The compiled formats of the module-level functions, by format (str or
+// bytes), as CPython caches them: emptied when it holds STRUCT_CACHE_MAX
+// and by _clearcache().
+#define STRUCT_CACHE_MAX 100
+static Value struct_cache;
+
 // The Struct a module-level function works with.
 static StructObject *struct_for(Value fmt) {
     if (val_is_ptr(fmt) && type_of(fmt) == &type_struct) {
         return (StructObject *)val_ptr(fmt);
     }
+    int exact = val_is_ptr(fmt) && (type_of(fmt) == &type_str || type_of(fmt) == &type_bytes);
+    if (exact) {
+        Value hit = dict_get(struct_cache, fmt);
+        if (hit) {
+            return (StructObject *)val_ptr(hit);
+        }
+        if (err_occurred()) {
+            return NULL;
+        }
+    }
     Value s = struct_new_from(&type_struct, fmt);
-    return s ? (StructObject *)val_ptr(s) : NULL;
+    if (!s) {
+        return NULL;
+    }
+    if (exact) {
+        if (dict_len(struct_cache) >= STRUCT_CACHE_MAX) {
+            dict_clear(struct_cache);
+        }
+        if (dict_set(struct_cache, fmt, s) < 0) {
+            return NULL;
+        }
+    }
+    return (StructObject *)val_ptr(s);
 }
 
 // ---- packing --------------------------------------------------------------------------------------
@@ -1025,9 +1054,10 @@ FN(struct_calcsize) {
 }
 
 FN(struct_clearcache) {
-    if (method_check_args("_clearcache", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_struct._clearcache", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
+    dict_clear(struct_cache);
     return VAL_NONE;
 }
 
@@ -1051,6 +1081,11 @@ Value struct_module_init(void) {
         return 0;
     }
     gc_add_root(&struct_error);
+    gc_add_root(&struct_cache);
+    struct_cache = dict_new();
+    if (!struct_cache) {
+        return 0;
+    }
     Value bases = tuple_from((Value[]){val_from_ptr(&exc_Exception)}, 1);
     Value ns = bases ? dict_new() : 0;
     if (!ns || dict_set_cstr(ns, "__module__", str_from_cstr("struct")) < 0) {

@@ -140,3 +140,14 @@ t('Struct.iter_unpack bad', lambda: s.iter_unpack(b'abc'))
 t('Struct.pack_into bytes', lambda: s.pack_into(b'abcdef', 0, 1, 2, b'q'))
 t('sizeof', lambda: s.__sizeof__() > 0)
 t('iter_unpack kw', lambda: struct.iter_unpack('<h', buffer=b'ab'))
+# the module-level cache: str and bytes formats, cleared
+print(struct.pack('<h', 1), struct.pack(b'<h', 2), struct.calcsize('<h'), struct.calcsize(b'<h'))
+struct._clearcache()
+print(struct.unpack('<h', b'\x03\x00'), struct.unpack(b'<h', b'\x04\x00'))
+for i in range(150):
+    struct.calcsize('%di' % i)
+print(struct.calcsize('7i'), struct.calcsize('149i'))
+class S(str):
+    pass
+print(struct.pack(S('>h'), 5))
+t('_clearcache args', lambda: struct._clearcache(1))
