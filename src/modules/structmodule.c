@@ -786,6 +786,10 @@ static Value struct_unpack_from_buffer(StructObject *s, Value data, Value off) {
                               obj_type_name(off));
         }
         if (obj_as_index(off, &offset, 0) < 0) {
+            if (err_matches(&exc_IndexError)) {  // Argument Clinic's Py_ssize_t converter
+                err_clear();
+                err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+            }
             return 0;
         }
     }
