@@ -612,17 +612,19 @@ static Value struct_pack_values(StructObject *s, const Value *values, size_t n) 
         return struct_err("pack expected %lld items for packing (got %zu)",
                           (long long)s->nitems, n);
     }
-    unsigned char *buf = calloc(1, (size_t)s->size + 1);
-    if (!buf) {
-        return err_no_memory();
+    if (s->size <= 1) {  // the shared empty and one-byte bytes
+        unsigned char small[2] = {0, 0};
+        return struct_pack_to(s, small, values) < 0 ? 0 : bytes_from(small, (size_t)s->size);
     }
-    if (struct_pack_to(s, buf, values) < 0) {
-        free(buf);
+    BytesObject *b = bytes_alloc((size_t)s->size);
+    if (!b) {
         return 0;
     }
-    Value r = bytes_from(buf, (size_t)s->size);
-    free(buf);
-    return r;
+    memset(b->data, 0, (size_t)s->size);
+    if (struct_pack_to(s, (unsigned char *)b->data, values) < 0) {
+        return 0;
+    }
+    return val_from_ptr(b);
 }
 
 static Value struct_pack_into_values(StructObject *s, const Value *args, size_t nargs) {
