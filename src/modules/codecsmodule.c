@@ -118,6 +118,13 @@ static Value codec_registry_lookup(Value encoding) {
         }
         return r;
     }
+    // A codec CPython has whose module does not import here (it needs a C
+    // module krait lacks, as the CJK codecs do) is not an unknown encoding.
+    const char *module = codec_cpython_module(str_obj(encoding)->data);
+    if (module) {
+        return err_format(&exc_NotImplementedError,
+                          "the '%s' codec is not implemented in krait yet", module);
+    }
     Value msg = str_format_c("unknown encoding: %U", encoding);
     return msg ? err_set_value(obj_call1(val_from_ptr(&exc_LookupError), msg)) : 0;
 }

@@ -104,10 +104,8 @@ static const CodecName *codec_find(const char *name, int kinds) {
     return NULL;
 }
 
-// The codec for `encoding`, or -1 with LookupError / NotImplementedError.
-// `what` is "encode" or "decode" (for the message about bytes codecs);
-// *charmap gets the table of a single-byte codec.
-static int codec_lookup(const char *encoding, CodecKind *kind, int *charmap, const char *what) {
+// The CPython codec table's entry for `encoding`, or NULL.
+static const CodecName *codec_find_name(const char *encoding) {
     char norm[128];
     const CodecName *c = NULL;
     if (codec_normalize(encoding, norm, sizeof norm)) {
@@ -121,6 +119,19 @@ static int codec_lookup(const char *encoding, CodecKind *kind, int *charmap, con
             c = codec_find(norm, 1);
         }
     }
+    return c;
+}
+
+const char *codec_cpython_module(const char *encoding) {
+    const CodecName *c = codec_find_name(encoding);
+    return c ? c->module : NULL;
+}
+
+// The codec for `encoding`, or -1 with LookupError / NotImplementedError.
+// `what` is "encode" or "decode" (for the message about bytes codecs);
+// *charmap gets the table of a single-byte codec.
+static int codec_lookup(const char *encoding, CodecKind *kind, int *charmap, const char *what) {
+    const CodecName *c = codec_find_name(encoding);
     if (!c) {
         Value msg = str_format_c("unknown encoding: %s", encoding);
         if (msg) {

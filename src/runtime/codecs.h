@@ -63,6 +63,11 @@ int codec_call_error_handler(const char *errors, Value exc, int encode, size_t l
 // codec failed (Type: message)" of the same type, caused by the original.
 void codec_wrap_error(const char *what, const char *encoding);
 
+// The name of the encodings module CPython 3.11 has for `encoding` (any
+// alias, normalized as the registry does: "latin-1" -> "latin_1"), or
+// NULL when CPython has no such codec.
+const char *codec_cpython_module(const char *encoding);
+
 // The codec registry's lookup (CPython's _PyCodec_Lookup), installed by the
 // _codecs module: codec_encode and codec_decode ask it for the codecs they
 // do not have themselves. NULL until _codecs is imported.
