@@ -30,6 +30,8 @@
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
+#include "../runtime/module.h"
+#include "../runtime/shape.h"
 #include "../runtime/bytes.h"
 #include "../runtime/float.h"
 #include "../runtime/format.h"
@@ -43,6 +45,7 @@
 #include "../modules/modules.h"
 #include "import.h"
 #include "interp_internal.h"
+#include "specialize.h"
 
 extern Type type_method_descriptor;
 
@@ -1068,15 +1071,14 @@ static Value match_class(Value subject, Value cls, size_t nargs, Value kwnames) 
 
 // ---- the loop -------------------------------------------------------------------------
 
-#define CACHE_CONST_(name, fmt, cache) enum { CACHE_##name = cache };
-OPCODES(CACHE_CONST_)
-#undef CACHE_CONST_
-
 Value vm_run_frame(Frame *f, int throwing) {
     static void *const labels[OP__COUNT] = {
 #define LABEL_(name, fmt, cache) &&L_##name,
         OPCODES(LABEL_)
 #undef LABEL_
+#define SPECIALIZED_LABEL_(name, generic) &&L_##name,
+        SPECIALIZED_OPCODES(SPECIALIZED_LABEL_)
+#undef SPECIALIZED_LABEL_
     };
     Code *co;
     Value *R;
@@ -1113,6 +1115,23 @@ Value vm_run_frame(Frame *f, int throwing) {
     i = *pc;                           \
     pc += 1 + CACHE_##name;
 #define JUMPBY(off) (pc += (off))
+// Quickening (specialize.h): is the generic op at cur due for a
+// specialization attempt (else count down)? Run the instruction at cur again
+// (now specialized). A specialized op's guard: on failure, back to the
+// generic op, whose code then runs.
+#define SPEC_DUE() (cur[1] == 0 || (((Instr *)cur)[1]--, 0))
+#define RESTART()    \
+    do {             \
+        pc = cur;    \
+        NEXT();      \
+    } while (0)
+#define GUARD(cond, generic)                       \
+    do {                                           \
+        if (__builtin_expect(!(cond), 0)) {        \
+            specialize_undo((Instr *)cur);         \
+            goto generic_##generic;                \
+        }                                          \
+    } while (0)
 #define CHECK(v)        \
     do {                \
         if (!(v)) {     \
@@ -1269,14 +1288,92 @@ Value vm_run_frame(Frame *f, int throwing) {
         R[A] = v;
         NEXT();
     }
+    // Attributes. The generic ops count down to a specialization attempt
+    // (specialize.h); the specialized forms check their guards and go back
+    // to the generic op when one fails.
     TARGET(GETATTR) {
+        if (SPEC_DUE()) {
+            if (specialize_getattr((Instr *)cur, R[B], N[C])) {
+                RESTART();
+            }
+        }
+    generic_GETATTR:;
         Value v = obj_getattr(R[B], N[C]);
         CHECK(v);
         R[A] = v;
         NEXT();
     }
+    TARGET(GETATTR_SLOT) {
+        Value o = R[B];
+        Type *t = type_of(o);
+        GUARD(t->version == (uint32_t)cur[1], GETATTR);
+        InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(o) + t->attrs_offset);
+        GUARD(a->shape == (Shape *)cur[2], GETATTR);
+        R[A] = *instance_slot(a, (uint32_t)(cur[1] >> 32));
+        NEXT();
+    }
+    TARGET(GETATTR_CLASSVAL) {
+        Value o = R[B];
+        Type *t = type_of(o);
+        GUARD(t->version == (uint32_t)cur[1], GETATTR);
+        InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(o) + t->attrs_offset);
+        GUARD(a->shape == (Shape *)cur[2], GETATTR);
+        R[A] = (Value)cur[3];
+        NEXT();
+    }
+    TARGET(GETATTR_MODULE) {
+        Value o = R[B];
+        GUARD(val_is_ptr(o) && val_ptr(o)->type == &type_module &&
+                  dict_version(module_dict(o)) == cur[2],
+              GETATTR);
+        R[A] = (Value)cur[3];
+        NEXT();
+    }
+    TARGET(GETATTR_TYPEVAL) {
+        Value o = R[B];
+        GUARD(val_is_ptr(o) && val_ptr(o)->type == &type_type &&
+                  type_ptr(o)->version == (uint32_t)cur[1],
+              GETATTR);
+        Value v = (Value)cur[3];
+        if (cur[1] >> 32) {
+            v = type_of(v)->descr_get(v, 0, o);
+            CHECK(v);
+        }
+        R[A] = v;
+        NEXT();
+    }
     TARGET(SETATTR) {
+        if (SPEC_DUE()) {
+            if (specialize_setattr((Instr *)cur, R[A], N[C])) {
+                RESTART();
+            }
+        }
+    generic_SETATTR:
         CHECK(obj_setattr(R[A], N[C], R[B]) == 0);
+        NEXT();
+    }
+    TARGET(SETATTR_SLOT) {
+        Value o = R[A];
+        Type *t = type_of(o);
+        GUARD(t->version == (uint32_t)cur[1], SETATTR);
+        InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(o) + t->attrs_offset);
+        GUARD(a->shape == (Shape *)cur[2], SETATTR);
+        *instance_slot(a, (uint32_t)(cur[1] >> 32)) = R[B];
+        NEXT();
+    }
+    TARGET(SETATTR_ADD) {
+        Value o = R[A];
+        Type *t = type_of(o);
+        GUARD(t->version == (uint32_t)cur[1], SETATTR);
+        InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(o) + t->attrs_offset);
+        GUARD(a->shape == (Shape *)cur[2], SETATTR);
+        uint32_t k = (uint32_t)(cur[1] >> 32);
+        if (k >= INSTANCE_INLINE_ATTRS) {
+            // may allocate: the instance is in R[A], the value in R[B]
+            CHECK(instance_reserve_slot(a, k) == 0);
+        }
+        *instance_slot(a, k) = R[B];
+        a->shape = (Shape *)cur[3];
         NEXT();
     }
     TARGET(DELATTR) {
@@ -1284,6 +1381,12 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(LOADMETHOD) {
+        if (SPEC_DUE()) {
+            if (specialize_loadmethod((Instr *)cur, R[B], N[C])) {
+                RESTART();
+            }
+        }
+    generic_LOADMETHOD:;
         Value obj = R[B];
         Type *t = type_of(obj);
         if (t->getattr == object_generic_getattr) {
@@ -1302,6 +1405,46 @@ Value vm_run_frame(Frame *f, int throwing) {
         }
         Value v = obj_getattr(obj, N[C]);
         CHECK(v);
+        R[A] = v;
+        R[A + 1] = 0;
+        NEXT();
+    }
+    TARGET(LOADMETHOD_TYPE) {
+        Value o = R[B];
+        Type *t = type_of(o);
+        GUARD(t->version == (uint32_t)cur[1], LOADMETHOD);
+        if (cur[1] >> 32) {
+            // The instance must not have an attribute of that name: known
+            // for the last shape seen, else looked up (and remembered).
+            InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(o) + t->attrs_offset);
+            if (a->shape != (Shape *)cur[2]) {
+                GUARD(a->shape != &shape_dict_mode && shape_find(a->shape, N[C]) < 0, LOADMETHOD);
+                ((Instr *)cur)[2] = (Instr)a->shape;
+            }
+        }
+        R[A] = (Value)cur[3];
+        R[A + 1] = o;
+        NEXT();
+    }
+    TARGET(LOADMETHOD_MODULE) {
+        Value o = R[B];
+        GUARD(val_is_ptr(o) && val_ptr(o)->type == &type_module &&
+                  dict_version(module_dict(o)) == cur[2],
+              LOADMETHOD);
+        R[A] = (Value)cur[3];
+        R[A + 1] = 0;
+        NEXT();
+    }
+    TARGET(LOADMETHOD_TYPEVAL) {
+        Value o = R[B];
+        GUARD(val_is_ptr(o) && val_ptr(o)->type == &type_type &&
+                  type_ptr(o)->version == (uint32_t)cur[1],
+              LOADMETHOD);
+        Value v = (Value)cur[3];
+        if (cur[1] >> 32) {
+            v = type_of(v)->descr_get(v, 0, o);
+            CHECK(v);
+        }
         R[A] = v;
         R[A + 1] = 0;
         NEXT();
