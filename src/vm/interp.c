@@ -1298,6 +1298,20 @@ Value vm_run_frame(Frame *f, int throwing) {
             }
         }
     generic_GETATTR:;
+        {
+            Value o = R[B];
+            Type *t = type_of(o);
+            InstanceAttrs *a = spec_attrs(t, o);
+            AttrEntry *e = attr_cache_lookup(o, t, a, N[C], ATTR_GET);
+            if (e && e->kind == ATTR_SLOT) {
+                R[A] = *instance_slot(a, e->slot);
+                NEXT();
+            }
+            if (e && e->kind == ATTR_VALUE) {
+                R[A] = e->value;
+                NEXT();
+            }
+        }
         Value v = obj_getattr(R[B], N[C]);
         CHECK(v);
         R[A] = v;
@@ -1316,8 +1330,10 @@ Value vm_run_frame(Frame *f, int throwing) {
         Value o = R[B];
         Type *t = type_of(o);
         GUARD(t->version == (uint32_t)cur[1], GETATTR);
-        InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(o) + t->attrs_offset);
-        GUARD(a->shape == (Shape *)cur[2], GETATTR);
+        if (cur[1] >> 32) {
+            InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(o) + t->attrs_offset);
+            GUARD(a->shape == (Shape *)cur[2], GETATTR);
+        }
         R[A] = (Value)cur[3];
         NEXT();
     }
@@ -1348,7 +1364,28 @@ Value vm_run_frame(Frame *f, int throwing) {
                 RESTART();
             }
         }
-    generic_SETATTR:
+    generic_SETATTR:;
+        {
+            Value o = R[A];
+            Type *t = type_of(o);
+            InstanceAttrs *a = spec_attrs(t, o);
+            // may allocate a shape: o and the value stay in their registers
+            AttrEntry *e = attr_cache_lookup(o, t, a, N[C], ATTR_SET);
+            if (e && e->kind == ATTR_SLOT) {
+                *instance_slot(a, e->slot) = R[B];
+                NEXT();
+            }
+            if (e && e->kind == ATTR_ADD) {
+                uint32_t k = e->slot;
+                Shape *next = (Shape *)val_ptr(e->value);
+                if (k >= INSTANCE_INLINE_ATTRS) {
+                    CHECK(instance_reserve_slot(a, k) == 0);
+                }
+                *instance_slot(a, k) = R[B];
+                a->shape = next;
+                NEXT();
+            }
+        }
         CHECK(obj_setattr(R[A], N[C], R[B]) == 0);
         NEXT();
     }
@@ -1389,6 +1426,15 @@ Value vm_run_frame(Frame *f, int throwing) {
     generic_LOADMETHOD:;
         Value obj = R[B];
         Type *t = type_of(obj);
+        {
+            InstanceAttrs *a = spec_attrs(t, obj);
+            AttrEntry *e = attr_cache_lookup(obj, t, a, N[C], ATTR_METHOD);
+            if (e && e->kind == ATTR_DESCR) {
+                R[A] = e->value;
+                R[A + 1] = obj;
+                NEXT();
+            }
+        }
         if (t->getattr == object_generic_getattr) {
             // A method of the class, not shadowed by an instance attribute:
             // no bound method object.

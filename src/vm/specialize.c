@@ -1,6 +1,6 @@
 // specialize.c - deciding what a generic instruction specializes into, and
-// filling its inline cache (the rules are in specialize.h; the specialized
-// ops run in interp.c).
+// filling its inline cache and the attribute cache (the rules are in
+// specialize.h; the specialized ops run in interp.c).
 //
 // Every function here answers "is the generic op's result, for operands
 // like these, fully determined by what a guard can check?", and declines
@@ -11,9 +11,10 @@
 
 #include "../runtime/dict.h"
 #include "../runtime/module.h"
-#include "../runtime/shape.h"
 #include "../runtime/str.h"
 #include "../runtime/type.h"
+
+AttrEntry attr_cache[ATTR_CACHE_SIZE];
 
 static void set_op(Instr *at, Opcode op) { *at = (*at & ~(Instr)0xff) | op; }
 
@@ -25,15 +26,101 @@ static int decline(Instr *at) {
 // Is v an object whose type can never gain __get__/__set__ (a static type)?
 static int static_typed(Value v) { return !(type_of(v)->flags & TYPE_HEAP); }
 
-// The instance attributes of obj, if its class keeps them in shapes at a
-// fixed offset and obj is not in dict mode; else NULL.
-static InstanceAttrs *shaped_attrs(Type *t, Value obj) {
-    if (!(t->flags & TYPE_HAS_SHAPE) || (t->flags & TYPE_VAR_ATTRS)) {
+// ---- instances: what obj.name does ------------------------------------------
+
+typedef struct AttrPlan {
+    int kind;        // AttrKind
+    uint32_t slot;
+    Value value;
+} AttrPlan;
+
+// What `op` on obj.name does for every object of obj's class (at its current
+// version) and shape; `a` is spec_attrs(type_of(obj), obj). Never raises.
+static int attr_classify(Value obj, InstanceAttrs *a, Value name, int op, AttrPlan *p) {
+    Type *t = type_of(obj);
+    p->kind = ATTR_NONE;
+    if (!t->version || !val_is_str(name) || (a && a->shape == &shape_dict_mode)) {
+        return ATTR_NONE;
+    }
+    if (!a && (t->flags & TYPE_HAS_SHAPE || t->dict_offset)) {
+        return ATTR_NONE;  // instance attributes we cannot see from the class
+    }
+    if (op == ATTR_SET ? t->setattr != object_generic_setattr
+                       : t->getattr != object_generic_getattr) {
+        return ATTR_NONE;
+    }
+    Value descr = type_lookup(t, name);
+    err_clear();
+    if (descr && !static_typed(descr)) {
+        return ATTR_NONE;  // its class could gain __get__ or __set__
+    }
+    Type *dt = descr ? type_of(descr) : NULL;
+    int k = a ? shape_find(a->shape, name) : -1;
+    switch (op) {
+    case ATTR_GET:
+        if (dt && dt->descr_get && dt->descr_set) {
+            return ATTR_NONE;  // a data descriptor
+        }
+        if (k >= 0) {
+            p->slot = (uint32_t)k;
+            return p->kind = ATTR_SLOT;
+        }
+        if (dt && !dt->descr_get) {
+            p->value = descr;
+            return p->kind = ATTR_VALUE;
+        }
+        return ATTR_NONE;
+    case ATTR_SET:
+        if (!a || (dt && dt->descr_set)) {
+            return ATTR_NONE;
+        }
+        if (k >= 0) {
+            p->slot = (uint32_t)k;
+            return p->kind = ATTR_SLOT;
+        }
+        if (type_of(name) != &type_str || !(str_obj(name)->flags & STR_INTERNED)) {
+            return ATTR_NONE;
+        }
+        // The transition the generic store would take (made now if new).
+        Shape *next = shape_add(t, a->shape, name);
+        if (!next) {
+            err_clear();
+            return ATTR_NONE;
+        }
+        p->slot = next->index;
+        p->value = val_from_ptr(next);
+        return p->kind = ATTR_ADD;
+    default:  // ATTR_METHOD
+        if (!dt || !(dt->flags & TYPE_METHOD_DESCR) || k >= 0) {
+            return ATTR_NONE;
+        }
+        p->value = descr;
+        return p->kind = ATTR_DESCR;
+    }
+}
+
+AttrEntry *attr_cache_lookup_slow(Value obj, InstanceAttrs *a, Value name, int op) {
+    Type *t = type_of(obj);
+    if (!t->version || (a && a->shape == &shape_dict_mode) ||
+        (!a && (t->flags & TYPE_HAS_SHAPE || t->dict_offset))) {
         return NULL;
     }
-    InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(obj) + t->attrs_offset);
-    return a->shape == &shape_dict_mode ? NULL : a;
+    AttrPlan p;
+    attr_classify(obj, a, name, op, &p);
+    // classify may have made a shape (ATTR_SET), but not changed obj's
+    Shape *shape = a ? a->shape : NULL;
+    AttrEntry *e = attr_cache_slot(shape, name, op);
+    e->shape = shape;
+    e->name = name;
+    e->version = t->version;
+    e->op = (uint8_t)op;
+    e->kind = (uint8_t)p.kind;
+    e->slot = (uint16_t)p.slot;
+    e->value = p.value;
+    return e;
 }
+
+// ---- modules and classes as receivers -----------------------------------------
 
 // obj.name for an exact module whose dict holds name: the value, else 0.
 static Value module_value(Value obj, Value name) {
@@ -67,6 +154,8 @@ static Value class_value(Value obj, Value name, int *call_get) {
     return attr;
 }
 
+// ---- rewriting instructions --------------------------------------------------------
+
 int specialize_getattr(Instr *at, Value obj, Value name) {
     Value v = module_value(obj, name);
     if (v) {
@@ -84,68 +173,44 @@ int specialize_getattr(Instr *at, Value obj, Value name) {
         return 1;
     }
     Type *t = type_of(obj);
-    if (!t->version || t->getattr != object_generic_getattr) {
-        return decline(at);
-    }
-    Value descr = type_lookup(t, name);
-    err_clear();
-    if (descr && (!static_typed(descr) || (type_of(descr)->descr_get && type_of(descr)->descr_set))) {
-        return decline(at);  // a data descriptor wins over the instance (or may come to)
-    }
-    InstanceAttrs *a = shaped_attrs(t, obj);
-    if (!a) {
-        return decline(at);
-    }
-    int k = shape_find(a->shape, name);
-    if (k >= 0) {
-        at[1] = t->version | (Instr)(uint32_t)k << 32;
+    InstanceAttrs *a = spec_attrs(t, obj);
+    AttrPlan p;
+    switch (attr_classify(obj, a, name, ATTR_GET, &p)) {
+    case ATTR_SLOT:
+        at[1] = t->version | (Instr)p.slot << 32;
         at[2] = (Instr)a->shape;
         set_op(at, OP_GETATTR_SLOT);
         return 1;
-    }
-    if (descr && !type_of(descr)->descr_get) {
-        at[1] = t->version;
-        at[2] = (Instr)a->shape;
-        at[3] = descr;
+    case ATTR_VALUE:
+        at[1] = t->version | (Instr)(a ? SPEC_CHECK_SHAPE : 0) << 32;
+        at[2] = (Instr)(a ? a->shape : NULL);
+        at[3] = p.value;
         set_op(at, OP_GETATTR_CLASSVAL);
         return 1;
+    default:
+        return decline(at);
     }
-    return decline(at);
 }
 
 int specialize_setattr(Instr *at, Value obj, Value name) {
     Type *t = type_of(obj);
-    if (!t->version || t->setattr != object_generic_setattr || type_of(name) != &type_str ||
-        !(str_obj(name)->flags & STR_INTERNED)) {
-        return decline(at);
-    }
-    Value descr = type_lookup(t, name);
-    err_clear();
-    if (descr && (!static_typed(descr) || type_of(descr)->descr_set)) {
-        return decline(at);
-    }
-    InstanceAttrs *a = shaped_attrs(t, obj);
-    if (!a) {
-        return decline(at);
-    }
-    int k = shape_find(a->shape, name);
-    if (k >= 0) {
-        at[1] = t->version | (Instr)(uint32_t)k << 32;
+    InstanceAttrs *a = spec_attrs(t, obj);
+    AttrPlan p;
+    switch (attr_classify(obj, a, name, ATTR_SET, &p)) {
+    case ATTR_SLOT:
+        at[1] = t->version | (Instr)p.slot << 32;
         at[2] = (Instr)a->shape;
         set_op(at, OP_SETATTR_SLOT);
         return 1;
-    }
-    // The transition the generic store would take (made now if new).
-    Shape *next = shape_add(t, a->shape, name);
-    if (!next) {
-        err_clear();
+    case ATTR_ADD:
+        at[1] = t->version | (Instr)p.slot << 32;
+        at[2] = (Instr)a->shape;
+        at[3] = p.value;
+        set_op(at, OP_SETATTR_ADD);
+        return 1;
+    default:
         return decline(at);
     }
-    at[1] = t->version | (Instr)next->index << 32;
-    at[2] = (Instr)a->shape;
-    at[3] = (Instr)next;
-    set_op(at, OP_SETATTR_ADD);
-    return 1;
 }
 
 int specialize_loadmethod(Instr *at, Value obj, Value name) {
@@ -165,27 +230,14 @@ int specialize_loadmethod(Instr *at, Value obj, Value name) {
         return 1;
     }
     Type *t = type_of(obj);
-    if (!t->version || t->getattr != object_generic_getattr) {
+    InstanceAttrs *a = spec_attrs(t, obj);
+    AttrPlan p;
+    if (attr_classify(obj, a, name, ATTR_METHOD, &p) != ATTR_DESCR) {
         return decline(at);
     }
-    Value descr = type_lookup(t, name);
-    err_clear();
-    if (!descr || !static_typed(descr) || !(type_of(descr)->flags & TYPE_METHOD_DESCR)) {
-        return decline(at);
-    }
-    Instr check = 0;
-    if (t->flags & TYPE_HAS_SHAPE) {
-        InstanceAttrs *a = shaped_attrs(t, obj);
-        if (!a || shape_find(a->shape, name) >= 0) {
-            return decline(at);
-        }
-        check = SPEC_CHECK_SHAPE;
-        at[2] = (Instr)a->shape;
-    } else if (t->dict_offset) {
-        return decline(at);  // an instance __dict__ could shadow it
-    }
-    at[1] = t->version | check << 32;
-    at[3] = descr;
+    at[1] = t->version | (Instr)(a ? SPEC_CHECK_SHAPE : 0) << 32;
+    at[2] = (Instr)(a ? a->shape : NULL);
+    at[3] = p.value;
     set_op(at, OP_LOADMETHOD_TYPE);
     return 1;
 }

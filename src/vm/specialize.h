@@ -35,7 +35,9 @@
 // Cache words of the specialized forms (c[0], c[1], c[2] follow the
 // instruction; "version" is the low 32 bits of c[0]):
 //   GETATTR_SLOT      c[0] version | slot << 32; c[1] shape
-//   GETATTR_CLASSVAL  c[0] version; c[1] shape (may be NULL); c[2] value
+//   GETATTR_CLASSVAL  c[0] version | SPEC_CHECK_SHAPE << 32 when instances
+//                     have attributes that could shadow it; c[1] shape (may be
+//                     NULL); c[2] value
 //   GETATTR_MODULE    c[1] module dict version; c[2] value
 //   GETATTR_TYPEVAL   c[0] the class's version | SPEC_CALL_GET << 32 when
 //                     the cached attribute's __get__ must be called; c[2] it
@@ -51,6 +53,7 @@
 #define KRAIT_SPECIALIZE_H
 
 #include "code.h"
+#include "../runtime/shape.h"
 
 enum {
     SPEC_BACKOFF = 32,  // executions of the generic op after a failed guard
@@ -59,8 +62,71 @@ enum {
 
 enum {
     SPEC_CALL_GET = 1,     // GETATTR_TYPEVAL: call the attribute's descr_get
-    SPEC_CHECK_SHAPE = 1,  // LOADMETHOD_TYPE: the instance may shadow the method
+    SPEC_CHECK_SHAPE = 1,  // GETATTR_CLASSVAL, LOADMETHOD_TYPE: the instance may shadow
 };
+
+// ---- the attribute cache: polymorphic and megamorphic sites ------------------
+//
+// A site that sees several classes (a method of a base class run on
+// instances of four subclasses) cannot stay specialized: its generic op
+// asks this global, direct-mapped cache instead, keyed by (the instance's
+// shape, the name, the operation) and checked against the class's version.
+// An entry says what the operation does for every object of that class
+// version and shape - the same knowledge a specialized op caches, so its
+// validity rests on the same rules (above). With the version, a stale
+// entry cannot match: a dead class's version is never seen again, and a
+// shape pointer reused by a new shape belongs to another class. Entries are
+// not traced (their objects live as long as the class and its version).
+enum AttrOp { ATTR_GET = 1, ATTR_SET, ATTR_METHOD };
+enum AttrKind {
+    ATTR_NONE = 0,  // not cacheable: run the generic code
+    ATTR_SLOT,      // GET/SET: the instance's slot `slot`
+    ATTR_VALUE,     // GET: the class attribute `value`, a plain value
+    ATTR_ADD,       // SET: store into new slot `slot`, the shape becomes `value`
+    ATTR_DESCR,     // METHOD: `value` is a function / method descriptor of the class
+};
+
+typedef struct AttrEntry {
+    Shape *shape;      // the instance's shape (NULL: none yet, or a class without shapes)
+    Value name;
+    uint32_t version;  // of the instance's class; never 0 in a filled entry
+    uint8_t op;        // AttrOp
+    uint8_t kind;      // AttrKind
+    uint16_t slot;
+    Value value;
+} AttrEntry;
+
+enum { ATTR_CACHE_SIZE = 1024 };
+extern AttrEntry attr_cache[ATTR_CACHE_SIZE];
+
+// The InstanceAttrs of obj when its class keeps them in shapes at a fixed
+// offset (else NULL); `t` is obj's class.
+static inline InstanceAttrs *spec_attrs(Type *t, Value obj) {
+    if ((t->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS)) != TYPE_HAS_SHAPE) {
+        return NULL;
+    }
+    return (InstanceAttrs *)((char *)val_ptr(obj) + t->attrs_offset);
+}
+
+static inline AttrEntry *attr_cache_slot(Shape *shape, Value name, int op) {
+    uint32_t h = (uint32_t)((uintptr_t)shape >> 4) * 0x9E3779B1u ^ (uint32_t)(name >> 4) ^
+                 (uint32_t)op;
+    return &attr_cache[(h ^ (h >> 16)) & (ATTR_CACHE_SIZE - 1)];
+}
+
+// The entry for op on obj.name (`a` is obj's spec_attrs, or NULL), made if
+// missing; NULL when obj's class cannot be cached at all (then run the
+// generic code). The entry's kind may be ATTR_NONE.
+AttrEntry *attr_cache_lookup_slow(Value obj, InstanceAttrs *a, Value name, int op);
+static inline AttrEntry *attr_cache_lookup(Value obj, Type *t, InstanceAttrs *a, Value name,
+                                           int op) {
+    Shape *shape = a ? a->shape : NULL;
+    AttrEntry *e = attr_cache_slot(shape, name, op);
+    if (e->shape == shape && e->name == name && e->version == t->version && e->op == op) {
+        return e;
+    }
+    return attr_cache_lookup_slow(obj, a, name, op);
+}
 
 // Each looks at the operands of the generic instruction at `at` (its op is
 // the generic one) and either rewrites it into a specialized form (1) or

@@ -357,3 +357,67 @@ del len
 print(use_len([1, 2]))
 del builtins.len
 show("builtin len deleted", use_len, [1])
+
+
+# ---- polymorphic sites (the global attribute cache) ----------------------
+
+class Base:
+    def __init__(self, n):
+        self.n = n
+        self.tag = type(self).__name__
+
+    def describe(self):
+        return self.tag + ":" + str(self.n) + ":" + self.kind()
+
+    def bump(self):
+        self.n = self.n + 1
+        self.extra = self.n
+
+
+class A1(Base):
+    def kind(self):
+        return "a1"
+
+
+class A2(Base):
+    def kind(self):
+        return "a2"
+
+
+class A3(Base):
+    def kind(self):
+        return "a3"
+
+
+class A4(A3):
+    pass
+
+
+zoo = [cls(i) for i in range(30) for cls in (A1, A2, A3, A4)]
+for rnd in range(3):
+    for z in zoo:
+        z.bump()
+print([z.describe() for z in zoo[:5]], sum(z.n for z in zoo))
+A3.tag = property(lambda self: "prop-" + self.__dict__.get("tag", "?"))
+print([z.describe() for z in zoo[:5]])
+A3.kind = lambda self: "patched"
+print([z.describe() for z in zoo[2:4]])
+del A3.tag
+A2.n = property(lambda self: -1, lambda self, v: None)
+for z in zoo[:8]:
+    z.bump()
+print([z.describe() for z in zoo[:8]])
+del A2.n
+zoo[0].__class__ = A2
+zoo[1].__class__ = A1
+for z in zoo[:8]:
+    z.bump()
+print([z.describe() for z in zoo[:8]])
+zoo[2].kind = lambda: "own kind"
+print([z.describe() for z in zoo[:8]])
+for z in zoo[:8]:
+    del z.extra
+    z.bump()
+    vars(z)
+    z.bump()
+print([(z.describe(), z.extra) for z in zoo[:8]])
