@@ -119,8 +119,18 @@ static void vm_trace_roots(GcTracer *t) {
 
 void vm_trace_frame(GcTracer *t, Frame *f) { frame_trace_one(t, f); }
 
-static void frame_init(Frame *f, Code *code, Value func, Value globals, Value builtins,
-                       Value locals) {
+// Most frames have a few slots: an inline loop beats a call to memset. (The
+// empty asm hides the loop's pattern from gcc, which would turn it into
+// that call.)
+static inline __attribute__((always_inline)) void zero_slots(Value *p, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        p[k] = 0;
+        __asm__("" : "+r"(k));
+    }
+}
+
+static inline void frame_init(Frame *f, Code *code, Value func, Value globals, Value builtins,
+                              Value locals) {
     f->code = code;
     f->back = NULL;
     f->pc = code->instrs;
@@ -132,7 +142,7 @@ static void frame_init(Frame *f, Code *code, Value func, Value globals, Value bu
     f->sent = 0;
     f->flags = 0;
     f->nslots = code->nslots;
-    memset(f->slots, 0, code->nslots * sizeof(Value));
+    zero_slots(f->slots, code->nslots);
 }
 
 static int depth_check(void) {
@@ -143,8 +153,12 @@ static int depth_check(void) {
     return 0;
 }
 
-Frame *frame_push(Code *code, Value func, Value globals, Value builtins, Value locals) {
-    if (depth_check() < 0) {
+static inline __attribute__((always_inline)) Frame *frame_push_inline(Code *code, Value func,
+                                                                      Value globals,
+                                                                      Value builtins,
+                                                                      Value locals) {
+    if (__builtin_expect(vm_thread.py_depth >= vm_thread.recursion_limit, 0)) {
+        depth_check();
         return NULL;
     }
     size_t size = sizeof(Frame) + code->nslots * sizeof(Value);
@@ -171,6 +185,22 @@ Frame *frame_push(Code *code, Value func, Value globals, Value builtins, Value l
     vm_thread.frame = f;
     vm_thread.py_depth++;
     return f;
+}
+
+Frame *frame_push(Code *code, Value func, Value globals, Value builtins, Value locals) {
+    return frame_push_inline(code, func, globals, builtins, locals);
+}
+
+// Code.call_argc (code.h), computed on the first call.
+static uint16_t code_call_argc(Code *co) {
+    if (co->call_argc == CODE_CALL_UNKNOWN) {
+        int simple = co->kwonlyargcount == 0 && co->ncells == 0 &&
+                     !(co->flags & (CODE_VARARGS | CODE_VARKEYWORDS | CODE_GENERATOR |
+                                    CODE_COROUTINE | CODE_ASYNC_GENERATOR)) &&
+                     co->argcount < CODE_CALL_GENERAL - 1;
+        co->call_argc = simple ? (uint16_t)(co->argcount + 1) : CODE_CALL_GENERAL;
+    }
+    return co->call_argc;
 }
 
 void frame_pop(Frame *f) {
@@ -1321,18 +1351,17 @@ Value vm_run_frame(Frame *f, int throwing) {
         Value o = R[B];
         Type *t = type_of(o);
         GUARD(t->version == (uint32_t)cur[1], GETATTR);
-        InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(o) + t->attrs_offset);
+        InstanceAttrs *a = SPEC_ATTRS(o, cur[1]);
         GUARD(a->shape == (Shape *)cur[2], GETATTR);
-        R[A] = *instance_slot(a, (uint32_t)(cur[1] >> 32));
+        R[A] = *instance_slot(a, SPEC_SLOT(cur[1]));
         NEXT();
     }
     TARGET(GETATTR_CLASSVAL) {
         Value o = R[B];
         Type *t = type_of(o);
         GUARD(t->version == (uint32_t)cur[1], GETATTR);
-        if (cur[1] >> 32) {
-            InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(o) + t->attrs_offset);
-            GUARD(a->shape == (Shape *)cur[2], GETATTR);
+        if (SPEC_SLOT(cur[1])) {
+            GUARD(SPEC_ATTRS(o, cur[1])->shape == (Shape *)cur[2], GETATTR);
         }
         R[A] = (Value)cur[3];
         NEXT();
@@ -1393,18 +1422,18 @@ Value vm_run_frame(Frame *f, int throwing) {
         Value o = R[A];
         Type *t = type_of(o);
         GUARD(t->version == (uint32_t)cur[1], SETATTR);
-        InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(o) + t->attrs_offset);
+        InstanceAttrs *a = SPEC_ATTRS(o, cur[1]);
         GUARD(a->shape == (Shape *)cur[2], SETATTR);
-        *instance_slot(a, (uint32_t)(cur[1] >> 32)) = R[B];
+        *instance_slot(a, SPEC_SLOT(cur[1])) = R[B];
         NEXT();
     }
     TARGET(SETATTR_ADD) {
         Value o = R[A];
         Type *t = type_of(o);
         GUARD(t->version == (uint32_t)cur[1], SETATTR);
-        InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(o) + t->attrs_offset);
+        InstanceAttrs *a = SPEC_ATTRS(o, cur[1]);
         GUARD(a->shape == (Shape *)cur[2], SETATTR);
-        uint32_t k = (uint32_t)(cur[1] >> 32);
+        uint32_t k = SPEC_SLOT(cur[1]);
         if (k >= INSTANCE_INLINE_ATTRS) {
             // may allocate: the instance is in R[A], the value in R[B]
             CHECK(instance_reserve_slot(a, k) == 0);
@@ -1459,10 +1488,10 @@ Value vm_run_frame(Frame *f, int throwing) {
         Value o = R[B];
         Type *t = type_of(o);
         GUARD(t->version == (uint32_t)cur[1], LOADMETHOD);
-        if (cur[1] >> 32) {
+        if (SPEC_SLOT(cur[1])) {
             // The instance must not have an attribute of that name: known
             // for the last shape seen, else looked up (and remembered).
-            InstanceAttrs *a = (InstanceAttrs *)((char *)val_ptr(o) + t->attrs_offset);
+            InstanceAttrs *a = SPEC_ATTRS(o, cur[1]);
             if (a->shape != (Shape *)cur[2]) {
                 GUARD(a->shape != &shape_dict_mode && shape_find(a->shape, N[C]) < 0, LOADMETHOD);
                 ((Instr *)cur)[2] = (Instr)a->shape;
@@ -1869,6 +1898,32 @@ Value vm_run_frame(Frame *f, int throwing) {
         if (func_check(callee)) {
             FunctionObject *fn = func_obj(callee);
             Code *cc = fn->code;
+            size_t total = npos + (call_self[0] != 0);
+            if (!kwnames && code_call_argc(cc) == total + 1) {
+                // The common call: the arguments are the parameters.
+                Frame *nf = frame_push_inline(cc, callee, fn->globals, fn->builtins, 0);
+                if (!nf) {
+                    call_self[0] = 0;
+                    goto error;
+                }
+                Value *S = nf->slots;
+                if (call_self[0]) {
+                    *S++ = call_self[0];
+                    call_self[0] = 0;
+                }
+                for (size_t k = 0; k < npos; k++) {
+                    S[k] = args[k];
+                }
+                if (cc->nfrees) {
+                    memcpy(nf->slots + cc->nlocals, tuple_obj(fn->closure)->items,
+                           cc->nfrees * sizeof(Value));
+                }
+                f = nf;
+                LOAD_FRAME();
+                pc = co->instrs;
+                f->flags |= FRAME_STARTED;
+                NEXT();
+            }
             if (!(cc->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNC_GENERATOR))) {
                 Frame *nf = frame_push(cc, callee, fn->globals, fn->builtins, 0);
                 CHECK(nf);

@@ -39,7 +39,8 @@ typedef struct AttrPlan {
 static int attr_classify(Value obj, InstanceAttrs *a, Value name, int op, AttrPlan *p) {
     Type *t = type_of(obj);
     p->kind = ATTR_NONE;
-    if (!t->version || !val_is_str(name) || (a && a->shape == &shape_dict_mode)) {
+    if (!t->version || !val_is_str(name) || (a && a->shape == &shape_dict_mode) ||
+        t->attrs_offset > 0xffff) {
         return ATTR_NONE;
     }
     if (!a && (t->flags & TYPE_HAS_SHAPE || t->dict_offset)) {
@@ -177,12 +178,12 @@ int specialize_getattr(Instr *at, Value obj, Value name) {
     AttrPlan p;
     switch (attr_classify(obj, a, name, ATTR_GET, &p)) {
     case ATTR_SLOT:
-        at[1] = t->version | (Instr)p.slot << 32;
+        at[1] = t->version | (Instr)p.slot << 32 | (Instr)t->attrs_offset << 48;
         at[2] = (Instr)a->shape;
         set_op(at, OP_GETATTR_SLOT);
         return 1;
     case ATTR_VALUE:
-        at[1] = t->version | (Instr)(a ? SPEC_CHECK_SHAPE : 0) << 32;
+        at[1] = t->version | (Instr)(a ? SPEC_CHECK_SHAPE : 0) << 32 | (Instr)t->attrs_offset << 48;
         at[2] = (Instr)(a ? a->shape : NULL);
         at[3] = p.value;
         set_op(at, OP_GETATTR_CLASSVAL);
@@ -198,12 +199,12 @@ int specialize_setattr(Instr *at, Value obj, Value name) {
     AttrPlan p;
     switch (attr_classify(obj, a, name, ATTR_SET, &p)) {
     case ATTR_SLOT:
-        at[1] = t->version | (Instr)p.slot << 32;
+        at[1] = t->version | (Instr)p.slot << 32 | (Instr)t->attrs_offset << 48;
         at[2] = (Instr)a->shape;
         set_op(at, OP_SETATTR_SLOT);
         return 1;
     case ATTR_ADD:
-        at[1] = t->version | (Instr)p.slot << 32;
+        at[1] = t->version | (Instr)p.slot << 32 | (Instr)t->attrs_offset << 48;
         at[2] = (Instr)a->shape;
         at[3] = p.value;
         set_op(at, OP_SETATTR_ADD);
@@ -235,7 +236,7 @@ int specialize_loadmethod(Instr *at, Value obj, Value name) {
     if (attr_classify(obj, a, name, ATTR_METHOD, &p) != ATTR_DESCR) {
         return decline(at);
     }
-    at[1] = t->version | (Instr)(a ? SPEC_CHECK_SHAPE : 0) << 32;
+    at[1] = t->version | (Instr)(a ? SPEC_CHECK_SHAPE : 0) << 32 | (Instr)t->attrs_offset << 48;
     at[2] = (Instr)(a ? a->shape : NULL);
     at[3] = p.value;
     set_op(at, OP_LOADMETHOD_TYPE);

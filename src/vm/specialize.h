@@ -33,7 +33,9 @@
 //    without the version of the class holding it changing.
 //
 // Cache words of the specialized forms (c[0], c[1], c[2] follow the
-// instruction; "version" is the low 32 bits of c[0]):
+// instruction; "version" is the low 32 bits of c[0]; the forms that reach
+// into an instance also keep its class's attrs_offset in c[0]'s top 16 bits,
+// SPEC_OFFSET, so as not to touch a far cache line of the class):
 //   GETATTR_SLOT      c[0] version | slot << 32; c[1] shape
 //   GETATTR_CLASSVAL  c[0] version | SPEC_CHECK_SHAPE << 32 when instances
 //                     have attributes that could shadow it; c[1] shape (may be
@@ -127,6 +129,11 @@ static inline AttrEntry *attr_cache_lookup(Value obj, Type *t, InstanceAttrs *a,
     }
     return attr_cache_lookup_slow(obj, a, name, op);
 }
+
+// The InstanceAttrs of o at the offset cached in c0.
+#define SPEC_ATTRS(o, c0) ((InstanceAttrs *)((char *)val_ptr(o) + ((c0) >> 48)))
+// The slot or flag cached in c0's bits 32..47.
+#define SPEC_SLOT(c0) ((uint32_t)((c0) >> 32) & 0xffff)
 
 // Each looks at the operands of the generic instruction at `at` (its op is
 // the generic one) and either rewrites it into a specialized form (1) or
