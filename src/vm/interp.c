@@ -1341,6 +1341,13 @@ Value vm_run_frame(Frame *f, int throwing) {
                 R[A] = e->value;
                 NEXT();
             }
+            if (e && e->kind == ATTR_MEMBER) {
+                Value v = *(Value *)((char *)val_ptr(o) + e->slot);
+                if (v) {
+                    R[A] = v;
+                    NEXT();
+                }
+            }
         }
         Value v = obj_getattr(R[B], N[C]);
         CHECK(v);
@@ -1354,6 +1361,16 @@ Value vm_run_frame(Frame *f, int throwing) {
         InstanceAttrs *a = SPEC_ATTRS(o, cur[1]);
         GUARD(a->shape == (Shape *)cur[2], GETATTR);
         R[A] = *instance_slot(a, SPEC_SLOT(cur[1]));
+        NEXT();
+    }
+    TARGET(GETATTR_MEMBER) {
+        Value o = R[B];
+        GUARD(type_of(o)->version == (uint32_t)cur[1], GETATTR);
+        Value v = *(Value *)((char *)val_ptr(o) + (cur[1] >> 32));
+        if (!v) {
+            goto generic_GETATTR;  // unset: the generic code raises AttributeError
+        }
+        R[A] = v;
         NEXT();
     }
     TARGET(GETATTR_CLASSVAL) {
@@ -1404,6 +1421,10 @@ Value vm_run_frame(Frame *f, int throwing) {
                 *instance_slot(a, e->slot) = R[B];
                 NEXT();
             }
+            if (e && e->kind == ATTR_MEMBER) {
+                *(Value *)((char *)val_ptr(o) + e->slot) = R[B];
+                NEXT();
+            }
             if (e && e->kind == ATTR_ADD) {
                 uint32_t k = e->slot;
                 Shape *next = (Shape *)val_ptr(e->value);
@@ -1416,6 +1437,12 @@ Value vm_run_frame(Frame *f, int throwing) {
             }
         }
         CHECK(obj_setattr(R[A], N[C], R[B]) == 0);
+        NEXT();
+    }
+    TARGET(SETATTR_MEMBER) {
+        Value o = R[A];
+        GUARD(type_of(o)->version == (uint32_t)cur[1], SETATTR);
+        *(Value *)((char *)val_ptr(o) + (cur[1] >> 32)) = R[B];
         NEXT();
     }
     TARGET(SETATTR_SLOT) {

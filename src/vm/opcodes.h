@@ -217,7 +217,9 @@ typedef uint64_t Instr;
     _(GETATTR_MODULE, GETATTR)     /* a module global */                            \
     _(GETATTR_TYPEVAL, GETATTR)    /* Cls.name: a plain value, function or          \
                                       staticmethod's function of a class */         \
+    _(GETATTR_MEMBER, GETATTR)     /* a __slots__ member (a field at an offset) */  \
     _(SETATTR_SLOT, SETATTR)       /* store into an existing shape slot */          \
+    _(SETATTR_MEMBER, SETATTR)     /* store into a __slots__ member */              \
     _(SETATTR_ADD, SETATTR)        /* add an attribute: a known shape transition */ \
     _(LOADMETHOD_TYPE, LOADMETHOD) /* a function/method descriptor of the class */  \
     _(LOADMETHOD_MODULE, LOADMETHOD) /* mod.f(...): a module global, no self */     \

@@ -13,6 +13,7 @@
 #include "../runtime/module.h"
 #include "../runtime/str.h"
 #include "../runtime/type.h"
+#include "../runtime/type_internal.h"
 
 AttrEntry attr_cache[ATTR_CACHE_SIZE];
 
@@ -56,6 +57,17 @@ static int attr_classify(Value obj, InstanceAttrs *a, Value name, int op, AttrPl
         return ATTR_NONE;  // its class could gain __get__ or __set__
     }
     Type *dt = descr ? type_of(descr) : NULL;
+    if (dt == &type_member_descriptor && op != ATTR_METHOD) {
+        // A __slots__ member: a data descriptor, whatever the instance holds.
+        // (One copied into an unrelated class checks its instances: generic.)
+        MemberDescrObject *md = (MemberDescrObject *)val_ptr(descr);
+        const MemberDef *def = md->def;
+        if (def->kind != MEMBER_VALUE || def->offset > 0xffff || !type_is_subtype(t, md->owner)) {
+            return ATTR_NONE;
+        }
+        p->slot = (uint32_t)def->offset;
+        return p->kind = ATTR_MEMBER;
+    }
     int k = a ? shape_find(a->shape, name) : -1;
     switch (op) {
     case ATTR_GET:
@@ -177,6 +189,10 @@ int specialize_getattr(Instr *at, Value obj, Value name) {
     InstanceAttrs *a = spec_attrs(t, obj);
     AttrPlan p;
     switch (attr_classify(obj, a, name, ATTR_GET, &p)) {
+    case ATTR_MEMBER:
+        at[1] = t->version | (Instr)p.slot << 32;
+        set_op(at, OP_GETATTR_MEMBER);
+        return 1;
     case ATTR_SLOT:
         at[1] = t->version | (Instr)p.slot << 32 | (Instr)t->attrs_offset << 48;
         at[2] = (Instr)a->shape;
@@ -198,6 +214,10 @@ int specialize_setattr(Instr *at, Value obj, Value name) {
     InstanceAttrs *a = spec_attrs(t, obj);
     AttrPlan p;
     switch (attr_classify(obj, a, name, ATTR_SET, &p)) {
+    case ATTR_MEMBER:
+        at[1] = t->version | (Instr)p.slot << 32;
+        set_op(at, OP_SETATTR_MEMBER);
+        return 1;
     case ATTR_SLOT:
         at[1] = t->version | (Instr)p.slot << 32 | (Instr)t->attrs_offset << 48;
         at[2] = (Instr)a->shape;

@@ -43,6 +43,8 @@
 //   GETATTR_MODULE    c[1] module dict version; c[2] value
 //   GETATTR_TYPEVAL   c[0] the class's version | SPEC_CALL_GET << 32 when
 //                     the cached attribute's __get__ must be called; c[2] it
+//   GETATTR_MEMBER    c[0] version | byte offset of the field << 32
+//   SETATTR_MEMBER    as GETATTR_MEMBER
 //   SETATTR_SLOT      c[0] version | slot << 32; c[1] shape
 //   SETATTR_ADD       c[0] version | new slot << 32; c[1] shape before (may be
 //                     NULL); c[2] shape after
@@ -86,6 +88,7 @@ enum AttrKind {
     ATTR_VALUE,     // GET: the class attribute `value`, a plain value
     ATTR_ADD,       // SET: store into new slot `slot`, the shape becomes `value`
     ATTR_DESCR,     // METHOD: `value` is a function / method descriptor of the class
+    ATTR_MEMBER,    // GET/SET: the __slots__ member at byte offset `slot`
 };
 
 typedef struct AttrEntry {

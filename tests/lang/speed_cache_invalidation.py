@@ -421,3 +421,47 @@ for z in zoo[:8]:
     vars(z)
     z.bump()
 print([(z.describe(), z.extra) for z in zoo[:8]])
+
+
+# ---- __slots__ members --------------------------------------------------
+
+class V:
+    __slots__ = ("x", "y")
+
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def norm1(self):
+        return abs(self.x) + abs(self.y)
+
+
+vs = [V(i, -i) for i in range(40)]
+print(sum(v.norm1() for v in vs))
+half = V.__new__(V)
+half.x = 1
+show("unset member", lambda: half.norm1())
+del vs[0].y
+show("deleted member", vs[0].norm1)
+
+
+class Thief:
+    pass
+
+
+Thief.x = V.__dict__["x"]          # a member descriptor of another layout
+t = Thief()
+show("stolen member get", lambda: t.x)
+show("stolen member set", lambda: setattr(t, "x", 5))
+for _ in range(30):
+    show("stolen member get", lambda: t.x) if _ == 29 else None
+
+
+class W(V):
+    pass
+
+
+ws = [W(i, i) for i in range(30)]
+print(sum(w.norm1() for w in ws + vs[1:]))
+W.x = property(lambda self: 1000)
+print(sum(w.norm1() for w in ws))
