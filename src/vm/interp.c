@@ -854,6 +854,33 @@ static int unpack_sequence(Value seq, Value *dst, size_t n) {
 
 // UNPACKEX: `before` items, a list of the middle, `after` items.
 static int unpack_ex(Value seq, Value *dst, size_t before, size_t after) {
+    if (tuple_check_exact(seq) || list_check_exact(seq)) {
+        // Nothing can run while the items are copied: no iterator needed.
+        size_t len = tuple_check_exact(seq) ? tuple_obj(seq)->len : list_obj(seq)->len;
+        if (len < before + after) {
+            unpack_error_count(len, before + after, 1);
+            return -1;
+        }
+        Value rest = list_new(len - before - after);
+        if (!rest) {
+            return -1;
+        }
+        // (re-read after the allocation: a list's array may have moved)
+        const Value *items = tuple_check_exact(seq) ? tuple_obj(seq)->items : list_obj(seq)->items;
+        size_t middle = len - before - after;
+        for (size_t k = 0; k < middle; k++) {
+            list_obj(rest)->items[k] = items[before + k];
+        }
+        list_obj(rest)->len = middle;
+        for (size_t k = 0; k < before; k++) {
+            dst[k] = items[k];
+        }
+        for (size_t k = 0; k < after; k++) {
+            dst[before + 1 + k] = items[len - after + k];
+        }
+        dst[before] = rest;
+        return 0;
+    }
     Value it = obj_iter(seq);
     if (!it) {
         if (err_matches(&exc_TypeError) && !type_of(seq)->iter && !type_of(seq)->getitem) {
@@ -1097,6 +1124,157 @@ static Value match_class(Value subject, Value cls, size_t nargs, Value kwnames) 
         tuple_obj(out)->items[k] = attr;
     }
     return out;
+}
+
+// ---- arithmetic fast paths ------------------------------------------------------------
+
+// The double of an exact float (a flonum or a boxed float, not a subclass).
+static inline int exact_float(Value v, double *out) {
+    if (val_is_flonum(v)) {
+        *out = val_flonum(v);
+        return 1;
+    }
+    if (val_is_ptr(v) && val_ptr(v)->type == &type_float) {
+        *out = ((FloatObject *)val_ptr(v))->value;
+        return 1;
+    }
+    return 0;
+}
+
+// Both operands as doubles when one is an exact float and the other one an
+// exact float or a small int (which Python converts, correctly rounded, as
+// C's conversion does).
+static inline int float_operands(Value a, Value b, double *x, double *y) {
+    if (val_is_smallint(a)) {
+        *x = (double)val_smallint(a);
+        return exact_float(b, y);
+    }
+    if (!exact_float(a, x)) {
+        return 0;
+    }
+    if (val_is_smallint(b)) {
+        *y = (double)val_smallint(b);
+        return 1;
+    }
+    return exact_float(b, y);
+}
+
+#define EXACT_DOUBLE_INT (INT64_C(1) << 53)  // ints up to this convert exactly
+
+// Operands of a comparison as doubles: exact floats, or a small int that
+// converts exactly (Python compares int and float exactly, so a bigger int
+// goes to the generic code).
+static inline int compare_float_operands(Value a, Value b, double *x, double *y) {
+    if (val_is_smallint(a)) {
+        int64_t i = val_smallint(a);
+        *x = (double)i;
+        return i <= EXACT_DOUBLE_INT && i >= -EXACT_DOUBLE_INT && exact_float(b, y);
+    }
+    if (!exact_float(a, x)) {
+        return 0;
+    }
+    if (val_is_smallint(b)) {
+        int64_t i = val_smallint(b);
+        *y = (double)i;
+        return i <= EXACT_DOUBLE_INT && i >= -EXACT_DOUBLE_INT;
+    }
+    return exact_float(b, y);
+}
+
+// a op b for small ints and exact floats, with Python's results: 1 with
+// *out set, or 0 when the generic code must decide (another type, an
+// overflow, a division by zero, an operator not handled here).
+static inline __attribute__((always_inline)) int arith_fast(unsigned op, Value a, Value b,
+                                                            Value *out) {
+    if (val_is_smallint(a) && val_is_smallint(b)) {
+        int64_t x = val_smallint(a), y = val_smallint(b), r;
+        switch (op) {
+        case BINOP_ADD: r = x + y; break;
+        case BINOP_SUB: r = x - y; break;
+        case BINOP_MUL:
+            if (__builtin_mul_overflow(x, y, &r)) {
+                return 0;
+            }
+            break;
+        case BINOP_FLOORDIV:
+            if (y == 0) {
+                return 0;
+            }
+            r = x / y;
+            if (x % y != 0 && (x < 0) != (y < 0)) {
+                r--;
+            }
+            break;
+        case BINOP_MOD:
+            if (y == 0) {
+                return 0;
+            }
+            r = x % y;
+            if (r != 0 && (r < 0) != (y < 0)) {
+                r += y;
+            }
+            break;
+        case BINOP_TRUEDIV:
+            if (y == 0 || x > EXACT_DOUBLE_INT || x < -EXACT_DOUBLE_INT || y > EXACT_DOUBLE_INT ||
+                y < -EXACT_DOUBLE_INT) {
+                return 0;
+            }
+            *out = float_from_double((double)x / (double)y);
+            if (!*out) {
+                err_clear();  // the generic code will report it
+                return 0;
+            }
+            return 1;
+        case BINOP_AND: r = x & y; break;
+        case BINOP_OR: r = x | y; break;
+        case BINOP_XOR: r = x ^ y; break;
+        case BINOP_LSHIFT:
+            if (y < 0 || y > 62) {
+                return 0;
+            }
+            r = (int64_t)((uint64_t)x << y);
+            if (r >> y != x) {
+                return 0;
+            }
+            break;
+        case BINOP_RSHIFT:
+            if (y < 0) {
+                return 0;
+            }
+            r = x >> (y > 63 ? 63 : y);
+            break;
+        default:
+            return 0;
+        }
+        if (!smallint_fits(r)) {
+            return 0;
+        }
+        *out = val_from_smallint(r);
+        return 1;
+    }
+    double x, y, r;
+    if (op > BINOP_TRUEDIV || !float_operands(a, b, &x, &y)) {
+        return 0;
+    }
+    switch (op) {
+    case BINOP_ADD: r = x + y; break;
+    case BINOP_SUB: r = x - y; break;
+    case BINOP_MUL: r = x * y; break;
+    case BINOP_TRUEDIV:
+        if (y == 0.0) {
+            return 0;
+        }
+        r = x / y;
+        break;
+    default:
+        return 0;
+    }
+    *out = float_from_double(r);
+    if (!*out) {
+        err_clear();
+        return 0;
+    }
+    return 1;
 }
 
 // ---- the loop -------------------------------------------------------------------------
@@ -1601,75 +1779,24 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(BINOP) {
-        Value a = R[B], b = R[C];
-        if (val_is_smallint(a) && val_is_smallint(b)) {
-            int64_t x = val_smallint(a), y = val_smallint(b), r;
-            switch (X) {
-            case BINOP_ADD:
-                r = x + y;
-                if (smallint_fits(r)) {
-                    R[A] = val_from_smallint(r);
-                    NEXT();
-                }
-                break;
-            case BINOP_SUB:
-                r = x - y;
-                if (smallint_fits(r)) {
-                    R[A] = val_from_smallint(r);
-                    NEXT();
-                }
-                break;
-            case BINOP_MUL:
-                if (!__builtin_mul_overflow(x, y, &r) && smallint_fits(r)) {
-                    R[A] = val_from_smallint(r);
-                    NEXT();
-                }
-                break;
-            case BINOP_AND:
-                R[A] = val_from_smallint(x & y);
-                NEXT();
-            case BINOP_OR:
-                R[A] = val_from_smallint(x | y);
-                NEXT();
-            case BINOP_XOR:
-                R[A] = val_from_smallint(x ^ y);
-                NEXT();
-            default:
-                break;
-            }
-        } else if (val_is_flonum(a) && val_is_flonum(b) && X <= BINOP_TRUEDIV) {
-            double x = val_flonum(a), y = val_flonum(b), r;
-            switch (X) {
-            case BINOP_ADD: r = x + y; break;
-            case BINOP_SUB: r = x - y; break;
-            case BINOP_MUL: r = x * y; break;
-            case BINOP_TRUEDIV:
-                if (y == 0.0) {
-                    goto binop_generic;
-                }
-                r = x / y;
-                break;
-            default: goto binop_generic;
-            }
-            R[A] = float_from_double(r);
+        Value v;
+        if (arith_fast(X, R[B], R[C], &v)) {
+            R[A] = v;
             NEXT();
         }
-    binop_generic:;
-        Value v = obj_binop(a, b, (BinOp)X);
+        v = obj_binop(R[B], R[C], (BinOp)X);
         CHECK(v);
         R[A] = v;
         NEXT();
     }
     TARGET(INPLACE) {
-        if (val_is_smallint(R[B]) && val_is_smallint(R[C]) && (X == BINOP_ADD || X == BINOP_SUB)) {
-            int64_t x = val_smallint(R[B]), y = val_smallint(R[C]);
-            int64_t r = X == BINOP_ADD ? x + y : x - y;
-            if (smallint_fits(r)) {
-                R[A] = val_from_smallint(r);
-                NEXT();
-            }
+        // ints and floats have no in-place slots: x op= y is x op y for them
+        Value v;
+        if (arith_fast(X, R[B], R[C], &v)) {
+            R[A] = v;
+            NEXT();
         }
-        Value v = obj_inplace(R[B], R[C], (BinOp)X);
+        v = obj_inplace(R[B], R[C], (BinOp)X);
         CHECK(v);
         R[A] = v;
         NEXT();
@@ -1693,6 +1820,7 @@ Value vm_run_frame(Frame *f, int throwing) {
     }
     TARGET(COMPARE) {
         Value a = R[B], b = R[C], v;
+        double fx, fy;
         switch (X) {
         case 6: v = val_bool(a == b); break;
         case 7: v = val_bool(a != b); break;
@@ -1716,8 +1844,8 @@ Value vm_run_frame(Frame *f, int throwing) {
                 case CMP_GE: r = x >= y; break;
                 }
                 v = val_bool(r);
-            } else if (val_is_flonum(a) && val_is_flonum(b)) {
-                double x = val_flonum(a), y = val_flonum(b);
+            } else if (compare_float_operands(a, b, &fx, &fy)) {
+                double x = fx, y = fy;
                 int r = 0;
                 switch (X) {
                 case CMP_LT: r = x < y; break;
