@@ -9,7 +9,7 @@
 typedef struct ListObject {
     Object header;
     size_t len, cap;
-    Value *items;      // malloc'ed; traced by the list, freed by its FreeFunc
+    Value *items;      // a heap cell or a malloc'ed block (list.c); the list traces len items
 } ListObject;
 
 extern Type type_list, type_list_iterator, type_list_reverseiterator;

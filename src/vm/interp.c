@@ -42,6 +42,7 @@
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../runtime/type_internal.h"
 #include "../modules/modules.h"
 #include "import.h"
 #include "interp_internal.h"
@@ -2050,6 +2051,47 @@ Value vm_run_frame(Frame *f, int throwing) {
                 call_self[0] = m->self;
             }
         }
+        if (val_is_ptr(callee) && val_ptr(callee)->type == &type_type && !kwnames &&
+            !call_self[0]) {
+            // cls(args) for a class of object's __new__ and a Python __init__
+            // taking exactly these arguments: make the instance here and run
+            // __init__ in this loop (type_call would recurse through C). The
+            // CALL's cache remembers (class version, __init__).
+            Type *ct = type_ptr(callee);
+            Instr *cache = (Instr *)cur + 1;
+            if ((ct->flags & TYPE_HEAP) && ct->new_ == object_new && ct->version) {
+                if (cache[0] != ct->version) {
+                    Value init = type_lookup(ct, NAME(__init__));
+                    err_clear();
+                    cache[0] = ct->version;
+                    cache[1] = init && func_check(init) ? init : 0;
+                }
+                Value init = (Value)cache[1];
+                if (init && code_call_argc(func_obj(init)->code) == npos + 2) {
+                    FunctionObject *fn = func_obj(init);
+                    Code *cc = fn->code;
+                    Value obj = object_new(callee, args, npos, 0);
+                    CHECK(obj);
+                    Frame *nf = frame_push_inline(cc, init, fn->globals, fn->builtins, 0);
+                    CHECK(nf);
+                    nf->slots[0] = obj;
+                    for (size_t k = 0; k < npos; k++) {
+                        nf->slots[1 + k] = args[k];
+                    }
+                    if (cc->nfrees) {
+                        memcpy(nf->slots + cc->nlocals, tuple_obj(fn->closure)->items,
+                               cc->nfrees * sizeof(Value));
+                    }
+                    nf->sent = obj;
+                    nf->flags |= FRAME_INIT;
+                    f = nf;
+                    LOAD_FRAME();
+                    pc = co->instrs;
+                    f->flags |= FRAME_STARTED;
+                    NEXT();
+                }
+            }
+        }
         if (func_check(callee)) {
             FunctionObject *fn = func_obj(callee);
             Code *cc = fn->code;
@@ -2201,11 +2243,22 @@ Value vm_run_frame(Frame *f, int throwing) {
             return v;
         }
         Frame *caller = f->back;
+        int init = f->flags & FRAME_INIT;
+        Value instance = f->sent;
         frame_pop(f);
         f = caller;
         LOAD_FRAME();
         pc = f->pc;
         i = *pc;
+        if (init) {
+            if (v != VAL_NONE) {
+                cur = pc;  // raised by the caller's CALL, as type_call would
+                err_format(&exc_TypeError, "__init__() should return None, not '%s'",
+                           obj_type_name(v));
+                goto error;
+            }
+            v = instance;
+        }
         R[instr_a(i)] = v;
         pc += 1 + opcode_cache_words[instr_op(i)];
         NEXT();

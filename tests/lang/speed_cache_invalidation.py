@@ -465,3 +465,126 @@ ws = [W(i, i) for i in range(30)]
 print(sum(w.norm1() for w in ws + vs[1:]))
 W.x = property(lambda self: 1000)
 print(sum(w.norm1() for w in ws))
+
+
+# ---- instantiation: cls(...) runs __init__ inline ------------------------
+
+class Pt:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+def make(cls, *args):
+    return cls(*args)
+
+
+def make2(cls, a, b):
+    return cls(a, b)
+
+
+pts = [make2(Pt, i, i + 1) for i in range(50)]
+print(sum(p.x + p.y for p in pts), type(pts[0]).__name__)
+show("wrong arity", lambda: Pt(1))
+show("keywords", lambda: vars(Pt(y=1, x=2)))
+Pt.__init__ = lambda self, a, b: setattr(self, "s", a + b)
+print(vars(make2(Pt, 3, 4)))
+Pt.__init__ = lambda self, a, b: 42
+show("__init__ returns 42", make2, Pt, 1, 2)
+
+
+def bad_init(self, a, b):
+    raise ValueError("no " + str(a))
+
+
+Pt.__init__ = bad_init
+show("__init__ raises", make2, Pt, 1, 2)
+
+
+def init3(self, a, b, c=3):
+    self.t = (a, b, c)
+
+
+def init_code(self, a, b):
+    self.u = a * b
+
+
+Pt.__init__ = init_code
+print(vars(make2(Pt, 5, 6)))
+init_code.__code__ = init3.__code__
+init_code.__defaults__ = (9,)
+print(vars(make2(Pt, 5, 6)))
+del Pt.__init__
+show("object.__init__ with args", make2, Pt, 5, 6)
+
+
+class WithNew:
+    def __new__(cls, a, b):
+        o = super().__new__(cls)
+        o.made = (a, b)
+        return o
+
+    def __init__(self, a, b):
+        self.inited = a - b
+
+
+for _ in range(30):
+    w = make2(WithNew, 9, 4)
+print(vars(w))
+
+
+class Other2:
+    pass
+
+
+class Odd:
+    def __new__(cls, a, b):
+        return Other2()
+
+    def __init__(self, a, b):
+        raise AssertionError("not called")
+
+
+print(type(make2(Odd, 1, 2)).__name__)
+
+
+class Meta2(type):
+    def __call__(cls, *args):
+        return ("meta call", args)
+
+
+class ViaMeta(metaclass=Meta2):
+    def __init__(self, a, b):
+        pass
+
+
+print(make2(ViaMeta, 1, 2))
+
+
+class Abstractish:
+    __abstractmethods__ = frozenset({"f"})
+
+    def __init__(self, a, b):
+        pass
+
+
+show("abstract", lambda: type(make2(Abstractish, 1, 2)).__name__)
+Abstractish.__abstractmethods__ = frozenset({"g"})
+show("abstract after", lambda: type(make2(Abstractish, 1, 2)).__name__)
+
+
+def deep(n):
+    return make2(Chain, n, 0)
+
+
+class Chain:
+    def __init__(self, n, z):
+        self.next = deep(n - 1) if n else None
+
+
+c = deep(50)
+depth = 0
+while c is not None:
+    depth += 1
+    c = c.next
+print(depth)
