@@ -10,6 +10,8 @@
 #   cli          tests/cli/cli_test.py: the command line
 #   lang         tests/lang/run.sh: every differential program vs python3.11
 #   lang-gc-stress  the same under -X gc-stress (a collection every N allocations)
+#   names        tools/names_check.py: every name dir() lists for builtins and each
+#                builtin type under CPython exists (tests/names_known_missing.txt)
 #   conformance  tools/ast_conformance.py over every stdlib file (one check per file)
 #   syntax       tests/syntax_errors: small and generated malformed inputs
 #   clang        debug build with clang, warning-free
@@ -142,6 +144,7 @@ fi
 step cli $PY tests/cli/cli_test.py build/release/krait
 step lang bash tests/lang/run.sh -j "$JOBS"
 step lang-gc-stress bash tests/lang/run.sh -j "$JOBS" --gc-stress
+step names $PY tools/names_check.py --krait build/release/krait
 step conformance $PY tools/ast_conformance.py "${conformance_args[@]}" \
     --krait build/release/krait
 step generate-large-cases large_cases

@@ -98,10 +98,12 @@ static int future_check_features(const Node *s, int *features, SyntaxErrorInfo *
             *features |= FUTURE_ANNOTATIONS;
         } else if (strcmp(f, "braces") == 0) {
             set_error(err, s->lineno, s->col_offset + 1, s->lineno, 0, "not a chance");
+            err->end_offset_none = 1;
             return -1;
         } else {
             set_error(err, s->lineno, s->col_offset + 1, s->lineno, 0,
                       "future feature %.100s is not defined", f);
+            err->end_offset_none = 1;
             return -1;
         }
     }
@@ -137,6 +139,7 @@ int future_parse(const Node *mod, int *features, int *last_lineno, SyntaxErrorIn
                 // CPython passes the 0-based column as the offset here.
                 set_error(err, s->lineno, s->col_offset, s->lineno, 0,
                           "from __future__ imports must occur at the beginning of the file");
+                err->end_offset_none = 1;
                 return -1;
             }
             if (future_check_features(s, features, err) < 0) {

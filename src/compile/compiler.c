@@ -1769,15 +1769,18 @@ void compile_raise_syntax_error(const SyntaxErrorInfo *err, Value filename) {
     if (!msg || !text) {
         return;
     }
-    // An end of 0 means "unknown" (None), except at the artificial line -1
-    // of code that has no location, where CPython reports the zeros.
-    int unknown_end = err->lineno >= 0;
+    // The end is unknown (None) for errors found before any line was read
+    // (a bad coding declaration: line 0 without text), end_lineno also when
+    // it is 0 on a real line, and end_offset for __future__ errors.
+    int no_line = err->lineno == 0 && !err->text;
+    int unknown_end_line = no_line || (err->lineno > 0 && err->end_lineno == 0);
+    int unknown_end_offset = no_line || err->end_offset_none;
     Value info[6] = {filename ? filename : VAL_NONE,
                      int_or_none(err->lineno, 0),
                      int_or_none(err->offset, 0),
                      text,
-                     int_or_none(err->end_lineno, unknown_end),
-                     int_or_none(err->end_offset, unknown_end)};
+                     int_or_none(err->end_lineno, unknown_end_line),
+                     unknown_end_offset ? VAL_NONE : val_from_smallint(err->end_offset)};
     Value infot = tuple_from(info, 6);
     if (!infot) {
         return;

@@ -245,57 +245,6 @@ static int as_ssize(Value v, int64_t *out) {
     return 0;
 }
 
-// PyObject_LengthHint: len(o) when o has a length that works, else
-// o.__length_hint__(), else `dflt`.
-static Value length_hint(Value o, int64_t dflt) {
-    Type *t = type_of(o);
-    if (t->len) {
-        int64_t n = t->len(o);
-        if (n >= 0) {
-            return int_from_i64(n);
-        }
-        if (!err_matches(&exc_TypeError)) {
-            return 0;
-        }
-        err_clear();
-    }
-    static Value name;
-    if (!name) {
-        name = str_intern_cstr("__length_hint__");
-        if (!name) {
-            return 0;
-        }
-        gc_add_root(&name);
-    }
-    Value hint = obj_lookup_special(o, name);
-    if (!hint) {
-        return err_occurred() ? 0 : int_from_i64(dflt);
-    }
-    Value r = obj_call0(hint);
-    if (!r) {
-        if (!err_matches(&exc_TypeError)) {
-            return 0;
-        }
-        err_clear();
-        return int_from_i64(dflt);
-    }
-    if (r == VAL_NOTIMPLEMENTED) {
-        return int_from_i64(dflt);
-    }
-    if (!int_check(r)) {
-        return err_format(&exc_TypeError, "__length_hint__ must be an integer, not %s",
-                          obj_type_name(r));
-    }
-    int64_t n;
-    if (as_ssize(r, &n) < 0) {
-        return 0;
-    }
-    if (n < 0) {
-        return err_format(&exc_ValueError, "__length_hint__() should return >= 0");
-    }
-    return int_from_i64(n);
-}
-
 FN(op_length_hint) {
     if (method_check_args("_operator.length_hint", nargs, kwnames, 1, 2) < 0) {
         return 0;
@@ -307,7 +256,8 @@ FN(op_length_hint) {
             return 0;
         }
     }
-    return length_hint(args[0], dflt);
+    int64_t n = obj_length_hint(args[0], dflt);
+    return n < 0 && err_occurred() ? 0 : int_from_i64(n);
 }
 
 // call(obj, /, *args, **kwargs)

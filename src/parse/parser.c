@@ -53,6 +53,7 @@ struct Parser {
     int pos;           // the next token to consume
     int error;         // a hard error is recorded in *err
     int tok_done;      // the tokenizer stopped (error or at_eof); no more fetching
+    int single;        // 'single' mode: the first ENDMARKER after a token is a NEWLINE
     int invalid_pass;  // second pass: check the grammar's invalid_* rules
     int depth;
     SyntaxErrorInfo *err;
@@ -127,6 +128,18 @@ static int fetch(Parser *p) {
         p->tok_done = 1;
         record_tok_error(p);
         return 0;
+    }
+    if (p->single) {
+        // CPython's parser ends an interactive statement that has no final
+        // newline: an ENDMARKER right after another token becomes a NEWLINE
+        // and the open blocks get their DEDENTs (p->single 2: a token came).
+        if (t->type == T_ENDMARKER && p->single == 2) {
+            t->type = T_NEWLINE;
+            p->single = 1;
+            tok_imply_dedents(p->tok);
+        } else {
+            p->single = 2;
+        }
     }
     switch (t->type) {
     case T_LPAR: case T_LSQB: case T_LBRACE:
@@ -233,7 +246,8 @@ static void set_error_v(Parser *p, SyntaxErrorKind kind, int lineno, int col, in
     }
     size_t len = 0;
     const char *text = tok_error_text(p->tok, lineno, &len);
-    e->text = text ? arena_strndup(p->arena, text, len) : NULL;
+    // Line 0 (eval or single input with no line at all) has an empty text.
+    e->text = text ? arena_strndup(p->arena, text, len) : lineno == 0 ? "" : NULL;
     // A column of -1 (a token without position) gives offset 0.
     e->offset = col < 0 ? col + 1 : tok_error_col(p->tok, lineno, col + 1);
     e->end_lineno = end_lineno;
@@ -284,19 +298,32 @@ static void *raise_range(Parser *p, const Node *a, const Node *b, const char *fm
     return NULL;
 }
 
+// At a token's known location (CPython's RAISE_ERROR_KNOWN_LOCATION): a
+// token without an end column (ENDMARKER...) gets end_offset 0 there, where
+// errors at the last token (raise_last_v) keep -1.
+static void known_end(Parser *p, int was_set, int end_col) {
+    if (!was_set && p->err->set && end_col < 0) {
+        p->err->end_offset = 0;
+    }
+}
+
 static void *raise_tok(Parser *p, const Token *t, const char *fmt, ...) {
+    int was_set = p->err->set;
     va_list ap;
     va_start(ap, fmt);
     set_error_v(p, SE_SYNTAX, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, fmt, ap);
     va_end(ap);
+    known_end(p, was_set, t->end_col_offset);
     return NULL;
 }
 
 static void *raise_tok_range(Parser *p, const Token *a, const Token *b, const char *fmt, ...) {
+    int was_set = p->err->set;
     va_list ap;
     va_start(ap, fmt);
     set_error_v(p, SE_SYNTAX, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset, fmt, ap);
     va_end(ap);
+    known_end(p, was_set, b->end_col_offset);
     return NULL;
 }
 
@@ -651,6 +678,12 @@ static Node *interactive_rule(Parser *p) {
     if (!body) {
         return NULL;
     }
+    if (!p->invalid_pass && !tok_rest_is_blank(p->tok)) {
+        Token *last = p->pos > 0 ? &p->toks[p->pos - 1] : CUR();
+        return parser_error_at(p, last->lineno, last->col_offset, last->end_lineno,
+                               last->end_col_offset,
+                               "multiple statements found while compiling a single statement");
+    }
     Node *m = ast_node(p->arena, NK_Interactive, 0, 0, 0, 0);
     if (!m) {
         no_memory(p);
@@ -763,13 +796,16 @@ static Node *run_parser(Parser *p, ParseMode mode) {
 Node *parse_source(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
                    ParseMode mode, SyntaxErrorInfo *err) {
     memset(err, 0, sizeof *err);
-    Tokenizer *tok = tok_new(arena, src, len, tokmode, err);
+    // CPython's string tokenizer adds a final newline only to exec input.
+    int exec_input = mode == PARSE_FILE || mode == PARSE_FSTRING_EXPR;
+    Tokenizer *tok = tok_new_input(arena, src, len, tokmode, exec_input, err);
     if (!tok) {
         err->set = 1;
         return NULL;
     }
     Parser p;
     parser_init(&p, arena, tok, err);
+    p.single = mode == PARSE_SINGLE;
     Node *res = run_parser(&p, mode);
     parser_fini(&p);
     return res;

@@ -65,7 +65,7 @@ typedef enum TokDone {
 
 struct Tokenizer {
     Arena *arena;
-    const char *buf;         // decoded text, ends with '\n' then NUL
+    const char *buf;         // decoded text then NUL; exec input ends with '\n'
     const char *bufend;      // the NUL
     const char *cur;         // next byte to hand out
     const char *inp;         // end of the current line (after its '\n')
@@ -1209,8 +1209,10 @@ const char *tok_line_text(Tokenizer *t, int lineno, size_t *len) {
 // ---------------------------------------------------------------------------
 // Input preparation
 
-// CPython's translate_newlines: \r\n and \r -> \n, and a final newline.
-static char *translate_newlines(Arena *a, const char *s, size_t n, size_t *outlen) {
+// CPython's translate_newlines: \r\n and \r -> \n, and a final newline
+// for exec input (a file, or compile(..., 'exec')).
+static char *translate_newlines(Arena *a, const char *s, size_t n, int exec_input,
+                                size_t *outlen) {
     char *buf = arena_alloc(a, n + 2);
     if (!buf) {
         return NULL;
@@ -1233,7 +1235,8 @@ static char *translate_newlines(Arena *a, const char *s, size_t n, size_t *outle
     // CPython adds the final newline when the last byte it *copied* is not
     // one; a trailing \r\n leaves its loop on the NUL, so such input gets
     // an extra empty line.
-    if (o == buf || o[-1] != '\n' || (n >= 2 && s[n - 2] == '\r' && s[n - 1] == '\n')) {
+    if (exec_input &&
+        (o == buf || o[-1] != '\n' || (n >= 2 && s[n - 2] == '\r' && s[n - 1] == '\n'))) {
         *o++ = '\n';
     }
     *o = 0;
@@ -1339,6 +1342,31 @@ static Tokenizer *init_error(SyntaxErrorInfo *err, const char *fmt, ...) {
 
 Tokenizer *tok_new(Arena *arena, const char *src, size_t len, TokenizerMode mode,
                    SyntaxErrorInfo *err) {
+    return tok_new_input(arena, src, len, mode, 1, err);
+}
+
+void tok_imply_dedents(Tokenizer *t) {
+    t->pendin = -t->indent;
+    t->indent = 0;
+}
+
+int tok_rest_is_blank(Tokenizer *t) {
+    for (const char *c = t->cur; c < t->bufend; c++) {
+        if (*c == '#') {
+            const char *nl = memchr(c, '\n', (size_t)(t->bufend - c));
+            if (!nl) {
+                return 1;
+            }
+            c = nl;
+        } else if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\014') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+Tokenizer *tok_new_input(Arena *arena, const char *src, size_t len, TokenizerMode mode,
+                         int exec_input, SyntaxErrorInfo *err) {
     if (err) {
         memset(err, 0, sizeof *err);
     }
@@ -1352,7 +1380,7 @@ Tokenizer *tok_new(Arena *arena, const char *src, size_t len, TokenizerMode mode
     }
     t->arena = arena;
     size_t n;
-    char *buf = translate_newlines(arena, src, len, &n);
+    char *buf = translate_newlines(arena, src, len, exec_input, &n);
     if (!buf) {
         return init_error(err, "out of memory");
     }

@@ -98,6 +98,9 @@ typedef struct SyntaxErrorInfo {
     // reports them only when it has no better error, so tok_next() returns -1
     // with this flag set and the parser decides.
     int at_eof;
+    // CPython reports end_offset None (a __future__ error): end_offset 0
+    // is otherwise a real 0.
+    int end_offset_none;
 } SyntaxErrorInfo;
 
 typedef enum TokenizerMode {
@@ -112,6 +115,20 @@ typedef struct Tokenizer Tokenizer;
 // error; the arena keeps everything alive.
 Tokenizer *tok_new(Arena *arena, const char *src, size_t len, TokenizerMode mode,
                    SyntaxErrorInfo *err);
+
+// tok_new for CPython's string tokenizer: exec_input 0 (eval and single
+// modes) adds no final newline, so a last line without one ends in
+// ENDMARKER with no NEWLINE token before it.
+Tokenizer *tok_new_input(Arena *arena, const char *src, size_t len, TokenizerMode mode,
+                         int exec_input, SyntaxErrorInfo *err);
+
+// Single mode: the parser turns the first ENDMARKER into a NEWLINE and
+// closes the open indentation levels (DEDENT tokens follow), as CPython's.
+void tok_imply_dedents(Tokenizer *t);
+
+// 1 when what the tokenizer has not read yet is only whitespace and
+// comments (single mode refuses a second statement).
+int tok_rest_is_blank(Tokenizer *t);
 
 // The next token. Returns 0 on success, -1 on error with tok_error() filled.
 int tok_next(Tokenizer *t, Token *out);

@@ -779,3 +779,60 @@ Value obj_call_method(Value self, const char *name, const Value *args, size_t na
     Value m = obj_getattr_cstr(self, name);
     return m ? obj_call(m, args, nargs, 0) : 0;
 }
+
+// ---- length hints ---------------------------------------------------------------
+
+// PyObject_LengthHint: len(o) when o has a length that works, else
+// o.__length_hint__(), else `dflt`.
+int64_t obj_length_hint(Value o, int64_t dflt) {
+    Type *t = type_of(o);
+    if (t->len) {
+        int64_t n = t->len(o);
+        if (n >= 0) {
+            return n;
+        }
+        if (!err_matches(&exc_TypeError)) {
+            return -1;
+        }
+        err_clear();
+    }
+    static Value name;
+    if (!name) {
+        name = str_intern_cstr("__length_hint__");
+        if (!name) {
+            return -1;
+        }
+        gc_add_root(&name);
+    }
+    Value hint = obj_lookup_special(o, name);
+    if (!hint) {
+        return err_occurred() ? -1 : dflt;
+    }
+    Value r = obj_call0(hint);
+    if (!r) {
+        if (!err_matches(&exc_TypeError)) {
+            return -1;
+        }
+        err_clear();
+        return dflt;
+    }
+    if (r == VAL_NOTIMPLEMENTED) {
+        return dflt;
+    }
+    if (!int_check(r)) {
+        err_format(&exc_TypeError, "__length_hint__ must be an integer, not %s",
+                   obj_type_name(r));
+        return -1;
+    }
+    int64_t n;
+    if (int_to_i64(r, &n) < 0) {
+        err_clear();
+        err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    if (n < 0) {
+        err_format(&exc_ValueError, "__length_hint__() should return >= 0");
+        return -1;
+    }
+    return n;
+}

@@ -57,6 +57,9 @@ int obj_as_index(Value a, int64_t *out, int clamp);
 
 // ---- containers -------------------------------------------------------------------
 int64_t obj_len(Value v);
+// CPython's PyObject_LengthHint: len(o) when that works, else
+// o.__length_hint__(), else dflt; -1 with an exception on error.
+int64_t obj_length_hint(Value o, int64_t dflt);
 Value obj_getitem(Value v, Value key);
 int obj_setitem(Value v, Value key, Value value);  // value 0 deletes
 int obj_contains(Value container, Value item);

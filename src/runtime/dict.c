@@ -27,6 +27,7 @@
 // a (dict, version) pair seen by a cache can never reappear.
 #include "dict.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,8 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "type_internal.h"
+#include "int.h"
 
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
@@ -734,10 +737,6 @@ static int64_t dict_len_slot(Value v) {
     return (int64_t)dict_obj(v)->used;
 }
 
-static int dict_bool(Value v) {
-    return dict_obj(v)->used != 0;
-}
-
 Value dict_getitem(Value v, Value key) {
     int64_t hash = key_hash(key);
     if (hash == -1) {
@@ -874,6 +873,72 @@ static Value dict_itemiter_next(Value v) {
     return e ? tuple_pack2(e->key, e->value) : 0;
 }
 
+// Reverse iteration (reversed(d), reversed(d.keys()) ...): pos counts down
+// from the end of the entry table; the size check is the forward one.
+static DictEntry *dict_reviter_advance(DictIterObject *it) {
+    if (!it->dict) {
+        return NULL;
+    }
+    DictObject *d = dict_obj(it->dict);
+    if (it->used != (int64_t)d->used) {
+        err_format(&exc_RuntimeError, "dictionary changed size during iteration");
+        it->used = -1;
+        return NULL;
+    }
+    DictKeys *k = d->keys;
+    size_t i = k && it->pos <= k->nentries ? it->pos : (k ? k->nentries : 0);
+    while (i > 0 && !k->entries[i - 1].key) {
+        i--;
+    }
+    if (i == 0 || it->remaining == 0) {
+        it->dict = 0;
+        return NULL;
+    }
+    it->pos = i - 1;
+    it->remaining--;
+    return &k->entries[i - 1];
+}
+
+static Value dict_revkeyiter_next(Value v) {
+    DictEntry *e = dict_reviter_advance((DictIterObject *)val_ptr(v));
+    return e ? e->key : 0;
+}
+
+static Value dict_revvalueiter_next(Value v) {
+    DictEntry *e = dict_reviter_advance((DictIterObject *)val_ptr(v));
+    return e ? e->value : 0;
+}
+
+static Value dict_revitemiter_next(Value v) {
+    DictEntry *e = dict_reviter_advance((DictIterObject *)val_ptr(v));
+    return e ? tuple_pack2(e->key, e->value) : 0;
+}
+
+static Value dict_reviter_new(Value d, Type *type) {
+    Value it = dict_iter_new(d, type);
+    if (it) {
+        DictKeys *k = dict_obj(d)->keys;
+        ((DictIterObject *)val_ptr(it))->pos = k ? k->nentries : 0;
+    }
+    return it;
+}
+
+static Value dict_iter_m_length_hint(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    if (method_check_args("__length_hint__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    DictIterObject *it = (DictIterObject *)val_ptr(self);
+    bool valid = it->dict && it->used == (int64_t)dict_obj(it->dict)->used;
+    return int_from_i64(valid ? (int64_t)it->remaining : 0);
+}
+
+static const MethodDef dict_iter_methods[] = {
+    {"__length_hint__", dict_iter_m_length_hint, METH_NO_KEYWORDS,
+     "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL},
+};
+
 static Value iter_self(Value v) {
     return v;
 }
@@ -917,6 +982,39 @@ static Value dict_values_iter(Value v) {
 static Value dict_items_iter(Value v) {
     return dict_iter_new(view_dict(v), &type_dict_itemiterator);
 }
+
+static Value dict_keys_m_reversed(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reversed__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return dict_reviter_new(view_dict(self), &type_dict_reversekeyiterator);
+}
+
+static Value dict_values_m_reversed(Value self, const Value *args, size_t nargs,
+                                    Value kwnames) {
+    if (method_check_args("__reversed__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return dict_reviter_new(view_dict(self), &type_dict_reversevalueiterator);
+}
+
+static Value dict_items_m_reversed(Value self, const Value *args, size_t nargs,
+                                   Value kwnames) {
+    if (method_check_args("__reversed__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return dict_reviter_new(view_dict(self), &type_dict_reverseitemiterator);
+}
+
+// view.mapping: a read-only proxy of the dict the view is over.
+static Value dict_view_get_mapping(Value self) {
+    return mappingproxy_new(view_dict(self));
+}
+
+static const GetSetDef dict_view_getset[] = {
+    {"mapping", dict_view_get_mapping, NULL, "dictionary that this view refers to"},
+    {NULL, NULL, NULL, NULL},
+};
 
 static int dict_keys_contains(Value v, Value key) {
     return dict_contains(view_dict(v), key);
@@ -1114,9 +1212,27 @@ static Value dict_view_isdisjoint(Value self, const Value *args, size_t nargs, V
     }
 }
 
-static const MethodDef dict_setview_methods[] = {
-    {"isdisjoint", dict_view_isdisjoint, METH_NO_KEYWORDS,
-     "Return True if the view and the given iterable have a null intersection."},
+#define ISDISJOINT_DEF                                 \
+    {"isdisjoint", dict_view_isdisjoint, METH_NO_KEYWORDS, \
+     "Return True if the view and the given iterable have a null intersection."}
+
+static const MethodDef dict_keys_methods[] = {
+    ISDISJOINT_DEF,
+    {"__reversed__", dict_keys_m_reversed, METH_NO_KEYWORDS,
+     "Return a reverse iterator over the dict keys."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const MethodDef dict_items_methods[] = {
+    ISDISJOINT_DEF,
+    {"__reversed__", dict_items_m_reversed, METH_NO_KEYWORDS,
+     "Return a reverse iterator over the dict items."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const MethodDef dict_values_methods[] = {
+    {"__reversed__", dict_values_m_reversed, METH_NO_KEYWORDS,
+     "Return a reverse iterator over the dict values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1291,7 +1407,15 @@ static Value dict_m_contains(Value self, const Value *args, size_t nargs, Value 
     return r < 0 ? 0 : val_bool(r);
 }
 
+static Value dict_m_reversed(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reversed__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return dict_reviter_new(self, &type_dict_reversekeyiterator);
+}
+
 static const MethodDef dict_methods[] = {
+    {"__reversed__", dict_m_reversed, METH_NO_KEYWORDS, "Return a reverse iterator over the dict keys."},
     {"get", dict_m_get, METH_NO_KEYWORDS, "Return the value for key if key is in the dictionary, else default."},
     {"setdefault", dict_m_setdefault, METH_NO_KEYWORDS, "Insert key with a value of default if key is not in the dictionary."},
     {"pop", dict_m_pop, METH_NO_KEYWORDS, "D.pop(k[,d]) -> v, remove specified key and return the corresponding value."},
@@ -1339,7 +1463,6 @@ Type type_dict = {
     .richcompare = dict_richcompare,
     .new_ = dict_tp_new,
     .init = dict_tp_init,
-    .bool_ = dict_bool,
     .iter = dict_iter,
     .len = dict_len_slot,
     .getitem = dict_getitem,
@@ -1350,7 +1473,7 @@ Type type_dict = {
     .methods = dict_methods,
 };
 
-#define DICT_VIEW_TYPE(cname, pyname, iterfn, containsfn, setlike)                              \
+#define DICT_VIEW_TYPE(cname, pyname, iterfn, containsfn, setlike, methodtab)                   \
     Type cname = {                                                                              \
         .header = {&type_type},                                                                 \
         .name = pyname,                                                                         \
@@ -1368,12 +1491,15 @@ Type type_dict = {
                   [BINOP_AND] = setlike ? dict_view_and : NULL,                                 \
                   [BINOP_XOR] = setlike ? dict_view_xor : NULL,                                 \
                   [BINOP_OR] = setlike ? dict_view_or : NULL},                                  \
-        .methods = setlike ? dict_setview_methods : NULL,                                       \
+        .methods = methodtab,                                                                   \
+        .getset = dict_view_getset,                                                             \
     };
 
-DICT_VIEW_TYPE(type_dict_keys, "dict_keys", dict_keys_iter, dict_keys_contains, 1)
-DICT_VIEW_TYPE(type_dict_items, "dict_items", dict_items_iter, dict_items_contains, 1)
-DICT_VIEW_TYPE(type_dict_values, "dict_values", dict_values_iter, NULL, 0)
+DICT_VIEW_TYPE(type_dict_keys, "dict_keys", dict_keys_iter, dict_keys_contains, 1,
+               dict_keys_methods)
+DICT_VIEW_TYPE(type_dict_items, "dict_items", dict_items_iter, dict_items_contains, 1,
+               dict_items_methods)
+DICT_VIEW_TYPE(type_dict_values, "dict_values", dict_values_iter, NULL, 0, dict_values_methods)
 
 #define DICT_ITER_TYPE(cname, pyname, nextfn)                                                   \
     Type cname = {                                                                              \
@@ -1385,8 +1511,14 @@ DICT_VIEW_TYPE(type_dict_values, "dict_values", dict_values_iter, NULL, 0)
         .trace = dict_iter_trace,                                                               \
         .iter = iter_self,                                                                      \
         .iternext = nextfn,                                                                     \
+        .methods = dict_iter_methods,                                                           \
     };
 
 DICT_ITER_TYPE(type_dict_keyiterator, "dict_keyiterator", dict_keyiter_next)
 DICT_ITER_TYPE(type_dict_valueiterator, "dict_valueiterator", dict_valueiter_next)
 DICT_ITER_TYPE(type_dict_itemiterator, "dict_itemiterator", dict_itemiter_next)
+DICT_ITER_TYPE(type_dict_reversekeyiterator, "dict_reversekeyiterator", dict_revkeyiter_next)
+DICT_ITER_TYPE(type_dict_reversevalueiterator, "dict_reversevalueiterator",
+               dict_revvalueiter_next)
+DICT_ITER_TYPE(type_dict_reverseitemiterator, "dict_reverseitemiterator",
+               dict_revitemiter_next)

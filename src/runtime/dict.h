@@ -11,6 +11,8 @@ typedef struct DictObject DictObject;  // layout private to dict.c
 extern Type type_dict;
 extern Type type_dict_keys, type_dict_values, type_dict_items;
 extern Type type_dict_keyiterator, type_dict_valueiterator, type_dict_itemiterator;
+extern Type type_dict_reversekeyiterator, type_dict_reversevalueiterator,
+    type_dict_reverseitemiterator;
 
 static inline int dict_check(Value v) {
     return val_is_ptr(v) && (val_ptr(v)->type->flags & TYPE_DICT_SUBCLASS);

@@ -23,6 +23,8 @@
 
 #include "exceptions.h"
 #include "abstract.h"
+#include "complex.h"
+#include "dict.h"
 #include "excgroup.h"
 #include "bytes.h"
 #include "gc.h"
@@ -64,6 +66,7 @@ typedef struct NameErrorObject {
 typedef struct OSErrorObject {
     ExceptionObject base;
     Value myerrno, strerror, filename, filename2;
+    Value written;     // characters_written: an int, or None when unset
 } OSErrorObject;
 
 typedef struct SyntaxErrorObject {
@@ -88,7 +91,6 @@ static int exc_check(Value v) {
 static void exc_trace(Object *o, GcTracer *t) {
     ExceptionObject *e = (ExceptionObject *)o;
     gc_trace_value(t, e->args);
-    gc_trace_value(t, e->notes);
     gc_trace_value(t, e->traceback);
     gc_trace_value(t, e->cause);
     gc_trace_value(t, e->context);
@@ -265,25 +267,6 @@ static int exc_set_suppress_context(Value self, Value value) {
     return 0;
 }
 
-// __notes__ lives in CPython's instance __dict__: absent until add_note.
-static Value exc_get_notes(Value self) {
-    if (!EXC(self)->notes) {
-        return err_format(&exc_AttributeError, "'%s' object has no attribute '__notes__'",
-                          obj_type_name(self));
-    }
-    return EXC(self)->notes;
-}
-
-static int exc_set_notes(Value self, Value value) {
-    if (!value && !EXC(self)->notes) {
-        err_format(&exc_AttributeError, "'%s' object has no attribute '__notes__'",
-                   obj_type_name(self));
-        return -1;
-    }
-    EXC(self)->notes = value;
-    return 0;
-}
-
 static Value exc_m_with_traceback(Value self, const Value *args, size_t nargs, Value kwnames) {
     if (method_check_args("BaseException.with_traceback", nargs, kwnames, 1, 1) < 0 ||
         exc_set_traceback(self, args[0]) < 0) {
@@ -292,6 +275,7 @@ static Value exc_m_with_traceback(Value self, const Value *args, size_t nargs, V
     return self;
 }
 
+// __notes__ lives in the instance __dict__ (absent until the first note).
 static Value exc_m_add_note(Value self, const Value *args, size_t nargs, Value kwnames) {
     if (method_check_args("BaseException.add_note", nargs, kwnames, 1, 1) < 0) {
         return 0;
@@ -299,21 +283,68 @@ static Value exc_m_add_note(Value self, const Value *args, size_t nargs, Value k
     if (!val_is_str(args[0])) {
         return err_format(&exc_TypeError, "note must be a str, not '%s'", obj_type_name(args[0]));
     }
-    ExceptionObject *e = EXC(self);
-    if (!e->notes) {
-        e->notes = list_new(0);
-        if (!e->notes) {
+    Value name = str_intern_cstr("__notes__");
+    Value notes = obj_getattr_opt(self, name);
+    if (!notes) {
+        if (err_occurred()) {
             return 0;
         }
-    } else if (!(type_of(e->notes)->flags & TYPE_LIST_SUBCLASS)) {
+        notes = list_new(0);
+        if (!notes || obj_setattr(self, name, notes) < 0) {
+            return 0;
+        }
+    } else if (!(type_of(notes)->flags & TYPE_LIST_SUBCLASS)) {
         return err_format(&exc_TypeError, "Cannot add note: __notes__ is not a list");
     }
-    return list_append(e->notes, args[0]) < 0 ? 0 : VAL_NONE;
+    return list_append(notes, args[0]) < 0 ? 0 : VAL_NONE;
+}
+
+// (type, args) or (type, args, __dict__) when the instance has attributes.
+static Value exc_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("BaseException.__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ExceptionObject *e = EXC(self);
+    Value type = val_from_ptr(type_of(self));
+    Value eargs = e->args ? e->args : tuple_from(NULL, 0);
+    if (!eargs) {
+        return 0;
+    }
+    if (e->dict && dict_len(e->dict) > 0) {
+        return tuple_from((Value[]){type, eargs, e->dict}, 3);
+    }
+    return tuple_pack2(type, eargs);
+}
+
+static Value exc_m_setstate(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("BaseException.__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    Value state = args[0];
+    if (state == VAL_NONE) {
+        return VAL_NONE;
+    }
+    if (!dict_check(state)) {
+        return err_format(&exc_TypeError, "state is not a dictionary");
+    }
+    Value items = dict_items(state);
+    if (!items) {
+        return 0;
+    }
+    for (size_t i = 0; i < list_obj(items)->len; i++) {
+        TupleObject *kv = tuple_obj(list_obj(items)->items[i]);
+        if (obj_setattr(self, kv->items[0], kv->items[1]) < 0) {
+            return 0;
+        }
+    }
+    return VAL_NONE;
 }
 
 static const MethodDef exc_methods[] = {
     {"with_traceback", exc_m_with_traceback, METH_DEFAULT, NULL},
     {"add_note", exc_m_add_note, METH_DEFAULT, NULL},
+    {"__reduce__", exc_m_reduce, METH_DEFAULT, NULL},
+    {"__setstate__", exc_m_setstate, METH_DEFAULT, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -324,7 +355,6 @@ static const GetSetDef exc_getset[] = {
     {"__cause__", exc_get_cause, exc_set_cause, NULL},
     {"__context__", exc_get_context, exc_set_context, NULL},
     {"__suppress_context__", exc_get_suppress_context, exc_set_suppress_context, NULL},
-    {"__notes__", exc_get_notes, exc_set_notes, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -539,6 +569,22 @@ static Type *oserror_subclass_for(int64_t code) {
     }
 }
 
+// CPython's PyNumber_AsSsize_t(v, ValueError): __index__, and a
+// ValueError when it does not fit.
+static int oserror_as_written(Value v, int64_t *out) {
+    Value i = obj_index(v);
+    if (!i) {
+        return -1;
+    }
+    if (int_to_i64(i, out) < 0 || *out == INT64_MAX) {
+        err_clear();
+        err_format(&exc_ValueError, "cannot fit '%s' into an index-sized integer",
+                   obj_type_name(v));
+        return -1;
+    }
+    return 0;
+}
+
 static Value oserror_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
     Type *t = (Type *)val_ptr(callable);
     if (NKW(kwnames)) {
@@ -562,7 +608,16 @@ static Value oserror_new(Value callable, const Value *args, size_t nargs, Value 
     OSErrorObject *e = (OSErrorObject *)val_ptr(self);
     e->myerrno = args[0];
     e->strerror = args[1];
-    if (nargs >= 3 && args[2] != VAL_NONE) {
+    Type *a2 = nargs >= 3 ? type_of(args[2]) : NULL;
+    if (nargs >= 3 && t == &exc_BlockingIOError && args[2] != VAL_NONE &&
+        (a2->index || a2->to_int || a2->to_float || a2 == &type_complex)) {
+        // BlockingIOError's third argument: the number of characters written
+        int64_t n;
+        if (oserror_as_written(args[2], &n) < 0) {
+            return 0;
+        }
+        e->written = int_from_i64(n);
+    } else if (nargs >= 3 && args[2] != VAL_NONE) {
         e->filename = args[2];
         if (nargs == 5) {
             e->filename2 = args[4];
@@ -574,6 +629,37 @@ static Value oserror_new(Value callable, const Value *args, size_t nargs, Value 
     }
     return self;
 }
+
+static Value oserror_get_written(Value self) {
+    OSErrorObject *e = (OSErrorObject *)val_ptr(self);
+    if (e->written == VAL_NONE) {
+        return err_format(&exc_AttributeError, "characters_written");
+    }
+    return e->written;
+}
+
+static int oserror_set_written(Value self, Value value) {
+    OSErrorObject *e = (OSErrorObject *)val_ptr(self);
+    if (!value) {
+        if (e->written == VAL_NONE) {
+            err_format(&exc_AttributeError, "characters_written");
+            return -1;
+        }
+        e->written = VAL_NONE;
+        return 0;
+    }
+    int64_t n;
+    if (oserror_as_written(value, &n) < 0) {
+        return -1;
+    }
+    e->written = int_from_i64(n);
+    return 0;
+}
+
+static const GetSetDef oserror_getset[] = {
+    {"characters_written", oserror_get_written, oserror_set_written, NULL},
+    {NULL, NULL, NULL, NULL},
+};
 
 static Value oserror_init(Value self, const Value *args, size_t nargs, Value kwnames) {
     return VAL_NONE;
@@ -784,6 +870,54 @@ static Value unicodeencodeerror_str(Value self) {
                         e->encoding, (long long)start, (long long)(end - 1), e->reason);
 }
 
+// ---- UnicodeTranslateError(object, start, end, reason) -----------------------------------
+
+static Value unicodetranslateerror_init(Value self, const Value *args, size_t nargs,
+                                        Value kwnames) {
+    if (!exc_init(self, args, nargs, kwnames)) {
+        return 0;
+    }
+    if (nargs != 4) {
+        return err_format(&exc_TypeError, "function takes exactly 4 arguments (%zu given)", nargs);
+    }
+    UnicodeErrorObject *e = (UnicodeErrorObject *)val_ptr(self);
+    if (unicode_arg_str(args[0], 1) < 0) {
+        return 0;
+    }
+    Value start = obj_index(args[1]);
+    Value end = start ? obj_index(args[2]) : 0;
+    if (!end || unicode_arg_str(args[3], 4) < 0) {
+        return 0;
+    }
+    e->encoding = VAL_NONE;
+    e->object = args[0];
+    e->start = start;
+    e->end = end;
+    e->reason = args[3];
+    return VAL_NONE;
+}
+
+static Value unicodetranslateerror_str(Value self) {
+    UnicodeErrorObject *e = (UnicodeErrorObject *)val_ptr(self);
+    if (!e->object || !val_is_str(e->object)) {
+        return str_empty();  // never initialized (CPython: the same)
+    }
+    int64_t start, end;
+    if (obj_as_int64(e->start, &start) < 0 || obj_as_int64(e->end, &end) < 0) {
+        return 0;
+    }
+    if (start >= 0 && start < (int64_t)str_len(e->object) && end == start + 1) {
+        uint32_t c = str_getitem_cp(e->object, (size_t)start);
+        const char *fmt =
+            c <= 0xff     ? "can't translate character '\\x%02x' in position %lld: %S"
+            : c <= 0xffff ? "can't translate character '\\u%04x' in position %lld: %S"
+                          : "can't translate character '\\U%08x' in position %lld: %S";
+        return str_format_c(fmt, c, (long long)start, e->reason);
+    }
+    return str_format_c("can't translate characters in position %lld-%lld: %S",
+                        (long long)start, (long long)(end - 1), e->reason);
+}
+
 static const MemberDef unicodeerror_members[] = {
     {"encoding", MEMBER_VALUE, offsetof(UnicodeErrorObject, encoding), NULL},
     {"object", MEMBER_VALUE, offsetof(UnicodeErrorObject, object), NULL},
@@ -825,7 +959,8 @@ static const MemberDef unicodeerror_members[] = {
         .init = importerror_init, .str = importerror_str, .members = importerror_members)
 #define EXC_SLOTS_OSError                                                               \
     ~, (.basic_size = sizeof(OSErrorObject), .trace = oserror_trace, .new_ = oserror_new, \
-        .init = oserror_init, .str = oserror_str, .members = oserror_members)
+        .init = oserror_init, .str = oserror_str, .members = oserror_members,          \
+        .getset = oserror_getset)
 #define EXC_SLOTS_SyntaxError                                                           \
     ~, (.basic_size = sizeof(SyntaxErrorObject), .trace = syntaxerror_trace,            \
         .init = syntaxerror_init, .str = syntaxerror_str, .members = syntaxerror_members)
@@ -836,6 +971,10 @@ static const MemberDef unicodeerror_members[] = {
 #define EXC_SLOTS_UnicodeEncodeError                                                    \
     ~, (.basic_size = sizeof(UnicodeErrorObject), .trace = unicodeerror_trace,          \
         .init = unicodeencodeerror_init, .str = unicodeencodeerror_str,                  \
+        .members = unicodeerror_members)
+#define EXC_SLOTS_UnicodeTranslateError                                                 \
+    ~, (.basic_size = sizeof(UnicodeErrorObject), .trace = unicodeerror_trace,          \
+        .init = unicodetranslateerror_init, .str = unicodetranslateerror_str,            \
         .members = unicodeerror_members)
 #define EXC_SECOND_(a, b, ...) b
 #define EXC_PICK_(...) EXC_SECOND_(__VA_ARGS__, ())

@@ -85,7 +85,6 @@
 typedef struct ExceptionObject {
     Object header;
     Value args;              // tuple
-    Value notes;             // list or 0 (add_note)
     Value traceback;         // traceback or None
     Value cause, context;    // exceptions or None
     int suppress_context;

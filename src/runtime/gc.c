@@ -275,6 +275,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <malloc.h>
 #include <sys/mman.h>
 
 // Under LeakSanitizer the blocks are root regions: LSan scans malloc'ed
@@ -311,6 +312,8 @@
 #define GC_CHUNK_BLOCKS 16                           // blocks mapped at once (4 MiB)
 #define GC_MIN_BUDGET ((size_t)8 << 20)              // bytes between collections, at least
 #define GC_GROWTH_PERCENT 100                        // budget = live * this / 100
+#define GC_MALLOC_TRIM (64 << 20)                    // glibc keeps this much free heap
+#define GC_MALLOC_MMAP (32 << 20)                    // malloc'ed blocks above this are mmap'ed
 #define GC_DISABLED_BUDGET ((size_t)1 << 30)         // budget refill while disabled
 #define GC_POOL_SLACK 4                              // empty blocks kept beyond the budget
 #define GC_MAX_ROOT_PROVIDERS 16
@@ -1134,7 +1137,10 @@ __attribute__((noinline)) static Object *alloc_small_slow(Type *type, SizeClass 
     return (Object *)cell;
 }
 
-__attribute__((noinline)) static Object *alloc_large(Type *type, size_t size) {
+// `zero_prefix`: how many leading bytes to zero; the rest is left as malloc
+// gives it (SIZE_MAX: all of it, through calloc).
+__attribute__((noinline)) static Object *alloc_large(Type *type, size_t size,
+                                                     size_t zero_prefix) {
     alloc_check_ready();
     if (size > GC_LARGE_MAX) {
         err_no_memory();
@@ -1156,7 +1162,11 @@ __attribute__((noinline)) static Object *alloc_large(Type *type, size_t size) {
             }
         }
         if (gc.nlarge < gc.large_cap) {
-            p = calloc(1, size);
+            if (zero_prefix >= size) {
+                p = calloc(1, size);
+            } else if ((p = malloc(size)) != NULL) {
+                memset(p, 0, zero_prefix);
+            }
         }
         if (p != NULL) {
             break;
@@ -1188,6 +1198,13 @@ __attribute__((noinline)) static Object *alloc_large(Type *type, size_t size) {
     return (Object *)p;
 }
 
+Object *gc_alloc_data(Type *type, size_t size, size_t prefix) {
+    if (size <= GC_SMALL_MAX) {
+        return gc_alloc(type, size);
+    }
+    return alloc_large(type, size, prefix < sizeof(Object) ? sizeof(Object) : prefix);
+}
+
 Object *gc_alloc(Type *type, size_t size) {
     if (GC_LIKELY(size <= GC_SMALL_MAX)) {
         uint8_t k = gc_class_of_granules[(size + GC_GRANULE - 1) >> GC_GRANULE_SHIFT];
@@ -1216,7 +1233,7 @@ Object *gc_alloc(Type *type, size_t size) {
         }
         return (Object *)cell;
     }
-    Object *o = alloc_large(type, size);
+    Object *o = alloc_large(type, size, SIZE_MAX);
     if (o != NULL && (type->flags & TYPE_HAS_FINALIZER)) {
         return alloc_register(o);
     }
@@ -1825,6 +1842,12 @@ void gc_init(void *stack_base) {
     if (gc.initialized) {
         return;
     }
+    // Large objects are malloc'ed and die in batches at a sweep: glibc would
+    // give the top of its heap back to the OS after each batch and fault the
+    // pages in again for the next one (a third of the time of a loop that
+    // grows a 30 KB int), and mmap every block over 128 KiB afresh.
+    mallopt(M_TRIM_THRESHOLD, GC_MALLOC_TRIM);
+    mallopt(M_MMAP_THRESHOLD, GC_MALLOC_MMAP);
     size_t k = 0;
     for (size_t g = 0; g <= GC_SMALL_MAX / GC_GRANULE; g++) {
         while (gc_class_sizes[k] < g * GC_GRANULE) {

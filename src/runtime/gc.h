@@ -45,6 +45,11 @@ void gc_init(void *stack_base);
 // collection first.
 Object *gc_alloc(Type *type, size_t size);
 
+// gc_alloc for an object whose bytes after the first `prefix` hold no
+// references and are all written by the caller (an int's limbs, a str's
+// text): a large one skips zeroing them.
+Object *gc_alloc_data(Type *type, size_t size, size_t prefix);
+
 // Run a full collection now. Finalizers and weakref callbacks it finds due
 // are only queued (see "pending work" below).
 void gc_collect(void);

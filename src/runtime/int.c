@@ -237,7 +237,10 @@ static IntObject *int_alloc(uint64_t nlimbs) {
         err_no_memory();
         return NULL;
     }
-    return (IntObject *)gc_alloc(&type_int, sizeof(IntObject) + nlimbs * sizeof(mp_limb_t));
+    // Every caller writes the limbs it keeps (int_finish reads only those):
+    // a big one is not zeroed first.
+    return (IntObject *)gc_alloc_data(&type_int, sizeof(IntObject) + nlimbs * sizeof(mp_limb_t),
+                                      sizeof(IntObject));
 }
 
 // Scratch limbs for intermediate values (no Values inside): free() them.
@@ -742,7 +745,10 @@ static int int_divmod_views(const IntView *a, const IntView *b, Value *q, Value 
     if (an >= bn) {
         mpn_tdiv_qr(qo->limbs, ro->limbs, 0, a->d, an, b->d, bn);
     } else {
-        memcpy(ro->limbs, a->d, (size_t)an * sizeof(mp_limb_t));  // quotient 0
+        // quotient 0, remainder |a| (the limbs come unzeroed: int_alloc)
+        qo->limbs[0] = 0;
+        memcpy(ro->limbs, a->d, (size_t)an * sizeof(mp_limb_t));
+        memset(ro->limbs + an, 0, (size_t)(bn - an) * sizeof(mp_limb_t));
     }
     bool qneg = a->neg != b->neg;
     if (qneg && !mpn_zero_p(ro->limbs, bn)) {
@@ -1168,6 +1174,7 @@ static int int_invmod(const IntView *a, const IntView *m, Value *out) {
             ok = -1;
         } else {
             memcpy(r->limbs, s, (size_t)an * sizeof(mp_limb_t));
+            memset(r->limbs + an, 0, (size_t)(mn - an) * sizeof(mp_limb_t));
             if (sn < 0) {
                 mpn_sub(r->limbs, m->d, mn, r->limbs, an);
             }

@@ -19,6 +19,8 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "dict.h"
+#include "../vm/vm.h"
 
 static Value iter_self(Value self) {
     return self;
@@ -489,9 +491,42 @@ static Value reversed_m_length_hint(Value self, const Value *args, size_t nargs,
     return int_from_i64(n < r->index + 1 ? 0 : r->index + 1);
 }
 
+static Value reversed_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ReversedObject *r = (ReversedObject *)val_ptr(self);
+    Value empty = tuple_from(NULL, 0);
+    return empty ? seqiter_reduce("reversed", r->seq, r->index, empty) : 0;
+}
+
+static Value reversed_m_setstate(Value self, const Value *args, size_t nargs,
+                                 Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    ReversedObject *r = (ReversedObject *)val_ptr(self);
+    int64_t i, n = 0;
+    if (!int_check(args[0])) {
+        return err_format(&exc_TypeError, "an integer is required");
+    }
+    if (r->seq && (n = obj_len(r->seq)) < 0) {
+        return 0;
+    }
+    if (seqiter_setstate(args[0], -1, n - 1, &i) < 0) {
+        return 0;
+    }
+    if (r->seq) {
+        r->index = i;
+    }
+    return VAL_NONE;
+}
+
 static const MethodDef reversed_methods[] = {
     {"__length_hint__", reversed_m_length_hint, METH_NO_KEYWORDS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", reversed_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", reversed_m_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -507,6 +542,39 @@ Type type_reversed = {
     .iternext = reversed_next,
     .methods = reversed_methods,
 };
+
+// ---- pickling of sequence iterators -------------------------------------------------------
+
+Value seqiter_reduce(const char *maker, Value seq, int64_t index, Value empty) {
+    Value fn = vm_builtins ? dict_get_cstr(vm_builtins, maker) : 0;
+    if (!fn) {
+        return err_occurred() ? 0 : err_format(&exc_AttributeError, "%s", maker);
+    }
+    if (!seq) {
+        Value args = empty ? tuple_from(&empty, 1) : 0;
+        return args ? tuple_pack2(fn, args) : 0;
+    }
+    Value args = tuple_from(&seq, 1);
+    Value idx = args ? int_from_i64(index) : 0;
+    return idx ? tuple_from((Value[]){fn, args, idx}, 3) : 0;
+}
+
+int seqiter_setstate(Value state, int64_t lo, int64_t hi, int64_t *index) {
+    if (!int_check(state)) {
+        err_format(&exc_TypeError, "an integer is required");
+        return -1;
+    }
+    int64_t i;
+    if (obj_as_int64(state, &i) < 0) {
+        if (err_matches(&exc_OverflowError)) {
+            err_clear();
+            err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+        }
+        return -1;
+    }
+    *index = i < lo ? lo : i > hi ? hi : i;
+    return 0;
+}
 
 // ---- callable_iterator ---------------------------------------------------------------------
 

@@ -15,4 +15,11 @@ Value callable_iterator_new(Value callable, Value sentinel);
 // over a sequence ("'X' object is not reversible" otherwise).
 Value reversed_new(Value seq);
 
+// Pickling of the sequence iterators (list, tuple, reversed...), as CPython:
+// __reduce__ gives (builtins.<maker>, (seq,), index) while seq is set, else
+// (builtins.<maker>, (empty,)); __setstate__ takes an int (not __index__)
+// and clamps it to [lo, hi] into *index. -1 with an exception on error.
+Value seqiter_reduce(const char *maker, Value seq, int64_t index, Value empty);
+int seqiter_setstate(Value state, int64_t lo, int64_t hi, int64_t *index);
+
 #endif

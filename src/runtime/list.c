@@ -41,6 +41,7 @@
 // compare. Everything else goes through obj_richcompare_bool(a, b, CMP_LT).
 #include "list.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "iterators.h"
 
 static struct {
     Value *items;
@@ -439,16 +441,36 @@ int list_extend(Value list, Value iterable) {
     if (!it) {
         return -1;
     }
+    // Room for what the iterable says it holds, as CPython: a hint of more
+    // than memory can hold is a MemoryError now rather than after filling it.
+    int64_t hint = obj_length_hint(iterable, 8);
+    if (hint < 0) {
+        return -1;
+    }
+    size_t old = l->len;
+    if ((uint64_t)hint > l->cap - old && (uint64_t)hint <= SIZE_MAX - old) {
+        if (list_resize(l, old + (size_t)hint) < 0) {
+            return -1;
+        }
+        l->len = old;
+    }
     IterNextFunc next = type_of(it)->iternext;
     for (;;) {
         Value item = next ? next(it) : obj_next(it);
         if (!item) {
-            return err_occurred() ? -1 : 0;
+            if (err_occurred()) {
+                return -1;
+            }
+            break;
         }
         if (list_append(list, item) < 0) {
             return -1;
         }
     }
+    if (l->len < l->cap && l->len < l->cap / 2) {
+        return list_resize(l, l->len);  // the hint overestimated: give it back
+    }
+    return 0;
 }
 
 int list_insert(Value list, int64_t where, Value item) {
@@ -582,10 +604,6 @@ Value list_richcompare(Value a, Value b, CompareOp op) {
 
 static int64_t list_len(Value v) {
     return (int64_t)list_obj(v)->len;
-}
-
-static int list_bool(Value v) {
-    return list_obj(v)->len != 0;
 }
 
 // l[slice]: a new list.
@@ -2002,6 +2020,95 @@ static Value list_reverse_next(Value v) {
     return 0;
 }
 
+static Value list_iter_m_length_hint(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    if (method_check_args("__length_hint__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ListIterObject *it = (ListIterObject *)val_ptr(self);
+    size_t len = it->seq ? list_obj(it->seq)->len : 0;
+    return int_from_i64(it->seq && it->index < len ? (int64_t)(len - it->index) : 0);
+}
+
+static Value list_reviter_m_length_hint(Value self, const Value *args, size_t nargs,
+                                        Value kwnames) {
+    if (method_check_args("__length_hint__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ListIterObject *it = (ListIterObject *)val_ptr(self);
+    bool valid = it->seq && it->index <= list_obj(it->seq)->len;
+    return int_from_i64(valid ? (int64_t)it->index : 0);
+}
+
+static Value list_iter_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value empty = list_new(0);
+    ListIterObject *it = (ListIterObject *)val_ptr(self);
+    return empty ? seqiter_reduce("iter", it->seq, (int64_t)it->index, empty) : 0;
+}
+
+static Value list_reviter_m_reduce(Value self, const Value *args, size_t nargs,
+                                   Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value empty = list_new(0);
+    ListIterObject *it = (ListIterObject *)val_ptr(self);
+    return empty ? seqiter_reduce("reversed", it->seq, (int64_t)it->index - 1, empty) : 0;
+}
+
+static Value list_iter_m_setstate(Value self, const Value *args, size_t nargs,
+                                  Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    ListIterObject *it = (ListIterObject *)val_ptr(self);
+    int64_t i;
+    int64_t len = it->seq ? (int64_t)list_obj(it->seq)->len : 0;
+    if (seqiter_setstate(args[0], 0, len, &i) < 0) {
+        return 0;
+    }
+    if (it->seq) {
+        it->index = (size_t)i;
+    }
+    return VAL_NONE;
+}
+
+static Value list_reviter_m_setstate(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    ListIterObject *it = (ListIterObject *)val_ptr(self);
+    int64_t i;
+    int64_t len = it->seq ? (int64_t)list_obj(it->seq)->len : 0;
+    if (seqiter_setstate(args[0], -1, len - 1, &i) < 0) {
+        return 0;
+    }
+    if (it->seq) {
+        it->index = (size_t)(i + 1);
+    }
+    return VAL_NONE;
+}
+
+#define LENGTH_HINT_DOC "Private method returning an estimate of len(list(it))."
+
+static const MethodDef list_iter_methods[] = {
+    {"__length_hint__", list_iter_m_length_hint, METH_NO_KEYWORDS, LENGTH_HINT_DOC},
+    {"__reduce__", list_iter_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", list_iter_m_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const MethodDef list_reviter_methods[] = {
+    {"__length_hint__", list_reviter_m_length_hint, METH_NO_KEYWORDS, LENGTH_HINT_DOC},
+    {"__reduce__", list_reviter_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", list_reviter_m_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 static Value iter_self(Value v) {
     return v;
 }
@@ -2020,7 +2127,6 @@ Type type_list = {
     .richcompare = list_richcompare,
     .new_ = list_tp_new,
     .init = list_tp_init,
-    .bool_ = list_bool,
     .iter = list_iter,
     .len = list_len,
     .getitem = list_getitem,
@@ -2042,6 +2148,7 @@ Type type_list_iterator = {
     .trace = list_iter_trace,
     .iter = iter_self,
     .iternext = list_iter_next,
+    .methods = list_iter_methods,
 };
 
 Type type_list_reverseiterator = {
@@ -2053,4 +2160,5 @@ Type type_list_reverseiterator = {
     .trace = list_iter_trace,
     .iter = iter_self,
     .iternext = list_reverse_next,
+    .methods = list_reviter_methods,
 };

@@ -4,6 +4,8 @@
 // longrange_iterator).
 #include "range.h"
 
+#include <stdbool.h>
+
 #include "abstract.h"
 #include "exceptions.h"
 #include "gc.h"
@@ -14,6 +16,9 @@
 #include "strbuf.h"
 #include "tuple.h"
 #include "type.h"
+#include "dict.h"
+#include "iterators.h"
+#include "../vm/vm.h"
 
 #define SMALL(i) val_from_smallint(i)
 
@@ -362,6 +367,7 @@ typedef struct RangeIterObject {
 typedef struct LongRangeIterObject {
     Object header;
     Value next, step, remaining;
+    Value start, len;  // for __reduce__ / __setstate__
 } LongRangeIterObject;
 
 static void longrange_iter_trace(Object *o, GcTracer *t) {
@@ -369,35 +375,75 @@ static void longrange_iter_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, it->next);
     gc_trace_value(t, it->step);
     gc_trace_value(t, it->remaining);
+    gc_trace_value(t, it->start);
+    gc_trace_value(t, it->len);
 }
 
-static Value range_iter(Value v) {
-    RangeObject *r = range_obj(v);
-    // The fast iterator when the bounds, the step and the length fit int64
-    // and start + len * step does not overflow (CPython's rule, so that the
-    // same ranges get the same iterator type).
-    int64_t start, stop, step, len;
-    if (int_to_i64(r->start, &start) == 0 && int_to_i64(r->stop, &stop) == 0 &&
-        int_to_i64(r->step, &step) == 0 && int_to_i64(r->length, &len) == 0 &&
-        (len == 0 || (step > 0 ? stop <= INT64_MAX - (step - 1) : stop >= INT64_MIN + (-1 - step)))) {
-        RangeIterObject *it = (RangeIterObject *)gc_alloc(&type_range_iterator, sizeof *it);
-        if (!it) {
-            return 0;
-        }
-        it->start = start;
-        it->step = step;
-        it->len = (uint64_t)len;
-        return val_from_ptr(it);
+static Value range_fast_iter(int64_t start, int64_t step, int64_t len) {
+    RangeIterObject *it = (RangeIterObject *)gc_alloc(&type_range_iterator, sizeof *it);
+    if (!it) {
+        return 0;
     }
-    err_clear();
+    it->start = start;
+    it->step = step;
+    it->len = (uint64_t)len;
+    return val_from_ptr(it);
+}
+
+static Value range_long_iter(Value start, Value step, Value len) {
     LongRangeIterObject *it = (LongRangeIterObject *)gc_alloc(&type_longrange_iterator, sizeof *it);
     if (!it) {
         return 0;
     }
-    it->next = r->start;
-    it->step = r->step;
-    it->remaining = r->length;
+    it->next = it->start = start;
+    it->step = step;
+    it->remaining = it->len = len;
     return val_from_ptr(it);
+}
+
+// The fast iterator's rule: the bounds, the step and the length fit int64
+// and start + len * step does not overflow (CPython's, so that the same
+// ranges get the same iterator type, forwards and reversed).
+static bool range_fits_fast(RangeObject *r, int64_t *start, int64_t *step, int64_t *len) {
+    int64_t stop;
+    if (int_to_i64(r->start, start) == 0 && int_to_i64(r->stop, &stop) == 0 &&
+        int_to_i64(r->step, step) == 0 && int_to_i64(r->length, len) == 0 &&
+        (*len == 0 || (*step > 0 ? stop <= INT64_MAX - (*step - 1)
+                                 : stop >= INT64_MIN + (-1 - *step)))) {
+        return true;
+    }
+    err_clear();
+    return false;
+}
+
+// reversed(range): an iterator from the last item down, stepping by -step.
+static Value range_m_reversed(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reversed__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    RangeObject *r = range_obj(self);
+    int64_t start, step, len;
+    int64_t before;  // start - step: CPython also wants it and -step to fit
+    if (range_fits_fast(r, &start, &step, &len) && step != INT64_MIN &&
+        !__builtin_sub_overflow(start, step, &before)) {
+        // modulo 2**64 in the intermediate, exact in every item produced
+        uint64_t last = (uint64_t)before + (uint64_t)len * (uint64_t)step;
+        return range_fast_iter((int64_t)last, -step, len);
+    }
+    Value n1 = obj_binop(r->length, SMALL(1), BINOP_SUB);
+    Value off = n1 ? obj_binop(n1, r->step, BINOP_MUL) : 0;
+    Value last = off ? obj_binop(r->start, off, BINOP_ADD) : 0;
+    Value neg = last ? obj_neg(r->step) : 0;
+    return neg ? range_long_iter(last, neg, r->length) : 0;
+}
+
+static Value range_iter(Value v) {
+    RangeObject *r = range_obj(v);
+    int64_t start, step, len;
+    if (range_fits_fast(r, &start, &step, &len)) {
+        return range_fast_iter(start, step, len);
+    }
+    return range_long_iter(r->start, r->step, r->length);
 }
 
 static Value range_iter_next(Value v) {
@@ -412,8 +458,16 @@ static Value range_iter_next(Value v) {
 
 static Value longrange_iter_next(Value v) {
     LongRangeIterObject *it = (LongRangeIterObject *)val_ptr(v);
-    if (int_sign(it->remaining) <= 0) {
-        return 0;
+    if (int_check(it->remaining)) {
+        if (int_sign(it->remaining) <= 0) {
+            return 0;
+        }
+    } else {
+        // __setstate__ took a float, which CPython accepts
+        int more = obj_richcompare_bool(it->remaining, SMALL(0), CMP_GT);
+        if (more <= 0) {
+            return 0;
+        }
     }
     Value rem = obj_binop(it->remaining, SMALL(1), BINOP_SUB);
     if (!rem) {
@@ -429,6 +483,121 @@ static Value longrange_iter_next(Value v) {
     return x;
 }
 
+#define LENGTH_HINT_DOC "Private method returning an estimate of len(list(it))."
+
+static Value range_iter_m_length_hint(Value self, const Value *args, size_t nargs,
+                                      Value kwnames) {
+    if (method_check_args("__length_hint__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    RangeIterObject *it = (RangeIterObject *)val_ptr(self);
+    return int_from_i64(it->index < it->len ? (int64_t)(it->len - it->index) : 0);
+}
+
+// (iter, (range(start, start + len * step, step),), index), as CPython 3.11.
+static Value range_iter_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    RangeIterObject *it = (RangeIterObject *)val_ptr(self);
+    Value start = int_from_i64(it->start);
+    Value step = start ? int_from_i64(it->step) : 0;
+    Value len = step ? int_from_i64((int64_t)it->len) : 0;
+    Value span = len ? obj_binop(len, step, BINOP_MUL) : 0;
+    Value stop = span ? obj_binop(start, span, BINOP_ADD) : 0;
+    Value range = stop ? range_new(start, stop, step) : 0;
+    return range ? seqiter_reduce("iter", range, (int64_t)it->index, 0) : 0;
+}
+
+static Value range_iter_m_setstate(Value self, const Value *args, size_t nargs,
+                                   Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    RangeIterObject *it = (RangeIterObject *)val_ptr(self);
+    int64_t i;
+    if (obj_as_int64(args[0], &i) < 0) {
+        if (err_matches(&exc_OverflowError)) {
+            err_clear();
+            err_format(&exc_OverflowError, "Python int too large to convert to C long");
+        }
+        return 0;
+    }
+    it->index = i < 0 ? 0 : (uint64_t)i > it->len ? it->len : (uint64_t)i;
+    return VAL_NONE;
+}
+
+static const MethodDef range_iter_methods[] = {
+    {"__length_hint__", range_iter_m_length_hint, METH_NO_KEYWORDS, LENGTH_HINT_DOC},
+    {"__reduce__", range_iter_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", range_iter_m_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
+static Value longrange_iter_m_length_hint(Value self, const Value *args, size_t nargs,
+                                          Value kwnames) {
+    if (method_check_args("__length_hint__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return ((LongRangeIterObject *)val_ptr(self))->remaining;
+}
+
+static Value longrange_iter_m_reduce(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    LongRangeIterObject *it = (LongRangeIterObject *)val_ptr(self);
+    Value span = obj_binop(it->len, it->step, BINOP_MUL);
+    Value stop = span ? obj_binop(it->start, span, BINOP_ADD) : 0;
+    Value range = stop ? range_new(it->start, stop, it->step) : 0;
+    Value index = range ? obj_binop(it->len, it->remaining, BINOP_SUB) : 0;
+    Value fn = index && vm_builtins ? dict_get_cstr(vm_builtins, "iter") : 0;
+    Value rargs = fn ? tuple_from(&range, 1) : 0;
+    return rargs ? tuple_from((Value[]){fn, rargs, index}, 3) : 0;
+}
+
+static Value longrange_iter_m_setstate(Value self, const Value *args, size_t nargs,
+                                       Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    LongRangeIterObject *it = (LongRangeIterObject *)val_ptr(self);
+    // compared and multiplied as objects, as CPython does (a float works)
+    Value i = args[0];
+    int lt = obj_richcompare_bool(i, SMALL(0), CMP_LT);
+    if (lt < 0) {
+        return 0;
+    }
+    if (lt) {
+        i = SMALL(0);
+    } else {
+        int gt = obj_richcompare_bool(it->len, i, CMP_LT);
+        if (gt < 0) {
+            return 0;
+        }
+        if (gt) {
+            i = it->len;
+        }
+    }
+    Value off = obj_binop(i, it->step, BINOP_MUL);
+    Value next = off ? obj_binop(it->start, off, BINOP_ADD) : 0;
+    Value rem = next ? obj_binop(it->len, i, BINOP_SUB) : 0;
+    if (!rem) {
+        return 0;
+    }
+    it->next = next;
+    it->remaining = rem;
+    return VAL_NONE;
+}
+
+static const MethodDef longrange_iter_methods[] = {
+    {"__length_hint__", longrange_iter_m_length_hint, METH_NO_KEYWORDS, LENGTH_HINT_DOC},
+    {"__reduce__", longrange_iter_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", longrange_iter_m_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 static Value iter_self(Value v) {
     return v;
 }
@@ -436,6 +605,7 @@ static Value iter_self(Value v) {
 // ---- the types ------------------------------------------------------------------------------
 
 static const MethodDef range_methods[] = {
+    {"__reversed__", range_m_reversed, METH_NO_KEYWORDS, "Return a reverse iterator."},
     {"count", range_m_count, METH_DEFAULT, "rangeobject.count(value) -> integer -- return number of occurrences of value"},
     {"index", range_m_index, METH_DEFAULT,
      "rangeobject.index(value) -> integer -- return index of value.\nRaise ValueError if the value is not present."},
@@ -477,6 +647,7 @@ Type type_range_iterator = {
     .base = &type_object,
     .iter = iter_self,
     .iternext = range_iter_next,
+    .methods = range_iter_methods,
 };
 
 Type type_longrange_iterator = {
@@ -488,4 +659,5 @@ Type type_longrange_iterator = {
     .trace = longrange_iter_trace,
     .iter = iter_self,
     .iternext = longrange_iter_next,
+    .methods = longrange_iter_methods,
 };

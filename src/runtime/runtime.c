@@ -42,6 +42,7 @@ static Type *const builtin_types[] = {
     &type_tuple, &type_tuple_iterator, &type_list, &type_list_iterator,
     &type_list_reverseiterator, &type_dict, &type_dict_keys, &type_dict_values, &type_dict_items,
     &type_dict_keyiterator, &type_dict_valueiterator, &type_dict_itemiterator,
+    &type_dict_reversekeyiterator, &type_dict_reversevalueiterator, &type_dict_reverseitemiterator,
     &type_set, &type_frozenset, &type_set_iterator, &type_seqiter,
     &type_method_descriptor, &type_builtin_method, &type_getset_descriptor,
     &type_member_descriptor, &type_wrapper_descriptor, &type_method_wrapper, &type_mappingproxy,

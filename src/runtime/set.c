@@ -21,6 +21,7 @@
 // not depend on the order).
 #include "set.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,8 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "int.h"
+#include "iterators.h"
 
 #define SET_MINSIZE 8
 #define LINEAR_PROBES 9
@@ -904,10 +907,6 @@ static int64_t set_len_slot(Value v) {
     return (int64_t)set_obj(v)->used;
 }
 
-static int set_bool(Value v) {
-    return set_obj(v)->used != 0;
-}
-
 static int set_contains_slot(Value v, Value key) {
     return set_contains(v, key);
 }
@@ -1040,6 +1039,49 @@ static Value set_iter_next(Value v) {
     it->remaining--;
     return e->key;
 }
+
+static Value set_iter_m_length_hint(Value self, const Value *args, size_t nargs,
+                                    Value kwnames) {
+    if (method_check_args("__length_hint__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    SetIterObject *it = (SetIterObject *)val_ptr(self);
+    bool valid = it->set && it->used == (int64_t)set_obj(it->set)->used;
+    return int_from_i64(valid ? (int64_t)it->remaining : 0);
+}
+
+// (iter, (list of what is left,)): the items a copy of the iterator would
+// give, the iterator itself untouched.
+static Value set_iter_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    SetIterObject *it = (SetIterObject *)val_ptr(self);
+    Value rest = list_new(0);
+    if (!rest) {
+        return 0;
+    }
+    if (it->set && it->used != (int64_t)set_obj(it->set)->used) {
+        return err_format(&exc_RuntimeError, "Set changed size during iteration");
+    }
+    if (it->set) {
+        size_t pos = it->pos;
+        SetEntry *e;
+        while ((e = set_next_entry(set_obj(it->set), &pos)) != NULL) {
+            if (list_append(rest, e->key) < 0) {
+                return 0;
+            }
+        }
+    }
+    return seqiter_reduce("iter", 0, 0, rest);  // (iter, (rest,))
+}
+
+static const MethodDef set_iter_methods[] = {
+    {"__length_hint__", set_iter_m_length_hint, METH_NO_KEYWORDS,
+     "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", set_iter_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
 
 static Value iter_self(Value v) {
     return v;
@@ -1392,7 +1434,6 @@ Type type_set = {
     .richcompare = set_richcompare,
     .new_ = set_tp_new,
     .init = set_tp_init,
-    .bool_ = set_bool,
     .iter = set_iter,
     .len = set_len_slot,
     .contains = set_contains_slot,
@@ -1414,7 +1455,6 @@ Type type_frozenset = {
     .hash = frozenset_hash,
     .richcompare = set_richcompare,
     .new_ = frozenset_tp_new,
-    .bool_ = set_bool,
     .iter = set_iter,
     .len = set_len_slot,
     .contains = set_contains_slot,
@@ -1431,4 +1471,5 @@ Type type_set_iterator = {
     .trace = set_iter_trace,
     .iter = iter_self,
     .iternext = set_iter_next,
+    .methods = set_iter_methods,
 };

@@ -17,6 +17,7 @@
 #include "str.h"
 #include "strbuf.h"
 #include "type.h"
+#include "iterators.h"
 
 static TupleObject tuple_empty = {.header = {&type_tuple}, .len = 0};
 
@@ -169,10 +170,6 @@ Value tuple_richcompare(Value a, Value b, CompareOp op) {
 
 static int64_t tuple_len(Value v) {
     return (int64_t)tuple_obj(v)->len;
-}
-
-static int tuple_bool(Value v) {
-    return tuple_obj(v)->len != 0;
 }
 
 // t[slice]: the tuple itself for a full slice of an exact tuple, as CPython.
@@ -334,7 +331,20 @@ static Value tuple_m_count(Value self, const Value *args, size_t nargs, Value kw
     return val_from_smallint(n);
 }
 
+// (a plain tuple of the items,): how copy and pickle re-create a tuple.
+static Value tuple_m_getnewargs(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__getnewargs__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value plain = self;
+    if (!tuple_check_exact(self)) {
+        plain = tuple_from(tuple_obj(self)->items, tuple_obj(self)->len);
+    }
+    return plain ? tuple_from(&plain, 1) : 0;
+}
+
 static const MethodDef tuple_methods[] = {
+    {"__getnewargs__", tuple_m_getnewargs, METH_NO_KEYWORDS, NULL},
     {"index", tuple_m_index, METH_NO_KEYWORDS, "Return first index of value."},
     {"count", tuple_m_count, METH_NO_KEYWORDS, "Return number of occurrences of value."},
     {NULL, NULL, 0, NULL},
@@ -401,6 +411,50 @@ static Value tuple_iter_next(Value v) {
     return 0;
 }
 
+static Value tuple_iter_m_length_hint(Value self, const Value *args, size_t nargs,
+                                      Value kwnames) {
+    if (method_check_args("__length_hint__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    TupleIterObject *it = (TupleIterObject *)val_ptr(self);
+    size_t len = it->seq ? tuple_obj(it->seq)->len : 0;
+    return int_from_i64(it->seq && it->index < len ? (int64_t)(len - it->index) : 0);
+}
+
+static Value tuple_iter_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value empty = tuple_from(NULL, 0);
+    TupleIterObject *it = (TupleIterObject *)val_ptr(self);
+    return empty ? seqiter_reduce("iter", it->seq, (int64_t)it->index, empty) : 0;
+}
+
+static Value tuple_iter_m_setstate(Value self, const Value *args, size_t nargs,
+                                   Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    TupleIterObject *it = (TupleIterObject *)val_ptr(self);
+    int64_t i;
+    int64_t len = it->seq ? (int64_t)tuple_obj(it->seq)->len : 0;
+    if (seqiter_setstate(args[0], 0, len, &i) < 0) {
+        return 0;
+    }
+    if (it->seq) {
+        it->index = (size_t)i;
+    }
+    return VAL_NONE;
+}
+
+static const MethodDef tuple_iter_methods[] = {
+    {"__length_hint__", tuple_iter_m_length_hint, METH_NO_KEYWORDS,
+     "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", tuple_iter_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", tuple_iter_m_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 static Value iter_self(Value v) {
     return v;
 }
@@ -419,7 +473,6 @@ Type type_tuple = {
     .hash = tuple_hash,
     .richcompare = tuple_richcompare,
     .new_ = tuple_tp_new,
-    .bool_ = tuple_bool,
     .iter = tuple_iter,
     .len = tuple_len,
     .getitem = tuple_getitem,
@@ -439,4 +492,5 @@ Type type_tuple_iterator = {
     .trace = tuple_iter_trace,
     .iter = iter_self,
     .iternext = tuple_iter_next,
+    .methods = tuple_iter_methods,
 };

@@ -12,7 +12,9 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 CC=${CC:-gcc}
 if [ "${SAN:-0}" = 1 ]; then MODE=asan; else MODE=release; fi
-BUILD=${BUILD:-build/compile-test${SAN:+-san}-$CC}
+# The objects are the main build's (build/release, or build/asan under
+# SAN=1): one build of the runtime for all the unit tests.
+BUILD=${BUILD:-build/$([ "${SAN:-0}" = 1 ] && echo asan || echo release)$([ "$CC" = gcc ] || echo "-$CC")}
 export ASAN_OPTIONS=detect_stack_use_after_return=0:detect_leaks=0
 if ! make -s MODE=$MODE BUILD="$BUILD" CC="$CC" "$BUILD/krait" >&2; then
     echo "0 passed, 1 failed"

@@ -12,7 +12,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 CC=${CC:-gcc}
-BUILD=${BUILD:-build/containers_test${SAN:+-san}-$CC}
+# The objects are the main build's (build/release, or build/asan under
+# SAN=1): one build of the runtime for all the unit tests.
+BUILD=${BUILD:-build/$([ "${SAN:-0}" = 1 ] && echo asan || echo release)$([ "$CC" = gcc ] || echo "-$CC")}
 FLAGS="-std=gnu11 -Wall -Wextra -Wno-unused-parameter -Werror -Isrc -g"
 if [ "${SAN:-0}" = 1 ]; then
     FLAGS="$FLAGS -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"

@@ -15,7 +15,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 CC=${CC:-gcc}
-BUILD=${BUILD:-build/numbers_test${SAN:+-san}-$CC}
+# The objects are the main build's (build/release, or build/asan under
+# SAN=1): one build of the runtime for all the unit tests.
+BUILD=${BUILD:-build/$([ "${SAN:-0}" = 1 ] && echo asan || echo release)$([ "$CC" = gcc ] || echo "-$CC")}
 PY=/usr/bin/python3.11
 NFUZZ=${1:-20000}
 SEED=${2:-$(date +%s)}

@@ -7,7 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CC=${CC:-gcc}
-BUILD=${BUILD:-build/repr_test${SAN:+-san}-$CC}
+# The objects are the main build's (build/release, or build/asan under
+# SAN=1): one build of the runtime for all the unit tests.
+BUILD=${BUILD:-build/$([ "${SAN:-0}" = 1 ] && echo asan || echo release)$([ "$CC" = gcc ] || echo "-$CC")}
 NFLOATS=${1:-200000}
 if [ "${SAN:-0}" = 1 ]; then
     NFLOATS=${1:-50000}

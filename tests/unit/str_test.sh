@@ -13,7 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CC=${CC:-gcc}
-BUILD=${BUILD:-build/str_test${SAN:+-san}-$CC}
+# The objects are the main build's (build/release, or build/asan under SAN=1).
+BUILD=${BUILD:-build/$([ "${SAN:-0}" = 1 ] && echo asan || echo release)$([ "$CC" = gcc ] || echo "-$CC")}
 PY=/usr/bin/python3.11
 SCALE=${1:-1}
 SEED=${2:-1}

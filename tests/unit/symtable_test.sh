@@ -19,7 +19,8 @@ if [ "${SAN:-0}" = 1 ]; then
 else
     MODE=release SUF=
 fi
-B=${B:-build/symtable_test$SUF-$CC}
+# The main build's objects (build/release or build/asan): one runtime build for all unit tests.
+B=${B:-build/$MODE$([ "$CC" = gcc ] || echo "-$CC")}
 
 # Every object but main's through the Makefile's rules, linked through an
 # archive: only what the driver needs is pulled in.

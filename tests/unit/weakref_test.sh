@@ -8,7 +8,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 CC=${CC:-gcc}
-BUILD=${BUILD:-build/weakref_test${SAN:+-san}-$CC}
+# The objects are the main build's (build/release, or build/asan under
+# SAN=1): one build of the runtime for all the unit tests.
+BUILD=${BUILD:-build/$([ "${SAN:-0}" = 1 ] && echo asan || echo release)$([ "$CC" = gcc ] || echo "-$CC")}
 if [ "${SAN:-0}" = 1 ]; then MODE=asan; else MODE=release; fi
 FLAGS="-std=gnu11 -Wall -Wextra -Wno-unused-parameter -Werror -Isrc -I$BUILD/gen -g"
 if [ "${SAN:-0}" = 1 ]; then
