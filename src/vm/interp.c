@@ -2070,11 +2070,18 @@ Value vm_run_frame(Frame *f, int throwing) {
                 if (init && code_call_argc(func_obj(init)->code) == npos + 2) {
                     FunctionObject *fn = func_obj(init);
                     Code *cc = fn->code;
-                    Value obj = object_new(callee, args, npos, 0);
-                    CHECK(obj);
+                    // The instance waits in call_self, not in a C variable
+                    // (see call_self: no stale copy in this frame's stack).
+                    call_self[0] = object_new(callee, args, npos, 0);
+                    CHECK(call_self[0]);
                     Frame *nf = frame_push_inline(cc, init, fn->globals, fn->builtins, 0);
-                    CHECK(nf);
-                    nf->slots[0] = obj;
+                    if (!nf) {
+                        call_self[0] = 0;
+                        goto error;
+                    }
+                    nf->slots[0] = call_self[0];
+                    nf->sent = call_self[0];
+                    call_self[0] = 0;
                     for (size_t k = 0; k < npos; k++) {
                         nf->slots[1 + k] = args[k];
                     }
@@ -2082,7 +2089,6 @@ Value vm_run_frame(Frame *f, int throwing) {
                         memcpy(nf->slots + cc->nlocals, tuple_obj(fn->closure)->items,
                                cc->nfrees * sizeof(Value));
                     }
-                    nf->sent = obj;
                     nf->flags |= FRAME_INIT;
                     f = nf;
                     LOAD_FRAME();
@@ -2143,10 +2149,22 @@ Value vm_run_frame(Frame *f, int throwing) {
             NEXT();
         }
         Value v;
+        if (call_self[0] && !kwnames && type_of(callee) == &type_method_descriptor) {
+            // obj.meth(...) of a C method (list.append, dict.get): call it
+            // directly, with method_descr_call's check of self's type.
+            const MethodDescrObject *d = (const MethodDescrObject *)val_ptr(callee);
+            Value self = call_self[0];
+            if (!(d->def->flags & (METH_CLASS | METH_STATIC)) &&
+                (type_of(self) == d->owner || type_is_subtype(type_of(self), d->owner))) {
+                v = d->def->fn(self, args, npos, 0);
+                call_self[0] = 0;
+                CHECK(v);
+                R[A] = v;
+                NEXT();
+            }
+        }
         if (call_self[0]) {
-            size_t n = npos + (kwnames ? tuple_obj(kwnames)->len : 0);
             // args[-1] is self's slot: the vector is contiguous
-            (void)n;
             v = obj_call(callee, args - 1, npos + 1, kwnames);
         } else {
             v = obj_call(callee, args, npos, kwnames);
@@ -2242,22 +2260,20 @@ Value vm_run_frame(Frame *f, int throwing) {
             frame_pop(f);
             return v;
         }
-        Frame *caller = f->back;
-        int init = f->flags & FRAME_INIT;
-        Value instance = f->sent;
-        frame_pop(f);
-        f = caller;
+        Frame *callee_frame = f;
+        frame_pop(f);  // (its memory stays intact until the next push)
+        f = callee_frame->back;
         LOAD_FRAME();
         pc = f->pc;
         i = *pc;
-        if (init) {
+        if (callee_frame->flags & FRAME_INIT) {
             if (v != VAL_NONE) {
                 cur = pc;  // raised by the caller's CALL, as type_call would
                 err_format(&exc_TypeError, "__init__() should return None, not '%s'",
                            obj_type_name(v));
                 goto error;
             }
-            v = instance;
+            v = callee_frame->sent;
         }
         R[instr_a(i)] = v;
         pc += 1 + opcode_cache_words[instr_op(i)];

@@ -588,3 +588,31 @@ while c is not None:
     depth += 1
     c = c.next
 print(depth)
+
+
+# ---- C methods called directly -------------------------------------------
+
+class XL:
+    append = list.append      # a list method on a class that is no list
+
+
+class LL(list):
+    pass
+
+
+def go_append(o, v):
+    try:
+        return o.append(v)
+    except TypeError as e:
+        return type(e).__name__ + " " + str(e)
+
+
+for o in [[], LL(), XL(), [1]]:
+    for i in range(30):
+        r = go_append(o, i)
+    print(type(o).__name__, r)
+dd = {}
+for i in range(30):
+    dd.get(i, 0)
+show("dict.get without args", lambda: dd.get())
+print(dict.fromkeys([1, 2]), {}.fromkeys("ab"))
