@@ -1119,9 +1119,9 @@ __attribute__((noinline)) static int run(const Options *o, int argc, char **argv
         r.command = o->command;
         args[0] = "-c";
     } else if (o->module) {
-        fprintf(stderr, "%s: -m is not supported yet (the import system of the standard "
-                        "library comes later)\n", o->progname);
-        return EXIT_USAGE;
+        r.kind = RUN_MODULE;
+        r.module = o->module;
+        args[0] = "-m";  // run.c replaces it with the module's file, as runpy does
     } else if (o->script && strcmp(o->script, "-") != 0) {
         r.kind = RUN_FILE;
         r.script = o->script;

@@ -29,7 +29,9 @@
 #include "../compile/compile.h"
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
+#include "../runtime/bytearray.h"
 #include "../runtime/bytes.h"
+#include "../runtime/memoryview.h"
 #include "../runtime/complex.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
@@ -991,6 +993,15 @@ FN(bi_ord) {
         }
         return val_from_smallint((unsigned char)bytes_data(c)[0]);
     }
+    if (bytearray_check(c)) {
+        ByteArrayObject *b = bytearray_obj(c);
+        if (b->len != 1) {
+            return err_format(&exc_TypeError,
+                              "ord() expected a character, but string of length %zu found",
+                              b->len);
+        }
+        return val_from_smallint((unsigned char)b->data[0]);
+    }
     return err_format(&exc_TypeError, "ord() expected string of length 1, but %s found",
                       obj_type_name(c));
 }
@@ -1876,6 +1887,7 @@ static const struct {
     {"type", &type_type},         {"zip", &type_zip},
     {"property", &type_property}, {"classmethod", &type_classmethod},
     {"staticmethod", &type_staticmethod}, {"super", &type_super},
+    {"bytearray", &type_bytearray}, {"memoryview", &type_memoryview},
 };
 
 static const char builtins_doc[] =

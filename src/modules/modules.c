@@ -15,11 +15,22 @@ static Value sys_init_default(void) {
 }
 
 const BuiltinModule modules_builtin_table[] = {
+    {"_bisect", bisect_module_init},
+    {"_collections", collections_module_init},
+    {"_functools", functools_module_init},
+    {"_heapq", heapq_module_init},
+    {"_imp", imp_module_init},
     {"_operator", operator_module_init},
+    {"_signal", signal_module_init},
+    {"_string", string_module_init},
+    {"_thread", thread_module_init},
+    {"_warnings", warnings_module_init},
     {"_weakref", weakref_module_init},
+    {"atexit", atexit_module_init},
     {"builtins", builtins_init},
     {"gc", gcmodule_init},
     {"itertools", itertools_module_init},
+    {"marshal", marshal_module_init},
     {"math", math_module_init},
     {"sys", sys_init_default},
     {"time", timemodule_init},

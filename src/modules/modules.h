@@ -7,6 +7,7 @@
 #ifndef KRAIT_MODULES_H
 #define KRAIT_MODULES_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "../runtime/object.h"
@@ -35,12 +36,33 @@ Value modules_import_builtin(Value name, int quiet);
 
 // ---- the other builtin modules, one file each ----------------------------------------
 
+Value atexit_module_init(void);     // atexit (atexitmodule.c)
+Value bisect_module_init(void);     // _bisect (bisectmodule.c)
+Value collections_module_init(void);  // _collections (collectionsmodule.c)
+Value functools_module_init(void);  // _functools (functoolsmodule.c)
 Value gcmodule_init(void);          // gc (gcmodule.c)
+Value heapq_module_init(void);      // _heapq (heapqmodule.c)
+Value imp_module_init(void);        // _imp (impmodule.c)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
+Value marshal_module_init(void);    // marshal (marshalmodule.c)
 Value math_module_init(void);       // math (mathmodule.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
+Value signal_module_init(void);     // _signal (signalmodule.c)
+Value string_module_init(void);     // _string (stringmodule.c)
+Value thread_module_init(void);     // _thread (threadmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
+Value warnings_module_init(void);   // _warnings (warningsmodule.c)
 Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
+
+// Signals (signalmodule.c): the C handler sets signal_tripped; a safe
+// point calls signal_check_pending(), which runs the Python handlers of
+// the signals that arrived: 0, or -1 with the exception a handler raised.
+extern volatile sig_atomic_t signal_tripped;
+int signal_check_pending(void);
+
+// Run the atexit callbacks (last registered first; errors reported as
+// unraisable) and forget them: run.c calls it when the program ends.
+void atexit_run_callbacks(void);
 
 // ---- builtins ---------------------------------------------------------------------
 

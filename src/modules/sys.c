@@ -1047,8 +1047,10 @@ static int make_std_streams(const SysConfig *c) {
         return -1;
     }
     // As CPython: a write to a closed pipe fails with BrokenPipeError instead
-    // of killing the process.
+    // of killing the process, and one past the file size limit with an
+    // OSError (SIGXFSZ).
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
     const char *errors = stdio_errors(c);
     enum StdStreamBuffering out_buffering = c->unbuffered ? STDSTREAM_UNBUFFERED
                                             : isatty(1)    ? STDSTREAM_LINE

@@ -81,7 +81,12 @@ static Value t_sleep(Value self, const Value *args, size_t nargs, Value kwnames)
         return err_format(&exc_ValueError, "sleep length must be non-negative");
     }
     struct timespec ts = {(time_t)secs, (long)((secs - floor(secs)) * 1e9)};
+    // A signal cuts the sleep short: its Python handler runs now, and the
+    // sleep resumes unless the handler raised (PEP 475).
     while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {
+        if (signal_check_pending() < 0) {
+            return 0;
+        }
     }
     return VAL_NONE;
 }

@@ -5,20 +5,29 @@
 // hashing share str.c's and hash.c's code: a bytes hashes like the ASCII
 // str with the same bytes, as in CPython.
 //
-// Only bytes itself takes part in `+` and `in` for now: bytearray and
-// memoryview operands need the buffer protocol, which is not there yet.
+// The methods bytes shares with bytearray are in bytes_methods.c; `+`,
+// `in` and the methods take any bytes-like operand through the buffer
+// protocol (buffer.h).
 #include "bytes.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "abstract.h"
+#include "args.h"
+#include "buffer.h"
+#include "bytearray.h"
+#include "bytes_methods.h"
 #include "codecs.h"
 #include "exceptions.h"
 #include "format.h"
 #include "gc.h"
 #include "hash.h"
+#include "iterators.h"
+#include "list.h"
 #include "slice.h"
 #include "str.h"
+#include "tuple.h"
 #include "type.h"
 
 #define BYTES_HEADER_SIZE offsetof(BytesObject, data)
@@ -27,6 +36,10 @@
 static const char bytes_hexdigits[] = "0123456789abcdef";
 
 void bytes_repr(StrBuf *out, const char *s, size_t len) {
+    bytes_repr_ex(out, s, len, 0);
+}
+
+void bytes_repr_ex(StrBuf *out, const char *s, size_t len, int escape_squote) {
     char quote = '\'';
     if (memchr(s, '\'', len) && !memchr(s, '"', len)) {
         quote = '"';
@@ -36,7 +49,7 @@ void bytes_repr(StrBuf *out, const char *s, size_t len) {
     sb_putc(out, quote);
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == (unsigned char)quote || c == '\\') {
+        if (c == (unsigned char)quote || c == '\\' || (escape_squote && c == '\'')) {
             char esc[2] = {'\\', (char)c};
             sb_put(out, esc, 2);
         } else if (c == '\t') {
@@ -152,24 +165,35 @@ static int bytes_compare(Value a, Value b) {
 // ---- operations ------------------------------------------------------------------------
 
 Value bytes_concat(Value a, Value b) {
-    if (!val_is_bytes(a) || !val_is_bytes(b)) {
+    Buffer x = {0}, y = {0};
+    int ka = buffer_get(a, &x, BUFFER_SIMPLE);
+    int kb = ka > 0 ? buffer_get(b, &y, BUFFER_SIMPLE) : 0;
+    if (ka <= 0 || kb <= 0) {
+        // CPython reports any failure to get a buffer (a released or
+        // strided memoryview too) as this TypeError.
+        buffer_release(&x);
+        err_clear();
         return err_format(&exc_TypeError, "can't concat %s to %s", str_type_name(b),
                           str_type_name(a));
     }
-    BytesObject *x = bytes_obj(a), *y = bytes_obj(b);
-    if (y->len == 0 && x->header.type == &type_bytes) {
+    if (y.len == 0 && bytes_check_exact(a)) {
+        buffer_release(&x);
+        buffer_release(&y);
         return a;
     }
-    if (x->len == 0 && y->header.type == &type_bytes) {
+    if (x.len == 0 && bytes_check_exact(b)) {
+        buffer_release(&x);
+        buffer_release(&y);
         return b;
     }
-    BytesObject *r = bytes_alloc(x->len + y->len);
-    if (r == NULL) {
-        return 0;
+    BytesObject *r = bytes_alloc((size_t)(x.len + y.len));
+    if (r != NULL) {
+        memcpy(r->data, x.buf, (size_t)x.len);
+        memcpy(r->data + x.len, y.buf, (size_t)y.len);
     }
-    memcpy(r->data, x->data, x->len);
-    memcpy(r->data + x->len, y->data, y->len);
-    return val_from_ptr(r);
+    buffer_release(&x);
+    buffer_release(&y);
+    return r ? val_from_ptr(r) : 0;
 }
 
 Value bytes_repeat(Value v, int64_t n) {
@@ -253,6 +277,12 @@ static Value bytes_slot_repr(Value v) {
     return r;
 }
 
+// A function of its own, so that bytes gets a __str__ (CPython's tp_str):
+// str() of a subclass instance ignores the subclass's __repr__.
+static Value bytes_slot_str(Value v) {
+    return bytes_slot_repr(v);
+}
+
 static int64_t bytes_slot_hash(Value v) {
     return bytes_hash(v);
 }
@@ -320,13 +350,13 @@ static int bytes_slot_contains(Value container, Value item) {
     if (k < 0) {
         err_clear();
     }
-    if (!val_is_bytes(item)) {
-        err_format(&exc_TypeError, "a bytes-like object is required, not '%s'",
-                   str_type_name(item));
+    Buffer x;
+    if (buffer_get_bytes_like(item, &x) < 0) {
         return -1;
     }
-    BytesObject *x = bytes_obj(item);
-    return str_find_bytes(b->data, b->len, x->data, x->len) >= 0;
+    int r = str_find_bytes(b->data, b->len, x.buf, (size_t)x.len) >= 0;
+    buffer_release(&x);
+    return r;
 }
 
 // + and * are sequence slots, as in CPython (see str.c).
@@ -386,9 +416,36 @@ static Value bytes_iter_length_hint(Value self, const Value *args, size_t nargs,
     return val_from_smallint((int64_t)left);
 }
 
+static Value bytes_iter_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    BytesIterObject *it = (BytesIterObject *)val_ptr(self);
+    Value empty = tuple_new(0);
+    return empty ? seqiter_reduce("iter", it->bytes, (int64_t)it->index, empty) : 0;
+}
+
+static Value bytes_iter_setstate(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    BytesIterObject *it = (BytesIterObject *)val_ptr(self);
+    int64_t i;
+    int64_t len = it->bytes ? (int64_t)bytes_len(it->bytes) : 0;
+    if (seqiter_setstate(args[0], 0, len, &i) < 0) {
+        return 0;
+    }
+    if (it->bytes) {
+        it->index = (size_t)i;
+    }
+    return VAL_NONE;
+}
+
 static const MethodDef bytes_iter_methods[] = {
     {"__length_hint__", bytes_iter_length_hint, METH_NO_KEYWORDS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", bytes_iter_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", bytes_iter_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -405,9 +462,141 @@ Type type_bytes_iterator = {
 
 // ---- the type -------------------------------------------------------------------------------
 
+// ---- construction ---------------------------------------------------------------------------
+
+// An instance of the bytes subclass t holding b's bytes (the layout of
+// variable-size builtins' subclasses: type.h).
+static Value bytes_subtype_copy(Type *t, Value b) {
+    size_t n = bytes_len(b);
+    BytesObject *r = (BytesObject *)gc_alloc(t, t->basic_size + n + 1);
+    if (!r) {
+        return 0;
+    }
+    r->hash = -1;
+    r->len = n;
+    memcpy(r->data, bytes_data(b), n + 1);
+    return val_from_ptr(r);
+}
+
+// bytes(), bytes(source), bytes(str, encoding[, errors]), with CPython's
+// order of checks: __bytes__ first, then integers (a size), then buffers
+// and iterables of ints.
+Value bytes_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"source", "encoding", "errors", NULL};
+    static const ArgSpec spec = {"bytes", 0, names, 0, 3, 0};
+    static Value bytes_name;
+    Value a[3];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    for (int i = 1; i < 3; i++) {
+        if (a[i] && !val_is_str(a[i])) {
+            return err_format(&exc_TypeError, "bytes() argument '%s' must be str, not %s",
+                              names[i], a[i] == VAL_NONE ? "None" : str_type_name(a[i]));
+        }
+        if (a[i] && memchr(str_obj(a[i])->data, 0, str_obj(a[i])->nbytes)) {
+            return err_format(&exc_ValueError, "embedded null character");
+        }
+    }
+    Value x = a[0], r;
+    if (!x) {
+        if (a[1] || a[2]) {
+            return err_format(&exc_TypeError, a[1] ? "encoding without a string argument"
+                                                   : "errors without a string argument");
+        }
+        r = bytes_shared_get(0, 0);
+    } else if (a[1]) {
+        if (!val_is_str(x)) {
+            return err_format(&exc_TypeError, "encoding without a string argument");
+        }
+        r = codec_encode(x, str_obj(a[1])->data, a[2] ? str_obj(a[2])->data : NULL);
+    } else if (a[2]) {
+        return err_format(&exc_TypeError, val_is_str(x) ? "string argument without an encoding"
+                                                        : "errors without a string argument");
+    } else {
+        if (!bytes_name && !(bytes_name = str_intern_cstr("__bytes__"))) {
+            return 0;
+        }
+        Value f = obj_lookup_special(x, bytes_name);
+        if (f) {
+            r = obj_call0(f);
+            if (r && !val_is_bytes(r)) {
+                return err_format(&exc_TypeError, "__bytes__ returned non-bytes (type %s)",
+                                  str_type_name(r));
+            }
+        } else if (err_occurred()) {
+            return 0;
+        } else if (val_is_str(x)) {
+            return err_format(&exc_TypeError, "string argument without an encoding");
+        } else {
+            int64_t size;
+            int overflow;
+            int k = buffer_check(x) ? 0 : str_index_arg(x, &size, &overflow);
+            if (k < 0 && !err_matches(&exc_TypeError)) {
+                return 0;
+            }
+            if (k < 0) {
+                err_clear();
+                k = 0;
+            }
+            if (k > 0) {
+                if (overflow) {
+                    return err_format(&exc_OverflowError,
+                                      "cannot fit 'int' into an index-sized integer");
+                }
+                if (size < 0) {
+                    return err_format(&exc_ValueError, "negative count");
+                }
+                BytesObject *o = bytes_alloc((size_t)size);
+                if (!o) {
+                    return 0;
+                }
+                memset(o->data, 0, (size_t)size);
+                r = val_from_ptr(o);
+            } else {
+                r = bm_bytes_from_object(x);
+            }
+        }
+    }
+    if (!r) {
+        return 0;
+    }
+    Type *t = type_ptr(type);
+    if (t == &type_bytes) {
+        return r;
+    }
+    return bytes_subtype_copy(t, r);
+}
+
+// ---- the methods only bytes has -------------------------------------------------------------
+
+static Value bytes_m_bytes(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("bytes.__bytes__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return bytes_check_exact(self) ? self : bytes_new(bytes_data(self), bytes_len(self));
+}
+
+static Value bytes_m_getnewargs(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("bytes.__getnewargs__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value copy = bytes_new(bytes_data(self), bytes_len(self));
+    return copy ? tuple_from(&copy, 1) : 0;
+}
+
+static Value bytes_m_sizeof(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("bytes.__sizeof__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return val_from_smallint(33 + (int64_t)bytes_len(self));
+}
+
 static const MethodDef bytes_methods[] = {
-    {"decode", bytes_m_decode, METH_DEFAULT,
-     "Decode the bytes using the codec registered for encoding."},
+    BYTES_SHARED_METHODS(BM_ENTRY_)
+    {"__bytes__", bytes_m_bytes, METH_DEFAULT, "Convert this value to exact type bytes."},
+    {"__getnewargs__", bytes_m_getnewargs, METH_DEFAULT, NULL},
+    {"__sizeof__", bytes_m_sizeof, METH_DEFAULT, "Return the size of the bytes in memory."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -419,7 +608,7 @@ Type type_bytes = {
     .item_size = 1,
     .base = &type_object,
     .repr = bytes_slot_repr,
-    .str = bytes_slot_repr,
+    .str = bytes_slot_str,
     .hash = bytes_slot_hash,
     .richcompare = bytes_slot_richcompare,
     .iter = bytes_slot_iter,
@@ -429,5 +618,6 @@ Type type_bytes = {
     .seq_concat = bytes_seq_concat,
     .seq_repeat = bytes_seq_repeat,
     .methods = bytes_methods,
+    .new_ = bytes_tp_new,
     .binop = {[BINOP_MOD] = bytes_mod},
 };

@@ -12,6 +12,9 @@
 // Append repr(b) for the bytes s[0..len): b'...' (or b"..." when the bytes
 // hold a ' and no "), with \\, \t, \n, \r and \xNN escapes.
 void bytes_repr(StrBuf *out, const char *s, size_t len);
+// The same; with escape_squote a ' is escaped even inside "...", as
+// CPython's bytearray repr does.
+void bytes_repr_ex(StrBuf *out, const char *s, size_t len, int escape_squote);
 
 // ---- the bytes type --------------------------------------------------------
 // Immutable; data is NUL-terminated (not counted in len) like CPython's, so
@@ -25,6 +28,9 @@ typedef struct BytesObject {
 
 extern Type type_bytes, type_bytes_iterator;
 static inline BytesObject *bytes_obj(Value v) { return (BytesObject *)val_ptr(v); }
+static inline int bytes_check_exact(Value v) {
+    return val_is_ptr(v) && val_ptr(v)->type == &type_bytes;
+}
 static inline int val_is_bytes(Value v) {
     return val_is_ptr(v) && (val_ptr(v)->type->flags & TYPE_BYTES_SUBCLASS) != 0;
 }
@@ -41,7 +47,8 @@ static inline const char *bytes_data(Value b) { return bytes_obj(b)->data; }
 int64_t bytes_hash(Value b);     // CPython's (equal to the hash of the ASCII str)
 int bytes_equal(Value a, Value b);  // both bytes
 
-// a + b for bytes a and b; TypeError "can't concat X to bytes" otherwise.
+// a + b for a bytes a and any bytes-like b (a new bytes); TypeError "can't concat X to
+// bytes" otherwise.
 Value bytes_concat(Value a, Value b);
 // b * n; n < 0 gives b''. OverflowError "repeated bytes are too long".
 Value bytes_repeat(Value b, int64_t n);
@@ -49,5 +56,10 @@ Value bytes_repeat(Value b, int64_t n);
 Value bytes_getitem(Value b, int64_t i);
 // b[start:stop:step] with the indices of slice.indices(len(b)).
 Value bytes_slice(Value b, int64_t start, int64_t stop, int64_t step);
+
+// bytes.__new__ (bytes.c).
+Value bytes_tp_new(Value type, const Value *args, size_t nargs, Value kwnames);
+// b.hex(sep, bytes_per_sep) over d[0..n) (bytes, bytearray and memoryview).
+Value bytes_hex_impl(const char *d, size_t n, const Value *args, size_t nargs, Value kwnames);
 
 #endif

@@ -46,6 +46,7 @@
 
 #include "abstract.h"
 #include "args.h"
+#include "buffer.h"
 #include "bytes.h"
 #include "complex.h"
 #include "exceptions.h"
@@ -685,6 +686,13 @@ Value float_from_text(Value x) {
         }
     } else if (val_is_bytes(x)) {
         rc = num_parse_float(bytes_data(x), bytes_len(x), x, &d);
+    } else if (buffer_check(x)) {
+        Buffer b;
+        if (buffer_get(x, &b, BUFFER_SIMPLE) < 0) {
+            return 0;
+        }
+        rc = num_parse_float(b.buf, (size_t)b.len, x, &d);  // runs no Python code
+        buffer_release(&b);
     } else {
         return err_format(&exc_TypeError,
                           "float() argument must be a string or a real number, not '%s'",

@@ -54,6 +54,7 @@
 
 #include "abstract.h"
 #include "args.h"
+#include "buffer.h"
 #include "bytes.h"
 #include "complex.h"
 #include "exceptions.h"
@@ -1506,14 +1507,19 @@ static Value int_subtype_new(Type *t, Value v) {
     return val_from_ptr(r);
 }
 
-// The bytes of a bytes-like object (only bytes exists so far).
+// The bytes of a bytes-like object (bytes, bytearray, memoryview). The
+// window is closed at once: parsing runs no Python code, so the memory
+// stays put while the caller reads it.
 static bool int_bytes_like(Value v, const char **data, size_t *len) {
-    if (val_is_bytes(v)) {
-        *data = bytes_data(v);
-        *len = bytes_len(v);
-        return true;
+    Buffer b;
+    if (buffer_get(v, &b, BUFFER_SIMPLE) <= 0) {
+        err_clear();
+        return false;
     }
-    return false;
+    *data = b.buf;
+    *len = (size_t)b.len;
+    buffer_release(&b);
+    return true;
 }
 
 Value int_from_text(Value x, int base) {

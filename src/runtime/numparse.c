@@ -19,7 +19,9 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "buffer.h"
 #include "bytes.h"
+#include "bytes_methods.h"
 #include "exceptions.h"
 #include "int.h"
 #include "str.h"
@@ -88,8 +90,8 @@ static inline int digit_value(char c) {
 // __repr__ appears, as in CPython.
 static Value invalid_int_literal(int base, Value orig) {
     // CPython shows a bytes-like argument as the exact bytes it parsed.
-    if (val_is_bytes(orig) && val_ptr(orig)->type != &type_bytes) {
-        orig = bytes_from(bytes_data(orig), bytes_len(orig));
+    if (buffer_check(orig) && val_ptr(orig)->type != &type_bytes) {
+        orig = bm_bytes_from_object(orig);
     }
     Value r = orig ? obj_repr(orig) : 0;
     return r ? num_raise_str(&exc_ValueError,

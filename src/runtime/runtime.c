@@ -16,6 +16,8 @@
 #include "type_internal.h"
 #include "complex.h"
 #include "bytes.h"
+#include "bytearray.h"
+#include "memoryview.h"
 #include "range.h"
 #include "slice.h"
 #include "weakref.h"
@@ -39,6 +41,7 @@ static Type *const builtin_types[] = {
     &type_object, &type_type, &type_none, &type_notimplemented, &type_ellipsis,
     &type_int, &type_bool, &type_float, &type_complex,
     &type_str, &type_str_iterator, &type_str_ascii_iterator, &type_bytes, &type_bytes_iterator,
+    &type_bytearray, &type_bytearray_iterator, &type_memoryview, &type_memoryview_iterator,
     &type_tuple, &type_tuple_iterator, &type_list, &type_list_iterator,
     &type_list_reverseiterator, &type_dict, &type_dict_keys, &type_dict_values, &type_dict_items,
     &type_dict_keyiterator, &type_dict_valueiterator, &type_dict_itemiterator,
@@ -82,6 +85,10 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
             *error = "cannot initialize the exception types";
             return -1;
         }
+    }
+    if (memoryview_ready() < 0) {
+        *error = "cannot initialize the builtin types";
+        return -1;
     }
     if (excgroup_ready() < 0) {
         *error = "cannot initialize the exception types";

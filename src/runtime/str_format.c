@@ -21,7 +21,10 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "buffer.h"
+#include "bytearray.h"
 #include "bytes.h"
+#include "bytes_methods.h"
 #include "complex.h"
 #include "dict.h"
 #include "exceptions.h"
@@ -744,7 +747,12 @@ static int pf_format_bytes_arg(StrBuf *out, PfState *s, PfArg *arg, Value v) {
                 return -1;
             }
             Value meth = type_lookup(type_of(v), name);
-            if (!meth) {
+            if (!meth && !err_occurred() && buffer_check(v)) {
+                b = bm_bytes_from_object(v);  // bytearray, memoryview
+                if (!b) {
+                    return -1;
+                }
+            } else if (!meth) {
                 if (!err_occurred()) {
                     err_format(&exc_TypeError,
                                "%%b requires a bytes-like object, or an object that implements "
@@ -753,7 +761,9 @@ static int pf_format_bytes_arg(StrBuf *out, PfState *s, PfArg *arg, Value v) {
                 }
                 return -1;
             }
-            b = obj_call1(meth, v);
+            if (meth) {
+                b = obj_call1(meth, v);
+            }
             if (!b) {
                 return -1;
             }
@@ -779,6 +789,8 @@ static int pf_format_bytes_arg(StrBuf *out, PfState *s, PfArg *arg, Value v) {
         char c;
         if (val_is_bytes(v) && bytes_len(v) == 1) {
             c = bytes_data(v)[0];
+        } else if (bytearray_check(v) && bytearray_obj(v)->len == 1) {
+            c = bytearray_obj(v)->data[0];
         } else {
             int64_t x;
             int overflow;

@@ -28,7 +28,9 @@
 
 #include "abstract.h"
 #include "args.h"
+#include "buffer.h"
 #include "bytes.h"
+#include "bytes_methods.h"
 #include "codecs.h"
 #include "dict.h"
 #include "exceptions.h"
@@ -1428,6 +1430,7 @@ Value str_join(Value sep, Value iterable) {
         memcpy(p, x->data, x->nbytes);
         p += x->nbytes;
     }
+    gc_keep_alive(seq);  // a list's items are malloc'ed: keep it across str_alloc
     r->len = len;
     r->flags = (flags & (STR_WIDE2 | STR_WIDE4)) | (all_ascii ? STR_ASCII : 0);
     if (len <= 1) {
@@ -1725,12 +1728,16 @@ Value str_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
         r = str_empty();
     } else if (!a[1] && !a[2]) {
         r = obj_str(a[0]);
-    } else if (val_is_bytes(a[0])) {
+    } else if (buffer_check(a[0])) {
+        // bytearray and memoryview are decoded from an exact bytes copy.
+        Value b = val_is_bytes(a[0]) ? a[0] : bm_bytes_from_object(a[0]);
+        if (!b) {
+            return 0;
+        }
         const char *enc = a[1] ? str_obj(a[1])->data : NULL;
         const char *errors = a[2] ? str_obj(a[2])->data : NULL;
-        r = bytes_len(a[0]) == 0 ? str_empty()
-                                 : codec_decode(a[0], bytes_data(a[0]), bytes_len(a[0]), enc,
-                                                errors);
+        r = bytes_len(b) == 0 ? str_empty()
+                              : codec_decode(b, bytes_data(b), bytes_len(b), enc, errors);
     } else if (val_is_str(a[0])) {
         return err_format(&exc_TypeError, "decoding str is not supported");
     } else {

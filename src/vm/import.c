@@ -407,9 +407,18 @@ Value import_module_level(Value name, Value globals, Value fromlist, int level) 
             return 0;
         }
         if (!import_one(sub)) {
+            // `from m import name` reports a missing m.name itself; a
+            // module missing further down (m.name imports _x) propagates,
+            // as in importlib's _handle_fromlist.
             if (err_matches(&exc_ModuleNotFoundError)) {
-                err_clear();  // `from m import name` reports the missing name itself
-                continue;
+                Value exc = err_fetch();
+                Value missing = obj_getattr_cstr(exc, "name");
+                int same = missing && val_is_str(missing) && str_equal(missing, sub);
+                err_clear();
+                if (same) {
+                    continue;
+                }
+                err_set_value(exc);
             }
             return 0;
         }

@@ -4,13 +4,14 @@
 
 #define KRAIT_VERSION_STRING "0.1.0"
 
-typedef enum RunKind { RUN_FILE, RUN_COMMAND, RUN_STDIN } RunKind;
+typedef enum RunKind { RUN_FILE, RUN_COMMAND, RUN_STDIN, RUN_MODULE } RunKind;
 
 typedef struct RunRequest {
     RunKind kind;
     const char *progname;
     const char *script;    // RUN_FILE
     const char *command;   // RUN_COMMAND
+    const char *module;    // RUN_MODULE: a dotted module name (-m)
     int argc;              // sys.argv
     char **argv;
     int orig_argc;         // sys.orig_argv

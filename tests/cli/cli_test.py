@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 
-KRAIT = sys.argv[1]
+KRAIT = os.path.abspath(sys.argv[1])  # some cases run in another directory
 PY = '/usr/bin/python3.11'
 
 passed = failed = 0
@@ -92,8 +92,31 @@ for argv, stdin in ((['-c', 'print("hi", 6 * 7)'], None),
     plast = (perr.strip().split('\n') or [''])[-1]
     check(f'program {argv}', rc == prc and out == pout and last == plast,
           f'{rc} {out!r} {err!r} vs CPython {prc} {pout!r} {perr!r}')
-rc, out, err = run(['-m', 'json.tool'])
-check('-m refused for now', rc == 2 and not out and '-m' in err, f'{rc} {err!r}')
+# -m: a module or a package's __main__ found on sys.path (the current
+# directory first) runs as __main__ with runpy's __spec__, __package__ and
+# sys.argv[0]; the errors name the executable, so only their text after it
+# is compared.
+mdir = os.path.join(tmp, 'mods')
+os.makedirs(os.path.join(mdir, 'mpkg'))
+os.makedirs(os.path.join(mdir, 'nomain'))
+show = ('import sys; print(__name__, __file__.split("/")[-2:], repr(__package__), '
+        '[a.split("/")[-1] for a in sys.argv], __spec__.name, __spec__.parent)\n')
+for rel, text in [('mmod.py', show), ('mpkg/__init__.py', 'print("init", __name__)\n'),
+                  ('mpkg/__main__.py', show), ('mpkg/sub.py', show),
+                  ('nomain/__init__.py', ''), ('mfail.py', 'raise ValueError("in module")\n'),
+                  ('mplain.py', 'print("plain", __name__)\n')]:
+    with open(os.path.join(mdir, rel), 'w') as f:
+        f.write(text)
+for argv in (['-m', 'mmod', 'a', 'b'], ['-m', 'mpkg', 'x'], ['-m', 'mpkg.sub'],
+             ['-m', 'mpkg.__main__'], ['-m', 'nomain'], ['-m', 'nosuch'], ['-m', 'nosuch.x'],
+             ['-m', 'mpkg.nosuch'], ['-m', 'sys'], ['-m', 'mplain.x'], ['-m', 'mfail'],
+             ['-m', 'mmod', '-c', 'x']):
+    r = subprocess.run([KRAIT, *argv], capture_output=True, text=True, cwd=mdir, timeout=60)
+    p = subprocess.run([PY, *argv], capture_output=True, text=True, cwd=mdir, timeout=60)
+    last = (r.stderr.strip().split('\n') or [''])[-1].replace(KRAIT, 'EXE')
+    plast = (p.stderr.strip().split('\n') or [''])[-1].replace(PY, 'EXE')
+    check(f'program {argv}', (r.returncode, r.stdout, last) == (p.returncode, p.stdout, plast),
+          repr((r.returncode, r.stdout, last, p.returncode, p.stdout, plast)))
 
 # CPython flags, clustered or not, and unknown -X options are accepted.
 for argv in (['-X', 'dump-ast', good], ['-Xdump-ast', good], ['-BEsSu', '-X', 'dump-ast', good],
