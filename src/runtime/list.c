@@ -1962,12 +1962,6 @@ static Value list_tp_init(Value self, const Value *args, size_t nargs, Value kwn
 
 // ---- iterators -----------------------------------------------------------------------------
 
-typedef struct ListIterObject {
-    Object header;
-    Value seq;      // the list, or 0 once exhausted
-    size_t index;   // forward: next index; reverse: index + 1 of the next item
-} ListIterObject;
-
 static void list_iter_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, ((ListIterObject *)o)->seq);
 }

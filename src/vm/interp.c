@@ -2325,6 +2325,24 @@ Value vm_run_frame(Frame *f, int throwing) {
         Value it = R[A];
         Type *t = type_of(it);
         Value v;
+        // The two most common iterators, stepped here (as their iternext).
+        if (t == &type_range_iterator) {
+            RangeIterObject *ri = (RangeIterObject *)val_ptr(it);
+            if (ri->index < ri->len) {
+                uint64_t x = (uint64_t)ri->start + ri->index++ * (uint64_t)ri->step;
+                if (smallint_fits((int64_t)x)) {
+                    R[A + 1] = val_from_smallint((int64_t)x);
+                    NEXT();
+                }
+                ri->index--;  // a big int: let range_iter_next make it
+            }
+        } else if (t == &type_list_iterator) {
+            ListIterObject *li = (ListIterObject *)val_ptr(it);
+            if (li->seq && li->index < list_obj(li->seq)->len) {
+                R[A + 1] = list_obj(li->seq)->items[li->index++];
+                NEXT();
+            }
+        }
         if (t->iternext) {
             v = t->iternext(it);
         } else {
