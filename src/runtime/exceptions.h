@@ -160,6 +160,12 @@ extern void (*err_print_exception_hook)(Value exc);
 // module exists: sys.unraisablehook (src/modules/sys.c installs it).
 extern void (*err_unraisable_hook)(Value exc, Value obj);
 
+// Raise OSError(code, strerror(code)[, filename[, None, filename2]]) -
+// which becomes FileNotFoundError for ENOENT and so on - as CPython's
+// PyErr_SetFromErrnoWithFilenameObjects. filename and filename2 may be 0
+// (left out). Always returns 0.
+Value err_from_errno(int code, Value filename, Value filename2);
+
 #define EXC_DECLARE_(name, base) extern Type exc_##name;
 EXCEPTION_TYPES(EXC_DECLARE_)
 #undef EXC_DECLARE_
