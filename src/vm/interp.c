@@ -1278,6 +1278,122 @@ static inline __attribute__((always_inline)) int arith_fast(unsigned op, Value a
     return 1;
 }
 
+// ---- the attribute cache on the generic paths --------------------------------------------
+//
+// Out of line on purpose: the object and the pointers into it live in these
+// functions' frames, which later calls overwrite, and not in spill slots of
+// vm_run_frame's long-lived frame, where the conservative stack scan would
+// keep finding them after the object became garbage.
+
+// R[a] = R[b].name from the attribute cache (specialize.h): 1 done, 0 not.
+static __attribute__((noinline)) int attr_cache_get(Value *R, unsigned a_, unsigned b_,
+                                                    Value name) {
+    Value o = R[b_];
+    Type *t = type_of(o);
+    InstanceAttrs *a = spec_attrs(t, o);
+    AttrEntry *e = attr_cache_lookup(o, t, a, name, ATTR_GET);
+    if (!e) {
+        return 0;
+    }
+    switch (e->kind) {
+    case ATTR_SLOT:
+        R[a_] = *instance_slot(a, e->slot);
+        return 1;
+    case ATTR_VALUE:
+        R[a_] = e->value;
+        return 1;
+    case ATTR_MEMBER: {
+        Value v = *(Value *)((char *)val_ptr(o) + e->slot);
+        if (v) {
+            R[a_] = v;
+            return 1;
+        }
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+// R[a].name = R[b] through the attribute cache: 1 done, 0 not, -1 error.
+static __attribute__((noinline)) int attr_cache_set(Value *R, unsigned a_, unsigned b_,
+                                                    Value name) {
+    Value o = R[a_];
+    Type *t = type_of(o);
+    InstanceAttrs *a = spec_attrs(t, o);
+    // may allocate a shape: o and the value stay in their registers
+    AttrEntry *e = attr_cache_lookup(o, t, a, name, ATTR_SET);
+    if (!e) {
+        return 0;
+    }
+    switch (e->kind) {
+    case ATTR_SLOT:
+        *instance_slot(a, e->slot) = R[b_];
+        return 1;
+    case ATTR_MEMBER:
+        *(Value *)((char *)val_ptr(o) + e->slot) = R[b_];
+        return 1;
+    case ATTR_ADD: {
+        uint32_t k = e->slot;
+        Shape *next = (Shape *)val_ptr(e->value);
+        if (k >= INSTANCE_INLINE_ATTRS && instance_reserve_slot(a, k) < 0) {
+            return -1;
+        }
+        *instance_slot(a, k) = R[b_];
+        a->shape = next;
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+// LOADMETHOD through the attribute cache: 1 done (R[a], R[a + 1] set), 0 not.
+static __attribute__((noinline)) int attr_cache_method(Value *R, unsigned a_, unsigned b_,
+                                                       Value name) {
+    Value o = R[b_];
+    Type *t = type_of(o);
+    AttrEntry *e = attr_cache_lookup(o, t, spec_attrs(t, o), name, ATTR_METHOD);
+    if (!e || e->kind != ATTR_DESCR) {
+        return 0;
+    }
+    R[a_] = e->value;
+    R[a_ + 1] = o;
+    return 1;
+}
+
+// LOADMETHOD's generic code (out of line for the reason above): R[a], R[a+1]
+// = (function, self) for a method of the class, else (bound attribute, 0).
+// 0 or -1.
+static __attribute__((noinline)) int load_method_generic(Value *R, unsigned a_, unsigned b_,
+                                                         Value name) {
+    Value obj = R[b_];
+    Type *t = type_of(obj);
+    if (t->getattr == object_generic_getattr) {
+        // A method of the class, not shadowed by an instance attribute: no
+        // bound method object.
+        Value descr = type_lookup(t, name);
+        if (descr && (type_of(descr)->flags & TYPE_METHOD_DESCR)) {
+            Value own = object_instance_attr(obj, name);
+            if (!own && !err_occurred()) {
+                R[a_] = descr;
+                R[a_ + 1] = obj;
+                return 0;
+            }
+            if (err_occurred()) {
+                return -1;
+            }
+        }
+    }
+    Value v = obj_getattr(obj, name);
+    if (!v) {
+        return -1;
+    }
+    R[a_] = v;
+    R[a_ + 1] = 0;
+    return 0;
+}
+
 // ---- the loop -------------------------------------------------------------------------
 
 Value vm_run_frame(Frame *f, int throwing) {
@@ -1507,26 +1623,8 @@ Value vm_run_frame(Frame *f, int throwing) {
             }
         }
     generic_GETATTR:;
-        {
-            Value o = R[B];
-            Type *t = type_of(o);
-            InstanceAttrs *a = spec_attrs(t, o);
-            AttrEntry *e = attr_cache_lookup(o, t, a, N[C], ATTR_GET);
-            if (e && e->kind == ATTR_SLOT) {
-                R[A] = *instance_slot(a, e->slot);
-                NEXT();
-            }
-            if (e && e->kind == ATTR_VALUE) {
-                R[A] = e->value;
-                NEXT();
-            }
-            if (e && e->kind == ATTR_MEMBER) {
-                Value v = *(Value *)((char *)val_ptr(o) + e->slot);
-                if (v) {
-                    R[A] = v;
-                    NEXT();
-                }
-            }
+        if (attr_cache_get(R, A, B, N[C])) {
+            NEXT();
         }
         Value v = obj_getattr(R[B], N[C]);
         CHECK(v);
@@ -1591,27 +1689,9 @@ Value vm_run_frame(Frame *f, int throwing) {
         }
     generic_SETATTR:;
         {
-            Value o = R[A];
-            Type *t = type_of(o);
-            InstanceAttrs *a = spec_attrs(t, o);
-            // may allocate a shape: o and the value stay in their registers
-            AttrEntry *e = attr_cache_lookup(o, t, a, N[C], ATTR_SET);
-            if (e && e->kind == ATTR_SLOT) {
-                *instance_slot(a, e->slot) = R[B];
-                NEXT();
-            }
-            if (e && e->kind == ATTR_MEMBER) {
-                *(Value *)((char *)val_ptr(o) + e->slot) = R[B];
-                NEXT();
-            }
-            if (e && e->kind == ATTR_ADD) {
-                uint32_t k = e->slot;
-                Shape *next = (Shape *)val_ptr(e->value);
-                if (k >= INSTANCE_INLINE_ATTRS) {
-                    CHECK(instance_reserve_slot(a, k) == 0);
-                }
-                *instance_slot(a, k) = R[B];
-                a->shape = next;
+            int r = attr_cache_set(R, A, B, N[C]);
+            CHECK(r >= 0);
+            if (r) {
                 NEXT();
             }
         }
@@ -1643,6 +1723,7 @@ Value vm_run_frame(Frame *f, int throwing) {
         if (k >= INSTANCE_INLINE_ATTRS) {
             // may allocate: the instance is in R[A], the value in R[B]
             CHECK(instance_reserve_slot(a, k) == 0);
+            a = SPEC_ATTRS(R[A], cur[1]);
         }
         *instance_slot(a, k) = R[B];
         a->shape = (Shape *)cur[3];
@@ -1659,52 +1740,29 @@ Value vm_run_frame(Frame *f, int throwing) {
             }
         }
     generic_LOADMETHOD:;
-        Value obj = R[B];
-        Type *t = type_of(obj);
-        {
-            InstanceAttrs *a = spec_attrs(t, obj);
-            AttrEntry *e = attr_cache_lookup(obj, t, a, N[C], ATTR_METHOD);
-            if (e && e->kind == ATTR_DESCR) {
-                R[A] = e->value;
-                R[A + 1] = obj;
-                NEXT();
-            }
+        if (attr_cache_method(R, A, B, N[C])) {
+            NEXT();
         }
-        if (t->getattr == object_generic_getattr) {
-            // A method of the class, not shadowed by an instance attribute:
-            // no bound method object.
-            Value descr = type_lookup(t, N[C]);
-            if (descr && (type_of(descr)->flags & TYPE_METHOD_DESCR)) {
-                Value own = object_instance_attr(obj, N[C]);
-                if (!own && !err_occurred()) {
-                    R[A] = descr;
-                    R[A + 1] = obj;
-                    NEXT();
-                }
-                CHECK(!err_occurred());
-            }
-        }
-        Value v = obj_getattr(obj, N[C]);
-        CHECK(v);
-        R[A] = v;
-        R[A + 1] = 0;
+        CHECK(load_method_generic(R, A, B, N[C]) == 0);
         NEXT();
     }
     TARGET(LOADMETHOD_TYPE) {
-        Value o = R[B];
-        Type *t = type_of(o);
+        Type *t = type_of(R[B]);
         GUARD(t->version == (uint32_t)cur[1], LOADMETHOD);
         if (SPEC_SLOT(cur[1])) {
             // The instance must not have an attribute of that name: known
             // for the last shape seen, else looked up (and remembered).
-            InstanceAttrs *a = SPEC_ATTRS(o, cur[1]);
-            if (a->shape != (Shape *)cur[2]) {
-                GUARD(a->shape != &shape_dict_mode && shape_find(a->shape, N[C]) < 0, LOADMETHOD);
-                ((Instr *)cur)[2] = (Instr)a->shape;
+            Shape *shape = SPEC_ATTRS(R[B], cur[1])->shape;
+            if (shape != (Shape *)cur[2]) {
+                GUARD(shape != &shape_dict_mode && shape_find(shape, N[C]) < 0, LOADMETHOD);
+                ((Instr *)cur)[2] = (Instr)shape;
             }
         }
+        // (self is read after the calls above: no copy of it may outlive
+        // this instruction in this frame's stack)
+        Value self = R[B];
         R[A] = (Value)cur[3];
-        R[A + 1] = o;
+        R[A + 1] = self;
         NEXT();
     }
     TARGET(LOADMETHOD_MODULE) {
@@ -2149,20 +2207,6 @@ Value vm_run_frame(Frame *f, int throwing) {
             NEXT();
         }
         Value v;
-        if (call_self[0] && !kwnames && type_of(callee) == &type_method_descriptor) {
-            // obj.meth(...) of a C method (list.append, dict.get): call it
-            // directly, with method_descr_call's check of self's type.
-            const MethodDescrObject *d = (const MethodDescrObject *)val_ptr(callee);
-            Value self = call_self[0];
-            if (!(d->def->flags & (METH_CLASS | METH_STATIC)) &&
-                (type_of(self) == d->owner || type_is_subtype(type_of(self), d->owner))) {
-                v = d->def->fn(self, args, npos, 0);
-                call_self[0] = 0;
-                CHECK(v);
-                R[A] = v;
-                NEXT();
-            }
-        }
         if (call_self[0]) {
             // args[-1] is self's slot: the vector is contiguous
             v = obj_call(callee, args - 1, npos + 1, kwnames);
