@@ -1151,6 +1151,26 @@ Type *err_pending_type(const char **msg) {
     return pending.type;
 }
 
+void err_retarget_method(const char *name, const char *owner) {
+    if (pending.type != &exc_TypeError || pending.value || !pending.has_msg) {
+        return;
+    }
+    // "<qualname>.<name>() ...": the qualname has no space or parenthesis
+    size_t nlen = strlen(name);
+    const char *dot = NULL;
+    for (const char *c = pending.msg; *c && *c != ' ' && *c != '('; c++) {
+        if (*c == '.' && strncmp(c + 1, name, nlen) == 0 && c[1 + nlen] == '(') {
+            dot = c;
+        }
+    }
+    if (!dot) {
+        return;
+    }
+    char msg[sizeof pending.msg];
+    snprintf(msg, sizeof msg, "%s%s", owner, dot);
+    memcpy(pending.msg, msg, sizeof msg);
+}
+
 // Build the exception object of the pending (type, message): type(msg), or
 // type() for a class set by err_set_value and for MemoryError without a
 // message. If building fails, the failure is the pending exception instead

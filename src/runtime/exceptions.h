@@ -128,6 +128,10 @@ Value exc_group_prep_reraise(Value orig, Value raised_list);
 // its type and, if it was raised from C with err_format, its message
 // (valid until the next err_* call). Returns 0 if nothing is pending.
 Type *err_pending_type(const char **msg);
+// A bound builtin method's argument errors name the receiver's type, as
+// CPython's (`True.bit_count` is "bool.bit_count()"): a pending TypeError
+// whose message starts "<qualname>.<name>(" gets `owner` as the qualname.
+void err_retarget_method(const char *name, const char *owner);
 // The pending exception object, if one was set as an object (err_set_value),
 // else 0.
 Value err_pending_value(void);
