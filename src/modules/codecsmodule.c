@@ -139,7 +139,7 @@ static int str_arg_only(const char *fname, Value v) {
 }
 
 FN(codecs_register) {
-    if (method_check_args("register", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_codecs.register", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     if (!type_of(args[0])->call) {
@@ -152,7 +152,7 @@ FN(codecs_register) {
 }
 
 FN(codecs_unregister) {
-    if (method_check_args("unregister", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_codecs.unregister", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     ListObject *l = list_obj(search_path);
@@ -168,7 +168,7 @@ FN(codecs_unregister) {
 }
 
 FN(codecs_lookup) {
-    if (method_check_args("lookup", nargs, kwnames, 1, 1) < 0 ||
+    if (method_check_args("_codecs.lookup", nargs, kwnames, 1, 1) < 0 ||
         str_arg_only("lookup", args[0]) < 0) {
         return 0;
     }
@@ -258,7 +258,7 @@ FN(codecs_register_error) {
 }
 
 FN(codecs_lookup_error) {
-    if (method_check_args("lookup_error", nargs, kwnames, 1, 1) < 0 ||
+    if (method_check_args("_codecs.lookup_error", nargs, kwnames, 1, 1) < 0 ||
         str_arg_only("lookup_error", args[0]) < 0) {
         return 0;
     }
@@ -721,18 +721,21 @@ FN(codecs_charmap_encode) {
 // (CPython builds an EncodingMap object for full 256-entry tables; krait
 // gives the dict, which charmap_encode takes the same way.)
 FN(codecs_charmap_build) {
-    if (method_check_args("charmap_build", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_codecs.charmap_build", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     if (!val_is_str(args[0])) {
         return err_format(&exc_TypeError, "charmap_build() argument must be str, not %s",
                           str_type_name(args[0]));
     }
+    size_t n = str_len(args[0]);
+    if (n == 0) {
+        return err_format(&exc_TypeError, "bad argument type for built-in operation");
+    }
     Value d = dict_new();
     if (!d) {
         return 0;
     }
-    size_t n = str_len(args[0]);
     for (size_t i = 0; i < n; i++) {
         if (dict_set(d, int_from_i64(str_getitem_cp(args[0], i)), int_from_i64((int64_t)i)) < 0) {
             return 0;
