@@ -245,11 +245,11 @@ static Value unhex_impl(const char *fname, const Value *args, size_t nargs, Valu
 }
 
 FN(binascii_a2b_hex) {
-    return unhex_impl("a2b_hex", args, nargs, kwnames);
+    return unhex_impl("binascii.a2b_hex", args, nargs, kwnames);
 }
 
 FN(binascii_unhexlify) {
-    return unhex_impl("unhexlify", args, nargs, kwnames);
+    return unhex_impl("binascii.unhexlify", args, nargs, kwnames);
 }
 
 // ---- base64 ----------------------------------------------------------------------------------------
@@ -431,7 +431,7 @@ FN(binascii_b2a_uu) {
 // bits; after the data only spaces, '`' and line ends may follow.
 FN(binascii_a2b_uu) {
     Value data;
-    if (method_check_args("a2b_uu", nargs, kwnames, 1, 1) < 0 || ascii_data(args[0], &data) < 0) {
+    if (method_check_args("binascii.a2b_uu", nargs, kwnames, 1, 1) < 0 || ascii_data(args[0], &data) < 0) {
         return 0;
     }
     const unsigned char *d = (const unsigned char *)bytes_data(data);

@@ -139,3 +139,9 @@ import codecs
 t('hex codec', lambda: codecs.encode(b'\x01\xff', 'hex'))
 t('hex codec dec', lambda: codecs.decode(b'01ff', 'hex'))
 t('hex codec bad', lambda: codecs.decode(b'zz', 'hex'))
+for name in ['a2b_uu', 'b2a_uu', 'a2b_base64', 'b2a_base64', 'a2b_hex', 'unhexlify', 'crc32',
+             'crc_hqx', 'a2b_qp', 'b2a_qp', 'b2a_hex', 'hexlify']:
+    f = getattr(binascii, name)
+    t(name + '()', lambda: f())
+    t(name + '(3 args)', lambda: f(b'a', b'b', b'c', b'd', b'e'))
+    t(name + ' kw', lambda: f(b'a', bogus=1))
