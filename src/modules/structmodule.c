@@ -916,14 +916,14 @@ static StructObject *struct_self(Value self) {
 }
 
 FN(struct_m_pack) {
-    if (args_no_keywords("pack", kwnames) < 0) {
+    if (args_no_keywords("Struct.pack", kwnames) < 0) {
         return 0;
     }
     return struct_pack_values(struct_self(self), args, nargs);
 }
 
 FN(struct_m_pack_into) {
-    if (args_no_keywords("pack_into", kwnames) < 0) {
+    if (args_no_keywords("Struct.pack_into", kwnames) < 0) {
         return 0;
     }
     return struct_pack_into_values(struct_self(self), args, nargs);
