@@ -89,9 +89,20 @@ static Value SET(Value v, const char *name, Value value, const char *then) {
     return then ? A(v, then) : VAL_NONE;
 }
 
+// v.name(arg) as Python code runs it (LOAD_METHOD): the type's method called
+// with v first, so that errors name the defining class as CPython's do (a
+// bound method's name type(v) instead).
 static Value M(Value v, const char *name, int n, Value arg) {
-    Value m = A(v, name);
-    return m ? obj_call(m, &arg, n, 0) : 0;
+    if (!v) {
+        return 0;
+    }
+    Value d = type_lookup(type_of(v), S(name));
+    if (!d) {
+        Value m = A(v, name);
+        return m ? obj_call(m, &arg, n, 0) : 0;
+    }
+    Value args[2] = {v, arg};
+    return obj_call(d, args, n + 1, 0);
 }
 
 // repr, str and args of one constructed exception, as three lines.

@@ -116,18 +116,31 @@ static Value M(Value v, const char *name, int n, ...) {
         args[i] = va_arg(ap, Value);
     }
     va_end(ap);
-    return v ? obj_call_method(v, name, args, n) : 0;
+    if (!v) {
+        return 0;
+    }
+    // As Python code runs it (LOAD_METHOD): the type's method with v first,
+    // so that errors name the defining class (a bound method names type(v)).
+    Value d = type_lookup(type_of(v), S(name));
+    if (!d) {
+        return obj_call_method(v, name, args, n);
+    }
+    Value full[9] = {v};
+    for (int i = 0; i < n; i++) {
+        full[i + 1] = args[i];
+    }
+    return obj_call(d, full, n + 1, 0);
 }
 
 // v.name(kw=kwv)
 static Value MK(Value v, const char *name, int n, Value arg, const char *kw, Value kwv) {
-    Value m = A(v, name);
-    Value args[2] = {arg, kwv};
+    Value d = v ? type_lookup(type_of(v), S(name)) : 0;
+    Value args[3] = {v, arg, kwv};
     Value k = S(kw);
     if (n == 0) {
-        args[0] = kwv;
+        args[1] = kwv;
     }
-    return m ? obj_call(m, args, n, tuple_from(&k, 1)) : 0;
+    return d ? obj_call(d, args, n + 1, tuple_from(&k, 1)) : 0;
 }
 
 static Value IS(Value a, Value b) { return a && b ? val_bool(a == b) : 0; }
