@@ -22,6 +22,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_imp", imp_module_init},
     {"_operator", operator_module_init},
     {"_signal", signal_module_init},
+    {"_sre", sre_module_init},
     {"_string", string_module_init},
     {"_thread", thread_module_init},
     {"_warnings", warnings_module_init},
