@@ -495,23 +495,9 @@ static Value call_re_function(const char *name, Value a, Value b, Value c) {
     return obj_call(f, argv, c ? 3 : 2, 0);
 }
 
-// empty.join(pieces), empty being string[:0].
+// ''.join(pieces) or b''.join(pieces) (bytes for any bytes-like subject).
 static Value join_pieces(Value list, Value string) {
-    Value joiner;
-    if (val_is_str(string)) {
-        joiner = str_empty();
-    } else if (val_is_bytes(string)) {
-        joiner = bytes_from("", 0);
-    } else {
-        Value sl = string_slice(string, 0, 0);
-        if (!sl) {
-            return 0;
-        }
-        joiner = obj_call1(val_from_ptr(type_of(string)), sl);
-        if (!joiner) {
-            return 0;
-        }
-    }
+    Value joiner = val_is_str(string) ? str_empty() : bytes_from("", 0);
     if (!joiner) {
         return 0;
     }
