@@ -66,6 +66,7 @@ typedef struct SreRepeat SreRepeat;
 typedef struct SreState {
     const void *data;     // the characters
     int charsize;         // 1 or 4
+    ssize_t length;       // characters in the subject
     ssize_t start, end;   // where this attempt begins; the end of the subject slice
     ssize_t pos, endpos;  // the slice the caller asked for (pos <= endpos)
     ssize_t ptr;          // after a match: its end

@@ -231,7 +231,8 @@ static int at_position(const SreState *st, ssize_t ptr, uint32_t at) {
     case SRE_AT_END:
         return ptr == st->end || (st->end - ptr == 1 && ch_at(st, ptr) == '\n');
     case SRE_AT_END_LINE:
-        return ptr == st->end || ch_at(st, ptr) == '\n';
+        // past endpos (pos > endpos) CPython reads the subject's next character
+        return ptr == st->end || (ptr < st->length && ch_at(st, ptr) == '\n');
     case SRE_AT_END_STRING:
         return ptr == st->end;
     case SRE_AT_BOUNDARY:
@@ -381,6 +382,7 @@ int sre_state_init(SreState *st, const void *data, int charsize, ssize_t len, ss
     }
     st->data = data;
     st->charsize = charsize;
+    st->length = len;
     st->pos = pos;
     st->endpos = endpos;
     st->start = pos;

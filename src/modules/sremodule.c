@@ -785,6 +785,10 @@ static int64_t pattern_hash(Value self) {
     return h == -1 ? -2 : h;
 }
 
+static Value no_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    return err_format(&exc_TypeError, "cannot create '%s' instances", type_ptr(type)->name);
+}
+
 static const MethodDef pattern_methods[] = {
     {"match", pattern_match, METH_DEFAULT,
      "Matches zero or more characters at the beginning of the string."},
@@ -834,6 +838,7 @@ static Type type_pattern = {
     .basic_size = sizeof(PatternObject),
     .base = &type_object,
     .trace = pattern_trace,
+    .new_ = no_new,
     .repr = pattern_repr,
     .hash = pattern_hash,
     .richcompare = pattern_richcompare,
@@ -1108,6 +1113,7 @@ static Type type_match = {
     .basic_size = sizeof(MatchObject),
     .base = &type_object,
     .trace = match_trace,
+    .new_ = no_new,
     .repr = match_repr,
     .getitem = match_getitem,
     .methods = match_methods,
@@ -1183,6 +1189,7 @@ static Type type_scanner = {
     .basic_size = sizeof(ScannerObject),
     .base = &type_object,
     .trace = scanner_trace,
+    .new_ = no_new,
     .methods = scanner_methods,
     .members = scanner_members,
 };

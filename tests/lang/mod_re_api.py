@@ -1,0 +1,50 @@
+# re: argument parsing and errors of Pattern/Match methods, pos > endpos, str subclasses,
+# bytes-like subjects, copyreg pickling hook, weakrefs, read-only attributes
+import re
+print(re.compile('').match('abc', 2, 1), re.compile('').search('abc', 2, 1), re.compile('(?m)$').match('ab\n', 2, 1))
+print(re.compile('(?m)$').match('ab', 2, 1), re.compile('').fullmatch('abc', 2, 1), re.compile('x*').findall('abc', 2, 1))
+print(re.compile(b'(?m)$').match(b'ab', 2, 1), re.compile('(?m)$').match('éb', 2, 1))
+try:
+    re.Pattern()
+except Exception as e: print(type(e).__name__, e)
+try:
+    re.Match()
+except Exception as e: print(type(e).__name__, e)
+print(re.compile('a').match('a', pos=0, endpos=1))
+try: re.compile('a').match('a', pattern='a')
+except Exception as e: print(type(e).__name__, e)
+try: re.compile('a').match()
+except Exception as e: print(type(e).__name__, e)
+try: re.compile('a').match('a', 'x')
+except Exception as e: print(type(e).__name__, e)
+try: re.compile('a').match('a', 1.0)
+except Exception as e: print(type(e).__name__, e)
+print(re.compile('a').match('a', True))
+try: re.compile('a').sub()
+except Exception as e: print(type(e).__name__, e)
+try: re.compile('a').split('a', 'x')
+except Exception as e: print(type(e).__name__, e)
+m = re.match('(a)', 'a')
+try: m.start(5)
+except Exception as e: print(type(e).__name__, e)
+try: m.group(1, 7)
+except Exception as e: print(type(e).__name__, e)
+try: m.span(1, 2)
+except Exception as e: print(type(e).__name__, e)
+try: m.groups(1, 2)
+except Exception as e: print(type(e).__name__, e)
+print(m.group(True), m[False])
+class S(str): pass
+m = re.match('(a)b', S('abc'))
+print(type(m.group(1)).__name__, type(m.string).__name__, type(re.sub('z', 'y', S('ab'))).__name__, type(re.split('z', S('ab'))[0]).__name__)
+print(type(re.sub(b'z', b'y', b'ab')).__name__, re.sub(b'z', b'y', bytearray(b'ab')))
+import copyreg
+f, a = copyreg.dispatch_table[re.Pattern](re.compile("a+", re.I)); p = f(*a)
+print(p)
+import weakref
+r = weakref.ref(re.compile('weak'))
+print(type(r).__name__)
+try: m.foo = 1
+except Exception as e: print(type(e).__name__, e)
+try: re.compile('a').flags = 3
+except Exception as e: print(type(e).__name__, e)
