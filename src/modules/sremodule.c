@@ -569,15 +569,13 @@ static Value pattern_subx(Value self, Value repl, Value string, int64_t count, i
                 list = 0;
                 break;
             }
-            // the filter may run anything, even a regex on another subject
-            // or a bytearray resize: hold no view over the call
-            subject_release(&s);
+            // the view stays open over the call, so a bytearray subject
+            // cannot be resized under the engine (BufferError, as CPython)
             Value item = obj_call1(filter, m);
-            if (!item || subject_for(self, string, &s) < 0) {
+            if (!item) {
                 list = 0;
                 break;
             }
-            st.data = s.data;
             if (item != VAL_NONE && list_append(list, item) < 0) {
                 list = 0;
                 break;
@@ -1143,7 +1141,7 @@ static Value scanner_next(Value self, int search) {
         subject_release(&s);
         return 0;
     }
-    st.start = sc->start > st.end ? st.end + 1 : sc->start;
+    st.start = sc->start > s.len ? s.len : sc->start;
     st.must_advance = sc->must_advance;
     ssize_t status = st.start > st.end && search ? 0 : run(&st, sc->pattern, search);
     Value r = status < 0 ? 0 : status == 0 ? VAL_NONE : match_new(sc->pattern, sc->string, &st);

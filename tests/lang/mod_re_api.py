@@ -48,3 +48,15 @@ try: m.foo = 1
 except Exception as e: print(type(e).__name__, e)
 try: re.compile('a').flags = 3
 except Exception as e: print(type(e).__name__, e)
+ba = bytearray(b'a1a2a3')
+def f(m):
+    try:
+        ba.extend(b'zz')
+    except Exception as e:
+        print(type(e).__name__, e)
+    return b'-'
+print(re.sub(b'a', f, ba), ba)
+s = re.compile('').scanner('abc', 2, 1)
+print(s.match(), s.match(), s.search())
+s = re.compile('x*').scanner('abc', 5, 1)
+print(s.match(), s.search())
