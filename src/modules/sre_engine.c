@@ -91,29 +91,49 @@ static uint32_t upper_locale(uint32_t ch) {
     return sre_upper_ascii(ch);
 }
 
-static int is_ascii_digit(uint32_t ch) {
-    return ch >= '0' && ch <= '9';
+// The classes of the ASCII characters, one bit each, for the fast paths.
+enum { CL_DIGIT = 1, CL_SPACE = 2, CL_WORD = 4, CL_UNI_SPACE = 8, CL_UNI_LINEBREAK = 16 };
+static const uint8_t ascii_class[128] = {
+    ['\t'] = CL_SPACE | CL_UNI_SPACE,
+    ['\n'] = CL_SPACE | CL_UNI_SPACE | CL_UNI_LINEBREAK,
+    ['\v'] = CL_SPACE | CL_UNI_SPACE | CL_UNI_LINEBREAK,
+    ['\f'] = CL_SPACE | CL_UNI_SPACE | CL_UNI_LINEBREAK,
+    ['\r'] = CL_SPACE | CL_UNI_SPACE | CL_UNI_LINEBREAK,
+    [0x1c] = CL_UNI_SPACE | CL_UNI_LINEBREAK,
+    [0x1d] = CL_UNI_SPACE | CL_UNI_LINEBREAK,
+    [0x1e] = CL_UNI_SPACE | CL_UNI_LINEBREAK,
+    [0x1f] = CL_UNI_SPACE,
+    [' '] = CL_SPACE | CL_UNI_SPACE,
+    ['0' ... '9'] = CL_DIGIT | CL_WORD,
+    ['A' ... 'Z'] = CL_WORD,
+    ['a' ... 'z'] = CL_WORD,
+    ['_'] = CL_WORD,
+};
+
+static inline int is_ascii_digit(uint32_t ch) {
+    return ch < 128 && (ascii_class[ch] & CL_DIGIT);
 }
-static int is_ascii_space(uint32_t ch) {
-    return ch == ' ' || (ch >= '\t' && ch <= '\r');
+static inline int is_ascii_space(uint32_t ch) {
+    return ch < 128 && (ascii_class[ch] & CL_SPACE);
 }
-static int is_ascii_word(uint32_t ch) {
-    return ch < 128 && (is_ascii_digit(ch) || (ch | 32) - 'a' < 26 || ch == '_');
+static inline int is_ascii_word(uint32_t ch) {
+    return ch < 128 && (ascii_class[ch] & CL_WORD);
 }
-static int is_uni_word(uint32_t ch) {
+static inline int is_uni_word(uint32_t ch) {
     if (ch < 128) {
-        return is_ascii_word(ch);
+        return (ascii_class[ch] & CL_WORD) != 0;
     }
     return (uni_ctype(ch) & (UNI_ALPHA | UNI_DECIMAL | UNI_DIGIT | UNI_NUMERIC)) != 0;
 }
-static int is_uni_digit(uint32_t ch) {
-    return ch < 128 ? is_ascii_digit(ch) : (uni_ctype(ch) & UNI_DECIMAL) != 0;
+static inline int is_uni_digit(uint32_t ch) {
+    return ch < 128 ? (ascii_class[ch] & CL_DIGIT) != 0 : (uni_ctype(ch) & UNI_DECIMAL) != 0;
 }
-static int is_uni_space(uint32_t ch) {
-    return (uni_ctype(ch) & UNI_SPACE) != 0;
+static inline int is_uni_space(uint32_t ch) {
+    return ch < 128 ? (ascii_class[ch] & CL_UNI_SPACE) != 0 : (uni_ctype(ch) & UNI_SPACE) != 0;
 }
-static int is_uni_linebreak(uint32_t ch) {
-    return (uni_ctype(ch) & UNI_LINEBREAK) != 0;
+static inline int is_uni_linebreak(uint32_t ch) {
+    return ch < 128 ? (ascii_class[ch] & CL_UNI_LINEBREAK) != 0
+                    : (uni_ctype(ch) & UNI_LINEBREAK) != 0;
 }
 
 static int in_category(uint32_t cat, uint32_t ch) {
@@ -299,6 +319,12 @@ static ssize_t count_units(const SreState *st, const uint32_t *code, size_t n, s
         const uint8_t *s = st->data;
         uint32_t c = code_at(code, n, pc + 1);
         while (p < end && s[p] == c) {
+            p++;
+        }
+        return p - ptr;
+    }
+    if (op == SRE_OP_IN) {
+        while (p < end && in_charset(code, n, pc + 2, ch_at(st, p))) {
             p++;
         }
         return p - ptr;
