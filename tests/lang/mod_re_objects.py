@@ -63,3 +63,9 @@ while True:
         break
     pos, n = m.end(), n + 1
 print(n, pos)
+try:
+    re.compile('(' * 5000 + ')' * 5000)
+except RecursionError as e:
+    print('RecursionError')
+print(re.match('(?=' * 150 + 'a' + ')' * 150, 'a'), re.match('(?:a|' * 150 + 'b' + ')' * 150, 'b'))
+print(re.match('(?:a?){30}a{30}', 'a' * 30).span(), re.match('(a?){3,}?b', 'aab').regs)
