@@ -1080,6 +1080,9 @@ static int file_write(Value file, Value text) {
     if (type_of(file) == &type_stdstream) {
         return stdstream_write(file, text) ? 0 : -1;
     }
+    if (type_of(file) == &type_textiowrapper) {
+        return textio_write_text(file, text) ? 0 : -1;
+    }
     Value r = obj_call_method(file, "write", &text, 1);
     return r ? 0 : -1;
 }
@@ -1190,10 +1193,6 @@ FN(bi_breakpoint) {
         return err_format(&exc_RuntimeError, "lost sys.breakpointhook");
     }
     return obj_call(hook, args, nargs, kwnames);
-}
-
-FN(bi_open) {
-    return err_format(&exc_NotImplementedError, "open(): the io module is not written yet");
 }
 
 // ---- compile, exec, eval -------------------------------------------------------------------
@@ -1858,7 +1857,6 @@ static const MethodDef builtin_functions[] = {
     {"min", bi_min, METH_DEFAULT, "Return the smallest item."},
     {"next", bi_next, METH_DEFAULT, "Return the next item from the iterator."},
     {"oct", bi_oct, METH_DEFAULT, "Return the octal representation of an integer."},
-    {"open", bi_open, METH_DEFAULT, "Open file and return a stream."},
     {"ord", bi_ord, METH_DEFAULT, "Return the Unicode code point for a one-character string."},
     {"pow", bi_pow, METH_DEFAULT, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"},
     {"print", bi_print, METH_DEFAULT, "Prints the values to a stream, or to sys.stdout by default."},
@@ -1927,6 +1925,11 @@ Value builtins_init(void) {
         module_add(m, "NotImplemented", VAL_NOTIMPLEMENTED) < 0 ||
         module_add(m, "False", VAL_FALSE) < 0 || module_add(m, "True", VAL_TRUE) < 0 ||
         module_add(m, "__debug__", val_bool(sys_optimize_level() == 0)) < 0) {
+        return 0;
+    }
+    // open is _io.open, as in CPython.
+    Value open_fn = io_open_function();
+    if (!open_fn || module_add(m, "open", open_fn) < 0) {
         return 0;
     }
     builtins_module = m;

@@ -39,14 +39,17 @@ Value modules_import_builtin(Value name, int quiet);
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value bisect_module_init(void);     // _bisect (bisectmodule.c)
 Value collections_module_init(void);  // _collections (collectionsmodule.c)
+Value errno_module_init(void);      // errno (errnomodule.c)
 Value functools_module_init(void);  // _functools (functoolsmodule.c)
 Value gcmodule_init(void);          // gc (gcmodule.c)
 Value heapq_module_init(void);      // _heapq (heapqmodule.c)
 Value imp_module_init(void);        // _imp (impmodule.c)
+Value io_module_init(void);         // _io (iomodule.c and the io*.c files)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
 Value marshal_module_init(void);    // marshal (marshalmodule.c)
 Value math_module_init(void);       // math (mathmodule.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
+Value posix_module_init(void);      // posix (posixmodule.c)
 Value signal_module_init(void);     // _signal (signalmodule.c)
 Value sre_module_init(void);        // _sre (sremodule.c, sre_engine.c)
 Value string_module_init(void);     // _string (stringmodule.c)
@@ -54,6 +57,29 @@ Value thread_module_init(void);     // _thread (threadmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
 Value warnings_module_init(void);   // _warnings (warningsmodule.c)
 Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
+
+// _io.open, which builtins.open is (iomodule.c). 0 with an exception if
+// _io cannot be created.
+Value io_open_function(void);
+
+// A standard stream as CPython's create_stdio makes it: TextIOWrapper
+// (utf-8, `errors`, newline "\n") over a BufferedWriter/Reader over
+// FileIO(fd, closefd=False) named `name` ("<stdout>"); with `unbuffered`
+// (-u) a writer's buffer is the FileIO itself and writes go through.
+// 0 on error. (iomodule.c; sys.c makes sys.stdin/stdout/stderr with it.)
+Value io_std_stream(int fd, const char *name, int writable, const char *errors,
+                    int line_buffering, int unbuffered);
+
+// TextIOWrapper.write(text) without the method lookup, for print()
+// (textio.c). The number of code points written, or 0 with an exception.
+extern Type type_textiowrapper;
+Value textio_write_text(Value wrapper, Value text);
+
+// A bytes-like argument's bytes (posixmodule.c), through the buffer
+// protocol: for callers that are done with them before any Python code
+// runs (the window is already closed). 0, or -1 with TypeError "a
+// bytes-like object is required, not 'str'".
+int modules_get_buffer(Value v, const char **data, size_t *len);
 
 // Signals (signalmodule.c): the C handler sets signal_tripped; a safe
 // point calls signal_check_pending(), which runs the Python handlers of

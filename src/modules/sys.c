@@ -398,6 +398,9 @@ static int stdout_write(Value text) {
     if (type_of(out) == &type_stdstream) {
         return stdstream_write(out, text) ? 0 : -1;
     }
+    if (type_of(out) == &type_textiowrapper) {
+        return textio_write_text(out, text) ? 0 : -1;
+    }
     return obj_call_method(out, "write", &text, 1) ? 0 : -1;
 }
 
@@ -741,6 +744,9 @@ static int stderr_write(Value text) {
     if (type_of(err) == &type_stdstream) {
         return stdstream_write(err, text) ? 0 : -1;
     }
+    if (type_of(err) == &type_textiowrapper) {
+        return textio_write_text(err, text) ? 0 : -1;
+    }
     return obj_call_method(err, "write", &text, 1) ? 0 : -1;
 }
 
@@ -1055,11 +1061,11 @@ static int make_std_streams(const SysConfig *c) {
     enum StdStreamBuffering out_buffering = c->unbuffered ? STDSTREAM_UNBUFFERED
                                             : isatty(1)    ? STDSTREAM_LINE
                                                            : STDSTREAM_BLOCK;
-    enum StdStreamBuffering err_buffering = c->unbuffered ? STDSTREAM_UNBUFFERED
-                                                          : STDSTREAM_LINE;
-    std_streams[0] = stdstream_new(0, "<stdin>", 0, errors, STDSTREAM_BLOCK);
-    std_streams[1] = stdstream_new(1, "<stdout>", 1, errors, out_buffering);
-    std_streams[2] = stdstream_new(2, "<stderr>", 1, "backslashreplace", err_buffering);
+    std_streams[0] = io_std_stream(0, "<stdin>", 0, errors, 0, 0);
+    std_streams[1] = io_std_stream(1, "<stdout>", 1, errors, out_buffering == STDSTREAM_LINE,
+                                   c->unbuffered);
+    std_streams[2] = io_std_stream(2, "<stderr>", 1, "backslashreplace", !c->unbuffered,
+                                   c->unbuffered);
     if (!std_streams[0] || !std_streams[1] || !std_streams[2]) {
         return -1;
     }

@@ -660,12 +660,15 @@ Value dict_items(Value d) { return dict_list_of(d, 2); }
 
 Value dict_repr(Value v) {
     DictObject *d = dict_obj(v);
-    if (d->used == 0) {
-        return str_from_cstr("{}");
-    }
+    // The recursion check comes first, as CPython's: an empty dict already
+    // being printed is "{...}" (a defaultdict that is its own factory).
     int r = repr_enter(v);
     if (r != 0) {
         return r > 0 ? str_from_cstr("{...}") : 0;
+    }
+    if (d->used == 0) {
+        repr_leave(v);
+        return str_from_cstr("{}");
     }
     StrBuf sb;
     sb_init(&sb);

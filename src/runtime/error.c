@@ -688,6 +688,20 @@ static const MemberDef oserror_members[] = {
     {NULL, 0, 0, NULL},
 };
 
+Value err_from_errno(int code, Value filename, Value filename2) {
+    Value args[5] = {val_from_smallint(code), str_from_cstr(strerror(code)), filename, VAL_NONE,
+                     filename2};
+    size_t nargs = filename2 ? 5 : filename ? 3 : 2;
+    if (!args[1]) {
+        return 0;
+    }
+    Value exc = obj_call(val_from_ptr(&exc_OSError), args, nargs, 0);
+    if (exc) {
+        err_set_value(exc);
+    }
+    return 0;
+}
+
 // ---- SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])) ----
 
 static Value syntaxerror_init(Value self, const Value *args, size_t nargs, Value kwnames) {
@@ -1135,6 +1149,26 @@ Type *err_pending_type(const char **msg) {
         *msg = pending.msg;
     }
     return pending.type;
+}
+
+void err_retarget_method(const char *name, const char *owner) {
+    if (pending.type != &exc_TypeError || pending.value || !pending.has_msg) {
+        return;
+    }
+    // "<qualname>.<name>() ...": the qualname has no space or parenthesis
+    size_t nlen = strlen(name);
+    const char *dot = NULL;
+    for (const char *c = pending.msg; *c && *c != ' ' && *c != '('; c++) {
+        if (*c == '.' && strncmp(c + 1, name, nlen) == 0 && c[1 + nlen] == '(') {
+            dot = c;
+        }
+    }
+    if (!dot) {
+        return;
+    }
+    char msg[sizeof pending.msg];
+    snprintf(msg, sizeof msg, "%s%s", owner, dot);
+    memcpy(pending.msg, msg, sizeof msg);
 }
 
 // Build the exception object of the pending (type, message): type(msg), or

@@ -128,6 +128,10 @@ Value exc_group_prep_reraise(Value orig, Value raised_list);
 // its type and, if it was raised from C with err_format, its message
 // (valid until the next err_* call). Returns 0 if nothing is pending.
 Type *err_pending_type(const char **msg);
+// A bound builtin method's argument errors name the receiver's type, as
+// CPython's (`True.bit_count` is "bool.bit_count()"): a pending TypeError
+// whose message starts "<qualname>.<name>(" gets `owner` as the qualname.
+void err_retarget_method(const char *name, const char *owner);
 // The pending exception object, if one was set as an object (err_set_value),
 // else 0.
 Value err_pending_value(void);
@@ -159,6 +163,12 @@ extern void (*err_print_exception_hook)(Value exc);
 // Where err_write_unraisable sends the exception instead, once the sys
 // module exists: sys.unraisablehook (src/modules/sys.c installs it).
 extern void (*err_unraisable_hook)(Value exc, Value obj);
+
+// Raise OSError(code, strerror(code)[, filename[, None, filename2]]) -
+// which becomes FileNotFoundError for ENOENT and so on - as CPython's
+// PyErr_SetFromErrnoWithFilenameObjects. filename and filename2 may be 0
+// (left out). Always returns 0.
+Value err_from_errno(int code, Value filename, Value filename2);
 
 #define EXC_DECLARE_(name, base) extern Type exc_##name;
 EXCEPTION_TYPES(EXC_DECLARE_)

@@ -833,6 +833,12 @@ void gc_trace_object(GcTracer *t, Object *o) {
     }
 }
 
+void gc_trace_private(GcTracer *t, Object *o) {
+    if (t->visit == NULL && o != NULL) {
+        mark_address(t, (uintptr_t)o, true);
+    }
+}
+
 // ---- roots ----------------------------------------------------------------------------
 
 // Every aligned word from this function's frame up to the stack base. Not

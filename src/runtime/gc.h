@@ -10,9 +10,10 @@
 // Objects are never moved, and an object's only header word is its Type*:
 // mark bits live in side tables of the block that holds the cell.
 //
-// Memory that is not a Python object (a list's item array, a dict's table)
-// is malloc'ed by its owner, reported by the owner's trace function and
-// freed by the owner's FreeFunc when the owner dies.
+// Memory that is not a Python object (a dict's table) is malloc'ed by its
+// owner, reported by the owner's trace function and freed by the owner's
+// FreeFunc when the owner dies - or it is a heap object of a private type
+// that the owner reports with gc_trace_private (a list's item array).
 //
 // Rules gc.c relies on:
 //  - A trace function reports what the object holds, not o->type (the
@@ -100,6 +101,10 @@ static inline void gc_keep_alive(Value v) {
 void gc_trace_value(GcTracer *t, Value v);
 void gc_trace_values(GcTracer *t, const Value *v, size_t n);
 void gc_trace_object(GcTracer *t, Object *o);  // NULL is allowed
+// An object that is part of the tracing object's representation (a list's
+// item array): kept alive like gc_trace_object's, but never reported to
+// introspection (gc.get_referents), which sees only Python-level references.
+void gc_trace_private(GcTracer *t, Object *o);  // NULL is allowed
 
 // ---- queries -----------------------------------------------------------------
 

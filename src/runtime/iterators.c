@@ -247,6 +247,37 @@ static Value zip_next(Value self) {
     return result;
 }
 
+// (zip, iterators) or (zip, iterators, True) when strict.
+static Value zip_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ZipObject *z = (ZipObject *)val_ptr(self);
+    Value type = val_from_ptr(type_of(self));
+    if (z->strict) {
+        return tuple_from((Value[]){type, z->iters, VAL_TRUE}, 3);
+    }
+    return tuple_pack2(type, z->iters);
+}
+
+static Value zip_m_setstate(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    int t = obj_truthy(args[0]);
+    if (t < 0) {
+        return 0;
+    }
+    ((ZipObject *)val_ptr(self))->strict = t;
+    return VAL_NONE;
+}
+
+static const MethodDef zip_methods[] = {
+    {"__reduce__", zip_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", zip_m_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_zip = {
     .header = {&type_type},
     .name = "zip",
@@ -257,6 +288,7 @@ Type type_zip = {
     .new_ = zip_tp_new,
     .iter = iter_self,
     .iternext = zip_next,
+    .methods = zip_methods,
 };
 
 // ---- map -----------------------------------------------------------------------------

@@ -1,8 +1,20 @@
 // list.c - the list type, its sort, and helpers shared by the containers.
 //
-// A list is a header plus a malloc'ed item array (`items`, `cap` slots, the
-// first `len` used). The array is not a heap object: the list's trace
-// function reports the items and its free function releases the array.
+// A list is a header plus an item array (`items`, `cap` slots, the first
+// `len` used). Up to LIST_HEAP_CAP slots the array is a heap object of its
+// own (an ItemArray cell, which reports nothing: the list's trace function
+// reports the used items): allocating and dropping it costs what any small
+// object costs, and the list needs no FreeFunc, so lists live in the lazily
+// swept plain blocks. (fannkuch, which makes and drops millions of short
+// lists, spent half its time in malloc and free when every array was
+// malloc'ed.) A C pointer to the items that outlives the list is safe too:
+// the conservative scan keeps the array alive. Bigger arrays are malloc'ed,
+// so that realloc grows a huge list without copying garbage into the heap;
+// their first word points to a BigItems handle, a small heap object whose
+// FreeFunc frees the block when the list no longer reaches it.
+// `items - 1` is thus, in both cases, the word that names the array's
+// owner: the ItemArray's header itself, or the pointer to the handle
+// (list_items_owner).
 //
 // ## The sort
 //
@@ -231,19 +243,78 @@ int method_check_args(const char *qualname, size_t nargs, Value kwnames, size_t 
 
 // ---- storage -----------------------------------------------------------------------
 
-static void list_trace(Object *o, GcTracer *t) {
-    ListObject *l = (ListObject *)o;
-    gc_trace_values(t, l->items, l->len);
+enum { LIST_HEAP_CAP = 1000 };  // item arrays of up to this many slots are heap cells
+
+typedef struct ItemArray {
+    Object header;
+    Value items[];
+} ItemArray;
+
+static Type list_items_type = {
+    .header = {&type_type},
+    .name = "list_items",
+    .basic_size = sizeof(ItemArray),
+};
+
+// A malloc'ed item array: `block` is [handle pointer, items...].
+typedef struct BigItems {
+    Object header;
+    void *block;
+} BigItems;
+
+static void big_items_free(Object *o) { free(((BigItems *)o)->block); }
+
+static Type list_big_items_type = {
+    .header = {&type_type},
+    .name = "list_big_items",
+    .basic_size = sizeof(BigItems),
+    .free = big_items_free,
+};
+
+// The heap object that keeps an item array of `cap` slots alive.
+static inline Object *list_items_owner(Value *items, size_t cap) {
+    if (cap <= LIST_HEAP_CAP) {
+        return (Object *)((char *)items - offsetof(ItemArray, items));
+    }
+    return *(Object **)((char *)items - sizeof(Object *));
 }
 
-static void list_free(Object *o) {
-    free(((ListObject *)o)->items);
+// A new zero-filled item array of `cap` (> 0) slots; NULL with MemoryError.
+static Value *list_items_alloc(size_t cap) {
+    if (cap <= LIST_HEAP_CAP) {
+        ItemArray *a = (ItemArray *)gc_alloc(&list_items_type, sizeof(ItemArray) + cap * sizeof(Value));
+        return a ? a->items : NULL;
+    }
+    BigItems *h = (BigItems *)gc_alloc(&list_big_items_type, sizeof(BigItems));
+    if (!h) {
+        return NULL;
+    }
+    if (cap > (SIZE_MAX - sizeof(Object *)) / sizeof(Value) ||
+        !(h->block = calloc(1, sizeof(Object *) + cap * sizeof(Value)))) {
+        err_no_memory();
+        return NULL;
+    }
+    *(Object **)h->block = (Object *)h;
+    return (Value *)((char *)h->block + sizeof(Object *));
+}
+
+static void list_trace(Object *o, GcTracer *t) {
+    ListObject *l = (ListObject *)o;
+    if (l->items) {
+        gc_trace_private(t, list_items_owner(l->items, l->cap));
+    }
+    gc_trace_values(t, l->items, l->len);
 }
 
 // Make room for `newlen` items. CPython's growth pattern (about 1/8 extra,
 // rounded to a multiple of 4), so that repeated appends are amortized O(1).
+// New slots read 0 until the caller fills them.
 static int list_resize(ListObject *l, size_t newlen) {
     if (newlen <= l->cap && newlen >= l->cap / 2) {
+        if (newlen > l->len) {
+            // slots past len may hold stale values: the list traces the new ones
+            memset(l->items + l->len, 0, (newlen - l->len) * sizeof(Value));
+        }
         l->len = newlen;
         return 0;
     }
@@ -254,14 +325,35 @@ static int list_resize(ListObject *l, size_t newlen) {
     if (newlen == 0) {
         cap = 0;
     }
-    if (cap > SIZE_MAX / sizeof(Value)) {
+    if (cap > SIZE_MAX / sizeof(Value) - 1) {
         err_no_memory();
         return -1;
     }
-    Value *items = realloc(l->items, cap * sizeof(Value));
-    if (!items && cap) {
-        err_no_memory();
-        return -1;
+    Value *items;
+    if (cap > LIST_HEAP_CAP && l->cap > LIST_HEAP_CAP) {
+        // malloc'ed to malloc'ed: realloc, and zero the new slots
+        BigItems *h = (BigItems *)list_items_owner(l->items, l->cap);
+        void *block = realloc(h->block, sizeof(Object *) + cap * sizeof(Value));
+        if (!block) {
+            err_no_memory();
+            return -1;
+        }
+        h->block = block;
+        items = (Value *)((char *)block + sizeof(Object *));
+        if (cap > l->cap) {
+            memset(items + l->cap, 0, (cap - l->cap) * sizeof(Value));
+        }
+    } else if (cap == 0) {
+        items = NULL;
+    } else {
+        items = list_items_alloc(cap);
+        if (!items) {
+            return -1;
+        }
+        size_t keep = l->len < newlen ? l->len : newlen;
+        if (keep) {
+            memcpy(items, l->items, keep * sizeof(Value));
+        }
     }
     l->items = items;
     l->cap = cap;
@@ -275,8 +367,8 @@ Value list_new(size_t cap) {
         return 0;
     }
     if (cap) {
-        if (cap > SIZE_MAX / sizeof(Value) || !(l->items = malloc(cap * sizeof(Value)))) {
-            return err_no_memory();
+        if (cap > SIZE_MAX / sizeof(Value) - 1 || !(l->items = list_items_alloc(cap))) {
+            return cap > SIZE_MAX / sizeof(Value) - 1 ? err_no_memory() : 0;
         }
         l->cap = cap;
     }
@@ -336,11 +428,12 @@ static int list_append_array(ListObject *l, const Value *src, size_t n) {
 
 int list_extend(Value list, Value iterable) {
     ListObject *l = list_obj(list);
-    if (list_check(iterable)) {
+    // Subclasses may override __iter__: only exact lists and tuples are copied directly.
+    if (list_check_exact(iterable) || iterable == list) {
         ListObject *o = list_obj(iterable);
         return list_append_array(l, o->items, o->len);
     }
-    if (tuple_check(iterable)) {
+    if (tuple_check_exact(iterable)) {
         TupleObject *t = tuple_obj(iterable);
         return list_append_array(l, t->items, t->len);
     }
@@ -424,10 +517,8 @@ Value list_pop(Value list, int64_t where) {
 
 void list_clear(Value list) {
     ListObject *l = list_obj(list);
-    Value *items = l->items;
     l->items = NULL;
     l->len = l->cap = 0;
-    free(items);
 }
 
 static void reverse_values(Value *lo, Value *hi) {
@@ -552,6 +643,11 @@ Value list_getitem(Value v, Value index) {
     return l->items[i];
 }
 
+// The items of a list or a tuple.
+static inline const Value *seq_items(Value seq) {
+    return list_check(seq) ? list_obj(seq)->items : tuple_obj(seq)->items;
+}
+
 // a[slice] = value / del a[slice] (value 0), CPython's list_ass_subscript.
 static int list_set_slice(Value v, Value slice, Value value) {
     ListObject *l = list_obj(v);
@@ -561,7 +657,11 @@ static int list_set_slice(Value v, Value slice, Value value) {
     }
     Value seq = 0;
     size_t m = 0;
-    if (value) {
+    if (value && value != v && (list_check_exact(value) || tuple_check_exact(value))) {
+        // Another list or a tuple as it is: nothing runs while it is copied.
+        seq = value;
+        m = list_check_exact(value) ? list_obj(value)->len : tuple_obj(value)->len;
+    } else if (value) {
         // A copy first: the value may be the list itself, or change as we go.
         seq = list_from_iterable(value);
         if (!seq) {
@@ -589,7 +689,7 @@ static int list_set_slice(Value v, Value slice, Value value) {
             l->len = len - (old - m);
         }
         if (m) {
-            memcpy(l->items + start, list_obj(seq)->items, m * sizeof(Value));
+            memcpy(l->items + start, seq_items(seq), m * sizeof(Value));
         }
         return 0;
     }
@@ -618,8 +718,9 @@ static int list_set_slice(Value v, Value slice, Value value) {
                    (long long)n);
         return -1;
     }
+    const Value *src = seq_items(seq);
     for (int64_t k = 0; k < n; k++) {
-        l->items[start + k * step] = list_obj(seq)->items[k];
+        l->items[start + k * step] = src[k];
     }
     return 0;
 }
@@ -1599,6 +1700,8 @@ int list_sort(Value list, Value key, int reverse) {
     // Take the items out: the list is empty while it is sorted.
     Value *saved = l->items;
     size_t saved_cap = l->cap;
+    // What keeps `saved` alive while the list does not reach it.
+    Object *saved_owner = saved ? list_items_owner(saved, saved_cap) : NULL;
     l->items = NULL;
     l->len = l->cap = 0;
     int result = -1;
@@ -1652,10 +1755,10 @@ check:
         result = -1;
     }
 restore:
-    free(l->items);
     l->items = saved;
     l->len = n;
     l->cap = saved_cap;
+    gc_keep_alive(val_from_ptr(saved_owner));
     return result;
 }
 
@@ -1859,12 +1962,6 @@ static Value list_tp_init(Value self, const Value *args, size_t nargs, Value kwn
 
 // ---- iterators -----------------------------------------------------------------------------
 
-typedef struct ListIterObject {
-    Object header;
-    Value seq;      // the list, or 0 once exhausted
-    size_t index;   // forward: next index; reverse: index + 1 of the next item
-} ListIterObject;
-
 static void list_iter_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, ((ListIterObject *)o)->seq);
 }
@@ -2019,7 +2116,6 @@ Type type_list = {
     .basic_size = sizeof(ListObject),
     .base = &type_object,
     .trace = list_trace,
-    .free = list_free,
     .repr = list_repr,
     .hash = hash_unhashable,
     .richcompare = list_richcompare,

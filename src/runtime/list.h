@@ -9,10 +9,18 @@
 typedef struct ListObject {
     Object header;
     size_t len, cap;
-    Value *items;      // malloc'ed; traced by the list, freed by its FreeFunc
+    Value *items;      // a heap cell or a malloc'ed block (list.c); the list traces len items
 } ListObject;
 
 extern Type type_list, type_list_iterator, type_list_reverseiterator;
+
+// list_iterator and list_reverseiterator (the interpreter's FORITER steps
+// the forward one inline).
+typedef struct ListIterObject {
+    Object header;
+    Value seq;      // the list, or 0 once exhausted
+    size_t index;   // forward: next index; reverse: index + 1 of the next item
+} ListIterObject;
 static inline ListObject *list_obj(Value v) { return (ListObject *)val_ptr(v); }
 static inline int list_check(Value v) {
     return val_is_ptr(v) && (val_ptr(v)->type->flags & TYPE_LIST_SUBCLASS);

@@ -358,12 +358,6 @@ static Value range_m_index(Value self, const Value *args, size_t nargs, Value kw
 
 // ---- iterators ------------------------------------------------------------------------------
 
-typedef struct RangeIterObject {
-    Object header;
-    int64_t start, step;
-    uint64_t index, len;
-} RangeIterObject;
-
 typedef struct LongRangeIterObject {
     Object header;
     Value next, step, remaining;

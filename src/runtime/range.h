@@ -12,6 +12,14 @@ typedef struct RangeObject {
 } RangeObject;
 
 extern Type type_range, type_range_iterator, type_longrange_iterator;
+
+// The iterator of a range whose items fit int64 (the interpreter's FORITER
+// steps it inline).
+typedef struct RangeIterObject {
+    Object header;
+    int64_t start, step;
+    uint64_t index, len;
+} RangeIterObject;
 static inline int range_check(Value v) {
     return val_is_ptr(v) && val_ptr(v)->type == &type_range;
 }

@@ -22,6 +22,7 @@
 #include "slice.h"
 #include "weakref.h"
 #include "../vm/interp_internal.h"
+#include "../vm/vm.h"
 #include "module.h"
 #include "iterators.h"
 #include "namespace.h"
@@ -97,7 +98,7 @@ int runtime_init(void *stack_base, const char *hashseed, const char **error) {
     // list[int] and friends (PEP 585).
     static Type *const generic_types[] = {
         &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &exc_BaseExceptionGroup,
-        &type_enumerate, &type_weakref,
+        &type_enumerate, &type_weakref, &type_mappingproxy, &type_async_generator,
     };
     if (generic_alias_install(generic_types, sizeof generic_types / sizeof generic_types[0]) < 0) {
         *error = "cannot initialize the builtin types";

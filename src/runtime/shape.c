@@ -54,13 +54,6 @@ Type type_shape = {
 // Static and never in the heap: its identity is the whole point.
 __attribute__((aligned(8))) Shape shape_dict_mode = {.header = {&type_shape}};
 
-// The overflow storage: slots INSTANCE_INLINE_ATTRS.. of an instance.
-typedef struct AttrArray {
-    Object header;
-    size_t cap;
-    Value items[];
-} AttrArray;
-
 static void attr_array_trace(Object *o, GcTracer *t) {
     AttrArray *a = (AttrArray *)o;
     gc_trace_values(t, a->items, a->cap);
@@ -105,13 +98,6 @@ InstanceAttrs *instance_attrs(Value obj) {
         off = (var_part_end(obj) + 7) & ~(size_t)7;
     }
     return (InstanceAttrs *)((char *)val_ptr(obj) + off);
-}
-
-static Value *slot_ref(InstanceAttrs *a, uint32_t i) {
-    if (i < INSTANCE_INLINE_ATTRS) {
-        return &a->inline_slots[i];
-    }
-    return &((AttrArray *)val_ptr(a->more))->items[i - INSTANCE_INLINE_ATTRS];
 }
 
 // ---- shapes ----------------------------------------------------------------------
@@ -189,7 +175,7 @@ int shape_find(Shape *s, Value name) {
 // The successor of s (NULL: the empty shape of t) that adds `name` (interned),
 // or NULL: with an exception on error, without one if the tree would grow
 // too far (the caller goes to dict mode).
-static Shape *shape_add(Type *t, Shape *s, Value name) {
+Shape *shape_add(Type *t, Shape *s, Value name) {
     if (!s) {
         s = root_of(t);
         if (!s) {
@@ -238,7 +224,7 @@ static Shape *shape_add(Type *t, Shape *s, Value name) {
 // ---- instance attributes ------------------------------------------------------------
 
 // Make room for slot `index` (the next one).
-static int ensure_capacity(InstanceAttrs *a, uint32_t index) {
+int instance_reserve_slot(InstanceAttrs *a, uint32_t index) {
     if (index < INSTANCE_INLINE_ATTRS) {
         return 0;
     }
@@ -272,7 +258,7 @@ static Value to_dict_mode(InstanceAttrs *a) {
     }
     if (s) {
         for (uint32_t i = 0; i < s->size; i++) {
-            if (dict_set(d, s->names[i], *slot_ref(a, i)) < 0) {
+            if (dict_set(d, s->names[i], *instance_slot(a, i)) < 0) {
                 return 0;
             }
         }
@@ -289,7 +275,7 @@ Value instance_get_attr(Value obj, Value name) {
         return dict_get(a->more, name);
     }
     int i = shape_find(a->shape, name);
-    return i < 0 ? 0 : *slot_ref(a, (uint32_t)i);
+    return i < 0 ? 0 : *instance_slot(a, (uint32_t)i);
 }
 
 // Delete slot i: rebuild the shape without it, then move the later values down.
@@ -311,9 +297,9 @@ static int delete_slot(Type *t, InstanceAttrs *a, uint32_t i) {
         }
     }
     for (uint32_t k = i + 1; k < n; k++) {
-        *slot_ref(a, k - 1) = *slot_ref(a, k);
+        *instance_slot(a, k - 1) = *instance_slot(a, k);
     }
-    *slot_ref(a, n - 1) = 0;
+    *instance_slot(a, n - 1) = 0;
     a->shape = ns;
     return 0;
 }
@@ -331,7 +317,7 @@ int instance_set_attr(Value obj, Value name, Value value) {
     int i = shape_find(a->shape, name);
     if (i >= 0) {
         if (value) {
-            *slot_ref(a, (uint32_t)i) = value;
+            *instance_slot(a, (uint32_t)i) = value;
             return 0;
         }
         return delete_slot(t, a, (uint32_t)i);
@@ -361,10 +347,10 @@ int instance_set_attr(Value obj, Value name, Value value) {
         }
         return dict_set(a->more, key, value);
     }
-    if (ensure_capacity(a, ns->index) < 0) {
+    if (instance_reserve_slot(a, ns->index) < 0) {
         return -1;
     }
-    *slot_ref(a, ns->index) = value;
+    *instance_slot(a, ns->index) = value;
     a->shape = ns;
     return 0;
 }

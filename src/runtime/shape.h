@@ -49,6 +49,21 @@ struct Shape {
 extern Type type_shape;
 extern Shape shape_dict_mode;
 
+// The overflow storage: slots INSTANCE_INLINE_ATTRS.. of an instance.
+typedef struct AttrArray {
+    Object header;
+    size_t cap;
+    Value items[];
+} AttrArray;
+
+// Where slot i of an instance with attrs `a` lives (i below its shape's size).
+static inline Value *instance_slot(InstanceAttrs *a, uint32_t i) {
+    if (i < INSTANCE_INLINE_ATTRS) {
+        return &a->inline_slots[i];
+    }
+    return &((AttrArray *)val_ptr(a->more))->items[i - INSTANCE_INLINE_ATTRS];
+}
+
 // The InstanceAttrs of an instance of a TYPE_HAS_SHAPE type.
 InstanceAttrs *instance_attrs(Value obj);
 
@@ -68,5 +83,15 @@ int instance_change_class(Value obj, Type *new_type);
 
 // The slot index of `name` in shape s (NULL is the empty shape), or -1.
 int shape_find(Shape *s, Value name);
+
+// The successor of shape s of class t (NULL: t's empty shape) that adds
+// `name`, an interned str: made once, then shared. NULL with an exception
+// on error, without one when the tree refuses to grow (too many attributes
+// or successors: the instance should go to dict mode).
+Shape *shape_add(Type *t, Shape *s, Value name);
+// Make sure slot `index` (the next one past the shape) has room: 0, or -1
+// with MemoryError. (The interpreter's attribute caches add attributes
+// along known transitions with it.)
+int instance_reserve_slot(InstanceAttrs *a, uint32_t index);
 
 #endif

@@ -49,6 +49,8 @@
 // so krait's hash() equals CPython's for every string and seed.
 #define _GNU_SOURCE  // memrchr
 #include "str.h"
+#include "iterators.h"
+#include "list.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -1606,9 +1608,36 @@ static Value str_iter_self(Value v) {
     return v;
 }
 
+static Value str_iter_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    StrIterObject *it = (StrIterObject *)val_ptr(self);
+    return seqiter_reduce("iter", it->str, (int64_t)it->index, str_empty());
+}
+
+static Value str_iter_setstate(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    StrIterObject *it = (StrIterObject *)val_ptr(self);
+    int64_t len = it->str ? (int64_t)str_obj(it->str)->len : 0;
+    int64_t i;
+    if (seqiter_setstate(args[0], 0, len, &i) < 0) {
+        return 0;
+    }
+    if (it->str) {
+        it->index = (size_t)i;
+        it->offset = str_offset_of(it->str, (size_t)i);
+    }
+    return VAL_NONE;
+}
+
 static const MethodDef str_iter_methods[] = {
     {"__length_hint__", str_iter_length_hint, METH_NO_KEYWORDS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", str_iter_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", str_iter_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 

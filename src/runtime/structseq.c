@@ -16,22 +16,42 @@
 #include "tuple.h"
 #include "type.h"
 
-// The number of fields: the members table ends with a NULL name.
-static size_t structseq_nfields(const Type *t) {
-    size_t n = 0;
-    while (t->members[n].name) {
-        n++;
+// The members table holds the named fields, then a NULL-name terminator
+// whose offset is the total number of fields, then a second NULL entry
+// whose offset is the number of visible (sequence) fields. An instance
+// stores every field; its tuple length is the visible count, so tuple
+// operations see only those.
+static const MemberDef *structseq_end(const Type *t) {
+    const MemberDef *m = t->members;
+    while (m->name) {
+        m++;
     }
-    return n;
+    return m;
+}
+
+static size_t structseq_nfields(const Type *t) { return structseq_end(t)->offset; }
+static size_t structseq_nvisible(const Type *t) { return structseq_end(t)[1].offset; }
+
+// Find the struct sequence type of an instance of t (a subclass of one).
+static const Type *structseq_base(const Type *t) {
+    while (t->flags & TYPE_HEAP) {
+        t = t->base;
+    }
+    return t;
+}
+
+static void structseq_trace(Object *o, GcTracer *t) {
+    TupleObject *tp = (TupleObject *)o;
+    gc_trace_values(t, tp->items, structseq_nfields(structseq_base(o->type)));
 }
 
 Value structseq_new(Type *t, const Value *items) {
-    size_t n = structseq_nfields(t);
+    size_t n = structseq_nfields(structseq_base(t));
     TupleObject *o = (TupleObject *)gc_alloc(t, sizeof(TupleObject) + n * sizeof(Value));
     if (!o) {
         return 0;
     }
-    o->len = n;
+    o->len = structseq_nvisible(structseq_base(t));
     memcpy(o->items, items, n * sizeof(Value));
     return val_from_ptr(o);
 }
@@ -48,11 +68,12 @@ static Value structseq_repr(Value self) {
     sb_puts(&sb, t->name);
     sb_putc(&sb, '(');
     Value result = 0;
-    for (size_t i = 0; i < tup->len && t->members[i].name; i++) {
+    const MemberDef *members = structseq_base(t)->members;
+    for (size_t i = 0; i < tup->len && members[i].name; i++) {
         if (i > 0) {
             sb_put(&sb, ", ", 2);
         }
-        sb_puts(&sb, t->members[i].name);
+        sb_puts(&sb, members[i].name);
         sb_putc(&sb, '=');
         if (repr_append(&sb, tup->items[i]) < 0) {
             goto done;
@@ -73,7 +94,8 @@ static Value structseq_no_new(Value type, const Value *args, size_t nargs, Value
 
 static const char *const structseq_new_names[] = {"sequence", "dict", NULL};
 
-// t(sequence, dict=None): exactly as many items as fields.
+// t(sequence, dict=None): at least as many items as visible fields, at most
+// as many as fields; the others come from `dict` by name, else None.
 static Value structseq_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
     Type *t = (Type *)val_ptr(type);
     ArgSpec spec = {"structseq", 0, structseq_new_names, 1, 2, 0};
@@ -85,53 +107,95 @@ static Value structseq_tp_new(Value type, const Value *args, size_t nargs, Value
     if (!seq) {
         return 0;
     }
-    size_t n = structseq_nfields(t);
+    Value dict = a[1] && a[1] != VAL_NONE ? a[1] : 0;
+    if (dict && !dict_check(dict)) {
+        return err_format(&exc_TypeError, "%s() takes a dict as second arg, if any", t->name);
+    }
+    const Type *st = structseq_base(t);
+    size_t n = structseq_nfields(st), min = structseq_nvisible(st);
     size_t len = tuple_obj(seq)->len;
-    if (len != n) {
+    if (min == n && len != n) {
         return err_format(&exc_TypeError, "%s() takes a %zu-sequence (%zu-sequence given)",
                           t->name, n, len);
     }
-    return structseq_new(t, tuple_obj(seq)->items);
+    if (len < min) {
+        return err_format(&exc_TypeError, "%s() takes an at least %zu-sequence (%zu-sequence given)",
+                          t->name, min, len);
+    }
+    if (len > n) {
+        return err_format(&exc_TypeError, "%s() takes an at most %zu-sequence (%zu-sequence given)",
+                          t->name, n, len);
+    }
+    Value items[n];
+    for (size_t i = 0; i < n; i++) {
+        items[i] = i < len ? tuple_obj(seq)->items[i] : VAL_NONE;
+    }
+    for (const MemberDef *m = st->members; dict && m->name; m++) {
+        size_t i = (m->offset - offsetof(TupleObject, items)) / sizeof(Value);
+        if (i >= len) {
+            Value v = dict_get_cstr(dict, m->name);
+            if (v) {
+                items[i] = v;
+            } else if (err_occurred()) {
+                return 0;
+            }
+        }
+    }
+    return structseq_new(t, items);
 }
 
 int structseq_init_type(Type *t, const char *name, const char *const *fields, size_t nfields,
                         int constructible) {
-    MemberDef *members = calloc(nfields + 1, sizeof(MemberDef));
+    return structseq_init_type_ex(t, name, fields, nfields, nfields, constructible);
+}
+
+int structseq_init_type_ex(Type *t, const char *name, const char *const *fields, size_t nfields,
+                           size_t nvisible, int constructible) {
+    MemberDef *members = calloc(nfields + 2, sizeof(MemberDef));
     if (!members) {
         err_no_memory();
         return -1;
     }
+    size_t nnamed = 0, nmatch = 0;
     for (size_t i = 0; i < nfields; i++) {
-        members[i].name = fields[i];
-        members[i].kind = MEMBER_VALUE_RO;
-        members[i].offset = offsetof(TupleObject, items) + i * sizeof(Value);
+        if (fields[i]) {
+            members[nnamed].name = fields[i];
+            members[nnamed].kind = MEMBER_VALUE_RO;
+            members[nnamed].offset = offsetof(TupleObject, items) + i * sizeof(Value);
+            nnamed++;
+            nmatch += i < nvisible;
+        }
     }
+    members[nnamed].offset = nfields;
+    members[nnamed + 1].offset = nvisible;
     t->header.type = &type_type;
     t->name = name;
     t->base = &type_tuple;
     t->basic_size = sizeof(TupleObject);
     t->item_size = sizeof(Value);
+    t->trace = structseq_trace;
     t->repr = structseq_repr;
     t->new_ = constructible ? structseq_tp_new : structseq_no_new;
     t->members = members;
     if (type_ready(t) < 0) {
         return -1;
     }
-    Value names = tuple_new(nfields);
+    Value names = tuple_new(nmatch);
     if (!names) {
         return -1;
     }
-    for (size_t i = 0; i < nfields; i++) {
-        Value s = str_intern_cstr(fields[i]);
-        if (!s) {
-            return -1;
+    for (size_t i = 0, j = 0; i < nvisible; i++) {
+        if (fields[i]) {
+            Value s = str_intern_cstr(fields[i]);
+            if (!s) {
+                return -1;
+            }
+            tuple_obj(names)->items[j++] = s;
         }
-        tuple_obj(names)->items[i] = s;
     }
-    Value count = int_from_i64((int64_t)nfields);
-    if (dict_set_cstr(t->dict, "n_sequence_fields", count) < 0 ||
-        dict_set_cstr(t->dict, "n_fields", count) < 0 ||
-        dict_set_cstr(t->dict, "n_unnamed_fields", val_from_smallint(0)) < 0 ||
+    if (dict_set_cstr(t->dict, "n_sequence_fields", int_from_i64((int64_t)nvisible)) < 0 ||
+        dict_set_cstr(t->dict, "n_fields", int_from_i64((int64_t)nfields)) < 0 ||
+        dict_set_cstr(t->dict, "n_unnamed_fields", int_from_i64((int64_t)(nfields - nnamed))) < 0 ||
         dict_set_cstr(t->dict, "__match_args__", names) < 0) {
         return -1;
     }

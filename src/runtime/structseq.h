@@ -18,7 +18,14 @@
 int structseq_init_type(Type *t, const char *name, const char *const *fields, size_t nfields,
                         int constructible);
 
-// A new instance of t holding items[0 .. nfields). 0 on MemoryError.
+// The same with fields that only have names (os.stat_result's st_atime_ns):
+// the first `nvisible` fields are the tuple's items, the others attributes
+// only. A NULL entry of `fields` is an unnamed field (reachable by index
+// only). Missing items of t(sequence) are None.
+int structseq_init_type_ex(Type *t, const char *name, const char *const *fields, size_t nfields,
+                           size_t nvisible, int constructible);
+
+// A new instance of t holding items[0 .. nfields) (all of its fields). 0 on MemoryError.
 Value structseq_new(Type *t, const Value *items);
 
 #endif

@@ -33,6 +33,7 @@
 #include "float.h"
 #include "gc.h"
 #include "int.h"
+#include "module.h"
 #include "list.h"
 #include "shape.h"
 #include "str.h"
@@ -409,13 +410,31 @@ static Value check_no_keywords(const MethodDef *def, Value kwnames) {
     return VAL_NONE;
 }
 
+static const char *static_short_name(const Type *t);
+
 static Value builtin_method_call(Value callable, const Value *args, size_t nargs,
                                  Value kwnames) {
     BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(callable);
     if (!check_no_keywords(m->def, kwnames)) {
         return 0;
     }
-    return m->def->fn(m->self, args, nargs, kwnames);
+    Value r = m->def->fn(m->self, args, nargs, kwnames);
+    // Only methods of instances (and classmethods, named by their class):
+    // module functions and a type's __new__ write their own names.
+    bool is_type = type_check(m->self);
+    if (!r && m->self && !(m->def->flags & METH_STATIC) &&
+        (m->def->flags & METH_CLASS ? is_type : !is_type && !module_check(m->self))) {
+        Type *owner = is_type ? type_ptr(m->self) : type_of(m->self);
+        if (!(owner->flags & TYPE_HEAP)) {
+            err_retarget_method(m->def->name, static_short_name(owner));
+        } else {
+            Value q = type_qualname(owner);  // a heap type's, kept: no allocation
+            if (q && val_is_str(q)) {
+                err_retarget_method(m->def->name, str_obj(q)->data);
+            }
+        }
+    }
+    return r;
 }
 
 static Value descr_qualname_of(const char *name, Type *owner) {

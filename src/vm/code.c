@@ -38,15 +38,30 @@ const char *const opcode_names[OP__COUNT] = {
 #define OPCODE_NAME_(name, fmt, cache) #name,
     OPCODES(OPCODE_NAME_)
 #undef OPCODE_NAME_
+#define SPECIALIZED_NAME_(name, generic) #name,
+    SPECIALIZED_OPCODES(SPECIALIZED_NAME_)
+#undef SPECIALIZED_NAME_
 };
 
 const uint8_t opcode_cache_words[OP__COUNT] = {
 #define OPCODE_CACHE_(name, fmt, cache) cache,
     OPCODES(OPCODE_CACHE_)
 #undef OPCODE_CACHE_
+#define SPECIALIZED_CACHE_(name, generic) CACHE_##name,
+    SPECIALIZED_OPCODES(SPECIALIZED_CACHE_)
+#undef SPECIALIZED_CACHE_
 };
 
-// The operand format of each op, as a string ("ABC", "AK", "J", "-"...).
+const uint8_t opcode_generic[OP__COUNT] = {
+#define OPCODE_GENERIC_(name, fmt, cache) OP_##name,
+    OPCODES(OPCODE_GENERIC_)
+#undef OPCODE_GENERIC_
+#define SPECIALIZED_GENERIC_(name, generic) OP_##generic,
+    SPECIALIZED_OPCODES(SPECIALIZED_GENERIC_)
+#undef SPECIALIZED_GENERIC_
+};
+
+// The operand format of each generic op, as a string ("ABC", "AK", "J", "-"...).
 #define OPCODE_FMT_(name, fmt, cache) #fmt,
 static const char *const opcode_formats[OP__COUNT] = {OPCODES(OPCODE_FMT_)};
 #undef OPCODE_FMT_
@@ -257,10 +272,28 @@ static Value code_get_firstlineno(Value self) {
 }
 static Value code_get_stacksize(Value self) { return val_from_smallint(code_of(self)->nslots); }
 
-// The instruction words as bytes (little-endian): krait's bytecode, not CPython's.
+// The instruction words as bytes (little-endian): krait's bytecode, not
+// CPython's, as the compiler made it: specialized forms read as their
+// generic op, cache words as 0.
 static Value code_get_code(Value self) {
     Code *c = code_of(self);
-    return bytes_from(c->instrs, (size_t)c->ninstrs * sizeof(Instr));
+    Instr *words = malloc(c->ninstrs ? c->ninstrs * sizeof(Instr) : 1);
+    if (!words) {
+        return err_no_memory();
+    }
+    for (uint32_t pc = 0; pc < c->ninstrs;) {
+        Instr in = c->instrs[pc];
+        Opcode op = instr_op(in);
+        unsigned ncache = op < OP__COUNT ? opcode_cache_words[op] : 0;
+        words[pc] = op < OP__COUNT ? (in & ~(Instr)0xff) | opcode_generic[op] : in;
+        for (unsigned k = 1; k <= ncache && pc + k < c->ninstrs; k++) {
+            words[pc + k] = 0;
+        }
+        pc += 1 + ncache;
+    }
+    Value r = bytes_from(words, (size_t)c->ninstrs * sizeof(Instr));
+    free(words);
+    return r;
 }
 
 static Value code_position_tuple(const SourcePos *p) {
@@ -447,9 +480,10 @@ static void dis_instr(StrBuf *b, const Code *c, uint32_t pc) {
         sb_printf(b, "<bad opcode %u>", (unsigned)op);
         return;
     }
+    sb_printf(b, "%-18s", opcode_names[op]);
+    op = (Opcode)opcode_generic[op];  // a specialized form reads as its generic op
     const char *fmt = opcode_formats[op];
     unsigned a = instr_a(in), bb = instr_b(in), cc = instr_c(in), x = instr_x(in);
-    sb_printf(b, "%-18s", opcode_names[op]);
     if (strcmp(fmt, "J") == 0) {
         uint32_t target = pc + 1 + opcode_cache_words[op] + (uint32_t)instr_offset(in);
         if (op != OP_JUMP) {

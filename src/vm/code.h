@@ -82,6 +82,12 @@ typedef struct Code {
     uint32_t nexceptions;
     // JIT and specialization bookkeeping
     uint16_t warmup;          // counts calls until quickening
+    // How a call binds its arguments (interp.c, filled on the first call):
+    // CODE_CALL_UNKNOWN, CODE_CALL_GENERAL, or n + 1 when a call with exactly
+    // n positional arguments and no keywords just copies them into slots
+    // 0..n-1 (no *args, **kwargs, keyword-only parameters or cells; not a
+    // generator or coroutine; free variables are copied from the closure).
+    uint16_t call_argc;
     void *jit;                // compiled traces rooted in this code, if any
 } Code;
 
@@ -99,6 +105,8 @@ struct Frame {
     uint32_t nslots;
     Value slots[];            // code->nslots Values
 };
+
+enum { CODE_CALL_UNKNOWN = 0, CODE_CALL_GENERAL = 0xffff };
 
 // The source position of the instruction at `pc_index`.
 typedef struct SourcePos {

@@ -30,6 +30,8 @@
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
+#include "../runtime/module.h"
+#include "../runtime/shape.h"
 #include "../runtime/bytes.h"
 #include "../runtime/float.h"
 #include "../runtime/format.h"
@@ -40,9 +42,11 @@
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../runtime/type_internal.h"
 #include "../modules/modules.h"
 #include "import.h"
 #include "interp_internal.h"
+#include "specialize.h"
 
 extern Type type_method_descriptor;
 
@@ -116,8 +120,18 @@ static void vm_trace_roots(GcTracer *t) {
 
 void vm_trace_frame(GcTracer *t, Frame *f) { frame_trace_one(t, f); }
 
-static void frame_init(Frame *f, Code *code, Value func, Value globals, Value builtins,
-                       Value locals) {
+// Most frames have a few slots: an inline loop beats a call to memset. (The
+// empty asm hides the loop's pattern from gcc, which would turn it into
+// that call.)
+static inline __attribute__((always_inline)) void zero_slots(Value *p, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        p[k] = 0;
+        __asm__("" : "+r"(k));
+    }
+}
+
+static inline void frame_init(Frame *f, Code *code, Value func, Value globals, Value builtins,
+                              Value locals) {
     f->code = code;
     f->back = NULL;
     f->pc = code->instrs;
@@ -129,7 +143,7 @@ static void frame_init(Frame *f, Code *code, Value func, Value globals, Value bu
     f->sent = 0;
     f->flags = 0;
     f->nslots = code->nslots;
-    memset(f->slots, 0, code->nslots * sizeof(Value));
+    zero_slots(f->slots, code->nslots);
 }
 
 static int depth_check(void) {
@@ -140,8 +154,12 @@ static int depth_check(void) {
     return 0;
 }
 
-Frame *frame_push(Code *code, Value func, Value globals, Value builtins, Value locals) {
-    if (depth_check() < 0) {
+static inline __attribute__((always_inline)) Frame *frame_push_inline(Code *code, Value func,
+                                                                      Value globals,
+                                                                      Value builtins,
+                                                                      Value locals) {
+    if (__builtin_expect(vm_thread.py_depth >= vm_thread.recursion_limit, 0)) {
+        depth_check();
         return NULL;
     }
     size_t size = sizeof(Frame) + code->nslots * sizeof(Value);
@@ -168,6 +186,22 @@ Frame *frame_push(Code *code, Value func, Value globals, Value builtins, Value l
     vm_thread.frame = f;
     vm_thread.py_depth++;
     return f;
+}
+
+Frame *frame_push(Code *code, Value func, Value globals, Value builtins, Value locals) {
+    return frame_push_inline(code, func, globals, builtins, locals);
+}
+
+// Code.call_argc (code.h), computed on the first call.
+static uint16_t code_call_argc(Code *co) {
+    if (co->call_argc == CODE_CALL_UNKNOWN) {
+        int simple = co->kwonlyargcount == 0 && co->ncells == 0 &&
+                     !(co->flags & (CODE_VARARGS | CODE_VARKEYWORDS | CODE_GENERATOR |
+                                    CODE_COROUTINE | CODE_ASYNC_GENERATOR)) &&
+                     co->argcount < CODE_CALL_GENERAL - 1;
+        co->call_argc = simple ? (uint16_t)(co->argcount + 1) : CODE_CALL_GENERAL;
+    }
+    return co->call_argc;
 }
 
 void frame_pop(Frame *f) {
@@ -821,6 +855,33 @@ static int unpack_sequence(Value seq, Value *dst, size_t n) {
 
 // UNPACKEX: `before` items, a list of the middle, `after` items.
 static int unpack_ex(Value seq, Value *dst, size_t before, size_t after) {
+    if (tuple_check_exact(seq) || list_check_exact(seq)) {
+        // Nothing can run while the items are copied: no iterator needed.
+        size_t len = tuple_check_exact(seq) ? tuple_obj(seq)->len : list_obj(seq)->len;
+        if (len < before + after) {
+            unpack_error_count(len, before + after, 1);
+            return -1;
+        }
+        Value rest = list_new(len - before - after);
+        if (!rest) {
+            return -1;
+        }
+        // (re-read after the allocation: a list's array may have moved)
+        const Value *items = tuple_check_exact(seq) ? tuple_obj(seq)->items : list_obj(seq)->items;
+        size_t middle = len - before - after;
+        for (size_t k = 0; k < middle; k++) {
+            list_obj(rest)->items[k] = items[before + k];
+        }
+        list_obj(rest)->len = middle;
+        for (size_t k = 0; k < before; k++) {
+            dst[k] = items[k];
+        }
+        for (size_t k = 0; k < after; k++) {
+            dst[before + 1 + k] = items[len - after + k];
+        }
+        dst[before] = rest;
+        return 0;
+    }
     Value it = obj_iter(seq);
     if (!it) {
         if (err_matches(&exc_TypeError) && !type_of(seq)->iter && !type_of(seq)->getitem) {
@@ -1066,17 +1127,283 @@ static Value match_class(Value subject, Value cls, size_t nargs, Value kwnames) 
     return out;
 }
 
-// ---- the loop -------------------------------------------------------------------------
+// ---- arithmetic fast paths ------------------------------------------------------------
 
-#define CACHE_CONST_(name, fmt, cache) enum { CACHE_##name = cache };
-OPCODES(CACHE_CONST_)
-#undef CACHE_CONST_
+// The double of an exact float (a flonum or a boxed float, not a subclass).
+static inline int exact_float(Value v, double *out) {
+    if (val_is_flonum(v)) {
+        *out = val_flonum(v);
+        return 1;
+    }
+    if (val_is_ptr(v) && val_ptr(v)->type == &type_float) {
+        *out = ((FloatObject *)val_ptr(v))->value;
+        return 1;
+    }
+    return 0;
+}
+
+// Both operands as doubles when one is an exact float and the other one an
+// exact float or a small int (which Python converts, correctly rounded, as
+// C's conversion does).
+static inline int float_operands(Value a, Value b, double *x, double *y) {
+    if (val_is_smallint(a)) {
+        *x = (double)val_smallint(a);
+        return exact_float(b, y);
+    }
+    if (!exact_float(a, x)) {
+        return 0;
+    }
+    if (val_is_smallint(b)) {
+        *y = (double)val_smallint(b);
+        return 1;
+    }
+    return exact_float(b, y);
+}
+
+#define EXACT_DOUBLE_INT (INT64_C(1) << 53)  // ints up to this convert exactly
+
+// Operands of a comparison as doubles: exact floats, or a small int that
+// converts exactly (Python compares int and float exactly, so a bigger int
+// goes to the generic code).
+static inline int compare_float_operands(Value a, Value b, double *x, double *y) {
+    if (val_is_smallint(a)) {
+        int64_t i = val_smallint(a);
+        *x = (double)i;
+        return i <= EXACT_DOUBLE_INT && i >= -EXACT_DOUBLE_INT && exact_float(b, y);
+    }
+    if (!exact_float(a, x)) {
+        return 0;
+    }
+    if (val_is_smallint(b)) {
+        int64_t i = val_smallint(b);
+        *y = (double)i;
+        return i <= EXACT_DOUBLE_INT && i >= -EXACT_DOUBLE_INT;
+    }
+    return exact_float(b, y);
+}
+
+// a op b for small ints and exact floats, with Python's results: 1 with
+// *out set, or 0 when the generic code must decide (another type, an
+// overflow, a division by zero, an operator not handled here).
+static inline __attribute__((always_inline)) int arith_fast(unsigned op, Value a, Value b,
+                                                            Value *out) {
+    if (val_is_smallint(a) && val_is_smallint(b)) {
+        int64_t x = val_smallint(a), y = val_smallint(b), r;
+        switch (op) {
+        case BINOP_ADD: r = x + y; break;
+        case BINOP_SUB: r = x - y; break;
+        case BINOP_MUL:
+            if (__builtin_mul_overflow(x, y, &r)) {
+                return 0;
+            }
+            break;
+        case BINOP_FLOORDIV:
+            if (y == 0) {
+                return 0;
+            }
+            r = x / y;
+            if (x % y != 0 && (x < 0) != (y < 0)) {
+                r--;
+            }
+            break;
+        case BINOP_MOD:
+            if (y == 0) {
+                return 0;
+            }
+            r = x % y;
+            if (r != 0 && (r < 0) != (y < 0)) {
+                r += y;
+            }
+            break;
+        case BINOP_TRUEDIV:
+            if (y == 0 || x > EXACT_DOUBLE_INT || x < -EXACT_DOUBLE_INT || y > EXACT_DOUBLE_INT ||
+                y < -EXACT_DOUBLE_INT) {
+                return 0;
+            }
+            *out = float_from_double((double)x / (double)y);
+            if (!*out) {
+                err_clear();  // the generic code will report it
+                return 0;
+            }
+            return 1;
+        case BINOP_AND: r = x & y; break;
+        case BINOP_OR: r = x | y; break;
+        case BINOP_XOR: r = x ^ y; break;
+        case BINOP_LSHIFT:
+            if (y < 0 || y > 62) {
+                return 0;
+            }
+            r = (int64_t)((uint64_t)x << y);
+            if (r >> y != x) {
+                return 0;
+            }
+            break;
+        case BINOP_RSHIFT:
+            if (y < 0) {
+                return 0;
+            }
+            r = x >> (y > 63 ? 63 : y);
+            break;
+        default:
+            return 0;
+        }
+        if (!smallint_fits(r)) {
+            return 0;
+        }
+        *out = val_from_smallint(r);
+        return 1;
+    }
+    double x, y, r;
+    if (op > BINOP_TRUEDIV || !float_operands(a, b, &x, &y)) {
+        return 0;
+    }
+    switch (op) {
+    case BINOP_ADD: r = x + y; break;
+    case BINOP_SUB: r = x - y; break;
+    case BINOP_MUL: r = x * y; break;
+    case BINOP_TRUEDIV:
+        if (y == 0.0) {
+            return 0;
+        }
+        r = x / y;
+        break;
+    default:
+        return 0;
+    }
+    *out = float_from_double(r);
+    if (!*out) {
+        err_clear();
+        return 0;
+    }
+    return 1;
+}
+
+// ---- the attribute cache on the generic paths --------------------------------------------
+//
+// Out of line on purpose: the object and the pointers into it live in these
+// functions' frames, which later calls overwrite, and not in spill slots of
+// vm_run_frame's long-lived frame, where the conservative stack scan would
+// keep finding them after the object became garbage.
+
+// R[a] = R[b].name from the attribute cache (specialize.h): 1 done, 0 not.
+static __attribute__((noinline)) int attr_cache_get(Value *R, unsigned a_, unsigned b_,
+                                                    Value name) {
+    Value o = R[b_];
+    Type *t = type_of(o);
+    InstanceAttrs *a = spec_attrs(t, o);
+    AttrEntry *e = attr_cache_lookup(o, t, a, name, ATTR_GET);
+    if (!e) {
+        return 0;
+    }
+    switch (e->kind) {
+    case ATTR_SLOT:
+        R[a_] = *instance_slot(a, e->slot);
+        return 1;
+    case ATTR_VALUE:
+        R[a_] = e->value;
+        return 1;
+    case ATTR_MEMBER: {
+        Value v = *(Value *)((char *)val_ptr(o) + e->slot);
+        if (v) {
+            R[a_] = v;
+            return 1;
+        }
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+// R[a].name = R[b] through the attribute cache: 1 done, 0 not, -1 error.
+static __attribute__((noinline)) int attr_cache_set(Value *R, unsigned a_, unsigned b_,
+                                                    Value name) {
+    Value o = R[a_];
+    Type *t = type_of(o);
+    InstanceAttrs *a = spec_attrs(t, o);
+    // may allocate a shape: o and the value stay in their registers
+    AttrEntry *e = attr_cache_lookup(o, t, a, name, ATTR_SET);
+    if (!e) {
+        return 0;
+    }
+    switch (e->kind) {
+    case ATTR_SLOT:
+        *instance_slot(a, e->slot) = R[b_];
+        return 1;
+    case ATTR_MEMBER:
+        *(Value *)((char *)val_ptr(o) + e->slot) = R[b_];
+        return 1;
+    case ATTR_ADD: {
+        uint32_t k = e->slot;
+        Shape *next = (Shape *)val_ptr(e->value);
+        if (k >= INSTANCE_INLINE_ATTRS && instance_reserve_slot(a, k) < 0) {
+            return -1;
+        }
+        *instance_slot(a, k) = R[b_];
+        a->shape = next;
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+// LOADMETHOD through the attribute cache: 1 done (R[a], R[a + 1] set), 0 not.
+static __attribute__((noinline)) int attr_cache_method(Value *R, unsigned a_, unsigned b_,
+                                                       Value name) {
+    Value o = R[b_];
+    Type *t = type_of(o);
+    AttrEntry *e = attr_cache_lookup(o, t, spec_attrs(t, o), name, ATTR_METHOD);
+    if (!e || e->kind != ATTR_DESCR) {
+        return 0;
+    }
+    R[a_] = e->value;
+    R[a_ + 1] = o;
+    return 1;
+}
+
+// LOADMETHOD's generic code (out of line for the reason above): R[a], R[a+1]
+// = (function, self) for a method of the class, else (bound attribute, 0).
+// 0 or -1.
+static __attribute__((noinline)) int load_method_generic(Value *R, unsigned a_, unsigned b_,
+                                                         Value name) {
+    Value obj = R[b_];
+    Type *t = type_of(obj);
+    if (t->getattr == object_generic_getattr) {
+        // A method of the class, not shadowed by an instance attribute: no
+        // bound method object.
+        Value descr = type_lookup(t, name);
+        if (descr && (type_of(descr)->flags & TYPE_METHOD_DESCR)) {
+            Value own = object_instance_attr(obj, name);
+            if (!own && !err_occurred()) {
+                R[a_] = descr;
+                R[a_ + 1] = obj;
+                return 0;
+            }
+            if (err_occurred()) {
+                return -1;
+            }
+        }
+    }
+    Value v = obj_getattr(obj, name);
+    if (!v) {
+        return -1;
+    }
+    R[a_] = v;
+    R[a_ + 1] = 0;
+    return 0;
+}
+
+// ---- the loop -------------------------------------------------------------------------
 
 Value vm_run_frame(Frame *f, int throwing) {
     static void *const labels[OP__COUNT] = {
 #define LABEL_(name, fmt, cache) &&L_##name,
         OPCODES(LABEL_)
 #undef LABEL_
+#define SPECIALIZED_LABEL_(name, generic) &&L_##name,
+        SPECIALIZED_OPCODES(SPECIALIZED_LABEL_)
+#undef SPECIALIZED_LABEL_
     };
     Code *co;
     Value *R;
@@ -1113,6 +1440,23 @@ Value vm_run_frame(Frame *f, int throwing) {
     i = *pc;                           \
     pc += 1 + CACHE_##name;
 #define JUMPBY(off) (pc += (off))
+// Quickening (specialize.h): is the generic op at cur due for a
+// specialization attempt (else count down)? Run the instruction at cur again
+// (now specialized). A specialized op's guard: on failure, back to the
+// generic op, whose code then runs.
+#define SPEC_DUE() (cur[1] == 0 || (((Instr *)cur)[1]--, 0))
+#define RESTART()    \
+    do {             \
+        pc = cur;    \
+        NEXT();      \
+    } while (0)
+#define GUARD(cond, generic)                       \
+    do {                                           \
+        if (__builtin_expect(!(cond), 0)) {        \
+            specialize_undo((Instr *)cur);         \
+            goto generic_##generic;                \
+        }                                          \
+    } while (0)
 #define CHECK(v)        \
     do {                \
         if (!(v)) {     \
@@ -1269,14 +1613,120 @@ Value vm_run_frame(Frame *f, int throwing) {
         R[A] = v;
         NEXT();
     }
+    // Attributes. The generic ops count down to a specialization attempt
+    // (specialize.h); the specialized forms check their guards and go back
+    // to the generic op when one fails.
     TARGET(GETATTR) {
+        if (SPEC_DUE()) {
+            if (specialize_getattr((Instr *)cur, R[B], N[C])) {
+                RESTART();
+            }
+        }
+    generic_GETATTR:;
+        if (attr_cache_get(R, A, B, N[C])) {
+            NEXT();
+        }
         Value v = obj_getattr(R[B], N[C]);
         CHECK(v);
         R[A] = v;
         NEXT();
     }
+    TARGET(GETATTR_SLOT) {
+        Value o = R[B];
+        Type *t = type_of(o);
+        GUARD(t->version == (uint32_t)cur[1], GETATTR);
+        InstanceAttrs *a = SPEC_ATTRS(o, cur[1]);
+        GUARD(a->shape == (Shape *)cur[2], GETATTR);
+        R[A] = *instance_slot(a, SPEC_SLOT(cur[1]));
+        NEXT();
+    }
+    TARGET(GETATTR_MEMBER) {
+        Value o = R[B];
+        GUARD(type_of(o)->version == (uint32_t)cur[1], GETATTR);
+        Value v = *(Value *)((char *)val_ptr(o) + (cur[1] >> 32));
+        if (!v) {
+            goto generic_GETATTR;  // unset: the generic code raises AttributeError
+        }
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(GETATTR_CLASSVAL) {
+        Value o = R[B];
+        Type *t = type_of(o);
+        GUARD(t->version == (uint32_t)cur[1], GETATTR);
+        if (SPEC_SLOT(cur[1])) {
+            GUARD(SPEC_ATTRS(o, cur[1])->shape == (Shape *)cur[2], GETATTR);
+        }
+        R[A] = (Value)cur[3];
+        NEXT();
+    }
+    TARGET(GETATTR_MODULE) {
+        Value o = R[B];
+        GUARD(val_is_ptr(o) && val_ptr(o)->type == &type_module &&
+                  dict_version(module_dict(o)) == cur[2],
+              GETATTR);
+        R[A] = (Value)cur[3];
+        NEXT();
+    }
+    TARGET(GETATTR_TYPEVAL) {
+        Value o = R[B];
+        GUARD(val_is_ptr(o) && val_ptr(o)->type == &type_type &&
+                  type_ptr(o)->version == (uint32_t)cur[1],
+              GETATTR);
+        Value v = (Value)cur[3];
+        if (cur[1] >> 32) {
+            v = type_of(v)->descr_get(v, 0, o);
+            CHECK(v);
+        }
+        R[A] = v;
+        NEXT();
+    }
     TARGET(SETATTR) {
+        if (SPEC_DUE()) {
+            if (specialize_setattr((Instr *)cur, R[A], N[C])) {
+                RESTART();
+            }
+        }
+    generic_SETATTR:;
+        {
+            int r = attr_cache_set(R, A, B, N[C]);
+            CHECK(r >= 0);
+            if (r) {
+                NEXT();
+            }
+        }
         CHECK(obj_setattr(R[A], N[C], R[B]) == 0);
+        NEXT();
+    }
+    TARGET(SETATTR_MEMBER) {
+        Value o = R[A];
+        GUARD(type_of(o)->version == (uint32_t)cur[1], SETATTR);
+        *(Value *)((char *)val_ptr(o) + (cur[1] >> 32)) = R[B];
+        NEXT();
+    }
+    TARGET(SETATTR_SLOT) {
+        Value o = R[A];
+        Type *t = type_of(o);
+        GUARD(t->version == (uint32_t)cur[1], SETATTR);
+        InstanceAttrs *a = SPEC_ATTRS(o, cur[1]);
+        GUARD(a->shape == (Shape *)cur[2], SETATTR);
+        *instance_slot(a, SPEC_SLOT(cur[1])) = R[B];
+        NEXT();
+    }
+    TARGET(SETATTR_ADD) {
+        Value o = R[A];
+        Type *t = type_of(o);
+        GUARD(t->version == (uint32_t)cur[1], SETATTR);
+        InstanceAttrs *a = SPEC_ATTRS(o, cur[1]);
+        GUARD(a->shape == (Shape *)cur[2], SETATTR);
+        uint32_t k = SPEC_SLOT(cur[1]);
+        if (k >= INSTANCE_INLINE_ATTRS) {
+            // may allocate: the instance is in R[A], the value in R[B]
+            CHECK(instance_reserve_slot(a, k) == 0);
+            a = SPEC_ATTRS(R[A], cur[1]);
+        }
+        *instance_slot(a, k) = R[B];
+        a->shape = (Shape *)cur[3];
         NEXT();
     }
     TARGET(DELATTR) {
@@ -1284,24 +1734,56 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(LOADMETHOD) {
-        Value obj = R[B];
-        Type *t = type_of(obj);
-        if (t->getattr == object_generic_getattr) {
-            // A method of the class, not shadowed by an instance attribute:
-            // no bound method object.
-            Value descr = type_lookup(t, N[C]);
-            if (descr && (type_of(descr)->flags & TYPE_METHOD_DESCR)) {
-                Value own = object_instance_attr(obj, N[C]);
-                if (!own && !err_occurred()) {
-                    R[A] = descr;
-                    R[A + 1] = obj;
-                    NEXT();
-                }
-                CHECK(!err_occurred());
+        if (SPEC_DUE()) {
+            if (specialize_loadmethod((Instr *)cur, R[B], N[C])) {
+                RESTART();
             }
         }
-        Value v = obj_getattr(obj, N[C]);
-        CHECK(v);
+    generic_LOADMETHOD:;
+        if (attr_cache_method(R, A, B, N[C])) {
+            NEXT();
+        }
+        CHECK(load_method_generic(R, A, B, N[C]) == 0);
+        NEXT();
+    }
+    TARGET(LOADMETHOD_TYPE) {
+        Type *t = type_of(R[B]);
+        GUARD(t->version == (uint32_t)cur[1], LOADMETHOD);
+        if (SPEC_SLOT(cur[1])) {
+            // The instance must not have an attribute of that name: known
+            // for the last shape seen, else looked up (and remembered).
+            Shape *shape = SPEC_ATTRS(R[B], cur[1])->shape;
+            if (shape != (Shape *)cur[2]) {
+                GUARD(shape != &shape_dict_mode && shape_find(shape, N[C]) < 0, LOADMETHOD);
+                ((Instr *)cur)[2] = (Instr)shape;
+            }
+        }
+        // (self is read after the calls above: no copy of it may outlive
+        // this instruction in this frame's stack)
+        Value self = R[B];
+        R[A] = (Value)cur[3];
+        R[A + 1] = self;
+        NEXT();
+    }
+    TARGET(LOADMETHOD_MODULE) {
+        Value o = R[B];
+        GUARD(val_is_ptr(o) && val_ptr(o)->type == &type_module &&
+                  dict_version(module_dict(o)) == cur[2],
+              LOADMETHOD);
+        R[A] = (Value)cur[3];
+        R[A + 1] = 0;
+        NEXT();
+    }
+    TARGET(LOADMETHOD_TYPEVAL) {
+        Value o = R[B];
+        GUARD(val_is_ptr(o) && val_ptr(o)->type == &type_type &&
+                  type_ptr(o)->version == (uint32_t)cur[1],
+              LOADMETHOD);
+        Value v = (Value)cur[3];
+        if (cur[1] >> 32) {
+            v = type_of(v)->descr_get(v, 0, o);
+            CHECK(v);
+        }
         R[A] = v;
         R[A + 1] = 0;
         NEXT();
@@ -1356,75 +1838,24 @@ Value vm_run_frame(Frame *f, int throwing) {
         NEXT();
     }
     TARGET(BINOP) {
-        Value a = R[B], b = R[C];
-        if (val_is_smallint(a) && val_is_smallint(b)) {
-            int64_t x = val_smallint(a), y = val_smallint(b), r;
-            switch (X) {
-            case BINOP_ADD:
-                r = x + y;
-                if (smallint_fits(r)) {
-                    R[A] = val_from_smallint(r);
-                    NEXT();
-                }
-                break;
-            case BINOP_SUB:
-                r = x - y;
-                if (smallint_fits(r)) {
-                    R[A] = val_from_smallint(r);
-                    NEXT();
-                }
-                break;
-            case BINOP_MUL:
-                if (!__builtin_mul_overflow(x, y, &r) && smallint_fits(r)) {
-                    R[A] = val_from_smallint(r);
-                    NEXT();
-                }
-                break;
-            case BINOP_AND:
-                R[A] = val_from_smallint(x & y);
-                NEXT();
-            case BINOP_OR:
-                R[A] = val_from_smallint(x | y);
-                NEXT();
-            case BINOP_XOR:
-                R[A] = val_from_smallint(x ^ y);
-                NEXT();
-            default:
-                break;
-            }
-        } else if (val_is_flonum(a) && val_is_flonum(b) && X <= BINOP_TRUEDIV) {
-            double x = val_flonum(a), y = val_flonum(b), r;
-            switch (X) {
-            case BINOP_ADD: r = x + y; break;
-            case BINOP_SUB: r = x - y; break;
-            case BINOP_MUL: r = x * y; break;
-            case BINOP_TRUEDIV:
-                if (y == 0.0) {
-                    goto binop_generic;
-                }
-                r = x / y;
-                break;
-            default: goto binop_generic;
-            }
-            R[A] = float_from_double(r);
+        Value v;
+        if (arith_fast(X, R[B], R[C], &v)) {
+            R[A] = v;
             NEXT();
         }
-    binop_generic:;
-        Value v = obj_binop(a, b, (BinOp)X);
+        v = obj_binop(R[B], R[C], (BinOp)X);
         CHECK(v);
         R[A] = v;
         NEXT();
     }
     TARGET(INPLACE) {
-        if (val_is_smallint(R[B]) && val_is_smallint(R[C]) && (X == BINOP_ADD || X == BINOP_SUB)) {
-            int64_t x = val_smallint(R[B]), y = val_smallint(R[C]);
-            int64_t r = X == BINOP_ADD ? x + y : x - y;
-            if (smallint_fits(r)) {
-                R[A] = val_from_smallint(r);
-                NEXT();
-            }
+        // ints and floats have no in-place slots: x op= y is x op y for them
+        Value v;
+        if (arith_fast(X, R[B], R[C], &v)) {
+            R[A] = v;
+            NEXT();
         }
-        Value v = obj_inplace(R[B], R[C], (BinOp)X);
+        v = obj_inplace(R[B], R[C], (BinOp)X);
         CHECK(v);
         R[A] = v;
         NEXT();
@@ -1448,6 +1879,7 @@ Value vm_run_frame(Frame *f, int throwing) {
     }
     TARGET(COMPARE) {
         Value a = R[B], b = R[C], v;
+        double fx, fy;
         switch (X) {
         case 6: v = val_bool(a == b); break;
         case 7: v = val_bool(a != b); break;
@@ -1471,8 +1903,8 @@ Value vm_run_frame(Frame *f, int throwing) {
                 case CMP_GE: r = x >= y; break;
                 }
                 v = val_bool(r);
-            } else if (val_is_flonum(a) && val_is_flonum(b)) {
-                double x = val_flonum(a), y = val_flonum(b);
+            } else if (compare_float_operands(a, b, &fx, &fy)) {
+                double x = fx, y = fy;
                 int r = 0;
                 switch (X) {
                 case CMP_LT: r = x < y; break;
@@ -1677,9 +2109,82 @@ Value vm_run_frame(Frame *f, int throwing) {
                 call_self[0] = m->self;
             }
         }
+        if (val_is_ptr(callee) && val_ptr(callee)->type == &type_type && !kwnames &&
+            !call_self[0]) {
+            // cls(args) for a class of object's __new__ and a Python __init__
+            // taking exactly these arguments: make the instance here and run
+            // __init__ in this loop (type_call would recurse through C). The
+            // CALL's cache remembers (class version, __init__).
+            Type *ct = type_ptr(callee);
+            Instr *cache = (Instr *)cur + 1;
+            if ((ct->flags & TYPE_HEAP) && ct->new_ == object_new && ct->version) {
+                if (cache[0] != ct->version) {
+                    Value init = type_lookup(ct, NAME(__init__));
+                    err_clear();
+                    cache[0] = ct->version;
+                    cache[1] = init && func_check(init) ? init : 0;
+                }
+                Value init = (Value)cache[1];
+                if (init && code_call_argc(func_obj(init)->code) == npos + 2) {
+                    FunctionObject *fn = func_obj(init);
+                    Code *cc = fn->code;
+                    // The instance waits in call_self, not in a C variable
+                    // (see call_self: no stale copy in this frame's stack).
+                    call_self[0] = object_new(callee, args, npos, 0);
+                    CHECK(call_self[0]);
+                    Frame *nf = frame_push_inline(cc, init, fn->globals, fn->builtins, 0);
+                    if (!nf) {
+                        call_self[0] = 0;
+                        goto error;
+                    }
+                    nf->slots[0] = call_self[0];
+                    nf->sent = call_self[0];
+                    call_self[0] = 0;
+                    for (size_t k = 0; k < npos; k++) {
+                        nf->slots[1 + k] = args[k];
+                    }
+                    if (cc->nfrees) {
+                        memcpy(nf->slots + cc->nlocals, tuple_obj(fn->closure)->items,
+                               cc->nfrees * sizeof(Value));
+                    }
+                    nf->flags |= FRAME_INIT;
+                    f = nf;
+                    LOAD_FRAME();
+                    pc = co->instrs;
+                    f->flags |= FRAME_STARTED;
+                    NEXT();
+                }
+            }
+        }
         if (func_check(callee)) {
             FunctionObject *fn = func_obj(callee);
             Code *cc = fn->code;
+            size_t total = npos + (call_self[0] != 0);
+            if (!kwnames && code_call_argc(cc) == total + 1) {
+                // The common call: the arguments are the parameters.
+                Frame *nf = frame_push_inline(cc, callee, fn->globals, fn->builtins, 0);
+                if (!nf) {
+                    call_self[0] = 0;
+                    goto error;
+                }
+                Value *S = nf->slots;
+                if (call_self[0]) {
+                    *S++ = call_self[0];
+                    call_self[0] = 0;
+                }
+                for (size_t k = 0; k < npos; k++) {
+                    S[k] = args[k];
+                }
+                if (cc->nfrees) {
+                    memcpy(nf->slots + cc->nlocals, tuple_obj(fn->closure)->items,
+                           cc->nfrees * sizeof(Value));
+                }
+                f = nf;
+                LOAD_FRAME();
+                pc = co->instrs;
+                f->flags |= FRAME_STARTED;
+                NEXT();
+            }
             if (!(cc->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNC_GENERATOR))) {
                 Frame *nf = frame_push(cc, callee, fn->globals, fn->builtins, 0);
                 CHECK(nf);
@@ -1703,9 +2208,7 @@ Value vm_run_frame(Frame *f, int throwing) {
         }
         Value v;
         if (call_self[0]) {
-            size_t n = npos + (kwnames ? tuple_obj(kwnames)->len : 0);
             // args[-1] is self's slot: the vector is contiguous
-            (void)n;
             v = obj_call(callee, args - 1, npos + 1, kwnames);
         } else {
             v = obj_call(callee, args, npos, kwnames);
@@ -1801,12 +2304,21 @@ Value vm_run_frame(Frame *f, int throwing) {
             frame_pop(f);
             return v;
         }
-        Frame *caller = f->back;
-        frame_pop(f);
-        f = caller;
+        Frame *callee_frame = f;
+        frame_pop(f);  // (its memory stays intact until the next push)
+        f = callee_frame->back;
         LOAD_FRAME();
         pc = f->pc;
         i = *pc;
+        if (callee_frame->flags & FRAME_INIT) {
+            if (v != VAL_NONE) {
+                cur = pc;  // raised by the caller's CALL, as type_call would
+                err_format(&exc_TypeError, "__init__() should return None, not '%s'",
+                           obj_type_name(v));
+                goto error;
+            }
+            v = callee_frame->sent;
+        }
         R[instr_a(i)] = v;
         pc += 1 + opcode_cache_words[instr_op(i)];
         NEXT();
@@ -1857,6 +2369,24 @@ Value vm_run_frame(Frame *f, int throwing) {
         Value it = R[A];
         Type *t = type_of(it);
         Value v;
+        // The two most common iterators, stepped here (as their iternext).
+        if (t == &type_range_iterator) {
+            RangeIterObject *ri = (RangeIterObject *)val_ptr(it);
+            if (ri->index < ri->len) {
+                uint64_t x = (uint64_t)ri->start + ri->index++ * (uint64_t)ri->step;
+                if (smallint_fits((int64_t)x)) {
+                    R[A + 1] = val_from_smallint((int64_t)x);
+                    NEXT();
+                }
+                ri->index--;  // a big int: let range_iter_next make it
+            }
+        } else if (t == &type_list_iterator) {
+            ListIterObject *li = (ListIterObject *)val_ptr(it);
+            if (li->seq && li->index < list_obj(li->seq)->len) {
+                R[A + 1] = list_obj(li->seq)->items[li->index++];
+                NEXT();
+            }
+        }
         if (t->iternext) {
             v = t->iternext(it);
         } else {

@@ -18,6 +18,10 @@ enum {
     FRAME_STARTED = 1 << 4,    // a generator frame that has run
     FRAME_RESUME_AT_PC = 1 << 5, // resume at pc itself (not after a YIELD)
     FRAME_CLASS_BODY = 1 << 6,
+    // The __init__ of a `cls(...)` the interpreter runs inline: `sent` holds
+    // the new instance, which RETURN makes the call's result (after checking
+    // that __init__ returned None).
+    FRAME_INIT = 1 << 7,
 };
 
 // Allocate a frame for `code` on the VM stack, slots zeroed, linked as the

@@ -208,14 +208,45 @@ typedef uint64_t Instr;
     _(GETLEN, AB, 0)            /* A = len(B) */                                    \
     _(COPYDICTWITHOUTKEYS, ABC, 0) /* A = dict(B) without the keys in tuple C */
 
+// The specialized forms (quickening, src/vm/specialize.h): only the
+// interpreter writes them, over an instruction of their generic op, whose
+// operands and cache words they share. _(NAME, generic op)
+#define SPECIALIZED_OPCODES(_)                                                      \
+    _(GETATTR_SLOT, GETATTR)       /* an instance attribute in a shape slot */      \
+    _(GETATTR_CLASSVAL, GETATTR)   /* a class attribute that is a plain value */    \
+    _(GETATTR_MODULE, GETATTR)     /* a module global */                            \
+    _(GETATTR_TYPEVAL, GETATTR)    /* Cls.name: a plain value, function or          \
+                                      staticmethod's function of a class */         \
+    _(GETATTR_MEMBER, GETATTR)     /* a __slots__ member (a field at an offset) */  \
+    _(SETATTR_SLOT, SETATTR)       /* store into an existing shape slot */          \
+    _(SETATTR_MEMBER, SETATTR)     /* store into a __slots__ member */              \
+    _(SETATTR_ADD, SETATTR)        /* add an attribute: a known shape transition */ \
+    _(LOADMETHOD_TYPE, LOADMETHOD) /* a function/method descriptor of the class */  \
+    _(LOADMETHOD_MODULE, LOADMETHOD) /* mod.f(...): a module global, no self */     \
+    _(LOADMETHOD_TYPEVAL, LOADMETHOD) /* Cls.f(...): as GETATTR_TYPEVAL, no self */
+
 typedef enum Opcode {
 #define OPCODE_ENUM_(name, fmt, cache) OP_##name,
     OPCODES(OPCODE_ENUM_)
 #undef OPCODE_ENUM_
+#define SPECIALIZED_ENUM_(name, generic) OP_##name,
+    SPECIALIZED_OPCODES(SPECIALIZED_ENUM_)
+#undef SPECIALIZED_ENUM_
     OP__COUNT
 } Opcode;
 
 _Static_assert(OP__COUNT <= 256, "opcodes must fit 8 bits");
+
+// The cache words of each op as constants, CACHE_<NAME>; a specialized form
+// has its generic op's.
+enum OpcodeCacheWords {
+#define OPCODE_CACHE_CONST_(name, fmt, cache) CACHE_##name = cache,
+    OPCODES(OPCODE_CACHE_CONST_)
+#undef OPCODE_CACHE_CONST_
+#define SPECIALIZED_CACHE_CONST_(name, generic) CACHE_##name = CACHE_##generic,
+    SPECIALIZED_OPCODES(SPECIALIZED_CACHE_CONST_)
+#undef SPECIALIZED_CACHE_CONST_
+};
 
 // ---- encoding --------------------------------------------------------------
 
@@ -235,5 +266,7 @@ static inline int32_t instr_offset(Instr i) { return (int32_t)(uint32_t)(i >> 24
 
 extern const char *const opcode_names[OP__COUNT];
 extern const uint8_t opcode_cache_words[OP__COUNT];
+// The generic op of each op (itself for a generic one).
+extern const uint8_t opcode_generic[OP__COUNT];
 
 #endif

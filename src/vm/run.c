@@ -1,6 +1,7 @@
 // run.c - running a program: the runtime's start, the __main__ module, and
 // the end of the process (SystemExit, uncaught exceptions, flushing).
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +112,8 @@ static int system_exit_status(Value exc) {
     return 1;
 }
 
+static bool exit_by_sigint;  // an uncaught KeyboardInterrupt was reported
+
 int vm_report_exception(void) {
     Value exc = err_fetch();
     if (!exc) {
@@ -139,14 +142,22 @@ int vm_report_exception(void) {
         vm_print_exception(exc);
     }
     if (type_is_subtype(type_of(exc), &exc_KeyboardInterrupt)) {
-        // As CPython: die of the signal, so that the parent sees why.
-        sys_flush_std_streams();
-        fflush(NULL);
-        signal(SIGINT, SIG_DFL);
-        kill(getpid(), SIGINT);
+        // As CPython: die of the signal (after atexit and the last
+        // flushes, in exit_status), so that the parent sees why.
+        exit_by_sigint = true;
         return 130;
     }
     return 1;
+}
+
+// The process's exit: an uncaught KeyboardInterrupt ends it by SIGINT.
+static int exit_status(int status) {
+    if (exit_by_sigint) {
+        fflush(NULL);
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+    }
+    return status;
 }
 
 static char *read_stream(FILE *fp, size_t *len) {
@@ -498,7 +509,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
             atexit_run_callbacks();
             gc_run_exit_finalizers(globals);
             sys_flush_std_streams();
-            return status;
+            return exit_status(status);
         }
         FILE *fp = fopen(path, "rb");
         if (!fp) {
@@ -550,7 +561,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
             atexit_run_callbacks();
             gc_run_exit_finalizers(globals);
             sys_flush_std_streams();
-            return status;
+            return exit_status(status);
         }
     }
     if (r->inspect || (!r->ignore_environment && getenv("PYTHONINSPECT") &&
@@ -562,5 +573,5 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     if (sys_flush_std_streams() < 0 && status == 0) {
         status = 120;
     }
-    return status;
+    return exit_status(status);
 }
