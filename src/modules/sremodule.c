@@ -317,13 +317,13 @@ static void pattern_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, p->indexgroup);
 }
 
-// pos and endpos arguments: ints (with __index__), None not allowed.
+// pos, endpos, count, maxsplit: C ssize_t arguments (ints or __index__).
 static int index_arg(Value v, int64_t dflt, int64_t *out) {
     if (!v) {
         *out = dflt;
         return 0;
     }
-    return obj_as_index(v, out, 1);
+    return obj_as_int64(v, out);
 }
 
 static int string_pos_args(const char *fname, const Value *args, size_t nargs, Value kwnames,
