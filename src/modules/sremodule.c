@@ -1203,10 +1203,14 @@ FN(sre_compile) {
     if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
         return 0;
     }
-    if (!int_check(a[1]) || !list_check(a[2]) || !int_check(a[3])) {
-        return err_format(&exc_TypeError, "compile() argument has the wrong type");
+    if (obj_as_int64(a[1], &flags) < 0) {
+        return 0;
     }
-    if (obj_as_index(a[1], &flags, 1) < 0 || obj_as_index(a[3], &groups, 1) < 0) {
+    if (!list_check(a[2])) {
+        return err_format(&exc_TypeError, "compile() argument 'code' must be list, not %s",
+                          obj_type_name(a[2]));
+    }
+    if (obj_as_int64(a[3], &groups) < 0) {
         return 0;
     }
     if (!dict_check(a[4])) {
@@ -1235,13 +1239,9 @@ FN(sre_compile) {
     for (size_t i = 0; i < n && i < list_obj(a[2])->len; i++) {
         Value c = list_obj(a[2])->items[i];
         int64_t v;
-        if (!int_check(c)) {
-            return err_format(&exc_TypeError, "an integer is required");
-        }
-        if (obj_as_index(c, &v, 1) < 0) {
-            return 0;
-        }
-        if (v < 0 || v > (int64_t)UINT32_MAX) {
+        // any failure to make a code word is reported as this OverflowError
+        if (!int_check(c) || obj_as_index(c, &v, 1) < 0 || v < 0 || v > (int64_t)UINT32_MAX) {
+            err_clear();
             return err_format(&exc_OverflowError, "regular expression code size limit exceeded");
         }
         p->code[i] = (uint32_t)v;
@@ -1267,17 +1267,13 @@ static int char_arg(const char *fname, const Value *args, size_t nargs, Value kw
         return -1;
     }
     int64_t v;
-    if (!int_check(args[0]) && !type_of(args[0])->index) {
-        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                   obj_type_name(args[0]));
+    int r = obj_as_int64(args[0], &v);
+    if (r < 0 && !err_matches(&exc_OverflowError)) {
         return -1;
     }
-    if (obj_as_index(args[0], &v, 1) < 0) {
-        return -1;
-    }
-    if (v < INT32_MIN || v > INT32_MAX) {
-        err_format(&exc_OverflowError, v < 0 ? "signed integer is less than minimum"
-                                              : "signed integer is greater than maximum");
+    if (r < 0 || v < INT32_MIN || v > INT32_MAX) {
+        err_clear();
+        err_format(&exc_OverflowError, "Python int too large to convert to C int");
         return -1;
     }
     *ch = (uint32_t)v;
@@ -1293,7 +1289,7 @@ FN(sre_getcodesize) {
 
 FN(sre_ascii_iscased) {
     uint32_t ch;
-    if (char_arg("ascii_iscased", args, nargs, kwnames, &ch) < 0) {
+    if (char_arg("_sre.ascii_iscased", args, nargs, kwnames, &ch) < 0) {
         return 0;
     }
     return val_bool(ch < 128 && ((ch | 32) - 'a') < 26);
@@ -1301,7 +1297,7 @@ FN(sre_ascii_iscased) {
 
 FN(sre_unicode_iscased) {
     uint32_t ch;
-    if (char_arg("unicode_iscased", args, nargs, kwnames, &ch) < 0) {
+    if (char_arg("_sre.unicode_iscased", args, nargs, kwnames, &ch) < 0) {
         return 0;
     }
     if (ch > 0x10FFFF) {
@@ -1312,7 +1308,7 @@ FN(sre_unicode_iscased) {
 
 FN(sre_ascii_tolower) {
     uint32_t ch;
-    if (char_arg("ascii_tolower", args, nargs, kwnames, &ch) < 0) {
+    if (char_arg("_sre.ascii_tolower", args, nargs, kwnames, &ch) < 0) {
         return 0;
     }
     return int_from_i64((int32_t)sre_lower_ascii(ch));
@@ -1320,7 +1316,7 @@ FN(sre_ascii_tolower) {
 
 FN(sre_unicode_tolower) {
     uint32_t ch;
-    if (char_arg("unicode_tolower", args, nargs, kwnames, &ch) < 0) {
+    if (char_arg("_sre.unicode_tolower", args, nargs, kwnames, &ch) < 0) {
         return 0;
     }
     return int_from_i64((int32_t)(ch > 0x10FFFF ? ch : sre_lower_unicode(ch)));

@@ -79,3 +79,14 @@ try: print(re.sub('a', 'b', 'aaa', -1))
 except Exception as e: print(type(e).__name__, e)
 try: print(re.split('a', 'bab', -1))
 except Exception as e: print(type(e).__name__, e)
+import _sre
+for f in (_sre.ascii_iscased, _sre.unicode_iscased, _sre.ascii_tolower, _sre.unicode_tolower):
+    for v in (-1, 0x110000, 2**31 - 1, 2**31, 'a', 1.0, True):
+        try: print(f(v))
+        except Exception as e: print(type(e).__name__, e)
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+for args in [('a', 0, [1], 0, {}, ()), ('a', 0, [2**32], 0, {}, ()), ('a', 0, [-1], 0, {}, ()), ('a', 0, ['x'], 0, {}, ()),
+             ('a', 0, (1,), 0, {}, ()), ('a', 0, [1], 0, [], ()), ('a', 0, [1], 0, {}, [])]:
+    try: print(_sre.compile(*args))
+    except Exception as e: print(type(e).__name__, e)
