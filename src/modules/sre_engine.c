@@ -136,7 +136,7 @@ static inline int is_uni_linebreak(uint32_t ch) {
                     : (uni_ctype(ch) & UNI_LINEBREAK) != 0;
 }
 
-static int in_category(uint32_t cat, uint32_t ch) {
+static inline int in_category(uint32_t cat, uint32_t ch) {
     switch (cat) {
     case SRE_CAT_DIGIT: return is_ascii_digit(ch);
     case SRE_CAT_NOT_DIGIT: return !is_ascii_digit(ch);
@@ -319,6 +319,15 @@ static ssize_t count_units(const SreState *st, const uint32_t *code, size_t n, s
         const uint8_t *s = st->data;
         uint32_t c = code_at(code, n, pc + 1);
         while (p < end && s[p] == c) {
+            p++;
+        }
+        return p - ptr;
+    }
+    if (op == SRE_OP_IN && code_at(code, n, pc + 2) == SRE_OP_CATEGORY &&
+        code_at(code, n, pc + 4) == SRE_OP_FAILURE) {
+        // a lone class (\w+, \s*): no set walk per character
+        uint32_t cat = code_at(code, n, pc + 3);
+        while (p < end && in_category(cat, ch_at(st, p))) {
             p++;
         }
         return p - ptr;
