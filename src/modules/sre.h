@@ -53,7 +53,7 @@ enum SreCategory {
 #define SRE_INFO_CHARSET 4
 
 // Engine results: 1 match, 0 no match, < 0 an error.
-#define SRE_ERROR_ILLEGAL (-1)     // invalid code (RuntimeError "invalid SRE code")
+#define SRE_ERROR_ILLEGAL (-1)     // code the engine cannot run (RuntimeError)
 #define SRE_ERROR_MEMORY (-2)      // MemoryError
 #define SRE_ERROR_INTERRUPTED (-3) // a signal handler raised: its exception is set
 

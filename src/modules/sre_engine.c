@@ -19,9 +19,12 @@
 // and popped in the same nesting. Repeat contexts (REPEAT ... UNTIL) live in
 // a pool indexed by number and are chained through `prev`.
 //
-// Every code word is read through code_at(), which yields FAILURE beyond
-// the end, so code handed to _sre.compile by hand cannot read outside its
-// array; a MARK beyond the pattern's groups is "invalid SRE code".
+// _sre.compile does not validate the code as CPython's does. Instead every
+// code word is read through code_at(), which yields FAILURE beyond the end,
+// skips only move forward, and a MARK beyond the pattern's groups or an
+// UNTIL without its REPEAT stops the match with SRE_ERROR_ILLEGAL: code
+// handed to _sre.compile by hand can give odd answers or a RuntimeError,
+// but never read or write outside its arrays.
 #include "sre.h"
 
 #include <stdlib.h>
