@@ -864,8 +864,9 @@ static int64_t match_index(Value self, Value index) {
             return -1;
         }
     } else {
+        // CPython keeps no groupindex when it is empty: no lookup, no TypeError
         Value gi = pat(m->pattern)->groupindex;
-        if (gi && dict_check(gi)) {
+        if (gi && dict_check(gi) && dict_len(gi) > 0) {
             Value v = dict_get(gi, index);
             if (!v && err_occurred()) {
                 return -1;
