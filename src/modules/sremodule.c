@@ -686,8 +686,8 @@ FN(pattern_deepcopy) {
 
 static Value pattern_get_groupindex(Value self) {
     Value d = pat(self)->groupindex;
-    if (!d || !dict_check(d)) {
-        return dict_new();
+    if (!d || !dict_check(d) || dict_len(d) == 0) {
+        return dict_new();   // CPython keeps no empty groupindex: a fresh dict
     }
     return mappingproxy_new(d);
 }

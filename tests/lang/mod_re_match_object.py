@@ -20,3 +20,4 @@ m = re.match('(?P<n>a)', 'a')
 for k in (slice(0, 1), [1], 'n', 'zz', 1.0):
     try: print(m[k])
     except Exception as e: print(type(e).__name__, e)
+print(type(re.compile('a').groupindex).__name__, type(re.compile('(?P<a>a)').groupindex).__name__)
