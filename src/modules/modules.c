@@ -16,6 +16,7 @@ static Value sys_init_default(void) {
 
 const BuiltinModule modules_builtin_table[] = {
     {"_bisect", bisect_module_init},
+    {"_codecs", codecs_module_init},
     {"_collections", collections_module_init},
     {"_functools", functools_module_init},
     {"_heapq", heapq_module_init},
@@ -25,10 +26,12 @@ const BuiltinModule modules_builtin_table[] = {
     {"_signal", signal_module_init},
     {"_sre", sre_module_init},
     {"_string", string_module_init},
+    {"_struct", struct_module_init},
     {"_thread", thread_module_init},
     {"_warnings", warnings_module_init},
     {"_weakref", weakref_module_init},
     {"atexit", atexit_module_init},
+    {"binascii", binascii_module_init},
     {"builtins", builtins_init},
     {"errno", errno_module_init},
     {"gc", gcmodule_init},

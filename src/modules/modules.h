@@ -37,7 +37,9 @@ Value modules_import_builtin(Value name, int quiet);
 // ---- the other builtin modules, one file each ----------------------------------------
 
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
+Value binascii_module_init(void);   // binascii (binasciimodule.c)
 Value bisect_module_init(void);     // _bisect (bisectmodule.c)
+Value codecs_module_init(void);      // _codecs (codecsmodule.c)
 Value collections_module_init(void);  // _collections (collectionsmodule.c)
 Value errno_module_init(void);      // errno (errnomodule.c)
 Value functools_module_init(void);  // _functools (functoolsmodule.c)
@@ -53,6 +55,7 @@ Value posix_module_init(void);      // posix (posixmodule.c)
 Value signal_module_init(void);     // _signal (signalmodule.c)
 Value sre_module_init(void);        // _sre (sremodule.c, sre_engine.c)
 Value string_module_init(void);     // _string (stringmodule.c)
+Value struct_module_init(void);     // _struct (structmodule.c)
 Value thread_module_init(void);     // _thread (threadmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
 Value warnings_module_init(void);   // _warnings (warningsmodule.c)

@@ -4,19 +4,18 @@
 // A Python handler cannot run inside the C signal handler: the C handler
 // only records the signal (signal_tripped, per-signal flags) and writes
 // its number to the wakeup fd; signal_check_pending() later calls the
-// Python handlers, at a point where running Python code is safe. Today
-// those points are raise_signal() (which checks right after raise(), as
-// CPython's does), pause(), and time.sleep() when a signal interrupts it.
-// The interpreter loop does not poll signal_tripped yet, so a handler for
-// a signal that arrives while pure Python code runs waits for the next
-// such point.
+// Python handlers, at a point where running Python code is safe: the
+// interpreter's loop headers (interp.c's LOOPHEADER), raise_signal()
+// (right after raise(), as CPython's), pause(), and time.sleep() when a
+// signal interrupts it.
 //
-// SIGINT: importing _signal installs default_int_handler for it (CPython
-// does so at start-up), through the recording C handler. Since the
-// interpreter does not poll yet, a Ctrl-C in a busy loop would otherwise
-// go unnoticed: a second SIGINT arriving while the first is still pending
-// and the handler is default_int_handler restores the OS default and
-// kills the process, as an unhandled KeyboardInterrupt would end it.
+// SIGINT: run.c imports _signal at start-up, as CPython does, which
+// installs default_int_handler for it through the recording C handler.
+// Code that never reaches a safe point (a long C call, a blocking read
+// that restarts) would let a Ctrl-C go unnoticed: a second SIGINT arriving
+// while the first is still pending and the handler is default_int_handler
+// restores the OS default and kills the process, as an unhandled
+// KeyboardInterrupt would end it.
 #include <errno.h>
 #include <math.h>
 #include <signal.h>

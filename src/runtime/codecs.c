@@ -22,24 +22,29 @@
 #include "abstract.h"
 #include "args.h"
 #include "bytes.h"
+#include "dict.h"
+#include "gc.h"
+#include "int.h"
+#include "memoryview.h"
 #include "exceptions.h"
 #include "str.h"
 #include "strbuf.h"
 #include "tuple.h"
 #include "unicode.h"
+#include "unicode_names.h"
 
 #include "codec_names.h"
 
 typedef enum CodecKind {
     CODEC_UTF8, CODEC_UTF8_SIG, CODEC_ASCII, CODEC_LATIN1, CODEC_UTF16, CODEC_UTF16_LE,
     CODEC_UTF16_BE, CODEC_UTF32, CODEC_UTF32_LE, CODEC_UTF32_BE, CODEC_UNICODE_ESCAPE,
-    CODEC_RAW_UNICODE_ESCAPE, CODEC_CHARMAP, CODEC_UNSUPPORTED,
+    CODEC_RAW_UNICODE_ESCAPE, CODEC_CHARMAP, CODEC_UTF7, CODEC_UNSUPPORTED,
 } CodecKind;
 
 // The name an encoder's errors carry, per kind.
 static const char *const codec_error_names[] = {
     "utf-8", "utf-8", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be",
-    "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "charmap", "",
+    "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "charmap", "utf7", "",
 };
 
 static const struct {
@@ -50,7 +55,7 @@ static const struct {
     {"latin_1", CODEC_LATIN1}, {"utf_16", CODEC_UTF16}, {"utf_16_le", CODEC_UTF16_LE},
     {"utf_16_be", CODEC_UTF16_BE}, {"utf_32", CODEC_UTF32}, {"utf_32_le", CODEC_UTF32_LE},
     {"utf_32_be", CODEC_UTF32_BE}, {"unicode_escape", CODEC_UNICODE_ESCAPE},
-    {"raw_unicode_escape", CODEC_RAW_UNICODE_ESCAPE},
+    {"raw_unicode_escape", CODEC_RAW_UNICODE_ESCAPE}, {"utf_7", CODEC_UTF7},
 };
 
 // ---- lookup ----------------------------------------------------------------------------
@@ -99,10 +104,8 @@ static const CodecName *codec_find(const char *name, int kinds) {
     return NULL;
 }
 
-// The codec for `encoding`, or -1 with LookupError / NotImplementedError.
-// `what` is "encode" or "decode" (for the message about bytes codecs);
-// *charmap gets the table of a single-byte codec.
-static int codec_lookup(const char *encoding, CodecKind *kind, int *charmap, const char *what) {
+// The CPython codec table's entry for `encoding`, or NULL.
+static const CodecName *codec_find_name(const char *encoding) {
     char norm[128];
     const CodecName *c = NULL;
     if (codec_normalize(encoding, norm, sizeof norm)) {
@@ -116,6 +119,19 @@ static int codec_lookup(const char *encoding, CodecKind *kind, int *charmap, con
             c = codec_find(norm, 1);
         }
     }
+    return c;
+}
+
+const char *codec_cpython_module(const char *encoding) {
+    const CodecName *c = codec_find_name(encoding);
+    return c ? c->module : NULL;
+}
+
+// The codec for `encoding`, or -1 with LookupError / NotImplementedError.
+// `what` is "encode" or "decode" (for the message about bytes codecs);
+// *charmap gets the table of a single-byte codec.
+static int codec_lookup(const char *encoding, CodecKind *kind, int *charmap, const char *what) {
+    const CodecName *c = codec_find_name(encoding);
     if (!c) {
         Value msg = str_format_c("unknown encoding: %s", encoding);
         if (msg) {
@@ -173,13 +189,23 @@ static int codec_is_fast_name(const char *encoding) {
 // _PyErr_TrySetFromCause): an exception with nothing but a message (not a
 // UnicodeError) becomes "encoding with 'x' codec failed (LookupError: ...)"
 // of the same type, caused by the original.
-static void codec_wrap_error(const char *what, const char *encoding) {
-    if (!(err_matches(&exc_LookupError) || err_matches(&exc_TypeError)) ||
-        err_matches(&exc_UnicodeError)) {
+void codec_wrap_error(const char *what, const char *encoding) {
+    // Only exceptions that are nothing but their message: not those whose
+    // types take other arguments or carry attributes.
+    if (!err_matches(&exc_Exception) || err_matches(&exc_UnicodeError) ||
+        err_matches(&exc_OSError) || err_matches(&exc_SyntaxError) ||
+        err_matches(&exc_ImportError) || err_matches(&exc_AttributeError) ||
+        err_matches(&exc_NameError) || err_matches(&exc_StopIteration) ||
+        err_matches(&exc_BaseExceptionGroup)) {
         return;
     }
     Value orig = err_fetch();
     if (!orig) {
+        return;
+    }
+    ExceptionObject *oe = (ExceptionObject *)val_ptr(orig);
+    if (oe->dict && dict_len(oe->dict) > 0) {
+        err_set_value(orig);
         return;
     }
     Value text = obj_str(orig);
@@ -227,6 +253,72 @@ static ErrorHandler codec_handler(const char *errors) {
     return EH_BAD;
 }
 
+// The error handlers codecs.register_error added (and _codecs' builtin
+// ones): name -> callable. Created by the first registration.
+static Value codec_error_registry;
+
+int codec_register_error(Value name, Value handler) {
+    if (!codec_error_registry) {
+        gc_add_root(&codec_error_registry);
+        codec_error_registry = dict_new();
+        if (!codec_error_registry) {
+            return -1;
+        }
+    }
+    return dict_set(codec_error_registry, name, handler);
+}
+
+Value codec_lookup_error_handler(const char *name) {
+    if (!codec_error_registry) {
+        return 0;
+    }
+    return dict_get_cstr(codec_error_registry, name);
+}
+
+static void codec_unknown_handler(const char *errors);
+
+int codec_call_error_handler(const char *errors, Value exc, int encode, size_t length,
+                             Value *rep, int64_t *newpos) {
+    if (!errors || strcmp(errors, "strict") == 0) {
+        err_set_value(exc);
+        return -1;
+    }
+    Value handler = codec_lookup_error_handler(errors);
+    if (!handler) {
+        if (!err_occurred()) {
+            codec_unknown_handler(errors);
+        }
+        return -1;
+    }
+    Value r = obj_call1(handler, exc);
+    if (!r) {
+        return -1;
+    }
+    if (!tuple_check(r) || tuple_obj(r)->len != 2 ||
+        !(val_is_str(tuple_obj(r)->items[0]) ||
+          (encode && val_is_bytes(tuple_obj(r)->items[0]))) ||
+        !int_check(tuple_obj(r)->items[1])) {
+        err_format(&exc_TypeError, encode ? "encoding error handler must return (str/bytes, int) tuple"
+                                         : "decoding error handler must return (str, int) tuple");
+        return -1;
+    }
+    int64_t pos;
+    if (obj_as_index(tuple_obj(r)->items[1], &pos, 1) < 0) {
+        return -1;
+    }
+    if (pos < 0) {
+        pos += (int64_t)length;
+    }
+    if (pos < 0 || pos > (int64_t)length) {
+        err_format(&exc_IndexError, "position %lld from error handler out of bounds",
+                   (long long)pos);
+        return -1;
+    }
+    *rep = tuple_obj(r)->items[0];
+    *newpos = pos;
+    return 0;
+}
+
 static void codec_unknown_handler(const char *errors) {
     Value msg = str_format_c("unknown error handler name '%s'", errors);
     if (msg) {
@@ -244,16 +336,21 @@ typedef struct Encoder {
     StrBuf out;
 } Encoder;
 
-// Raise UnicodeEncodeError(encoding, str, start, end, reason).
-static int enc_raise(Encoder *e, size_t start, size_t end, const char *reason) {
+// UnicodeEncodeError(encoding, str, start, end, reason), or 0.
+static Value enc_error_new(Encoder *e, size_t start, size_t end, const char *reason) {
     Value args[5] = {
         str_from_cstr(codec_error_names[e->name_kind]), e->str, val_from_smallint((int64_t)start),
         val_from_smallint((int64_t)end), str_from_cstr(reason),
     };
     if (!args[0] || !args[4]) {
-        return -1;
+        return 0;
     }
-    Value exc = obj_call(val_from_ptr(&exc_UnicodeEncodeError), args, 5, 0);
+    return obj_call(val_from_ptr(&exc_UnicodeEncodeError), args, 5, 0);
+}
+
+// Raise UnicodeEncodeError(encoding, str, start, end, reason).
+static int enc_raise(Encoder *e, size_t start, size_t end, const char *reason) {
+    Value exc = enc_error_new(e, start, end, reason);
     if (exc) {
         err_set_value(exc);
     }
@@ -277,14 +374,55 @@ static void enc_put_backslash(StrBuf *b, uint32_t cp) {
     }
 }
 
+static int enc_can(const Encoder *e, uint32_t cp);
+static void enc_put_unit(Encoder *e, uint32_t cp);
+
+// A handler from the registry: its str replacement is encoded by this
+// codec (a character it cannot encode raises the original error), its
+// bytes replacement copied.
+static int enc_custom(Encoder *e, size_t start, size_t end, const char *reason, int *bytes,
+                      int64_t *newpos) {
+    if (!codec_lookup_error_handler(e->errors)) {
+        if (!err_occurred()) {
+            codec_unknown_handler(e->errors);
+        }
+        return -1;
+    }
+    Value exc = enc_error_new(e, start, end, reason);
+    Value rep;
+    if (!exc || codec_call_error_handler(e->errors, exc, 1, str_len(e->str), &rep, newpos) < 0) {
+        return -1;
+    }
+    *bytes = 2;
+    if (val_is_bytes(rep)) {
+        sb_put(&e->out, bytes_data(rep), bytes_len(rep));
+        return 0;
+    }
+    StrObject *r = str_obj(rep);
+    const unsigned char *p = (const unsigned char *)r->data;
+    for (size_t i = 0; i < r->nbytes;) {
+        size_t k;
+        uint32_t cp = str_decode_cp(p + i, &k);
+        if (!enc_can(e, cp)) {
+            return enc_raise(e, start, end, reason);
+        }
+        enc_put_unit(e, cp);
+        i += k;
+    }
+    return 0;
+}
+
 // The replacement text (ASCII) the handler gives for cps[0..n) (the run
 // at code point positions start..start+n), or -1 with the error raised.
 // *bytes is set for surrogateescape/surrogatepass, whose output is bytes
 // for the encoder rather than text; *bad_at is where surrogateescape met
 // a character it cannot map.
+// A handler registered with codecs.register_error writes its replacement
+// straight into e->out (*bytes = 2) and may move *newpos.
 static int enc_replacement(Encoder *e, const uint32_t *cps, size_t n, size_t start,
-                           const char *reason, StrBuf *rep, int *bytes) {
+                           const char *reason, StrBuf *rep, int *bytes, int64_t *newpos) {
     *bytes = 0;
+    *newpos = (int64_t)(start + n);
     switch (enc_handler(e)) {
     case EH_STRICT:
         return enc_raise(e, start, start + n, reason);
@@ -365,8 +503,7 @@ static int enc_replacement(Encoder *e, const uint32_t *cps, size_t n, size_t sta
                    "the 'namereplace' error handler is not implemented in krait yet");
         return -1;
     default:
-        codec_unknown_handler(e->errors);
-        return -1;
+        return enc_custom(e, start, start + n, reason, bytes, newpos);
     }
 }
 
@@ -543,9 +680,16 @@ static int enc_run(Encoder *e) {
         StrBuf rep;
         sb_init(&rep);
         int bytes;
-        if (enc_replacement(e, cps, run, index, reason, &rep, &bytes) < 0) {
+        int64_t newpos;
+        if (enc_replacement(e, cps, run, index, reason, &rep, &bytes, &newpos) < 0) {
             sb_free(&rep);
             return -1;
+        }
+        if (bytes == 2) {
+            sb_free(&rep);
+            index = (size_t)newpos;
+            pos = str_offset_of(e->str, index);
+            continue;
         }
         if (bytes) {
             if (per_char && e->handler == EH_SURROGATEESCAPE) {
@@ -612,7 +756,100 @@ static void enc_escape(Encoder *e) {
     }
 }
 
-Value codec_encode(Value s, const char *encoding, const char *errors) {
+// ---- UTF-7 (RFC 2152) ------------------------------------------------------------------------------
+//
+// CPython's variant: every printable ASCII character but '+', '\\' and '~'
+// (and whitespace) is written as itself; the rest go into base64 runs of
+// UTF-16 code units opened by '+' and closed by '-' when the next
+// character could be read as base64 (or is '-'). Encoding never fails.
+
+// 0: set D, 1: set O, 2: whitespace (all written directly), 3: base64-encoded.
+static int utf7_category(uint32_t c) {
+    if (c >= 128 || c == 0) {
+        return 3;
+    }
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+        strchr("'(),-./:?", (int)c)) {
+        return 0;
+    }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        return 2;
+    }
+    if (strchr("!\"#$%&*;<=>@[]^_`{|}", (int)c)) {
+        return 1;
+    }
+    return 3;
+}
+
+static int utf7_is_base64(uint32_t c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           c == '+' || c == '/';
+}
+
+static const char utf7_alphabet[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static void enc_utf7(Encoder *e) {
+    StrObject *s = str_obj(e->str);
+    const unsigned char *d = (const unsigned char *)s->data;
+    int in_shift = 0, bits = 0;
+    uint64_t buf = 0;
+    for (size_t pos = 0; pos < s->nbytes;) {
+        size_t k;
+        uint32_t c = str_decode_cp(d + pos, &k);
+        pos += k;
+        int direct = utf7_category(c) != 3;
+        if (in_shift && direct) {
+            if (bits) {
+                sb_putc(&e->out, utf7_alphabet[(buf << (6 - bits)) & 63]);
+                buf = 0;
+                bits = 0;
+            }
+            in_shift = 0;
+            if (utf7_is_base64(c) || c == '-') {
+                sb_putc(&e->out, '-');
+            }
+            sb_putc(&e->out, (char)c);
+            continue;
+        }
+        if (!in_shift) {
+            if (c == '+') {
+                sb_put(&e->out, "+-", 2);
+                continue;
+            }
+            if (direct) {
+                sb_putc(&e->out, (char)c);
+                continue;
+            }
+            sb_putc(&e->out, '+');
+            in_shift = 1;
+        }
+        uint32_t units[2] = {c, 0};
+        int nunits = 1;
+        if (c >= 0x10000) {
+            units[0] = 0xD800 | ((c - 0x10000) >> 10);
+            units[1] = 0xDC00 | ((c - 0x10000) & 0x3FF);
+            nunits = 2;
+        }
+        for (int u = 0; u < nunits; u++) {
+            bits += 16;
+            buf = (buf << 16) | units[u];
+            while (bits >= 6) {
+                sb_putc(&e->out, utf7_alphabet[(buf >> (bits - 6)) & 63]);
+                bits -= 6;
+            }
+            buf &= (1u << bits) - 1;
+        }
+    }
+    if (bits) {
+        sb_putc(&e->out, utf7_alphabet[(buf << (6 - bits)) & 63]);
+    }
+    if (in_shift) {
+        sb_putc(&e->out, '-');
+    }
+}
+
+Value codec_encode_direct(Value s, const char *encoding, const char *errors) {
     CodecKind kind = CODEC_UTF8;
     int charmap = -1;
     if (encoding && codec_lookup(encoding, &kind, &charmap, "encode") < 0) {
@@ -630,15 +867,102 @@ Value codec_encode(Value s, const char *encoding, const char *errors) {
     sb_reserve(&e.out, o->nbytes + 4);
     if (kind == CODEC_UNICODE_ESCAPE || kind == CODEC_RAW_UNICODE_ESCAPE) {
         enc_escape(&e);
+    } else if (kind == CODEC_UTF7) {
+        enc_utf7(&e);
     } else if (enc_run(&e) < 0) {
         sb_free(&e.out);
-        if (!codec_is_fast_name(encoding)) {
-            codec_wrap_error("encoding", encoding);
-        }
         return 0;
     }
     Value r = bytes_from(e.out.data ? e.out.data : "", e.out.len);
     sb_free(&e.out);
+    return r;
+}
+
+Value (*codec_registry_hook)(Value encoding);
+
+// A codec krait does not have (unknown to its table, or known but not
+// implemented) asked of the codec registry, as CPython's str.encode and
+// bytes.decode ask it for every name but a few: codecs registered with
+// codecs.register and the pure-Python ones of the encodings package
+// (punycode, ...). A codec the registry cannot find either keeps the
+// error codec_lookup raised. 1 with *result, 0 when the pending error
+// stands, -1 with a new error.
+static int codec_via_registry(Value input, const char *encoding, const char *errors, int encode,
+                              Value *result) {
+    if (!codec_registry_hook ||
+        !(err_matches(&exc_LookupError) || err_matches(&exc_NotImplementedError))) {
+        return 0;
+    }
+    Value pending = err_fetch();
+    Value name = str_from_cstr(encoding);
+    Value codec = name ? codec_registry_hook(name) : 0;
+    if (!codec) {
+        if (err_matches(&exc_LookupError)) {
+            err_clear();
+            err_set_value(pending);
+            return 0;
+        }
+        return -1;
+    }
+    Value is_text = obj_getattr_opt(codec, str_intern_cstr("_is_text_encoding"));
+    if (!is_text && err_occurred()) {
+        return -1;
+    }
+    int text = is_text ? obj_truthy(is_text) : 1;
+    if (text < 0) {
+        return -1;
+    }
+    if (!text) {
+        err_format(&exc_LookupError,
+                   "'%s' is not a text encoding; use codecs.%s() to handle arbitrary codecs",
+                   encoding, encode ? "encode" : "decode");
+        return -1;
+    }
+    // As CPython: the errors argument only when one was given, and the
+    // data to decode as a memoryview.
+    if (!encode) {
+        input = obj_call1(val_from_ptr(&type_memoryview), input);
+        if (!input) {
+            return -1;
+        }
+    }
+    Value fn = tuple_obj(codec)->items[encode ? 0 : 1];
+    Value errs = errors ? str_from_cstr(errors) : 0;
+    Value r = !errors ? obj_call1(fn, input) : errs ? obj_call2(fn, input, errs) : 0;
+    if (!r) {
+        codec_wrap_error(encode ? "encoding" : "decoding", encoding);
+        return -1;
+    }
+    if (!tuple_check(r) || tuple_obj(r)->len != 2) {
+        err_format(&exc_TypeError, encode ? "encoder must return a tuple (object, integer)"
+                                          : "decoder must return a tuple (object,integer)");
+        return -1;
+    }
+    Value v = tuple_obj(r)->items[0];
+    if (encode ? !val_is_bytes(v) : !val_is_str(v)) {
+        err_format(&exc_TypeError,
+                   encode ? "'%s' encoder returned '%s' instead of 'bytes'; use codecs.encode() "
+                            "to encode to arbitrary types"
+                          : "'%s' decoder returned '%s' instead of 'str'; use codecs.decode() "
+                            "to decode to arbitrary types",
+                   encoding, obj_type_name(v));
+        return -1;
+    }
+    *result = v;
+    return 1;
+}
+
+Value codec_encode(Value s, const char *encoding, const char *errors) {
+    CodecKind kind;
+    int charmap;
+    if (encoding && codec_lookup(encoding, &kind, &charmap, "encode") < 0) {
+        Value r;
+        return codec_via_registry(s, encoding, errors, 1, &r) > 0 ? r : 0;  // not wrapped
+    }
+    Value r = codec_encode_direct(s, encoding, errors);
+    if (!r && !codec_is_fast_name(encoding)) {
+        codec_wrap_error("encoding", encoding);
+    }
     return r;
 }
 
@@ -691,6 +1015,38 @@ static uint32_t dec_unit(CodecKind k, const unsigned char *p) {
     default:
         return (uint32_t)p[3] | (uint32_t)p[2] << 8 | (uint32_t)p[1] << 16 | (uint32_t)p[0] << 24;
     }
+}
+
+// A handler from the registry: its str replacement is appended, decoding
+// resumes where it says.
+static int64_t dec_custom(Decoder *x, size_t start, size_t end, const char *reason) {
+    if (!codec_lookup_error_handler(x->errors)) {
+        if (!err_occurred()) {
+            codec_unknown_handler(x->errors);
+        }
+        return -1;
+    }
+    if (!x->obj) {
+        x->obj = bytes_from(x->d, x->n);
+        if (!x->obj) {
+            return -1;
+        }
+    }
+    Value args[5] = {
+        str_from_cstr(codec_error_names[x->kind]), x->obj, val_from_smallint((int64_t)start),
+        val_from_smallint((int64_t)end), str_from_cstr(reason),
+    };
+    if (!args[0] || !args[4]) {
+        return -1;
+    }
+    Value exc = obj_call(val_from_ptr(&exc_UnicodeDecodeError), args, 5, 0);
+    Value rep;
+    int64_t newpos;
+    if (!exc || codec_call_error_handler(x->errors, exc, 0, x->n, &rep, &newpos) < 0) {
+        return -1;
+    }
+    sb_put(&x->out, str_obj(rep)->data, str_obj(rep)->nbytes);
+    return newpos;
 }
 
 // Handle the undecodable bytes [start, end): append the replacement and
@@ -755,8 +1111,7 @@ static int64_t dec_error(Decoder *x, size_t start, size_t end, const char *reaso
         err_format(&exc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
         return -1;
     default:
-        codec_unknown_handler(x->errors);
-        return -1;
+        return dec_custom(x, start, end, reason);
     }
 }
 
@@ -934,19 +1289,346 @@ static int dec_run(Decoder *x) {
     return 0;
 }
 
-Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
-                   const char *errors) {
+static int hex_digit(unsigned c) {
+    return c >= '0' && c <= '9' ? (int)(c - '0')
+           : c >= 'a' && c <= 'f' ? (int)(c - 'a' + 10)
+           : c >= 'A' && c <= 'F' ? (int)(c - 'A' + 10) : -1;
+}
+
+// unicode_escape and raw_unicode_escape. When not `final`, an escape cut
+// off by the end of the data stops decoding before its backslash
+// (*stop says where); otherwise it is an error.
+static int dec_escape(Decoder *x, int final, size_t *stop) {
+    const unsigned char *d = x->d;
+    size_t n = x->n, pos = 0;
+    int raw = x->kind == CODEC_RAW_UNICODE_ESCAPE;
+    *stop = n;
+    while (pos < n) {
+        unsigned c = d[pos++];
+        if (c != '\\' || (raw && pos >= n && final)) {
+            char b[4];
+            sb_put(&x->out, b, (size_t)utf8_encode(c, b));
+            continue;
+        }
+        size_t start = pos - 1;
+        const char *message = "\\ at end of string";
+        uint32_t ch = 0;
+        int count = 0;
+        if (pos >= n) {
+            goto incomplete;
+        }
+        c = d[pos++];
+        if (raw) {
+            if (c == 'u') {
+                count = 4;
+                message = "truncated \\uXXXX escape";
+            } else if (c == 'U') {
+                count = 8;
+                message = "truncated \\UXXXXXXXX escape";
+            } else {
+                sb_putc(&x->out, '\\');
+                char b[4];
+                sb_put(&x->out, b, (size_t)utf8_encode(c, b));
+                continue;
+            }
+        } else {
+            switch (c) {
+            case '\n': continue;
+            case '\\': sb_putc(&x->out, '\\'); continue;
+            case '\'': sb_putc(&x->out, '\''); continue;
+            case '"': sb_putc(&x->out, '"'); continue;
+            case 'b': sb_putc(&x->out, '\b'); continue;
+            case 'f': sb_putc(&x->out, '\f'); continue;
+            case 't': sb_putc(&x->out, '\t'); continue;
+            case 'n': sb_putc(&x->out, '\n'); continue;
+            case 'r': sb_putc(&x->out, '\r'); continue;
+            case 'v': sb_putc(&x->out, '\v'); continue;
+            case 'a': sb_putc(&x->out, '\a'); continue;
+            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+                ch = c - '0';
+                for (int i = 0; i < 2 && pos < n && d[pos] >= '0' && d[pos] <= '7'; i++) {
+                    ch = (ch << 3) + (d[pos++] - '0');
+                }
+                char b[4];
+                sb_put(&x->out, b, (size_t)utf8_encode(ch, b));
+                continue;
+            }
+            case 'x': count = 2; message = "truncated \\xXX escape"; break;
+            case 'u': count = 4; message = "truncated \\uXXXX escape"; break;
+            case 'U': count = 8; message = "truncated \\UXXXXXXXX escape"; break;
+            case 'N': {
+                message = "malformed \\N character escape";
+                if (pos >= n) {
+                    goto incomplete;
+                }
+                if (d[pos] == '{') {
+                    size_t name = ++pos;
+                    while (pos < n && d[pos] != '}') {
+                        pos++;
+                    }
+                    if (pos >= n) {
+                        goto incomplete;
+                    }
+                    if (pos > name) {
+                        pos++;
+                        if (uni_lookup_name((const char *)d + name, pos - 1 - name, &ch)) {
+                            char b[4];
+                            sb_put(&x->out, b, (size_t)utf8_encode(ch, b));
+                            continue;
+                        }
+                        message = "unknown Unicode character name";
+                    }
+                }
+                goto error;
+            }
+            default: {
+                // Kept as it is (CPython also warns: DeprecationWarning).
+                sb_putc(&x->out, '\\');
+                char b[4];
+                sb_put(&x->out, b, (size_t)utf8_encode(c, b));
+                continue;
+            }
+            }
+        }
+        for (; count; pos++, count--) {
+            if (pos >= n) {
+                goto incomplete;
+            }
+            int v = hex_digit(d[pos]);
+            if (v < 0) {
+                goto error;
+            }
+            ch = (ch << 4) + (uint32_t)v;
+        }
+        if (ch > 0x10FFFF) {
+            message = raw ? "\\Uxxxxxxxx out of range" : "illegal Unicode character";
+            goto error;
+        }
+        {
+            char b[4];
+            sb_put(&x->out, b, (size_t)utf8_encode(ch, b));
+        }
+        continue;
+    incomplete:
+        if (!final) {
+            *stop = start;
+            return 0;
+        }
+    error: {
+        int64_t next = dec_error(x, start, pos, message);
+        if (next < 0) {
+            return -1;
+        }
+        pos = (size_t)next;
+    }
+    }
+    return 0;
+}
+
+static int utf7_from_base64(unsigned c) {
+    return c >= 'A' && c <= 'Z' ? (int)(c - 'A')
+           : c >= 'a' && c <= 'z' ? (int)(c - 'a' + 26)
+           : c >= '0' && c <= '9' ? (int)(c - '0' + 52) : c == '+' ? 62 : 63;
+}
+
+static void dec_put(Decoder *x, uint32_t c) {
+    char b[4];
+    sb_put(&x->out, b, (size_t)utf8_encode(c, b));
+}
+
+// UTF-7 with CPython's error ranges (from the '+' that opened a shift
+// sequence). When not `final`, an open shift sequence is left for the
+// next call: the output is cut back to where it began.
+static int dec_utf7(Decoder *x, int final, size_t *stop) {
+    const unsigned char *d = x->d;
+    size_t n = x->n, pos = 0, start = 0, shift_out = 0;
+    int in_shift = 0, bits = 0;
+    uint32_t buf = 0, surrogate = 0;
+    *stop = n;
+    for (;;) {
+        while (pos < n) {
+            unsigned c = d[pos];
+            const char *msg = NULL;
+            if (in_shift) {
+                if (utf7_is_base64(c)) {
+                    buf = (buf << 6) | (uint32_t)utf7_from_base64(c);
+                    bits += 6;
+                    pos++;
+                    if (bits >= 16) {
+                        uint32_t unit = (buf >> (bits - 16)) & 0xFFFF;
+                        bits -= 16;
+                        buf &= (1u << bits) - 1;
+                        if (surrogate) {
+                            if (unit >= 0xDC00 && unit <= 0xDFFF) {
+                                dec_put(x, 0x10000 + ((surrogate - 0xD800) << 10) + (unit - 0xDC00));
+                                surrogate = 0;
+                                continue;
+                            }
+                            dec_put(x, surrogate);
+                            surrogate = 0;
+                        }
+                        if (unit >= 0xD800 && unit <= 0xDBFF) {
+                            surrogate = unit;
+                        } else {
+                            dec_put(x, unit);
+                        }
+                    }
+                    continue;
+                }
+                in_shift = 0;
+                if (bits >= 6) {
+                    pos++;
+                    msg = "partial character in shift sequence";
+                } else if (bits > 0 && buf != 0) {
+                    pos++;
+                    msg = "non-zero padding bits in shift sequence";
+                } else {
+                    if (surrogate && c <= 127 && c != '+') {
+                        dec_put(x, surrogate);
+                    }
+                    surrogate = 0;
+                    if (c == '-') {
+                        pos++;
+                    }
+                    continue;
+                }
+            } else if (c == '+') {
+                start = pos++;
+                if (pos < n && d[pos] == '-') {
+                    pos++;
+                    sb_putc(&x->out, '+');
+                    continue;
+                }
+                if (pos < n && !utf7_is_base64(d[pos])) {
+                    pos++;
+                    msg = "ill-formed sequence";
+                } else {
+                    in_shift = 1;
+                    surrogate = 0;
+                    shift_out = x->out.len;
+                    bits = 0;
+                    buf = 0;
+                    continue;
+                }
+            } else if (c <= 127) {
+                sb_putc(&x->out, (char)c);
+                pos++;
+                continue;
+            } else {
+                start = pos++;
+                msg = "unexpected special character";
+            }
+            int64_t next = dec_error(x, start, pos, msg);
+            if (next < 0) {
+                return -1;
+            }
+            pos = (size_t)next;
+        }
+        if (in_shift && final) {
+            in_shift = 0;
+            if (surrogate || bits >= 6 || (bits > 0 && buf != 0)) {
+                int64_t next = dec_error(x, start, n, "unterminated shift sequence");
+                if (next < 0) {
+                    return -1;
+                }
+                pos = (size_t)next;
+                if (pos < n) {
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    if (!final && in_shift) {
+        *stop = start;
+        x->out.len = shift_out;
+    }
+    return 0;
+}
+
+// How much of d[0..n) a decoder that is not final may decode now: a
+// character cut off by the end waits for more data.
+static size_t dec_complete_prefix(CodecKind kind, const unsigned char *d, size_t n) {
+    switch (kind) {
+    case CODEC_UTF8:
+    case CODEC_UTF8_SIG: {
+        size_t i = n;
+        while (i > 0 && n - i < 3 && dec_cont(d[i - 1])) {
+            i--;
+        }
+        if (i == 0 || d[i - 1] < 0xC2) {
+            return n;
+        }
+        size_t bad;
+        const char *reason;
+        if (dec_utf8_char(d + i - 1, n - i + 1, &bad, &reason) == 0 &&
+            strcmp(reason, "unexpected end of data") == 0) {
+            return i - 1;
+        }
+        return n;
+    }
+    case CODEC_UTF16:
+    case CODEC_UTF16_LE:
+    case CODEC_UTF16_BE: {
+        CodecKind k = kind;
+        if (k == CODEC_UTF16) {
+            if (n < 2) {
+                return 0;
+            }
+            k = d[0] == 0xFE && d[1] == 0xFF ? CODEC_UTF16_BE : CODEC_UTF16_LE;
+        }
+        size_t m = n & ~(size_t)1;
+        if (m >= 2) {
+            uint32_t u = dec_unit(k, d + m - 2);
+            if (u >= 0xD800 && u < 0xDC00) {
+                m -= 2;
+            }
+        }
+        return m;
+    }
+    case CODEC_UTF32:
+    case CODEC_UTF32_LE:
+    case CODEC_UTF32_BE:
+        return n & ~(size_t)3;
+    default:
+        return n;
+    }
+}
+
+Value codec_decode_final(Value obj, const char *data, size_t n, const char *encoding,
+                         const char *errors, int final, size_t *consumed) {
     CodecKind kind = CODEC_UTF8;
     int charmap = -1;
     if (encoding && codec_lookup(encoding, &kind, &charmap, "decode") < 0) {
         return 0;
     }
-    if (kind == CODEC_UNICODE_ESCAPE || kind == CODEC_RAW_UNICODE_ESCAPE) {
-        return err_format(&exc_NotImplementedError,
-                          "decoding from '%s' is not implemented in krait yet",
-                          codec_error_names[kind]);
-    }
     const unsigned char *d = (const unsigned char *)data;
+    if (consumed) {
+        *consumed = n;
+    }
+    if (kind == CODEC_UNICODE_ESCAPE || kind == CODEC_RAW_UNICODE_ESCAPE || kind == CODEC_UTF7) {
+        Decoder x = {obj, d, n, kind, charmap, errors, EH_UNKNOWN, {NULL, 0, 0}};
+        size_t stop;
+        sb_reserve(&x.out, n + 4);
+        if ((kind == CODEC_UTF7 ? dec_utf7(&x, final, &stop) : dec_escape(&x, final, &stop)) < 0) {
+            sb_free(&x.out);
+            return 0;
+        }
+        if (consumed) {
+            *consumed = stop;
+        }
+        return str_from_strbuf(&x.out);
+    }
+    if (!final) {
+        size_t m = dec_complete_prefix(kind, d, n);
+        if (m < n) {
+            n = m;
+            obj = 0;
+            if (consumed) {
+                *consumed = m;
+            }
+        }
+    }
     if (kind == CODEC_UTF8 || kind == CODEC_ASCII) {
         // Valid input (the common case) is its own UTF-8.
         size_t i = 0;
@@ -971,12 +1653,27 @@ Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
     sb_reserve(&x.out, n + 4);
     if (dec_run(&x) < 0) {
         sb_free(&x.out);
-        if (!codec_is_fast_name(encoding)) {
-            codec_wrap_error("decoding", encoding);
-        }
         return 0;
     }
     return str_from_strbuf(&x.out);
+}
+
+Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
+                   const char *errors) {
+    CodecKind kind;
+    int charmap;
+    if (encoding && codec_lookup(encoding, &kind, &charmap, "decode") < 0) {
+        Value r, input = obj ? obj : bytes_from(data, n);
+        if (!input) {
+            return 0;
+        }
+        return codec_via_registry(input, encoding, errors, 0, &r) > 0 ? r : 0;  // not wrapped
+    }
+    Value r = codec_decode_final(obj, data, n, encoding, errors, 1, NULL);
+    if (!r && !codec_is_fast_name(encoding)) {
+        codec_wrap_error("decoding", encoding);
+    }
+    return r;
 }
 
 // bytes.decode(encoding='utf-8', errors='strict').

@@ -1352,7 +1352,23 @@ static Value set_m_contains(Value self, const Value *args, size_t nargs, Value k
      "Report whether this set contains another set."},                                            \
     {"isdisjoint", set_m_isdisjoint, METH_NO_KEYWORDS,                                            \
      "Return True if two sets have a null intersection."},                                        \
-    {"__contains__", set_m_contains, METH_NO_KEYWORDS, "x.__contains__(y) <==> y in x."},
+    {"__contains__", set_m_contains, METH_NO_KEYWORDS, "x.__contains__(y) <==> y in x."},    \
+    {"__reduce__", set_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+
+// (type(self), (list(self),), self.__getstate__()): how copy and pickle
+// rebuild a set or frozenset (and a subclass with its attributes).
+static Value set_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value keys = list_from_iterable(self);
+    Value cargs = keys ? tuple_from(&keys, 1) : 0;
+    Value state = cargs ? obj_call_method(self, "__getstate__", NULL, 0) : 0;
+    if (!state) {
+        return 0;
+    }
+    return tuple_from((Value[]){val_from_ptr(type_of(self)), cargs, state}, 3);
+}
 
 static const MethodDef set_methods[] = {
     SET_COMMON_METHODS

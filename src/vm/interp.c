@@ -1972,8 +1972,12 @@ Value vm_run_frame(Frame *f, int throwing) {
     }
     TARGET(LOOPHEADER) {
         // A safe point: run the finalizers and weakref callbacks that
-        // automatic collections queued (runtime/finalize.h).
+        // automatic collections queued (runtime/finalize.h), and the Python
+        // handlers of signals that arrived (Ctrl-C: KeyboardInterrupt).
         finalize_poll();
+        if (__builtin_expect(signal_tripped, 0)) {
+            CHECK(signal_check_pending() == 0);
+        }
         NEXT();
     }
     TARGET(BUILDTUPLE) {

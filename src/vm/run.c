@@ -477,6 +477,13 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         vm_report_exception();
         return 1;
     }
+    // As CPython at start-up: the signal module's handlers, so that Ctrl-C
+    // is a KeyboardInterrupt (checked at loop headers).
+    Value signame = str_from_cstr("_signal");
+    if (!signame || !modules_import_builtin(signame, 0)) {
+        vm_report_exception();
+        return 1;
+    }
     Value main_mod = module_new_cstr("__main__");
     Value modules = sys_modules_dict();
     if (!main_mod || !modules || dict_set_cstr(modules, "__main__", main_mod) < 0 ||
