@@ -24,6 +24,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_io", io_module_init},
     {"_operator", operator_module_init},
     {"_signal", signal_module_init},
+    {"_sre", sre_module_init},
     {"_string", string_module_init},
     {"_struct", struct_module_init},
     {"_thread", thread_module_init},

@@ -1,0 +1,22 @@
+# re: templates on bytes, named/unmatched groups in sub, lastindex/lastgroup with
+# nesting, groups left by repeats, escape, verbose, anchors in sub/split, scoped flags
+import re
+m = re.search(rb'(?P<k>\w+)=(\w+)', b'  key=val ')
+print(m.expand(rb'\2:\g<k>:\g<0>'), m.expand(b'plain'), re.sub(rb'(\w)', rb'\1\1', b'ab'))
+print(re.sub(r'(?P<a>x)|(?P<b>y)', r'[\g<a>|\g<b>]', 'xyz'))
+print(re.subn(r'\s+', ' ', '  a   b \n c  ', count=2))
+print(re.compile(r'(?P<n>a)(b)').match('ab').lastgroup, re.compile(r'(a)(?P<n>b)').match('ab').lastgroup)
+print(re.match(r'((a)(b))', 'ab').lastindex, re.match(r'(a)((b))', 'ab').lastindex, re.match(r'(a)|b', 'b').lastindex)
+print(re.match(r'(?:(a)|b)*', 'ab').groups(), re.match(r'(?:(a)|(b))*', 'ab').groups(), re.match(r'(a|b)*?c', 'abc').groups())
+print(re.match(r'(?:(a)|b)+?$', 'ab').groups(), re.match(r'((a)|b)*', 'ab').regs)
+print(re.fullmatch(r'(?:(a)b)*+', 'abab').regs, re.fullmatch(r'(?>(a)b)+', 'abab').regs)
+print(re.escape('a.b*c\\ é\n'), re.escape(b'a.b\x00'))
+print(re.findall(r'(?x) [a-z]  \d  # letter digit', 'a1 b2 c'), re.findall(r'\Bx\B', 'axb x xx'))
+print(re.split(r'\s*', ' a b  c '), re.split('(?m)^', 'a\nb\nc'))
+print(re.sub('(?m)$', '!', 'a\nb\n'), re.sub(r'\Z', '!', 'a\n'), re.sub(r'$', '!', 'a\n'))
+it = re.finditer(r'\d', 'a1b2')
+print(next(it).group(), next(it).group(), next(it, 'end'))
+print(re.compile('a').search('bba', endpos=2), re.compile('a').search('bba', endpos=3))
+print(re.match(r'(?i)[^\W\d_]+', 'ÉtéΩ9'), re.match(r'[\u0100-\u017f]+', 'ĀāĂ'))
+print(re.match(r'[\x41-\x43]+', 'ABCD'))
+print(re.match(r'(?u:\w)(?a:\w)', 'éa'), re.match(r'(?i:A)a', 'aa'), re.match(r'(?i:A)a', 'aA'))
