@@ -1325,13 +1325,69 @@ FN(posix_exit) {
     _exit(status);
 }
 
+// register_at_fork's callables: [before, after_in_child, after_in_parent],
+// each a list (a GC root once created).
+static Value fork_hooks[3];
+
+static void run_fork_hooks(int which, bool reverse) {
+    Value l = fork_hooks[which];
+    if (!l) {
+        return;
+    }
+    size_t n = list_obj(l)->len;
+    for (size_t k = 0; k < n && k < list_obj(l)->len; k++) {
+        Value f = list_obj(l)->items[reverse ? n - 1 - k : k];
+        if (!obj_call0(f)) {
+            err_write_unraisable(f);  // "Exception ignored in: <function ...>"
+        }
+    }
+}
+
+FN(posix_register_at_fork) {
+    static const char *const names[] = {"before", "after_in_child", "after_in_parent", NULL};
+    static const ArgSpec spec = {"register_at_fork", 0, names, 0, 0, 0};
+    Value f[3];
+    if (args_unpack(&spec, args, nargs, kwnames, f) < 0) {
+        return 0;
+    }
+    if (!f[0] && !f[1] && !f[2]) {
+        return err_format(&exc_TypeError, "At least one argument is required.");
+    }
+    for (int i = 0; i < 3; i++) {
+        if (f[i] && f[i] != VAL_NONE && !type_of(f[i])->call) {
+            return err_format(&exc_TypeError, "'%s' must be callable, not %s", names[i],
+                              obj_type_name(f[i]));
+        }
+    }
+    for (int i = 0; i < 3; i++) {
+        if (!f[i] || f[i] == VAL_NONE) {
+            continue;
+        }
+        if (!fork_hooks[i]) {
+            if (!(fork_hooks[i] = list_new(0))) {
+                return 0;
+            }
+            gc_add_root(&fork_hooks[i]);
+        }
+        if (list_append(fork_hooks[i], f[i]) < 0) {
+            return 0;
+        }
+    }
+    return VAL_NONE;
+}
+
 FN(posix_fork) {
     if (method_check_args("fork", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
+    run_fork_hooks(0, true);  // before: the last registered first
     fflush(NULL);
     pid_t pid = fork();
-    return pid < 0 ? posix_error() : val_from_smallint(pid);
+    if (pid < 0) {
+        return posix_error();
+    }
+    run_fork_hooks(pid == 0 ? 1 : 2, false);
+    return val_from_smallint(pid);
 }
 
 // A list or tuple of paths as a NULL-terminated array of C strings; the
@@ -1745,6 +1801,7 @@ static const MethodDef posix_functions[] = {
     {"kill", posix_kill, METH_DEFAULT, NULL},
     {"_exit", posix_exit, METH_DEFAULT, NULL},
     {"fork", posix_fork, METH_DEFAULT, NULL},
+    {"register_at_fork", posix_register_at_fork, METH_DEFAULT, NULL},
     {"execv", posix_execv, METH_DEFAULT, NULL},
     {"execve", posix_execve, METH_DEFAULT, NULL},
     {"waitpid", posix_waitpid, METH_DEFAULT, NULL},
