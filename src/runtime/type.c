@@ -34,6 +34,7 @@
 #include "gc.h"
 #include "int.h"
 #include "module.h"
+#include "../vm/vm.h"
 #include "list.h"
 #include "shape.h"
 #include "str.h"
@@ -372,6 +373,28 @@ static Value builtin_method_get_text_signature(Value self) {
     return VAL_NONE;
 }
 
+// How pickle and copy refer to it: a module-level function by its name (a
+// global of its module), a bound method as getattr(self, name).
+static Value builtin_method_reduce(Value self, const Value *args, size_t nargs,
+                                   Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
+    if (builtin_is_function(m)) {
+        return str_from_cstr(m->def->name);
+    }
+    Value getattr_fn = vm_builtins ? dict_get_cstr(vm_builtins, "getattr") : 0;
+    Value name = getattr_fn ? str_from_cstr(m->def->name) : 0;
+    Value pair = name ? tuple_pack2(m->self, name) : 0;
+    return pair ? tuple_pack2(getattr_fn, pair) : 0;
+}
+
+static const MethodDef builtin_method_methods[] = {
+    {"__reduce__", builtin_method_reduce, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static const GetSetDef builtin_method_getset[] = {
     {"__name__", builtin_method_get_name, NULL, NULL},
     {"__qualname__", builtin_method_get_qualname, NULL, NULL},
@@ -692,6 +715,7 @@ Type type_builtin_method = {
     .richcompare = builtin_method_richcompare,
     .call = builtin_method_call,
     .getset = builtin_method_getset,
+    .methods = builtin_method_methods,
 };
 
 Type type_getset_descriptor = {
