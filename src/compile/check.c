@@ -247,6 +247,8 @@ static int fold_key(const Node *e, Folded *f) {
             f->kind = FOLD_BYTES;
             f->cv = cv;
             return 1;
+        case CONST_OBJECT:  // from an AST object: not folded
+            return 0;
         }
         return 0;
     }

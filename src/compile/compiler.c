@@ -541,6 +541,12 @@ static uint64_t const_hash(Value v) {
         memcpy(&bits, &d, sizeof bits);
         return mix64(bits);
     }
+    if (t == &type_complex) {  // by value, as const_equal compares them
+        uint64_t re, im;
+        memcpy(&re, &complex_obj(v)->real, sizeof re);
+        memcpy(&im, &complex_obj(v)->imag, sizeof im);
+        return mix64(re ^ mix64(im));
+    }
     if (t == &type_str) {
         return mix64((uint64_t)str_hash(v));
     }
@@ -679,6 +685,9 @@ static Value const_value(Compiler *c, const ConstValue *cv) {
         break;
     case CONST_BYTES:
         v = bytes_from(cv->str.s, cv->str.len);
+        break;
+    case CONST_OBJECT:
+        v = (Value)cv->obj;
         break;
     }
     if (!v) {

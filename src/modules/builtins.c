@@ -26,6 +26,7 @@
 #include "../vm/import.h"
 #include "stdstream.h"
 
+#include "../compile/check.h"
 #include "../compile/compile.h"
 #include "astmodule.h"
 #include "../runtime/abstract.h"
@@ -1323,6 +1324,29 @@ static Value compile_to_ast(const char *text, size_t len, TokenizerMode tokmode,
     return result;
 }
 
+// compile() of an ast.AST object: convert and validate the tree (_ast),
+// then check and compile it as compile_source does a parsed one.
+static Value compile_ast_object(Value obj, Value filename, int mode, int flags, int optimize) {
+    Arena arena;
+    arena_init(&arena);
+    SyntaxErrorInfo err;
+    memset(&err, 0, sizeof err);
+    Value keep = 0;
+    Code *co = NULL;
+    SymTable *st = NULL;
+    Node *tree = ast_object_to_tree(&arena, obj, mode, &keep);
+    if (tree) {
+        if (compile_check(&arena, tree, flags, optimize, &st, &err) < 0) {
+            compile_raise_syntax_error(&err, filename);
+        } else {
+            co = compile_tree(&arena, tree, st, filename, (CompileMode)mode, flags, optimize);
+        }
+    }
+    gc_keep_alive(keep);
+    arena_free(&arena);
+    return co ? val_from_ptr(co) : 0;
+}
+
 static const char *const compile_names[] = {"source",       "filename", "mode",
                                             "flags",        "dont_inherit", "optimize",
                                             "_feature_version", NULL};
@@ -1387,7 +1411,10 @@ FN(bi_compile) {
         if (flags & PYCF_ONLY_AST) {
             return a[0];
         }
-        return err_format(&exc_NotImplementedError, "compile() of an AST object");
+        if (optimize == -1) {
+            optimize = sys_optimize_level();
+        }
+        return compile_ast_object(a[0], filename, mode, flags, optimize);
     }
     if (source_text(a[0], "compile", &text, &len, &tokmode, "string, bytes or AST object") < 0) {
         return 0;
