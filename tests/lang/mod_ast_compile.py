@@ -180,7 +180,7 @@ for pattern in [
 
 # Deep trees: RecursionError, not a crash.
 e = C(1)
-for i in range(50000):
+for i in range(1500):
     e = ast.UnaryOp(ast.USub(), e, **P)
 try:
     compile(ast.Expression(e), 'f', 'eval')
