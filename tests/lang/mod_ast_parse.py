@@ -83,3 +83,16 @@ try:
     parse("-" * 100000 + "1")
 except (SyntaxError, RecursionError, MemoryError) as err:
     print('deep', type(err).__name__ in ('RecursionError', 'MemoryError', 'SyntaxError'))
+
+# Decimal int literals longer than sys.get_int_max_str_digits() are refused.
+import sys
+sys.set_int_max_str_digits(4000)
+print(len(str(parse('3' * 4000).body[0].value.value)))
+for src in ['3' * 4001, '0x' + 'f' * 4001]:
+    try:
+        print(type(parse(src).body[0].value.value).__name__)
+    except SyntaxError as err:
+        print('SyntaxError', err.msg[:60])
+sys.set_int_max_str_digits(0)
+print(parse('7' * 5000).body[0].value.value % 1000)
+sys.set_int_max_str_digits(4300)
