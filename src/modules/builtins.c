@@ -1300,11 +1300,6 @@ enum { COMPILE_FUNC_TYPE_AST = COMPILE_SINGLE + 1 };
 // as ast node objects.
 static Value compile_to_ast(const char *text, size_t len, TokenizerMode tokmode, Value filename,
                             int mode, int flags) {
-    if (flags & PYCF_TYPE_COMMENTS) {
-        return err_format(&exc_NotImplementedError,
-                          "compile() with PyCF_TYPE_COMMENTS (ast.parse(type_comments=True)): "
-                          "the tokenizer does not produce type comments");
-    }
     ParseMode pmode = mode == COMPILE_EVAL     ? PARSE_EVAL
                       : mode == COMPILE_SINGLE ? PARSE_SINGLE
                       : mode == COMPILE_EXEC   ? PARSE_FILE
@@ -1314,7 +1309,8 @@ static Value compile_to_ast(const char *text, size_t len, TokenizerMode tokmode,
     SyntaxErrorInfo err;
     memset(&err, 0, sizeof err);
     Value result = 0;
-    Node *tree = parse_like_ast_parse(&arena, text, len, tokmode, pmode, &err);
+    Node *tree = parse_for_ast(&arena, text, len, tokmode, pmode, (flags & PYCF_TYPE_COMMENTS) != 0,
+                               &err);
     if (!tree) {
         compile_raise_syntax_error(&err, filename);
     } else {

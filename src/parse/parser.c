@@ -793,8 +793,8 @@ static Node *run_parser(Parser *p, ParseMode mode) {
     return NULL;
 }
 
-Node *parse_source(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
-                   ParseMode mode, SyntaxErrorInfo *err) {
+static Node *parse_with(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
+                        ParseMode mode, int type_comments, SyntaxErrorInfo *err) {
     memset(err, 0, sizeof *err);
     // CPython's string tokenizer adds a final newline only to exec input.
     int exec_input = mode == PARSE_FILE || mode == PARSE_FSTRING_EXPR;
@@ -803,17 +803,52 @@ Node *parse_source(Arena *arena, const char *src, size_t len, TokenizerMode tokm
         err->set = 1;
         return NULL;
     }
+    if (type_comments) {
+        tok_enable_type_comments(tok);
+    }
     Parser p;
     parser_init(&p, arena, tok, err);
     p.single = mode == PARSE_SINGLE;
     Node *res = run_parser(&p, mode);
     parser_fini(&p);
+    if (res && res->kind == NK_Module && type_comments) {
+        const TypeIgnore *ti;
+        int n = tok_type_ignores(tok, &ti);
+        Seq *ignores = ast_seq(arena, n);
+        if (!ignores) {
+            err->set = 1;
+            err->kind = SE_MEMORY;
+            return NULL;
+        }
+        for (int i = 0; i < n; i++) {
+            Node *t = ast_node(arena, NK_TypeIgnore, 0, 0, 0, 0);
+            if (!t) {
+                err->set = 1;
+                err->kind = SE_MEMORY;
+                return NULL;
+            }
+            t->v.TypeIgnore.lineno = ti[i].lineno;
+            t->v.TypeIgnore.tag = ti[i].tag;
+            ignores->a[i] = t;
+        }
+        res->v.Module.type_ignores = ignores;
+    }
     return res;
+}
+
+Node *parse_source(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
+                   ParseMode mode, SyntaxErrorInfo *err) {
+    return parse_with(arena, src, len, tokmode, mode, 0, err);
 }
 
 Node *parse_like_ast_parse(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
                            ParseMode mode, SyntaxErrorInfo *err) {
-    Node *tree = parse_source(arena, src, len, tokmode, mode, err);
+    return parse_for_ast(arena, src, len, tokmode, mode, 0, err);
+}
+
+Node *parse_for_ast(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
+                    ParseMode mode, int type_comments, SyntaxErrorInfo *err) {
+    Node *tree = parse_with(arena, src, len, tokmode, mode, type_comments, err);
     if (tree && ast_deeper_than(tree, AST_CONSTRUCTION_DEPTH_LIMIT) != 0) {
         memset(err, 0, sizeof *err);
         err->set = 1;

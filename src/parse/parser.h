@@ -20,6 +20,11 @@ typedef enum ParseMode {
 Node *parse_source(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
                    ParseMode mode, SyntaxErrorInfo *err);
 
+// parse_like_ast_parse with options: `type_comments` as compile()'s
+// PyCF_TYPE_COMMENTS (type_comment fields and Module.type_ignores filled).
+Node *parse_for_ast(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
+                    ParseMode mode, int type_comments, SyntaxErrorInfo *err);
+
 // parse_source, then what CPython's ast.parse adds: a RecursionError when the
 // tree is too deep for its conversion to Python objects. -X dump-ast uses it.
 Node *parse_like_ast_parse(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,

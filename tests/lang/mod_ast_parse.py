@@ -96,3 +96,30 @@ for src in ['3' * 4001, '0x' + 'f' * 4001]:
 sys.set_int_max_str_digits(0)
 print(parse('7' * 5000).body[0].value.value % 1000)
 sys.set_int_max_str_digits(4300)
+
+# Type comments (ast.parse(type_comments=True)).
+TYPE_COMMENTS = [
+    'x = 1  # type: int', 'x = y = 1  #type:List[int]  ', 'x = 1  # type: ignore[abc] x',
+    'import a  # type: ignore', 'x = 1  # type: ignore-3', 'x = 1  # type: ignoreé',
+    'def f(a,  # type: int\n      b):\n  # type: (...) -> None\n  pass',
+    'def f(a, # type: int\n  *b, # type: str\n  c=1, # type: float\n  **d # type: bytes\n  ):\n  pass',
+    'def f():  # type: () -> int\n  x = 1  # type: int\n  return x',
+    'for x in y:  # type: int\n  pass', 'with a as b, c:  # type: int\n  pass',
+    'with (a, b):  # type: int\n  pass', 'async def f():\n  async for x in y:  # type: int\n    pass',
+    'x = [\n  1,  # type: ignore\n]\n# type: ignore\n', 'x = 1 # type: int',
+    'f()  # type: int', '# type: int\nx = 1', 'x = (1,  # type: int\n 2)', 'lambda x: 1 # type: int',
+    'x: int = 1  # type: int', 'if x:  # type: int\n  pass',
+    'def f():  # type: () -> None\n  # type: () -> str\n  pass\n',
+]
+for src in TYPE_COMMENTS:
+    try:
+        print(dump(compile(src, '<tc>', 'exec', ONLY_AST | _ast.PyCF_TYPE_COMMENTS)))
+    except SyntaxError as err:
+        print('SyntaxError', err.msg, err.lineno)
+print(dump(parse('x = 1  # type: int')))
+print(dump(compile('(int, *str, **Any) -> float', '<ft>', 'func_type', ONLY_AST)))
+for src in ['(int, *str, *Any) -> float', '(int, **str, Any) -> float', '(int,) -> float']:
+    try:
+        parse(src, 'func_type')
+    except SyntaxError as err:
+        print('SyntaxError', err.msg)
