@@ -14,6 +14,16 @@
 //
 // Everything made here is kept alive by one rooted list (`ast_state.keep`),
 // and the C tables hold plain copies of those Values: the heap does not move.
+//
+// The conversions. ast.parse (compile() with PyCF_ONLY_AST) parses with the
+// front end and turns the arena tree into node objects, field by field from
+// ast.c's table; the small enums (Load, Add, Eq...) are shared instances, as
+// in CPython. compile() of a node object goes the other way in two passes,
+// as CPython's obj2ast and PyAST_Validate: the conversion raises TypeError
+// for what does not fit the ASDL, the validator ValueError for trees the
+// grammar cannot produce; then the tree is checked and compiled like a
+// parsed one. Constants the parser never makes (tuples, frozensets, negative
+// numbers...) travel as CONST_OBJECT, kept alive by a list the caller holds.
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,11 +40,11 @@
 #include "../runtime/int.h"
 #include "../runtime/list.h"
 #include "../runtime/module.h"
+#include "../runtime/set.h"
 #include "../runtime/str.h"
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
-#include "../runtime/set.h"
 #include "../vm/vm.h"
 #include "astmodule.h"
 #include "modules.h"
