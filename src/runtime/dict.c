@@ -1417,7 +1417,16 @@ static Value dict_m_reversed(Value self, const Value *args, size_t nargs, Value 
     return dict_reviter_new(self, &type_dict_reversekeyiterator);
 }
 
+// dict.__getitem__ is a method in CPython (METH_COEXIST), as list's.
+static Value dict_m_getitem(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("dict.__getitem__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    return dict_getitem(self, args[0]);
+}
+
 static const MethodDef dict_methods[] = {
+    {"__getitem__", dict_m_getitem, METH_NO_KEYWORDS, "x.__getitem__(y) <==> x[y]"},
     {"__reversed__", dict_m_reversed, METH_NO_KEYWORDS, "Return a reverse iterator over the dict keys."},
     {"get", dict_m_get, METH_NO_KEYWORDS, "Return the value for key if key is in the dictionary, else default."},
     {"setdefault", dict_m_setdefault, METH_NO_KEYWORDS, "Insert key with a value of default if key is not in the dictionary."},

@@ -1921,7 +1921,17 @@ Value list_m_sort(Value self, const Value *args, size_t nargs, Value kwnames) {
     return VAL_NONE;
 }
 
+// list.__getitem__ is a method in CPython (METH_COEXIST), with a method's
+// argument error; the getitem slot is what indexing uses.
+static Value list_m_getitem(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("list.__getitem__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    return list_getitem(self, args[0]);
+}
+
 static const MethodDef list_methods[] = {
+    {"__getitem__", list_m_getitem, METH_NO_KEYWORDS, "x.__getitem__(y) <==> x[y]"},
     {"append", list_m_append, METH_NO_KEYWORDS, "Append object to the end of the list."},
     {"insert", list_m_insert, METH_NO_KEYWORDS, "Insert object before index."},
     {"extend", list_m_extend, METH_NO_KEYWORDS, "Extend list by appending elements from the iterable."},

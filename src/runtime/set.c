@@ -1331,7 +1331,9 @@ static Value set_m_isdisjoint(Value self, const Value *args, size_t nargs, Value
 }
 
 static Value set_m_contains(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("set.__contains__", nargs, kwnames, 1, 1) < 0) {
+    const char *name = type_is_subtype(type_of(self), &type_frozenset) ? "frozenset.__contains__"
+                                                                        : "set.__contains__";
+    if (method_check_args(name, nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     int r = set_contains(self, args[0]);

@@ -752,8 +752,20 @@ static Value wrapper_call_slot(const WrapperDescrObject *w, Value self, const Va
         return ((SetItemFunc)fn)(self, args[0], 0) < 0 ? 0 : VAL_NONE;
     case W_CONTAINS:
         return check_args(nargs, 1) < 0 ? 0 : bool_or_error(((ContainsFunc)fn)(self, args[0]));
-    case W_BINOP_L:
     case W_INPLACE:
+        if (def->arg == BINOP_MUL && w->owner->seq_repeat) {
+            // A sequence's *= is CPython's sq_inplace_repeat (wrap_indexargfunc):
+            // the count must be an integer.
+            int64_t n;
+            if (nargs != 1) {
+                return err_format(&exc_TypeError, " expected 1 argument, got %zu", nargs);
+            }
+            if (obj_as_index(args[0], &n, 1) < 0) {
+                return 0;
+            }
+        }
+        return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(self, args[0]);
+    case W_BINOP_L:
     case W_SEQ_CONCAT:
         return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(self, args[0]);
     case W_BINOP_R:
