@@ -9,7 +9,8 @@ ok, fail, error, skip, xfail (expected failure: counts as a pass) and xpass
 (unexpected success: counts as a failure). A test whose subtests fail is one
 failure, as regrtest counts it. Errors outside a test (a module that does not
 import, a failing setUpClass) are one "error" line each. The last line is
-"done" when the run finished.
+"done" when the run finished. A failure or error line ends with
+" :: " and the exception's type and message.
 
 As regrtest does by default, no optional resource (network, cpu, ...) is
 enabled.
@@ -22,9 +23,16 @@ def main():
     name, logpath = sys.argv[1], sys.argv[2]
     log = open(logpath, "w", encoding="utf-8", errors="backslashreplace")
 
-    def emit(status, ident):
-        log.write(f"{status} {ident}\n")
+    def emit(status, ident, why=""):
+        why = " :: " + why.replace("\n", " ")[:300] if why else ""
+        log.write(f"{status} {ident}{why}\n")
         log.flush()
+
+    def reason(err):
+        try:
+            return f"{err[0].__name__}: {err[1]}"
+        except BaseException as e:
+            return f"{err[0].__name__} (str() failed: {type(e).__name__})"
 
     try:
         import unittest
@@ -38,25 +46,27 @@ def main():
         def startTest(self, test):
             super().startTest(test)
             self._status = "ok"
+            self._why = ""
 
-        def _set(self, test, status):
+        def _set(self, test, status, why=""):
             # Errors outside any test (setUpClass, module import) come without
             # startTest: they are reported at once.
             if not hasattr(self, "_status") or self._current is not test:
-                emit(status, test.id())
+                emit(status, test.id(), why)
             elif self._status in ("ok", "skip"):
                 self._status = status
+                self._why = why
 
         def addSuccess(self, test):
             super().addSuccess(test)
 
         def addFailure(self, test, err):
             super().addFailure(test, err)
-            self._set(test, "fail")
+            self._set(test, "fail", reason(err))
 
         def addError(self, test, err):
             super().addError(test, err)
-            self._set(test, "error")
+            self._set(test, "error", reason(err))
 
         def addSkip(self, test, reason):
             super().addSkip(test, reason)
@@ -74,11 +84,11 @@ def main():
             super().addSubTest(test, subtest, err)
             if err is not None:
                 failed = issubclass(err[0], test.failureException)
-                self._set(test, "fail" if failed else "error")
+                self._set(test, "fail" if failed else "error", reason(err))
 
         def stopTest(self, test):
             super().stopTest(test)
-            emit(self._status, test.id())
+            emit(self._status, test.id(), self._why if self._status in ("fail", "error") else "")
             del self._status
 
     # unittest calls startTest(test) with the very object it then reports on.

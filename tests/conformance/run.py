@@ -18,7 +18,9 @@ lines give the totals and krait's passes as a share of CPython's.
           one check per module, last line "N passed, N failed"
 
 CPython's results do not change between runs: they are cached under
-build/conformance/ (delete the folder to run CPython again).
+build/conformance/ (delete the folder to run CPython again). krait's outcome
+lines, with the exception of each failure, are kept in
+build/conformance/krait/MODULE.log.
 """
 
 import argparse
@@ -47,8 +49,9 @@ def read_list(path):
     return entries
 
 
-def run_module(interp, module, timeout):
-    """Run one test module; return (counts dict, how it ended, seconds)."""
+def run_module(interp, module, timeout, keep=None):
+    """Run one test module; return (counts dict, how it ended, seconds).
+    With `keep`, the outcome lines are also copied to that file."""
     work = tempfile.mkdtemp(prefix="krait-conf-")
     logpath = os.path.join(work, "outcomes.log")
     env = dict(os.environ)
@@ -70,6 +73,8 @@ def run_module(interp, module, timeout):
             timed_out = True
         counts = {k: 0 for k in ("ok", "fail", "error", "skip", "xfail", "xpass")}
         done = False
+        if keep and os.path.exists(logpath):
+            shutil.copyfile(logpath, keep)
         if os.path.exists(logpath):
             with open(logpath, encoding="utf-8", errors="replace") as f:
                 for line in f:
@@ -133,7 +138,9 @@ def main():
 
     def one(module):
         ref = cpython_counts(module, args.timeout)
-        counts, end, secs = run_module(krait, module, args.timeout)
+        os.makedirs(os.path.join(CACHE, "krait"), exist_ok=True)
+        counts, end, secs = run_module(krait, module, args.timeout,
+                                       keep=os.path.join(CACHE, "krait", module + ".log"))
         return module, counts, end, secs, ref
 
     rows = []
