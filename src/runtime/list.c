@@ -1957,7 +1957,8 @@ static Value list_tp_new(Value type, const Value *args, size_t nargs, Value kwna
 
 // list.__init__(iterable=()): replaces the contents.
 static Value list_tp_init(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (kwnames && tuple_obj(kwnames)->len > 0 && list_check_exact(self)) {
+    // As CPython: keywords are an error unless a subclass has its own __new__.
+    if (kwnames && tuple_obj(kwnames)->len > 0 && type_of(self)->new_ == type_list.new_) {
         return err_format(&exc_TypeError, "list() takes no keyword arguments");
     }
     if (nargs > 1) {

@@ -1397,12 +1397,17 @@ static const MethodDef frozenset_methods[] = {
 // ---- construction -------------------------------------------------------------------------
 
 static Value set_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
-    SetObject *so = set_alloc((Type *)val_ptr(type));
+    Type *t = (Type *)val_ptr(type);
+    // As CPython: keywords are an error unless a subclass has its own __init__.
+    if (kwnames && tuple_obj(kwnames)->len > 0 && t != &type_set && t->init == type_set.init) {
+        return err_format(&exc_TypeError, "set() takes no keyword arguments");
+    }
+    SetObject *so = set_alloc(t);
     return so ? val_from_ptr(so) : 0;
 }
 
 static Value set_tp_init(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (kwnames && tuple_obj(kwnames)->len > 0 && set_check_exact(self)) {
+    if (kwnames && tuple_obj(kwnames)->len > 0) {
         return err_format(&exc_TypeError, "set() takes no keyword arguments");
     }
     if (nargs > 1) {
@@ -1420,7 +1425,9 @@ static Value set_tp_init(Value self, const Value *args, size_t nargs, Value kwna
 
 static Value frozenset_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
     Type *t = (Type *)val_ptr(type);
-    if (kwnames && tuple_obj(kwnames)->len > 0 && t == &type_frozenset) {
+    // As CPython: keywords are an error unless a subclass has its own __init__.
+    if (kwnames && tuple_obj(kwnames)->len > 0 &&
+        (t == &type_frozenset || t->init == type_frozenset.init)) {
         return err_format(&exc_TypeError, "frozenset() takes no keyword arguments");
     }
     if (nargs > 1) {
