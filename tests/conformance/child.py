@@ -30,7 +30,10 @@ def main():
 
     def reason(err):
         try:
-            return f"{err[0].__name__}: {err[1]}"
+            text = str(err[1]).strip()
+            if "\n" in text:   # a failed import: the traceback's last line says why
+                text = text.splitlines()[-1]
+            return f"{err[0].__name__}: {text}"
         except BaseException as e:
             return f"{err[0].__name__} (str() failed: {type(e).__name__})"
 
