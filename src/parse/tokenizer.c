@@ -1463,3 +1463,33 @@ Tokenizer *tok_new_input(Arena *arena, const char *src, size_t len, TokenizerMod
     t->atbol = 1;
     return t;
 }
+
+void front_warning(Arena *arena, SyntaxErrorInfo *err, FrontWarningKind kind, int lineno,
+                   int offset, int end_lineno, int end_offset, const char *fmt, ...) {
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        return;
+    }
+    size_t len = strlen(msg);
+    FrontWarning *w = arena_alloc(arena, sizeof *w + len + 1);
+    if (!w) {
+        return;
+    }
+    w->next = NULL;
+    w->kind = kind;
+    w->lineno = lineno;
+    w->offset = offset;
+    w->end_lineno = end_lineno;
+    w->end_offset = end_offset;
+    memcpy(w->msg, msg, len + 1);
+    if (err->warnings_last) {
+        err->warnings_last->next = w;
+    } else {
+        err->warnings = w;
+    }
+    err->warnings_last = w;
+}
