@@ -124,7 +124,17 @@ def main():
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
-    krait = os.path.abspath(args.krait)
+    # Run a private copy, so that rebuilding krait meanwhile changes nothing.
+    private = tempfile.mkdtemp(prefix="krait-conf-bin-")
+    krait = os.path.join(private, "krait")
+    shutil.copy2(os.path.abspath(args.krait), krait)
+    try:
+        return run(args, krait)
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+
+
+def run(args, krait):
 
     minimum = {}
     if args.modules:
@@ -139,8 +149,12 @@ def main():
     def one(module):
         ref = cpython_counts(module, args.timeout)
         os.makedirs(os.path.join(CACHE, "krait"), exist_ok=True)
-        counts, end, secs = run_module(krait, module, args.timeout,
-                                       keep=os.path.join(CACHE, "krait", module + ".log"))
+        try:
+            counts, end, secs = run_module(krait, module, args.timeout,
+                                           keep=os.path.join(CACHE, "krait", module + ".log"))
+        except OSError as e:
+            counts = {k: 0 for k in ref}
+            end, secs = f"could not run: {e}", 0.0
         return module, counts, end, secs, ref
 
     rows = []
