@@ -97,6 +97,7 @@ struct Tokenizer {
     const char **lines;
     int nlines;
     SyntaxErrorInfo err;
+    SyntaxErrorInfo *warnings;  // the caller's report, where warnings go (or NULL)
 };
 
 const char *const token_names[T__COUNT] = {
@@ -445,6 +446,14 @@ static int verify_end_of_number(Tokenizer *t, int c, const char *kind) {
         r = lookahead(t, "ot");
     }
     if (r) {
+        // Debian's CPython 3.11 accepts `1if x else y` with a SyntaxWarning,
+        // located before the keyword's first letter.
+        if (t->warnings) {
+            int col = (int)utf8_replace_count(t->line_start, (size_t)(t->cur - 1 - t->line_start));
+            int line = t->lineno + t->line_offset;
+            front_warning(t->arena, t->warnings, FW_SYNTAX, line, col, line, col,
+                          "invalid %s literal", kind);
+        }
         return 1;
     }
     if (is_potential_identifier_char(c)) {
@@ -1379,6 +1388,7 @@ Tokenizer *tok_new_input(Arena *arena, const char *src, size_t len, TokenizerMod
         return init_error(err, "out of memory");
     }
     t->arena = arena;
+    t->warnings = err;
     size_t n;
     char *buf = translate_newlines(arena, src, len, exec_input, &n);
     if (!buf) {
