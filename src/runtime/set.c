@@ -688,16 +688,16 @@ int set_difference_update(Value s, Value other) {
 
 Value set_difference(Value s, Value other) {
     SetObject *so = set_obj(s);
-    if (so->used == 0) {
-        return make_new_set_basetype(s, s);
-    }
     size_t other_size;
     if (set_check_any(other)) {
         other_size = set_obj(other)->used;
     } else if (dict_check_exact(other)) {
         other_size = (size_t)dict_len(other);
     } else {
-        goto copy_and_difference;
+        goto copy_and_difference;  // (iterates other even for an empty set: TypeError)
+    }
+    if (so->used == 0) {
+        return make_new_set_basetype(s, s);
     }
     if ((so->used >> 2) > other_size) {
         goto copy_and_difference;
