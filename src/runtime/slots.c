@@ -38,6 +38,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type_internal.h"
+#include "../vm/vm.h"
 
 typedef void (*AnyFunc)(void);
 
@@ -262,7 +263,14 @@ static Value slot_call(Value self, const Value *args, size_t nargs, Value kwname
         return err_occurred() ? 0 : err_format(&exc_TypeError, "'%s' object is not callable",
                                                 obj_type_name(self));
     }
-    return call_found(descr, self, args, nargs, kwnames);
+    // `A.__call__ = A()` makes calling an A call another A forever: guarded
+    // as CPython guards every call through tp_call.
+    if (vm_enter_call(" while calling a Python object") < 0) {
+        return 0;
+    }
+    Value r = call_found(descr, self, args, nargs, kwnames);
+    vm_leave_call();
+    return r;
 }
 
 static Value slot_init(Value self, const Value *args, size_t nargs, Value kwnames) {
