@@ -1311,7 +1311,9 @@ static Value compile_to_ast(const char *text, size_t len, TokenizerMode tokmode,
     Value result = 0;
     Node *tree = parse_for_ast(&arena, text, len, tokmode, pmode, (flags & PYCF_TYPE_COMMENTS) != 0,
                                &err);
-    if (!tree) {
+    if (compile_issue_warnings(&arena, &err, filename, text, len, tokmode) < 0) {
+        // a warning turned into an error: the exception is pending
+    } else if (!tree) {
         compile_raise_syntax_error(&err, filename);
     } else {
         result = ast_tree_to_object(tree);
@@ -1332,7 +1334,10 @@ static Value compile_ast_object(Value obj, Value filename, int mode, int flags, 
     SymTable *st = NULL;
     Node *tree = ast_object_to_tree(&arena, obj, mode, &keep);
     if (tree) {
-        if (compile_check(&arena, tree, flags, optimize, &st, &err) < 0) {
+        int checked = compile_check(&arena, tree, flags, optimize, &st, &err);
+        if (compile_issue_warnings(&arena, &err, filename, NULL, 0, TOKMODE_STRING) < 0) {
+            // a warning turned into an error: the exception is pending
+        } else if (checked < 0) {
             compile_raise_syntax_error(&err, filename);
         } else {
             co = compile_tree(&arena, tree, st, filename, (CompileMode)mode, flags, optimize);

@@ -186,3 +186,23 @@ try:
     compile(ast.Expression(e), 'f', 'eval')
 except RecursionError as err:
     print('RecursionError', err)
+
+# Warnings: the parser's come from PyCF_ONLY_AST, the compiler's from
+# compiling the tree; an error filter makes them SyntaxErrors.
+import warnings
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter('always')
+    t = parse('x = "\\d"\ny = x is 1\nassert (x, "m")\n')
+    print('parsed', [(w.category.__name__, str(w.message), w.lineno) for w in caught])
+    del caught[:]
+    compile(t, 'f', 'exec')
+    print('compiled', [(w.category.__name__, str(w.message), w.filename, w.lineno) for w in caught])
+    run(M(ast.Expr(ast.Call(ast.Constant((1, 2), **P), [], [], **P), **P)))
+    print([str(w.message) for w in caught[2:]])
+with warnings.catch_warnings():
+    warnings.simplefilter('error')
+    for src in ['y = x is 1', 'x = "\\d"']:
+        try:
+            compile(parse(src), 'h', 'exec')
+        except SyntaxError as e:
+            print('SyntaxError', e.msg, e.lineno, e.offset)
