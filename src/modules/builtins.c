@@ -1299,7 +1299,7 @@ enum { COMPILE_FUNC_TYPE_AST = COMPILE_SINGLE + 1 };
 // compile(..., PyCF_ONLY_AST): parse as ast.parse does and return the tree
 // as ast node objects.
 static Value compile_to_ast(const char *text, size_t len, TokenizerMode tokmode, Value filename,
-                            int mode, int flags) {
+                            int mode, int flags, int feature_version) {
     ParseMode pmode = mode == COMPILE_EVAL     ? PARSE_EVAL
                       : mode == COMPILE_SINGLE ? PARSE_SINGLE
                       : mode == COMPILE_EXEC   ? PARSE_FILE
@@ -1310,7 +1310,7 @@ static Value compile_to_ast(const char *text, size_t len, TokenizerMode tokmode,
     memset(&err, 0, sizeof err);
     Value result = 0;
     Node *tree = parse_for_ast(&arena, text, len, tokmode, pmode, (flags & PYCF_TYPE_COMMENTS) != 0,
-                               &err);
+                               feature_version, &err);
     if (compile_issue_warnings(&arena, &err, filename, text, len, tokmode) < 0) {
         // a warning turned into an error: the exception is pending
     } else if (!tree) {
@@ -1373,11 +1373,9 @@ FN(bi_compile) {
     if (a[4] && (dont_inherit = obj_truthy(a[4])) < 0) {
         return 0;
     }
-    if (a[6]) {
-        int feature;
-        if (as_c_int(a[6], &feature) < 0) {
-            return 0;
-        }
+    int feature_version = -1;  // the latest; applies only with PyCF_ONLY_AST
+    if (a[6] && as_c_int(a[6], &feature_version) < 0) {
+        return 0;
     }
     if (flags & ~(PYCF_FUTURE_MASK | PYCF_OBSOLETE_MASK | PYCF_COMPILE_MASK)) {
         return err_format(&exc_ValueError, "compile(): unrecognised flags");
@@ -1421,7 +1419,7 @@ FN(bi_compile) {
         return 0;
     }
     if (flags & PYCF_ONLY_AST) {
-        return compile_to_ast(text, len, tokmode, filename, mode, flags);
+        return compile_to_ast(text, len, tokmode, filename, mode, flags, feature_version);
     }
     if (optimize == -1) {
         optimize = sys_optimize_level();

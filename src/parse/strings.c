@@ -745,6 +745,9 @@ static Node *fstring_field(StrCtx *c, const char **pos, const char *end, int raw
         return NULL;
     }
     if (*s == '=') {
+        if (!parser_check_version(c->p, 8, "f-string: self documenting expressions are")) {
+            return NULL;
+        }
         s++;
         while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
                            *s == '\v')) {

@@ -123,3 +123,18 @@ for src in ['(int, *str, *Any) -> float', '(int, **str, Any) -> float', '(int,) 
         parse(src, 'func_type')
     except SyntaxError as err:
         print('SyntaxError', err.msg)
+
+# _feature_version (ast.parse(feature_version=(3, N))): newer syntax is refused.
+for src, minor in [('(x := 0)', 7), ('(x := 0)', 8), ('def foo(x, /): ...', 7),
+                   ('lambda x=1, /: ...', 7), ('with (a as b): ...', 8), ('with (a as b): ...', 9),
+                   ('f"{x=}"', 7), ('f"{(y:=1)}"', 7), ('x = 1', 4)]:
+    try:
+        print(type(parse(src, _feature_version=minor)).__name__, minor)
+    except SyntaxError as err:
+        print('SyntaxError', err.msg, err.lineno, err.offset, err.end_offset)
+print(type(compile('(x := 1)', 'f', 'exec', _feature_version=4)).__name__)
+for src, minor in [('try:\n  pass\nexcept* E:\n  pass', 10), ('match x:\n  case 1: pass', 9)]:
+    try:
+        parse(src, _feature_version=minor)
+    except SyntaxError as err:
+        print('SyntaxError', err.msg)
