@@ -149,6 +149,9 @@ int number_literal(Parser *p, const Token *tok, ConstValue *out) {
                         "invalid number literal");
         return -1;
     }
+    if (memchr(s, '_', len) && !parser_check_version(p, 6, "Underscores in numeric literals are")) {
+        return -1;
+    }
     if (s[len - 1] == 'j' || s[len - 1] == 'J') {
         out->kind = CONST_COMPLEX;
         return literal_float(p, tok, s, len - 1, &out->f);

@@ -905,6 +905,9 @@ Node *strings_concat(Parser *p, const Token *toks, int n) {
             goto out;
         }
         bytesmode = tok.bytes;
+        if (tok.fmode && !parser_check_version(c.p, 6, "Format strings are")) {
+            goto out;
+        }
         if (tok.fmode) {
             const char *pos = tok.body;
             if (fstring_concat(&c, &st, &pos, tok.body + tok.len, tok.raw, 0, t) < 0) {

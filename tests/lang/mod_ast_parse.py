@@ -138,3 +138,11 @@ for src, minor in [('try:\n  pass\nexcept* E:\n  pass', 10), ('match x:\n  case 
         parse(src, _feature_version=minor)
     except SyntaxError as err:
         print('SyntaxError', err.msg)
+for src, minor in [('a = b @ c', 4), ('a @= c', 4), ('async def f():\n  await x', 4),
+                   ('async def f():\n  await x', 5), ('async def f():\n  async with a: pass', 4),
+                   ('async def f():\n  [x async for x in xs]', 5), ('x: int = 1', 5), ('x.y: int', 5),
+                   ('f"a{b}"', 5), ('x = 1_000', 5), ('x = "a" f"b"', 5), ('x = 1', 5)]:
+    try:
+        print(type(parse(src, _feature_version=minor)).__name__, minor)
+    except SyntaxError as err:
+        print('SyntaxError', err.msg, err.lineno, err.offset, err.end_offset)
