@@ -557,19 +557,33 @@ Value obj_index(Value a) {
         return a;
     }
     Type *t = type_of(a);
-    if (t == &type_int) {
-        return a;
+    if (t->flags & TYPE_INT_SUBCLASS) {
+        return a;  // an int (or bool, or subclass) is its own index: no __index__ call
     }
     if (!t->index) {
         return err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer",
                           t->name);
     }
     Value r = t->index(a);
-    if (r && !(val_is_smallint(r) || (type_of(r)->flags & TYPE_INT_SUBCLASS))) {
+    if (!r || val_is_smallint(r) || type_of(r) == &type_int) {
+        return r;
+    }
+    if (!(type_of(r)->flags & TYPE_INT_SUBCLASS)) {
         return err_format(&exc_TypeError, "__index__ returned non-int (type %s)",
                           obj_type_name(r));
     }
+    if (err_warn(&exc_DeprecationWarning, 1,
+                 "__index__ returned non-int (type %s).  The ability to return an instance of a "
+                 "strict subclass of int is deprecated, and may be removed in a future version "
+                 "of Python.", obj_type_name(r)) < 0) {
+        return 0;
+    }
     return r;
+}
+
+Value obj_index_exact(Value a) {
+    Value r = obj_index(a);
+    return !r || val_is_smallint(r) || type_of(r) == &type_int ? r : int_exact(r);
 }
 
 // The int64 value of an int (small, big, bool or subclass); when it does
