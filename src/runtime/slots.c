@@ -958,9 +958,29 @@ Type type_wrapper_descriptor = {
     .getset = wrapper_descr_getset,
 };
 
+// (getattr, (self, name)): a bound slot wrapper pickles by name, as CPython.
+static Value method_wrapper_m_reduce(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    (void)args;
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    MethodWrapperObject *m = (MethodWrapperObject *)val_ptr(self);
+    Value fn = vm_builtins ? dict_get_cstr(vm_builtins, "getattr") : 0;
+    Value name = fn ? str_intern_cstr(m->descr->def->name) : 0;
+    Value a = name ? tuple_pack2(m->self, name) : 0;
+    return a ? tuple_pack2(fn, a) : 0;
+}
+
+static const MethodDef method_wrapper_methods[] = {
+    {"__reduce__", method_wrapper_m_reduce, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_method_wrapper = {
     .header = {&type_type},
     .name = "method-wrapper",
+    .methods = method_wrapper_methods,
     .basic_size = sizeof(MethodWrapperObject),
     .base = &type_object,
     .trace = method_wrapper_trace,
