@@ -1092,8 +1092,10 @@ int slots_add_wrappers(Type *t) {
 static AnyFunc specific_of(Type *t, size_t off, Value d, int *is_generic) {
     Type *dt = type_of(d);
     if (dt == &type_wrapper_descriptor) {
+        // Only a wrapper of this very slot stands for its C function
+        // (`__repr__ = object.__str__` must call __str__ generically).
         WrapperDescrObject *w = (WrapperDescrObject *)val_ptr(d);
-        if (type_is_subtype(t, w->owner)) {
+        if (w->def->offset == off && type_is_subtype(t, w->owner)) {
             return slot_at(w->owner, off);
         }
     } else if (off == OFF_(new_) && dt == &type_builtin_method) {
