@@ -2434,10 +2434,14 @@ Value vm_run_frame(Frame *f, int throwing) {
     TARGET(PUSHEXCINFO) {
         R[B] = vm_thread.handled ? vm_thread.handled : VAL_NONE;
         vm_thread.handled = R[A];
+        f->flags += FRAME_HANDLER_ONE;
         NEXT();
     }
     TARGET(POPEXCEPT) {
         vm_thread.handled = R[A] == VAL_NONE ? 0 : R[A];
+        if (f->flags >= FRAME_HANDLER_ONE) {
+            f->flags -= FRAME_HANDLER_ONE;
+        }
         NEXT();
     }
     TARGET(CHECKEXCMATCH) {
