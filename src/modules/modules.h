@@ -62,6 +62,7 @@ Value thread_module_init(void);     // _thread (threadmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
 Value warnings_module_init(void);   // _warnings (warningsmodule.c)
 Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
+Value zlib_module_init(void);       // zlib (zlibmodule.c, over libz)
 
 // _io.open, which builtins.open is (iomodule.c). 0 with an exception if
 // _io cannot be created.
