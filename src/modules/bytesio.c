@@ -359,8 +359,15 @@ static void bytesio_buffer_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, ((BytesIOBufferObject *)o)->source);
 }
 
+static Value bytesio_buffer_new(Value callable, const Value *args, size_t nargs,
+                                Value kwnames) {
+    return err_format(&exc_TypeError, "cannot create '%s' instances",
+                      ((Type *)val_ptr(callable))->name);
+}
+
 static Type type_bytesio_buffer = {
     .header = {&type_type},
+    .new_ = bytesio_buffer_new,
     .name = "_io._BytesIOBuffer",
     .basic_size = sizeof(BytesIOBufferObject),
     .base = &type_object,

@@ -44,6 +44,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"posix", posix_module_init},
     {"sys", sys_init_default},
     {"time", timemodule_init},
+    {"unicodedata", unicodedata_module_init},
     {"zlib", zlib_module_init},
     {NULL, NULL},
 };

@@ -395,6 +395,12 @@ static void compress_free(Object *o) {
     }
 }
 
+// Compress and Decompress objects are made by compressobj()/decompressobj().
+static Value zlib_no_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
+    return err_format(&exc_TypeError, "cannot create '%s' instances",
+                      ((Type *)val_ptr(callable))->name);
+}
+
 static CompressObject *compress_alloc(void) {
     return (CompressObject *)gc_alloc(&type_compress, sizeof(CompressObject));
 }
@@ -565,6 +571,7 @@ static Type type_compress = {
     .basic_size = sizeof(CompressObject),
     .base = &type_object,
     .free = compress_free,
+    .new_ = zlib_no_new,
     .methods = compress_methods,
 };
 
@@ -866,6 +873,7 @@ static Type type_decompress = {
     .base = &type_object,
     .trace = decompress_trace,
     .free = decompress_free,
+    .new_ = zlib_no_new,
     .methods = decompress_methods,
     .members = decompress_members,
     .getset = decompress_getset,
