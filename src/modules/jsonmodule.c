@@ -665,9 +665,9 @@ FN(json_scanstring) {
     if (args_no_keywords("scanstring", kwnames) < 0) {
         return 0;
     }
-    if (nargs < 2 || nargs > 3) {
-        return err_format(&exc_TypeError, "scanstring expected %s 2 arguments, got %zu",
-                          nargs < 2 ? "at least" : "at most", nargs);
+    if (nargs < 2 || nargs > 3) {  // PyArg_ParseTuple's wording
+        return err_format(&exc_TypeError, "scanstring() takes at %s arguments (%zu given)",
+                          nargs < 2 ? "least 2" : "most 3", nargs);
     }
     int64_t end;
     if (index_arg(args[1], &end) < 0) {
@@ -815,7 +815,7 @@ static Value escape_to_str(Value s, int ascii) {
 }
 
 FN(json_encode_basestring_ascii) {
-    if (method_check_args("encode_basestring_ascii", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_json.encode_basestring_ascii", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     if (!val_is_str(args[0])) {
@@ -826,7 +826,7 @@ FN(json_encode_basestring_ascii) {
 }
 
 FN(json_encode_basestring) {
-    if (method_check_args("encode_basestring", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_json.encode_basestring", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     if (!val_is_str(args[0])) {

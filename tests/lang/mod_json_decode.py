@@ -80,3 +80,18 @@ try:
     json.loads('1' * 5000)
 except ValueError as e:
     print(type(e).__name__, e)
+
+# argument errors of the module functions, and bytes input
+import _json
+for call in (lambda: _json.scanstring('"a"'), lambda: _json.scanstring('"a"', 1, True, 4),
+             lambda: _json.scanstring('"a"', end=1), lambda: _json.encode_basestring(),
+             lambda: _json.encode_basestring('a', 'b'), lambda: _json.make_scanner(),
+             lambda: _json.make_scanner(1), lambda: _json.scanstring('"a"', 1.5),
+             lambda: json.loads('"\\ud834\\udd1e x"'), lambda: json.loads('[1, 2, 3]    '),
+             lambda: json.loads(b'{"a": 1}'), lambda: json.loads(bytearray(b'[1]')),
+             lambda: json.loads('\ufeff[1]'), lambda: json.loads(b'\xef\xbb\xbf[1]'),
+             lambda: json.dumps({'a': 1}, indent='\t'), lambda: json.dumps([1, [2]], indent=0)):
+    try:
+        print(repr(call()))
+    except Exception as e:
+        print(type(e).__name__, e)
