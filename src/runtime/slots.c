@@ -958,9 +958,29 @@ Type type_wrapper_descriptor = {
     .getset = wrapper_descr_getset,
 };
 
+// (getattr, (self, name)): a bound slot wrapper pickles by name, as CPython.
+static Value method_wrapper_m_reduce(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    (void)args;
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    MethodWrapperObject *m = (MethodWrapperObject *)val_ptr(self);
+    Value fn = vm_builtins ? dict_get_cstr(vm_builtins, "getattr") : 0;
+    Value name = fn ? str_intern_cstr(m->descr->def->name) : 0;
+    Value a = name ? tuple_pack2(m->self, name) : 0;
+    return a ? tuple_pack2(fn, a) : 0;
+}
+
+static const MethodDef method_wrapper_methods[] = {
+    {"__reduce__", method_wrapper_m_reduce, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_method_wrapper = {
     .header = {&type_type},
     .name = "method-wrapper",
+    .methods = method_wrapper_methods,
     .basic_size = sizeof(MethodWrapperObject),
     .base = &type_object,
     .trace = method_wrapper_trace,
@@ -1072,8 +1092,10 @@ int slots_add_wrappers(Type *t) {
 static AnyFunc specific_of(Type *t, size_t off, Value d, int *is_generic) {
     Type *dt = type_of(d);
     if (dt == &type_wrapper_descriptor) {
+        // Only a wrapper of this very slot stands for its C function
+        // (`__repr__ = object.__str__` must call __str__ generically).
         WrapperDescrObject *w = (WrapperDescrObject *)val_ptr(d);
-        if (type_is_subtype(t, w->owner)) {
+        if (w->def->offset == off && type_is_subtype(t, w->owner)) {
             return slot_at(w->owner, off);
         }
     } else if (off == OFF_(new_) && dt == &type_builtin_method) {

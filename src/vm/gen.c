@@ -173,7 +173,10 @@ Value gen_send(Value gen, Value value, int throwing, int *yielded) {
     if (f->flags & FRAME_YIELDED) {
         f->flags &= ~FRAME_YIELDED;
         g->state = GEN_SUSPENDED;
-        g->handled = vm_thread.handled != saved ? vm_thread.handled : 0;
+        // Its own exception if it yielded inside an except handler (even the
+        // very object its caller handles), else none: it sees the caller's.
+        g->handled = f->flags >= FRAME_HANDLER_ONE || vm_thread.handled != saved
+                         ? vm_thread.handled : 0;
         vm_thread.handled = saved;
         *yielded = 1;
         return r;
