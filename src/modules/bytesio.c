@@ -16,6 +16,7 @@
 #include "../runtime/args.h"
 #include "../runtime/buffer.h"
 #include "../runtime/bytes.h"
+#include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/finalize.h"
 #include "../runtime/float.h"
@@ -24,6 +25,7 @@
 #include "../runtime/list.h"
 #include "../runtime/memoryview.h"
 #include "../runtime/str.h"
+#include "../runtime/tuple.h"
 #include "../runtime/type.h"
 #include "io.h"
 #include "modules.h"
@@ -431,6 +433,82 @@ FN(bytesio_flush) {
     return check_closed(BIO(self)) < 0 ? 0 : VAL_NONE;
 }
 
+// ---- pickling -------------------------------------------------------------------------------------
+
+// (value, position, instance dict or None), as CPython's BytesIO.__getstate__.
+FN(bytesio_getstate) {
+    BytesIOObject *b = BIO(self);
+    if (method_check_args("__getstate__", nargs, kwnames, 0, 0) < 0 || check_closed(b) < 0) {
+        return 0;
+    }
+    Value value = bytes_from(b->buf ? b->buf : "", b->len);
+    Value dict = value ? obj_getattr_opt(self, str_intern_cstr("__dict__")) : 0;
+    if (!value || (!dict && err_occurred())) {
+        return 0;
+    }
+    if (dict && dict_check(dict) && dict_len(dict) > 0) {
+        dict = dict_copy(dict);
+        if (!dict) {
+            return 0;
+        }
+    } else {
+        dict = VAL_NONE;
+    }
+    Value pos = int_from_i64((int64_t)b->pos);
+    return pos ? tuple_from((Value[]){value, pos, dict}, 3) : 0;
+}
+
+FN(bytesio_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    BytesIOObject *b = BIO(self);
+    Value state = args[0];
+    if (!tuple_check(state) || tuple_obj(state)->len < 3) {
+        return err_format(&exc_TypeError, "%.200s.__setstate__ argument should be 3-tuple, got %.200s",
+                          type_of(self)->name, obj_type_name(state));
+    }
+    if (check_exports(b) < 0) {
+        return 0;
+    }
+    b->len = b->pos = 0;  // then the value is written, which a closed stream refuses
+    const char *data;
+    size_t n;
+    if (check_closed(b) < 0 || modules_get_buffer(tuple_obj(state)->items[0], &data, &n) < 0 ||
+        write_bytes(b, data, n) < 0) {
+        return 0;
+    }
+    Value posv = tuple_obj(state)->items[1];
+    if (!int_check(posv)) {
+        return err_format(&exc_TypeError, "second item of state must be an integer, not %.200s",
+                          obj_type_name(posv));
+    }
+    int64_t pos;
+    if (int_to_i64(posv, &pos) < 0) {
+        err_clear();
+        return err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    if (pos < 0) {
+        return err_format(&exc_ValueError, "position value cannot be negative");
+    }
+    b->pos = (size_t)pos;
+    Value dict = tuple_obj(state)->items[2];
+    if (dict != VAL_NONE) {
+        if (!dict_check(dict)) {
+            return err_format(&exc_TypeError, "third item of state should be a dict, got a %.200s",
+                              obj_type_name(dict));
+        }
+        size_t it = 0;
+        Value k, v;
+        while (dict_next(dict, &it, &k, &v)) {
+            if (obj_setattr(self, k, v) < 0) {
+                return 0;
+            }
+        }
+    }
+    return VAL_NONE;
+}
+
 static Value bytesio_get_closed(Value self) { return val_bool(BIO(self)->closed); }
 
 static const MethodDef bytesio_methods[] = {
@@ -446,6 +524,8 @@ static const MethodDef bytesio_methods[] = {
     {"truncate", bytesio_truncate, METH_DEFAULT, NULL},
     {"getvalue", bytesio_getvalue, METH_DEFAULT, NULL},
     {"getbuffer", bytesio_getbuffer, METH_DEFAULT, NULL},
+    {"__getstate__", bytesio_getstate, METH_DEFAULT, NULL},
+    {"__setstate__", bytesio_setstate, METH_DEFAULT, NULL},
     {"close", bytesio_close, METH_DEFAULT, NULL},
     {"readable", bytesio_true, METH_DEFAULT, NULL},
     {"writable", bytesio_true, METH_DEFAULT, NULL},
