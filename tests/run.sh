@@ -12,6 +12,9 @@
 #   lang-gc-stress  the same under -X gc-stress (a collection every N allocations)
 #   names        tools/names_check.py: every name dir() lists for builtins and each
 #                builtin type under CPython exists (tests/names_known_missing.txt)
+#   cpython-tests tests/conformance/run.py --check: CPython's own test modules of
+#                tests/conformance/slice.txt under krait; each must finish and pass
+#                at least the number of tests recorded there
 #   conformance  tools/ast_conformance.py over every stdlib file (one check per file)
 #   ast-objects  the same over the --slice files, computed by krait in Python with the
 #                _ast node objects (ast.parse + ast.dump; tools/ast_objects_batch.py)
@@ -149,6 +152,8 @@ step cli $PY tests/cli/cli_test.py build/release/krait
 step lang bash tests/lang/run.sh -j "$JOBS"
 step lang-gc-stress bash tests/lang/run.sh -j "$JOBS" --gc-stress
 step names $PY tools/names_check.py --krait build/release/krait
+step cpython-tests $PY tests/conformance/run.py --check -j "$JOBS" --timeout 300 \
+    --krait build/release/krait
 step conformance $PY tools/ast_conformance.py "${conformance_args[@]}" \
     --krait build/release/krait
 step ast-objects $PY tools/ast_conformance.py --objects --slice --label ast-objects \

@@ -23,6 +23,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_heapq", heapq_module_init},
     {"_imp", imp_module_init},
     {"_io", io_module_init},
+    {"_json", json_module_init},
     {"_operator", operator_module_init},
     {"_random", random_module_init},
     {"_sha512", sha512_module_init},
@@ -44,6 +45,8 @@ const BuiltinModule modules_builtin_table[] = {
     {"posix", posix_module_init},
     {"sys", sys_init_default},
     {"time", timemodule_init},
+    {"unicodedata", unicodedata_module_init},
+    {"zlib", zlib_module_init},
     {NULL, NULL},
 };
 
