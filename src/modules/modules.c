@@ -16,6 +16,7 @@ static Value sys_init_default(void) {
 
 const BuiltinModule modules_builtin_table[] = {
     {"_bisect", bisect_module_init},
+    {"_blake2", blake2_module_init},
     {"_codecs", codecs_module_init},
     {"_collections", collections_module_init},
     {"_contextvars", contextvars_module_init},
@@ -23,8 +24,12 @@ const BuiltinModule modules_builtin_table[] = {
     {"_heapq", heapq_module_init},
     {"_imp", imp_module_init},
     {"_io", io_module_init},
+    {"_md5", md5_module_init},
     {"_operator", operator_module_init},
     {"_random", random_module_init},
+    {"_sha1", sha1_module_init},
+    {"_sha256", sha256_module_init},
+    {"_sha3", sha3_module_init},
     {"_sha512", sha512_module_init},
     {"_signal", signal_module_init},
     {"_sre", sre_module_init},
