@@ -26,6 +26,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_io", io_module_init},
     {"_md5", md5_module_init},
     {"_operator", operator_module_init},
+    {"_queue", queue_module_init},
     {"_random", random_module_init},
     {"_sha1", sha1_module_init},
     {"_sha256", sha256_module_init},
