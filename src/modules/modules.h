@@ -36,6 +36,7 @@ Value modules_import_builtin(Value name, int quiet);
 
 // ---- the other builtin modules, one file each ----------------------------------------
 
+Value array_module_init(void);      // array (arraymodule.c)
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value binascii_module_init(void);   // binascii (binasciimodule.c)
 Value bisect_module_init(void);     // _bisect (bisectmodule.c)

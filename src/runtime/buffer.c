@@ -7,9 +7,38 @@
 #include "exceptions.h"
 #include "memoryview.h"
 #include "str.h"
+#include "type.h"
+
+#define BUFFER_MAX_EXPORTERS 4
+static const BufferExporter *buffer_exporters[BUFFER_MAX_EXPORTERS];
+static int buffer_nexporters;
+
+int buffer_register_exporter(const BufferExporter *e) {
+    if (buffer_nexporters == BUFFER_MAX_EXPORTERS) {
+        err_format(&exc_SystemError, "too many buffer exporter types");
+        return -1;
+    }
+    buffer_exporters[buffer_nexporters++] = e;
+    return 0;
+}
+
+// The registered exporter of v's type, or NULL.
+static const BufferExporter *buffer_exporter_of(Value v) {
+    if (!buffer_nexporters || !val_is_ptr(v)) {
+        return NULL;
+    }
+    Type *t = type_of(v);
+    for (int i = 0; i < buffer_nexporters; i++) {
+        if (t == buffer_exporters[i]->type || type_is_subtype(t, buffer_exporters[i]->type)) {
+            return buffer_exporters[i];
+        }
+    }
+    return NULL;
+}
 
 int buffer_check(Value v) {
-    return val_is_bytes(v) || bytearray_check(v) || memoryview_check(v);
+    return val_is_bytes(v) || bytearray_check(v) || memoryview_check(v) ||
+           buffer_exporter_of(v) != NULL;
 }
 
 int buffer_get(Value v, Buffer *view, int flags) {
@@ -52,7 +81,8 @@ int buffer_get(Value v, Buffer *view, int flags) {
         m->exports++;
         return 1;
     }
-    return 0;
+    const BufferExporter *e = buffer_exporter_of(v);
+    return e ? e->get(v, view, flags) : 0;
 }
 
 void buffer_release(Buffer *view) {
@@ -65,6 +95,11 @@ void buffer_release(Buffer *view) {
         bytearray_obj(v)->exports--;
     } else if (memoryview_check(v)) {
         memoryview_obj(v)->exports--;
+    } else {
+        const BufferExporter *e = buffer_exporter_of(v);
+        if (e) {
+            e->release(v);
+        }
     }
 }
 
@@ -84,5 +119,6 @@ int64_t buffer_exports(Value v) {
     if (memoryview_check(v)) {
         return memoryview_obj(v)->exports;
     }
-    return 0;
+    const BufferExporter *e = buffer_exporter_of(v);
+    return e ? e->exports(v) : 0;
 }
