@@ -20,6 +20,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_codecs", codecs_module_init},
     {"_collections", collections_module_init},
     {"_contextvars", contextvars_module_init},
+    {"_csv", csv_module_init},
     {"_functools", functools_module_init},
     {"_heapq", heapq_module_init},
     {"_imp", imp_module_init},
