@@ -17,6 +17,7 @@ static Value sys_init_default(void) {
 const BuiltinModule modules_builtin_table[] = {
     {"_bisect", bisect_module_init},
     {"_blake2", blake2_module_init},
+    {"_bz2", bz2_module_init},
     {"_codecs", codecs_module_init},
     {"_collections", collections_module_init},
     {"_contextvars", contextvars_module_init},
@@ -25,6 +26,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_heapq", heapq_module_init},
     {"_imp", imp_module_init},
     {"_io", io_module_init},
+    {"_lzma", lzma_module_init},
     {"_md5", md5_module_init},
     {"_operator", operator_module_init},
     {"_queue", queue_module_init},
