@@ -23,6 +23,7 @@
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
 #include "../runtime/buffer.h"
+#include "../runtime/bytearray.h"
 #include "../runtime/bytes.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/finalize.h"
@@ -644,7 +645,7 @@ static Value array_tp_new(Value type, const Value *args, size_t nargs, Value kwn
     if (val_is_str(init)) {
         return array_extend_unicode(r, init) < 0 ? 0 : r;
     }
-    if (buffer_check(init)) {
+    if (val_is_bytes(init) || bytearray_check(init)) {  // other buffers are iterated
         Buffer view;
         if (buffer_get_bytes_like(init, &view) < 0) {
             return 0;
@@ -1215,6 +1216,10 @@ FN(array_m_frombytes) {
     Buffer view;
     if (buffer_get_bytes_like(args[0], &view) < 0) {
         return 0;
+    }
+    if (view.itemsize != 1) {
+        buffer_release(&view);
+        return err_format(&exc_TypeError, "a bytes-like object is required");
     }
     // The bytes may be self's own (a.frombytes(a)): copy them out first.
     size_t n = (size_t)view.len;

@@ -506,7 +506,7 @@ static int reader_process_char(ReaderObject *r, int32_t c) {
             }
             r->state = IN_FIELD;
         } else {
-            char dl[4], qc[4];
+            char dl[5], qc[5];
             dl[utf8_encode((uint32_t)d->delimiter, dl)] = 0;
             qc[utf8_encode((uint32_t)d->quotechar, qc)] = 0;
             csv_raise("'%s' expected after '%s'", dl, qc);
