@@ -2,23 +2,25 @@
 // Token, Context and copy_context, which contextvars.py re-exports and
 // asyncio, decimal and statistics build on.
 //
-// A Context maps ContextVars to values. CPython keeps that mapping in a
-// HAMT, a persistent trie, so that copy_context() is O(1) and set() is
-// O(log n). krait keeps it in an ordinary dict that is never mutated once a
-// Context holds it: copy() and copy_context() share the dict (O(1)), and
-// ContextVar.set() / reset() install a fresh copy with the change (O(n) in
-// the number of variables set in the context, which programs keep small).
-// A trie can replace the dict behind the same three helpers (ctx_lookup,
-// ctx_with, ctx_without) if a benchmark asks for it.
+// A Context maps ContextVars to values in a persistent hash trie (a HAMT,
+// as CPython's hamt.c): copy() and copy_context() share the trie (O(1)),
+// and ContextVar.set()/reset() build a new version that shares all but
+// the O(log n) nodes on the changed path. The keys are only ever
+// ContextVars, equal only to themselves, so a key's hash is its address
+// run through a bijective mixer: two live keys never have equal 64-bit
+// hashes, and the trie needs no collision nodes. Each node holds a 32-bit
+// bitmap of its occupied slots (5 hash bits per level) and, for each, a
+// (key, value) pair or (0, child node).
 //
 // krait runs one OS thread (threadmodule.c), so "the current context of
 // this thread" is one root slot. Context.run() makes its context current
 // and restores the previous one afterwards, whatever the callable did.
 //
-// The iteration order of a Context is that of the dict (the order in which
-// variables were first set), where CPython's follows the trie's hashes;
-// neither is promised by the language.
+// The iteration order of a Context follows the trie, so it depends on the
+// variables' addresses, as CPython's does on their hashes; the language
+// promises no order.
 #include <stddef.h>
+#include <string.h>
 
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
@@ -37,7 +39,7 @@
 
 typedef struct ContextObject {
     Object header;
-    Value vars;      // a dict ContextVar -> value, never mutated (see above)
+    Value vars;      // a HamtMap: ContextVar -> value (immutable, see above)
     Value prev;      // the context current before run() entered this one, or 0
     int entered;
 } ContextObject;
@@ -71,6 +73,8 @@ static Object token_missing = {&type_token_missing};
 
 static Value current_context;  // a root; 0 until first needed
 
+static Value hamt_empty(void);
+
 // Raise type(fmt % repr(v)): err_format has no %R.
 static Value err_with_repr(Type *type, const char *fmt, Value v) {
     Value msg = str_format_c(fmt, v);
@@ -100,7 +104,7 @@ static Value context_new_with(Value vars) {
 // The current context, created empty on first use.
 static Value context_current(void) {
     if (!current_context) {
-        Value vars = dict_new();
+        Value vars = hamt_empty();
         Value c = vars ? context_new_with(vars) : 0;
         if (!c) {
             return 0;
@@ -110,30 +114,378 @@ static Value context_current(void) {
     return current_context;
 }
 
-// ---- the mapping, persistent by copying ----------------------------------------------------------
+// ---- the mapping: a persistent hash trie --------------------------------------------------
 
-// The value of var in vars, or 0 (no exception: keys are ContextVars, hashed
-// by identity).
+#define HAMT_BITS 5
+#define HAMT_MAX_DEPTH 13  // ceil(64 / 5) levels of 5 hash bits
+
+typedef struct HamtNode {
+    Object header;
+    uint32_t bitmap;   // which of the 32 slots are occupied
+    uint32_t count;    // popcount(bitmap)
+    Value items[];     // 2 * count: (key, value) or (0, child node)
+} HamtNode;
+
+// A version of the mapping: the root node (0 when empty) and the size.
+typedef struct HamtMap {
+    Object header;
+    Value root;
+    int64_t size;
+} HamtMap;
+
+static Type type_hamt_node, type_hamt_map;
+
+static HamtNode *hnode(Value v) {
+    return (HamtNode *)val_ptr(v);
+}
+static HamtMap *hmap(Value v) {
+    return (HamtMap *)val_ptr(v);
+}
+
+static void hamt_node_trace(Object *o, GcTracer *t) {
+    HamtNode *n = (HamtNode *)o;
+    gc_trace_values(t, n->items, 2 * (size_t)n->count);
+}
+
+static void hamt_map_trace(Object *o, GcTracer *t) {
+    gc_trace_value(t, ((HamtMap *)o)->root);
+}
+
+static Type type_hamt_node = {
+    .header = {&type_type},
+    .name = "hamt_bitmap_node",
+    .basic_size = sizeof(HamtNode),
+    .base = &type_object,
+    .trace = hamt_node_trace,
+};
+
+static Type type_hamt_map = {
+    .header = {&type_type},
+    .name = "hamt",
+    .basic_size = sizeof(HamtMap),
+    .base = &type_object,
+    .trace = hamt_map_trace,
+};
+
+// A key's 64-bit hash: its address through splitmix64's finalizer, which
+// is a bijection, so distinct live keys never collide.
+static uint64_t hamt_hash(Value key) {
+    uint64_t z = (uint64_t)key;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    return z ^ (z >> 31);
+}
+
+static Value hamt_map_new(Value root, int64_t size) {
+    HamtMap *m = (HamtMap *)gc_alloc(&type_hamt_map, sizeof(HamtMap));
+    if (!m) {
+        return 0;
+    }
+    m->root = root;
+    m->size = size;
+    return val_from_ptr(m);
+}
+
+static Value hamt_empty(void) {
+    return hamt_map_new(0, 0);
+}
+
+static Value hamt_node_new(uint32_t bitmap, uint32_t count) {
+    HamtNode *n = (HamtNode *)gc_alloc(&type_hamt_node,
+                                       sizeof(HamtNode) + 2 * (size_t)count * sizeof(Value));
+    if (!n) {
+        return 0;
+    }
+    n->bitmap = bitmap;
+    n->count = count;
+    return val_from_ptr(n);
+}
+
+static uint32_t hamt_slot(uint64_t hash, int shift) {
+    return (uint32_t)(hash >> shift) & 31;
+}
+
+static uint32_t hamt_pos(uint32_t bitmap, uint32_t bit) {
+    return (uint32_t)__builtin_popcount(bitmap & (bit - 1));
+}
+
+// The value of key, or 0.
+static Value hamt_get(Value map, Value key) {
+    Value node = hmap(map)->root;
+    uint64_t hash = hamt_hash(key);
+    for (int shift = 0; node; shift += HAMT_BITS) {
+        HamtNode *n = hnode(node);
+        uint32_t bit = 1u << hamt_slot(hash, shift);
+        if (!(n->bitmap & bit)) {
+            return 0;
+        }
+        uint32_t pos = hamt_pos(n->bitmap, bit);
+        Value k = n->items[2 * pos];
+        if (k == key) {
+            return n->items[2 * pos + 1];
+        }
+        if (k) {
+            return 0;
+        }
+        node = n->items[2 * pos + 1];
+    }
+    return 0;
+}
+
+// A node holding the two pairs (k1, v1) and (k2, v2), whose hashes first
+// differ at or below `shift`.
+static Value hamt_pair(Value k1, Value v1, Value k2, Value v2, int shift) {
+    uint64_t h1 = hamt_hash(k1), h2 = hamt_hash(k2);
+    uint32_t s1 = hamt_slot(h1, shift), s2 = hamt_slot(h2, shift);
+    if (s1 == s2) {
+        Value child = hamt_pair(k1, v1, k2, v2, shift + HAMT_BITS);
+        Value n = child ? hamt_node_new(1u << s1, 1) : 0;
+        if (n) {
+            hnode(n)->items[1] = child;
+        }
+        return n;
+    }
+    Value n = hamt_node_new((1u << s1) | (1u << s2), 2);
+    if (!n) {
+        return 0;
+    }
+    int first = s1 < s2 ? 0 : 1;
+    hnode(n)->items[2 * first] = k1;
+    hnode(n)->items[2 * first + 1] = v1;
+    hnode(n)->items[2 * (1 - first)] = k2;
+    hnode(n)->items[2 * (1 - first) + 1] = v2;
+    return n;
+}
+
+// A copy of node with key set to value; *added is set when key was new.
+static Value hamt_assoc(Value node, Value key, uint64_t hash, int shift, Value value,
+                        int *added) {
+    if (!node) {
+        Value n = hamt_node_new(1u << hamt_slot(hash, shift), 1);
+        if (n) {
+            hnode(n)->items[0] = key;
+            hnode(n)->items[1] = value;
+            *added = 1;
+        }
+        return n;
+    }
+    HamtNode *n = hnode(node);
+    uint32_t bit = 1u << hamt_slot(hash, shift);
+    uint32_t pos = hamt_pos(n->bitmap, bit);
+    if (!(n->bitmap & bit)) {  // a free slot: insert the pair there
+        Value c = hamt_node_new(n->bitmap | bit, n->count + 1);
+        if (!c) {
+            return 0;
+        }
+        HamtNode *cn = hnode(c);
+        memcpy(cn->items, n->items, 2 * pos * sizeof(Value));
+        cn->items[2 * pos] = key;
+        cn->items[2 * pos + 1] = value;
+        memcpy(cn->items + 2 * pos + 2, n->items + 2 * pos, 2 * (n->count - pos) * sizeof(Value));
+        *added = 1;
+        return c;
+    }
+    Value k = n->items[2 * pos], v = n->items[2 * pos + 1];
+    Value nk = k, nv;
+    if (k == key) {
+        nv = value;
+    } else if (!k) {
+        nv = hamt_assoc(v, key, hash, shift + HAMT_BITS, value, added);
+    } else {  // another key in the slot: both move down into a new node
+        nk = 0;
+        nv = hamt_pair(k, v, key, value, shift + HAMT_BITS);
+        *added = 1;
+    }
+    if (!nv) {
+        return 0;
+    }
+    Value c = hamt_node_new(n->bitmap, n->count);
+    if (!c) {
+        return 0;
+    }
+    memcpy(hnode(c)->items, n->items, 2 * (size_t)n->count * sizeof(Value));
+    hnode(c)->items[2 * pos] = nk;
+    hnode(c)->items[2 * pos + 1] = nv;
+    return c;
+}
+
+// A copy of node without key: 1 with *out set (0 when the node became
+// empty), 0 when key is absent, -1 on MemoryError.
+static int hamt_without(Value node, Value key, uint64_t hash, int shift, Value *out) {
+    if (!node) {
+        return 0;
+    }
+    HamtNode *n = hnode(node);
+    uint32_t bit = 1u << hamt_slot(hash, shift);
+    if (!(n->bitmap & bit)) {
+        return 0;
+    }
+    uint32_t pos = hamt_pos(n->bitmap, bit);
+    Value k = n->items[2 * pos], v = n->items[2 * pos + 1];
+    Value child = 0;
+    if (!k) {
+        int r = hamt_without(v, key, hash, shift + HAMT_BITS, &child);
+        if (r <= 0) {
+            return r;
+        }
+    } else if (k != key) {
+        return 0;
+    }
+    if (child) {  // the slot keeps a smaller child
+        Value c = hamt_node_new(n->bitmap, n->count);
+        if (!c) {
+            return -1;
+        }
+        memcpy(hnode(c)->items, n->items, 2 * (size_t)n->count * sizeof(Value));
+        hnode(c)->items[2 * pos + 1] = child;
+        *out = c;
+        return 1;
+    }
+    if (n->count == 1) {  // the slot was the node's last
+        *out = 0;
+        return 1;
+    }
+    Value c = hamt_node_new(n->bitmap & ~bit, n->count - 1);
+    if (!c) {
+        return -1;
+    }
+    memcpy(hnode(c)->items, n->items, 2 * pos * sizeof(Value));
+    memcpy(hnode(c)->items + 2 * pos, n->items + 2 * pos + 2,
+           2 * (n->count - pos - 1) * sizeof(Value));
+    *out = c;
+    return 1;
+}
+
+// ctx_lookup/ctx_with/ctx_without: the Context's view of the trie.
 static Value ctx_lookup(Value vars, Value var) {
-    return dict_get(vars, var);
+    return hamt_get(vars, var);
 }
 
-// A new mapping: vars with var set to value.
 static Value ctx_with(Value vars, Value var, Value value) {
-    Value d = dict_copy(vars);
-    if (!d || dict_set(d, var, value) < 0) {
-        return 0;
-    }
-    return d;
+    int added = 0;
+    Value root = hamt_assoc(hmap(vars)->root, var, hamt_hash(var), 0, value, &added);
+    return root ? hamt_map_new(root, hmap(vars)->size + added) : 0;
 }
 
-// A new mapping: vars without var.
 static Value ctx_without(Value vars, Value var) {
-    Value d = dict_copy(vars);
-    if (!d || dict_del(d, var) < 0) {
+    Value root = 0;
+    int r = hamt_without(hmap(vars)->root, var, hamt_hash(var), 0, &root);
+    if (r < 0) {
         return 0;
     }
-    return d;
+    return r == 0 ? vars : hamt_map_new(root, hmap(vars)->size - 1);
+}
+
+// Iteration over a version: a path of (node, next slot) from the root.
+typedef enum HamtIterKind { HAMT_KEYS, HAMT_VALUES, HAMT_ITEMS } HamtIterKind;
+
+typedef struct HamtIterObject {
+    Object header;
+    Value map;                         // keeps the version alive
+    Value nodes[HAMT_MAX_DEPTH + 1];
+    uint32_t pos[HAMT_MAX_DEPTH + 1];
+    int depth;                         // -1 when exhausted
+    HamtIterKind kind;
+} HamtIterObject;
+
+static Type type_hamt_iter;
+
+static void hamt_iter_trace(Object *o, GcTracer *t) {
+    HamtIterObject *it = (HamtIterObject *)o;
+    gc_trace_value(t, it->map);
+    gc_trace_values(t, it->nodes, HAMT_MAX_DEPTH + 1);
+}
+
+static Value hamt_iter_new(Value map, HamtIterKind kind) {
+    HamtIterObject *it = (HamtIterObject *)gc_alloc(&type_hamt_iter, sizeof(HamtIterObject));
+    if (!it) {
+        return 0;
+    }
+    it->map = map;
+    it->kind = kind;
+    it->nodes[0] = hmap(map)->root;
+    it->depth = hmap(map)->root ? 0 : -1;
+    return val_from_ptr(it);
+}
+
+// The next (key, value) pair: 1, or 0 at the end.
+static int hamt_iter_step(HamtIterObject *it, Value *key, Value *value) {
+    while (it->depth >= 0) {
+        HamtNode *n = hnode(it->nodes[it->depth]);
+        uint32_t p = it->pos[it->depth];
+        if (p == n->count) {
+            it->nodes[it->depth] = 0;
+            it->depth--;
+            continue;
+        }
+        it->pos[it->depth] = p + 1;
+        Value k = n->items[2 * p], v = n->items[2 * p + 1];
+        if (k) {
+            *key = k;
+            *value = v;
+            return 1;
+        }
+        it->depth++;
+        it->nodes[it->depth] = v;
+        it->pos[it->depth] = 0;
+    }
+    return 0;
+}
+
+static Value hamt_iter_next(Value self) {
+    HamtIterObject *it = (HamtIterObject *)val_ptr(self);
+    Value k, v;
+    if (!hamt_iter_step(it, &k, &v)) {
+        return 0;
+    }
+    switch (it->kind) {
+    case HAMT_KEYS:
+        return k;
+    case HAMT_VALUES:
+        return v;
+    default:
+        return tuple_pack2(k, v);
+    }
+}
+
+static Value hamt_iter_self(Value self) {
+    return self;
+}
+
+static Type type_hamt_iter = {
+    .header = {&type_type},
+    .name = "hamt_iterator",
+    .basic_size = sizeof(HamtIterObject),
+    .base = &type_object,
+    .trace = hamt_iter_trace,
+    .iter = hamt_iter_self,
+    .iternext = hamt_iter_next,
+};
+
+// a == b for two versions: same size, and every pair of a is in b.
+static int hamt_equal(Value a, Value b) {
+    if (hmap(a)->size != hmap(b)->size) {
+        return 0;
+    }
+    if (hmap(a)->root == hmap(b)->root) {
+        return 1;
+    }
+    Value iter = hamt_iter_new(a, HAMT_ITEMS);
+    if (!iter) {
+        return -1;
+    }
+    Value k, v;
+    while (hamt_iter_step((HamtIterObject *)val_ptr(iter), &k, &v)) {
+        Value w = hamt_get(b, k);
+        if (!w) {
+            return 0;
+        }
+        int eq = obj_richcompare_bool(v, w, CMP_EQ);
+        if (eq <= 0) {
+            return eq;
+        }
+    }
+    return 1;
 }
 
 // ---- ContextVar ----------------------------------------------------------------------------------------
@@ -374,7 +726,7 @@ static Value context_tp_new(Value type, const Value *args, size_t nargs, Value k
     if (nargs || args_nkw(kwnames)) {
         return err_format(&exc_TypeError, "Context() does not accept any arguments");
     }
-    Value vars = dict_new();
+    Value vars = hamt_empty();
     return vars ? context_new_with(vars) : 0;
 }
 
@@ -402,22 +754,26 @@ static int context_contains(Value self, Value key) {
     if (context_check_key(key) < 0) {
         return -1;
     }
-    return dict_contains(ctx_obj(self)->vars, key);
+    return ctx_lookup(ctx_obj(self)->vars, key) != 0;
 }
 
 static int64_t context_len(Value self) {
-    return dict_len(ctx_obj(self)->vars);
+    return hmap(ctx_obj(self)->vars)->size;
 }
 
 static Value context_iter(Value self) {
-    return dict_iter(ctx_obj(self)->vars);
+    return hamt_iter_new(ctx_obj(self)->vars, HAMT_KEYS);
 }
 
 static Value context_richcompare(Value a, Value b, CompareOp op) {
     if ((op != CMP_EQ && op != CMP_NE) || type_of(b) != &type_context) {
         return VAL_NOTIMPLEMENTED;
     }
-    return dict_richcompare(ctx_obj(a)->vars, ctx_obj(b)->vars, op);
+    int eq = hamt_equal(ctx_obj(a)->vars, ctx_obj(b)->vars);
+    if (eq < 0) {
+        return 0;
+    }
+    return val_bool(op == CMP_EQ ? eq : !eq);
 }
 
 // run(callable, *args, **kwargs) with self as the current context.
@@ -531,21 +887,19 @@ static void ctx_view_trace(Object *o, GcTracer *t) {
 }
 
 static int64_t ctx_view_len(Value self) {
-    return dict_len(((CtxViewObject *)val_ptr(self))->vars);
+    return hmap(((CtxViewObject *)val_ptr(self))->vars)->size;
 }
 
 static Value ctx_keys_iter(Value self) {
-    return dict_iter(((CtxViewObject *)val_ptr(self))->vars);
+    return hamt_iter_new(((CtxViewObject *)val_ptr(self))->vars, HAMT_KEYS);
 }
 
 static Value ctx_values_iter(Value self) {
-    Value v = dict_view_values(((CtxViewObject *)val_ptr(self))->vars);
-    return v ? obj_iter(v) : 0;
+    return hamt_iter_new(((CtxViewObject *)val_ptr(self))->vars, HAMT_VALUES);
 }
 
 static Value ctx_items_iter(Value self) {
-    Value v = dict_view_items(((CtxViewObject *)val_ptr(self))->vars);
-    return v ? obj_iter(v) : 0;
+    return hamt_iter_new(((CtxViewObject *)val_ptr(self))->vars, HAMT_ITEMS);
 }
 
 #define CTX_VIEW_TYPE(cname, pyname, iterfn)                                                   \
@@ -587,7 +941,8 @@ Value contextvars_module_init(void) {
         return module;
     }
     Type *types[] = {&type_context, &type_contextvar, &type_token, &type_token_missing,
-                     &type_ctx_keys, &type_ctx_values, &type_ctx_items};
+                     &type_ctx_keys, &type_ctx_values, &type_ctx_items, &type_hamt_node,
+                     &type_hamt_map, &type_hamt_iter};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         if (type_ready(types[i]) < 0) {
             return 0;
