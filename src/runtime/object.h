@@ -251,5 +251,9 @@ int err_matches(Type *type);
 // Take the pending exception (0 if none), clearing it.
 Value err_fetch(void);
 void err_clear(void);
+// warnings.warn_explicit(message, category, filename, lineno), as CPython's
+// PyErr_WarnExplicitObject without module and registry: 0, or -1 with the
+// exception pending (the warning itself when a filter turns it into an error).
+int err_warn_explicit(Type *category, Value message, Value filename, int lineno);
 
 #endif

@@ -38,6 +38,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type_internal.h"
+#include "../vm/vm.h"
 
 typedef void (*AnyFunc)(void);
 
@@ -262,7 +263,14 @@ static Value slot_call(Value self, const Value *args, size_t nargs, Value kwname
         return err_occurred() ? 0 : err_format(&exc_TypeError, "'%s' object is not callable",
                                                 obj_type_name(self));
     }
-    return call_found(descr, self, args, nargs, kwnames);
+    // `A.__call__ = A()` makes calling an A call another A forever: guarded
+    // as CPython guards every call through tp_call.
+    if (vm_enter_call(" while calling a Python object") < 0) {
+        return 0;
+    }
+    Value r = call_found(descr, self, args, nargs, kwnames);
+    vm_leave_call();
+    return r;
 }
 
 static Value slot_init(Value self, const Value *args, size_t nargs, Value kwnames) {
@@ -752,8 +760,20 @@ static Value wrapper_call_slot(const WrapperDescrObject *w, Value self, const Va
         return ((SetItemFunc)fn)(self, args[0], 0) < 0 ? 0 : VAL_NONE;
     case W_CONTAINS:
         return check_args(nargs, 1) < 0 ? 0 : bool_or_error(((ContainsFunc)fn)(self, args[0]));
-    case W_BINOP_L:
     case W_INPLACE:
+        if (def->arg == BINOP_MUL && w->owner->seq_repeat) {
+            // A sequence's *= is CPython's sq_inplace_repeat (wrap_indexargfunc):
+            // the count must be an integer.
+            int64_t n;
+            if (nargs != 1) {
+                return err_format(&exc_TypeError, " expected 1 argument, got %zu", nargs);
+            }
+            if (obj_as_index(args[0], &n, 1) < 0) {
+                return 0;
+            }
+        }
+        return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(self, args[0]);
+    case W_BINOP_L:
     case W_SEQ_CONCAT:
         return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(self, args[0]);
     case W_BINOP_R:

@@ -200,6 +200,36 @@ static int fr_set_trace(Value self, Value v) {
     return 0;
 }
 
+// frame.clear(): drop the local variables. A suspended generator's frame
+// closes the generator first; a frame that is executing cannot be cleared.
+static Value fr_m_clear(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    if (method_check_args("clear", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    FrameObject *fo = fo_obj(self);
+    if (fo->live) {
+        Frame *f = fo->live;
+        if (!(f->flags & FRAME_GEN) || gen_is_running(gen_of_frame(f))) {
+            return err_format(&exc_RuntimeError, "cannot clear an executing frame");
+        }
+        if (!gen_close(gen_of_frame(f))) {
+            return 0;
+        }
+        if (fo->live) {
+            return VAL_NONE;   // a generator that never started: nothing ran
+        }
+    }
+    fo->locals = 0;
+    return VAL_NONE;
+}
+
+static const MethodDef frame_methods[] = {
+    {"clear", fr_m_clear, METH_DEFAULT,
+     "F.clear(): clear most references held by the frame"},
+    {NULL, NULL, 0, NULL},
+};
+
 static Value frame_repr(Value self) {
     FrameObject *fo = fo_obj(self);
     Code *co = fo->code;
@@ -232,6 +262,7 @@ Type type_frame = {
     .trace = frame_object_trace,
     .repr = frame_repr,
     .getset = frame_getset,
+    .methods = frame_methods,
 };
 
 // ---- tracebacks ----------------------------------------------------------------------

@@ -43,6 +43,10 @@ int gen_check(Value v) {
                              val_ptr(v)->type == &type_coroutine);
 }
 
+// The generator, coroutine or async generator whose frame is f (FRAME_GEN).
+Value gen_of_frame(Frame *f) { return val_from_ptr((GenObject *)f - 1); }
+int gen_is_running(Value gen) { return gen_obj(gen)->state == GEN_RUNNING; }
+
 uint32_t gen_code_flags(Value gen) { return gen_frame(gen_obj(gen))->code->flags; }
 
 static const char *gen_kind(GenObject *g) {

@@ -56,6 +56,9 @@ Value gen_new(FunctionObject *func, Value self, const Value *args, size_t npos, 
 // that is already exhausted and not throwing).
 Value gen_send(Value gen, Value value, int throwing, int *yielded);
 int gen_check(Value v);  // generator or coroutine
+Value gen_of_frame(Frame *f);  // the generator object a FRAME_GEN frame lives in
+int gen_is_running(Value gen);
+Value gen_close(Value self);
 uint32_t gen_code_flags(Value gen);
 // The value of an async generator's `yield v` (ASYNCGENWRAP).
 Value gen_async_wrap(Value v);
