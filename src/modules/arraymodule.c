@@ -30,6 +30,7 @@
 #include "../runtime/float.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
+#include "../runtime/iterators.h"
 #include "../runtime/list.h"
 #include "../runtime/module.h"
 #include "../runtime/slice.h"
@@ -38,6 +39,7 @@
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
 #include "../runtime/unicode.h"
+#include "../vm/import.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -1499,6 +1501,38 @@ static Value arrayiter_self(Value self) {
     return self;
 }
 
+// __reduce__: (iter, (array,), index), or (iter, ((),)) once exhausted.
+FN(arrayiter_reduce) {
+    if (method_check_args("arrayiterator.__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ArrayIterObject *it = (ArrayIterObject *)val_ptr(self);
+    Value empty = tuple_new(0);
+    return empty ? seqiter_reduce("iter", it->array, (int64_t)it->index, empty) : 0;
+}
+
+FN(arrayiter_setstate) {
+    if (method_check_args("arrayiterator.__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    ArrayIterObject *it = (ArrayIterObject *)val_ptr(self);
+    int64_t index;
+    int64_t len = it->array ? (int64_t)arr(it->array)->len : 0;
+    if (seqiter_setstate(args[0], 0, len, &index) < 0) {
+        return 0;
+    }
+    if (it->array) {
+        it->index = (size_t)index;
+    }
+    return VAL_NONE;
+}
+
+static const MethodDef arrayiter_methods[] = {
+    {"__reduce__", arrayiter_reduce, METH_DEFAULT, "Return state information for pickling."},
+    {"__setstate__", arrayiter_setstate, METH_DEFAULT, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 static Type type_arrayiterator = {
     .header = {&type_type},
     .name = "arrayiterator",
@@ -1507,6 +1541,7 @@ static Type type_arrayiterator = {
     .trace = arrayiter_trace,
     .iter = arrayiter_self,
     .iternext = arrayiter_next,
+    .methods = arrayiter_methods,
 };
 
 static Type type_array = {
@@ -1690,6 +1725,14 @@ Value array_module_init(void) {
         module_add(m, "array", val_from_ptr(&type_array)) < 0 ||
         module_add(m, "ArrayType", val_from_ptr(&type_array)) < 0 ||
         module_add(m, "typecodes", str_from_cstr(typecodes)) < 0) {
+        return 0;
+    }
+    // As CPython: arrays are registered as collections.abc.MutableSequence.
+    Value fromlist = tuple_from((Value[]){str_intern_cstr("MutableSequence")}, 1);
+    Value abc = fromlist ? import_module_level(str_intern_cstr("collections.abc"), 0, fromlist, 0) : 0;
+    Value mutable_sequence = abc ? obj_getattr_cstr(abc, "MutableSequence") : 0;
+    Value type = val_from_ptr(&type_array);
+    if (!mutable_sequence || !obj_call_method(mutable_sequence, "register", &type, 1)) {
         return 0;
     }
     module_obj(m)->builtin = 1;

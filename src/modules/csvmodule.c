@@ -266,6 +266,18 @@ static Value dialect_get_strict(Value self) {
     return val_bool(dia(self)->strict);
 }
 
+// Dialects refuse pickling and copying, with CPython's message.
+FN(dialect_reduce) {
+    const char *name = type_of(self)->name, *dot = strrchr(name, '.');
+    return err_format(&exc_TypeError, "cannot pickle '%s' instances", dot ? dot + 1 : name);
+}
+
+static const MethodDef dialect_methods[] = {
+    {"__reduce__", dialect_reduce, METH_DEFAULT, "raises an exception to avoid pickling"},
+    {"__reduce_ex__", dialect_reduce, METH_DEFAULT, "raises an exception to avoid pickling"},
+    {NULL, NULL, 0, NULL},
+};
+
 static const GetSetDef dialect_getset[] = {
     {"delimiter", dialect_get_delimiter, NULL, NULL},
     {"doublequote", dialect_get_doublequote, NULL, NULL},
@@ -286,6 +298,7 @@ static Type type_dialect = {
     .base = &type_object,
     .trace = dialect_trace,
     .new_ = dialect_tp_new,
+    .methods = dialect_methods,
     .getset = dialect_getset,
 };
 

@@ -88,41 +88,56 @@ static int lzma_check_ret(lzma_ret ret) {
 
 // ---- integer conversions (CPython's uint32_converter / lzma_vli_converter) ----
 
-static int lzma_u64_arg(Value v, uint64_t *out, uint64_t max, const char *toolarge) {
-    Value i = obj_index(v);
-    if (!i) {
+// An unsigned C integer from an int (no __index__, as CPython's
+// PyLong_AsUnsigned*): `negative` and `toolarge` are the converter's
+// messages, `max` its range.
+static int lzma_unsigned_arg(Value v, uint64_t *out, uint64_t max, const char *negative,
+                             const char *toolarge) {
+    if (!int_check(v)) {
+        err_format(&exc_TypeError, "an integer is required");
         return -1;
     }
-    if (int_sign(i) < 0) {
-        err_format(&exc_OverflowError, "can't convert negative int to unsigned");
+    if (int_sign(v) < 0) {
+        err_format(&exc_OverflowError, "%s", negative);
         return -1;
     }
     int64_t s;
-    if (int_to_i64(i, &s) < 0) {
+    if (int_to_i64(v, &s) == 0) {
+        *out = (uint64_t)s;
+    } else {
         err_clear();
-        if (max == UINT64_MAX) {
-            Value two64 = obj_binop(val_from_smallint(1), val_from_smallint(64), BINOP_LSHIFT);
-            Value low = two64 ? obj_binop(i, two64, BINOP_SUB) : 0;
-            if (low && int_to_i64(low, &s) == 0 && s < 0) {
-                *out = (uint64_t)s;
-                return 0;
-            }
-            err_clear();
+        // 2^63 <= v: v - 2^64 fits int64 exactly when v < 2^64.
+        Value two64 = obj_binop(val_from_smallint(1), val_from_smallint(64), BINOP_LSHIFT);
+        Value low = two64 ? obj_binop(v, two64, BINOP_SUB) : 0;
+        if (!low) {
+            return -1;
         }
+        if (int_to_i64(low, &s) < 0 || s >= 0) {
+            err_clear();
+            err_format(&exc_OverflowError, "%s",
+                       max == UINT64_MAX ? toolarge : "Python int too large to convert to C unsigned long");
+            return -1;
+        }
+        *out = (uint64_t)s;
+    }
+    if (*out > max) {
         err_format(&exc_OverflowError, "%s", toolarge);
         return -1;
     }
-    if ((uint64_t)s > max) {
-        err_format(&exc_OverflowError, "%s", toolarge);
-        return -1;
-    }
-    *out = (uint64_t)s;
     return 0;
 }
 
+// uint64 arguments (memlimit, filter ids): PyLong_AsUnsignedLongLong's errors.
+static int lzma_u64_arg(Value v, uint64_t *out) {
+    return lzma_unsigned_arg(v, out, UINT64_MAX, "can't convert negative int to unsigned",
+                             "int too big to convert");
+}
+
+// uint32 arguments (presets, filter options): CPython's uint32_converter.
 static int lzma_u32_arg(Value v, uint32_t *out) {
     uint64_t x;
-    if (lzma_u64_arg(v, &x, UINT32_MAX, "Value too large for uint32_t type") < 0) {
+    if (lzma_unsigned_arg(v, &x, UINT32_MAX, "can't convert negative value to unsigned int",
+                          "Value too large for uint32_t type") < 0) {
         return -1;
     }
     *out = (uint32_t)x;
@@ -187,7 +202,7 @@ static int lzma_parse_filter(Value spec, lzma_filter *f) {
         return -1;
     }
     uint64_t id;
-    if (lzma_u64_arg(idv, &id, UINT64_MAX, "Value too large for lzma_vli type") < 0) {
+    if (lzma_u64_arg(idv, &id) < 0) {
         return -1;
     }
     f->id = id;
@@ -301,6 +316,10 @@ static int lzma_parse_filters(Value specs, lzma_filter *filters) {
     for (int i = 0; i <= LZMA_FILTERS_MAX; i++) {
         filters[i].id = LZMA_VLI_UNKNOWN;
         filters[i].options = NULL;
+    }
+    if (dict_check(specs)) {  // a mapping has a len() but is no sequence
+        err_format(&exc_TypeError, "%s is not a sequence", type_of(specs)->name);
+        return -1;
     }
     int64_t n = obj_len(specs);
     if (n < 0) {
@@ -580,7 +599,7 @@ static Value lzmad_tp_new(Value type, const Value *args, size_t nargs, Value kwn
         if (format == FORMAT_RAW) {
             return err_format(&exc_ValueError, "Cannot specify memory limit with FORMAT_RAW");
         }
-        if (lzma_u64_arg(memv, &memlimit, UINT64_MAX, "Value too large for uint64_t type") < 0) {
+        if (lzma_u64_arg(memv, &memlimit) < 0) {
             return 0;
         }
     }
@@ -820,7 +839,7 @@ FN(lzma_decode_filter_properties) {
         return 0;
     }
     uint64_t id;
-    if (lzma_u64_arg(args[0], &id, UINT64_MAX, "Value too large for lzma_vli type") < 0) {
+    if (lzma_u64_arg(args[0], &id) < 0) {
         return 0;
     }
     Buffer view;

@@ -38,6 +38,7 @@
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -446,24 +447,27 @@ static void XMLCALL h_xml_decl(void *ud, const XML_Char *version, const XML_Char
 }
 
 // An XML_Content tree as CPython shows it: (type, quant, name, children).
+// Models can nest as deep as the document likes: the recursion is guarded.
 static Value content_model(ParserObject *p, const XML_Content *m) {
-    Value children = tuple_new(m->numchildren);
-    if (!children) {
+    if (vm_enter_call(" in conv_content_model") < 0) {
         return 0;
     }
-    for (unsigned i = 0; i < m->numchildren; i++) {
+    Value children = tuple_new(m->numchildren), result = 0;
+    for (unsigned i = 0; children && i < m->numchildren; i++) {
         Value c = content_model(p, &m->children[i]);
         if (!c) {
-            return 0;
+            children = 0;
+            break;
         }
         tuple_obj(children)->items[i] = c;
     }
-    Value name = intern_name(p, m->name);
-    if (!name) {
-        return 0;
+    Value name = children ? intern_name(p, m->name) : 0;
+    if (name) {
+        Value items[4] = {val_from_smallint(m->type), val_from_smallint(m->quant), name, children};
+        result = tuple_from(items, 4);
     }
-    Value items[4] = {val_from_smallint(m->type), val_from_smallint(m->quant), name, children};
-    return tuple_from(items, 4);
+    vm_leave_call();
+    return result;
 }
 
 static void XMLCALL h_element_decl(void *ud, const XML_Char *name, XML_Content *model) {

@@ -80,3 +80,8 @@ print(A._array_reconstructor(array, 'u', 18, b'a\x00b\x00'), A._array_reconstruc
 print(A._array_reconstructor(MyArray, 'i', 8, b'\x07\x00\x00\x00'))
 it = iter(array('i', [1, 2])); print(next(it), next(it), next(it, 'end'), type(it).__name__)
 print(array('I', [4000000000]).tolist(), array('q', [-2**63]), array('i', (x for x in range(3))))
+import collections.abc
+print(isinstance(array('B'), collections.abc.MutableSequence), issubclass(A.ArrayType, collections.abc.Sequence))
+it = iter(array('i', [1, 2, 3])); next(it)
+print(it.__reduce__(), list(pickle.loads(pickle.dumps(it, 3))), list(copy.copy(it)))
+it.__setstate__(2); print(list(it), it.__reduce__())
