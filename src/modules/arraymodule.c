@@ -473,7 +473,7 @@ static int array_buffer_get(Value v, Buffer *view, int flags) {
     int64_t size = a->d->itemsize;
     *view = (Buffer){v, a->data ? a->data : (char *)"", (int64_t)a->len * size, size,
                      (int64_t)a->len, size, a->d->format, 0};
-    return 1;
+    return 0;
 }
 
 static void array_buffer_release(Value v) {
@@ -1705,10 +1705,10 @@ Value array_module_init(void) {
     if (module) {
         return module;
     }
-    if (type_ready(&type_array) < 0 || type_ready(&type_arrayiterator) < 0 ||
-        buffer_register_exporter(&array_exporter) < 0) {
+    if (type_ready(&type_array) < 0 || type_ready(&type_arrayiterator) < 0) {
         return 0;
     }
+    buffer_register_exporter(&array_exporter);
     Value m = module_new_cstr("array");
     if (!m) {
         return 0;

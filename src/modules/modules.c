@@ -27,6 +27,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_heapq", heapq_module_init},
     {"_imp", imp_module_init},
     {"_io", io_module_init},
+    {"_json", json_module_init},
     {"_lzma", lzma_module_init},
     {"_md5", md5_module_init},
     {"_operator", operator_module_init},
@@ -56,6 +57,8 @@ const BuiltinModule modules_builtin_table[] = {
     {"pyexpat", pyexpat_module_init},
     {"sys", sys_init_default},
     {"time", timemodule_init},
+    {"unicodedata", unicodedata_module_init},
+    {"zlib", zlib_module_init},
     {NULL, NULL},
 };
 

@@ -56,6 +56,7 @@ Value random_module_init(void);     // _random (randommodule.c)
 Value imp_module_init(void);        // _imp (impmodule.c)
 Value io_module_init(void);         // _io (iomodule.c and the io*.c files)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
+Value json_module_init(void);       // _json (jsonmodule.c)
 Value marshal_module_init(void);    // marshal (marshalmodule.c)
 Value lzma_module_init(void);       // _lzma (lzmamodule.c)
 Value math_module_init(void);       // math (mathmodule.c)
@@ -73,8 +74,10 @@ Value string_module_init(void);     // _string (stringmodule.c)
 Value struct_module_init(void);     // _struct (structmodule.c)
 Value thread_module_init(void);     // _thread (threadmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
+Value unicodedata_module_init(void);  // unicodedata (unicodedatamodule.c)
 Value warnings_module_init(void);   // _warnings (warningsmodule.c)
 Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
+Value zlib_module_init(void);       // zlib (zlibmodule.c, over libz)
 
 // _io.open, which builtins.open is (iomodule.c). 0 with an exception if
 // _io cannot be created.

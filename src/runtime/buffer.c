@@ -1,5 +1,6 @@
 // buffer.c - the buffer protocol (buffer.h): one switch over the three
-// exporters krait has, instead of a slot in every Type.
+// exporters the runtime has, instead of a slot in every Type, and a short
+// list of exporters registered by modules (io.BytesIO's buffer).
 #include "buffer.h"
 
 #include "bytearray.h"
@@ -9,36 +10,36 @@
 #include "str.h"
 #include "type.h"
 
-#define BUFFER_MAX_EXPORTERS 4
-static const BufferExporter *buffer_exporters[BUFFER_MAX_EXPORTERS];
-static int buffer_nexporters;
+enum { MAX_EXPORTERS = 4 };
+static const BufferExporter *exporters[MAX_EXPORTERS];
+static int nexporters;
 
-int buffer_register_exporter(const BufferExporter *e) {
-    if (buffer_nexporters == BUFFER_MAX_EXPORTERS) {
-        err_format(&exc_SystemError, "too many buffer exporter types");
-        return -1;
+void buffer_register_exporter(const BufferExporter *e) {
+    for (int i = 0; i < nexporters; i++) {
+        if (exporters[i] == e) {
+            return;
+        }
     }
-    buffer_exporters[buffer_nexporters++] = e;
-    return 0;
+    if (nexporters < MAX_EXPORTERS) {
+        exporters[nexporters++] = e;
+    }
 }
 
-// The registered exporter of v's type, or NULL.
-static const BufferExporter *buffer_exporter_of(Value v) {
-    if (!buffer_nexporters || !val_is_ptr(v)) {
+static const BufferExporter *exporter_of(Value v) {
+    if (!val_is_ptr(v)) {
         return NULL;
     }
-    Type *t = type_of(v);
-    for (int i = 0; i < buffer_nexporters; i++) {
-        if (t == buffer_exporters[i]->type || type_is_subtype(t, buffer_exporters[i]->type)) {
-            return buffer_exporters[i];
+    Type *t = val_ptr(v)->type;
+    for (int i = 0; i < nexporters; i++) {
+        if (t == exporters[i]->type || type_is_subtype(t, exporters[i]->type)) {
+            return exporters[i];
         }
     }
     return NULL;
 }
 
 int buffer_check(Value v) {
-    return val_is_bytes(v) || bytearray_check(v) || memoryview_check(v) ||
-           buffer_exporter_of(v) != NULL;
+    return val_is_bytes(v) || bytearray_check(v) || memoryview_check(v) || exporter_of(v);
 }
 
 int buffer_get(Value v, Buffer *view, int flags) {
@@ -81,8 +82,11 @@ int buffer_get(Value v, Buffer *view, int flags) {
         m->exports++;
         return 1;
     }
-    const BufferExporter *e = buffer_exporter_of(v);
-    return e ? e->get(v, view, flags) : 0;
+    const BufferExporter *e = exporter_of(v);
+    if (e) {
+        return e->get(v, view, flags) < 0 ? -1 : 1;
+    }
+    return 0;
 }
 
 void buffer_release(Buffer *view) {
@@ -96,7 +100,7 @@ void buffer_release(Buffer *view) {
     } else if (memoryview_check(v)) {
         memoryview_obj(v)->exports--;
     } else {
-        const BufferExporter *e = buffer_exporter_of(v);
+        const BufferExporter *e = exporter_of(v);
         if (e) {
             e->release(v);
         }
@@ -119,6 +123,6 @@ int64_t buffer_exports(Value v) {
     if (memoryview_check(v)) {
         return memoryview_obj(v)->exports;
     }
-    const BufferExporter *e = buffer_exporter_of(v);
-    return e ? e->exports(v) : 0;
+    const BufferExporter *e = exporter_of(v);
+    return e && e->exports ? e->exports(v) : 0;
 }

@@ -51,17 +51,18 @@ int buffer_get_bytes_like(Value v, Buffer *view);
 // The number of open windows on a bytearray or memoryview (0 for others).
 int64_t buffer_exports(Value v);
 
-// Exporters beyond the three above (array.array): a module registers its
-// type once; instances of it and of its subclasses then export through
-// `get` (same contract as buffer_get, called only for such instances) and
-// `release` (given the view's exporter), and report their open windows
-// through `exports`. Up to a small fixed number of types.
+// Exporters that live outside src/runtime (the object behind
+// io.BytesIO.getbuffer(), array.array): instances of `type` or of a
+// subclass export through `get`, which fills *view (view->obj = v) and
+// counts the window, returning 0 or -1 with an exception; `release`
+// uncounts it; `exports` (may be NULL) tells buffer_exports the count.
+// Registered once, by the module that owns the type; a handful at most.
 typedef struct BufferExporter {
     Type *type;
     int (*get)(Value v, Buffer *view, int flags);
     void (*release)(Value v);
     int64_t (*exports)(Value v);
 } BufferExporter;
-int buffer_register_exporter(const BufferExporter *e);
+void buffer_register_exporter(const BufferExporter *e);
 
 #endif

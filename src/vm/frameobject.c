@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../runtime/abstract.h"
+#include "../runtime/args.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
@@ -38,7 +39,7 @@ typedef struct TracebackObject {
     Object header;
     Value next;           // traceback or 0
     Value frame;          // frame object
-    int32_t lasti, lineno;
+    int32_t lasti, lineno;  // lasti: 2 per instruction word, as CPython
 } TracebackObject;
 
 static FrameObject *fo_obj(Value v) { return (FrameObject *)val_ptr(v); }
@@ -283,7 +284,7 @@ void traceback_add(Value exc, Frame *f, uint32_t pc_index) {
     }
     tb->next = e->traceback && e->traceback != VAL_NONE ? e->traceback : 0;
     tb->frame = fo;
-    tb->lasti = (int32_t)pc_index;
+    tb->lasti = (int32_t)pc_index * 2;  // tb_lasti counts 2 per instruction word, as CPython's
     tb->lineno = code_position(f->code, pc_index).lineno;
     e->traceback = val_from_ptr(tb);
 }
@@ -314,7 +315,7 @@ static int tb_set_next(Value self, Value v) {
 }
 static Value tb_get_frame(Value self) { return tb_obj(self)->frame; }
 static Value tb_get_lineno(Value self) { return val_from_smallint(tb_obj(self)->lineno); }
-static Value tb_get_lasti(Value self) { return val_from_smallint(tb_obj(self)->lasti * 2); }
+static Value tb_get_lasti(Value self) { return val_from_smallint(tb_obj(self)->lasti); }
 
 static const GetSetDef traceback_getset[] = {
     {"tb_next", tb_get_next, tb_set_next, NULL},
@@ -324,9 +325,43 @@ static const GetSetDef traceback_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+// TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno).
+static Value traceback_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    (void)type;
+    static const char *const names[] = {"tb_next", "tb_frame", "tb_lasti", "tb_lineno", NULL};
+    static const ArgSpec spec = {"TracebackType", 0, names, 4, 4, 0};
+    Value a[4];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    if (a[0] != VAL_NONE && type_of(a[0]) != &type_traceback) {
+        return err_format(&exc_TypeError, "expected traceback object or None, got '%s'",
+                          obj_type_name(a[0]));
+    }
+    if (type_of(a[1]) != &type_frame) {
+        return err_format(&exc_TypeError,
+                          "TracebackType() argument 'tb_frame' must be frame, not %s",
+                          obj_type_name(a[1]));
+    }
+    int64_t lasti, lineno;
+    if (obj_as_int64(a[2], &lasti) < 0 || obj_as_int64(a[3], &lineno) < 0) {
+        return 0;
+    }
+    TracebackObject *tb = (TracebackObject *)gc_alloc(&type_traceback, sizeof *tb);
+    if (!tb) {
+        return 0;
+    }
+    tb->next = a[0] == VAL_NONE ? 0 : a[0];
+    tb->frame = a[1];
+    tb->lasti = (int32_t)lasti;
+    tb->lineno = (int32_t)lineno;
+    return val_from_ptr(tb);
+}
+
 Type type_traceback = {
     .header = {&type_type},
     .name = "traceback",
+    .new_ = traceback_tp_new,
     .basic_size = sizeof(TracebackObject),
     .base = &type_object,
     .trace = traceback_trace,

@@ -173,7 +173,10 @@ Value gen_send(Value gen, Value value, int throwing, int *yielded) {
     if (f->flags & FRAME_YIELDED) {
         f->flags &= ~FRAME_YIELDED;
         g->state = GEN_SUSPENDED;
-        g->handled = vm_thread.handled != saved ? vm_thread.handled : 0;
+        // Its own exception if it yielded inside an except handler (even the
+        // very object its caller handles), else none: it sees the caller's.
+        g->handled = f->flags >= FRAME_HANDLER_ONE || vm_thread.handled != saved
+                         ? vm_thread.handled : 0;
         vm_thread.handled = saved;
         *yielded = 1;
         return r;
@@ -262,7 +265,14 @@ static Value gen_throw_exc(GenObject *g, Value exc, int close_on_exit, int *yiel
             int sub_yielded = 0;
             g->state = GEN_RUNNING;
             if (gen_check(sub)) {
+                // g's frame is the delegate's caller meanwhile, as CPython
+                // makes it (f_back, tracebacks)
+                if (frame_link(f) < 0) {
+                    g->state = GEN_SUSPENDED;
+                    return 0;  // RecursionError
+                }
                 r = gen_throw_exc(gen_obj(sub), exc, 0, &sub_yielded);
+                frame_unlink(f);
             } else {
                 Value m = obj_getattr_cstr(sub, "throw");
                 if (!m) {

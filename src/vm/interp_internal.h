@@ -22,6 +22,10 @@ enum {
     // the new instance, which RETURN makes the call's result (after checking
     // that __init__ returned None).
     FRAME_INIT = 1 << 7,
+    // The bits from here up count the except handlers the frame is inside
+    // (PUSHEXCINFO .. POPEXCEPT): a generator that yields inside one keeps
+    // its exception across the yield, even when it is the caller's too.
+    FRAME_HANDLER_ONE = 1 << 16,
 };
 
 // Allocate a frame for `code` on the VM stack, slots zeroed, linked as the
