@@ -614,12 +614,23 @@ Type type_none = {
     .new_ = singleton_new,
 };
 
+// bool(NotImplemented) is True, with a DeprecationWarning (3.9+).
+static int notimplemented_bool(Value self) {
+    (void)self;
+    if (err_warn(&exc_DeprecationWarning, 1,
+                 "NotImplemented should not be used in a boolean context") < 0) {
+        return -1;
+    }
+    return 1;
+}
+
 Type type_notimplemented = {
     .header = {&type_type},
     .name = "NotImplementedType",
     .basic_size = sizeof(Object),
     .base = &type_object,
     .repr = notimplemented_repr,
+    .bool_ = notimplemented_bool,
     .new_ = singleton_new,
 };
 
