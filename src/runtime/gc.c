@@ -110,8 +110,11 @@
 // zero the cell (cell_zero: inline 16-byte stores up to 128 bytes, memset
 // above), store the header. Everything else is in alloc_small_slow: a
 // collection when the budget is exhausted, then refilling the class - lazily
-// sweep the class's next unswept block into a free list, or take an empty
-// block from the pool (any class may take it; it gets alloc_limit 0), or map
+// sweep the class's next unswept block into a free list, or bump through the
+// never-used tail of a swept block of the class (SizeClass.tails: sweeping
+// links only cells below alloc_limit, so pages never handed out stay
+// untouched and out of the resident set), or take an empty block from the
+// pool (any class may take it; it gets alloc_limit 0), or map
 // a new chunk of GC_CHUNK_BLOCKS blocks (one block if that fails). Only
 // when the OS refuses memory does gc_alloc run one collection (even with
 // automatic collection disabled: it is better than a MemoryError) and then
@@ -373,6 +376,7 @@ typedef struct SizeClass {
     uint8_t finalizable;
     Block *bump_block;       // the block [bump, bump_end) lies in
     Block *unswept;          // plain blocks waiting for the lazy sweep
+    Block *tails;            // swept blocks with cells never handed out (class_note_tail)
 } SizeClass;
 
 typedef struct LargeObject {
@@ -907,26 +911,32 @@ void gc_add_root_provider(void (*provide)(GcTracer *t)) {
 
 // ---- sweeping --------------------------------------------------------------------------
 
-// Link every unmarked cell of b, in address order, into a free list that
-// continues with `rest`, and clear the marks. With `call_free`, dead objects'
-// FreeFuncs run first. Returns the list's head; adds the cells to *nfree.
+// Link every unmarked cell of b below its alloc_limit, in address order, into
+// a free list that continues with `rest`, and clear the marks. With
+// `call_free`, dead objects' FreeFuncs run first. Returns the list's head;
+// adds the cells to *nfree. Cells at and above alloc_limit were never handed
+// out since the block took its class: they are left alone (untouched pages
+// stay out of the resident set) for class_refill to bump through later.
 static char *sweep_block(Block *b, char *rest, bool call_free, size_t *nfree) {
     uintptr_t head = (uintptr_t)rest | 1;
     uint32_t count = b->cell_count, limit = b->alloc_limit, cell_size = b->cell_size;
-    uint32_t nwords = (count + 63) / 64;
+    uint32_t nwords = (count + 63) / 64, used_words = (limit + 63) / 64;
     size_t n = 0;
-    for (uint32_t w = nwords; w-- > 0;) {
+    for (uint32_t w = nwords; w-- > used_words;) {
+        b->marks[w] = 0;
+    }
+    for (uint32_t w = used_words; w-- > 0;) {
         uint64_t free_bits = ~b->marks[w];
         b->marks[w] = 0;
-        if (w == nwords - 1 && (count & 63) != 0) {
-            free_bits &= (UINT64_C(1) << (count & 63)) - 1;
+        if (w == used_words - 1 && (limit & 63) != 0) {
+            free_bits &= (UINT64_C(1) << (limit & 63)) - 1;
         }
         while (free_bits != 0) {
             unsigned bit = 63 - (unsigned)__builtin_clzll(free_bits);
             free_bits &= ~(UINT64_C(1) << bit);
             uint32_t idx = w * 64 + bit;
             char *cell = b->start + (size_t)idx * cell_size;
-            if (call_free && idx < limit) {
+            if (call_free) {
                 uintptr_t header = *(uintptr_t *)cell;
                 if (header_is_object(header) && ((Type *)header)->free != NULL) {
                     ((Type *)header)->free((Object *)cell);
@@ -937,10 +947,18 @@ static char *sweep_block(Block *b, char *rest, bool call_free, size_t *nfree) {
             n++;
         }
     }
-    b->alloc_limit = count;
     b->swept = 1;
     *nfree += n;
     return (char *)(head & ~(uintptr_t)1);
+}
+
+// A swept block whose tail was never handed out goes on its class's list of
+// such blocks, to be bumped through when the free list runs dry.
+static void class_note_tail(SizeClass *c, Block *b) {
+    if (b->alloc_limit < b->cell_count) {
+        b->next = c->tails;
+        c->tails = b;
+    }
 }
 
 // A finalizable block where nothing survived: run every FreeFunc.
@@ -977,6 +995,7 @@ static void sweep_after_mark(void) {
         } else if (b->finalizable) {
             size_t nfree = 0;
             c->free = sweep_block(b, c->free, true, &nfree);
+            class_note_tail(c, b);
         } else {
             b->swept = 0;
             b->next = c->unswept;
@@ -1018,9 +1037,20 @@ static bool class_refill(SizeClass *c) {
         c->unswept = b->next;
         size_t nfree = 0;
         c->free = sweep_block(b, NULL, false, &nfree);
+        class_note_tail(c, b);
         if (nfree > 0) {
             return true;
         }
+    }
+    if (c->tails != NULL) {
+        Block *b = c->tails;
+        c->tails = b->next;
+        b->next = NULL;
+        class_retire_bump(c);
+        c->bump_block = b;
+        c->bump = b->start + (size_t)b->alloc_limit * c->cell_size;
+        c->bump_end = b->start + (size_t)b->cell_count * c->cell_size;
+        return true;
     }
     if (gc.empty == NULL && !heap_grow()) {
         return false;
@@ -1730,6 +1760,7 @@ static void heap_prepare(void) {
             SizeClass *c = &gc.classes[f][k];
             class_retire_bump(c);
             c->free = NULL;
+            c->tails = NULL;
             while (c->unswept != NULL) {
                 Block *b = c->unswept;
                 c->unswept = b->next;
