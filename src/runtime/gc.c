@@ -194,10 +194,19 @@
 //
 // gc.budget counts down the bytes (cell sizes, large sizes) that may be
 // allocated before the next automatic collection. After a collection that
-// found `live` bytes, the budget is max(GC_MIN_BUDGET, live *
+// found `live` bytes, the budget is max(min_budget, live *
 // GC_GROWTH_PERCENT / 100): the heap peaks near live * 2 with the default
-// 100 (Go's GOGC), and a small heap still allocates GC_MIN_BUDGET between
-// collections so that their fixed cost (stack, roots) stays small. Stress
+// 100 (Go's GOGC), and a small heap still allocates min_budget between
+// collections so that their fixed cost (stack, roots, the interned strings
+// and the types made at startup: ~100 us) stays small. min_budget adapts
+// between GC_MIN_BUDGET_FLOOR (2 MiB, where it starts) and GC_MIN_BUDGET
+// (8 MiB) to what marking costs (budget_adapt): doubled after a collection
+// whose marking took more than 4% of the CPU time since the previous one,
+// halved under 1.5%. Sweeping is left out of that measure: its cost per
+// byte allocated does not depend on the budget. A program with a small,
+// cheaply marked heap runs in 2-4 MiB of budget (a third of the peak RSS
+// of nbody, richards, mandelbrot, coroutines); one whose collections
+// cost more keeps the old 8 MiB and its speed. gc.set_threshold fixes it. Stress
 // mode (gc_set_stress(N)) keeps the budget at 0 so every allocation takes
 // the slow path, which collects at every N-th. gc_enable(0) gives the
 // allocator budgets of GC_DISABLED_BUDGET that end in no collection.
@@ -280,6 +289,7 @@
 #include <string.h>
 #include <malloc.h>
 #include <sys/mman.h>
+#include <time.h>
 
 // Under LeakSanitizer the blocks are root regions: LSan scans malloc'ed
 // memory, globals and stacks, not our mmap'ed blocks, so without this every
@@ -313,7 +323,10 @@
 #define GC_SMALL_MAX 8192                            // largest cell
 #define GC_MAX_CELLS (GC_BLOCK_SIZE / GC_GRANULE)    // cells of a 16-byte block
 #define GC_CHUNK_BLOCKS 16                           // blocks mapped at once (4 MiB)
-#define GC_MIN_BUDGET ((size_t)8 << 20)              // bytes between collections, at least
+#define GC_MIN_BUDGET ((size_t)8 << 20)              // the adaptive least budget's ceiling
+#define GC_MIN_BUDGET_FLOOR ((size_t)2 << 20)        // ... and its floor (and start)
+#define GC_COST_HIGH 40                              // per mille of CPU time: raise the budget
+#define GC_COST_LOW 15                               // per mille: lower it
 #define GC_GROWTH_PERCENT 100                        // budget = live * this / 100
 #define GC_MALLOC_TRIM (64 << 20)                    // glibc keeps this much free heap
 #define GC_MALLOC_MMAP (32 << 20)                    // malloc'ed blocks above this are mmap'ed
@@ -434,7 +447,9 @@ static struct {
 
     size_t collections, live_bytes, allocated_total;
     size_t allocated_at_collection;  // allocated_total when the last collection ended
-    size_t min_budget;       // GC_MIN_BUDGET unless gc_set_min_budget changed it
+    size_t min_budget;       // the least budget: adaptive, unless gc_set_min_budget fixed it
+    bool min_budget_fixed;
+    uint64_t mutator_start;  // CPU time (ns) when the last collection ended
     bool count_dead;         // this collection counts the unreachable (gc_collect_count)
     size_t dead_count;
     Object *hidden;          // gc_collect_hiding's object, during that collection
@@ -1783,6 +1798,36 @@ static void heap_trim_pool(void) {
     }
 }
 
+static uint64_t cpu_now_ns(void) {
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) {
+        return 0;
+    }
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+// The adaptive least budget: a collection that cost more than GC_COST_HIGH
+// per mille of the CPU time since the previous one doubles it (up to
+// GC_MIN_BUDGET), one under GC_COST_LOW halves it (down to
+// GC_MIN_BUDGET_FLOOR). A small heap is cheap to mark, so it is collected
+// often and stays small; a heap whose marking costs (many live objects
+// reached from the roots) gets room to amortize it.
+static void budget_adapt(uint64_t start, uint64_t end) {
+    if (gc.min_budget_fixed || start == 0 || end < start || start < gc.mutator_start) {
+        return;
+    }
+    // sweeping costs the same per byte allocated whatever the budget: only
+    // marking, repeated at every collection, counts
+    uint64_t cost = end - start, mutator = start - gc.mutator_start;
+    if (cost * 1000 > mutator * GC_COST_HIGH) {
+        if (gc.min_budget < GC_MIN_BUDGET) {
+            gc.min_budget *= 2;
+        }
+    } else if (cost * 1000 < mutator * GC_COST_LOW && gc.min_budget > GC_MIN_BUDGET_FLOOR) {
+        gc.min_budget /= 2;
+    }
+}
+
 static void collect(void) {
     if (gc.collecting) {
         gc_fatal("a collection started inside a collection");
@@ -1792,6 +1837,7 @@ static void collect(void) {
     gc.budget = gc.budget_start = INTPTR_MIN;
 
     heap_prepare();
+    uint64_t mark_start = cpu_now_ns();
     GcTracer *t = &gc.tracer;
     t->marked_bytes = 0;
     // gc_collect_hiding: the hidden object counts as marked while the roots
@@ -1801,6 +1847,7 @@ static void collect(void) {
     mark_roots(t);
     mark_drain(t);
     mark_recover_overflow(t);
+    uint64_t mark_end = cpu_now_ns();
     size_t resurrected = pending.finalizers;
     finalizers_resurrect(t);
     resurrected = pending.finalizers - resurrected;
@@ -1817,6 +1864,8 @@ static void collect(void) {
 
     gc.live_bytes = t->marked_bytes;
     gc.collections++;
+    budget_adapt(mark_start, mark_end);
+    gc.mutator_start = cpu_now_ns();
     size_t next = gc.live_bytes / 100 * GC_GROWTH_PERCENT;
     next = next < gc.min_budget ? gc.min_budget : next;
     gc.next_budget = next > (size_t)INTPTR_MAX / 2 ? (size_t)INTPTR_MAX / 2 : next;
@@ -1905,8 +1954,9 @@ void gc_init(void *stack_base) {
     gc.stack_base = ((uintptr_t)stack_base & ~(uintptr_t)7) + sizeof(uintptr_t);
     gc.large_sorted = true;
     gc.enabled = true;
-    gc.min_budget = GC_MIN_BUDGET;
-    gc.next_budget = GC_MIN_BUDGET;
+    gc.min_budget = GC_MIN_BUDGET_FLOOR;
+    gc.next_budget = GC_MIN_BUDGET_FLOOR;
+    gc.mutator_start = cpu_now_ns();
     gc.initialized = true;
     budget_reset();
 }
@@ -1969,7 +2019,8 @@ void gc_get_stats(GcStats *out) {
 }
 
 void gc_set_min_budget(size_t bytes) {
-    gc.min_budget = bytes ? bytes : GC_MIN_BUDGET;
+    gc.min_budget_fixed = bytes != 0;
+    gc.min_budget = bytes ? bytes : GC_MIN_BUDGET_FLOOR;
     if (gc.initialized && !gc.collecting) {
         size_t next = gc.live_bytes / 100 * GC_GROWTH_PERCENT;
         next = next < gc.min_budget ? gc.min_budget : next;
