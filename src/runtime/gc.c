@@ -374,6 +374,8 @@ typedef struct Block {
     uint8_t size_class;
     uint8_t finalizable;     // cells hold objects whose type has a FreeFunc
     uint8_t swept;           // 0: dead objects still have headers; marks tell
+    uint32_t npins;          // cells set in pins
+    uint64_t *pins;          // gc_pin's cells (marked at every collection), or NULL
     uint64_t marks[GC_MAX_CELLS / 64];
 } Block;
 
@@ -558,6 +560,9 @@ static void block_release(Block *b) {
     gc.blocks[b->index] = last;
     last->index = b->index;
     LSAN_ROOT_REMOVE(b->start, GC_BLOCK_SIZE);
+    free(b->pins);
+    b->pins = NULL;
+    b->npins = 0;
     munmap(b->start, GC_BLOCK_SIZE);
     free(b);
 }
@@ -1828,6 +1833,44 @@ static void budget_adapt(uint64_t start, uint64_t end) {
     }
 }
 
+// Pinned cells start every collection marked: never traced, never swept.
+static void mark_pinned(GcTracer *t) {
+    for (size_t i = 0; i < gc.nblocks; i++) {
+        Block *b = gc.blocks[i];
+        if (b->pins == NULL || b->cell_size == 0) {
+            continue;
+        }
+        for (uint32_t w = 0; w < (b->cell_count + 63) / 64; w++) {
+            b->marks[w] |= b->pins[w];
+        }
+        b->marked += b->npins;
+        t->marked_bytes += (size_t)b->npins * b->cell_size;
+    }
+}
+
+bool gc_pin(Object *o) {
+    Block *b = block_of((uintptr_t)o);
+    if (b == NULL || b->cell_size == 0 || gc.collecting) {
+        return false;
+    }
+    uint32_t idx = block_cell_index(b, (uintptr_t)o);
+    if (block_cell(b, idx) != (char *)o) {
+        return false;
+    }
+    if (b->pins == NULL) {
+        b->pins = calloc(GC_MAX_CELLS / 64, sizeof(uint64_t));
+        if (b->pins == NULL) {
+            return false;
+        }
+    }
+    uint64_t bit = UINT64_C(1) << (idx & 63);
+    if (!(b->pins[idx >> 6] & bit)) {
+        b->pins[idx >> 6] |= bit;
+        b->npins++;
+    }
+    return true;
+}
+
 static void collect(void) {
     if (gc.collecting) {
         gc_fatal("a collection started inside a collection");
@@ -1843,6 +1886,7 @@ static void collect(void) {
     // gc_collect_hiding: the hidden object counts as marked while the roots
     // are traced, so that marking stops at it; it is traced after the
     // finalizers are queued.
+    mark_pinned(t);
     bool hid = gc.hidden != NULL && mark_bit_only(t, gc.hidden);
     mark_roots(t);
     mark_drain(t);
