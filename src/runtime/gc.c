@@ -166,6 +166,12 @@
 // 8, 16 and 32 measured within noise of each other.) Conservative words still
 // need the header check - they are few.
 //
+// Pinned cells (gc_pin: the interned strings) have a second bitmap in their
+// Block, allocated on the first pin; mark_pinned ORs it into the marks before
+// the roots are traced, so a pinned object is never pushed, traced or swept,
+// and its block never goes back to the pool. It costs a pass over the pin
+// words of the blocks that have any, instead of a lookup per object.
+//
 // Precise Values must point to object starts (or outside the heap: static
 // objects are ignored, they are traced through gc_add_static_object). Debug
 // builds (no NDEBUG) check it and abort with the tracing object's type name
