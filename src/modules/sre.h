@@ -60,6 +60,15 @@ enum SreCategory {
 typedef struct SreFrame SreFrame;
 typedef struct SreRepeat SreRepeat;
 
+// What a character set answered for ASCII characters, filled as they are
+// asked about: `known` has a bit per character already tested, `member` its
+// answer. Keyed by the set's position in the code (key = pc + 1; 0: empty).
+#define SRE_SET_CACHE 8
+typedef struct SreSetCache {
+    size_t key;
+    uint64_t known[2], member[2];
+} SreSetCache;
+
 // One match attempt's state. Positions are character indices into the
 // subject, which starts at index 0 (`^` and lookbehind see the text before
 // `start`); `end` is the end of the searched slice (endpos).
@@ -84,6 +93,7 @@ typedef struct SreState {
     SreRepeat *repeats;
     size_t nrepeats, caprepeats;
     ssize_t repeat, free_repeat;  // current repeat context, free list (indices or -1)
+    SreSetCache sets[SRE_SET_CACHE];  // direct-mapped by the set's pc
 } SreState;
 
 // Set up st for a subject of `len` characters and a pattern with `groups`

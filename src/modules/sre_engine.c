@@ -230,6 +230,32 @@ static int in_charset(const uint32_t *code, size_t n, size_t pc, uint32_t ch) {
     }
 }
 
+// in_charset through the state's cache of ASCII answers: a set tested on
+// every character of a subject ([\w.-]+) walks its items once per
+// character value instead of once per character.
+static inline int in_set(SreState *st, const uint32_t *code, size_t n, size_t pc, uint32_t ch) {
+    if (ch >= 128) {
+        return in_charset(code, n, pc, ch);
+    }
+    SreSetCache *c = &st->sets[pc % SRE_SET_CACHE];
+    uint64_t bit = UINT64_C(1) << (ch & 63);
+    unsigned w = ch >> 6;
+    if (c->key == pc + 1) {
+        if (c->known[w] & bit) {
+            return (c->member[w] & bit) != 0;
+        }
+    } else {
+        c->key = pc + 1;
+        c->known[0] = c->known[1] = c->member[0] = c->member[1] = 0;
+    }
+    int r = in_charset(code, n, pc, ch);
+    c->known[w] |= bit;
+    if (r) {
+        c->member[w] |= bit;
+    }
+    return r;
+}
+
 static int in_charset_loc_ignore(const uint32_t *code, size_t n, size_t pc, uint32_t ch) {
     uint32_t lo = lower_locale(ch);
     if (in_charset(code, n, pc, lo)) {
@@ -283,15 +309,15 @@ static int at_position(const SreState *st, ssize_t ptr, uint32_t at) {
 
 // Does the one-character item at code[pc] match the character at ptr
 // (ptr < end)? The items REPEAT_ONE and friends repeat.
-static int unit_match(const SreState *st, const uint32_t *code, size_t n, size_t pc, ssize_t ptr) {
+static int unit_match(SreState *st, const uint32_t *code, size_t n, size_t pc, ssize_t ptr) {
     uint32_t ch = ch_at(st, ptr);
     uint32_t arg = code_at(code, n, pc + 1);
     switch (code_at(code, n, pc)) {
     case SRE_OP_ANY: return ch != '\n';
     case SRE_OP_ANY_ALL: return 1;
-    case SRE_OP_IN: return in_charset(code, n, pc + 2, ch);
-    case SRE_OP_IN_IGNORE: return in_charset(code, n, pc + 2, sre_lower_ascii(ch));
-    case SRE_OP_IN_UNI_IGNORE: return in_charset(code, n, pc + 2, sre_lower_unicode(ch));
+    case SRE_OP_IN: return in_set(st, code, n, pc + 2, ch);
+    case SRE_OP_IN_IGNORE: return in_set(st, code, n, pc + 2, sre_lower_ascii(ch));
+    case SRE_OP_IN_UNI_IGNORE: return in_set(st, code, n, pc + 2, sre_lower_unicode(ch));
     case SRE_OP_IN_LOC_IGNORE: return in_charset_loc_ignore(code, n, pc + 2, ch);
     case SRE_OP_LITERAL: return ch == arg;
     case SRE_OP_LITERAL_IGNORE: return sre_lower_ascii(ch) == arg;
@@ -307,7 +333,7 @@ static int unit_match(const SreState *st, const uint32_t *code, size_t n, size_t
 }
 
 // How many times (at most maxcount) the item at code[pc] repeats from ptr.
-static ssize_t count_units(const SreState *st, const uint32_t *code, size_t n, size_t pc,
+static ssize_t count_units(SreState *st, const uint32_t *code, size_t n, size_t pc,
                            ssize_t ptr, uint32_t maxcount) {
     ssize_t end = st->end;
     if (maxcount != SRE_MAXREPEAT && (ssize_t)maxcount < end - ptr) {
@@ -336,7 +362,7 @@ static ssize_t count_units(const SreState *st, const uint32_t *code, size_t n, s
         return p - ptr;
     }
     if (op == SRE_OP_IN) {
-        while (p < end && in_charset(code, n, pc + 2, ch_at(st, p))) {
+        while (p < end && in_set(st, code, n, pc + 2, ch_at(st, p))) {
             p++;
         }
         return p - ptr;
@@ -606,7 +632,7 @@ entrance:
             ptr++;
             break;
         case SRE_OP_IN:
-            if (ptr >= end || !in_charset(code, n, pc + 1, ch_at(st, ptr))) {
+            if (ptr >= end || !in_set(st, code, n, pc + 1, ch_at(st, ptr))) {
                 RETURN_FAILURE;
             }
             pc += OP(pc);
@@ -655,14 +681,14 @@ entrance:
             ptr++;
             break;
         case SRE_OP_IN_IGNORE:
-            if (ptr >= end || !in_charset(code, n, pc + 1, sre_lower_ascii(ch_at(st, ptr)))) {
+            if (ptr >= end || !in_set(st, code, n, pc + 1, sre_lower_ascii(ch_at(st, ptr)))) {
                 RETURN_FAILURE;
             }
             pc += OP(pc);
             ptr++;
             break;
         case SRE_OP_IN_UNI_IGNORE:
-            if (ptr >= end || !in_charset(code, n, pc + 1, sre_lower_unicode(ch_at(st, ptr)))) {
+            if (ptr >= end || !in_set(st, code, n, pc + 1, sre_lower_unicode(ch_at(st, ptr)))) {
                 RETURN_FAILURE;
             }
             pc += OP(pc);
@@ -691,7 +717,7 @@ entrance:
                     continue;
                 }
                 if (OP(pc + 1) == SRE_OP_IN &&
-                    (ptr >= end || !in_charset(code, n, pc + 3, ch_at(st, ptr)))) {
+                    (ptr >= end || !in_set(st, code, n, pc + 3, ch_at(st, ptr)))) {
                     continue;
                 }
                 st->ptr = ptr;
@@ -1177,9 +1203,40 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
     size_t body = OP(0) == SRE_OP_INFO ? (size_t)OP(1) + 1 : 0;
     int anchored = OP(body) == SRE_OP_AT &&
                    (OP(body + 1) == SRE_AT_BEGINNING || OP(body + 1) == SRE_AT_BEGINNING_STRING);
-    int first = 1;
+    // A pattern that begins with another assertion (\b, ^ under MULTILINE)
+    // cannot match where the assertion fails: such positions are skipped
+    // here, without entering the matcher (at_position reads only the
+    // subject, so the answer is the one the matcher's first op would give).
+    int at_filter = !anchored && !has_lit && !charset && OP(body) == SRE_OP_AT;
+    uint32_t at_code = OP(body + 1);
+    // Likewise a pattern that begins with a one-character item, alone or
+    // repeated at least once (fail(?:ed|ure) under IGNORECASE, which gets no
+    // literal prefix): only where that item matches.
+    size_t unit = 0;
+    int unit_filter = 0;
+    if (!anchored && !has_lit && !charset && !at_filter) {
+        uint32_t op = OP(body);
+        if ((op == SRE_OP_REPEAT_ONE || op == SRE_OP_MIN_REPEAT_ONE ||
+             op == SRE_OP_POSSESSIVE_REPEAT_ONE) && OP(body + 2) >= 1) {
+            unit = body + 4;
+            op = OP(unit);
+        } else {
+            unit = body;
+        }
+        switch (op) {
+        case SRE_OP_ANY: case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE:
+        case SRE_OP_IN_LOC_IGNORE: case SRE_OP_LITERAL: case SRE_OP_LITERAL_IGNORE:
+        case SRE_OP_LITERAL_UNI_IGNORE: case SRE_OP_LITERAL_LOC_IGNORE: case SRE_OP_NOT_LITERAL:
+        case SRE_OP_NOT_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_UNI_IGNORE:
+        case SRE_OP_NOT_LITERAL_LOC_IGNORE: case SRE_OP_CATEGORY:
+            unit_filter = 1;
+            break;
+        }
+    }
+    ssize_t origin = ptr;
+    int tried = 0;
     for (;;) {
-        if (!first) {
+        if (tried) {
             if (ptr >= end || anchored) {
                 return 0;
             }
@@ -1187,21 +1244,36 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
         }
         if (has_lit || charset) {
             while (ptr < end && (has_lit ? ch_at(st, ptr) != first_lit
-                                         : !in_charset(code, n, charset, ch_at(st, ptr)))) {
+                                         : !in_set(st, code, n, charset, ch_at(st, ptr)))) {
                 ptr++;
             }
             if (ptr >= end) {
                 return 0;
             }
+        } else if (unit_filter) {
+            while (ptr < end && !unit_match(st, code, n, unit, ptr)) {
+                ptr++;
+            }
+            if (ptr >= end) {
+                return 0;
+            }
+        } else if (at_filter) {
+            while (ptr < end && !at_position(st, ptr, at_code)) {
+                ptr++;
+            }
+            if (ptr >= end && !at_position(st, ptr, at_code)) {
+                return 0;
+            }
         }
-        if (!first) {
+        if (tried) {
             sre_state_reset(st);
         }
         st->start = st->ptr = ptr;
-        ssize_t status = sre_run(st, code, n, first);
+        // only the attempt at the caller's start is "toplevel" (must_advance)
+        ssize_t status = sre_run(st, code, n, !tried && (!(at_filter || unit_filter) || ptr == origin));
         if (status != 0) {
             return status;
         }
-        first = 0;
+        tried = 1;
     }
 }

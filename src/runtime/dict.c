@@ -197,6 +197,13 @@ static int64_t key_hash(Value key) {
         int64_t h = str_obj(key)->hash;
         return h != -1 ? h : str_hash(key);
     }
+    if (val_is_smallint(key)) {
+        // int_hash's answer below 2**61 - 1: the value itself, -1 as -2
+        int64_t i = val_smallint(key);
+        if (i > -((int64_t)1 << 60) && i < ((int64_t)1 << 60)) {
+            return i == -1 ? -2 : i;
+        }
+    }
     return obj_hash(key);
 }
 

@@ -110,8 +110,11 @@
 // zero the cell (cell_zero: inline 16-byte stores up to 128 bytes, memset
 // above), store the header. Everything else is in alloc_small_slow: a
 // collection when the budget is exhausted, then refilling the class - lazily
-// sweep the class's next unswept block into a free list, or take an empty
-// block from the pool (any class may take it; it gets alloc_limit 0), or map
+// sweep the class's next unswept block into a free list, or bump through the
+// never-used tail of a swept block of the class (SizeClass.tails: sweeping
+// links only cells below alloc_limit, so pages never handed out stay
+// untouched and out of the resident set), or take an empty block from the
+// pool (any class may take it; it gets alloc_limit 0), or map
 // a new chunk of GC_CHUNK_BLOCKS blocks (one block if that fails). Only
 // when the OS refuses memory does gc_alloc run one collection (even with
 // automatic collection disabled: it is better than a MemoryError) and then
@@ -163,6 +166,12 @@
 // 8, 16 and 32 measured within noise of each other.) Conservative words still
 // need the header check - they are few.
 //
+// Pinned cells (gc_pin: the interned strings) have a second bitmap in their
+// Block, allocated on the first pin; mark_pinned ORs it into the marks before
+// the roots are traced, so a pinned object is never pushed, traced or swept,
+// and its block never goes back to the pool. It costs a pass over the pin
+// words of the blocks that have any, instead of a lookup per object.
+//
 // Precise Values must point to object starts (or outside the heap: static
 // objects are ignored, they are traced through gc_add_static_object). Debug
 // builds (no NDEBUG) check it and abort with the tracing object's type name
@@ -191,10 +200,19 @@
 //
 // gc.budget counts down the bytes (cell sizes, large sizes) that may be
 // allocated before the next automatic collection. After a collection that
-// found `live` bytes, the budget is max(GC_MIN_BUDGET, live *
+// found `live` bytes, the budget is max(min_budget, live *
 // GC_GROWTH_PERCENT / 100): the heap peaks near live * 2 with the default
-// 100 (Go's GOGC), and a small heap still allocates GC_MIN_BUDGET between
-// collections so that their fixed cost (stack, roots) stays small. Stress
+// 100 (Go's GOGC), and a small heap still allocates min_budget between
+// collections so that their fixed cost (stack, roots, the interned strings
+// and the types made at startup: ~100 us) stays small. min_budget adapts
+// between GC_MIN_BUDGET_FLOOR (2 MiB, where it starts) and GC_MIN_BUDGET
+// (8 MiB) to what marking costs (budget_adapt): doubled after a collection
+// whose marking took more than 4% of the CPU time since the previous one,
+// halved under 1.5%. Sweeping is left out of that measure: its cost per
+// byte allocated does not depend on the budget. A program with a small,
+// cheaply marked heap runs in 2-4 MiB of budget (a third of the peak RSS
+// of nbody, richards, mandelbrot, coroutines); one whose collections
+// cost more keeps the old 8 MiB and its speed. gc.set_threshold fixes it. Stress
 // mode (gc_set_stress(N)) keeps the budget at 0 so every allocation takes
 // the slow path, which collects at every N-th. gc_enable(0) gives the
 // allocator budgets of GC_DISABLED_BUDGET that end in no collection.
@@ -277,6 +295,7 @@
 #include <string.h>
 #include <malloc.h>
 #include <sys/mman.h>
+#include <time.h>
 
 // Under LeakSanitizer the blocks are root regions: LSan scans malloc'ed
 // memory, globals and stacks, not our mmap'ed blocks, so without this every
@@ -310,7 +329,10 @@
 #define GC_SMALL_MAX 8192                            // largest cell
 #define GC_MAX_CELLS (GC_BLOCK_SIZE / GC_GRANULE)    // cells of a 16-byte block
 #define GC_CHUNK_BLOCKS 16                           // blocks mapped at once (4 MiB)
-#define GC_MIN_BUDGET ((size_t)8 << 20)              // bytes between collections, at least
+#define GC_MIN_BUDGET ((size_t)8 << 20)              // the adaptive least budget's ceiling
+#define GC_MIN_BUDGET_FLOOR ((size_t)2 << 20)        // ... and its floor (and start)
+#define GC_COST_HIGH 40                              // per mille of CPU time: raise the budget
+#define GC_COST_LOW 15                               // per mille: lower it
 #define GC_GROWTH_PERCENT 100                        // budget = live * this / 100
 #define GC_MALLOC_TRIM (64 << 20)                    // glibc keeps this much free heap
 #define GC_MALLOC_MMAP (32 << 20)                    // malloc'ed blocks above this are mmap'ed
@@ -358,6 +380,8 @@ typedef struct Block {
     uint8_t size_class;
     uint8_t finalizable;     // cells hold objects whose type has a FreeFunc
     uint8_t swept;           // 0: dead objects still have headers; marks tell
+    uint32_t npins;          // cells set in pins
+    uint64_t *pins;          // gc_pin's cells (marked at every collection), or NULL
     uint64_t marks[GC_MAX_CELLS / 64];
 } Block;
 
@@ -373,6 +397,7 @@ typedef struct SizeClass {
     uint8_t finalizable;
     Block *bump_block;       // the block [bump, bump_end) lies in
     Block *unswept;          // plain blocks waiting for the lazy sweep
+    Block *tails;            // swept blocks with cells never handed out (class_note_tail)
 } SizeClass;
 
 typedef struct LargeObject {
@@ -430,7 +455,9 @@ static struct {
 
     size_t collections, live_bytes, allocated_total;
     size_t allocated_at_collection;  // allocated_total when the last collection ended
-    size_t min_budget;       // GC_MIN_BUDGET unless gc_set_min_budget changed it
+    size_t min_budget;       // the least budget: adaptive, unless gc_set_min_budget fixed it
+    bool min_budget_fixed;
+    uint64_t mutator_start;  // CPU time (ns) when the last collection ended
     bool count_dead;         // this collection counts the unreachable (gc_collect_count)
     size_t dead_count;
     Object *hidden;          // gc_collect_hiding's object, during that collection
@@ -539,6 +566,9 @@ static void block_release(Block *b) {
     gc.blocks[b->index] = last;
     last->index = b->index;
     LSAN_ROOT_REMOVE(b->start, GC_BLOCK_SIZE);
+    free(b->pins);
+    b->pins = NULL;
+    b->npins = 0;
     munmap(b->start, GC_BLOCK_SIZE);
     free(b);
 }
@@ -907,26 +937,32 @@ void gc_add_root_provider(void (*provide)(GcTracer *t)) {
 
 // ---- sweeping --------------------------------------------------------------------------
 
-// Link every unmarked cell of b, in address order, into a free list that
-// continues with `rest`, and clear the marks. With `call_free`, dead objects'
-// FreeFuncs run first. Returns the list's head; adds the cells to *nfree.
+// Link every unmarked cell of b below its alloc_limit, in address order, into
+// a free list that continues with `rest`, and clear the marks. With
+// `call_free`, dead objects' FreeFuncs run first. Returns the list's head;
+// adds the cells to *nfree. Cells at and above alloc_limit were never handed
+// out since the block took its class: they are left alone (untouched pages
+// stay out of the resident set) for class_refill to bump through later.
 static char *sweep_block(Block *b, char *rest, bool call_free, size_t *nfree) {
     uintptr_t head = (uintptr_t)rest | 1;
     uint32_t count = b->cell_count, limit = b->alloc_limit, cell_size = b->cell_size;
-    uint32_t nwords = (count + 63) / 64;
+    uint32_t nwords = (count + 63) / 64, used_words = (limit + 63) / 64;
     size_t n = 0;
-    for (uint32_t w = nwords; w-- > 0;) {
+    for (uint32_t w = nwords; w-- > used_words;) {
+        b->marks[w] = 0;
+    }
+    for (uint32_t w = used_words; w-- > 0;) {
         uint64_t free_bits = ~b->marks[w];
         b->marks[w] = 0;
-        if (w == nwords - 1 && (count & 63) != 0) {
-            free_bits &= (UINT64_C(1) << (count & 63)) - 1;
+        if (w == used_words - 1 && (limit & 63) != 0) {
+            free_bits &= (UINT64_C(1) << (limit & 63)) - 1;
         }
         while (free_bits != 0) {
             unsigned bit = 63 - (unsigned)__builtin_clzll(free_bits);
             free_bits &= ~(UINT64_C(1) << bit);
             uint32_t idx = w * 64 + bit;
             char *cell = b->start + (size_t)idx * cell_size;
-            if (call_free && idx < limit) {
+            if (call_free) {
                 uintptr_t header = *(uintptr_t *)cell;
                 if (header_is_object(header) && ((Type *)header)->free != NULL) {
                     ((Type *)header)->free((Object *)cell);
@@ -937,10 +973,18 @@ static char *sweep_block(Block *b, char *rest, bool call_free, size_t *nfree) {
             n++;
         }
     }
-    b->alloc_limit = count;
     b->swept = 1;
     *nfree += n;
     return (char *)(head & ~(uintptr_t)1);
+}
+
+// A swept block whose tail was never handed out goes on its class's list of
+// such blocks, to be bumped through when the free list runs dry.
+static void class_note_tail(SizeClass *c, Block *b) {
+    if (b->alloc_limit < b->cell_count) {
+        b->next = c->tails;
+        c->tails = b;
+    }
 }
 
 // A finalizable block where nothing survived: run every FreeFunc.
@@ -977,6 +1021,7 @@ static void sweep_after_mark(void) {
         } else if (b->finalizable) {
             size_t nfree = 0;
             c->free = sweep_block(b, c->free, true, &nfree);
+            class_note_tail(c, b);
         } else {
             b->swept = 0;
             b->next = c->unswept;
@@ -1018,9 +1063,20 @@ static bool class_refill(SizeClass *c) {
         c->unswept = b->next;
         size_t nfree = 0;
         c->free = sweep_block(b, NULL, false, &nfree);
+        class_note_tail(c, b);
         if (nfree > 0) {
             return true;
         }
+    }
+    if (c->tails != NULL) {
+        Block *b = c->tails;
+        c->tails = b->next;
+        b->next = NULL;
+        class_retire_bump(c);
+        c->bump_block = b;
+        c->bump = b->start + (size_t)b->alloc_limit * c->cell_size;
+        c->bump_end = b->start + (size_t)b->cell_count * c->cell_size;
+        return true;
     }
     if (gc.empty == NULL && !heap_grow()) {
         return false;
@@ -1730,6 +1786,7 @@ static void heap_prepare(void) {
             SizeClass *c = &gc.classes[f][k];
             class_retire_bump(c);
             c->free = NULL;
+            c->tails = NULL;
             while (c->unswept != NULL) {
                 Block *b = c->unswept;
                 c->unswept = b->next;
@@ -1752,6 +1809,74 @@ static void heap_trim_pool(void) {
     }
 }
 
+static uint64_t cpu_now_ns(void) {
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) {
+        return 0;
+    }
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+// The adaptive least budget: a collection that cost more than GC_COST_HIGH
+// per mille of the CPU time since the previous one doubles it (up to
+// GC_MIN_BUDGET), one under GC_COST_LOW halves it (down to
+// GC_MIN_BUDGET_FLOOR). A small heap is cheap to mark, so it is collected
+// often and stays small; a heap whose marking costs (many live objects
+// reached from the roots) gets room to amortize it.
+static void budget_adapt(uint64_t start, uint64_t end) {
+    if (gc.min_budget_fixed || start == 0 || end < start || start < gc.mutator_start) {
+        return;
+    }
+    // sweeping costs the same per byte allocated whatever the budget: only
+    // marking, repeated at every collection, counts
+    uint64_t cost = end - start, mutator = start - gc.mutator_start;
+    if (cost * 1000 > mutator * GC_COST_HIGH) {
+        if (gc.min_budget < GC_MIN_BUDGET) {
+            gc.min_budget *= 2;
+        }
+    } else if (cost * 1000 < mutator * GC_COST_LOW && gc.min_budget > GC_MIN_BUDGET_FLOOR) {
+        gc.min_budget /= 2;
+    }
+}
+
+// Pinned cells start every collection marked: never traced, never swept.
+static void mark_pinned(GcTracer *t) {
+    for (size_t i = 0; i < gc.nblocks; i++) {
+        Block *b = gc.blocks[i];
+        if (b->pins == NULL || b->cell_size == 0) {
+            continue;
+        }
+        for (uint32_t w = 0; w < (b->cell_count + 63) / 64; w++) {
+            b->marks[w] |= b->pins[w];
+        }
+        b->marked += b->npins;
+        t->marked_bytes += (size_t)b->npins * b->cell_size;
+    }
+}
+
+bool gc_pin(Object *o) {
+    Block *b = block_of((uintptr_t)o);
+    if (b == NULL || b->cell_size == 0 || gc.collecting) {
+        return false;
+    }
+    uint32_t idx = block_cell_index(b, (uintptr_t)o);
+    if (block_cell(b, idx) != (char *)o) {
+        return false;
+    }
+    if (b->pins == NULL) {
+        b->pins = calloc(GC_MAX_CELLS / 64, sizeof(uint64_t));
+        if (b->pins == NULL) {
+            return false;
+        }
+    }
+    uint64_t bit = UINT64_C(1) << (idx & 63);
+    if (!(b->pins[idx >> 6] & bit)) {
+        b->pins[idx >> 6] |= bit;
+        b->npins++;
+    }
+    return true;
+}
+
 static void collect(void) {
     if (gc.collecting) {
         gc_fatal("a collection started inside a collection");
@@ -1761,15 +1886,18 @@ static void collect(void) {
     gc.budget = gc.budget_start = INTPTR_MIN;
 
     heap_prepare();
+    uint64_t mark_start = cpu_now_ns();
     GcTracer *t = &gc.tracer;
     t->marked_bytes = 0;
     // gc_collect_hiding: the hidden object counts as marked while the roots
     // are traced, so that marking stops at it; it is traced after the
     // finalizers are queued.
+    mark_pinned(t);
     bool hid = gc.hidden != NULL && mark_bit_only(t, gc.hidden);
     mark_roots(t);
     mark_drain(t);
     mark_recover_overflow(t);
+    uint64_t mark_end = cpu_now_ns();
     size_t resurrected = pending.finalizers;
     finalizers_resurrect(t);
     resurrected = pending.finalizers - resurrected;
@@ -1786,6 +1914,8 @@ static void collect(void) {
 
     gc.live_bytes = t->marked_bytes;
     gc.collections++;
+    budget_adapt(mark_start, mark_end);
+    gc.mutator_start = cpu_now_ns();
     size_t next = gc.live_bytes / 100 * GC_GROWTH_PERCENT;
     next = next < gc.min_budget ? gc.min_budget : next;
     gc.next_budget = next > (size_t)INTPTR_MAX / 2 ? (size_t)INTPTR_MAX / 2 : next;
@@ -1874,8 +2004,9 @@ void gc_init(void *stack_base) {
     gc.stack_base = ((uintptr_t)stack_base & ~(uintptr_t)7) + sizeof(uintptr_t);
     gc.large_sorted = true;
     gc.enabled = true;
-    gc.min_budget = GC_MIN_BUDGET;
-    gc.next_budget = GC_MIN_BUDGET;
+    gc.min_budget = GC_MIN_BUDGET_FLOOR;
+    gc.next_budget = GC_MIN_BUDGET_FLOOR;
+    gc.mutator_start = cpu_now_ns();
     gc.initialized = true;
     budget_reset();
 }
@@ -1938,7 +2069,8 @@ void gc_get_stats(GcStats *out) {
 }
 
 void gc_set_min_budget(size_t bytes) {
-    gc.min_budget = bytes ? bytes : GC_MIN_BUDGET;
+    gc.min_budget_fixed = bytes != 0;
+    gc.min_budget = bytes ? bytes : GC_MIN_BUDGET_FLOOR;
     if (gc.initialized && !gc.collecting) {
         size_t next = gc.live_bytes / 100 * GC_GROWTH_PERCENT;
         next = next < gc.min_budget ? gc.min_budget : next;

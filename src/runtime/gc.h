@@ -32,6 +32,7 @@
 #ifndef KRAIT_GC_H
 #define KRAIT_GC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "object.h"
@@ -73,6 +74,16 @@ void gc_collect_hiding(Object *hidden);
 // (resurrected ones included), for gc.collect(). The count costs a pass
 // over every cell header of the heap.
 size_t gc_collect_count(void);
+
+// Keep o (a heap object of at most GC_SMALL_MAX bytes) alive forever
+// without marking it: its cell starts every collection marked, so it is
+// neither traced nor swept. What o references is NOT kept alive by this:
+// the caller must report those referents itself (or o must have none).
+// For objects that live as long as the process and are many (the interned
+// strings): they cost nothing per collection. False if o cannot be pinned
+// (a large object, or no memory for the block's pin bits): keep it
+// reachable another way.
+bool gc_pin(Object *o);
 
 // Stress mode (-X gc-stress=N): collect at every N-th allocation (0: off).
 void gc_set_stress(unsigned every);

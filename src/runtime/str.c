@@ -329,6 +329,8 @@ static inline size_t str_index_anchor(const StrIndex *x, size_t j) {
     return base + ((deltas >> (24 + 8 * sub)) & 0xff & (0 - (uint64_t)(sub != 0)));
 }
 
+static int str_traced_add(StrObject *s);
+
 // Build s's index; NULL (no exception) if memory is short: callers then walk.
 static StrIndex *str_index_build(StrObject *s) {
     size_t nsubs = ((s->len - 1) >> STR_SUB_SHIFT) + 1;
@@ -339,6 +341,9 @@ static StrIndex *str_index_build(StrObject *s) {
     if (x == NULL) {
         err_clear();
         return NULL;
+    }
+    if ((s->flags & STR_INTERNED) && str_traced_add(s) < 0) {
+        return NULL;  // a pinned string's index must be traced through the list
     }
     x->wide = wide;
     const unsigned char *d = (const unsigned char *)s->data;
@@ -412,14 +417,37 @@ static struct {
     StrObject **table;  // open addressing, linear probing; NULL = free
     size_t cap;         // a power of two, or 0
     size_t count;
+    // The table does not keep its strings alive: each is pinned (gc_pin),
+    // so a collection neither marks nor sweeps them. These are the
+    // exceptions, traced at every collection: interned strings that could
+    // not be pinned (large ones), and pinned ones with an index (what a
+    // pinned object references is not kept alive by the pin).
+    StrObject **traced;
+    size_t ntraced, captraced;
 } str_shared;
 
 static void str_trace_roots(GcTracer *t) {
     gc_trace_value(t, str_shared.empty);
     gc_trace_values(t, str_shared.chars, 256);
-    for (size_t i = 0; i < str_shared.cap; i++) {
-        gc_trace_object(t, (Object *)str_shared.table[i]);
+    for (size_t i = 0; i < str_shared.ntraced; i++) {
+        gc_trace_object(t, (Object *)str_shared.traced[i]);
+        gc_trace_object(t, (Object *)str_shared.traced[i]->index);
     }
+}
+
+// Trace s (an interned str) at every collection. 0, or -1 (no memory).
+static int str_traced_add(StrObject *s) {
+    if (str_shared.ntraced == str_shared.captraced) {
+        size_t cap = str_shared.captraced ? 2 * str_shared.captraced : 64;
+        StrObject **a = realloc(str_shared.traced, cap * sizeof *a);
+        if (a == NULL) {
+            return -1;
+        }
+        str_shared.traced = a;
+        str_shared.captraced = cap;
+    }
+    str_shared.traced[str_shared.ntraced++] = s;
+    return 0;
 }
 
 static void str_register_roots(void) {
@@ -1177,8 +1205,12 @@ Value str_intern(Value v) {
         return 0;
     }
     str_table_find(s->data, s->nbytes, h, &slot);
-    str_obj(e)->flags |= STR_INTERNED;
-    str_shared.table[slot] = str_obj(e);
+    StrObject *es = str_obj(e);
+    if ((es->index != NULL || !gc_pin((Object *)es)) && str_traced_add(es) < 0) {
+        return err_no_memory();
+    }
+    es->flags |= STR_INTERNED;
+    str_shared.table[slot] = es;
     str_shared.count++;
     return e;
 }

@@ -384,6 +384,21 @@ static void sm_case_map(SmOut *o, const unsigned char *d, size_t n, SmCase how) 
     int prev_cased = 0;
     size_t pos = 0;
     while (pos < n) {
+        if (how == SM_LOWER || how == SM_FOLD || how == SM_UPPER) {
+            // a run of ASCII: one comparison per byte, no dispatch
+            unsigned char from = how == SM_UPPER ? 'a' : 'A';
+            char *p = o->p;
+            size_t start = pos;
+            while (pos < n && d[pos] < 0x80) {
+                unsigned char c = d[pos++];
+                *p++ = (char)((unsigned char)(c - from) < 26 ? c ^ 0x20 : c);
+            }
+            o->p = p;
+            o->len += pos - start;
+            if (pos == n) {
+                break;
+            }
+        }
         size_t at = pos;
         unsigned char c = d[pos];
         if (c < 0x80) {

@@ -5,8 +5,10 @@
 // Interpreter frames live on the VM stack and die at return; a frame object
 // is made only when someone asks (a traceback entry, sys._getframe(),
 // gi_frame). While the frame runs the object reads it live; when the frame
-// is popped, frame_object_detach copies what stays observable (line,
-// locals) into the object.
+// is popped, frame_object_detach keeps what stays observable: the last
+// instruction (the line is computed from it when asked) and the variable
+// slots (the f_locals dict is built from them when asked: a frame object
+// made for a traceback whose locals nobody reads costs no dict).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,17 +31,19 @@ typedef struct FrameObject {
     Frame *live;          // the running frame, or NULL once it finished
     Code *code;
     Value globals, builtins;
-    Value locals;         // after detaching: the locals dict (or the mapping)
+    Value locals;         // the locals dict (or the mapping), or 0 if not made yet
+    Value slots;          // after detaching without a locals dict: a private tuple
+                          // of the frame's variable slots (0 for unbound), or 0
     Value back;           // after detaching: the caller's frame object, or 0
-    int32_t lineno;       // after detaching
-    int32_t lasti;
+    int32_t lasti;        // after detaching
 } FrameObject;
 
 typedef struct TracebackObject {
     Object header;
     Value next;           // traceback or 0
     Value frame;          // frame object
-    int32_t lasti, lineno;  // lasti: 2 per instruction word, as CPython
+    int32_t lasti;        // in CPython's units: 2 per instruction word
+    int32_t lineno;       // -1: computed from lasti when asked (TracebackType() gives one)
 } TracebackObject;
 
 static FrameObject *fo_obj(Value v) { return (FrameObject *)val_ptr(v); }
@@ -49,12 +53,17 @@ int frame_lineno(Frame *f) {
     return p.lineno;
 }
 
+static int fo_lineno(const FrameObject *fo) {
+    return fo->live ? frame_lineno(fo->live) : code_position(fo->code, (uint32_t)fo->lasti).lineno;
+}
+
 static void frame_object_trace(Object *o, GcTracer *t) {
     FrameObject *fo = (FrameObject *)o;
     gc_trace_object(t, (Object *)fo->code);
     gc_trace_value(t, fo->globals);
     gc_trace_value(t, fo->builtins);
     gc_trace_value(t, fo->locals);
+    gc_trace_private(t, fo->slots ? val_ptr(fo->slots) : NULL);
     gc_trace_value(t, fo->back);
 }
 
@@ -70,7 +79,6 @@ Value frame_object_for(Frame *f) {
     fo->code = f->code;
     fo->globals = f->globals;
     fo->builtins = f->builtins;
-    fo->lineno = -1;
     f->frame_object = val_from_ptr(fo);
     return f->frame_object;
 }
@@ -93,6 +101,43 @@ static Value cell_contents(Value c) {
 // to date each time it is asked for - parameters and locals, then cells
 // and free variables, bound ones set and unbound ones removed - so that
 // locals() returns the same dict every time, as in CPython before 3.13.
+// Bring d up to date with the variable slots of a frame of code co.
+static int locals_fill(Value d, Code *co, const Value *slots) {
+    TupleObject *names = tuple_obj(co->varnames);
+    TupleObject *cells = tuple_obj(co->cellvars);
+    for (size_t i = 0; i < co->nlocals && i < names->len; i++) {
+        Value v = slots[i];
+        // A captured parameter lives in its cell once the function runs.
+        for (size_t c = 0; c < co->ncells && c < cells->len; c++) {
+            if (str_equal(cells->items[c], names->items[i])) {
+                v = cell_contents(slots[co->nlocals + c]);
+                break;
+            }
+        }
+        if (locals_sync(d, names->items[i], v) < 0) {
+            return -1;
+        }
+    }
+    for (size_t c = 0; c < co->ncells && c < cells->len; c++) {
+        int is_param = 0;
+        for (size_t i = 0; i < co->nlocals && i < names->len && !is_param; i++) {
+            is_param = str_equal(names->items[i], cells->items[c]);
+        }
+        if (!is_param &&
+            locals_sync(d, cells->items[c], cell_contents(slots[co->nlocals + c])) < 0) {
+            return -1;
+        }
+    }
+    TupleObject *frees = tuple_obj(co->freevars);
+    for (size_t i = 0; i < co->nfrees && i < frees->len; i++) {
+        Value v = cell_contents(slots[co->nlocals + co->ncells + i]);
+        if (locals_sync(d, frees->items[i], v) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static Value frame_locals_dict(Frame *f) {
     if (f->locals) {
         return f->locals;
@@ -109,51 +154,37 @@ static Value frame_locals_dict(Frame *f) {
         }
     }
     Value d = fo->locals;
-    Code *co = f->code;
-    TupleObject *names = tuple_obj(co->varnames);
-    TupleObject *cells = tuple_obj(co->cellvars);
-    for (size_t i = 0; i < co->nlocals && i < names->len; i++) {
-        Value v = f->slots[i];
-        // A captured parameter lives in its cell once the function runs.
-        for (size_t c = 0; c < co->ncells && c < cells->len; c++) {
-            if (str_equal(cells->items[c], names->items[i])) {
-                v = cell_contents(f->slots[co->nlocals + c]);
-                break;
-            }
-        }
-        if (locals_sync(d, names->items[i], v) < 0) {
-            return 0;
-        }
-    }
-    for (size_t c = 0; c < co->ncells && c < cells->len; c++) {
-        int is_param = 0;
-        for (size_t i = 0; i < co->nlocals && i < names->len && !is_param; i++) {
-            is_param = str_equal(names->items[i], cells->items[c]);
-        }
-        if (!is_param &&
-            locals_sync(d, cells->items[c], cell_contents(f->slots[co->nlocals + c])) < 0) {
-            return 0;
-        }
-    }
-    TupleObject *frees = tuple_obj(co->freevars);
-    for (size_t i = 0; i < co->nfrees && i < frees->len; i++) {
-        Value v = cell_contents(f->slots[co->nlocals + co->ncells + i]);
-        if (locals_sync(d, frees->items[i], v) < 0) {
-            return 0;
-        }
-    }
-    return d;
+    return locals_fill(d, f->code, f->slots) < 0 ? 0 : d;
 }
 
 Value vm_frame_locals(Frame *f) { return frame_locals_dict(f); }
 
 void frame_object_detach(Frame *f) {
     FrameObject *fo = fo_obj(f->frame_object);
-    fo->lineno = frame_lineno(f);
     fo->lasti = (int32_t)(f->pc - f->code->instrs);
-    fo->locals = frame_locals_dict(f);
-    if (!fo->locals) {
-        err_clear();
+    if (f->locals || fo->locals) {
+        // a namespace frame, or a locals dict already handed out: bring it
+        // up to date now, as CPython does when the frame finishes
+        fo->locals = frame_locals_dict(f);
+        if (!fo->locals) {
+            err_clear();
+        }
+    } else {
+        Code *co = f->code;
+        size_t n = co->nlocals + co->ncells + co->nfrees;
+        if (n > 0) {
+            // An exception may be propagating through this frame: a failed
+            // allocation replaces it with MemoryError; on a normal return it
+            // is dropped, and f_locals comes out empty.
+            int propagating = err_occurred() != 0;
+            Value t = tuple_new(n);
+            if (t) {
+                memcpy(tuple_obj(t)->items, f->slots, n * sizeof(Value));
+                fo->slots = t;
+            } else if (!propagating) {
+                err_clear();
+            }
+        }
     }
     fo->back = f->back && f->back->frame_object ? f->back->frame_object : 0;
     fo->live = NULL;
@@ -168,12 +199,22 @@ static Value fr_get_locals(Value self) {
     if (fo->live) {
         return frame_locals_dict(fo->live);
     }
-    return fo->locals ? fo->locals : dict_new();
+    if (!fo->locals) {
+        Value d = dict_new();
+        if (!d) {
+            return 0;
+        }
+        if (fo->slots && locals_fill(d, fo->code, tuple_obj(fo->slots)->items) < 0) {
+            return 0;
+        }
+        fo->locals = d;
+        fo->slots = 0;
+    }
+    return fo->locals;
 }
 static Value fr_get_lineno(Value self) {
     FrameObject *fo = fo_obj(self);
-    int line = fo->live ? frame_lineno(fo->live) : fo->lineno;
-    return val_from_smallint(line);
+    return val_from_smallint(fo_lineno(fo));
 }
 static Value fr_get_lasti(Value self) {
     FrameObject *fo = fo_obj(self);
@@ -234,7 +275,7 @@ static const MethodDef frame_methods[] = {
 static Value frame_repr(Value self) {
     FrameObject *fo = fo_obj(self);
     Code *co = fo->code;
-    int line = fo->live ? frame_lineno(fo->live) : fo->lineno;
+    int line = fo_lineno(fo);
     Value fr = obj_repr(co->filename);
     if (!fr) {
         return 0;
@@ -284,12 +325,20 @@ void traceback_add(Value exc, Frame *f, uint32_t pc_index) {
     }
     tb->next = e->traceback && e->traceback != VAL_NONE ? e->traceback : 0;
     tb->frame = fo;
-    tb->lasti = (int32_t)pc_index * 2;  // tb_lasti counts 2 per instruction word, as CPython's
-    tb->lineno = code_position(f->code, pc_index).lineno;
+    tb->lasti = (int32_t)pc_index * 2;
+    tb->lineno = -1;
     e->traceback = val_from_ptr(tb);
 }
 
 static TracebackObject *tb_obj(Value v) { return (TracebackObject *)val_ptr(v); }
+
+// A traceback entry's line: computed from its instruction when asked.
+static int tb_lineno(const TracebackObject *tb) {
+    if (tb->lineno >= 0) {
+        return tb->lineno;
+    }
+    return code_position(fo_obj(tb->frame)->code, (uint32_t)tb->lasti / 2).lineno;
+}
 static Value tb_get_next(Value self) {
     Value n = tb_obj(self)->next;
     return n ? n : VAL_NONE;
@@ -314,7 +363,7 @@ static int tb_set_next(Value self, Value v) {
     return 0;
 }
 static Value tb_get_frame(Value self) { return tb_obj(self)->frame; }
-static Value tb_get_lineno(Value self) { return val_from_smallint(tb_obj(self)->lineno); }
+static Value tb_get_lineno(Value self) { return val_from_smallint(tb_lineno(tb_obj(self))); }
 static Value tb_get_lasti(Value self) { return val_from_smallint(tb_obj(self)->lasti); }
 
 static const GetSetDef traceback_getset[] = {
@@ -354,7 +403,7 @@ static Value traceback_tp_new(Value type, const Value *args, size_t nargs, Value
     tb->next = a[0] == VAL_NONE ? 0 : a[0];
     tb->frame = a[1];
     tb->lasti = (int32_t)lasti;
-    tb->lineno = (int32_t)lineno;
+    tb->lineno = lineno < 0 ? 0 : (int32_t)lineno;
     return val_from_ptr(tb);
 }
 
@@ -485,9 +534,10 @@ static void print_traceback_entries(StrBuf *out, Value tb, const char *margin) {
     for (; tb && tb != VAL_NONE; tb = tb_obj(tb)->next) {
         TracebackObject *t = tb_obj(tb);
         FrameObject *fo = fo_obj(t->frame);
+        int lineno = tb_lineno(t);
         Code *co = fo->code;
         const char *file = str_obj(co->filename)->data;
-        if (last_file && strcmp(file, last_file) == 0 && last_line == t->lineno &&
+        if (last_file && strcmp(file, last_file) == 0 && last_line == lineno &&
             last_name && str_equal(last_name, co->name)) {
             repeat++;
             if (repeat >= 3) {
@@ -501,11 +551,11 @@ static void print_traceback_entries(StrBuf *out, Value tb, const char *margin) {
             repeat = 0;
         }
         last_file = file;
-        last_line = t->lineno;
+        last_line = lineno;
         last_name = co->name;
         sb_puts(out, margin);
-        sb_printf(out, "  File \"%s\", line %d, in %s\n", file, t->lineno, str_obj(co->name)->data);
-        print_source_line(out, co, (uint32_t)t->lasti, t->lineno, margin);
+        sb_printf(out, "  File \"%s\", line %d, in %s\n", file, lineno, str_obj(co->name)->data);
+        print_source_line(out, co, (uint32_t)t->lasti / 2, lineno, margin);
     }
     if (repeat >= 3) {
         sb_printf(out, "  [Previous line repeated %d more time%s]\n", repeat - 2,
