@@ -387,7 +387,10 @@ typedef struct SlotsInfo {
 static int process_slots(Value dict, Value name, Type *base, Value bases, SlotsInfo *info) {
     int may_add_dict = !(base->flags & TYPE_HAS_SHAPE) && !base->dict_offset &&
                        !(base->flags & TYPE_TYPE_SUBCLASS);
-    int may_add_weak = !(base->flags & TYPE_HAS_WEAKREF) && !base->item_size &&
+    // (weak references live beside the object: only CPython's layout rules
+    // matter, and its str is not variable-size)
+    int may_add_weak = !(base->flags & TYPE_HAS_WEAKREF) &&
+                       (!base->item_size || (base->flags & TYPE_STR_SUBCLASS)) &&
                        !(base->flags & TYPE_TYPE_SUBCLASS);
     Value slots = dict_get(dict, NAME(__slots__));
     if (!slots) {

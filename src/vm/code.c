@@ -523,10 +523,19 @@ static Value code_m_replace(Value self, const Value *args, size_t nargs, Value k
     if (!n->instrs || !n->linetable || !n->livetable || !n->exceptions) {
         return err_no_memory();
     }
-    memcpy(n->instrs, c->instrs, c->ninstrs * sizeof(Instr));
-    memcpy(n->linetable, c->linetable, c->nlinetable);
-    memcpy(n->livetable, c->livetable, c->nlivetable);
-    memcpy(n->exceptions, c->exceptions, c->nexceptions * sizeof(ExceptionRange));
+    // (a table may be NULL when empty: memcpy must not see it)
+    if (c->ninstrs) {
+        memcpy(n->instrs, c->instrs, c->ninstrs * sizeof(Instr));
+    }
+    if (c->nlinetable) {
+        memcpy(n->linetable, c->linetable, c->nlinetable);
+    }
+    if (c->nlivetable) {
+        memcpy(n->livetable, c->livetable, c->nlivetable);
+    }
+    if (c->nexceptions) {
+        memcpy(n->exceptions, c->exceptions, c->nexceptions * sizeof(ExceptionRange));
+    }
     n->flags = (uint32_t)flags;
     n->firstlineno = (int32_t)firstlineno;
     n->consts = consts;
