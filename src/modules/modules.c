@@ -23,6 +23,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_imp", imp_module_init},
     {"_io", io_module_init},
     {"_operator", operator_module_init},
+    {"_posixsubprocess", posixsubprocess_module_init},
     {"_random", random_module_init},
     {"_sha512", sha512_module_init},
     {"_signal", signal_module_init},

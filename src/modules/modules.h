@@ -53,6 +53,7 @@ Value marshal_module_init(void);    // marshal (marshalmodule.c)
 Value math_module_init(void);       // math (mathmodule.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
 Value posix_module_init(void);      // posix (posixmodule.c)
+Value posixsubprocess_module_init(void);  // _posixsubprocess (posixsubprocessmodule.c)
 Value sha512_module_init(void);     // _sha512 (sha512module.c)
 Value signal_module_init(void);     // _signal (signalmodule.c)
 Value sre_module_init(void);        // _sre (sremodule.c, sre_engine.c)
@@ -91,6 +92,11 @@ int modules_get_buffer(Value v, const char **data, size_t *len);
 // the signals that arrived: 0, or -1 with the exception a handler raised.
 extern volatile sig_atomic_t signal_tripped;
 int signal_check_pending(void);
+
+// Run the os.register_at_fork hooks (posixmodule.c): which 0 = before
+// (last registered first), 1 = after in the child, 2 = after in the
+// parent. Errors are reported as unraisable.
+void posix_run_fork_hooks(int which);
 
 // Run the atexit callbacks (last registered first; errors reported as
 // unraisable) and forget them: run.c calls it when the program ends.

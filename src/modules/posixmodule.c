@@ -1343,6 +1343,10 @@ static void run_fork_hooks(int which, bool reverse) {
     }
 }
 
+void posix_run_fork_hooks(int which) {
+    run_fork_hooks(which, which == 0);
+}
+
 FN(posix_register_at_fork) {
     static const char *const names[] = {"before", "after_in_child", "after_in_parent", NULL};
     static const ArgSpec spec = {"register_at_fork", 0, names, 0, 0, 0};
