@@ -42,6 +42,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"marshal", marshal_module_init},
     {"math", math_module_init},
     {"posix", posix_module_init},
+    {"select", select_module_init},
     {"sys", sys_init_default},
     {"time", timemodule_init},
     {NULL, NULL},

@@ -54,6 +54,7 @@ Value math_module_init(void);       // math (mathmodule.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
 Value posix_module_init(void);      // posix (posixmodule.c)
 Value posixsubprocess_module_init(void);  // _posixsubprocess (posixsubprocessmodule.c)
+Value select_module_init(void);     // select (selectmodule.c)
 Value sha512_module_init(void);     // _sha512 (sha512module.c)
 Value signal_module_init(void);     // _signal (signalmodule.c)
 Value sre_module_init(void);        // _sre (sremodule.c, sre_engine.c)
@@ -92,6 +93,17 @@ int modules_get_buffer(Value v, const char **data, size_t *len);
 // the signals that arrived: 0, or -1 with the exception a handler raised.
 extern volatile sig_atomic_t signal_tripped;
 int signal_check_pending(void);
+
+// Shared by select, _socket and fcntl (selectmodule.c):
+// modules_fileno is CPython's PyObject_AsFileDescriptor (an int, or an
+// object with fileno(); "file descriptor cannot be a negative integer").
+// modules_poll_wait is ppoll() for timeout_ns (-1: forever) that runs the
+// signal handlers on EINTR and goes on waiting (PEP 475): the number of
+// ready descriptors, or -1 with an exception.
+struct pollfd;
+int modules_fileno(Value v, int *fd);
+int modules_poll_wait(struct pollfd *fds, size_t n, int64_t timeout_ns);
+int64_t modules_monotonic_ns(void);
 
 // Run the os.register_at_fork hooks (posixmodule.c): which 0 = before
 // (last registered first), 1 = after in the child, 2 = after in the
