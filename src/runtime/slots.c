@@ -1053,7 +1053,10 @@ static AnyFunc specific_of(Type *t, size_t off, Value d, int *is_generic) {
     Type *dt = type_of(d);
     if (dt == &type_wrapper_descriptor) {
         WrapperDescrObject *w = (WrapperDescrObject *)val_ptr(d);
-        if (type_is_subtype(t, w->owner)) {
+        // Only a wrapper of this very slot stands for it: `__str__ =
+        // int.__repr__` (what enum's ReprEnum does) must call int's repr,
+        // not the class's str slot, so it goes through the generic slot.
+        if (w->def->offset == off && type_is_subtype(t, w->owner)) {
             return slot_at(w->owner, off);
         }
     } else if (off == OFF_(new_) && dt == &type_builtin_method) {
