@@ -45,7 +45,9 @@ Value errno_module_init(void);      // errno (errnomodule.c)
 Value fcntl_module_init(void);      // fcntl (fcntlmodule.c)
 Value functools_module_init(void);  // _functools (functoolsmodule.c)
 Value gcmodule_init(void);          // gc (gcmodule.c)
+Value grp_module_init(void);        // grp (grpmodule.c)
 Value heapq_module_init(void);      // _heapq (heapqmodule.c)
+Value pwd_module_init(void);        // pwd (pwdmodule.c)
 Value random_module_init(void);     // _random (randommodule.c)
 Value imp_module_init(void);        // _imp (impmodule.c)
 Value io_module_init(void);         // _io (iomodule.c and the io*.c files)
@@ -106,6 +108,12 @@ struct pollfd;
 int modules_fileno(Value v, int *fd);
 int modules_poll_wait(struct pollfd *fds, size_t n, int64_t timeout_ns);
 int64_t modules_monotonic_ns(void);
+
+// A uid or gid argument as CPython's _Py_Uid_Converter (-1 is (uid_t)-1;
+// TypeError "uid should be integer, not str"; OverflowError "uid is less
+// than minimum"), and an id as a Python int ((uid_t)-1 is -1). pwdmodule.c.
+int modules_id_arg(Value v, const char *what, uint32_t *out);
+Value modules_id_value(uint32_t id);
 
 // Run the os.register_at_fork hooks (posixmodule.c): which 0 = before
 // (last registered first), 1 = after in the child, 2 = after in the
