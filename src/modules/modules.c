@@ -46,6 +46,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"math", math_module_init},
     {"posix", posix_module_init},
     {"pwd", pwd_module_init},
+    {"resource", resource_module_init},
     {"select", select_module_init},
     {"sys", sys_init_default},
     {"time", timemodule_init},
