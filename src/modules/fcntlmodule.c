@@ -23,6 +23,7 @@
 #include "../runtime/buffer.h"
 #include "../runtime/bytes.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/gc.h"
 #include "../runtime/float.h"
 #include "../runtime/int.h"
 #include "../runtime/module.h"
@@ -265,6 +266,10 @@ static const MethodDef fcntl_functions[] = {
 };
 
 Value fcntl_module_init(void) {
+    static Value module;  // created once: a re-import gets the same module
+    if (module) {
+        return module;
+    }
     static const struct {
         const char *name;
         long value;
@@ -295,5 +300,7 @@ Value fcntl_module_init(void) {
         }
     }
     module_obj(m)->builtin = 1;
+    gc_add_root(&module);
+    module = m;
     return m;
 }

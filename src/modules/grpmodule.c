@@ -16,6 +16,7 @@
 #include "../runtime/bytes.h"
 #include "../runtime/codecs.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
 #include "../runtime/module.h"
@@ -152,6 +153,10 @@ static const MethodDef grp_functions[] = {
 };
 
 Value grp_module_init(void) {
+    static Value module;  // created once: a re-import gets the same module
+    if (module) {
+        return module;
+    }
     static const char *const fields[] = {"gr_name", "gr_passwd", "gr_gid", "gr_mem"};
     if (!type_struct_group.name &&
         structseq_init_type(&type_struct_group, "grp.struct_group", fields, 4, 1) < 0) {
@@ -164,5 +169,7 @@ Value grp_module_init(void) {
         return 0;
     }
     module_obj(m)->builtin = 1;
+    gc_add_root(&module);
+    module = m;
     return m;
 }

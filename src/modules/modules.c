@@ -49,6 +49,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"resource", resource_module_init},
     {"select", select_module_init},
     {"sys", sys_init_default},
+    {"termios", termios_module_init},
     {"time", timemodule_init},
     {NULL, NULL},
 };

@@ -523,11 +523,17 @@ static const MethodDef posixsubprocess_functions[] = {
 };
 
 Value posixsubprocess_module_init(void) {
+    static Value module;  // created once: a re-import gets the same module
+    if (module) {
+        return module;
+    }
     Value m = module_new_cstr("_posixsubprocess");
     if (!m || module_add_functions(m, posixsubprocess_functions) < 0 ||
         module_add(m, "__doc__", str_from_cstr("A POSIX helper for the subprocess module.")) < 0) {
         return 0;
     }
     module_obj(m)->builtin = 1;
+    gc_add_root(&module);
+    module = m;
     return m;
 }

@@ -18,6 +18,7 @@
 #include "../runtime/bytes.h"
 #include "../runtime/codecs.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/gc.h"
 #include "../runtime/float.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
@@ -192,6 +193,10 @@ static const MethodDef pwd_functions[] = {
 };
 
 Value pwd_module_init(void) {
+    static Value module;  // created once: a re-import gets the same module
+    if (module) {
+        return module;
+    }
     static const char *const fields[] = {"pw_name", "pw_passwd", "pw_uid", "pw_gid",
                                          "pw_gecos", "pw_dir", "pw_shell"};
     if (!type_struct_passwd.name &&
@@ -205,5 +210,7 @@ Value pwd_module_init(void) {
         return 0;
     }
     module_obj(m)->builtin = 1;
+    gc_add_root(&module);
+    module = m;
     return m;
 }

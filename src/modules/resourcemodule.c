@@ -18,6 +18,7 @@
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/gc.h"
 #include "../runtime/float.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
@@ -206,6 +207,10 @@ static const MethodDef resource_functions[] = {
 };
 
 Value resource_module_init(void) {
+    static Value module;  // created once: a re-import gets the same module
+    if (module) {
+        return module;
+    }
     static const char *const fields[] = {
         "ru_utime",   "ru_stime",   "ru_maxrss", "ru_ixrss",  "ru_idrss",  "ru_isrss",
         "ru_minflt",  "ru_majflt",  "ru_nswap",  "ru_inblock", "ru_oublock", "ru_msgsnd",
@@ -239,5 +244,7 @@ Value resource_module_init(void) {
         }
     }
     module_obj(m)->builtin = 1;
+    gc_add_root(&module);
+    module = m;
     return m;
 }

@@ -789,6 +789,10 @@ static const MethodDef select_functions[] = {
 };
 
 Value select_module_init(void) {
+    static Value module;  // created once: a re-import gets the same module
+    if (module) {
+        return module;
+    }
     static const struct {
         const char *name;
         long value;
@@ -821,5 +825,7 @@ Value select_module_init(void) {
         }
     }
     module_obj(m)->builtin = 1;
+    gc_add_root(&module);
+    module = m;
     return m;
 }

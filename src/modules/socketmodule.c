@@ -1818,9 +1818,15 @@ static Value new_exception(const char *name, Type *base) {
 }
 
 Value socket_module_init(void) {
+    static Value module;  // created once: a re-import gets the same module
+    if (module) {
+        return module;
+    }
     if (type_ready(&type_socket) < 0) {
         return 0;
     }
+    gc_add_root(&socket_herror);
+    gc_add_root(&socket_gaierror);
     socket_herror = new_exception("herror", &exc_OSError);
     socket_gaierror = socket_herror ? new_exception("gaierror", &exc_OSError) : 0;
     Value m = socket_gaierror ? module_new_cstr("_socket") : 0;
@@ -1841,5 +1847,7 @@ Value socket_module_init(void) {
         }
     }
     module_obj(m)->builtin = 1;
+    gc_add_root(&module);
+    module = m;
     return m;
 }
