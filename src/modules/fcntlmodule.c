@@ -87,9 +87,18 @@ static int buffer_arg(Value v, const char *fname, char *buf, size_t *len) {
         err_format(&exc_ValueError, "%s string arg too long", fname);
         return -1;
     }
-    memcpy(buf, data, n);
+    if (n > 0) {
+        memcpy(buf, data, n);
+    }
     *len = n;
     return 0;
+}
+
+// Is `v` data fcntl() passes by address? CPython's "s#" takes a str or
+// an object whose buffer needs no release - in practice bytes; a
+// bytearray or memoryview is then read as an int, and refused.
+static int read_only_data(Value v) {
+    return val_is_str(v) || val_is_bytes(v);
 }
 
 // Retry `call` after signals whose handlers did not raise.
@@ -107,8 +116,7 @@ FN(fcntl_fcntl) {
         return 0;
     }
     int r;
-    if (nargs == 3 && !int_check(args[2]) && (val_is_str(args[2]) || !type_of(args[2])->index) &&
-        !float_check(args[2])) {
+    if (nargs == 3 && read_only_data(args[2])) {
         char buf[ARG_BUF_SIZE];
         size_t len;
         if (buffer_arg(args[2], "fcntl", buf, &len) < 0) {
@@ -156,12 +164,16 @@ FN(fcntl_ioctl) {
                 size_t n = (size_t)view.len;
                 if (n < ARG_BUF_SIZE) {
                     // Room after the data for what the call may write.
-                    memcpy(buf, view.buf, n);
+                    if (n > 0) {
+                        memcpy(buf, view.buf, n);
+                    }
                     target = buf;
                 }
                 RETRY_EINTR(r, ioctl(fd, request, target));
                 if (target == buf) {
-                    memcpy(view.buf, buf, n);
+                    if (n > 0) {
+                        memcpy(view.buf, buf, n);
+                    }
                 }
                 buffer_release(&view);
                 if (r < 0) {

@@ -362,11 +362,13 @@ static void child_exec(ForkExec *fe) {
     // Try each candidate path; the first error that is not "no such file"
     // is the one reported (as execvpe does).
     int saved = 0;
+    char *no_args[1] = {NULL};  // args=None: an empty argv (execv's argv must not be NULL)
+    char **argv = fe->argv ? fe->argv : no_args;
     for (char **path = fe->exec_list; *path; path++) {
         if (fe->envp) {
-            execve(*path, fe->argv, fe->envp);
+            execve(*path, argv, fe->envp);
         } else {
-            execv(*path, fe->argv);
+            execv(*path, argv);
         }
         if (errno != ENOENT && errno != ENOTDIR && saved == 0) {
             saved = errno;

@@ -447,7 +447,9 @@ FN(poll_poll) {
     if (!fds) {
         return err_no_memory();
     }
-    memcpy(fds, p->fds, n * sizeof(struct pollfd));
+    if (n > 0) {
+        memcpy(fds, p->fds, n * sizeof(struct pollfd));
+    }
     p->polling = 1;
     int r = modules_poll_wait(fds, n, timeout_ns);
     p->polling = 0;

@@ -388,7 +388,9 @@ static int sockaddr_arg(int family, Value v, SockAddr *addr, socklen_t *len, con
             return -1;
         }
         addr->un.sun_family = AF_UNIX;
-        memcpy(addr->un.sun_path, view.buf, n);
+        if (n > 0) {
+            memcpy(addr->un.sun_path, view.buf, n);
+        }
         buffer_release(&view);
         // An abstract name has no terminating NUL in its length.
         *len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n + (n > 0 && addr->un.sun_path[0] != 0));
@@ -1066,7 +1068,9 @@ static Value recv_into_common(Value self, const Value *args, size_t nargs, Value
             }
             n = -1;
         } else {
-            memcpy(view.buf, tmp, (size_t)n);
+            if ((size_t)n > 0) {
+                memcpy(view.buf, tmp, (size_t)n);
+            }
             buffer_release(&view);
         }
     }
@@ -1097,7 +1101,9 @@ static char *data_copy(Value v, size_t *len) {
         err_no_memory();
         return NULL;
     }
-    memcpy(p, view.buf, (size_t)view.len);
+    if ((size_t)view.len > 0) {
+        memcpy(p, view.buf, (size_t)view.len);
+    }
     *len = (size_t)view.len;
     buffer_release(&view);
     return p;
@@ -1472,7 +1478,9 @@ FN(sock_recvmsg_into) {
                 break;
             }
             size_t k = (size_t)view.len < (size_t)n - at ? (size_t)view.len : (size_t)n - at;
-            memcpy(view.buf, data + at, k);
+            if (k > 0) {
+                memcpy(view.buf, data + at, k);
+            }
             at += k;
             buffer_release(&view);
         }
@@ -2127,7 +2135,9 @@ FN(socket_inet_ntop) {
     unsigned char packed[16];
     size_t n = (size_t)view.len;
     if (n <= sizeof(packed)) {
-        memcpy(packed, view.buf, n);
+        if (n > 0) {
+            memcpy(packed, view.buf, n);
+        }
     }
     buffer_release(&view);
     if (af == AF_INET || af == AF_INET6) {
