@@ -468,6 +468,9 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     config.utf8_mode = r->utf8_mode;
     config.warn_default_encoding = r->warn_default_encoding;
     config.safe_path = r->safe_path;
+    config.warnoptions = r->warnoptions;
+    config.nwarnoptions = r->nwarnoptions;
+    config.env_warnings = r->env_warnings;
     if (r->int_max_str_digits >= 0) {
         int_max_str_digits = r->int_max_str_digits;
     }
