@@ -22,7 +22,7 @@ else ifeq ($(MODE),asan)
 else
   $(error MODE must be release, debug or asan)
 endif
-LIBS := -lgmp -lm
+LIBS := -lgmp -lz -lm
 
 SRCS := $(sort $(wildcard src/*.c src/*/*.c))
 OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS))

@@ -8,10 +8,10 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Build tools, GMP (krait's big integers), and CPython 3.11 with its standard
+# Build tools, GMP (krait's big integers), zlib (the zlib module), and CPython 3.11 with its standard
 # library and test suite: the oracle the tests compare with, and the data the
 # parser is run on.
-PACKAGES="build-essential gcc clang make libgmp-dev python3.11 libpython3.11-stdlib libpython3.11-testsuite"
+PACKAGES="build-essential gcc clang make libgmp-dev zlib1g-dev python3.11 libpython3.11-stdlib libpython3.11-testsuite"
 
 install_missing() {
     local missing=() p

@@ -27,6 +27,8 @@ Encoding (see the essay in unicode_names.c for the lookup side):
     zigzag varint delta from the previous record otherwise.
   * The lexicon (the words, sorted alphabetically) is front-coded the same
     way in blocks of WORD_BLOCK; word_rank maps alphabetical index -> id.
+  * alias_bits marks the records that are aliases, for the reverse
+    direction (code point -> name, unicodedata.name()).
 """
 import ctypes
 import re
@@ -74,6 +76,7 @@ def collect():
     getname, getcode = name_capi()
     buf = ctypes.create_string_buffer(256)
     aliases = 0
+    alias_names = set()
     for pua in range(0xF0000, 0xF0200):
         if not getname(pua, buf, len(buf), 1):
             continue
@@ -84,6 +87,7 @@ def collect():
         assert unicodedata.lookup(alias) == chr(code.value)
         assert names.get(alias, code.value) == code.value
         names[alias] = code.value
+        alias_names.add(alias)
         aliases += 1
     assert aliases > 400, 'alias capsule did not answer'
 
@@ -93,7 +97,7 @@ def collect():
             ranges[-1][1] = cp
         else:
             ranges.append([cp, cp])
-    return names, ranges
+    return names, alias_names, ranges
 
 
 def split_words(name):
@@ -164,7 +168,7 @@ def c_array(ctype, name, values, out, per_line=12):
 
 
 def main():
-    names, cjk_ranges = collect()
+    names, alias_names, cjk_ranges = collect()
 
     freq = Counter()
     for nm in names:
@@ -191,7 +195,7 @@ def main():
                 out.append(wid & 0xFF)
         return bytes(out)
 
-    encoded = sorted((encode(nm), cp) for nm, cp in names.items())
+    encoded = sorted((encode(nm), cp, nm in alias_names) for nm, cp in names.items())
     for a, b in zip(encoded, encoded[1:]):
         assert a[0] != b[0], 'encoding is not injective'
 
@@ -231,6 +235,13 @@ def main():
     c_bytes('uniname_words', word_data, out)
     c_array('uint32_t', 'uniname_word_blocks', word_offsets, out)
     c_array('uint16_t', 'uniname_word_rank', word_rank, out, per_line=16)
+    # Which records are formal aliases (bit i % 8 of byte i / 8, in record
+    # order): unicodedata.name() maps a code point back to its one real name.
+    alias_bits = [0] * ((len(encoded) + 7) // 8)
+    for i, e in enumerate(encoded):
+        if e[2]:
+            alias_bits[i // 8] |= 1 << (i % 8)
+    c_array('uint8_t', 'uniname_alias_bits', alias_bits, out, per_line=16)
     c_array('uint32_t', 'uniname_cjk_ranges',
             ['0x%X' % v for r in cjk_ranges for v in r], out, per_line=8)
     out.append('#define UNINAME_CJK_RANGE_COUNT %d' % len(cjk_ranges))

@@ -121,6 +121,17 @@ static int check_closed(BufferedObject *b, const char *what) {
 
 static const char *const buffered_init_names[] = {"raw", "buffer_size", NULL};
 
+// CPython's _PyIOBase_check_readable and friends on the raw stream: they
+// call raw.readable() (not _checkReadable, which a raw object that is not
+// an IOBase - tarfile's _FileInFile - lacks).
+static Value raw_check(Value raw, const char *method, const char *msg) {
+    Value r = io_call(raw, method, NULL, 0);
+    if (!r) {
+        return 0;
+    }
+    return r == VAL_TRUE ? r : io_unsupported(msg);
+}
+
 static Value buffered_init_roles(Value self, const Value *args, size_t nargs, Value kwnames,
                                  const char *fname, int readable, int writable) {
     BufferedObject *b = BUF(self);
@@ -134,13 +145,14 @@ static Value buffered_init_roles(Value self, const Value *args, size_t nargs, Va
         return 0;
     }
     b->initialized = 0;
-    if (readable && !io_call(a[0], "_checkReadable", NULL, 0)) {
+    if (readable && !raw_check(a[0], "readable", "File or stream is not readable.")) {
         return 0;
     }
-    if (writable && !io_call(a[0], "_checkWritable", NULL, 0)) {
+    if (writable && !raw_check(a[0], "writable", "File or stream is not writable.")) {
         return 0;
     }
-    if (readable && writable && !io_call(a[0], "_checkSeekable", NULL, 0)) {
+    if (readable && writable &&
+        !raw_check(a[0], "seekable", "File or stream is not seekable.")) {
         return 0;
     }
     if (size <= 0) {
@@ -699,7 +711,7 @@ FN(buffered_seek) {
     if (whence < 0 || whence > 4) {
         return err_format(&exc_ValueError, "whence value %lld unsupported", (long long)whence);
     }
-    if (check_closed(b, "seek of closed file") < 0 || !io_call(b->raw, "_checkSeekable", NULL, 0)) {
+    if (check_closed(b, "seek of closed file") < 0 || !raw_check(b->raw, "seekable", "File or stream is not seekable.")) {
         return 0;
     }
     // A seek within the read-ahead needs no system call.

@@ -1,16 +1,31 @@
 // bytesio.c - _io.BytesIO: a binary stream over a growable byte buffer.
+//
+// getbuffer() returns a memoryview on the stream's own bytes, through a
+// small exporter object (_io._BytesIOBuffer, registered with buffer.h) that
+// counts the stream's exports. While any view is open the buffer must not
+// move or shrink, so everything that could resize it (write, writelines,
+// truncate, close, __init__) raises CPython's BufferError "Existing exports
+// of data: object cannot be re-sized". CPython releases a view as soon as
+// the last reference to it goes; krait finalizes an unreachable view only
+// after a collection, so before refusing, the check collects once and runs
+// the pending finalizers (release() and `with` need no collection).
 #include <stdlib.h>
 #include <string.h>
 
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
+#include "../runtime/buffer.h"
 #include "../runtime/bytes.h"
+#include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
 #include "../runtime/float.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
+#include "../runtime/memoryview.h"
 #include "../runtime/str.h"
+#include "../runtime/tuple.h"
 #include "../runtime/type.h"
 #include "io.h"
 #include "modules.h"
@@ -22,6 +37,7 @@ typedef struct BytesIOObject {
     char *buf;       // malloc'ed, cap bytes
     size_t len, cap, pos;  // pos may be beyond len (writes pad with zeros)
     int closed;
+    int64_t exports;       // open getbuffer() views
 } BytesIOObject;
 
 #define BIO(v) ((BytesIOObject *)val_ptr(v))
@@ -40,6 +56,19 @@ static int check_closed(BytesIOObject *b) {
     if (b->closed) {
         io_closed_error();
         return -1;
+    }
+    return 0;
+}
+
+// Refuse to resize while views are exported (see the top of the file).
+static int check_exports(BytesIOObject *b) {
+    if (b->exports > 0) {
+        gc_collect();
+        finalize_run_pending();
+        if (b->exports > 0) {
+            err_format(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
+            return -1;
+        }
     }
     return 0;
 }
@@ -89,6 +118,9 @@ static Value bytesio_init(Value self, const Value *args, size_t nargs, Value kwn
     }
     BytesIOObject *b = BIO(self);
     b->len = b->pos = 0;
+    if (check_exports(b) < 0) {
+        return 0;
+    }
     b->closed = 0;
     if (a[0] && a[0] != VAL_NONE) {
         const char *data;
@@ -210,8 +242,8 @@ FN(bytesio_write) {
     BytesIOObject *b = BIO(self);
     const char *data;
     size_t n;
-    if (check_closed(b) < 0 || modules_get_buffer(args[0], &data, &n) < 0 ||
-        write_bytes(b, data, n) < 0) {
+    if (check_closed(b) < 0 || check_exports(b) < 0 ||
+        modules_get_buffer(args[0], &data, &n) < 0 || write_bytes(b, data, n) < 0) {
         return 0;
     }
     gc_keep_alive(args[0]);
@@ -234,7 +266,8 @@ FN(bytesio_writelines) {
     while ((line = obj_next(it))) {
         const char *data;
         size_t n;
-        if (modules_get_buffer(line, &data, &n) < 0 || write_bytes(b, data, n) < 0) {
+        if (check_exports(b) < 0 || modules_get_buffer(line, &data, &n) < 0 ||
+            write_bytes(b, data, n) < 0) {
             return 0;
         }
     }
@@ -300,6 +333,9 @@ FN(bytesio_truncate) {
             return err_format(&exc_ValueError, "negative size value %lld", (long long)size);
         }
     }
+    if (check_exports(b) < 0) {
+        return 0;
+    }
     if ((size_t)size < b->len) {
         b->len = (size_t)size;
     }
@@ -314,11 +350,72 @@ FN(bytesio_getvalue) {
     return bytes_from(b->buf ? b->buf : "", b->len);
 }
 
+// ---- getbuffer ----------------------------------------------------------------------------------
+
+typedef struct BytesIOBufferObject {
+    Object header;
+    Value source;   // the BytesIO
+} BytesIOBufferObject;
+
+static void bytesio_buffer_trace(Object *o, GcTracer *t) {
+    gc_trace_value(t, ((BytesIOBufferObject *)o)->source);
+}
+
+static Value bytesio_buffer_new(Value callable, const Value *args, size_t nargs,
+                                Value kwnames) {
+    return err_format(&exc_TypeError, "cannot create '%s' instances",
+                      ((Type *)val_ptr(callable))->name);
+}
+
+static Type type_bytesio_buffer = {
+    .header = {&type_type},
+    .new_ = bytesio_buffer_new,
+    .name = "_io._BytesIOBuffer",
+    .basic_size = sizeof(BytesIOBufferObject),
+    .base = &type_object,
+    .trace = bytesio_buffer_trace,
+};
+
+static int bytesio_buffer_get(Value v, Buffer *view, int flags) {
+    BytesIOObject *b = BIO(((BytesIOBufferObject *)val_ptr(v))->source);
+    *view = (Buffer){v, b->buf ? b->buf : (char *)"", (int64_t)b->len, 1, (int64_t)b->len, 1,
+                     "B", 0};
+    b->exports++;
+    return 0;
+}
+
+static void bytesio_buffer_release(Value v) {
+    BIO(((BytesIOBufferObject *)val_ptr(v))->source)->exports--;
+}
+
+static const BufferExporter bytesio_exporter = {
+    &type_bytesio_buffer, bytesio_buffer_get, bytesio_buffer_release,
+};
+
 FN(bytesio_getbuffer) {
-    return err_format(&exc_NotImplementedError, "BytesIO.getbuffer() needs memoryview");
+    BytesIOObject *b = BIO(self);
+    if (method_check_args("BytesIO.getbuffer", nargs, kwnames, 0, 0) < 0 || check_closed(b) < 0) {
+        return 0;
+    }
+    if (!type_bytesio_buffer.dict) {
+        if (type_ready(&type_bytesio_buffer) < 0) {
+            return 0;
+        }
+        buffer_register_exporter(&bytesio_exporter);
+    }
+    BytesIOBufferObject *x =
+        (BytesIOBufferObject *)gc_alloc(&type_bytesio_buffer, sizeof(BytesIOBufferObject));
+    if (!x) {
+        return 0;
+    }
+    x->source = self;
+    return obj_call1(val_from_ptr(&type_memoryview), val_from_ptr(x));
 }
 
 FN(bytesio_close) {
+    if (check_exports(BIO(self)) < 0) {
+        return 0;
+    }
     BIO(self)->closed = 1;
     BIO(self)->base.iobase_closed = 1;
     return VAL_NONE;
@@ -336,6 +433,82 @@ FN(bytesio_flush) {
     return check_closed(BIO(self)) < 0 ? 0 : VAL_NONE;
 }
 
+// ---- pickling -------------------------------------------------------------------------------------
+
+// (value, position, instance dict or None), as CPython's BytesIO.__getstate__.
+FN(bytesio_getstate) {
+    BytesIOObject *b = BIO(self);
+    if (method_check_args("__getstate__", nargs, kwnames, 0, 0) < 0 || check_closed(b) < 0) {
+        return 0;
+    }
+    Value value = bytes_from(b->buf ? b->buf : "", b->len);
+    Value dict = value ? obj_getattr_opt(self, str_intern_cstr("__dict__")) : 0;
+    if (!value || (!dict && err_occurred())) {
+        return 0;
+    }
+    if (dict && dict_check(dict) && dict_len(dict) > 0) {
+        dict = dict_copy(dict);
+        if (!dict) {
+            return 0;
+        }
+    } else {
+        dict = VAL_NONE;
+    }
+    Value pos = int_from_i64((int64_t)b->pos);
+    return pos ? tuple_from((Value[]){value, pos, dict}, 3) : 0;
+}
+
+FN(bytesio_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    BytesIOObject *b = BIO(self);
+    Value state = args[0];
+    if (!tuple_check(state) || tuple_obj(state)->len < 3) {
+        return err_format(&exc_TypeError, "%.200s.__setstate__ argument should be 3-tuple, got %.200s",
+                          type_of(self)->name, obj_type_name(state));
+    }
+    if (check_exports(b) < 0) {
+        return 0;
+    }
+    b->len = b->pos = 0;  // then the value is written, which a closed stream refuses
+    const char *data;
+    size_t n;
+    if (check_closed(b) < 0 || modules_get_buffer(tuple_obj(state)->items[0], &data, &n) < 0 ||
+        write_bytes(b, data, n) < 0) {
+        return 0;
+    }
+    Value posv = tuple_obj(state)->items[1];
+    if (!int_check(posv)) {
+        return err_format(&exc_TypeError, "second item of state must be an integer, not %.200s",
+                          obj_type_name(posv));
+    }
+    int64_t pos;
+    if (int_to_i64(posv, &pos) < 0) {
+        err_clear();
+        return err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    if (pos < 0) {
+        return err_format(&exc_ValueError, "position value cannot be negative");
+    }
+    b->pos = (size_t)pos;
+    Value dict = tuple_obj(state)->items[2];
+    if (dict != VAL_NONE) {
+        if (!dict_check(dict)) {
+            return err_format(&exc_TypeError, "third item of state should be a dict, got a %.200s",
+                              obj_type_name(dict));
+        }
+        size_t it = 0;
+        Value k, v;
+        while (dict_next(dict, &it, &k, &v)) {
+            if (obj_setattr(self, k, v) < 0) {
+                return 0;
+            }
+        }
+    }
+    return VAL_NONE;
+}
+
 static Value bytesio_get_closed(Value self) { return val_bool(BIO(self)->closed); }
 
 static const MethodDef bytesio_methods[] = {
@@ -351,6 +524,8 @@ static const MethodDef bytesio_methods[] = {
     {"truncate", bytesio_truncate, METH_DEFAULT, NULL},
     {"getvalue", bytesio_getvalue, METH_DEFAULT, NULL},
     {"getbuffer", bytesio_getbuffer, METH_DEFAULT, NULL},
+    {"__getstate__", bytesio_getstate, METH_DEFAULT, NULL},
+    {"__setstate__", bytesio_setstate, METH_DEFAULT, NULL},
     {"close", bytesio_close, METH_DEFAULT, NULL},
     {"readable", bytesio_true, METH_DEFAULT, NULL},
     {"writable", bytesio_true, METH_DEFAULT, NULL},

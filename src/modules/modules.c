@@ -23,6 +23,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_heapq", heapq_module_init},
     {"_imp", imp_module_init},
     {"_io", io_module_init},
+    {"_json", json_module_init},
     {"_operator", operator_module_init},
     {"_posixsubprocess", posixsubprocess_module_init},
     {"_random", random_module_init},
@@ -52,6 +53,8 @@ const BuiltinModule modules_builtin_table[] = {
     {"sys", sys_init_default},
     {"termios", termios_module_init},
     {"time", timemodule_init},
+    {"unicodedata", unicodedata_module_init},
+    {"zlib", zlib_module_init},
     {NULL, NULL},
 };
 

@@ -53,6 +53,7 @@ Value random_module_init(void);     // _random (randommodule.c)
 Value imp_module_init(void);        // _imp (impmodule.c)
 Value io_module_init(void);         // _io (iomodule.c and the io*.c files)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
+Value json_module_init(void);       // _json (jsonmodule.c)
 Value marshal_module_init(void);    // marshal (marshalmodule.c)
 Value math_module_init(void);       // math (mathmodule.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
@@ -69,8 +70,10 @@ Value struct_module_init(void);     // _struct (structmodule.c)
 Value termios_module_init(void);    // termios (termiosmodule.c)
 Value thread_module_init(void);     // _thread (threadmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
+Value unicodedata_module_init(void);  // unicodedata (unicodedatamodule.c)
 Value warnings_module_init(void);   // _warnings (warningsmodule.c)
 Value weakref_module_init(void);    // _weakref (weakrefmodule.c)
+Value zlib_module_init(void);       // zlib (zlibmodule.c, over libz)
 
 // _io.open, which builtins.open is (iomodule.c). 0 with an exception if
 // _io cannot be created.

@@ -828,6 +828,58 @@ FN(posix_fchmod) {
     return fchmod(fd, (mode_t)mode) < 0 ? posix_error() : VAL_NONE;
 }
 
+// A uid or gid argument: -1 means "unchanged" (CPython's _Py_Uid_Converter).
+static int id_arg(Value v, int64_t *out) {
+    if (int_arg(v, out) < 0) {
+        return -1;
+    }
+    if (*out < -1 || *out > (int64_t)UINT32_MAX - 1) {
+        err_format(&exc_OverflowError, *out < 0 ? "uid is less than minimum"
+                                                : "uid is greater than maximum");
+        return -1;
+    }
+    return 0;
+}
+
+static Value chown_call(const char *fname, int follow_dflt, const Value *args, size_t nargs,
+                        Value kwnames) {
+    static const char *const names[] = {"path", "uid", "gid", "dir_fd", "follow_symlinks", NULL};
+    static const char *const lnames[] = {"path", "uid", "gid", NULL};
+    ArgSpec spec = {fname, 0, follow_dflt ? names : lnames, 3, 3, 0};
+    Value a[5] = {0};
+    PathArg p = PATH_ARG(fname, "path", 0, follow_dflt);
+    int64_t uid, gid;
+    int dir_fd;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || path_convert(&p, a[0]) < 0 ||
+        id_arg(a[1], &uid) < 0 || id_arg(a[2], &gid) < 0 || dir_fd_arg(a[3], &dir_fd) < 0) {
+        return 0;
+    }
+    int follow = follow_dflt ? bool_arg(a[4], 1) : 0;
+    if (follow < 0) {
+        return 0;
+    }
+    int r = p.fd >= 0 ? fchown(p.fd, (uid_t)uid, (gid_t)gid)
+                      : fchownat(dir_fd, p.path, (uid_t)uid, (gid_t)gid,
+                                 follow ? 0 : AT_SYMLINK_NOFOLLOW);
+    return r < 0 ? path_error(&p) : VAL_NONE;
+}
+
+FN(posix_chown) { return chown_call("chown", 1, args, nargs, kwnames); }
+FN(posix_lchown) { return chown_call("lchown", 0, args, nargs, kwnames); }
+
+FN(posix_fchown) {
+    static const char *const names[] = {"fd", "uid", "gid", NULL};
+    ArgSpec spec = {"fchown", 0, names, 3, 3, 0};
+    Value a[3];
+    int fd;
+    int64_t uid, gid;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || fd_arg(a[0], &fd) < 0 ||
+        id_arg(a[1], &uid) < 0 || id_arg(a[2], &gid) < 0) {
+        return 0;
+    }
+    return fchown(fd, (uid_t)uid, (gid_t)gid) < 0 ? posix_error() : VAL_NONE;
+}
+
 // A time in seconds (int or float) as a timespec.
 static int timespec_from_seconds(Value v, struct timespec *ts) {
     if (int_check(v)) {
@@ -1812,6 +1864,9 @@ static const MethodDef posix_functions[] = {
     {"replace", posix_replace, METH_DEFAULT, NULL},
     {"chmod", posix_chmod, METH_DEFAULT, NULL},
     {"fchmod", posix_fchmod, METH_DEFAULT, NULL},
+    {"chown", posix_chown, METH_DEFAULT, NULL},
+    {"lchown", posix_lchown, METH_DEFAULT, NULL},
+    {"fchown", posix_fchown, METH_DEFAULT, NULL},
     {"utime", posix_utime, METH_DEFAULT, NULL},
     {"access", posix_access, METH_DEFAULT, NULL},
     {"readlink", posix_readlink, METH_DEFAULT, NULL},

@@ -1,5 +1,6 @@
 // buffer.c - the buffer protocol (buffer.h): one switch over the three
-// exporters krait has, instead of a slot in every Type.
+// exporters the runtime has, instead of a slot in every Type, and a short
+// list of exporters registered by modules (io.BytesIO's buffer).
 #include "buffer.h"
 
 #include "bytearray.h"
@@ -8,8 +9,35 @@
 #include "memoryview.h"
 #include "str.h"
 
+enum { MAX_EXPORTERS = 4 };
+static const BufferExporter *exporters[MAX_EXPORTERS];
+static int nexporters;
+
+void buffer_register_exporter(const BufferExporter *e) {
+    for (int i = 0; i < nexporters; i++) {
+        if (exporters[i] == e) {
+            return;
+        }
+    }
+    if (nexporters < MAX_EXPORTERS) {
+        exporters[nexporters++] = e;
+    }
+}
+
+static const BufferExporter *exporter_of(Value v) {
+    if (!val_is_ptr(v)) {
+        return NULL;
+    }
+    for (int i = 0; i < nexporters; i++) {
+        if (val_ptr(v)->type == exporters[i]->type) {
+            return exporters[i];
+        }
+    }
+    return NULL;
+}
+
 int buffer_check(Value v) {
-    return val_is_bytes(v) || bytearray_check(v) || memoryview_check(v);
+    return val_is_bytes(v) || bytearray_check(v) || memoryview_check(v) || exporter_of(v);
 }
 
 int buffer_get(Value v, Buffer *view, int flags) {
@@ -52,6 +80,10 @@ int buffer_get(Value v, Buffer *view, int flags) {
         m->exports++;
         return 1;
     }
+    const BufferExporter *e = exporter_of(v);
+    if (e) {
+        return e->get(v, view, flags) < 0 ? -1 : 1;
+    }
     return 0;
 }
 
@@ -65,6 +97,11 @@ void buffer_release(Buffer *view) {
         bytearray_obj(v)->exports--;
     } else if (memoryview_check(v)) {
         memoryview_obj(v)->exports--;
+    } else {
+        const BufferExporter *e = exporter_of(v);
+        if (e) {
+            e->release(v);
+        }
     }
 }
 

@@ -51,4 +51,16 @@ int buffer_get_bytes_like(Value v, Buffer *view);
 // The number of open windows on a bytearray or memoryview (0 for others).
 int64_t buffer_exports(Value v);
 
+// Exporters that live outside src/runtime (the object behind
+// io.BytesIO.getbuffer()): instances of exactly `type` export through
+// `get`, which fills *view (view->obj = v) and counts the window, returning
+// 0 or -1 with an exception; `release` uncounts it. Registered once, by the
+// module that owns the type; a handful at most.
+typedef struct BufferExporter {
+    Type *type;
+    int (*get)(Value v, Buffer *view, int flags);
+    void (*release)(Value v);
+} BufferExporter;
+void buffer_register_exporter(const BufferExporter *e);
+
 #endif

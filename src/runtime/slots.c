@@ -125,6 +125,32 @@ static Value call_required(Value self, Value name, const Value *args, size_t nar
     return r;
 }
 
+// CPython's lookup_maybe_method: self's special method `name` in *out (1),
+// 0 when there is none or binding it failed (that error cleared), -1 on a
+// lookup error. A function (a method descriptor) is not bound: *unbound is
+// set and the caller passes self first (call_found does).
+static int lookup_maybe_method(Value self, Value name, Value *out, int *unbound) {
+    Value descr = type_lookup(type_of(self), name);
+    *unbound = 0;
+    if (!descr) {
+        return err_occurred() ? -1 : 0;
+    }
+    Type *dt = type_of(descr);
+    if (dt->flags & TYPE_METHOD_DESCR) {
+        *out = descr;
+        *unbound = 1;
+    } else if (dt->descr_get) {
+        *out = dt->descr_get(descr, self, val_from_ptr(type_of(self)));
+        if (!*out) {
+            err_clear();
+            return 0;
+        }
+    } else {
+        *out = descr;
+    }
+    return *out ? 1 : -1;
+}
+
 static Value s_name(const char *s) {
     return str_intern_cstr(s);
 }
@@ -202,7 +228,17 @@ static Value slot_iternext(Value self) {
 }
 
 static int64_t slot_hash(Value self) {
-    Value r = call_required(self, NAME(__hash__), NULL, 0);
+    // A __hash__ that cannot be looked up or bound: unhashable, as CPython.
+    Value m;
+    int unbound;
+    int found = lookup_maybe_method(self, NAME(__hash__), &m, &unbound);
+    if (found <= 0) {
+        if (found == 0) {
+            err_format(&exc_TypeError, "unhashable type: '%s'", obj_type_name(self));
+        }
+        return -1;
+    }
+    Value r = unbound ? call_found(m, self, NULL, 0, 0) : obj_call0(m);
     if (!r) {
         return -1;
     }
@@ -309,7 +345,15 @@ static Value slot_richcompare(Value a, Value b, CompareOp op) {
     if (!names[op] && !(names[op] = s_name(rich_names[op]))) {
         return 0;
     }
-    return call_maybe(a, names[op], &b, 1);
+    // As CPython's slot_tp_richcompare: a comparison method that cannot even
+    // be bound (a property raising in __get__) counts as not implemented.
+    Value m;
+    int unbound;
+    int r = lookup_maybe_method(a, names[op], &m, &unbound);
+    if (r <= 0) {
+        return r < 0 ? 0 : VAL_NOTIMPLEMENTED;
+    }
+    return unbound ? call_found(m, a, &b, 1, 0) : obj_call(m, &b, 1, 0);
 }
 
 // __getattribute__ defined by Python code, no __getattr__.

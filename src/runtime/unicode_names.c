@@ -25,6 +25,7 @@
 // digits.
 #include "unicode_names.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "unicode_name_table.h"
@@ -271,4 +272,184 @@ int uni_lookup_name(const char *name, size_t len, uint32_t *cp) {
         return 1;
     }
     return explicit_lookup(name, len, cp);
+}
+
+// ---- code point -> name ----------------------------------------------------------
+//
+// The table is sorted by name, so the reverse direction needs an index:
+// built on first use by walking every record once, it holds (code point,
+// record number) for each real name (aliases skipped), sorted by code
+// point. A name is then rebuilt from its record (walking its block from the
+// block's start) and its words (each word id -> its place in the sorted
+// lexicon -> its text).
+
+typedef struct NameRef {
+    uint32_t cp;
+    uint32_t record;
+} NameRef;
+
+static NameRef *name_refs;
+static size_t name_ref_count;
+static uint16_t *word_alpha;  // word id -> index in the sorted lexicon
+
+static int name_ref_cmp(const void *a, const void *b) {
+    uint32_t x = ((const NameRef *)a)->cp, y = ((const NameRef *)b)->cp;
+    return x < y ? -1 : x > y;
+}
+
+static int build_reverse_index(void) {
+    NameRef *refs = malloc(sizeof *refs * UNINAME_COUNT);
+    uint16_t *alpha = malloc(sizeof *alpha * UNINAME_WORD_COUNT);
+    if (!refs || !alpha) {
+        free(refs);
+        free(alpha);
+        return -1;
+    }
+    size_t n = 0;
+    uint32_t code = 0;
+    int nblocks = (int)(sizeof uniname_name_blocks / sizeof uniname_name_blocks[0]);
+    for (int b = 0; b < nblocks; b++) {
+        const unsigned char *p = uniname_names + uniname_name_blocks[b];
+        for (int i = 0; i < UNINAME_NAME_BLOCK; i++) {
+            uint32_t record = (uint32_t)(b * UNINAME_NAME_BLOCK + i);
+            if (record >= UNINAME_COUNT) {
+                break;
+            }
+            p += 2 + p[1];
+            if (i == 0) {
+                code = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+                p += 3;
+            } else {
+                uint32_t z = read_varint(&p);
+                int32_t delta = (int32_t)(z >> 1) ^ -(int32_t)(z & 1);
+                code = (uint32_t)((int32_t)code + delta);
+            }
+            if (!(uniname_alias_bits[record / 8] & (1u << (record % 8)))) {
+                refs[n++] = (NameRef){code, record};
+            }
+        }
+    }
+    qsort(refs, n, sizeof *refs, name_ref_cmp);
+    for (int i = 0; i < UNINAME_WORD_COUNT; i++) {
+        alpha[uniname_word_rank[i]] = (uint16_t)i;
+    }
+    name_refs = refs;
+    name_ref_count = n;
+    word_alpha = alpha;
+    return 0;
+}
+
+// Append the word at lexicon index `index` to buf[*len..]; 0, or -1 when it
+// does not fit.
+static int append_word(int index, char *buf, size_t *len) {
+    const unsigned char *p = uniname_words + uniname_word_blocks[index / UNINAME_WORD_BLOCK];
+    unsigned char key[WORD_MAX];
+    size_t keylen = 0;
+    for (int i = 0; i <= index % UNINAME_WORD_BLOCK; i++) {
+        size_t shared = p[0], suffix = p[1];
+        memcpy(key + shared, p + 2, suffix);
+        keylen = shared + suffix;
+        p += 2 + suffix;
+    }
+    if (*len + keylen + 1 >= UNI_NAME_MAX) {
+        return -1;
+    }
+    memcpy(buf + *len, key, keylen);
+    *len += keylen;
+    return 0;
+}
+
+static size_t hangul_name(uint32_t cp, char *buf) {
+    uint32_t s = cp - HANGUL_SBASE;
+    int l = (int)(s / (HANGUL_VCOUNT * HANGUL_TCOUNT));
+    int v = (int)(s % (HANGUL_VCOUNT * HANGUL_TCOUNT) / HANGUL_TCOUNT);
+    int t = (int)(s % HANGUL_TCOUNT);
+    size_t n = 0;
+    const char *parts[4] = {"HANGUL SYLLABLE ", hangul_l[l], hangul_v[v], hangul_t[t]};
+    for (int i = 0; i < 4; i++) {
+        size_t k = strlen(parts[i]);
+        memcpy(buf + n, parts[i], k);
+        n += k;
+    }
+    buf[n] = 0;
+    return n;
+}
+
+size_t uni_name_of(uint32_t cp, char *buf) {
+    buf[0] = 0;
+    if (cp >= HANGUL_SBASE && cp < HANGUL_SBASE + HANGUL_LCOUNT * HANGUL_VCOUNT * HANGUL_TCOUNT) {
+        return hangul_name(cp, buf);
+    }
+    if (is_cjk_unified(cp)) {
+        static const char hex[] = "0123456789ABCDEF";
+        size_t n = 0;
+        memcpy(buf, "CJK UNIFIED IDEOGRAPH-", 22);
+        n = 22;
+        int digits = cp > 0xFFFF ? 5 : 4;
+        for (int i = digits - 1; i >= 0; i--) {
+            buf[n++] = hex[(cp >> (4 * i)) & 15];
+        }
+        buf[n] = 0;
+        return n;
+    }
+    if (!name_refs && build_reverse_index() < 0) {
+        return 0;
+    }
+    size_t lo = 0, hi = name_ref_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (name_refs[mid].cp < cp) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo >= name_ref_count || name_refs[lo].cp != cp) {
+        return 0;
+    }
+    uint32_t record = name_refs[lo].record;
+    const unsigned char *p =
+        uniname_names + uniname_name_blocks[record / UNINAME_NAME_BLOCK];
+    unsigned char key[NAME_MAX_TOKENS];
+    size_t keylen = 0;
+    for (uint32_t i = 0; i <= record % UNINAME_NAME_BLOCK; i++) {
+        size_t shared = p[0], suffix = p[1];
+        memcpy(key + shared, p + 2, suffix);
+        keylen = shared + suffix;
+        p += 2 + suffix;
+        if (i == 0) {
+            p += 3;
+        } else {
+            read_varint(&p);
+        }
+    }
+    size_t n = 0;
+    int need_space = 0;
+    for (size_t i = 0; i < keylen;) {
+        unsigned char t = key[i++];
+        if (t == UNINAME_HYPHEN) {
+            if (n + 1 >= UNI_NAME_MAX) {
+                return 0;
+            }
+            buf[n++] = '-';
+            need_space = 0;
+            continue;
+        }
+        int id = t - 1;
+        if (t >= UNINAME_TWO_BYTE_FIRST) {
+            id = UNINAME_ONE_BYTE_IDS + ((t - UNINAME_TWO_BYTE_FIRST) << 8) + key[i++];
+        }
+        if (need_space) {
+            if (n + 1 >= UNI_NAME_MAX) {
+                return 0;
+            }
+            buf[n++] = ' ';
+        }
+        if (append_word(word_alpha[id], buf, &n) < 0) {
+            return 0;
+        }
+        need_space = 1;
+    }
+    buf[n] = 0;
+    return n;
 }

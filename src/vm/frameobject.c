@@ -39,7 +39,7 @@ typedef struct TracebackObject {
     Object header;
     Value next;           // traceback or 0
     Value frame;          // frame object
-    int32_t lasti, lineno;
+    int32_t lasti, lineno;  // lasti: 2 per instruction word, as CPython
 } TracebackObject;
 
 static FrameObject *fo_obj(Value v) { return (FrameObject *)val_ptr(v); }
@@ -284,7 +284,7 @@ void traceback_add(Value exc, Frame *f, uint32_t pc_index) {
     }
     tb->next = e->traceback && e->traceback != VAL_NONE ? e->traceback : 0;
     tb->frame = fo;
-    tb->lasti = (int32_t)pc_index;
+    tb->lasti = (int32_t)pc_index * 2;  // tb_lasti counts 2 per instruction word, as CPython's
     tb->lineno = code_position(f->code, pc_index).lineno;
     e->traceback = val_from_ptr(tb);
 }
@@ -315,7 +315,7 @@ static int tb_set_next(Value self, Value v) {
 }
 static Value tb_get_frame(Value self) { return tb_obj(self)->frame; }
 static Value tb_get_lineno(Value self) { return val_from_smallint(tb_obj(self)->lineno); }
-static Value tb_get_lasti(Value self) { return val_from_smallint(tb_obj(self)->lasti * 2); }
+static Value tb_get_lasti(Value self) { return val_from_smallint(tb_obj(self)->lasti); }
 
 static const GetSetDef traceback_getset[] = {
     {"tb_next", tb_get_next, tb_set_next, NULL},
@@ -353,7 +353,7 @@ static Value traceback_tp_new(Value type, const Value *args, size_t nargs, Value
     }
     tb->next = a[0] == VAL_NONE ? 0 : a[0];
     tb->frame = a[1];
-    tb->lasti = (int32_t)(lasti / 2);  // krait counts words; CPython's tb_lasti is 2 per word
+    tb->lasti = (int32_t)lasti;
     tb->lineno = (int32_t)lineno;
     return val_from_ptr(tb);
 }

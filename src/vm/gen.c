@@ -265,7 +265,14 @@ static Value gen_throw_exc(GenObject *g, Value exc, int close_on_exit, int *yiel
             int sub_yielded = 0;
             g->state = GEN_RUNNING;
             if (gen_check(sub)) {
+                // g's frame is the delegate's caller meanwhile, as CPython
+                // makes it (f_back, tracebacks)
+                if (frame_link(f) < 0) {
+                    g->state = GEN_SUSPENDED;
+                    return 0;  // RecursionError
+                }
                 r = gen_throw_exc(gen_obj(sub), exc, 0, &sub_yielded);
+                frame_unlink(f);
             } else {
                 Value m = obj_getattr_cstr(sub, "throw");
                 if (!m) {

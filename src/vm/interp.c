@@ -1467,7 +1467,11 @@ Value vm_run_frame(Frame *f, int throwing) {
 
     LOAD_FRAME();
     if (throwing) {
+        // An exception thrown into a generator chains with the exception the
+        // generator handles (CPython's _PyErr_ChainStackItem), even one that
+        // already left another generator's frame.
         cur = f->pc;
+        vm_thread.propagating = 0;
         goto error;
     }
     if (!(f->flags & FRAME_STARTED) || (f->flags & FRAME_RESUME_AT_PC)) {

@@ -147,7 +147,9 @@ def run(args, krait):
         modules = [e[0] for e in read_list(os.path.join(HERE, "tier.txt"))]
 
     def one(module):
-        ref = cpython_counts(module, args.timeout)
+        # (the CI check compares with slice.txt, not with CPython)
+        ref = (cpython_counts(module, args.timeout) if not args.check
+               else {k: 0 for k in ("ok", "fail", "error", "skip", "xfail", "xpass")})
         os.makedirs(os.path.join(CACHE, "krait"), exist_ok=True)
         try:
             counts, end, secs = run_module(krait, module, args.timeout,
@@ -162,14 +164,15 @@ def run(args, krait):
         for module, counts, end, secs, ref in pool.map(one, modules):
             rows.append((module, counts, end, secs, ref))
             c = counts
+            cpython = "" if args.check else f"   CPython passes {passed(ref)}"
             print(f"{module:24} passed {passed(c):5}  failed {c['fail'] + c['xpass']:4}  "
                   f"errors {c['error']:4}  skipped {c['skip']:4}  {end:20} "
-                  f"{secs:6.1f}s   CPython passes {passed(ref)}", flush=True)
+                  f"{secs:6.1f}s{cpython}", flush=True)
 
     total = {k: sum(r[1][k] for r in rows) for k in rows[0][1]} if rows else {}
     ref_passed = sum(passed(r[4]) for r in rows)
     finished = sum(1 for r in rows if r[2] == "done")
-    if rows:
+    if rows and not args.check:
         share = 100.0 * passed(total) / ref_passed if ref_passed else 0.0
         print(f"\nmodules: {len(rows)}, finished {finished}, "
               f"crashed {sum(1 for r in rows if r[2].startswith('crashed'))}, "
