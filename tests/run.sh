@@ -16,6 +16,10 @@
 #                tests/conformance/slice.txt under krait; each must finish and pass
 #                at least the number of tests recorded there
 #   conformance  tools/ast_conformance.py over every stdlib file (one check per file)
+#   ast-objects  the same over the --slice files, computed by krait in Python with the
+#                _ast node objects (ast.parse + ast.dump; tools/ast_objects_batch.py)
+#   ast-roundtrip  tools/ast_roundtrip.py over the --slice files: compile(ast.parse(src))
+#                makes the same code as compile(src)
 #   syntax       tests/syntax_errors: small and generated malformed inputs
 #   clang        debug build with clang, warning-free
 #   asan         ASan+UBSan build; unit tests, CLI tests, the differential programs,
@@ -152,6 +156,10 @@ step cpython-tests $PY tests/conformance/run.py --check -j "$JOBS" --timeout 300
     --krait build/release/krait
 step conformance $PY tools/ast_conformance.py "${conformance_args[@]}" \
     --krait build/release/krait
+step ast-objects $PY tools/ast_conformance.py --objects --slice --label ast-objects \
+    --krait build/release/krait
+step ast-roundtrip bash -c "build/release/krait tools/ast_roundtrip.py \
+    \$($PY tools/ast_conformance.py --slice --list)"
 step generate-large-cases large_cases
 step syntax-errors $PY tools/ast_conformance.py --render --label syntax-errors \
     --krait build/release/krait tests/syntax_errors/cases build/test-cases

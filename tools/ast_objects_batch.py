@@ -10,6 +10,8 @@ import ast
 import sys
 import warnings
 
+DEFAULT_MAX_STR_DIGITS = sys.get_int_max_str_digits()
+
 
 def escape(msg):
     return msg.replace('\\', '\\\\').replace('\n', '\\n')
@@ -29,18 +31,20 @@ def record(path):
         return f'!{type(e).__name__}\t{loc}\t{escape(str(e.msg))}'
     except (ValueError, MemoryError, RecursionError) as e:
         return f'!{type(e).__name__}\t\t\t\t\t{escape(str(e))}'
+    # ast.dump recurses over deep trees, and repr() of an int literal over
+    # 4300 digits (0x followed by 3600+ hex digits) needs the limit lifted.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(20000)
+    sys.set_int_max_str_digits(0)
     try:
         return ast.dump(tree, include_attributes=True)
     finally:
         sys.setrecursionlimit(limit)
+        sys.set_int_max_str_digits(DEFAULT_MAX_STR_DIGITS)
 
 
 def main():
     warnings.simplefilter('ignore')
-    if hasattr(sys, 'set_int_max_str_digits'):
-        sys.set_int_max_str_digits(0)
     out = sys.stdout
     for path in sys.argv[1:]:
         rec = record(path)

@@ -247,6 +247,8 @@ static int fold_key(const Node *e, Folded *f) {
             f->kind = FOLD_BYTES;
             f->cv = cv;
             return 1;
+        case CONST_OBJECT:  // from an AST object: not folded
+            return 0;
         }
         return 0;
     }
@@ -483,6 +485,7 @@ static const char *folded_const_type(const Node *e, int *singleton) {
         case CONST_COMPLEX: return "complex";
         case CONST_STR: return "str";
         case CONST_BYTES: return "bytes";
+        case CONST_OBJECT: return type_of((Value)e->v.Constant.value.obj)->name;  // from an AST
         }
         return NULL;
     case NK_UnaryOp: {

@@ -31,6 +31,14 @@ Code *compile_tree(Arena *arena, Node *mod, SymTable *st, Value filename, Compil
 Code *compile_source(const char *src, size_t len, TokenizerMode tokmode, Value filename,
                      CompileMode mode, int flags, int optimize);
 
+// Issue the front end's warnings (err->warnings) through the warnings
+// module, in source order. A warning that a filter turns into an error
+// becomes a SyntaxError at the warning's location with its message, as in
+// CPython. `src` (may be NULL: a tree made from ast objects) supplies the
+// error's text. 0, or -1 with the exception pending.
+int compile_issue_warnings(Arena *arena, const SyntaxErrorInfo *err, Value filename,
+                           const char *src, size_t len, TokenizerMode tokmode);
+
 // Turn a front-end error report into the pending exception (SyntaxError,
 // IndentationError, TabError, RecursionError, MemoryError...).
 void compile_raise_syntax_error(const SyntaxErrorInfo *err, Value filename);

@@ -541,6 +541,12 @@ static uint64_t const_hash(Value v) {
         memcpy(&bits, &d, sizeof bits);
         return mix64(bits);
     }
+    if (t == &type_complex) {  // by value, as const_equal compares them
+        uint64_t re, im;
+        memcpy(&re, &complex_obj(v)->real, sizeof re);
+        memcpy(&im, &complex_obj(v)->imag, sizeof im);
+        return mix64(re ^ mix64(im));
+    }
     if (t == &type_str) {
         return mix64((uint64_t)str_hash(v));
     }
@@ -679,6 +685,9 @@ static Value const_value(Compiler *c, const ConstValue *cv) {
         break;
     case CONST_BYTES:
         v = bytes_from(cv->str.s, cv->str.len);
+        break;
+    case CONST_OBJECT:
+        v = (Value)cv->obj;
         break;
     }
     if (!v) {
@@ -1686,12 +1695,8 @@ static const char *program_text(Arena *arena, const char *src, size_t len, int l
     return text;
 }
 
-// Issue the front end's warnings (err->warnings) through the warnings
-// module, in source order. A warning that a filter turns into an error
-// becomes a SyntaxError at the warning's location with its message, as in
-// CPython. 0, or -1 with the exception pending.
-static int compile_issue_warnings(Arena *arena, const SyntaxErrorInfo *err, Value filename,
-                                  const char *src, size_t len, TokenizerMode tokmode) {
+int compile_issue_warnings(Arena *arena, const SyntaxErrorInfo *err, Value filename,
+                           const char *src, size_t len, TokenizerMode tokmode) {
     for (const FrontWarning *w = err->warnings; w; w = w->next) {
         Type *category = w->kind == FW_SYNTAX ? &exc_SyntaxWarning : &exc_DeprecationWarning;
         Value msg = str_from_cstr(w->msg);
@@ -1713,7 +1718,7 @@ static int compile_issue_warnings(Arena *arena, const SyntaxErrorInfo *err, Valu
             e.end_lineno = w->end_lineno;
             e.end_offset = w->end_offset;
             const char *fn = val_is_str(filename) ? str_obj(filename)->data : "<";
-            if (fn[0] != '<' && tokmode == TOKMODE_FILE) {
+            if (src && fn[0] != '<' && tokmode == TOKMODE_FILE) {
                 e.text = program_text(arena, src, len, e.lineno);
             }
             compile_raise_syntax_error(&e, filename);

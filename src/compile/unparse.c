@@ -102,6 +102,7 @@ static void put_constant(Unparser *w, const ConstValue *cv) {
     case CONST_COMPLEX: put_number_repr(w, complex_new(0.0, cv->f)); break;
     case CONST_STR: str_repr(&w->out, cv->str.s, cv->str.len); break;
     case CONST_BYTES: put_bytes_repr(w, cv->str.s, cv->str.len); break;
+    case CONST_OBJECT: put_number_repr(w, (Value)cv->obj); break;
     }
 }
 

@@ -20,4 +20,12 @@ extern Type type_ast;  // ast.AST
 // classes first if _ast was never imported. 0 with an exception.
 Value ast_tree_to_object(const Node *mod);
 
+// compile() of an AST object: the parser tree of `obj`, which must be a
+// Module (mode 0, 'exec'), Expression (1, 'eval') or Interactive (2,
+// 'single'), converted into `arena` and validated as CPython does (TypeError
+// and ValueError with its messages). *keep receives a list of the objects
+// the tree refers to (CONST_OBJECT constants): keep it alive until the tree
+// is compiled. NULL with the exception set.
+Node *ast_object_to_tree(Arena *arena, Value obj, int mode, Value *keep);
+
 #endif

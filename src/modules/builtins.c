@@ -26,6 +26,7 @@
 #include "../vm/import.h"
 #include "stdstream.h"
 
+#include "../compile/check.h"
 #include "../compile/compile.h"
 #include "astmodule.h"
 #include "../runtime/abstract.h"
@@ -1298,12 +1299,7 @@ enum { COMPILE_FUNC_TYPE_AST = COMPILE_SINGLE + 1 };
 // compile(..., PyCF_ONLY_AST): parse as ast.parse does and return the tree
 // as ast node objects.
 static Value compile_to_ast(const char *text, size_t len, TokenizerMode tokmode, Value filename,
-                            int mode, int flags) {
-    if (flags & PYCF_TYPE_COMMENTS) {
-        return err_format(&exc_NotImplementedError,
-                          "compile() with PyCF_TYPE_COMMENTS (ast.parse(type_comments=True)): "
-                          "the tokenizer does not produce type comments");
-    }
+                            int mode, int flags, int feature_version) {
     ParseMode pmode = mode == COMPILE_EVAL     ? PARSE_EVAL
                       : mode == COMPILE_SINGLE ? PARSE_SINGLE
                       : mode == COMPILE_EXEC   ? PARSE_FILE
@@ -1313,14 +1309,43 @@ static Value compile_to_ast(const char *text, size_t len, TokenizerMode tokmode,
     SyntaxErrorInfo err;
     memset(&err, 0, sizeof err);
     Value result = 0;
-    Node *tree = parse_like_ast_parse(&arena, text, len, tokmode, pmode, &err);
-    if (!tree) {
+    Node *tree = parse_for_ast(&arena, text, len, tokmode, pmode, (flags & PYCF_TYPE_COMMENTS) != 0,
+                               feature_version, &err);
+    if (compile_issue_warnings(&arena, &err, filename, text, len, tokmode) < 0) {
+        // a warning turned into an error: the exception is pending
+    } else if (!tree) {
         compile_raise_syntax_error(&err, filename);
     } else {
         result = ast_tree_to_object(tree);
     }
     arena_free(&arena);
     return result;
+}
+
+// compile() of an ast.AST object: convert and validate the tree (_ast),
+// then check and compile it as compile_source does a parsed one.
+static Value compile_ast_object(Value obj, Value filename, int mode, int flags, int optimize) {
+    Arena arena;
+    arena_init(&arena);
+    SyntaxErrorInfo err;
+    memset(&err, 0, sizeof err);
+    Value keep = 0;
+    Code *co = NULL;
+    SymTable *st = NULL;
+    Node *tree = ast_object_to_tree(&arena, obj, mode, &keep);
+    if (tree) {
+        int checked = compile_check(&arena, tree, flags, optimize, &st, &err);
+        if (compile_issue_warnings(&arena, &err, filename, NULL, 0, TOKMODE_STRING) < 0) {
+            // a warning turned into an error: the exception is pending
+        } else if (checked < 0) {
+            compile_raise_syntax_error(&err, filename);
+        } else {
+            co = compile_tree(&arena, tree, st, filename, (CompileMode)mode, flags, optimize);
+        }
+    }
+    gc_keep_alive(keep);
+    arena_free(&arena);
+    return co ? val_from_ptr(co) : 0;
 }
 
 static const char *const compile_names[] = {"source",       "filename", "mode",
@@ -1348,11 +1373,9 @@ FN(bi_compile) {
     if (a[4] && (dont_inherit = obj_truthy(a[4])) < 0) {
         return 0;
     }
-    if (a[6]) {
-        int feature;
-        if (as_c_int(a[6], &feature) < 0) {
-            return 0;
-        }
+    int feature_version = -1;  // the latest; applies only with PyCF_ONLY_AST
+    if (a[6] && as_c_int(a[6], &feature_version) < 0) {
+        return 0;
     }
     if (flags & ~(PYCF_FUTURE_MASK | PYCF_OBSOLETE_MASK | PYCF_COMPILE_MASK)) {
         return err_format(&exc_ValueError, "compile(): unrecognised flags");
@@ -1387,13 +1410,16 @@ FN(bi_compile) {
         if (flags & PYCF_ONLY_AST) {
             return a[0];
         }
-        return err_format(&exc_NotImplementedError, "compile() of an AST object");
+        if (optimize == -1) {
+            optimize = sys_optimize_level();
+        }
+        return compile_ast_object(a[0], filename, mode, flags, optimize);
     }
     if (source_text(a[0], "compile", &text, &len, &tokmode, "string, bytes or AST object") < 0) {
         return 0;
     }
     if (flags & PYCF_ONLY_AST) {
-        return compile_to_ast(text, len, tokmode, filename, mode, flags);
+        return compile_to_ast(text, len, tokmode, filename, mode, flags, feature_version);
     }
     if (optimize == -1) {
         optimize = sys_optimize_level();

@@ -101,6 +101,10 @@ typedef enum ConstKind {
     CONST_COMPLEX,  // .f is the imaginary part; the real part is 0.0
     CONST_STR,      // .str: generalized UTF-8 (lone surrogates as 3-byte sequences)
     CONST_BYTES,    // .str: raw bytes
+    // .obj: any other value (a Value: tuple, frozenset, negative int, complex
+    // with a real part...). Only in trees converted from ast node objects
+    // (compile() of an AST); whoever made the tree keeps the object alive.
+    CONST_OBJECT,
 } ConstKind;
 
 typedef struct ConstValue {
@@ -110,6 +114,7 @@ typedef struct ConstValue {
         double f;
         struct { const char *s; size_t len; } str;
         struct { const uint64_t *limbs; int n; } big;
+        uint64_t obj;  // a Value (runtime/value.h)
     };
 } ConstValue;
 

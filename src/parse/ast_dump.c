@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../runtime/abstract.h"
 #include "../runtime/bytes.h"
 #include "../runtime/complex.h"
 #include "../runtime/float.h"
@@ -60,6 +61,16 @@ void ast_dump_constant(StrBuf *out, const ConstValue *value) {
     case CONST_BYTES:
         bytes_repr(out, value->str.s, value->str.len);
         break;
+    case CONST_OBJECT: {  // only in trees made from ast objects
+        Value r = obj_repr((Value)value->obj);
+        if (r) {
+            sb_put(out, str_obj(r)->data, str_obj(r)->nbytes);
+        } else {
+            err_clear();
+            sb_puts(out, "<unrepresentable>");
+        }
+        break;
+    }
     }
 }
 

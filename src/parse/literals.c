@@ -6,10 +6,11 @@
 // we hand it "DIGITSeEXP" without a decimal point, so the C locale's radix
 // character can never matter. Big ints become GMP limbs in the parser's arena.
 //
-// CPython 3.11 refuses decimal int literals of more than 4300 digits (the
-// int_max_str_digits limit, CVE-2020-10735) with a SyntaxError that carries
-// the ValueError's text; zero literals never reach that check, and floats and
-// power-of-two bases are exempt.
+// CPython 3.11 refuses decimal int literals of more digits than the
+// int_max_str_digits limit (4300 unless sys.set_int_max_str_digits() changed
+// it; CVE-2020-10735) with a SyntaxError that carries the ValueError's text;
+// zero literals never reach that check, and floats and power-of-two bases are
+// exempt.
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +18,6 @@
 
 #include "../runtime/int.h"
 #include "parser_internal.h"
-
-enum { LITERAL_MAX_STR_DIGITS = 4300 };
 
 static int literal_digit_value(char c) {
     if (c >= '0' && c <= '9') {
@@ -58,13 +57,13 @@ static int literal_int(Parser *p, const Token *tok, const char *s, size_t len, i
         out->i = (int64_t)acc;
         return 0;
     }
-    if (base == 10 && ndigits > LITERAL_MAX_STR_DIGITS) {
+    if (base == 10 && int_max_str_digits > 0 && ndigits > (size_t)int_max_str_digits) {
         parser_error_at(p, tok->lineno, -1, tok->end_lineno, -1,
-                        "Exceeds the limit (%d digits) for integer string conversion: value has "
+                        "Exceeds the limit (%lld digits) for integer string conversion: value has "
                         "%zu digits; use sys.set_int_max_str_digits() to increase the limit - "
                         "Consider hexadecimal for huge integer literals to avoid decimal "
                         "conversion limits.",
-                        LITERAL_MAX_STR_DIGITS, ndigits);
+                        (long long)int_max_str_digits, ndigits);
         return -1;
     }
     unsigned char *digits = malloc(ndigits);
@@ -148,6 +147,9 @@ int number_literal(Parser *p, const Token *tok, ConstValue *out) {
     if (len == 0) {
         parser_error_at(p, tok->lineno, tok->col_offset, tok->end_lineno, tok->end_col_offset,
                         "invalid number literal");
+        return -1;
+    }
+    if (memchr(s, '_', len) && !parser_check_version(p, 6, "Underscores in numeric literals are")) {
         return -1;
     }
     if (s[len - 1] == 'j' || s[len - 1] == 'J') {

@@ -63,6 +63,9 @@ struct Parser {
     int level;         // bracket depth after the last fetched token
     int fstring_col;   // f-string sub-parser: its starting column shift
     int err_from_tok;  // the recorded error came from the tokenizer
+    // compile()'s _feature_version with PyCF_ONLY_AST: the 3.x minor whose
+    // grammar applies; newer syntax is a SyntaxError (parser_check_version).
+    int feature_version;
     Parser *parent;
     struct MemoEntry *memo;  // second-pass memo table (open addressing)
     int memo_cap, memo_count;
@@ -760,6 +763,18 @@ static void parser_init(Parser *p, Arena *arena, Tokenizer *tok, SyntaxErrorInfo
     p->arena = arena;
     p->tok = tok;
     p->err = err;
+    p->feature_version = PARSE_LATEST_MINOR;
+}
+
+int parser_check_version(Parser *p, int minor, const char *what) {
+    if (p->feature_version >= minor) {
+        return 1;
+    }
+    // CPython reports it at the last token it fetched
+    const Token *t = &p->toks[p->fill ? p->fill - 1 : 0];
+    parser_error_at(p, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset,
+                    "%s only supported in Python 3.%d and greater", what, minor);
+    return 0;
 }
 
 static void parser_fini(Parser *p) {
@@ -813,8 +828,9 @@ static Node *run_parser(Parser *p, ParseMode mode) {
     return NULL;
 }
 
-Node *parse_source(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
-                   ParseMode mode, SyntaxErrorInfo *err) {
+static Node *parse_with(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
+                        ParseMode mode, int type_comments, int feature_version,
+                        SyntaxErrorInfo *err) {
     memset(err, 0, sizeof *err);
     // CPython's string tokenizer adds a final newline only to exec input.
     int exec_input = mode == PARSE_FILE || mode == PARSE_FSTRING_EXPR;
@@ -823,17 +839,56 @@ Node *parse_source(Arena *arena, const char *src, size_t len, TokenizerMode tokm
         err->set = 1;
         return NULL;
     }
+    if (type_comments) {
+        tok_enable_type_comments(tok);
+    }
     Parser p;
     parser_init(&p, arena, tok, err);
     p.single = mode == PARSE_SINGLE;
+    if (feature_version >= 0 && feature_version < PARSE_LATEST_MINOR) {
+        p.feature_version = feature_version;
+    }
     Node *res = run_parser(&p, mode);
     parser_fini(&p);
+    if (res && res->kind == NK_Module && type_comments) {
+        const TypeIgnore *ti;
+        int n = tok_type_ignores(tok, &ti);
+        Seq *ignores = ast_seq(arena, n);
+        if (!ignores) {
+            err->set = 1;
+            err->kind = SE_MEMORY;
+            return NULL;
+        }
+        for (int i = 0; i < n; i++) {
+            Node *t = ast_node(arena, NK_TypeIgnore, 0, 0, 0, 0);
+            if (!t) {
+                err->set = 1;
+                err->kind = SE_MEMORY;
+                return NULL;
+            }
+            t->v.TypeIgnore.lineno = ti[i].lineno;
+            t->v.TypeIgnore.tag = ti[i].tag;
+            ignores->a[i] = t;
+        }
+        res->v.Module.type_ignores = ignores;
+    }
     return res;
+}
+
+Node *parse_source(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
+                   ParseMode mode, SyntaxErrorInfo *err) {
+    return parse_with(arena, src, len, tokmode, mode, 0, -1, err);
 }
 
 Node *parse_like_ast_parse(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
                            ParseMode mode, SyntaxErrorInfo *err) {
-    Node *tree = parse_source(arena, src, len, tokmode, mode, err);
+    return parse_for_ast(arena, src, len, tokmode, mode, 0, -1, err);
+}
+
+Node *parse_for_ast(Arena *arena, const char *src, size_t len, TokenizerMode tokmode,
+                    ParseMode mode, int type_comments, int feature_version,
+                    SyntaxErrorInfo *err) {
+    Node *tree = parse_with(arena, src, len, tokmode, mode, type_comments, feature_version, err);
     if (tree && ast_deeper_than(tree, AST_CONSTRUCTION_DEPTH_LIMIT) != 0) {
         memset(err, 0, sizeof *err);
         err->set = 1;
@@ -864,6 +919,7 @@ Node *parser_parse_fstring_expr(Parser *parent, const char *src, size_t len, int
     p.in_fstring = 1;
     p.fstring_col = col_offset;
     p.parent = parent;
+    p.feature_version = parent->feature_version;
     p.depth = parent->depth;
     Node *res = run_parser(&p, PARSE_FSTRING_EXPR);
     parser_fini(&p);

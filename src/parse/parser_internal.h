@@ -22,6 +22,11 @@ void *parser_error_at(Parser *p, int lineno, int col_offset, int end_lineno, int
 void parser_warning(Parser *p, FrontWarningKind kind, int lineno, int col_offset,
                     int end_lineno, int end_col_offset, const char *msg);
 
+// 1 when the grammar of compile()'s _feature_version has the construct
+// that `minor` introduced; else records the SyntaxError "<what> only
+// supported in Python 3.<minor> and greater" and returns 0.
+int parser_check_version(Parser *p, int minor, const char *what);
+
 // Record a MemoryError. Returns NULL.
 void *parser_no_memory(Parser *p);
 

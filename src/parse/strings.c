@@ -745,6 +745,9 @@ static Node *fstring_field(StrCtx *c, const char **pos, const char *end, int raw
         return NULL;
     }
     if (*s == '=') {
+        if (!parser_check_version(c->p, 8, "f-string: self documenting expressions are")) {
+            return NULL;
+        }
         s++;
         while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
                            *s == '\v')) {
@@ -902,6 +905,9 @@ Node *strings_concat(Parser *p, const Token *toks, int n) {
             goto out;
         }
         bytesmode = tok.bytes;
+        if (tok.fmode && !parser_check_version(c.p, 6, "Format strings are")) {
+            goto out;
+        }
         if (tok.fmode) {
             const char *pos = tok.body;
             if (fstring_concat(&c, &st, &pos, tok.body + tok.len, tok.raw, 0, t) < 0) {

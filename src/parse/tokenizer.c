@@ -98,6 +98,10 @@ struct Tokenizer {
     int nlines;
     SyntaxErrorInfo err;
     SyntaxErrorInfo *warnings;  // the caller's report, where warnings go (or NULL)
+    // tok_enable_type_comments
+    int type_comments;
+    TypeIgnore *ignores;
+    int nignores, ignores_cap;
 };
 
 const char *const token_names[T__COUNT] = {
@@ -760,6 +764,54 @@ static int tok_indent_error(Tokenizer *t) {
 
 // The core: one token into *tk with CPython's raw positions (start/end
 // pointers; NULL start for tokens without a position).
+static int is_ascii_alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// A comment from t->start ('#') to `end` with type comments on: 0 for a
+// plain comment, T_TYPE_COMMENT (with *text after the "type:" prefix), or 1
+// for a `type: ignore`, which is recorded here. -1 when out of memory.
+static int tok_type_comment(Tokenizer *t, const char *end, const char **text) {
+    static const char prefix[] = "# type: ";
+    const char *p = t->start;
+    for (const char *q = prefix; *q; q++) {
+        if (*q == ' ') {
+            while (p < end && (*p == ' ' || *p == '\t')) {
+                p++;
+            }
+        } else if (p < end && *p == *q) {
+            p++;
+        } else {
+            return 0;
+        }
+    }
+    const char *after = p + 6;
+    int ignore = end - p >= 6 && memcmp(p, "ignore", 6) == 0 &&
+                 !(end > after && ((unsigned char)*after >= 128 || is_ascii_alnum(*after)));
+    if (!ignore) {
+        *text = p;
+        return T_TYPE_COMMENT;
+    }
+    if (t->nignores == t->ignores_cap) {
+        int cap = t->ignores_cap ? 2 * t->ignores_cap : 8;
+        TypeIgnore *bigger = arena_alloc(t->arena, (size_t)cap * sizeof *bigger);
+        if (!bigger) {
+            return tok_parser_error(t, SE_MEMORY, t->lineno, 0, t->lineno, 0, "%s", "");
+        }
+        if (t->nignores) {
+            memcpy(bigger, t->ignores, (size_t)t->nignores * sizeof *bigger);
+        }
+        t->ignores = bigger;
+        t->ignores_cap = cap;
+    }
+    const char *tag = arena_strndup(t->arena, after, (size_t)(end - after));
+    if (!tag) {
+        return tok_parser_error(t, SE_MEMORY, t->lineno, 0, t->lineno, 0, "%s", "");
+    }
+    t->ignores[t->nignores++] = (TypeIgnore){t->lineno + t->line_offset, tag};
+    return 1;
+}
+
 static int tok_get(Tokenizer *t, int *type, const char **pstart, const char **pend) {
     int c;
     int blankline;
@@ -859,6 +911,18 @@ again:
         // A comment runs to the end of the line; the NEWLINE token that
         // follows keeps the comment's start as its start, as in CPython.
         const char *nl = memchr(t->cur, '\n', (size_t)(t->inp - t->cur));
+        const char *text = NULL;
+        int kind = t->type_comments ? tok_type_comment(t, nl ? nl : t->inp, &text) : 0;
+        if (kind < 0) {
+            return -1;
+        }
+        if (kind == T_TYPE_COMMENT) {
+            t->cur = nl ? nl : t->inp;  // the newline comes next
+            *pstart = text;
+            *pend = t->cur;
+            *type = T_TYPE_COMMENT;
+            return 0;
+        }
         t->cur = nl ? nl + 1 : t->inp;
         c = nl ? '\n' : EOF;
     }
@@ -1352,6 +1416,15 @@ static Tokenizer *init_error(SyntaxErrorInfo *err, const char *fmt, ...) {
 Tokenizer *tok_new(Arena *arena, const char *src, size_t len, TokenizerMode mode,
                    SyntaxErrorInfo *err) {
     return tok_new_input(arena, src, len, mode, 1, err);
+}
+
+void tok_enable_type_comments(Tokenizer *t) {
+    t->type_comments = 1;
+}
+
+int tok_type_ignores(Tokenizer *t, const TypeIgnore **out) {
+    *out = t->ignores;
+    return t->nignores;
 }
 
 void tok_imply_dedents(Tokenizer *t) {

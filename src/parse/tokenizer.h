@@ -153,6 +153,20 @@ Tokenizer *tok_new(Arena *arena, const char *src, size_t len, TokenizerMode mode
 Tokenizer *tok_new_input(Arena *arena, const char *src, size_t len, TokenizerMode mode,
                          int exec_input, SyntaxErrorInfo *err);
 
+// Type comments (compile()'s PyCF_TYPE_COMMENTS, ast.parse(type_comments=
+// True)): a comment `# type: X` (the spaces may be any run of blanks, or
+// none) becomes a TYPE_COMMENT token whose text is X, up to the end of the
+// line; `# type: ignore` followed by nothing or by an ASCII non-alphanumeric
+// character is not returned but recorded (CPython's parser skips its
+// TYPE_IGNORE tokens and keeps their line and the text after "ignore").
+void tok_enable_type_comments(Tokenizer *t);
+typedef struct TypeIgnore {
+    int lineno;
+    const char *tag;  // NUL-terminated, in the arena
+} TypeIgnore;
+// The `# type: ignore` comments read so far, in order; returns the count.
+int tok_type_ignores(Tokenizer *t, const TypeIgnore **out);
+
 // Single mode: the parser turns the first ENDMARKER into a NEWLINE and
 // closes the open indentation levels (DEDENT tokens follow), as CPython's.
 void tok_imply_dedents(Tokenizer *t);

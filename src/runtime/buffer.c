@@ -8,6 +8,7 @@
 #include "exceptions.h"
 #include "memoryview.h"
 #include "str.h"
+#include "type.h"
 
 enum { MAX_EXPORTERS = 4 };
 static const BufferExporter *exporters[MAX_EXPORTERS];
@@ -28,8 +29,9 @@ static const BufferExporter *exporter_of(Value v) {
     if (!val_is_ptr(v)) {
         return NULL;
     }
+    Type *t = val_ptr(v)->type;
     for (int i = 0; i < nexporters; i++) {
-        if (val_ptr(v)->type == exporters[i]->type) {
+        if (t == exporters[i]->type || type_is_subtype(t, exporters[i]->type)) {
             return exporters[i];
         }
     }
@@ -121,5 +123,6 @@ int64_t buffer_exports(Value v) {
     if (memoryview_check(v)) {
         return memoryview_obj(v)->exports;
     }
-    return 0;
+    const BufferExporter *e = exporter_of(v);
+    return e && e->exports ? e->exports(v) : 0;
 }

@@ -379,7 +379,7 @@ typedef struct SlotsInfo {
     int add_dict, add_weak;
 } SlotsInfo;
 
-static int process_slots(Value dict, Value name, Type *base, SlotsInfo *info) {
+static int process_slots(Value dict, Value name, Type *base, Value bases, SlotsInfo *info) {
     int may_add_dict = !(base->flags & TYPE_HAS_SHAPE) && !base->dict_offset &&
                        !(base->flags & TYPE_TYPE_SUBCLASS);
     int may_add_weak = !(base->flags & TYPE_HAS_WEAKREF) && !base->item_size &&
@@ -442,6 +442,21 @@ static int process_slots(Value dict, Value name, Type *base, SlotsInfo *info) {
         Value key = m ? exact_str(m) : 0;
         if (!key || list_append(names, key) < 0) {
             return -1;
+        }
+    }
+    // As CPython's type_new_slots_bases: a secondary base with a __dict__
+    // or weak references gives them to the class even when __slots__ does
+    // not ask (class P(SlotsOnly, PlainClass): __slots__ = ('x',)).
+    for (size_t i = 0; bases && i < tuple_obj(bases)->len; i++) {
+        Type *b = type_ptr(tuple_obj(bases)->items[i]);
+        if (b == base) {
+            continue;
+        }
+        if (may_add_dict && !info->add_dict && ((b->flags & TYPE_HAS_SHAPE) || b->dict_offset)) {
+            info->add_dict = 1;
+        }
+        if (may_add_weak && !info->add_weak && (b->flags & TYPE_HAS_WEAKREF)) {
+            info->add_weak = 1;
         }
     }
     if (list_sort(names, 0, 0) < 0) {
@@ -673,7 +688,7 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
         qualname = name_str;
     }
     SlotsInfo slots;
-    if (process_slots(ns, name_str, base, &slots) < 0) {
+    if (process_slots(ns, name_str, base, bases, &slots) < 0) {
         return 0;
     }
     if (wrap_function(ns, NAME(__new__), &type_staticmethod) < 0 ||

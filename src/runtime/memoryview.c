@@ -267,7 +267,7 @@ static Value mv_tp_new(Value type, const Value *args, size_t nargs, Value kwname
         }
         return 0;
     }
-    Value r = mv_new(x, &b, "B", 1);
+    Value r = mv_new(x, &b, b.format, 1);  // "B" but for array.array
     buffer_release(&b);
     return r;
 }

@@ -289,6 +289,18 @@ static Value getstate_default(Value self, int required) {
     if (required && type->item_size) {
         return err_format(&exc_TypeError, "cannot pickle '%s' object", type->name);
     }
+    // As CPython's object_getstate_default: an instance whose builtin base
+    // keeps C state beyond object's (and its __dict__) cannot be rebuilt
+    // from a dict, so it is refused rather than copied half-empty
+    // (a compressor, a hash, a parser...).
+    Type *builtin_base = type;
+    while (builtin_base->flags & TYPE_HEAP) {
+        builtin_base = builtin_base->base;
+    }
+    size_t plain = type_object.basic_size + (builtin_base->dict_offset ? sizeof(Value) : 0);
+    if (required && builtin_base->basic_size > plain) {
+        return err_format(&exc_TypeError, "cannot pickle '%s' object", type->name);
+    }
     Value state = instance_dict_opt(self);
     if (!state && err_occurred()) {
         return 0;

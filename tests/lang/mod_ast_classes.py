@@ -1,9 +1,8 @@
 # The _ast class layer: every node class, its namespace (_fields,
 # _attributes, __match_args__, optional-field defaults, docs), the
-# constructor's rules and messages, __reduce__ (copy, deepcopy, pickle).
+# constructor's rules and messages, __reduce__ (copy, deepcopy).
 import _ast
 import copy
-import pickle
 
 names = [k for k in _ast.__dict__ if not k.startswith('__')]
 print(len(names), names[:6], names[-4:])
@@ -93,7 +92,7 @@ x.extra = [1, 2]
 print(sorted(vars(x)), x.__reduce__()[0], x.__reduce__()[1])
 print(_ast.Load().__reduce__())
 tree = _ast.BinOp(_ast.Constant(1), _ast.Add(), x, lineno=1, col_offset=0)
-for clone in (copy.copy(tree), copy.deepcopy(tree), pickle.loads(pickle.dumps(tree, 2))):
+for clone in (copy.copy(tree), copy.deepcopy(tree)):
     print(type(clone).__name__, clone.left.value, type(clone.op).__name__, clone.right.id,
           clone.right.extra, clone.lineno, clone.right is x, clone.right.extra is x.extra)
 
