@@ -48,9 +48,12 @@ Value collections_module_init(void);  // _collections (collectionsmodule.c)
 Value contextvars_module_init(void);  // _contextvars (contextvarsmodule.c)
 Value csv_module_init(void);        // _csv (csvmodule.c)
 Value errno_module_init(void);      // errno (errnomodule.c)
+Value fcntl_module_init(void);      // fcntl (fcntlmodule.c)
 Value functools_module_init(void);  // _functools (functoolsmodule.c)
 Value gcmodule_init(void);          // gc (gcmodule.c)
+Value grp_module_init(void);        // grp (grpmodule.c)
 Value heapq_module_init(void);      // _heapq (heapqmodule.c)
+Value pwd_module_init(void);        // pwd (pwdmodule.c)
 Value queue_module_init(void);      // _queue (queuemodule.c)
 Value random_module_init(void);     // _random (randommodule.c)
 Value imp_module_init(void);        // _imp (impmodule.c)
@@ -63,15 +66,20 @@ Value math_module_init(void);       // math (mathmodule.c)
 Value md5_module_init(void);        // _md5 (md5module.c, hashobject.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
 Value posix_module_init(void);      // posix (posixmodule.c)
+Value posixsubprocess_module_init(void);  // _posixsubprocess (posixsubprocessmodule.c)
+Value resource_module_init(void);   // resource (resourcemodule.c)
+Value select_module_init(void);     // select (selectmodule.c)
 Value pyexpat_module_init(void);    // pyexpat (pyexpatmodule.c)
 Value sha1_module_init(void);       // _sha1 (sha1module.c, hashobject.c)
 Value sha256_module_init(void);     // _sha256 (sha256module.c, hashobject.c)
 Value sha3_module_init(void);       // _sha3 (sha3module.c, hashobject.c)
 Value sha512_module_init(void);     // _sha512 (sha512module.c)
+Value socket_module_init(void);     // _socket (socketmodule.c)
 Value signal_module_init(void);     // _signal (signalmodule.c)
 Value sre_module_init(void);        // _sre (sremodule.c, sre_engine.c)
 Value string_module_init(void);     // _string (stringmodule.c)
 Value struct_module_init(void);     // _struct (structmodule.c)
+Value termios_module_init(void);    // termios (termiosmodule.c)
 Value thread_module_init(void);     // _thread (threadmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
 Value unicodedata_module_init(void);  // unicodedata (unicodedatamodule.c)
@@ -107,6 +115,28 @@ int modules_get_buffer(Value v, const char **data, size_t *len);
 // the signals that arrived: 0, or -1 with the exception a handler raised.
 extern volatile sig_atomic_t signal_tripped;
 int signal_check_pending(void);
+
+// Shared by select, _socket and fcntl (selectmodule.c):
+// modules_fileno is CPython's PyObject_AsFileDescriptor (an int, or an
+// object with fileno(); "file descriptor cannot be a negative integer").
+// modules_poll_wait is ppoll() for timeout_ns (-1: forever) that runs the
+// signal handlers on EINTR and goes on waiting (PEP 475): the number of
+// ready descriptors, or -1 with an exception.
+struct pollfd;
+int modules_fileno(Value v, int *fd);
+int modules_poll_wait(struct pollfd *fds, size_t n, int64_t timeout_ns);
+int64_t modules_monotonic_ns(void);
+
+// A uid or gid argument as CPython's _Py_Uid_Converter (-1 is (uid_t)-1;
+// TypeError "uid should be integer, not str"; OverflowError "uid is less
+// than minimum"), and an id as a Python int ((uid_t)-1 is -1). pwdmodule.c.
+int modules_id_arg(Value v, const char *what, uint32_t *out);
+Value modules_id_value(uint32_t id);
+
+// Run the os.register_at_fork hooks (posixmodule.c): which 0 = before
+// (last registered first), 1 = after in the child, 2 = after in the
+// parent. Errors are reported as unraisable.
+void posix_run_fork_hooks(int which);
 
 // Run the atexit callbacks (last registered first; errors reported as
 // unraisable) and forget them: run.c calls it when the program ends.

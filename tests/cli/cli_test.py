@@ -190,5 +190,46 @@ for env_value, xopts, extra in [(None, [], []), ('1000', [], []), ('0', [], []),
           (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr),
           repr((got.returncode, got.stdout, got.stderr, want.stderr)))
 
+# http.server serving a file on loopback to a client in this process, on a
+# port this test picks. (`-m http.server` itself needs threads: its
+# ThreadingHTTPServer starts one per request, which krait cannot yet.)
+import socket
+import time
+import urllib.request
+site = os.path.join(tmp, 'site')
+os.mkdir(site)
+with open(os.path.join(site, 'hello.txt'), 'wb') as f:
+    f.write(b'hello over http\n')
+with socket.socket() as probe:
+    probe.bind(('127.0.0.1', 0))
+    port = probe.getsockname()[1]
+server_prog = ('import http.server, functools, sys\n'
+               'h = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])\n'
+               'with http.server.HTTPServer(("127.0.0.1", int(sys.argv[2])), h) as s:\n'
+               '    print("ready", flush=True)\n'
+               '    for _ in range(2):\n'
+               '        s.handle_request()\n')
+server = subprocess.Popen([KRAIT, '-c', server_prog, site, str(port)], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE)
+try:
+    ready = server.stdout.readline() == b'ready\n'
+    body = status = None
+    if ready:
+        with urllib.request.urlopen(f'http://127.0.0.1:{port}/hello.txt', timeout=10) as r:
+            body = r.read()
+        try:
+            urllib.request.urlopen(f'http://127.0.0.1:{port}/missing', timeout=10)
+        except urllib.error.HTTPError as e:
+            status = e.code
+    server.wait(timeout=30)
+    log = server.stderr.read().decode('utf-8', 'replace')
+    check('http.server serves a file', ready and body == b'hello over http\n' and status == 404
+          and server.returncode == 0 and '"GET /hello.txt HTTP/1.1" 200' in log,
+          repr((ready, body, status, server.returncode, log[-300:])))
+finally:
+    if server.poll() is None:
+        server.kill()
+        server.wait()
+
 print(f'{passed} passed, {failed} failed')
 sys.exit(1 if failed else 0)
