@@ -50,6 +50,10 @@ Value imp_module_init(void);        // _imp (impmodule.c)
 Value io_module_init(void);         // _io (iomodule.c and the io*.c files)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
 Value marshal_module_init(void);    // marshal (marshalmodule.c)
+// marshal.dumps(v) (version 4) and marshal.loads of n bytes, for C callers
+// (the import system's code cache); 0 with an exception on failure.
+Value marshal_dump_value(Value v);
+Value marshal_load_value(const void *data, size_t n);
 Value math_module_init(void);       // math (mathmodule.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
 Value posix_module_init(void);      // posix (posixmodule.c)
@@ -100,17 +104,6 @@ void atexit_run_callbacks(void);
 
 // Create the builtins module (once; later calls return the same module).
 Value builtins_init(void);
-
-// Add what CPython's site module puts into builtins: exit and quit
-// (sys_init calls it unless SysConfig.no_site). 0 or -1.
-int builtins_add_site_names(void);
-
-// The importer of modules that are not builtin (.py files), installed by
-// the import system: called by __import__ with the full dotted name after
-// sys.modules and the builtin registry had nothing; returns the module or 0
-// with an exception. While it is NULL, such imports raise
-// NotImplementedError.
-extern Value (*builtins_import_hook)(Value name);
 
 // ---- sys ------------------------------------------------------------------------------
 

@@ -26,14 +26,10 @@
 #include "interp_internal.h"
 #include "run.h"
 
-// sys.path: the script's directory (or '' for -c and stdin), PYTHONPATH,
-// then the standard library.
-static int init_path(const RunRequest *r) {
-    Value path = sys_get_object("path");
-    if (!path || !list_check(path)) {
-        err_format(&exc_RuntimeError, "lost sys.path");
-        return -1;
-    }
+// sys.path[0]: the script's directory, the current directory for -m, or
+// '' for -c and stdin. As CPython, it goes in after the site module ran
+// (site makes the entries it finds absolute, '' would become the cwd).
+static Value path0(const RunRequest *r) {
     Value first;
     if (r->kind == RUN_FILE) {
         const char *slash = strrchr(r->script, '/');
@@ -60,7 +56,15 @@ static int init_path(const RunRequest *r) {
     } else {
         first = str_empty();
     }
-    if (!first || list_append(path, first) < 0) {
+    return first;
+}
+
+// sys.path before site: PYTHONPATH, then the standard library as Debian's
+// CPython lists it (site adds the site-packages directories).
+static int init_path(const RunRequest *r) {
+    Value path = sys_get_object("path");
+    if (!path || !list_check(path)) {
+        err_format(&exc_RuntimeError, "lost sys.path");
         return -1;
     }
     const char *pp = r->ignore_environment ? NULL : getenv("PYTHONPATH");
@@ -75,13 +79,15 @@ static int init_path(const RunRequest *r) {
         }
         pp = colon ? colon + 1 : NULL;
     }
-    Value stdlib = str_from_cstr("/usr/lib/python3.11");
-    return stdlib && list_append(path, stdlib) == 0 ? 0 : -1;
-}
-
-// builtins.__import__'s finder for modules that are not builtin.
-static Value import_hook(Value fullname) {
-    return import_module_level(fullname, 0, VAL_NONE, 0);
+    static const char *const stdlib[] = {"/usr/lib/python311.zip", "/usr/lib/python3.11",
+                                         "/usr/lib/python3.11/lib-dynload"};
+    for (size_t i = 0; i < sizeof stdlib / sizeof *stdlib; i++) {
+        Value dir = str_from_cstr(stdlib[i]);
+        if (!dir || list_append(path, dir) < 0) {
+            return -1;
+        }
+    }
+    return 0;
 }
 
 // The exit status for an uncaught SystemExit (printing its message if it
@@ -471,7 +477,6 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     if (r->int_max_str_digits >= 0) {
         int_max_str_digits = r->int_max_str_digits;
     }
-    builtins_import_hook = import_hook;
     sys_print_exception = vm_print_exception;
     if (!sys_init(&config) || init_path(r) < 0) {
         vm_report_exception();
@@ -481,6 +486,23 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     // is a KeyboardInterrupt (checked at loop headers).
     Value signame = str_from_cstr("_signal");
     if (!signame || !modules_import_builtin(signame, 0)) {
+        vm_report_exception();
+        return 1;
+    }
+    // importlib, then the site module unless -S (as CPython: a failure is fatal).
+    if (import_install(r->ignore_environment) < 0) {
+        fprintf(stderr, "Fatal Python error: cannot start the import system\n");
+        vm_report_exception();
+        return 1;
+    }
+    if (!r->no_site && !import_module_level(str_intern_cstr("site"), 0, VAL_NONE, 0)) {
+        fprintf(stderr, "Fatal Python error: init_import_site: Failed to import the site module\n");
+        vm_report_exception();
+        return 1;
+    }
+    Value path = sys_get_object("path");
+    Value first = r->safe_path ? 0 : path0(r);
+    if (!r->safe_path && (!first || !path || !list_check(path) || list_insert(path, 0, first) < 0)) {
         vm_report_exception();
         return 1;
     }
