@@ -60,7 +60,10 @@ $(BUILD)/obj/vm/frozen_none.o: src/vm/frozen.c | $(GEN)
 	$(CC) $(CFLAGS_COMMON) $(CFLAGS_MODE) -DKRAIT_NO_FROZEN -c $< -o $@
 $(BUILD)/krait-stage1: $(filter-out $(BUILD)/obj/vm/frozen.o,$(OBJS)) $(BUILD)/obj/vm/frozen_none.o
 	$(CC) $(CFLAGS_MODE) $(LDFLAGS_MODE) -o $@ $^ $(LIBS)
-$(BUILD)/gen/frozen_modules.h: $(BUILD)/krait-stage1 tools/freeze_modules.py $(FROZEN_SOURCES)
+# Frozen code changes with what shapes compiled code (build_id.h), not with
+# every change of the first stage.
+$(BUILD)/gen/frozen_modules.h: $(BUILD)/gen/build_id.h tools/freeze_modules.py $(FROZEN_SOURCES) \
+                               | $(BUILD)/krait-stage1
 	@mkdir -p $(dir $@)
 	env -u PYTHONPATH PYTHONHASHSEED=0 ASAN_OPTIONS=detect_leaks=0 \
 	    $(BUILD)/krait-stage1 -S -B -s tools/freeze_modules.py > $@.tmp && mv $@.tmp $@

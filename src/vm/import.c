@@ -324,13 +324,17 @@ int import_install(int ignore_environment) {
     if (!bootstrap || !obj_call_method(bootstrap, "_install", args, 2)) {
         return -1;
     }
-    Value external = load_bootstrap_module("_frozen_importlib_external",
-                                           "/usr/lib/python3.11/importlib/_bootstrap_external.py",
-                                           "<frozen importlib._bootstrap_external>");
-    if (!external) {
+    // From here imports go through importlib: _install_external_importers
+    // imports _frozen_importlib_external with FrozenImporter, as CPython's
+    // does (a krait without frozen modules loads the file first).
+    importlib = bootstrap;
+    if (!frozen_find("_frozen_importlib_external") &&
+        !load_bootstrap_module("_frozen_importlib_external",
+                               "/usr/lib/python3.11/importlib/_bootstrap_external.py",
+                               "<frozen importlib._bootstrap_external>")) {
+        importlib = 0;
         return -1;
     }
-    importlib = bootstrap;
     if (!obj_call_method(bootstrap, "_install_external_importers", NULL, 0)) {
         importlib = 0;
         return -1;
@@ -559,4 +563,54 @@ Value import_module_level(Value name, Value globals, Value fromlist, int level) 
         }
     }
     return r;
+}
+
+Value import_name_error(Value module, Value name) {
+    Value pkgname = obj_getattr_opt(module, str_intern_cstr("__name__"));
+    if (pkgname && !val_is_str(pkgname)) {
+        pkgname = 0;
+    }
+    err_clear();
+    Value shown = pkgname ? pkgname : str_from_cstr("<unknown module name>");
+    Value path = 0;
+    if (val_is_ptr(module) && type_is_subtype(type_of(module), &type_module)) {
+        path = dict_get_cstr(module_dict(module), "__file__");
+        if (path && !val_is_str(path)) {
+            path = 0;
+        }
+    }
+    Value msg;
+    if (!path) {
+        msg = str_format_c("cannot import name %R from %R (unknown location)", name, shown);
+    } else {
+        Value spec = obj_getattr_opt(module, str_intern_cstr("__spec__"));
+        Value busy = spec ? obj_getattr_opt(spec, str_intern_cstr("_initializing")) : 0;
+        int initializing = busy ? obj_truthy(busy) == 1 : 0;
+        err_clear();
+        msg = str_format_c(initializing ? "cannot import name %R from partially initialized module "
+                                          "%R (most likely due to a circular import) (%U)"
+                                        : "cannot import name %R from %R (%U)",
+                           name, shown, path);
+    }
+    Value kwn = tuple_from((Value[]){str_intern_cstr("name"), str_intern_cstr("path")}, 2);
+    if (!msg || !kwn) {
+        return 0;
+    }
+    Value args[3] = {msg, pkgname ? pkgname : VAL_NONE, path ? path : VAL_NONE};
+    Value e = obj_call(val_from_ptr(&exc_ImportError), args, 1, kwn);
+    return e ? err_set_value(e) : 0;
+}
+
+Value import_main_loader(const char *script) {
+    if (!importlib) {
+        return err_format(&exc_RuntimeError, "importlib is not installed");
+    }
+    if (!script) {
+        return obj_getattr_cstr(importlib, "BuiltinImporter");
+    }
+    Value external = obj_getattr_cstr(importlib, "_bootstrap_external");
+    Value cls = external ? obj_getattr_cstr(external, "SourceFileLoader") : 0;
+    Value path = str_from_cstr(script);
+    Value args[2] = {str_intern_cstr("__main__"), path};
+    return cls && path ? obj_call(cls, args, 2, 0) : 0;
 }

@@ -28,6 +28,14 @@ extern const FrozenModule frozen_modules[];
 // The frozen module `name`, or NULL.
 const FrozenModule *frozen_find(const char *name);
 
+// __main__.__loader__ as CPython sets it: BuiltinImporter (script NULL:
+// -c, stdin), or SourceFileLoader('__main__', script). 0 with an exception.
+Value import_main_loader(const char *script);
+
+// Raise the ImportError of `from module import name` when module has no
+// such attribute nor submodule (CPython's import_from messages). Returns 0.
+Value import_name_error(Value module, Value name);
+
 // sys.modules, or 0 with RuntimeError if sys lost it.
 Value sys_modules_dict(void);
 
