@@ -190,5 +190,40 @@ for env_value, xopts, extra in [(None, [], []), ('1000', [], []), ('0', [], []),
           (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr),
           repr((got.returncode, got.stdout, got.stderr, want.stderr)))
 
+# site and the flags that shape sys.path: -S (no site: no exit/quit/help,
+# no site-packages), -I (isolated: no '' and no user site), -s, -E, -P,
+# PYTHONNOUSERSITE, PYTHONPATH; the same sys.path, site-added builtins and
+# modules as CPython's.
+site_prog = ('import sys, builtins\n'
+             'print([p for p in sys.path])\n'
+             'print([n for n in ("exit", "quit", "help", "license", "credits", "copyright")'
+             ' if hasattr(builtins, n)])\n'
+             'print("site" in sys.modules, sys.flags.no_site, sys.flags.no_user_site,'
+             ' sys.flags.isolated, sys.flags.ignore_environment, sys.flags.safe_path)\n'
+             'print(repr(exit) if hasattr(builtins, "exit") else "-", type(help).__name__'
+             ' if hasattr(builtins, "help") else "-")\n')
+for argv, env_extra in [([], {}), (['-S'], {}), (['-I'], {}), (['-s'], {}), (['-E'], {}),
+                        (['-P'], {}), ([], {'PYTHONNOUSERSITE': '1'}),
+                        ([], {'PYTHONPATH': '/nonexistent/a:/nonexistent/b'}),
+                        (['-E'], {'PYTHONPATH': '/nonexistent/a'}),
+                        (['-S', '-s'], {}), (['-I', '-S'], {})]:
+    env = dict(os.environ)
+    env.pop('PYTHONPATH', None)
+    env.update(env_extra)
+    got = subprocess.run([KRAIT, *argv, '-c', site_prog], capture_output=True, text=True,
+                         env=env, timeout=60, cwd=tmp)
+    want = subprocess.run([PY, *argv, '-c', site_prog], capture_output=True, text=True,
+                          env=env, timeout=60, cwd=tmp)
+    check(f'site {argv} {env_extra}', (got.returncode, got.stdout) == (want.returncode, want.stdout),
+          repr((got.stdout, got.stderr[-300:], want.stdout)))
+# A script's directory goes first, after site ran.
+site_script = os.path.join(tmp, 'site_path.py')
+with open(site_script, 'w') as f:
+    f.write('import sys\nprint(sys.path[0] == __import__("os").path.dirname(__file__), len(sys.path))\n')
+for argv in ([site_script], ['-S', site_script], ['-I', site_script]):
+    got = run(argv)
+    want = run(argv, prog=PY)
+    check(f'site script {argv}', got[:2] == want[:2], repr((got, want)))
+
 print(f'{passed} passed, {failed} failed')
 sys.exit(1 if failed else 0)
