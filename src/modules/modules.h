@@ -38,6 +38,7 @@ Value modules_import_builtin(Value name, int quiet);
 
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value binascii_module_init(void);   // binascii (binasciimodule.c)
+Value abc_module_init(void);        // _abc (abcmodule.c)
 Value bisect_module_init(void);     // _bisect (bisectmodule.c)
 Value codecs_module_init(void);      // _codecs (codecsmodule.c)
 Value collections_module_init(void);  // _collections (collectionsmodule.c)
