@@ -291,12 +291,20 @@ static int run_module(const RunRequest *r) {
     return 0;
 }
 
-__attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base) {
+// Start the interpreter: the runtime, sys, importlib, site, sys.path[0]
+// and __main__. Returns __main__'s globals, or 0 with the exit status in
+// *status (the error reported). A function of its own, so that the values
+// it leaves in dead stack slots go when vm_run_main scrubs its frame away
+// (the collector scans the stack conservatively: a stale word that points
+// where a program's object later lives would keep that object alive).
+__attribute__((noinline)) static Value start_interpreter(const RunRequest *r, void *stack_base,
+                                                         int *status) {
+    *status = 1;
     const char *error = NULL;
     if (runtime_init(stack_base, r->ignore_environment ? NULL : getenv("PYTHONHASHSEED"),
                      &error) < 0) {
         fprintf(stderr, "Fatal Python error: %s\n", error ? error : "runtime_init failed");
-        return 1;
+        return 0;
     }
     if (r->gc_stress) {
         gc_set_stress(r->gc_stress);
@@ -304,7 +312,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     Value builtins = builtins_init();
     if (!builtins) {
         vm_report_exception();
-        return 1;
+        return 0;
     }
     vm_builtins = module_dict(builtins);
     SysConfig config;
@@ -337,31 +345,31 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     sys_print_exception = vm_print_exception;
     if (!sys_init(&config) || init_path(r) < 0) {
         vm_report_exception();
-        return 1;
+        return 0;
     }
     // As CPython at start-up: the signal module's handlers, so that Ctrl-C
     // is a KeyboardInterrupt (checked at loop headers).
     Value signame = str_from_cstr("_signal");
     if (!signame || !modules_import_builtin(signame, 0)) {
         vm_report_exception();
-        return 1;
+        return 0;
     }
     // importlib, then the site module unless -S (as CPython: a failure is fatal).
     if (import_install(r->ignore_environment) < 0) {
         fprintf(stderr, "Fatal Python error: cannot start the import system\n");
         vm_report_exception();
-        return 1;
+        return 0;
     }
     if (!r->no_site && !import_module_level(str_intern_cstr("site"), 0, VAL_NONE, 0)) {
         fprintf(stderr, "Fatal Python error: init_import_site: Failed to import the site module\n");
         vm_report_exception();
-        return 1;
+        return 0;
     }
     Value path = sys_get_object("path");
     Value first = r->safe_path ? 0 : path0(r);
     if (!r->safe_path && (!first || !path || !list_check(path) || list_insert(path, 0, first) < 0)) {
         vm_report_exception();
-        return 1;
+        return 0;
     }
     Value main_mod = module_new_cstr("__main__");
     Value modules = sys_modules_dict();
@@ -371,9 +379,18 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         dict_set_cstr(module_dict(main_mod), "__builtins__", builtins) < 0 ||
         dict_set_cstr(module_dict(main_mod), "__loader__", builtin_importer) < 0) {
         vm_report_exception();
-        return 1;
+        return 0;
     }
-    Value globals = module_dict(main_mod);
+    return module_dict(main_mod);
+}
+
+__attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base) {
+    int start_status;
+    Value globals = start_interpreter(r, stack_base, &start_status);
+    if (!globals) {
+        return start_status;
+    }
+    gc_scrub_stack();
     char *src;
     size_t len;
     const char *filename;
