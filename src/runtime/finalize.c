@@ -60,13 +60,37 @@ size_t finalize_collect(void) {
     return found;
 }
 
+static int (*exit_idle_checks[8])(const Object *o);
+static int exit_idle_nchecks;
+
+void finalize_add_exit_idle_check(int (*idle)(const Object *o)) {
+    for (int i = 0; i < exit_idle_nchecks; i++) {
+        if (exit_idle_checks[i] == idle) {
+            return;
+        }
+    }
+    if (exit_idle_nchecks < 8) {
+        exit_idle_checks[exit_idle_nchecks++] = idle;
+    }
+}
+
+// A registered object whose finalizer could still do something visible.
+static int matters_at_exit(const Object *o) {
+    for (int i = 0; i < exit_idle_nchecks; i++) {
+        if (exit_idle_checks[i](o)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 void gc_run_exit_finalizers(Value main_globals) {
     finalize_run_pending();
     // A full collection costs a trace of the live heap: only when some
-    // object has a finalizer that could be due. First what is garbage
-    // already (CPython would have finalized it when it became garbage), then
-    // what only __main__'s globals hold.
-    if (gc_finalizer_count() == 0) {
+    // object has a finalizer that could be due and do something. First
+    // what is garbage already (CPython would have finalized it when it
+    // became garbage), then what only __main__'s globals hold.
+    if (!gc_finalizer_any(matters_at_exit)) {
         return;
     }
     finalize_collect();

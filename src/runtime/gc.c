@@ -1572,6 +1572,15 @@ size_t gc_finalizer_count(void) {
     return fin.len;
 }
 
+int gc_finalizer_any(int (*pred)(const Object *o)) {
+    for (size_t i = 0; i < fin.len; i++) {
+        if (pred(fin.objs[i])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int gc_finalizer_registered(const Object *o) {
     for (size_t i = 0; i < fin.len; i++) {
         if (fin.objs[i] == o) {

@@ -190,6 +190,9 @@ int gc_register_finalizer(Object *o);
 int gc_finalizer_registered(const Object *o);
 // How many objects are registered.
 size_t gc_finalizer_count(void);
+// Whether some registered object satisfies pred (called outside any
+// collection, so it may run code).
+int gc_finalizer_any(int (*pred)(const Object *o));
 
 // ---- pending work ------------------------------------------------------------------
 //
