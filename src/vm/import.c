@@ -1,14 +1,14 @@
 // import.c - the import system: CPython's importlib, started and called from C.
 //
-// As in CPython, importlib is the importer. At start-up import_install
-// loads Debian's importlib/_bootstrap.py and _bootstrap_external.py as the
-// modules `_frozen_importlib` and `_frozen_importlib_external` (the names
-// CPython gives its frozen copies; their code objects carry CPython's
-// "<frozen importlib._bootstrap>" file names too) and calls their _install
-// functions, so that sys.meta_path is [BuiltinImporter, FrozenImporter,
-// PathFinder] and sys.path_hooks [zipimporter, FileFinder's hook]. Specs,
-// loaders, __cached__, namespace packages, path hooks, reload: all of it is
-// importlib's own code.
+// As in CPython, importlib is the importer. At start-up import_install runs
+// the frozen copies (frozen.c) of Debian's importlib/_bootstrap.py and
+// _bootstrap_external.py as the modules `_frozen_importlib` and
+// `_frozen_importlib_external` (CPython's names; their code carries
+// CPython's "<frozen importlib._bootstrap>" file names too) and calls their
+// _install functions, so that sys.meta_path is [BuiltinImporter,
+// FrozenImporter, PathFinder] and sys.path_hooks [zipimporter, FileFinder's
+// hook]. Specs, loaders, __cached__, namespace packages, path hooks,
+// reload: all of it is importlib's own code.
 //
 // What stays in C is what CPython's Python/import.c keeps in C:
 // builtins.__import__'s fast path (a name already in sys.modules returns
