@@ -76,6 +76,9 @@ typedef struct Options {
     // its text after '=' (NULL when there was no '=').
     int int_max_str_digits_given;
     const char *int_max_str_digits;
+    // -W options in order (sys.warnoptions after PYTHONWARNINGS's entries).
+    const char **warnoptions;
+    int nwarnoptions;
 } Options;
 
 static const char usage_line[] = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
@@ -975,7 +978,9 @@ static int parse_command_line(Options *o, int argc, char **argv) {
                     o->module = arg;
                 } else if (c == 'X') {
                     apply_xoption(o, arg);
-                }  // -W: warnings filters have nothing to filter yet
+                } else if (c == 'W') {
+                    o->warnoptions[o->nwarnoptions++] = arg;
+                }
                 if (c == 'c' || c == 'm') {
                     o->nargs = argc - i - 1;
                     o->args = argv + i + 1;
@@ -1107,6 +1112,9 @@ __attribute__((noinline)) static int run(const Options *o, int argc, char **argv
     r.dev_mode = r.dev_mode != 0;
     r.warn_default_encoding = r.warn_default_encoding != 0;
     r.gc_stress = o->gc_stress;
+    r.warnoptions = o->warnoptions;
+    r.nwarnoptions = o->nwarnoptions;
+    r.env_warnings = r.ignore_environment ? NULL : getenv("PYTHONWARNINGS");
     r.int_max_str_digits = int_max_str_digits_option(o, r.ignore_environment);
     if (r.int_max_str_digits == -2) {
         return 1;
@@ -1139,6 +1147,12 @@ int main(int argc, char **argv) {
     Options o;
     memset(&o, 0, sizeof o);
     o.progname = argc > 0 && argv[0] ? argv[0] : "krait";
+    // At most one -W per argument.
+    o.warnoptions = calloc((size_t)argc + 1, sizeof(char *));
+    if (!o.warnoptions) {
+        fputs("krait: out of memory\n", stderr);
+        return 1;
+    }
     int status = parse_command_line(&o, argc, argv);
     if (status >= 0) {
         return status;

@@ -12,6 +12,9 @@
 #   lang-gc-stress  the same under -X gc-stress (a collection every N allocations)
 #   names        tools/names_check.py: every name dir() lists for builtins and each
 #                builtin type under CPython exists (tests/names_known_missing.txt)
+#   cpython-tests tests/conformance/run.py --check: CPython's own test modules of
+#                tests/conformance/slice.txt under krait; each must finish and pass
+#                at least the number of tests recorded there
 #   conformance  tools/ast_conformance.py over every stdlib file (one check per file)
 #   syntax       tests/syntax_errors: small and generated malformed inputs
 #   clang        debug build with clang, warning-free
@@ -145,6 +148,8 @@ step cli $PY tests/cli/cli_test.py build/release/krait
 step lang bash tests/lang/run.sh -j "$JOBS"
 step lang-gc-stress bash tests/lang/run.sh -j "$JOBS" --gc-stress
 step names $PY tools/names_check.py --krait build/release/krait
+step cpython-tests $PY tests/conformance/run.py --check -j "$JOBS" --timeout 300 \
+    --krait build/release/krait
 step conformance $PY tools/ast_conformance.py "${conformance_args[@]}" \
     --krait build/release/krait
 step generate-large-cases large_cases

@@ -23,6 +23,10 @@ Selection (default: the CI slice, see --help):
   --slice / --small the fixed CI slices (every k-th file + rejected + tricky)
   FILE_OR_DIR ...   explicit files or directories (searched for *.py)
 
+With --objects, krait computes ast.dump(ast.parse(src), include_attributes=True)
+itself (tools/ast_objects_batch.py): this checks the _ast module's node
+objects and compile(..., PyCF_ONLY_AST) rather than the C dumper.
+
 Prints mismatches, then one line `ast: N/M files identical`; exits 1 if any
 file differs.
 """
@@ -175,16 +179,20 @@ def parse_record(line):
 
 class KraitBatch:
     """krait -X dump-ast-batch over a list of files, restarted after a crash
-    or hang. results() yields (path, result) in order."""
+    or hang. results() yields (path, result) in order. With `objects`, krait
+    runs tools/ast_objects_batch.py instead: the same records, computed with
+    ast.parse and ast.dump in Python (the _ast node objects)."""
 
-    def __init__(self, krait, files, timeout):
+    def __init__(self, krait, files, timeout, objects=False):
         self.krait, self.files, self.timeout = krait, files, timeout
+        self.mode = ([os.path.join(HERE, 'ast_objects_batch.py')] if objects
+                     else ['-X', 'dump-ast-batch'])
 
     def results(self):
         pending = list(self.files)
         while pending:
             errlog = tempfile.TemporaryFile()
-            proc = subprocess.Popen([self.krait, '-X', 'dump-ast-batch', *pending],
+            proc = subprocess.Popen([self.krait, *self.mode, *pending],
                                     stdout=subprocess.PIPE, stderr=errlog, stdin=subprocess.DEVNULL)
             q = queue.Queue(maxsize=64)
             reader = threading.Thread(target=self._read, args=(proc, q), daemon=True)
@@ -309,6 +317,9 @@ def main():
                     help=f'every {SLICES["small"]}th file + rejected + a few tricky (ASan runs)')
     ap.add_argument('--render', action='store_true',
                     help='also compare the single-file run\'s whole output')
+    ap.add_argument('--objects', action='store_true',
+                    help='compare ast.dump(ast.parse(src)) computed by krait in Python '
+                         '(the _ast module) instead of -X dump-ast-batch')
     ap.add_argument('--timeout', type=float, default=120, help='seconds without progress = hang')
     ap.add_argument('--max-report', type=int, default=50, help='mismatches printed in full')
     ap.add_argument('--label', default='ast')
@@ -338,7 +349,7 @@ def main():
 
     identical = 0
     reported = 0
-    for path, got in KraitBatch(args.krait, files, args.timeout).results():
+    for path, got in KraitBatch(args.krait, files, args.timeout, args.objects).results():
         exp = cpython_result(path)
         problem = None if same(exp, got) else describe(exp, got)
         if problem is None and args.render:

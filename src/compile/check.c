@@ -59,7 +59,7 @@ static void set_error(SyntaxErrorInfo *err, int lineno, int offset, int end_line
 
 static void set_error(SyntaxErrorInfo *err, int lineno, int offset, int end_lineno, int end_offset,
                       const char *fmt, ...) {
-    memset(err, 0, sizeof *err);
+    syntax_error_reset(err);
     err->set = 1;
     err->kind = SE_SYNTAX;
     va_list ap;
@@ -430,7 +430,7 @@ static int c_error(Checker *c, const char *fmt, ...) {
     }
     c->failed = 1;
     SyntaxErrorInfo *e = c->err;
-    memset(e, 0, sizeof *e);
+    syntax_error_reset(e);
     e->set = 1;
     e->kind = SE_SYNTAX;
     va_list ap;
@@ -445,10 +445,191 @@ static int c_error(Checker *c, const char *fmt, ...) {
     return -1;
 }
 
+// ---- SyntaxWarnings ----------------------------------------------------------
+//
+// CPython's compiler warns (SyntaxWarning) about code that is legal but
+// almost surely wrong: `x is 1`, `assert (x, "msg")`, `[1, 2] (3, 4)` (a
+// missed comma), `"abc"[1.5]`. It looks at the tree after constant folding,
+// so `-1`, `2 * 3` and tuples of constants count as constants here too.
+
+static void c_warn(Checker *c, const Node *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void c_warn(Checker *c, const Node *at, const char *fmt, ...) {
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    front_warning(c->arena, c->err, FW_SYNTAX, at->lineno, at->col_offset + 1, at->end_lineno,
+                  at->end_col_offset + 1, "%s", msg);
+}
+
+// The type name of the constant that e folds into (CPython's AST optimizer:
+// unary and binary operators on constants, tuples of constants), or NULL
+// when e is not constant. *singleton: None, True, False or Ellipsis.
+static const char *folded_const_type(const Node *e, int *singleton) {
+    *singleton = 0;
+    switch (e->kind) {
+    case NK_Constant:
+        switch (e->v.Constant.value.kind) {
+        case CONST_NONE: case CONST_TRUE: case CONST_FALSE: case CONST_ELLIPSIS:
+            *singleton = 1;
+            return e->v.Constant.value.kind == CONST_NONE       ? "NoneType"
+                   : e->v.Constant.value.kind == CONST_ELLIPSIS ? "ellipsis"
+                                                                 : "bool";
+        case CONST_INT: case CONST_BIGINT: return "int";
+        case CONST_FLOAT: return "float";
+        case CONST_COMPLEX: return "complex";
+        case CONST_STR: return "str";
+        case CONST_BYTES: return "bytes";
+        }
+        return NULL;
+    case NK_UnaryOp: {
+        int single;
+        const char *t = folded_const_type(e->v.UnaryOp.operand, &single);
+        if (!t) {
+            return NULL;
+        }
+        if (e->v.UnaryOp.op == UNARY_Not) {
+            *singleton = 1;  // folds to True or False
+            return "bool";
+        }
+        if (strcmp(t, "str") == 0 || strcmp(t, "bytes") == 0 || strcmp(t, "tuple") == 0 ||
+            strcmp(t, "NoneType") == 0 || strcmp(t, "ellipsis") == 0 ||
+            (e->v.UnaryOp.op == UNARY_Invert && (strcmp(t, "float") == 0 ||
+                                                  strcmp(t, "complex") == 0))) {
+            return NULL;  // a TypeError at run time: not folded
+        }
+        return strcmp(t, "bool") == 0 ? "int" : t;
+    }
+    case NK_BinOp: {
+        int s1, s2;
+        const char *a = folded_const_type(e->v.BinOp.left, &s1);
+        const char *b = a ? folded_const_type(e->v.BinOp.right, &s2) : NULL;
+        if (!a || !b) {
+            return NULL;
+        }
+        int na = !strcmp(a, "int") || !strcmp(a, "bool") || !strcmp(a, "float") ||
+                 !strcmp(a, "complex");
+        int nb = !strcmp(b, "int") || !strcmp(b, "bool") || !strcmp(b, "float") ||
+                 !strcmp(b, "complex");
+        if (na && nb) {
+            if (!strcmp(a, "complex") || !strcmp(b, "complex")) {
+                return "complex";
+            }
+            if (!strcmp(a, "float") || !strcmp(b, "float") || e->v.BinOp.op == OP_Div) {
+                return "float";
+            }
+            return "int";
+        }
+        // str + str, bytes + bytes, sequence * int (CPython folds these when small)
+        if (e->v.BinOp.op == OP_Add && !strcmp(a, b) &&
+            (!strcmp(a, "str") || !strcmp(a, "bytes") || !strcmp(a, "tuple"))) {
+            return a;
+        }
+        return NULL;
+    }
+    case NK_Tuple: {
+        if (e->v.Tuple.ctx != CTX_Load) {
+            return NULL;
+        }
+        Seq *elts = e->v.Tuple.elts;
+        for (int i = 0; elts && i < elts->n; i++) {
+            int single;
+            if (!folded_const_type(elts->a[i], &single)) {
+                return NULL;
+            }
+        }
+        return "tuple";
+    }
+    default:
+        return NULL;
+    }
+}
+
+// CPython's infer_type: the type an expression surely has, or NULL.
+static const char *inferred_type(const Node *e) {
+    int single;
+    const char *t = folded_const_type(e, &single);
+    if (t) {
+        return t;
+    }
+    switch (e->kind) {
+    case NK_Tuple: return "tuple";
+    case NK_List: case NK_ListComp: return "list";
+    case NK_Dict: case NK_DictComp: return "dict";
+    case NK_Set: case NK_SetComp: return "set";
+    case NK_GeneratorExp: return "generator";
+    case NK_Lambda: return "function";
+    case NK_JoinedStr: case NK_FormattedValue: return "str";
+    default: return NULL;
+    }
+}
+
+// `x is 1`: an `is` / `is not` with an operand that is a constant other than
+// None, True, False and Ellipsis.
+static void warn_compare(Checker *c, const Node *e) {
+    int single;
+    int left_ok = !folded_const_type(e->v.Compare.left, &single) || single;
+    Seq *ops = e->v.Compare.ops, *rights = e->v.Compare.comparators;
+    for (int i = 0; ops && rights && i < ops->n && i < rights->n; i++) {
+        int right_ok = !folded_const_type(rights->a[i], &single) || single;
+        CmpOpKind op = (CmpOpKind)(intptr_t)ops->a[i];
+        if ((op == CMP_Is || op == CMP_IsNot) && (!left_ok || !right_ok)) {
+            c_warn(c, e, op == CMP_Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                      : "\"is not\" with a literal. Did you mean \"!=\"?");
+            return;
+        }
+        left_ok = right_ok;
+    }
+}
+
+// Calling a literal: `[1, 2] (3, 4)` is missing a comma.
+static void warn_call(Checker *c, const Node *e) {
+    const Node *f = e->v.Call.func;
+    int single;
+    if (folded_const_type(f, &single) || f->kind == NK_Tuple || f->kind == NK_List ||
+        f->kind == NK_ListComp || f->kind == NK_Dict || f->kind == NK_DictComp ||
+        f->kind == NK_Set || f->kind == NK_SetComp || f->kind == NK_GeneratorExp ||
+        f->kind == NK_JoinedStr || f->kind == NK_FormattedValue) {
+        c_warn(c, e, "'%s' object is not callable; perhaps you missed a comma?", inferred_type(f));
+    }
+}
+
+// Subscripting what cannot be subscripted, or a sequence literal with a
+// non-integer constant index.
+static void warn_subscript(Checker *c, const Node *e) {
+    const Node *v = e->v.Subscript.value, *index = e->v.Subscript.slice;
+    int single;
+    const char *vt = folded_const_type(v, &single);
+    int unsubscriptable = vt ? (!strcmp(vt, "NoneType") || !strcmp(vt, "ellipsis") ||
+                                !strcmp(vt, "bool") || !strcmp(vt, "int") ||
+                                !strcmp(vt, "float") || !strcmp(vt, "complex"))
+                             : (v->kind == NK_Set || v->kind == NK_SetComp ||
+                                v->kind == NK_GeneratorExp || v->kind == NK_Lambda);
+    if (unsubscriptable) {
+        c_warn(c, e, "'%s' object is not subscriptable; perhaps you missed a comma?",
+               inferred_type(v));
+        return;
+    }
+    const char *it = index->kind == NK_Slice ? NULL : inferred_type(index);
+    if (!it || !strcmp(it, "int") || !strcmp(it, "bool")) {
+        return;
+    }
+    int sequence = vt ? (!strcmp(vt, "str") || !strcmp(vt, "bytes") || !strcmp(vt, "tuple"))
+                      : (v->kind == NK_Tuple || v->kind == NK_List || v->kind == NK_ListComp ||
+                         v->kind == NK_JoinedStr || v->kind == NK_FormattedValue);
+    if (sequence) {
+        c_warn(c, e, "%s indices must be integers or slices, not %s; perhaps you missed a comma?",
+               inferred_type(v), it);
+    }
+}
+
 static int c_no_memory(Checker *c) {
     if (!c->failed) {
         c->failed = 1;
-        memset(c->err, 0, sizeof *c->err);
+        syntax_error_reset(c->err);
         c->err->set = 1;
         c->err->kind = SE_MEMORY;
     }
@@ -1627,11 +1808,13 @@ static int visit_expr1(Checker *c, Node *e) {
         }
         return visit_expr(c, e->v.Await.value);
     case NK_Compare:
+        warn_compare(c, e);
         if (visit_expr(c, e->v.Compare.left) < 0) {
             return -1;
         }
         return visit_exprs(c, e->v.Compare.comparators);
     case NK_Call:
+        warn_call(c, e);
         // Keywords are checked before anything of the call is compiled.
         if (validate_keywords(c, e->v.Call.keywords) < 0 || visit_expr(c, e->v.Call.func) < 0) {
             return -1;
@@ -1654,6 +1837,9 @@ static int visit_expr1(Checker *c, Node *e) {
         }
         return 0;
     case NK_Subscript:
+        if (e->v.Subscript.ctx == CTX_Load) {
+            warn_subscript(c, e);
+        }
         if (visit_expr(c, e->v.Subscript.value) < 0) {
             return -1;
         }
@@ -1749,6 +1935,11 @@ static int visit_stmt(Checker *c, Node *s) {
         }
         return try_star_except(c, s);
     case NK_Assert:
+        // (CPython warns before it looks at the optimization level)
+        if (s->v.Assert.test->kind == NK_Tuple && s->v.Assert.test->v.Tuple.elts &&
+            s->v.Assert.test->v.Tuple.elts->n > 0) {
+            c_warn(c, s, "assertion is always true, perhaps remove parentheses?");
+        }
         if (c->optimize) {
             return 0;
         }

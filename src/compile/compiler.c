@@ -1618,6 +1618,7 @@ Code *compile_tree(Arena *arena, Node *mod, SymTable *st, Value filename, Compil
     }
     int features = 0, ff_lineno;
     SyntaxErrorInfo ferr;
+    memset(&ferr, 0, sizeof ferr);
     if (mod->kind == NK_Module && future_parse(mod, &features, &ff_lineno, &ferr) < 0) {
         compile_raise_syntax_error(&ferr, filename);
         return NULL;
@@ -1685,6 +1686,43 @@ static const char *program_text(Arena *arena, const char *src, size_t len, int l
     return text;
 }
 
+// Issue the front end's warnings (err->warnings) through the warnings
+// module, in source order. A warning that a filter turns into an error
+// becomes a SyntaxError at the warning's location with its message, as in
+// CPython. 0, or -1 with the exception pending.
+static int compile_issue_warnings(Arena *arena, const SyntaxErrorInfo *err, Value filename,
+                                  const char *src, size_t len, TokenizerMode tokmode) {
+    for (const FrontWarning *w = err->warnings; w; w = w->next) {
+        Type *category = w->kind == FW_SYNTAX ? &exc_SyntaxWarning : &exc_DeprecationWarning;
+        Value msg = str_from_cstr(w->msg);
+        if (!msg) {
+            return -1;
+        }
+        if (err_warn_explicit(category, msg, filename, w->lineno) == 0) {
+            continue;
+        }
+        if (err_matches(category)) {
+            err_clear();
+            SyntaxErrorInfo e;
+            memset(&e, 0, sizeof e);
+            e.set = 1;
+            e.kind = SE_SYNTAX;
+            snprintf(e.msg, sizeof e.msg, "%s", w->msg);
+            e.lineno = w->lineno;
+            e.offset = w->offset;
+            e.end_lineno = w->end_lineno;
+            e.end_offset = w->end_offset;
+            const char *fn = val_is_str(filename) ? str_obj(filename)->data : "<";
+            if (fn[0] != '<' && tokmode == TOKMODE_FILE) {
+                e.text = program_text(arena, src, len, e.lineno);
+            }
+            compile_raise_syntax_error(&e, filename);
+        }
+        return -1;
+    }
+    return 0;
+}
+
 Code *compile_source(const char *src, size_t len, TokenizerMode tokmode, Value filename,
                      CompileMode mode, int flags, int optimize) {
     Arena arena;
@@ -1696,9 +1734,12 @@ Code *compile_source(const char *src, size_t len, TokenizerMode tokmode, Value f
     Code *co = NULL;
     SymTable *st = NULL;
     Node *tree = parse_source(&arena, src, len, tokmode, pmode, &err);
-    if (!tree) {
+    int checked = tree ? compile_check(&arena, tree, flags, optimize, &st, &err) : -1;
+    if (compile_issue_warnings(&arena, &err, filename, src, len, tokmode) < 0) {
+        tree = NULL;  // a warning turned into an error: the exception is pending
+    } else if (!tree) {
         compile_raise_syntax_error(&err, filename);
-    } else if (compile_check(&arena, tree, flags, optimize, &st, &err) < 0) {
+    } else if (checked < 0) {
         const char *fn = val_is_str(filename) ? str_obj(filename)->data : "<";
         if (!err.text && err.lineno > 0 && fn[0] != '<' && tokmode == TOKMODE_FILE) {
             err.text = program_text(&arena, src, len, err.lineno);

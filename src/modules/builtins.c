@@ -27,6 +27,7 @@
 #include "stdstream.h"
 
 #include "../compile/compile.h"
+#include "astmodule.h"
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
 #include "../runtime/bytearray.h"
@@ -1289,6 +1290,37 @@ static Value filename_arg(Value v) {
                       obj_type_name(v));
 }
 
+// compile()'s mode 'func_type', which only exists with PyCF_ONLY_AST.
+enum { COMPILE_FUNC_TYPE_AST = COMPILE_SINGLE + 1 };
+
+// compile(..., PyCF_ONLY_AST): parse as ast.parse does and return the tree
+// as ast node objects.
+static Value compile_to_ast(const char *text, size_t len, TokenizerMode tokmode, Value filename,
+                            int mode, int flags) {
+    if (flags & PYCF_TYPE_COMMENTS) {
+        return err_format(&exc_NotImplementedError,
+                          "compile() with PyCF_TYPE_COMMENTS (ast.parse(type_comments=True)): "
+                          "the tokenizer does not produce type comments");
+    }
+    ParseMode pmode = mode == COMPILE_EVAL     ? PARSE_EVAL
+                      : mode == COMPILE_SINGLE ? PARSE_SINGLE
+                      : mode == COMPILE_EXEC   ? PARSE_FILE
+                                               : PARSE_FUNC_TYPE;
+    Arena arena;
+    arena_init(&arena);
+    SyntaxErrorInfo err;
+    memset(&err, 0, sizeof err);
+    Value result = 0;
+    Node *tree = parse_like_ast_parse(&arena, text, len, tokmode, pmode, &err);
+    if (!tree) {
+        compile_raise_syntax_error(&err, filename);
+    } else {
+        result = ast_tree_to_object(tree);
+    }
+    arena_free(&arena);
+    return result;
+}
+
 static const char *const compile_names[] = {"source",       "filename", "mode",
                                             "flags",        "dont_inherit", "optimize",
                                             "_feature_version", NULL};
@@ -1330,7 +1362,7 @@ FN(bi_compile) {
         flags |= inherited_flags();
     }
     const char *mode_text = str_obj(a[2])->data;
-    CompileMode mode;
+    int mode;  // a CompileMode, or COMPILE_FUNC_TYPE_AST
     if (strcmp(mode_text, "exec") == 0) {
         mode = COMPILE_EXEC;
     } else if (strcmp(mode_text, "eval") == 0) {
@@ -1342,23 +1374,29 @@ FN(bi_compile) {
             return err_format(&exc_ValueError,
                               "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
         }
-        return err_format(&exc_NotImplementedError, "compile() to an AST: the _ast module");
+        mode = COMPILE_FUNC_TYPE_AST;
     } else {
         return err_format(&exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     }
     const char *text;
     size_t len;
     TokenizerMode tokmode;
+    if (val_is_ptr(a[0]) && type_is_subtype(type_of(a[0]), &type_ast)) {
+        if (flags & PYCF_ONLY_AST) {
+            return a[0];
+        }
+        return err_format(&exc_NotImplementedError, "compile() of an AST object");
+    }
     if (source_text(a[0], "compile", &text, &len, &tokmode, "string, bytes or AST object") < 0) {
         return 0;
     }
     if (flags & PYCF_ONLY_AST) {
-        return err_format(&exc_NotImplementedError, "compile() to an AST: the _ast module");
+        return compile_to_ast(text, len, tokmode, filename, mode, flags);
     }
     if (optimize == -1) {
         optimize = sys_optimize_level();
     }
-    Code *code = compile_source(text, len, tokmode, filename, mode, flags, optimize);
+    Code *code = compile_source(text, len, tokmode, filename, (CompileMode)mode, flags, optimize);
     return code ? val_from_ptr(code) : 0;
 }
 

@@ -36,6 +36,7 @@ Value modules_import_builtin(Value name, int quiet);
 
 // ---- the other builtin modules, one file each ----------------------------------------
 
+Value ast_module_init(void);        // _ast (astmodule.c)
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value binascii_module_init(void);   // binascii (binasciimodule.c)
 Value abc_module_init(void);        // _abc (abcmodule.c)
@@ -122,6 +123,9 @@ typedef struct SysConfig {
     int ignore_environment, verbose, bytes_warning, quiet, isolated, dev_mode, utf8_mode;
     int warn_default_encoding, safe_path, int_max_str_digits;  // -1: default
     int unbuffered;           // -u / PYTHONUNBUFFERED: stdout written through
+    const char *const *warnoptions;  // sys.warnoptions: PYTHONWARNINGS's entries, then
+    int nwarnoptions;                // these -W options
+    const char *env_warnings;        // PYTHONWARNINGS (comma-separated), or NULL
 } SysConfig;
 
 // Create the sys module and the standard streams (once). `config` may be

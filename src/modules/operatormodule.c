@@ -71,7 +71,7 @@ OPERATOR_COMPARISONS(OP_COMPARE_FN_)
 
 #define OPERATOR_UNARY(_) \
     _(neg, obj_neg) _(pos, obj_pos) _(abs, obj_abs) _(inv, obj_invert) \
-    _(invert, obj_invert) _(index, obj_index)
+    _(invert, obj_invert) _(index, obj_index_exact)
 
 #define OP_UNARY_FN_(name, fn)                                                          \
     FN(op_##name) {                                                                     \

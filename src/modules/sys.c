@@ -1095,6 +1095,32 @@ static Value executable_path(const SysConfig *c) {
     return os_str(buf);
 }
 
+// sys.warnoptions: PYTHONWARNINGS's comma-separated entries (empty ones
+// left out), then the -W options, as CPython orders them.
+static Value warnoptions(const SysConfig *c) {
+    Value list = list_new(0);
+    if (!list) {
+        return 0;
+    }
+    const char *env = c->env_warnings;
+    while (env && *env) {
+        const char *comma = strchr(env, ',');
+        size_t n = comma ? (size_t)(comma - env) : strlen(env);
+        Value item = n ? str_from_utf8(env, n) : 0;
+        if (n && (!item || list_append(list, item) < 0)) {
+            return 0;
+        }
+        env = comma ? comma + 1 : NULL;
+    }
+    for (int i = 0; i < c->nwarnoptions; i++) {
+        Value item = str_from_cstr(c->warnoptions[i]);
+        if (!item || list_append(list, item) < 0) {
+            return 0;
+        }
+    }
+    return list;
+}
+
 static Value stdlib_names(void) {
     Value list = list_new(0);
     for (const char *const *n = stdlib_module_names; list && *n; n++) {
@@ -1212,7 +1238,7 @@ Value sys_init(const SysConfig *config) {
         add("builtin_module_names", builtin_names()) < 0 ||
         add("stdlib_module_names", stdlib_names()) < 0 ||
         add("_stdlib_dir", S("/usr/lib/python3.11")) < 0 || add("_framework", S("")) < 0 ||
-        add("warnoptions", list_new(0)) < 0 ||
+        add("warnoptions", warnoptions(c)) < 0 ||
         add("_xoptions", dict_new()) < 0 || add("meta_path", list_new(0)) < 0 ||
         add("path_hooks", list_new(0)) < 0 || add("path_importer_cache", dict_new()) < 0 ||
         add("_git", tuple_from((Value[]){S("krait"), S(""), S("")}, 3)) < 0) {

@@ -95,10 +95,18 @@ static void no_memory(Parser *p);
 
 static Token error_token;  // returned once the tokenizer has stopped
 
+// Take over the tokenizer's error report, keeping the warnings recorded so far.
+static void copy_tok_error(Parser *p, const SyntaxErrorInfo *e) {
+    FrontWarning *first = p->err->warnings, *last = p->err->warnings_last;
+    *p->err = *e;
+    p->err->warnings = first;
+    p->err->warnings_last = last;
+}
+
 static void record_tok_error(Parser *p) {
     SyntaxErrorInfo *e = tok_error(p->tok);
     if (!p->err->set) {
-        *p->err = *e;
+        copy_tok_error(p, e);
         p->err->set = 1;
         p->err_from_tok = 1;
     }
@@ -230,7 +238,10 @@ static void set_error_v(Parser *p, SyntaxErrorKind kind, int lineno, int col, in
         return;
     }
     SyntaxErrorInfo *e = p->err;
+    FrontWarning *first = e->warnings, *last = e->warnings_last;
     memset(e, 0, sizeof *e);
+    e->warnings = first;
+    e->warnings_last = last;
     e->set = 1;
     e->kind = kind;
     vsnprintf(e->msg, sizeof e->msg, fmt, ap);
@@ -273,6 +284,12 @@ void *parser_error_at(Parser *p, int lineno, int col_offset, int end_lineno, int
     }
     va_end(ap);
     return NULL;
+}
+
+void parser_warning(Parser *p, FrontWarningKind kind, int lineno, int col_offset,
+                    int end_lineno, int end_col_offset, const char *msg) {
+    front_warning(p->arena, p->err, kind, lineno, col_offset + 1, end_lineno, end_col_offset + 1,
+                  "%s", msg);
 }
 
 void *parser_no_memory(Parser *p) {
@@ -357,7 +374,10 @@ static void *raise_indent(Parser *p, const char *fmt, ...) {
 static void no_memory(Parser *p) {
     p->error = 1;
     if (!p->err->set) {
+        FrontWarning *first = p->err->warnings, *last = p->err->warnings_last;
         memset(p->err, 0, sizeof *p->err);
+        p->err->warnings = first;
+        p->err->warnings_last = last;
         p->err->set = 1;
         p->err->kind = SE_MEMORY;
     }
@@ -717,7 +737,7 @@ static void check_rest_of_source(Parser *p, int err_line) {
             SyntaxErrorInfo *e = tok_error(p->tok);
             if (tok_error_is_raised(p->tok) || (e->at_eof && e->lineno < err_line &&
                                                 strstr(e->msg, "was never closed"))) {
-                *p->err = *e;
+                copy_tok_error(p, e);
                 p->err->set = 1;
                 static const char prefix[] = "(unicode error) ";
                 if (strncmp(e->msg, prefix, sizeof prefix - 1) == 0) {

@@ -18,6 +18,10 @@ Arena *parser_arena(Parser *p);
 void *parser_error_at(Parser *p, int lineno, int col_offset, int end_lineno, int end_col_offset,
                       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+// Record a warning (see FrontWarning in tokenizer.h) at a token-style position.
+void parser_warning(Parser *p, FrontWarningKind kind, int lineno, int col_offset,
+                    int end_lineno, int end_col_offset, const char *msg);
+
 // Record a MemoryError. Returns NULL.
 void *parser_no_memory(Parser *p);
 

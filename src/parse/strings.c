@@ -71,6 +71,8 @@ typedef struct StrCtx {
     Parser *p;
     Arena *arena;
     const Token *first, *last;  // the whole run of STRING tokens
+    const Token *cur;           // the token being decoded
+    int warned;                 // cur's invalid escape warning is recorded
 } StrCtx;
 
 // The pieces of one JoinedStr under construction (CPython's FstringParser).
@@ -90,6 +92,19 @@ static void *str_error(StrCtx *c, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     return parser_error_at(c->p, STR_AT_LAST_TOKEN, 0, -1, -1, "%s", msg);
+}
+
+// An invalid escape such as "\d": a DeprecationWarning in 3.11, once per
+// literal (for its first one), located at the literal's token.
+static void str_invalid_escape(StrCtx *c, char e) {
+    if (c->warned || !c->cur) {
+        return;
+    }
+    c->warned = 1;
+    char msg[64];
+    snprintf(msg, sizeof msg, "invalid escape sequence '\\%c'", e);
+    parser_warning(c->p, FW_DEPRECATION, c->cur->lineno, c->cur->col_offset, c->cur->end_lineno,
+                   c->cur->end_col_offset, msg);
 }
 
 static void *str_nomem(StrCtx *c) {
@@ -365,6 +380,7 @@ static int decode_str(StrCtx *c, const char *s, size_t len, StrBuf *out) {
         }
         default:
             // invalid escape: a DeprecationWarning in 3.11; both characters stay
+            str_invalid_escape(c, e);
             sb_putc(out, '\\');
             sb_putc(out, e);
             continue;
@@ -415,6 +431,7 @@ static int decode_bytes(StrCtx *c, const char *s, size_t len, StrBuf *out) {
             return -1;
         default:
             // invalid escape: keep the backslash, rescan the character
+            str_invalid_escape(c, e);
             sb_putc(out, '\\');
             s--;
             break;
@@ -843,7 +860,7 @@ static Node *fstring_parse_spec(StrCtx *c, const char **pos, const char *end, in
 // ---- the entry point ----------------------------------------------------------
 
 Node *strings_concat(Parser *p, const Token *toks, int n) {
-    StrCtx c = {p, parser_arena(p), &toks[0], &toks[n - 1]};
+    StrCtx c = {p, parser_arena(p), &toks[0], &toks[n - 1], NULL, 0};
     FState st = {0};
     StrBuf bytes;
     sb_init(&st.lit);
@@ -853,6 +870,8 @@ Node *strings_concat(Parser *p, const Token *toks, int n) {
 
     for (int i = 0; i < n; i++) {
         const Token *t = &toks[i];
+        c.cur = t;
+        c.warned = 0;
         StrToken tok;
         split_token(t, &tok);
         if (tok.bytes) {

@@ -97,6 +97,7 @@ struct Tokenizer {
     const char **lines;
     int nlines;
     SyntaxErrorInfo err;
+    SyntaxErrorInfo *warnings;  // the caller's report, where warnings go (or NULL)
 };
 
 const char *const token_names[T__COUNT] = {
@@ -445,6 +446,14 @@ static int verify_end_of_number(Tokenizer *t, int c, const char *kind) {
         r = lookahead(t, "ot");
     }
     if (r) {
+        // Debian's CPython 3.11 accepts `1if x else y` with a SyntaxWarning,
+        // located before the keyword's first letter.
+        if (t->warnings) {
+            int col = (int)utf8_replace_count(t->line_start, (size_t)(t->cur - 1 - t->line_start));
+            int line = t->lineno + t->line_offset;
+            front_warning(t->arena, t->warnings, FW_SYNTAX, line, col, line, col,
+                          "invalid %s literal", kind);
+        }
         return 1;
     }
     if (is_potential_identifier_char(c)) {
@@ -1379,6 +1388,7 @@ Tokenizer *tok_new_input(Arena *arena, const char *src, size_t len, TokenizerMod
         return init_error(err, "out of memory");
     }
     t->arena = arena;
+    t->warnings = err;
     size_t n;
     char *buf = translate_newlines(arena, src, len, exec_input, &n);
     if (!buf) {
@@ -1462,4 +1472,34 @@ Tokenizer *tok_new_input(Arena *arena, const char *src, size_t len, TokenizerMod
     t->cur = t->inp = t->line_start = t->bufstart = buf;
     t->atbol = 1;
     return t;
+}
+
+void front_warning(Arena *arena, SyntaxErrorInfo *err, FrontWarningKind kind, int lineno,
+                   int offset, int end_lineno, int end_offset, const char *fmt, ...) {
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        return;
+    }
+    size_t len = strlen(msg);
+    FrontWarning *w = arena_alloc(arena, sizeof *w + len + 1);
+    if (!w) {
+        return;
+    }
+    w->next = NULL;
+    w->kind = kind;
+    w->lineno = lineno;
+    w->offset = offset;
+    w->end_lineno = end_lineno;
+    w->end_offset = end_offset;
+    memcpy(w->msg, msg, len + 1);
+    if (err->warnings_last) {
+        err->warnings_last->next = w;
+    } else {
+        err->warnings = w;
+    }
+    err->warnings_last = w;
 }

@@ -15,6 +15,7 @@
 #define KRAIT_TOKENIZER_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "../runtime/arena.h"
 
@@ -84,7 +85,23 @@ typedef enum SyntaxErrorKind {
     SE_SYNTAX, SE_INDENTATION, SE_TAB, SE_MEMORY, SE_RECURSION, SE_UNICODE_DECODE
 } SyntaxErrorKind;
 
+// A warning found by the front end (DeprecationWarning for an invalid escape
+// in a literal, SyntaxWarning for `x is 1` or `assert (a, b)`...). The parser
+// and the checker only record them, in source order, in arena memory;
+// compile_source issues them through the warnings module afterwards, and
+// one that a filter turns into an error becomes a SyntaxError there, as in
+// CPython.
+typedef enum FrontWarningKind { FW_SYNTAX, FW_DEPRECATION } FrontWarningKind;
+typedef struct FrontWarning {
+    struct FrontWarning *next;
+    FrontWarningKind kind;
+    int lineno, offset, end_lineno, end_offset;  // as SyntaxErrorInfo's
+    char msg[];
+} FrontWarning;
+
 typedef struct SyntaxErrorInfo {
+    // The warnings recorded so far (not errors: `set` stays as it is).
+    FrontWarning *warnings, *warnings_last;
     int set;
     SyntaxErrorKind kind;
     char msg[512];
@@ -102,6 +119,20 @@ typedef struct SyntaxErrorInfo {
     // is otherwise a real 0.
     int end_offset_none;
 } SyntaxErrorInfo;
+
+// Record a warning at the end of err's list (memory from `arena`; silently
+// dropped when out of memory: a warning is not worth failing a compile for).
+void front_warning(Arena *arena, SyntaxErrorInfo *err, FrontWarningKind kind, int lineno,
+                   int offset, int end_lineno, int end_offset, const char *fmt, ...)
+    __attribute__((format(printf, 8, 9)));
+
+// Clear an error report for a new error, keeping its recorded warnings.
+static inline void syntax_error_reset(SyntaxErrorInfo *err) {
+    FrontWarning *first = err->warnings, *last = err->warnings_last;
+    memset(err, 0, sizeof *err);
+    err->warnings = first;
+    err->warnings_last = last;
+}
 
 typedef enum TokenizerMode {
     TOKMODE_FILE,    // bytes from a file: BOM and coding declaration are honoured

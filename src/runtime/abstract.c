@@ -11,6 +11,8 @@
 //    operator (a < b is b > a); == and != fall back to identity.
 // Slots are called with the operands in their original order (object.h).
 #include "abstract.h"
+#include "iterators.h"
+#include "list.h"
 
 #include "../vm/vm.h"
 
@@ -557,19 +559,33 @@ Value obj_index(Value a) {
         return a;
     }
     Type *t = type_of(a);
-    if (t == &type_int) {
-        return a;
+    if (t->flags & TYPE_INT_SUBCLASS) {
+        return a;  // an int (or bool, or subclass) is its own index: no __index__ call
     }
     if (!t->index) {
         return err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer",
                           t->name);
     }
     Value r = t->index(a);
-    if (r && !(val_is_smallint(r) || (type_of(r)->flags & TYPE_INT_SUBCLASS))) {
+    if (!r || val_is_smallint(r) || type_of(r) == &type_int) {
+        return r;
+    }
+    if (!(type_of(r)->flags & TYPE_INT_SUBCLASS)) {
         return err_format(&exc_TypeError, "__index__ returned non-int (type %s)",
                           obj_type_name(r));
     }
+    if (err_warn(&exc_DeprecationWarning, 1,
+                 "__index__ returned non-int (type %s).  The ability to return an instance of a "
+                 "strict subclass of int is deprecated, and may be removed in a future version "
+                 "of Python.", obj_type_name(r)) < 0) {
+        return 0;
+    }
     return r;
+}
+
+Value obj_index_exact(Value a) {
+    Value r = obj_index(a);
+    return !r || val_is_smallint(r) || type_of(r) == &type_int ? r : int_exact(r);
 }
 
 // The int64 value of an int (small, big, bool or subclass); when it does
@@ -731,9 +747,62 @@ static Value seqiter_next(Value self) {
     return r;
 }
 
+static Value seqiter_m_length_hint(Value self, const Value *args, size_t nargs,
+                                   Value kwnames) {
+    if (method_check_args("__length_hint__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    SeqIterObject *it = (SeqIterObject *)val_ptr(self);
+    if (!it->seq) {
+        return val_from_smallint(0);
+    }
+    int64_t n = type_of(it->seq)->len ? obj_len(it->seq) : -1;
+    if (n < 0) {
+        if (err_occurred()) {
+            err_clear();  // no length: NotImplemented, as CPython
+        }
+        return VAL_NOTIMPLEMENTED;
+    }
+    return int_from_i64(n > it->index ? n - it->index : 0);
+}
+
+// (iter, (seq,), index), or (iter, ((),)) once exhausted.
+static Value seqiter_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    SeqIterObject *it = (SeqIterObject *)val_ptr(self);
+    Value empty = tuple_from(NULL, 0);
+    return empty ? seqiter_reduce("iter", it->seq, it->index, empty) : 0;
+}
+
+static Value seqiter_m_setstate(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    SeqIterObject *it = (SeqIterObject *)val_ptr(self);
+    int64_t i;
+    if (seqiter_setstate(args[0], 0, INT64_MAX, &i) < 0) {
+        return 0;
+    }
+    if (it->seq) {
+        it->index = i;
+    }
+    return VAL_NONE;
+}
+
+static const MethodDef seqiter_methods[] = {
+    {"__length_hint__", seqiter_m_length_hint, METH_NO_KEYWORDS,
+     "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", seqiter_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {"__setstate__", seqiter_m_setstate, METH_NO_KEYWORDS, "Set state information for unpickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_seqiter = {
     .header = {&type_type},
     .name = "iterator",
+    .methods = seqiter_methods,
     .basic_size = sizeof(SeqIterObject),
     .base = &type_object,
     .trace = seqiter_trace,

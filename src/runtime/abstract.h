@@ -49,6 +49,9 @@ Value obj_pos(Value a);
 Value obj_invert(Value a);
 Value obj_abs(Value a);
 Value obj_index(Value a);                // __index__: an int, or TypeError
+// CPython's PyNumber_Index: an exact int; a strict int subclass returned by
+// __index__ is converted with a DeprecationWarning.
+Value obj_index_exact(Value a);
 // A C integer from an object with __index__; OverflowError if it does not fit.
 int obj_as_int64(Value a, int64_t *out);
 // For sequence indexes: like obj_as_int64 but clamps to +-INT64_MAX on

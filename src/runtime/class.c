@@ -1043,7 +1043,14 @@ static int type_set_bases(Value self, Value value) {
                        obj_type_name(nb->items[i]));
             return -1;
         }
-        if (type_is_subtype(type_ptr(nb->items[i]), t)) {
+        // Through the MRO, and through the chain of bases: a custom mro()
+        // that assigns __bases__ again runs before the MROs are updated,
+        // while the bases are already in place.
+        int cycle = type_is_subtype(type_ptr(nb->items[i]), t);
+        for (Type *b = type_ptr(nb->items[i]); b && !cycle; b = b->base) {
+            cycle = b == t;
+        }
+        if (cycle) {
             err_format(&exc_TypeError, "a __bases__ item causes an inheritance cycle");
             return -1;
         }
@@ -1065,6 +1072,11 @@ static int type_set_bases(Value self, Value value) {
         err_clear();
         err_set_value(exc);
         return -1;
+    }
+    if (t->bases != value) {
+        // a reentrant mro() assigned __bases__ again: that assignment did the rest
+        type_modified(t);
+        return 0;
     }
     TupleObject *ob = tuple_obj(old_bases);
     for (size_t i = 0; i < ob->len; i++) {

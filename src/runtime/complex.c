@@ -352,6 +352,13 @@ static Value complex_special(Value x) {
         return err_format(&exc_TypeError, "__complex__ returned non-complex (type %s)",
                           obj_type_name(r));
     }
+    if (r && type_of(r) != &type_complex &&
+        err_warn(&exc_DeprecationWarning, 1,
+                 "__complex__ returned non-complex (type %s).  The ability to return an instance "
+                 "of a strict subclass of complex is deprecated, and may be removed in a future "
+                 "version of Python.", obj_type_name(r)) < 0) {
+        return 0;
+    }
     return r;
 }
 

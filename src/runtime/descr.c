@@ -244,10 +244,18 @@ static const MethodDef property_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+// fget/fset/fdel are read-only members in CPython: their error is a member's.
+static int property_set_readonly(Value self, Value value) {
+    (void)self;
+    (void)value;
+    err_format(&exc_AttributeError, "readonly attribute");
+    return -1;
+}
+
 static const GetSetDef property_getset[] = {
-    {"fget", property_get_fget, NULL, NULL},
-    {"fset", property_get_fset, NULL, NULL},
-    {"fdel", property_get_fdel, NULL, NULL},
+    {"fget", property_get_fget, property_set_readonly, NULL},
+    {"fset", property_get_fset, property_set_readonly, NULL},
+    {"fdel", property_get_fdel, property_set_readonly, NULL},
     {"__doc__", property_get_doc, property_set_doc, NULL},
     {"__isabstractmethod__", property_get_isabstract, NULL, NULL},
     {NULL, NULL, NULL, NULL},

@@ -37,6 +37,7 @@
 #include "gc.h"
 #include "list.h"
 #include "set.h"
+#include "../vm/vm.h"
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
@@ -252,6 +253,8 @@ restart:;
     }
 }
 
+static int dict_insert_new(DictObject *d, Value key, int64_t hash, Value value);
+
 // Insert or replace. 0 or -1.
 static int dict_insert(DictObject *d, Value key, int64_t hash, Value value) {
     if (!d->keys) {
@@ -269,6 +272,17 @@ static int dict_insert(DictObject *d, Value key, int64_t hash, Value value) {
         d->keys->entries[ix].value = value;  // the old key stays, as in CPython
         dict_touch(d);
         return 0;
+    }
+    return dict_insert_new(d, key, hash, value);
+}
+
+// Add a key that a lookup just found absent (no __eq__ calls). 0 or -1.
+static int dict_insert_new(DictObject *d, Value key, int64_t hash, Value value) {
+    if (!d->keys) {
+        d->keys = keys_new(DICT_LOG_MINSIZE);
+        if (!d->keys) {
+            return -1;
+        }
     }
     if (d->keys->usable == 0 && dict_resize(d, log2_keysize(d->used * 3)) < 0) {
         return -1;
@@ -936,9 +950,32 @@ static Value dict_iter_m_length_hint(Value self, const Value *args, size_t nargs
     return int_from_i64(valid ? (int64_t)it->remaining : 0);
 }
 
+// (iter, (list of what is left,)): how pickle and copy save a dict iterator,
+// as CPython, by running a copy of it (the iterator itself does not move).
+static Value dict_iter_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Type *type = type_of(self);
+    DictIterObject *copy = (DictIterObject *)gc_alloc(type, sizeof(DictIterObject));
+    if (!copy) {
+        return 0;
+    }
+    DictIterObject *it = (DictIterObject *)val_ptr(self);
+    copy->dict = it->dict;
+    copy->pos = it->pos;
+    copy->used = it->used;
+    copy->remaining = it->remaining;
+    Value rest = list_from_iterable(val_from_ptr(copy));
+    Value fn = rest && vm_builtins ? dict_get_cstr(vm_builtins, "iter") : 0;
+    Value rargs = fn ? tuple_from(&rest, 1) : 0;
+    return rargs ? tuple_from((Value[]){fn, rargs}, 2) : 0;
+}
+
 static const MethodDef dict_iter_methods[] = {
     {"__length_hint__", dict_iter_m_length_hint, METH_NO_KEYWORDS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", dict_iter_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1270,7 +1307,8 @@ static Value dict_m_setdefault(Value self, const Value *args, size_t nargs, Valu
     if (ix >= 0) {
         return d->keys->entries[ix].value;
     }
-    if (dict_insert(d, args[0], hash, dflt) < 0) {
+    // Absent: add it without comparing again (__eq__ runs once, as in CPython).
+    if (dict_insert_new(d, args[0], hash, dflt) < 0) {
         return 0;
     }
     return dflt;
@@ -1387,6 +1425,22 @@ static Value dict_m_fromkeys(Value cls, const Value *args, size_t nargs, Value k
     if (!d) {
         return 0;
     }
+    // From a dict or a set into a plain dict: the keys' stored hashes are
+    // reused (CPython does not call __hash__ again).
+    if (exact && (dict_check_exact(args[0]) || set_check_exact(args[0]) ||
+                  frozenset_check_exact(args[0]))) {
+        size_t pos = 0;
+        Value key, v;
+        int64_t hash;
+        int is_dict = dict_check_exact(args[0]);
+        while (is_dict ? dict_next_hash(args[0], &pos, &key, &v, &hash)
+                       : set_next(args[0], &pos, &key, &hash)) {
+            if (dict_set_hash(d, key, hash, value) < 0) {
+                return 0;
+            }
+        }
+        return d;
+    }
     Value it = obj_iter(args[0]);
     if (!it) {
         return 0;
@@ -1417,7 +1471,16 @@ static Value dict_m_reversed(Value self, const Value *args, size_t nargs, Value 
     return dict_reviter_new(self, &type_dict_reversekeyiterator);
 }
 
+// dict.__getitem__ is a method in CPython (METH_COEXIST), as list's.
+static Value dict_m_getitem(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("dict.__getitem__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    return dict_getitem(self, args[0]);
+}
+
 static const MethodDef dict_methods[] = {
+    {"__getitem__", dict_m_getitem, METH_NO_KEYWORDS, "x.__getitem__(y) <==> x[y]"},
     {"__reversed__", dict_m_reversed, METH_NO_KEYWORDS, "Return a reverse iterator over the dict keys."},
     {"get", dict_m_get, METH_NO_KEYWORDS, "Return the value for key if key is in the dictionary, else default."},
     {"setdefault", dict_m_setdefault, METH_NO_KEYWORDS, "Insert key with a value of default if key is not in the dictionary."},

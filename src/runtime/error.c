@@ -33,6 +33,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "../vm/import.h"
 
 // ---- instance layouts of the subclasses with fields ----------------------------
 
@@ -1262,4 +1263,30 @@ void err_write_unraisable(Value obj) {
     }
     fflush(stderr);
     err_clear();
+}
+
+int err_warn_explicit(Type *category, Value message, Value filename, int lineno) {
+    Value mod = import_module_level(str_intern_cstr("warnings"), 0, 0, 0);
+    Value f = mod ? obj_getattr_cstr(mod, "warn_explicit") : 0;
+    if (!f) {
+        return -1;
+    }
+    Value args[4] = {message, val_from_ptr(category), filename, val_from_smallint(lineno)};
+    return obj_call(f, args, 4, 0) ? 0 : -1;
+}
+
+int err_warn(Type *category, int stacklevel, const char *fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    Value msg = str_from_cstr(buf);
+    Value mod = msg ? import_module_level(str_intern_cstr("warnings"), 0, 0, 0) : 0;
+    Value f = mod ? obj_getattr_cstr(mod, "warn") : 0;
+    if (!f) {
+        return -1;
+    }
+    Value args[3] = {msg, val_from_ptr(category), val_from_smallint(stacklevel)};
+    return obj_call(f, args, 3, 0) ? 0 : -1;
 }

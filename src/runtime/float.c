@@ -718,6 +718,12 @@ Value float_from_object(Value x) {
             return err_format(&exc_TypeError, "%.50s.__float__ returned non-float (type %.50s)",
                               t->name, obj_type_name(r));
         }
+        if (err_warn(&exc_DeprecationWarning, 1,
+                     "%.50s.__float__ returned non-float (type %.50s).  The ability to return an "
+                     "instance of a strict subclass of float is deprecated, and may be removed in "
+                     "a future version of Python.", t->name, obj_type_name(r)) < 0) {
+            return 0;
+        }
         return float_from_double(float_value(r));
     }
     if (t->index) {

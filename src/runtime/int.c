@@ -55,6 +55,7 @@
 #include "abstract.h"
 #include "args.h"
 #include "buffer.h"
+#include "bytearray.h"
 #include "bytes.h"
 #include "complex.h"
 #include "exceptions.h"
@@ -1562,15 +1563,23 @@ Value int_from_object(Value x) {
             return err_format(&exc_TypeError, "__int__ returned non-int (type %s)",
                               obj_type_name(r));
         }
+        if (err_warn(&exc_DeprecationWarning, 1,
+                     "__int__ returned non-int (type %s).  The ability to return an instance of "
+                     "a strict subclass of int is deprecated, and may be removed in a future "
+                     "version of Python.", obj_type_name(r)) < 0) {
+            return 0;
+        }
         return int_exact(r);
     }
     if (t->index) {
-        Value r = obj_index(x);
-        return r ? int_exact(r) : 0;
+        return obj_index_exact(x);
     }
-    // The delegation to __trunc__ (deprecated in 3.11; krait emits no warning).
     Value trunc = int_special(x, "__trunc__");
     if (trunc) {
+        if (err_warn(&exc_DeprecationWarning, 1,
+                     "The delegation of int() to __trunc__ is deprecated.") < 0) {
+            return 0;
+        }
         Value r = obj_call0(trunc);
         if (!r || int_check_exact(r)) {
             return r;
@@ -1624,6 +1633,11 @@ static Value int_tp_new(Value type, const Value *args, size_t nargs, Value kwnam
         }
         if ((base != 0 && base < 2) || base > 36) {
             return err_format(&exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
+        }
+        // With a base only text is accepted: str, bytes, bytearray (not
+        // other buffers such as memoryview), as CPython.
+        if (!val_is_str(a[0]) && !val_is_bytes(a[0]) && !bytearray_check(a[0])) {
+            return err_format(&exc_TypeError, "int() can't convert non-string with explicit base");
         }
         r = int_from_text(a[0], (int)base);
     }

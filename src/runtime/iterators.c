@@ -136,6 +136,21 @@ static Value enumerate_next(Value self) {
     return tuple_pack2(index, item);
 }
 
+// (type, (iterator, count)): pickling saves the underlying iterator.
+static Value enumerate_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    EnumerateObject *e = (EnumerateObject *)val_ptr(self);
+    Value a = tuple_pack2(e->iter, e->index);
+    return a ? tuple_pack2(val_from_ptr(type_of(self)), a) : 0;
+}
+
+static const MethodDef enumerate_methods[] = {
+    {"__reduce__", enumerate_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_enumerate = {
     .header = {&type_type},
     .name = "enumerate",
@@ -146,6 +161,7 @@ Type type_enumerate = {
     .new_ = enumerate_tp_new,
     .iter = iter_self,
     .iternext = enumerate_next,
+    .methods = enumerate_methods,
 };
 
 // ---- zip -----------------------------------------------------------------------------
@@ -658,9 +674,33 @@ static Value calliter_next(Value self) {
     return r;
 }
 
+// (iter, (callable, sentinel)), or (iter, ((),)) once exhausted.
+static Value calliter_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    CallIterObject *c = (CallIterObject *)val_ptr(self);
+    Value fn = vm_builtins ? dict_get_cstr(vm_builtins, "iter") : 0;
+    if (!fn) {
+        return err_occurred() ? 0 : err_format(&exc_AttributeError, "iter");
+    }
+    Value a = c->callable ? tuple_pack2(c->callable, c->sentinel) : 0;
+    if (!c->callable) {
+        Value empty = tuple_from(NULL, 0);
+        a = empty ? tuple_from(&empty, 1) : 0;
+    }
+    return a ? tuple_pack2(fn, a) : 0;
+}
+
+static const MethodDef calliter_methods[] = {
+    {"__reduce__", calliter_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_callable_iterator = {
     .header = {&type_type},
     .name = "callable_iterator",
+    .methods = calliter_methods,
     .basic_size = sizeof(CallIterObject),
     .base = &type_object,
     .trace = calliter_trace,

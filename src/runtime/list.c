@@ -1921,7 +1921,17 @@ Value list_m_sort(Value self, const Value *args, size_t nargs, Value kwnames) {
     return VAL_NONE;
 }
 
+// list.__getitem__ is a method in CPython (METH_COEXIST), with a method's
+// argument error; the getitem slot is what indexing uses.
+static Value list_m_getitem(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("list.__getitem__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    return list_getitem(self, args[0]);
+}
+
 static const MethodDef list_methods[] = {
+    {"__getitem__", list_m_getitem, METH_NO_KEYWORDS, "x.__getitem__(y) <==> x[y]"},
     {"append", list_m_append, METH_NO_KEYWORDS, "Append object to the end of the list."},
     {"insert", list_m_insert, METH_NO_KEYWORDS, "Insert object before index."},
     {"extend", list_m_extend, METH_NO_KEYWORDS, "Extend list by appending elements from the iterable."},
@@ -1947,7 +1957,8 @@ static Value list_tp_new(Value type, const Value *args, size_t nargs, Value kwna
 
 // list.__init__(iterable=()): replaces the contents.
 static Value list_tp_init(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (kwnames && tuple_obj(kwnames)->len > 0 && list_check_exact(self)) {
+    // As CPython: keywords are an error unless a subclass has its own __new__.
+    if (kwnames && tuple_obj(kwnames)->len > 0 && type_of(self)->new_ == type_list.new_) {
         return err_format(&exc_TypeError, "list() takes no keyword arguments");
     }
     if (nargs > 1) {

@@ -2,6 +2,7 @@
 // (what C.__dict__ returns, so that a class's namespace changes only through
 // setattr, which keeps versions and slots in step).
 #include "abstract.h"
+#include "args.h"
 #include "dict.h"
 #include "exceptions.h"
 #include "gc.h"
@@ -34,10 +35,13 @@ Value mappingproxy_new(Value mapping) {
 }
 
 static Value mp_tp_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("mappingproxy", nargs, kwnames, 1, 1) < 0) {
+    static const char *const names[] = {"mapping", NULL};
+    static const ArgSpec spec = {"mappingproxy", 0, names, 1, 1, 0};
+    Value a[1];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
         return 0;
     }
-    Value m = args[0];
+    Value m = a[0];
     Type *t = type_of(m);
     if (!t->getitem || tuple_check(m) || list_check(m)) {
         return err_format(&exc_TypeError, "mappingproxy() argument must be a mapping, not %s",

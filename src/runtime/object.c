@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "abstract.h"
+#include "../vm/code.h"
 #include "dict.h"
 #include "exceptions.h"
 #include "gc.h"
@@ -109,7 +110,13 @@ Value object_new(Value callable, const Value *args, size_t nargs, Value kwnames)
         sb = sb->base;
     }
     if (sb != &type_object) {
-        return err_format(&exc_NotImplementedError, "%s() is not implemented yet", sb->name);
+        // CPython can build these two from arguments; krait cannot (its code
+        // objects hold its own bytecode).
+        if (sb == &type_code || strcmp(sb->name, "itertools._tee_dataobject") == 0) {
+            return err_format(&exc_NotImplementedError, "%s() is not implemented yet", sb->name);
+        }
+        // The rest are internal types that CPython cannot instantiate either.
+        return err_format(&exc_TypeError, "cannot create '%s' instances", sb->name);
     }
     if (has_args(nargs, kwnames)) {
         if (t->new_ != object_new) {
@@ -570,6 +577,21 @@ static int none_bool(Value self) { return 0; }
 static Value notimplemented_repr(Value self) { return str_intern_cstr("NotImplemented"); }
 static Value ellipsis_repr(Value self) { return str_intern_cstr("Ellipsis"); }
 
+extern Type type_none, type_notimplemented, type_ellipsis;
+
+// NoneType(), NotImplementedType(), ellipsis(): the singletons.
+static Value singleton_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    Type *t = type_ptr(type);
+    if (has_args(nargs, kwnames)) {
+        // (CPython's message names Ellipsis's type by its types-module name)
+        return err_format(&exc_TypeError, "%s takes no arguments",
+                          t == &type_ellipsis ? "EllipsisType" : t->name);
+    }
+    return t == &type_none ? VAL_NONE : t == &type_notimplemented ? VAL_NOTIMPLEMENTED
+                                                                    : VAL_ELLIPSIS;
+}
+
 Type type_none = {
     .header = {&type_type},
     .name = "NoneType",
@@ -577,6 +599,7 @@ Type type_none = {
     .base = &type_object,
     .repr = none_repr,
     .bool_ = none_bool,
+    .new_ = singleton_new,
 };
 
 Type type_notimplemented = {
@@ -585,6 +608,7 @@ Type type_notimplemented = {
     .basic_size = sizeof(Object),
     .base = &type_object,
     .repr = notimplemented_repr,
+    .new_ = singleton_new,
 };
 
 Type type_ellipsis = {
@@ -593,6 +617,7 @@ Type type_ellipsis = {
     .basic_size = sizeof(Object),
     .base = &type_object,
     .repr = ellipsis_repr,
+    .new_ = singleton_new,
 };
 
 // Aligned so that their addresses are valid pointer Values (low 3 bits 0).

@@ -251,5 +251,14 @@ int err_matches(Type *type);
 // Take the pending exception (0 if none), clearing it.
 Value err_fetch(void);
 void err_clear(void);
+// warnings.warn_explicit(message, category, filename, lineno), as CPython's
+// PyErr_WarnExplicitObject without module and registry: 0, or -1 with the
+// exception pending (the warning itself when a filter turns it into an error).
+int err_warn_explicit(Type *category, Value message, Value filename, int lineno);
+// warnings.warn(message, category, stacklevel) from C (PyErr_WarnEx): with
+// stacklevel 1 the warning points at the Python code that called the C
+// function. 0, or -1 with the exception pending.
+int err_warn(Type *category, int stacklevel, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -598,7 +598,19 @@ static Value iter_self(Value v) {
 
 // ---- the types ------------------------------------------------------------------------------
 
+// (range, (start, stop, step)): how copy and pickle rebuild a range. Like
+// CPython's, it ignores any arguments.
+static Value range_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    RangeObject *r = range_obj(self);
+    Value t = tuple_from((Value[]){r->start, r->stop, r->step}, 3);
+    return t ? tuple_from((Value[]){val_from_ptr(type_of(self)), t}, 2) : 0;
+}
+
 static const MethodDef range_methods[] = {
+    {"__reduce__", range_m_reduce, METH_NO_KEYWORDS, "Helper for pickle."},
     {"__reversed__", range_m_reversed, METH_NO_KEYWORDS, "Return a reverse iterator."},
     {"count", range_m_count, METH_DEFAULT, "rangeobject.count(value) -> integer -- return number of occurrences of value"},
     {"index", range_m_index, METH_DEFAULT,

@@ -688,16 +688,16 @@ int set_difference_update(Value s, Value other) {
 
 Value set_difference(Value s, Value other) {
     SetObject *so = set_obj(s);
-    if (so->used == 0) {
-        return make_new_set_basetype(s, s);
-    }
     size_t other_size;
     if (set_check_any(other)) {
         other_size = set_obj(other)->used;
     } else if (dict_check_exact(other)) {
         other_size = (size_t)dict_len(other);
     } else {
-        goto copy_and_difference;
+        goto copy_and_difference;  // (iterates other even for an empty set: TypeError)
+    }
+    if (so->used == 0) {
+        return make_new_set_basetype(s, s);
     }
     if ((so->used >> 2) > other_size) {
         goto copy_and_difference;
@@ -1331,7 +1331,9 @@ static Value set_m_isdisjoint(Value self, const Value *args, size_t nargs, Value
 }
 
 static Value set_m_contains(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("set.__contains__", nargs, kwnames, 1, 1) < 0) {
+    const char *name = type_is_subtype(type_of(self), &type_frozenset) ? "frozenset.__contains__"
+                                                                        : "set.__contains__";
+    if (method_check_args(name, nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     int r = set_contains(self, args[0]);
@@ -1395,12 +1397,17 @@ static const MethodDef frozenset_methods[] = {
 // ---- construction -------------------------------------------------------------------------
 
 static Value set_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
-    SetObject *so = set_alloc((Type *)val_ptr(type));
+    Type *t = (Type *)val_ptr(type);
+    // As CPython: keywords are an error unless a subclass has its own __init__.
+    if (kwnames && tuple_obj(kwnames)->len > 0 && t != &type_set && t->init == type_set.init) {
+        return err_format(&exc_TypeError, "set() takes no keyword arguments");
+    }
+    SetObject *so = set_alloc(t);
     return so ? val_from_ptr(so) : 0;
 }
 
 static Value set_tp_init(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (kwnames && tuple_obj(kwnames)->len > 0 && set_check_exact(self)) {
+    if (kwnames && tuple_obj(kwnames)->len > 0) {
         return err_format(&exc_TypeError, "set() takes no keyword arguments");
     }
     if (nargs > 1) {
@@ -1418,7 +1425,9 @@ static Value set_tp_init(Value self, const Value *args, size_t nargs, Value kwna
 
 static Value frozenset_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
     Type *t = (Type *)val_ptr(type);
-    if (kwnames && tuple_obj(kwnames)->len > 0 && t == &type_frozenset) {
+    // As CPython: keywords are an error unless a subclass has its own __init__.
+    if (kwnames && tuple_obj(kwnames)->len > 0 &&
+        (t == &type_frozenset || t->init == type_frozenset.init)) {
         return err_format(&exc_TypeError, "frozenset() takes no keyword arguments");
     }
     if (nargs > 1) {

@@ -269,7 +269,19 @@ static Value slice_m_indices(Value self, const Value *args, size_t nargs, Value 
     return tuple_from(items, 3);
 }
 
+// (slice, (start, stop, step)): how copy and pickle rebuild a slice.
+static Value slice_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    if (method_check_args("slice.__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    SliceObject *sl = (SliceObject *)val_ptr(self);
+    Value t = tuple_from((Value[]){sl->start, sl->stop, sl->step}, 3);
+    return t ? tuple_from((Value[]){val_from_ptr(&type_slice), t}, 2) : 0;
+}
+
 static const MethodDef slice_methods[] = {
+    {"__reduce__", slice_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
     {"indices", slice_m_indices, METH_DEFAULT,
      "S.indices(len) -> (start, stop, stride)\n\nAssuming a sequence of length len, calculate "
      "the start and stop\nindices, and the stride length of the extended slice described "

@@ -38,6 +38,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type_internal.h"
+#include "../vm/vm.h"
 
 typedef void (*AnyFunc)(void);
 
@@ -262,7 +263,14 @@ static Value slot_call(Value self, const Value *args, size_t nargs, Value kwname
         return err_occurred() ? 0 : err_format(&exc_TypeError, "'%s' object is not callable",
                                                 obj_type_name(self));
     }
-    return call_found(descr, self, args, nargs, kwnames);
+    // `A.__call__ = A()` makes calling an A call another A forever: guarded
+    // as CPython guards every call through tp_call.
+    if (vm_enter_call(" while calling a Python object") < 0) {
+        return 0;
+    }
+    Value r = call_found(descr, self, args, nargs, kwnames);
+    vm_leave_call();
+    return r;
 }
 
 static Value slot_init(Value self, const Value *args, size_t nargs, Value kwnames) {
@@ -752,8 +760,20 @@ static Value wrapper_call_slot(const WrapperDescrObject *w, Value self, const Va
         return ((SetItemFunc)fn)(self, args[0], 0) < 0 ? 0 : VAL_NONE;
     case W_CONTAINS:
         return check_args(nargs, 1) < 0 ? 0 : bool_or_error(((ContainsFunc)fn)(self, args[0]));
-    case W_BINOP_L:
     case W_INPLACE:
+        if (def->arg == BINOP_MUL && w->owner->seq_repeat) {
+            // A sequence's *= is CPython's sq_inplace_repeat (wrap_indexargfunc):
+            // the count must be an integer.
+            int64_t n;
+            if (nargs != 1) {
+                return err_format(&exc_TypeError, " expected 1 argument, got %zu", nargs);
+            }
+            if (obj_as_index(args[0], &n, 1) < 0) {
+                return 0;
+            }
+        }
+        return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(self, args[0]);
+    case W_BINOP_L:
     case W_SEQ_CONCAT:
         return check_args(nargs, 1) < 0 ? 0 : ((BinaryFunc)fn)(self, args[0]);
     case W_BINOP_R:
@@ -938,9 +958,29 @@ Type type_wrapper_descriptor = {
     .getset = wrapper_descr_getset,
 };
 
+// (getattr, (self, name)): a bound slot wrapper pickles by name, as CPython.
+static Value method_wrapper_m_reduce(Value self, const Value *args, size_t nargs,
+                                     Value kwnames) {
+    (void)args;
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    MethodWrapperObject *m = (MethodWrapperObject *)val_ptr(self);
+    Value fn = vm_builtins ? dict_get_cstr(vm_builtins, "getattr") : 0;
+    Value name = fn ? str_intern_cstr(m->descr->def->name) : 0;
+    Value a = name ? tuple_pack2(m->self, name) : 0;
+    return a ? tuple_pack2(fn, a) : 0;
+}
+
+static const MethodDef method_wrapper_methods[] = {
+    {"__reduce__", method_wrapper_m_reduce, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_method_wrapper = {
     .header = {&type_type},
     .name = "method-wrapper",
+    .methods = method_wrapper_methods,
     .basic_size = sizeof(MethodWrapperObject),
     .base = &type_object,
     .trace = method_wrapper_trace,
@@ -1052,8 +1092,10 @@ int slots_add_wrappers(Type *t) {
 static AnyFunc specific_of(Type *t, size_t off, Value d, int *is_generic) {
     Type *dt = type_of(d);
     if (dt == &type_wrapper_descriptor) {
+        // Only a wrapper of this very slot stands for its C function
+        // (`__repr__ = object.__str__` must call __str__ generically).
         WrapperDescrObject *w = (WrapperDescrObject *)val_ptr(d);
-        if (type_is_subtype(t, w->owner)) {
+        if (w->def->offset == off && type_is_subtype(t, w->owner)) {
             return slot_at(w->owner, off);
         }
     } else if (off == OFF_(new_) && dt == &type_builtin_method) {

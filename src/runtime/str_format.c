@@ -926,8 +926,11 @@ static int pf_run(StrBuf *out, const char *t, size_t n, bool bytes, Value args) 
         s.arglen = (int64_t)tuple_obj(args)->len;
         s.argidx = 0;
     }
+    // Any other subscriptable argument is the mapping of %(name)s conversions
+    // (so 'x' % [] is 'x', as in CPython); bytes formatting also leaves out
+    // bytes and bytearray.
     if (type_of(args)->getitem && !tuple_check(args) && !val_is_str(args) &&
-        !val_is_bytes(args)) {
+        !(bytes && (val_is_bytes(args) || bytearray_check(args)))) {
         s.dict = args;
     }
     if (!memchr(t, '%', n)) {

@@ -58,7 +58,8 @@ static Type *supercheck(Type *type, Value obj) {
 static Value super_getattr(Value self, Value name) {
     SuperObject *s = sup(self);
     Type *start = s->obj_type;
-    if (start && val_is_str(name) && !str_equal(name, NAME(__class__))) {
+    // (a type whose mro() is still running has no MRO yet: plain lookup)
+    if (start && start->mro && val_is_str(name) && !str_equal(name, NAME(__class__))) {
         TupleObject *mro = tuple_obj(start->mro);
         size_t i = 0;
         while (i + 1 < mro->len && type_ptr(mro->items[i]) != s->type) {

@@ -355,7 +355,8 @@ static const MethodDef tuple_methods[] = {
 // tuple(iterable=()). A subclass instance gets the same layout, items inline.
 static Value tuple_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
     Type *t = (Type *)val_ptr(type);
-    if (kwnames && tuple_obj(kwnames)->len > 0 && t == &type_tuple) {
+    // As CPython: keywords are an error unless a subclass has its own __init__.
+    if (kwnames && tuple_obj(kwnames)->len > 0 && (t == &type_tuple || t->init == type_tuple.init)) {
         return err_format(&exc_TypeError, "tuple() takes no keyword arguments");
     }
     if (nargs > 1) {

@@ -417,11 +417,10 @@ static Value builtin_method_richcompare(Value a, Value b, CompareOp op) {
 }
 
 static int64_t builtin_method_hash(Value self) {
+    // By identity of the receiver, as CPython: [].append is hashable.
     BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
-    int64_t h = m->self ? obj_hash(m->self) : 0;
-    if (h == -1 && err_occurred()) {
-        return -1;
-    }
+    uint64_t y = (uint64_t)m->self;
+    int64_t h = (int64_t)((y >> 4) | (y << 60));
     h ^= (int64_t)((uintptr_t)m->def->fn >> 4);
     return h == -1 ? -2 : h;
 }

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "../runtime/abstract.h"
+#include "../runtime/args.h"
 #include "../runtime/bytes.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
@@ -355,9 +356,194 @@ static Value code_m_lines(Value self, const Value *args, size_t nargs, Value kwn
     return obj_iter(list);
 }
 
+// code.replace(**changes): a copy with some fields replaced. krait's bytecode
+// is its own, so only what does not change the meaning of the instructions
+// may differ: names, filename, first line, flags that do not decide how the
+// code runs (CO_ITERABLE_COROUTINE for types.coroutine, CO_NESTED...), and
+// tuples of the same length. Any other field must keep its value; a new one
+// raises NotImplementedError naming it.
+static const char *const replace_names[] = {
+    "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize",
+    "co_flags", "co_firstlineno", "co_code", "co_consts", "co_names", "co_varnames",
+    "co_freevars", "co_cellvars", "co_filename", "co_name", "co_qualname", "co_linetable",
+    "co_exceptiontable", NULL};
+enum {
+    R_ARGCOUNT, R_POSONLY, R_KWONLY, R_NLOCALS, R_STACKSIZE, R_FLAGS, R_FIRSTLINENO, R_CODE,
+    R_CONSTS, R_NAMES, R_VARNAMES, R_FREEVARS, R_CELLVARS, R_FILENAME, R_NAME, R_QUALNAME,
+    R_LINETABLE, R_EXCEPTIONTABLE, R__COUNT
+};
+
+static int replace_type_error(int i, const char *want, Value got) {
+    err_format(&exc_TypeError, "replace() argument '%s' must be %s, not %s", replace_names[i],
+               want, obj_type_name(got));
+    return -1;
+}
+
+// A field that krait cannot change: the new value must equal the current one.
+static int replace_must_equal(int i, Value given, Value current) {
+    if (!current) {
+        return -1;
+    }
+    int eq = obj_richcompare_bool(given, current, CMP_EQ);
+    if (eq < 0) {
+        return -1;
+    }
+    if (!eq) {
+        err_format(&exc_NotImplementedError,
+                   "code.replace(%s=...): krait cannot change this field of its bytecode",
+                   replace_names[i]);
+        return -1;
+    }
+    return 0;
+}
+
+static int replace_tuple(int i, Value given, Value current, int of_str, Value *out) {
+    if (!tuple_check(given) || type_of(given) != &type_tuple) {
+        return replace_type_error(i, "tuple", given);
+    }
+    if (of_str) {
+        for (size_t k = 0; k < tuple_obj(given)->len; k++) {
+            if (!val_is_str(tuple_obj(given)->items[k])) {
+                err_format(&exc_SystemError, "non-string found in code slot");
+                return -1;
+            }
+        }
+    }
+    if (tuple_obj(given)->len != tuple_obj(current)->len) {
+        err_format(&exc_NotImplementedError,
+                   "code.replace(%s=...): krait cannot change the length of this tuple",
+                   replace_names[i]);
+        return -1;
+    }
+    *out = given;
+    return 0;
+}
+
+static Value code_m_replace(Value self, const Value *args, size_t nargs, Value kwnames) {
+    static const ArgSpec spec = {"replace", 0, replace_names, 0, 0, 0};
+    Value a[R__COUNT];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    Code *c = code_of(self);
+    Value consts = c->consts, names = c->names, varnames = c->varnames;
+    Value freevars = c->freevars, cellvars = c->cellvars;
+    Value name = c->name, qualname = c->qualname, filename = c->filename;
+    int64_t flags = c->flags, firstlineno = c->firstlineno;
+    static const int int_fields[] = {R_ARGCOUNT, R_POSONLY, R_KWONLY, R_NLOCALS, R_STACKSIZE,
+                                     R_FLAGS, R_FIRSTLINENO};
+    for (size_t k = 0; k < sizeof int_fields / sizeof *int_fields; k++) {
+        int i = int_fields[k];
+        if (!a[i]) {
+            continue;
+        }
+        int64_t v;
+        if (obj_as_int64(a[i], &v) < 0) {
+            return 0;
+        }
+        if (v < INT32_MIN || v > INT32_MAX) {
+            return err_format(&exc_OverflowError, "Python int too large to convert to C int");
+        }
+        if (i == R_FLAGS) {
+            // The flags the interpreter runs by must stay as compiled.
+            const int64_t fixed = CODE_OPTIMIZED | CODE_NEWLOCALS | CODE_VARARGS |
+                                  CODE_VARKEYWORDS | CODE_GENERATOR | CODE_COROUTINE |
+                                  CODE_ASYNC_GENERATOR;
+            if ((v ^ c->flags) & fixed) {
+                return err_format(&exc_NotImplementedError,
+                                  "code.replace(co_flags=...): krait cannot change the flags "
+                                  "0x%x of compiled code", (unsigned)((v ^ c->flags) & fixed));
+            }
+            flags = v;
+        } else if (i == R_FIRSTLINENO) {
+            firstlineno = v;
+        } else {
+            Value cur = i == R_ARGCOUNT   ? code_get_argcount(self)
+                        : i == R_POSONLY  ? code_get_posonlyargcount(self)
+                        : i == R_KWONLY   ? code_get_kwonlyargcount(self)
+                        : i == R_NLOCALS  ? code_get_nlocals(self)
+                                          : code_get_stacksize(self);
+            if (replace_must_equal(i, a[i], cur) < 0) {
+                return 0;
+            }
+        }
+    }
+    static const int bytes_fields[] = {R_CODE, R_LINETABLE, R_EXCEPTIONTABLE};
+    for (size_t k = 0; k < sizeof bytes_fields / sizeof *bytes_fields; k++) {
+        int i = bytes_fields[k];
+        if (!a[i]) {
+            continue;
+        }
+        if (type_of(a[i]) != &type_bytes) {
+            replace_type_error(i, "bytes", a[i]);
+            return 0;
+        }
+        Value cur = obj_getattr_cstr(self, replace_names[i]);
+        if (replace_must_equal(i, a[i], cur) < 0) {
+            return 0;
+        }
+    }
+    if ((a[R_CONSTS] && replace_tuple(R_CONSTS, a[R_CONSTS], c->consts, 0, &consts) < 0) ||
+        (a[R_NAMES] && replace_tuple(R_NAMES, a[R_NAMES], c->names, 1, &names) < 0) ||
+        (a[R_VARNAMES] && replace_tuple(R_VARNAMES, a[R_VARNAMES], c->varnames, 1, &varnames) < 0) ||
+        (a[R_FREEVARS] && replace_tuple(R_FREEVARS, a[R_FREEVARS], c->freevars, 1, &freevars) < 0) ||
+        (a[R_CELLVARS] && replace_tuple(R_CELLVARS, a[R_CELLVARS], c->cellvars, 1, &cellvars) < 0)) {
+        return 0;
+    }
+    static const int str_fields[] = {R_FILENAME, R_NAME, R_QUALNAME};
+    Value *str_out[] = {&filename, &name, &qualname};
+    for (size_t k = 0; k < 3; k++) {
+        int i = str_fields[k];
+        if (a[i]) {
+            if (!val_is_str(a[i])) {
+                replace_type_error(i, "str", a[i]);
+                return 0;
+            }
+            *str_out[k] = a[i];
+        }
+    }
+    Code *n = (Code *)gc_alloc(&type_code, sizeof(Code));
+    if (!n) {
+        return 0;
+    }
+    c = code_of(self);  // (the collector does not move objects; reread for clarity)
+    Object header = n->header;
+    *n = *c;
+    n->header = header;
+    n->instrs = NULL;
+    n->linetable = n->livetable = NULL;
+    n->exceptions = NULL;
+    n->jit = NULL;
+    n->warmup = 0;
+    n->call_argc = CODE_CALL_UNKNOWN;
+    n->instrs = malloc(c->ninstrs ? c->ninstrs * sizeof(Instr) : 1);
+    n->linetable = malloc(c->nlinetable ? c->nlinetable : 1);
+    n->livetable = malloc(c->nlivetable ? c->nlivetable : 1);
+    n->exceptions = malloc(c->nexceptions ? c->nexceptions * sizeof(ExceptionRange) : 1);
+    if (!n->instrs || !n->linetable || !n->livetable || !n->exceptions) {
+        return err_no_memory();
+    }
+    memcpy(n->instrs, c->instrs, c->ninstrs * sizeof(Instr));
+    memcpy(n->linetable, c->linetable, c->nlinetable);
+    memcpy(n->livetable, c->livetable, c->nlivetable);
+    memcpy(n->exceptions, c->exceptions, c->nexceptions * sizeof(ExceptionRange));
+    n->flags = (uint32_t)flags;
+    n->firstlineno = (int32_t)firstlineno;
+    n->consts = consts;
+    n->names = names;
+    n->varnames = varnames;
+    n->freevars = freevars;
+    n->cellvars = cellvars;
+    n->name = name;
+    n->qualname = qualname;
+    n->filename = filename;
+    return val_from_ptr(n);
+}
+
 static const MethodDef code_methods[] = {
     {"co_positions", code_m_positions, METH_DEFAULT, NULL},
     {"co_lines", code_m_lines, METH_DEFAULT, NULL},
+    {"replace", code_m_replace, METH_DEFAULT, "Return a copy of the code object with new values for the specified fields."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -385,6 +571,59 @@ static const GetSetDef code_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+// Code objects are equal when they would run the same: same names, counts,
+// flags, instructions (unspecialized), constants, names and positions.
+static int code_equal(Value a, Value b) {
+    Code *x = code_of(a), *y = code_of(b);
+    if (x == y) {
+        return 1;
+    }
+    if (x->ninstrs != y->ninstrs || x->flags != y->flags || x->argcount != y->argcount ||
+        x->posonlyargcount != y->posonlyargcount || x->kwonlyargcount != y->kwonlyargcount ||
+        x->nlocals != y->nlocals || x->ncells != y->ncells || x->nfrees != y->nfrees ||
+        x->firstlineno != y->firstlineno || x->nlinetable != y->nlinetable ||
+        x->nexceptions != y->nexceptions ||
+        memcmp(x->linetable, y->linetable, x->nlinetable) != 0 ||
+        memcmp(x->exceptions, y->exceptions, x->nexceptions * sizeof(ExceptionRange)) != 0) {
+        return 0;
+    }
+    Value fields[][2] = {{x->name, y->name}, {x->qualname, y->qualname},
+                         {x->names, y->names}, {x->varnames, y->varnames},
+                         {x->cellvars, y->cellvars}, {x->freevars, y->freevars},
+                         {x->consts, y->consts}};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        int eq = obj_richcompare_bool(fields[i][0], fields[i][1], CMP_EQ);
+        if (eq <= 0) {
+            return eq;
+        }
+    }
+    Value cx = code_get_code(a), cy = cx ? code_get_code(b) : 0;
+    if (!cy) {
+        return -1;
+    }
+    return obj_richcompare_bool(cx, cy, CMP_EQ);
+}
+
+static Value code_richcompare(Value a, Value b, CompareOp op) {
+    if ((op != CMP_EQ && op != CMP_NE) || type_of(b) != &type_code) {
+        return VAL_NOTIMPLEMENTED;
+    }
+    int eq = code_equal(a, b);
+    if (eq < 0) {
+        return 0;
+    }
+    return val_bool(op == CMP_EQ ? eq : !eq);
+}
+
+static int64_t code_hash(Value v) {
+    Code *c = code_of(v);
+    Value items[5] = {c->name, c->names, c->varnames,
+                      val_from_smallint(c->argcount), val_from_smallint(c->flags)};
+    Value t = tuple_from(items, 5);
+    int64_t h = t ? obj_hash(t) : -1;
+    return h == -1 ? -1 : h ^ (int64_t)c->ninstrs ^ ((int64_t)c->firstlineno << 7);
+}
+
 Type type_code = {
     .header = {&type_type},
     .name = "code",
@@ -394,6 +633,8 @@ Type type_code = {
     .trace = code_trace,
     .free = code_free,
     .repr = code_repr,
+    .richcompare = code_richcompare,
+    .hash = code_hash,
     .methods = code_methods,
     .members = code_members,
     .getset = code_getset,

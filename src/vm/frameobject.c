@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../runtime/abstract.h"
+#include "../runtime/args.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
@@ -200,6 +201,36 @@ static int fr_set_trace(Value self, Value v) {
     return 0;
 }
 
+// frame.clear(): drop the local variables. A suspended generator's frame
+// closes the generator first; a frame that is executing cannot be cleared.
+static Value fr_m_clear(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    if (method_check_args("clear", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    FrameObject *fo = fo_obj(self);
+    if (fo->live) {
+        Frame *f = fo->live;
+        if (!(f->flags & FRAME_GEN) || gen_is_running(gen_of_frame(f))) {
+            return err_format(&exc_RuntimeError, "cannot clear an executing frame");
+        }
+        if (!gen_close(gen_of_frame(f))) {
+            return 0;
+        }
+        if (fo->live) {
+            return VAL_NONE;   // a generator that never started: nothing ran
+        }
+    }
+    fo->locals = 0;
+    return VAL_NONE;
+}
+
+static const MethodDef frame_methods[] = {
+    {"clear", fr_m_clear, METH_DEFAULT,
+     "F.clear(): clear most references held by the frame"},
+    {NULL, NULL, 0, NULL},
+};
+
 static Value frame_repr(Value self) {
     FrameObject *fo = fo_obj(self);
     Code *co = fo->code;
@@ -232,6 +263,7 @@ Type type_frame = {
     .trace = frame_object_trace,
     .repr = frame_repr,
     .getset = frame_getset,
+    .methods = frame_methods,
 };
 
 // ---- tracebacks ----------------------------------------------------------------------
@@ -337,9 +369,43 @@ static const GetSetDef traceback_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+// TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno).
+static Value traceback_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    (void)type;
+    static const char *const names[] = {"tb_next", "tb_frame", "tb_lasti", "tb_lineno", NULL};
+    static const ArgSpec spec = {"TracebackType", 0, names, 4, 4, 0};
+    Value a[4];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    if (a[0] != VAL_NONE && type_of(a[0]) != &type_traceback) {
+        return err_format(&exc_TypeError, "expected traceback object or None, got '%s'",
+                          obj_type_name(a[0]));
+    }
+    if (type_of(a[1]) != &type_frame) {
+        return err_format(&exc_TypeError,
+                          "TracebackType() argument 'tb_frame' must be frame, not %s",
+                          obj_type_name(a[1]));
+    }
+    int64_t lasti, lineno;
+    if (obj_as_int64(a[2], &lasti) < 0 || obj_as_int64(a[3], &lineno) < 0) {
+        return 0;
+    }
+    TracebackObject *tb = (TracebackObject *)gc_alloc(&type_traceback, sizeof *tb);
+    if (!tb) {
+        return 0;
+    }
+    tb->next = a[0] == VAL_NONE ? 0 : a[0];
+    tb->frame = a[1];
+    tb->lasti = (int32_t)(lasti / 2);  // krait counts words; CPython's tb_lasti is 2 per word
+    tb->lineno = (int32_t)lineno;
+    return val_from_ptr(tb);
+}
+
 Type type_traceback = {
     .header = {&type_type},
     .name = "traceback",
+    .new_ = traceback_tp_new,
     .basic_size = sizeof(TracebackObject),
     .base = &type_object,
     .trace = traceback_trace,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../runtime/abstract.h"
+#include "../runtime/args.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
@@ -258,9 +259,74 @@ static const GetSetDef function_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+// function(code, globals, name=None, argdefs=None, closure=None):
+// types.FunctionType, with CPython's checks.
+static Value function_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    (void)type;
+    static const char *const names[] = {"code", "globals", "name", "argdefs", "closure", NULL};
+    static const ArgSpec spec = {"function", 0, names, 2, 5, 0};
+    Value a[5];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    if (type_of(a[0]) != &type_code) {
+        return err_format(&exc_TypeError, "function() argument 'code' must be code, not %s",
+                          obj_type_name(a[0]));
+    }
+    if (!dict_check(a[1])) {
+        return err_format(&exc_TypeError, "function() argument 'globals' must be dict, not %s",
+                          obj_type_name(a[1]));
+    }
+    Value name = a[2] ? a[2] : VAL_NONE, defaults = a[3] ? a[3] : VAL_NONE;
+    Value closure = a[4] ? a[4] : VAL_NONE;
+    Code *code = (Code *)val_ptr(a[0]);
+    if (name != VAL_NONE && !val_is_str(name)) {
+        return err_format(&exc_TypeError, "arg 3 (name) must be None or string");
+    }
+    if (defaults != VAL_NONE && !tuple_check(defaults)) {
+        return err_format(&exc_TypeError, "arg 4 (defaults) must be None or tuple");
+    }
+    if (!tuple_check(closure)) {
+        if (code->nfrees && closure == VAL_NONE) {
+            return err_format(&exc_TypeError, "arg 5 (closure) must be tuple");
+        }
+        if (closure != VAL_NONE) {
+            return err_format(&exc_TypeError, "arg 5 (closure) must be None or tuple");
+        }
+    }
+    size_t nclosure = closure == VAL_NONE ? 0 : tuple_obj(closure)->len;
+    if (code->nfrees != nclosure) {
+        return err_format(&exc_ValueError, "%s requires closure of length %u, not %zu",
+                          str_obj(code->name)->data, (unsigned)code->nfrees, nclosure);
+    }
+    for (size_t i = 0; i < nclosure; i++) {
+        Value o = tuple_obj(closure)->items[i];
+        if (type_of(o) != &type_cell) {
+            return err_format(&exc_TypeError, "arg 5 (closure) expected cell, found %s",
+                              obj_type_name(o));
+        }
+    }
+    Value fv = function_new(code, a[1]);
+    if (!fv) {
+        return 0;
+    }
+    FunctionObject *f = func_obj(fv);
+    if (name != VAL_NONE) {
+        f->name = name;
+    }
+    if (defaults != VAL_NONE) {
+        f->defaults = defaults;
+    }
+    if (nclosure) {
+        f->closure = closure;
+    }
+    return fv;
+}
+
 Type type_function = {
     .header = {&type_type},
     .name = "function",
+    .new_ = function_tp_new,
     .flags = TYPE_METHOD_DESCR | TYPE_HAS_WEAKREF,
     .basic_size = sizeof(FunctionObject),
     .base = &type_object,
@@ -373,9 +439,28 @@ static const GetSetDef method_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+// method(function, instance): types.MethodType.
+static Value method_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    (void)type;
+    if (kwnames && tuple_obj(kwnames)->len > 0) {
+        return err_format(&exc_TypeError, "method() takes no keyword arguments");
+    }
+    if (nargs != 2) {
+        return err_format(&exc_TypeError, "method expected 2 arguments, got %zu", nargs);
+    }
+    if (!type_of(args[0])->call) {
+        return err_format(&exc_TypeError, "first argument must be callable");
+    }
+    if (args[1] == VAL_NONE) {
+        return err_format(&exc_TypeError, "instance must not be None");
+    }
+    return method_new(args[0], args[1]);
+}
+
 Type type_method = {
     .header = {&type_type},
     .name = "method",
+    .new_ = method_tp_new,
     .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(MethodObject),
     .base = &type_object,
@@ -446,9 +531,22 @@ static Value cell_richcompare(Value a, Value b, CompareOp op) {
     return 0;
 }
 
+// cell([contents]): types.CellType.
+static Value cell_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    (void)type;
+    if (kwnames && tuple_obj(kwnames)->len > 0) {
+        return err_format(&exc_TypeError, "cell() takes no keyword arguments");
+    }
+    if (nargs > 1) {
+        return err_format(&exc_TypeError, "cell expected at most 1 argument, got %zu", nargs);
+    }
+    return cell_new(nargs ? args[0] : 0);
+}
+
 Type type_cell = {
     .header = {&type_type},
     .name = "cell",
+    .new_ = cell_tp_new,
     .basic_size = sizeof(CellObject),
     .base = &type_object,
     .trace = cell_trace,

@@ -43,6 +43,10 @@ int gen_check(Value v) {
                              val_ptr(v)->type == &type_coroutine);
 }
 
+// The generator, coroutine or async generator whose frame is f (FRAME_GEN).
+Value gen_of_frame(Frame *f) { return val_from_ptr((GenObject *)f - 1); }
+int gen_is_running(Value gen) { return gen_obj(gen)->state == GEN_RUNNING; }
+
 uint32_t gen_code_flags(Value gen) { return gen_frame(gen_obj(gen))->code->flags; }
 
 static const char *gen_kind(GenObject *g) {
@@ -169,7 +173,10 @@ Value gen_send(Value gen, Value value, int throwing, int *yielded) {
     if (f->flags & FRAME_YIELDED) {
         f->flags &= ~FRAME_YIELDED;
         g->state = GEN_SUSPENDED;
-        g->handled = vm_thread.handled != saved ? vm_thread.handled : 0;
+        // Its own exception if it yielded inside an except handler (even the
+        // very object its caller handles), else none: it sees the caller's.
+        g->handled = f->flags >= FRAME_HANDLER_ONE || vm_thread.handled != saved
+                         ? vm_thread.handled : 0;
         vm_thread.handled = saved;
         *yielded = 1;
         return r;

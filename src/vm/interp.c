@@ -115,6 +115,7 @@ static void vm_trace_roots(GcTracer *t) {
         frame_trace_one(t, f);
     }
     gc_trace_value(t, vm_thread.handled);
+    gc_trace_value(t, vm_thread.propagating);
     gc_trace_value(t, vm_builtins);
 }
 
@@ -2433,10 +2434,14 @@ Value vm_run_frame(Frame *f, int throwing) {
     TARGET(PUSHEXCINFO) {
         R[B] = vm_thread.handled ? vm_thread.handled : VAL_NONE;
         vm_thread.handled = R[A];
+        f->flags += FRAME_HANDLER_ONE;
         NEXT();
     }
     TARGET(POPEXCEPT) {
         vm_thread.handled = R[A] == VAL_NONE ? 0 : R[A];
+        if (f->flags >= FRAME_HANDLER_ONE) {
+            f->flags -= FRAME_HANDLER_ONE;
+        }
         NEXT();
     }
     TARGET(CHECKEXCMATCH) {
@@ -2859,9 +2864,13 @@ error:
         }
     }
     if (!reraise) {
-        chain_context(exc);
+        // (CPython chains an exception once, where it is raised)
+        if (exc != vm_thread.propagating) {
+            chain_context(exc);
+        }
         traceback_add(exc, f, (uint32_t)(cur - co->instrs));
     }
+    vm_thread.propagating = 0;
     reraise = 0;
     for (;;) {
         const ExceptionRange *h = code_find_handler(co, (uint32_t)(cur - co->instrs));
@@ -2874,6 +2883,7 @@ error:
         // No handler here: leave the frame.
         if (f->flags & FRAME_ENTRY) {
             err_set_value(exc);
+            vm_thread.propagating = exc;
             if (f->flags & FRAME_GEN) {
                 f->flags &= ~FRAME_YIELDED;
                 return 0;

@@ -22,6 +22,10 @@ enum {
     // the new instance, which RETURN makes the call's result (after checking
     // that __init__ returned None).
     FRAME_INIT = 1 << 7,
+    // The bits from here up count the except handlers the frame is inside
+    // (PUSHEXCINFO .. POPEXCEPT): a generator that yields inside one keeps
+    // its exception across the yield, even when it is the caller's too.
+    FRAME_HANDLER_ONE = 1 << 16,
 };
 
 // Allocate a frame for `code` on the VM stack, slots zeroed, linked as the
@@ -56,6 +60,9 @@ Value gen_new(FunctionObject *func, Value self, const Value *args, size_t npos, 
 // that is already exhausted and not throwing).
 Value gen_send(Value gen, Value value, int throwing, int *yielded);
 int gen_check(Value v);  // generator or coroutine
+Value gen_of_frame(Frame *f);  // the generator object a FRAME_GEN frame lives in
+int gen_is_running(Value gen);
+Value gen_close(Value self);
 uint32_t gen_code_flags(Value gen);
 // The value of an async generator's `yield v` (ASYNCGENWRAP).
 Value gen_async_wrap(Value v);

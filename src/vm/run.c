@@ -339,6 +339,9 @@ __attribute__((noinline)) static Value start_interpreter(const RunRequest *r, vo
     config.utf8_mode = r->utf8_mode;
     config.warn_default_encoding = r->warn_default_encoding;
     config.safe_path = r->safe_path;
+    config.warnoptions = r->warnoptions;
+    config.nwarnoptions = r->nwarnoptions;
+    config.env_warnings = r->env_warnings;
     if (r->int_max_str_digits >= 0) {
         int_max_str_digits = r->int_max_str_digits;
     }

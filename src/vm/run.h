@@ -26,6 +26,9 @@ typedef struct RunRequest {
     // The rest of sys.flags (options and their PYTHON* variables).
     int debug, interactive, dont_write_bytecode, no_user_site, no_site, verbose, bytes_warning;
     int isolated, dev_mode, utf8_mode, warn_default_encoding, safe_path;
+    const char *const *warnoptions;  // -W options, in order
+    int nwarnoptions;
+    const char *env_warnings;        // PYTHONWARNINGS (NULL: unset or -E)
 } RunRequest;
 
 // Start the runtime and run the program; returns the process exit status.

@@ -62,6 +62,10 @@ extern Type type_generator, type_coroutine, type_async_generator;
 typedef struct ThreadState {
     Frame *frame;            // innermost running Python frame, or NULL
     Value handled;           // the exception being handled (sys.exc_info()), or 0
+    // The exception that last left Python code for a C caller: it got its
+    // __context__ where it was raised, so a frame it reaches through C code
+    // (a with statement's __exit__, a callback) does not chain it again.
+    Value propagating;
     int c_depth;             // C-level recursion depth (vm_enter_call)
     int py_depth;            // Python frames on the stack
     int recursion_limit;     // sys.getrecursionlimit()
