@@ -1546,6 +1546,20 @@ static void weak_process(void) {
     }
 }
 
+int gc_weak_callback_any(int (*pred)(Value callback)) {
+    for (size_t i = 0; i < weak.len; i++) {
+        if (!weak.entries[i].referent) {
+            continue;
+        }
+        for (GcWeakRef *w = weak.entries[i].head; w; w = w->next) {
+            if (w->callback && pred(w->callback)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 // ---- finalizers ------------------------------------------------------------------------------
 
 static struct {

@@ -193,6 +193,9 @@ size_t gc_finalizer_count(void);
 // Whether some registered object satisfies pred (called outside any
 // collection, so it may run code).
 int gc_finalizer_any(int (*pred)(const Object *o));
+// Whether some weak reference to an object still alive (or not collected
+// yet) has a callback that satisfies pred (outside any collection).
+int gc_weak_callback_any(int (*pred)(Value callback));
 
 // ---- pending work ------------------------------------------------------------------
 //

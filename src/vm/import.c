@@ -46,6 +46,7 @@
 #include "../runtime/bytes.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/list.h"
 #include "../runtime/module.h"
@@ -288,9 +289,24 @@ static char *cache_dir(int ignore_environment) {
     return NULL;
 }
 
+// finalize.c's exit check: the weakref callback importlib's
+// _get_module_lock puts on each module lock only drops the lock from
+// _bootstrap._module_locks, nothing a program sees once it has ended.
+static int module_lock_callback(Value callback) {
+    if (!val_is_ptr(callback) || type_of(callback) != &type_function) {
+        return 0;
+    }
+    const FunctionObject *f = (const FunctionObject *)val_ptr(callback);
+    Value file = f->code->filename, name = f->code->name;
+    return val_is_str(file) && val_is_str(name) &&
+           strcmp(str_obj(file)->data, "<frozen importlib._bootstrap>") == 0 &&
+           strcmp(str_obj(name)->data, "cb") == 0;
+}
+
 int import_install(int ignore_environment) {
     gc_add_root(&importlib);
     gc_add_root(&import_func);
+    finalize_add_exit_idle_callback(module_lock_callback);
     // The code cache: sys.pycache_prefix, or no cache tag at all when the
     // directory cannot be made (importlib then neither reads nor writes
     // .pyc files, instead of writing __pycache__ beside the sources).
