@@ -526,7 +526,9 @@ static Value code_m_replace(Value self, const Value *args, size_t nargs, Value k
     memcpy(n->instrs, c->instrs, c->ninstrs * sizeof(Instr));
     memcpy(n->linetable, c->linetable, c->nlinetable);
     memcpy(n->livetable, c->livetable, c->nlivetable);
-    memcpy(n->exceptions, c->exceptions, c->nexceptions * sizeof(ExceptionRange));
+    if (c->nexceptions) {  // the compiler leaves exceptions NULL when there are none
+        memcpy(n->exceptions, c->exceptions, c->nexceptions * sizeof(ExceptionRange));
+    }
     n->flags = (uint32_t)flags;
     n->firstlineno = (int32_t)firstlineno;
     n->consts = consts;
@@ -584,7 +586,8 @@ static int code_equal(Value a, Value b) {
         x->firstlineno != y->firstlineno || x->nlinetable != y->nlinetable ||
         x->nexceptions != y->nexceptions ||
         memcmp(x->linetable, y->linetable, x->nlinetable) != 0 ||
-        memcmp(x->exceptions, y->exceptions, x->nexceptions * sizeof(ExceptionRange)) != 0) {
+        (x->nexceptions &&
+         memcmp(x->exceptions, y->exceptions, x->nexceptions * sizeof(ExceptionRange)) != 0)) {
         return 0;
     }
     Value fields[][2] = {{x->name, y->name}, {x->qualname, y->qualname},
