@@ -40,6 +40,7 @@ Value array_module_init(void);      // array (arraymodule.c)
 Value ast_module_init(void);        // _ast (astmodule.c)
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value binascii_module_init(void);   // binascii (binasciimodule.c)
+Value abc_module_init(void);        // _abc (abcmodule.c)
 Value bisect_module_init(void);     // _bisect (bisectmodule.c)
 Value bz2_module_init(void);        // _bz2 (bz2module.c)
 Value blake2_module_init(void);     // _blake2 (blake2module.c, hashobject.c)
@@ -62,6 +63,10 @@ Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
 Value json_module_init(void);       // _json (jsonmodule.c)
 Value marshal_module_init(void);    // marshal (marshalmodule.c)
 Value lzma_module_init(void);       // _lzma (lzmamodule.c)
+// marshal.dumps(v) (version 4) and marshal.loads of n bytes, for C callers
+// (the import system's code cache); 0 with an exception on failure.
+Value marshal_dump_value(Value v);
+Value marshal_load_value(const void *data, size_t n);
 Value math_module_init(void);       // math (mathmodule.c)
 Value md5_module_init(void);        // _md5 (md5module.c, hashobject.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
@@ -146,17 +151,6 @@ void atexit_run_callbacks(void);
 
 // Create the builtins module (once; later calls return the same module).
 Value builtins_init(void);
-
-// Add what CPython's site module puts into builtins: exit and quit
-// (sys_init calls it unless SysConfig.no_site). 0 or -1.
-int builtins_add_site_names(void);
-
-// The importer of modules that are not builtin (.py files), installed by
-// the import system: called by __import__ with the full dotted name after
-// sys.modules and the builtin registry had nothing; returns the module or 0
-// with an exception. While it is NULL, such imports raise
-// NotImplementedError.
-extern Value (*builtins_import_hook)(Value name);
 
 // ---- sys ------------------------------------------------------------------------------
 
