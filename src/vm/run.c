@@ -431,9 +431,19 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         }
         src = read_stream(fp, &len);
         fclose(fp);
-        filename = r->script;
-        Value loader = import_main_loader(r->script);
-        if (!loader || dict_set_cstr(globals, "__file__", str_from_cstr(r->script)) < 0 ||
+        // As CPython 3.9+: the script's path is made absolute (joined to the
+        // current directory, not normalized) for __file__ and its code.
+        static char abs_script[8192];
+        char cwd[4096];
+        if (r->script[0] != '/' && getcwd(cwd, sizeof cwd) &&
+            (size_t)snprintf(abs_script, sizeof abs_script, "%s/%s", cwd, r->script) <
+                sizeof abs_script) {
+            filename = abs_script;
+        } else {
+            filename = r->script;
+        }
+        Value loader = import_main_loader(filename);
+        if (!loader || dict_set_cstr(globals, "__file__", str_from_cstr(filename)) < 0 ||
             dict_set_cstr(globals, "__cached__", VAL_NONE) < 0 ||
             dict_set_cstr(globals, "__loader__", loader) < 0) {
             free(src);

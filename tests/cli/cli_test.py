@@ -315,5 +315,17 @@ other = os.path.join(tmp, 'other-prefix')
 out = run_cached(extra_env={'PYTHONPYCACHEPREFIX': other})
 check('code cache: PYTHONPYCACHEPREFIX', out == '22 True True True\n' and os.path.isdir(other), out)
 
+# A script named by a relative path: __file__ and tracebacks show it joined
+# to the current directory (CPython 3.9+), sys.argv[0] as given.
+rel_dir = os.path.join(tmp, 'rel')
+os.mkdir(rel_dir)
+with open(os.path.join(rel_dir, 'prog.py'), 'w') as f:
+    f.write('import sys\nprint(__file__, sys.argv[0])\nraise ValueError("x")\n')
+outs = []
+for prog in (KRAIT, PY):
+    r = subprocess.run([prog, 'rel/../rel/prog.py'], cwd=tmp, capture_output=True, timeout=60)
+    outs.append((r.returncode, r.stdout, r.stderr))
+check('relative script path is made absolute', outs[0] == outs[1], repr(outs))
+
 print(f'{passed} passed, {failed} failed')
 sys.exit(1 if failed else 0)
