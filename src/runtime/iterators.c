@@ -321,7 +321,9 @@ static void map_trace(Object *o, GcTracer *t) {
 }
 
 static Value map_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
-    if (type == val_from_ptr(&type_map) && args_no_keywords("map", kwnames) < 0) {
+    // Keywords are for a subclass's own __init__ only (CPython checks tp_init).
+    if ((type == val_from_ptr(&type_map) || ((Type *)val_ptr(type))->init == type_map.init) &&
+        args_no_keywords("map", kwnames) < 0) {
         return 0;
     }
     if (nargs < 2) {
@@ -363,6 +365,27 @@ static Value map_next(Value self) {
     return obj_call(m->func, items, iters->len, 0);
 }
 
+// (type, (func, *iterators)).
+static Value map_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    MapObject *m = (MapObject *)val_ptr(self);
+    TupleObject *iters = tuple_obj(m->iters);
+    Value margs = tuple_new(iters->len + 1);
+    if (!margs) {
+        return 0;
+    }
+    tuple_obj(margs)->items[0] = m->func;
+    memcpy(tuple_obj(margs)->items + 1, iters->items, iters->len * sizeof(Value));
+    return tuple_pack2(val_from_ptr(type_of(self)), margs);
+}
+
+static const MethodDef map_methods[] = {
+    {"__reduce__", map_m_reduce, METH_DEFAULT, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_map = {
     .header = {&type_type},
     .name = "map",
@@ -373,6 +396,7 @@ Type type_map = {
     .new_ = map_tp_new,
     .iter = iter_self,
     .iternext = map_next,
+    .methods = map_methods,
 };
 
 // ---- filter ----------------------------------------------------------------------------
@@ -389,7 +413,9 @@ static void filter_trace(Object *o, GcTracer *t) {
 }
 
 static Value filter_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
-    if (type == val_from_ptr(&type_filter) && args_no_keywords("filter", kwnames) < 0) {
+    // Keywords are for a subclass's own __init__ only (CPython checks tp_init).
+    if ((type == val_from_ptr(&type_filter) || ((Type *)val_ptr(type))->init == type_filter.init) &&
+        args_no_keywords("filter", kwnames) < 0) {
         return 0;
     }
     if (method_check_args("filter", nargs, 0, 2, 2) < 0) {
@@ -433,6 +459,21 @@ static Value filter_next(Value self) {
     }
 }
 
+// (type, (func, iterator)).
+static Value filter_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    FilterObject *f = (FilterObject *)val_ptr(self);
+    Value fargs = tuple_pack2(f->func, f->iter);
+    return fargs ? tuple_pack2(val_from_ptr(type_of(self)), fargs) : 0;
+}
+
+static const MethodDef filter_methods[] = {
+    {"__reduce__", filter_m_reduce, METH_DEFAULT, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_filter = {
     .header = {&type_type},
     .name = "filter",
@@ -443,6 +484,7 @@ Type type_filter = {
     .new_ = filter_tp_new,
     .iter = iter_self,
     .iternext = filter_next,
+    .methods = filter_methods,
 };
 
 // ---- reversed ----------------------------------------------------------------------------
