@@ -49,6 +49,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"binascii", binascii_module_init},
     {"builtins", builtins_init},
     {"errno", errno_module_init},
+    {"faulthandler", faulthandler_module_init},
     {"gc", gcmodule_init},
     {"itertools", itertools_module_init},
     {"marshal", marshal_module_init},
