@@ -690,6 +690,8 @@ FN(fh_sigsegv) {
     return VAL_NONE;
 }
 
+// A real invalid read, which the sanitizers must let through to the signal.
+__attribute__((no_sanitize("address", "undefined")))
 FN(fh_read_null) {
     if (method_check_args("_read_null", nargs, kwnames, 0, 0) < 0) {
         return 0;

@@ -147,6 +147,10 @@ def crash_child(how):
         pid = os.fork()
         if pid == 0:
             try:
+                # the default actions (a sanitizer's own handlers would
+                # otherwise be the ones faulthandler hands the signal back to)
+                for signum in (signal.SIGSEGV, signal.SIGBUS, signal.SIGFPE, signal.SIGABRT):
+                    signal.signal(signum, signal.SIG_DFL)
                 faulthandler.enable(fp, all_threads=False)
 
                 def crash():
