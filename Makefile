@@ -49,6 +49,26 @@ asan:
 $(BUILD)/krait: $(OBJS)
 	$(CC) $(CFLAGS_MODE) $(LDFLAGS_MODE) -o $@ $(OBJS) $(LIBS)
 
+# The frozen modules (src/vm/frozen.c): a first krait without them compiles
+# and marshals them (tools/freeze_modules.py), then krait is linked with them.
+FROZEN_SOURCES := $(wildcard $(addprefix /usr/lib/python3.11/,importlib/_bootstrap.py \
+    importlib/_bootstrap_external.py zipimport.py abc.py codecs.py io.py _collections_abc.py \
+    _sitebuiltins.py genericpath.py ntpath.py posixpath.py os.py site.py stat.py \
+    importlib/util.py importlib/machinery.py runpy.py))
+$(BUILD)/obj/vm/frozen_none.o: src/vm/frozen.c | $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(CFLAGS_MODE) -DKRAIT_NO_FROZEN -c $< -o $@
+$(BUILD)/krait-stage1: $(filter-out $(BUILD)/obj/vm/frozen.o,$(OBJS)) $(BUILD)/obj/vm/frozen_none.o
+	$(CC) $(CFLAGS_MODE) $(LDFLAGS_MODE) -o $@ $^ $(LIBS)
+# Frozen code changes with what shapes compiled code (build_id.h), not with
+# every change of the first stage.
+$(BUILD)/gen/frozen_modules.h: $(BUILD)/gen/build_id.h tools/freeze_modules.py $(FROZEN_SOURCES) \
+                               | $(BUILD)/krait-stage1
+	@mkdir -p $(dir $@)
+	env -u PYTHONPATH PYTHONHASHSEED=0 ASAN_OPTIONS=detect_leaks=0 \
+	    $(BUILD)/krait-stage1 -S -B -s tools/freeze_modules.py > $@.tmp && mv $@.tmp $@
+$(BUILD)/obj/vm/frozen.o: $(BUILD)/gen/frozen_modules.h
+
 $(BUILD)/obj/%.o: src/%.c | $(GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) $(CFLAGS_MODE) -c $< -o $@
@@ -56,6 +76,10 @@ $(BUILD)/obj/%.o: src/%.c | $(GEN)
 $(BUILD)/gen/%.h: tools/gen_%.py
 	@mkdir -p $(dir $@)
 	$(PYTHON311) $< > $@.tmp && mv $@.tmp $@
+
+# The code cache's build id hashes the sources that shape compiled code.
+$(BUILD)/gen/build_id.h: $(wildcard src/parse/* src/compile/*) src/vm/opcodes.h src/vm/code.h \
+                         src/vm/code.c src/modules/marshalmodule.c
 
 test:
 	bash tests/run.sh

@@ -480,12 +480,7 @@ static void array_buffer_release(Value v) {
     arr(v)->exports--;
 }
 
-static int64_t array_buffer_exports(Value v) {
-    return arr(v)->exports;
-}
-
-static const BufferExporter array_exporter = {&type_array, array_buffer_get, array_buffer_release,
-                                              array_buffer_exports};
+static const BufferExporter array_exporter = {&type_array, array_buffer_get, array_buffer_release};
 
 // ---- appending ----------------------------------------------------------------------------------
 

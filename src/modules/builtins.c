@@ -56,8 +56,6 @@
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
 
-Value (*builtins_import_hook)(Value name);
-
 static Value builtins_module;
 
 static Value type_value(Type *t) {
@@ -1773,21 +1771,6 @@ FN(bi_build_class) {
 
 // ---- __import__ -------------------------------------------------------------------------
 
-// The module `fullname`: sys.modules, the builtin registry, then the hook.
-static Value import_one(Value fullname) {
-    Value m = modules_import_builtin(fullname, 1);
-    if (m || err_occurred()) {
-        return m;
-    }
-    if (builtins_import_hook) {
-        return builtins_import_hook(fullname);
-    }
-    return err_format(&exc_NotImplementedError,
-                      "import of '%s': importing modules that are not builtin is not "
-                      "implemented yet",
-                      str_obj(fullname)->data);
-}
-
 static const char *const import_names[] = {"name", "globals", "locals", "fromlist", "level",
                                            NULL};
 static const ArgSpec import_spec = {"__import__", 0, import_names, 1, 5, 0};
@@ -1801,84 +1784,8 @@ FN(bi_import) {
     if (a[4] && as_c_int(a[4], &level) < 0) {
         return 0;
     }
-    // The import system proper (src/vm/import.c): relative names, packages,
-    // fromlist; import_one above stays the path for builtin modules.
-    (void)import_one;
+    // The import system proper (src/vm/import.c): importlib behind a fast path.
     return import_module_level(a[0], a[1] ? a[1] : 0, a[3] ? a[3] : VAL_NONE, level);
-}
-
-// ---- what the site module adds: exit() and quit() ------------------------------------
-// CPython's site module puts two _sitebuiltins.Quitter objects into builtins
-// (scripts call exit()); krait does it at start-up unless -S.
-
-typedef struct QuitterObject {
-    Object header;
-    Value name, eof;
-} QuitterObject;
-
-static void quitter_trace(Object *o, GcTracer *t) {
-    gc_trace_value(t, ((QuitterObject *)o)->name);
-    gc_trace_value(t, ((QuitterObject *)o)->eof);
-}
-
-static Value quitter_repr(Value self) {
-    QuitterObject *q = (QuitterObject *)val_ptr(self);
-    return str_format_c("Use %U() or %U to exit", q->name, q->eof);
-}
-
-static const char *const quitter_names[] = {"code", NULL};
-static const ArgSpec quitter_spec = {"__call__", 0, quitter_names, 0, 1, 0};
-
-// exit(code=None): close sys.stdin (ignoring errors), raise SystemExit(code).
-static Value quitter_call(Value self, const Value *args, size_t nargs, Value kwnames) {
-    Value a[1];
-    if (args_unpack(&quitter_spec, args, nargs, kwnames, a) < 0) {
-        return 0;
-    }
-    Value in = sys_get_object("stdin");
-    if (in && in != VAL_NONE && !obj_call_method(in, "close", NULL, 0)) {
-        err_clear();
-    }
-    Value code = a[0] ? a[0] : VAL_NONE;
-    Value exc = obj_call1(val_from_ptr(&exc_SystemExit), code);
-    return exc ? err_set_value(exc) : 0;
-}
-
-static const MemberDef quitter_members[] = {
-    {"name", MEMBER_VALUE_RO, offsetof(QuitterObject, name), NULL},
-    {"eof", MEMBER_VALUE_RO, offsetof(QuitterObject, eof), NULL},
-    {NULL, 0, 0, NULL},
-};
-
-static Type type_quitter = {
-    .header = {&type_type},
-    .name = "_sitebuiltins.Quitter",
-    .basic_size = sizeof(QuitterObject),
-    .base = &type_object,
-    .trace = quitter_trace,
-    .repr = quitter_repr,
-    .call = quitter_call,
-    .members = quitter_members,
-};
-
-int builtins_add_site_names(void) {
-    Value m = builtins_init();
-    if (!m || type_ready(&type_quitter) < 0) {
-        return -1;
-    }
-    static const char *const names[] = {"exit", "quit"};
-    for (int i = 0; i < 2; i++) {
-        QuitterObject *q = (QuitterObject *)gc_alloc(&type_quitter, sizeof(QuitterObject));
-        if (!q) {
-            return -1;
-        }
-        q->name = str_intern_cstr(names[i]);
-        q->eof = str_from_cstr("Ctrl-D (i.e. EOF)");
-        if (!q->name || !q->eof || module_add(m, names[i], val_from_ptr(q)) < 0) {
-            return -1;
-        }
-    }
-    return 0;
 }
 
 // ---- the module -------------------------------------------------------------------------

@@ -388,12 +388,8 @@ static void bytesio_buffer_release(Value v) {
     BIO(((BytesIOBufferObject *)val_ptr(v))->source)->exports--;
 }
 
-static int64_t bytesio_buffer_exports(Value v) {
-    return (int64_t)BIO(((BytesIOBufferObject *)val_ptr(v))->source)->exports;
-}
-
 static const BufferExporter bytesio_exporter = {
-    &type_bytesio_buffer, bytesio_buffer_get, bytesio_buffer_release, bytesio_buffer_exports,
+    &type_bytesio_buffer, bytesio_buffer_get, bytesio_buffer_release,
 };
 
 FN(bytesio_getbuffer) {

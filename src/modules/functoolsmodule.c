@@ -15,12 +15,14 @@
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
 #include "../runtime/genericalias.h"
+#include "../runtime/int.h"
 #include "../runtime/list.h"
 #include "../runtime/module.h"
 #include "../runtime/str.h"
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -411,6 +413,245 @@ static Type type_partial = {
     .dict_offset = offsetof(PartialObject, dict),
 };
 
+
+// ---- _lru_cache_wrapper ----------------------------------------------------------------------
+//
+// functools.lru_cache's C half: the cache is a dict from the call's key to
+// its result, in least- to most-recently used order (a hit moves its entry
+// to the end; a full bounded cache drops its first entry). The key of a
+// call is its one str or int argument itself, else a tuple of the
+// arguments, then a marker and the keyword names and values, then (typed)
+// the arguments' types, as CPython's lru_cache_make_key.
+
+typedef struct LruCacheObject {
+    Object header;
+    Value func;
+    Value cache;            // dict
+    Value cache_info_type;
+    Value dict;             // __dict__ (update_wrapper's attributes), 0 until needed
+    int64_t maxsize;        // -1: unbounded
+    int typed;
+    int64_t hits, misses;
+} LruCacheObject;
+
+static Type type_lru_cache;
+
+static LruCacheObject *lru(Value v) { return (LruCacheObject *)val_ptr(v); }
+
+static void lru_trace(Object *o, GcTracer *t) {
+    LruCacheObject *c = (LruCacheObject *)o;
+    gc_trace_value(t, c->func);
+    gc_trace_value(t, c->cache);
+    gc_trace_value(t, c->cache_info_type);
+    gc_trace_value(t, c->dict);
+}
+
+static Value lru_make_key(const Value *args, size_t nargs, Value kwnames, int typed) {
+    size_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
+    if (!nkw && !typed && nargs == 1 &&
+        (val_is_smallint(args[0]) || type_of(args[0]) == &type_int ||
+         type_of(args[0]) == &type_str)) {
+        return args[0];
+    }
+    size_t n = nargs + (nkw ? 1 + 2 * nkw : 0) + (typed ? nargs + nkw : 0);
+    Value key = tuple_new(n);
+    if (!key) {
+        return 0;
+    }
+    Value *items = tuple_obj(key)->items;
+    size_t k = 0;
+    for (size_t i = 0; i < nargs; i++) {
+        items[k++] = args[i];
+    }
+    if (nkw) {
+        items[k++] = val_from_ptr(&type_lru_cache);  // the keyword marker
+        for (size_t i = 0; i < nkw; i++) {
+            items[k++] = tuple_obj(kwnames)->items[i];
+            items[k++] = args[nargs + i];
+        }
+    }
+    if (typed) {
+        for (size_t i = 0; i < nargs + nkw; i++) {
+            items[k++] = val_from_ptr(type_of(args[i]));
+        }
+    }
+    return key;
+}
+
+static Value lru_call(Value self, const Value *args, size_t nargs, Value kwnames) {
+    LruCacheObject *c = lru(self);
+    if (c->maxsize == 0) {
+        c->misses++;
+        return obj_call(c->func, args, nargs, kwnames);
+    }
+    Value key = lru_make_key(args, nargs, kwnames, c->typed);
+    if (!key) {
+        return 0;
+    }
+    Value hit = dict_get(c->cache, key);
+    if (hit) {
+        c->hits++;
+        if (c->maxsize > 0 && (dict_del(c->cache, key) < 0 || dict_set(c->cache, key, hit) < 0)) {
+            return 0;  // (moved to the most recent end)
+        }
+        return hit;
+    }
+    if (err_occurred()) {
+        return 0;
+    }
+    c->misses++;
+    Value r = obj_call(c->func, args, nargs, kwnames);
+    if (!r) {
+        return 0;
+    }
+    c = lru(self);
+    if (c->maxsize > 0) {
+        int there = dict_contains(c->cache, key);
+        if (there != 0) {
+            return there < 0 ? 0 : r;  // the call itself cached this key meanwhile
+        }
+        if (dict_len(c->cache) >= c->maxsize) {
+            size_t pos = 0;
+            Value oldest, v;
+            if (dict_next(c->cache, &pos, &oldest, &v) && dict_del(c->cache, oldest) < 0) {
+                return 0;
+            }
+        }
+    }
+    return dict_set(c->cache, key, r) < 0 ? 0 : r;
+}
+
+static Value lru_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"user_function", "maxsize", "typed", "cache_info_type",
+                                        NULL};
+    static const ArgSpec spec = {"lru_cache", 0, names, 4, 4, 0};
+    Value a[4];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    if (!type_of(a[0])->call) {
+        return err_format(&exc_TypeError, "the first argument must be callable");
+    }
+    int64_t maxsize = -1;
+    if (a[1] != VAL_NONE) {
+        if (!int_check(a[1])) {
+            return err_format(&exc_TypeError, "maxsize should be integer or None");
+        }
+        if (obj_as_int64(a[1], &maxsize) < 0) {
+            if (!err_matches(&exc_OverflowError)) {
+                return 0;
+            }
+            err_clear();
+            maxsize = INT64_MAX;
+        }
+        if (maxsize < 0) {
+            maxsize = 0;
+        }
+    }
+    int typed = obj_truthy(a[2]);
+    if (typed < 0) {
+        return 0;
+    }
+    Value cache = dict_new();
+    Type *t = (Type *)val_ptr(type);
+    LruCacheObject *c = cache ? (LruCacheObject *)gc_alloc(t, t->basic_size) : NULL;
+    if (!c) {
+        return 0;
+    }
+    c->func = a[0];
+    c->cache = cache;
+    c->cache_info_type = a[3];
+    c->maxsize = maxsize;
+    c->typed = typed;
+    return val_from_ptr(c);
+}
+
+static Value lru_m_cache_info(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("cache_info", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    LruCacheObject *c = lru(self);
+    Value items[4] = {int_from_i64(c->hits), int_from_i64(c->misses),
+                      c->maxsize < 0 ? VAL_NONE : int_from_i64(c->maxsize),
+                      int_from_i64(dict_len(c->cache))};
+    for (int i = 0; i < 4; i++) {
+        if (!items[i]) {
+            return 0;
+        }
+    }
+    return obj_call(c->cache_info_type, items, 4, 0);
+}
+
+static Value lru_m_cache_clear(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("cache_clear", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    LruCacheObject *c = lru(self);
+    c->hits = c->misses = 0;
+    dict_clear(c->cache);
+    return VAL_NONE;
+}
+
+// Pickled by name, like the function it wraps.
+static Value lru_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return obj_getattr_cstr(self, "__qualname__");
+}
+
+static Value lru_m_copy(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__copy__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return self;
+}
+
+static Value lru_m_deepcopy(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__deepcopy__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    return self;
+}
+
+// Looked up on an instance it binds, as the function it wraps would.
+static Value lru_descr_get(Value self, Value instance, Value owner) {
+    (void)owner;
+    if (!instance || instance == VAL_NONE) {
+        return self;
+    }
+    return method_new(self, instance);
+}
+
+static const MethodDef lru_methods[] = {
+    {"cache_info", lru_m_cache_info, METH_DEFAULT, "Report cache statistics"},
+    {"cache_clear", lru_m_cache_clear, METH_DEFAULT, "Clear the cache and cache statistics"},
+    {"__reduce__", lru_m_reduce, METH_DEFAULT, NULL},
+    {"__copy__", lru_m_copy, METH_DEFAULT, NULL},
+    {"__deepcopy__", lru_m_deepcopy, METH_DEFAULT, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const GetSetDef lru_getset[] = {
+    {"__dict__", object_get_dict, object_set_dict, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+static Type type_lru_cache = {
+    .header = {&type_type},
+    .name = "functools._lru_cache_wrapper",
+    .flags = TYPE_BASETYPE | TYPE_HAS_WEAKREF,
+    .basic_size = sizeof(LruCacheObject),
+    .base = &type_object,
+    .trace = lru_trace,
+    .new_ = lru_tp_new,
+    .call = lru_call,
+    .descr_get = lru_descr_get,
+    .methods = lru_methods,
+    .getset = lru_getset,
+    .dict_offset = offsetof(LruCacheObject, dict),
+};
+
 // ---- the module -------------------------------------------------------------------------------------
 
 static const MethodDef functools_functions[] = {
@@ -429,12 +670,14 @@ Value functools_module_init(void) {
         return module;
     }
     if (type_ready(&type_keywrapper) < 0 || type_ready(&type_partial) < 0 ||
+        type_ready(&type_lru_cache) < 0 ||
         generic_alias_install_type(&type_partial) < 0) {
         return 0;
     }
     Value m = module_new_cstr("_functools");
     if (!m || module_add_functions(m, functools_functions) < 0 ||
         module_add(m, "partial", val_from_ptr(&type_partial)) < 0 ||
+        module_add(m, "_lru_cache_wrapper", val_from_ptr(&type_lru_cache)) < 0 ||
         module_add(m, "__doc__", str_from_cstr("Tools that operate on functions.")) < 0) {
         return 0;
     }

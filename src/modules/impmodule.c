@@ -1,13 +1,12 @@
-// impmodule.c - the `_imp` module: the C half of importlib, enough for
-// Lib/importlib to run from source (BuiltinImporter, FrozenImporter,
-// SourceFileLoader) on top of krait's own import system.
+// impmodule.c - the `_imp` module: the C half of importlib (the importer,
+// src/vm/import.c): builtin modules for BuiltinImporter, the frozen
+// modules compiled into the binary (src/vm/frozen.c) for FrozenImporter,
+// and the helpers SourceFileLoader calls.
 //
-// krait has no frozen modules and loads no extension modules (DESIGN.md
-// section 1): is_frozen answers False, find_frozen None, and
-// create_dynamic raises ImportError. Builtin modules come from the
-// registry in modules.c. sys.implementation.cache_tag is None, so
-// importlib never reads or writes .pyc files and marshal only sees the
-// basic types.
+// krait loads no extension modules (DESIGN.md section 1):
+// extension_suffixes() is empty, so importlib never looks for .so files,
+// and create_dynamic raises ImportError. Builtin modules come from the
+// registry in modules.c.
 #include <string.h>
 
 #include "../runtime/abstract.h"
@@ -24,6 +23,8 @@
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
 #include "../vm/code.h"
+#include "../vm/import.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -122,7 +123,7 @@ FN(imp_is_frozen) {
         str_argument("is_frozen", 0, args[0]) < 0) {
         return 0;
     }
-    return VAL_FALSE;
+    return val_bool(frozen_find(str_obj(args[0])->data) != NULL);
 }
 
 static Value no_frozen(Value name) {
@@ -136,32 +137,85 @@ static Value no_frozen(Value name) {
     return exc ? err_set_value(exc) : 0;
 }
 
+// The code object of a frozen module's data.
+static Value frozen_code_of(const unsigned char *data, size_t size, Value name) {
+    Value code = marshal_load_value(data, size);
+    if (code && type_of(code) != &type_code) {
+        return err_format(&exc_TypeError, "frozen object %s is not a code object",
+                          str_obj(name)->data);
+    }
+    return code;
+}
+
 FN(imp_is_frozen_package) {
     if (method_check_args("_imp.is_frozen_package", nargs, kwnames, 1, 1) < 0 ||
         str_argument("is_frozen_package", 0, args[0]) < 0) {
         return 0;
     }
-    return no_frozen(args[0]);
+    const FrozenModule *f = frozen_find(str_obj(args[0])->data);
+    return f ? val_bool(f->is_package) : no_frozen(args[0]);
 }
 
+// get_frozen_object(name, data=None): the code of `data` (marshalled) when
+// given, else of the frozen module `name`.
 FN(imp_get_frozen_object) {
     if (args_no_keywords("get_frozen_object", kwnames) < 0 ||
         args_check_positional("get_frozen_object", nargs, 1, 2) < 0 ||
         str_argument("get_frozen_object", 1, args[0]) < 0) {
         return 0;
     }
-    return no_frozen(args[0]);
+    if (nargs > 1 && args[1] != VAL_NONE) {
+        const char *data;
+        size_t len;
+        if (modules_get_buffer(args[1], &data, &len) < 0) {
+            return 0;
+        }
+        Value code = frozen_code_of((const unsigned char *)data, len, args[0]);
+        gc_keep_alive(args[1]);
+        return code;
+    }
+    const FrozenModule *f = frozen_find(str_obj(args[0])->data);
+    return f ? frozen_code_of(f->code, f->size, args[0]) : no_frozen(args[0]);
 }
 
+// init_frozen(name): import the frozen module `name` directly (its code run
+// in a module put into sys.modules), or None when there is no such module.
 FN(imp_init_frozen) {
     if (method_check_args("_imp.init_frozen", nargs, kwnames, 1, 1) < 0 ||
         str_argument("init_frozen", 0, args[0]) < 0) {
         return 0;
     }
-    return VAL_NONE;
+    const FrozenModule *f = frozen_find(str_obj(args[0])->data);
+    if (!f) {
+        return VAL_NONE;
+    }
+    Value code = frozen_code_of(f->code, f->size, args[0]);
+    Value modules = sys_get_object("modules");
+    if (!code || !modules || !dict_check(modules)) {
+        return code ? err_format(&exc_RuntimeError, "lost sys.modules") : 0;
+    }
+    Value m = dict_get(modules, args[0]);
+    if (!m) {
+        if (err_occurred() || !(m = module_new(args[0])) || dict_set(modules, args[0], m) < 0) {
+            return 0;
+        }
+    }
+    Value d = obj_getattr_cstr(m, "__dict__");
+    if (!d || !dict_check(d)) {
+        return d ? err_format(&exc_TypeError, "module has no dict") : 0;
+    }
+    if (f->is_package && dict_set_cstr(d, "__path__", list_new(0)) < 0) {
+        return 0;
+    }
+    if (dict_set_cstr(d, "__origname__", str_from_cstr(f->origname)) < 0 ||
+        !vm_eval_code((Code *)val_ptr(code), d, d)) {
+        return 0;
+    }
+    return m;
 }
 
-// find_frozen(name, *, withdata=False): None, there are no frozen modules.
+// find_frozen(name, *, withdata=False): None, or (data or None, is_package,
+// origname).
 FN(imp_find_frozen) {
     static const char *const names[] = {"", "withdata", NULL};
     static const ArgSpec spec = {"find_frozen", 1, names + 1, 1, 1, 0};
@@ -170,14 +224,34 @@ FN(imp_find_frozen) {
         str_argument("find_frozen", 1, a[0]) < 0) {
         return 0;
     }
-    return VAL_NONE;
+    const FrozenModule *f = frozen_find(str_obj(a[0])->data);
+    if (!f) {
+        return VAL_NONE;
+    }
+    int withdata = a[1] ? obj_truthy(a[1]) : 0;
+    if (withdata < 0) {
+        return 0;
+    }
+    Value data = withdata ? bytes_from(f->code, f->size) : VAL_NONE;
+    Value origname = f->origname[0] ? str_from_cstr(f->origname) : VAL_NONE;
+    if (!data || !origname) {
+        return 0;
+    }
+    return tuple_from((Value[]){data, val_bool(f->is_package), origname}, 3);
 }
 
 FN(imp_frozen_module_names) {
     if (method_check_args("_imp._frozen_module_names", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return list_new(0);
+    Value list = list_new(0);
+    for (const FrozenModule *f = frozen_modules; list && f->name; f++) {
+        Value s = str_from_cstr(f->name);
+        if (!s || list_append(list, s) < 0) {
+            return 0;
+        }
+    }
+    return list;
 }
 
 FN(imp_override_frozen_modules_for_tests) {

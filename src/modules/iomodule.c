@@ -17,6 +17,7 @@
 #include "../runtime/bytes.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
@@ -838,6 +839,25 @@ static const MethodDef io_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+// The objects of the standard streams (kept alive here: they are never
+// finalized before the process ends, so their finalizers are idle at exit).
+static Value std_parts[9];
+static int std_nparts;
+
+// finalize.c's exit check: a standard stream's part, or a closed file of
+// an io type itself (a subclass may have a __del__ of its own).
+static int io_exit_idle(const Object *o) {
+    for (int i = 0; i < std_nparts; i++) {
+        if (val_ptr(std_parts[i]) == o) {
+            return 1;
+        }
+    }
+    Type *t = o->type;
+    return (t == &type_fileio || t == &type_bufferedreader || t == &type_bufferedwriter ||
+            t == &type_bufferedrandom || t == &type_textiowrapper) &&
+           ((const IOObject *)o)->iobase_closed;
+}
+
 Value io_std_stream(int fd, const char *name, int writable, const char *errors,
                     int line_buffering, int unbuffered) {
     if (!io_module_init()) {
@@ -877,6 +897,10 @@ Value io_std_stream(int fd, const char *name, int writable, const char *errors,
     if (!mode || obj_setattr(text, str_intern_cstr("mode"), mode) < 0) {
         return 0;
     }
+    Value parts[3] = {raw, buffer, text};
+    for (int i = 0; i < 3 && std_nparts < 9; i++) {
+        std_parts[std_nparts++] = parts[i];
+    }
     return text;
 }
 
@@ -899,6 +923,10 @@ Value io_module_init(void) {
         return module;
     }
     gc_add_root(&module);
+    for (int i = 0; i < 9; i++) {
+        gc_add_root(&std_parts[i]);
+    }
+    finalize_add_exit_idle_check(io_exit_idle);
     if (io_ready_types() < 0 || make_unsupported_operation() < 0) {
         return 0;
     }

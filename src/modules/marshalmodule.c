@@ -7,10 +7,18 @@
 // type codes as CPython for the given version, but never marks objects
 // with FLAG_REF: CPython decides that from reference counts, which krait
 // does not have, so the bytes may differ from CPython's while loading to
-// equal values. Code objects are not marshalled (krait's bytecode is not
-// CPython's, and importlib never asks: sys.implementation.cache_tag is
-// None): dumps() raises ValueError("unmarshallable object") for them.
+// equal values.
+//
+// Code objects are krait's own (register bytecode, src/vm/code.h), so
+// their 'c' record is krait's layout, not CPython's: the code cache on disk
+// (importlib's .pyc files under sys.pycache_prefix, named with krait's
+// sys.implementation.cache_tag, which carries a build id) is their only
+// reader, and it never sees a file written by another build or by CPython.
+// Instructions are written in their generic form with zeroed cache words
+// (what the compiler produced), whatever quickening did to them since.
+// Constant slices use the type code ':' (CPython 3.12's).
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,10 +34,12 @@
 #include "../runtime/list.h"
 #include "../runtime/module.h"
 #include "../runtime/set.h"
+#include "../runtime/slice.h"
 #include "../runtime/str.h"
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../vm/code.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -141,6 +151,57 @@ static int w_set(Writer *w, int code, Value s) {
     return w_items(w, list_obj(items)->items, list_obj(items)->len);
 }
 
+static void w_raw(Writer *w, const void *p, size_t n) {
+    sb_put(&w->out, (const char *)p, n);
+}
+
+static void w_u32(Writer *w, uint32_t x) {
+    w_int32(w, (int64_t)x);
+}
+
+// A code object: 'c', its counts, the instruction words (generic ops, cache
+// words zeroed), the line, live-slot and exception tables, then its objects.
+static int w_code(Writer *w, const Code *c) {
+    w_byte(w, 'c');
+    w_u32(w, c->ninstrs);
+    w_u32(w, c->flags);
+    w_u32(w, (uint32_t)c->argcount | (uint32_t)c->posonlyargcount << 16);
+    w_u32(w, (uint32_t)c->kwonlyargcount | (uint32_t)c->nlocals << 16);
+    w_u32(w, (uint32_t)c->ncells | (uint32_t)c->nfrees << 16);
+    w_u32(w, c->nslots);
+    w_u32(w, (uint32_t)c->firstlineno);
+    w_u32(w, c->nlinetable);
+    w_u32(w, c->nlivetable);
+    w_u32(w, c->nexceptions);
+    for (uint32_t pc = 0; pc < c->ninstrs;) {
+        Instr in = c->instrs[pc];
+        unsigned op = instr_op(in);
+        if (op >= OP__COUNT) {
+            err_format(&exc_ValueError, "unmarshallable object");
+            return -1;
+        }
+        Instr generic = (in & ~(Instr)0xff) | opcode_generic[op];
+        w_raw(w, &generic, sizeof generic);
+        pc++;
+        for (unsigned k = 0; k < opcode_cache_words[op] && pc < c->ninstrs; k++, pc++) {
+            Instr zero = 0;
+            w_raw(w, &zero, sizeof zero);
+        }
+    }
+    w_raw(w, c->linetable, c->nlinetable);
+    w_raw(w, c->livetable, c->nlivetable);
+    for (uint32_t i = 0; i < c->nexceptions; i++) {
+        const ExceptionRange *e = &c->exceptions[i];
+        w_u32(w, e->start);
+        w_u32(w, e->end);
+        w_u32(w, e->handler);
+        w_u32(w, (uint32_t)e->exc_slot | (uint32_t)e->depth << 16);
+    }
+    Value objs[8] = {c->consts, c->names, c->varnames, c->cellvars, c->freevars,
+                     c->name, c->qualname, c->filename};
+    return w_items(w, objs, 8);
+}
+
 static int w_object_inner(Writer *w, Value v) {
     Type *t = type_of(v);
     if (v == VAL_NONE) {
@@ -229,6 +290,13 @@ static int w_object_inner(Writer *w, Value v) {
         return w_set(w, '<', v);
     } else if (t == &type_frozenset) {
         return w_set(w, '>', v);
+    } else if (t == &type_code) {
+        return w_code(w, (const Code *)val_ptr(v));
+    } else if (t == &type_slice) {
+        SliceObject *sl = slice_obj(v);
+        w_byte(w, ':');
+        Value parts[3] = {sl->start, sl->stop, sl->step};
+        return w_items(w, parts, 3);
     } else {
         err_format(&exc_ValueError, "unmarshallable object");
         return -1;
@@ -391,6 +459,156 @@ static int64_t r_reserve(Reader *r, int flagged) {
     }
     int64_t idx = (int64_t)list_obj(r->refs)->len;
     return list_append(r->refs, VAL_NONE) < 0 ? -2 : idx;
+}
+
+static int r_u32(Reader *r, uint32_t *out) {
+    int64_t x;
+    if (r_int32(r, &x) < 0) {
+        return -1;
+    }
+    *out = (uint32_t)x;
+    return 0;
+}
+
+// A malloc'ed copy of the next n bytes (NULL with an exception).
+static void *r_copy(Reader *r, size_t n) {
+    const unsigned char *p = r_take(r, n);
+    if (!p) {
+        return NULL;
+    }
+    void *m = malloc(n ? n : 1);
+    if (!m) {
+        err_no_memory();
+        return NULL;
+    }
+    memcpy(m, p, n);
+    return m;
+}
+
+static Value bad_code(void) {
+    return err_format(&exc_ValueError, "bad marshal data (invalid code object)");
+}
+
+// A tuple of str (interned, as the compiler's names are), or 0 when v is not one.
+static int intern_names(Value v) {
+    if (!val_is_ptr(v) || type_of(v) != &type_tuple) {
+        return -1;
+    }
+    TupleObject *t = tuple_obj(v);
+    for (size_t i = 0; i < t->len; i++) {
+        if (!val_is_str(t->items[i])) {
+            return -1;
+        }
+        t->items[i] = str_intern(t->items[i]);
+    }
+    return 0;
+}
+
+// Identifier-like str constants are interned, as CPython's compiler does.
+static void intern_consts(Value consts) {
+    TupleObject *t = tuple_obj(consts);
+    for (size_t i = 0; i < t->len; i++) {
+        Value s = t->items[i];
+        if (val_is_str(s) && str_obj(s)->len == str_obj(s)->nbytes) {
+            const char *p = str_obj(s)->data;
+            size_t k = 0;
+            while (k < str_obj(s)->nbytes && (p[k] == '_' || (p[k] >= '0' && p[k] <= '9') ||
+                                              ((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z'))) {
+                k++;
+            }
+            if (k == str_obj(s)->nbytes) {
+                t->items[i] = str_intern(s);
+            }
+        }
+    }
+}
+
+// The 'c' record w_code writes. The instruction words are checked for
+// valid ops and cache words; the operands are trusted, as CPython trusts
+// the bytecode it loads.
+static Value r_code(Reader *r) {
+    uint32_t h[10];
+    for (int i = 0; i < 10; i++) {
+        if (r_u32(r, &h[i]) < 0) {
+            return 0;
+        }
+    }
+    uint32_t ninstrs = h[0];
+    if (ninstrs == 0 || ninstrs > (uint32_t)(r->end - r->p) / 8 ||
+        h[7] > (uint32_t)(r->end - r->p) || h[8] > (uint32_t)(r->end - r->p) ||
+        h[9] > (uint32_t)(r->end - r->p) / 16 || (h[5] & 0xffff0000u) != 0) {
+        return bad_code();
+    }
+    Code *c = (Code *)gc_alloc(&type_code, sizeof(Code));
+    if (!c) {
+        return 0;
+    }
+    c->ninstrs = ninstrs;
+    c->flags = h[1];
+    c->argcount = (uint16_t)h[2];
+    c->posonlyargcount = (uint16_t)(h[2] >> 16);
+    c->kwonlyargcount = (uint16_t)h[3];
+    c->nlocals = (uint16_t)(h[3] >> 16);
+    c->ncells = (uint16_t)h[4];
+    c->nfrees = (uint16_t)(h[4] >> 16);
+    c->nslots = (uint16_t)h[5];
+    c->firstlineno = (int32_t)h[6];
+    c->nlinetable = h[7];
+    c->nlivetable = h[8];
+    c->nexceptions = h[9];
+    if (!(c->instrs = r_copy(r, (size_t)ninstrs * sizeof(Instr))) ||
+        !(c->linetable = r_copy(r, c->nlinetable)) ||
+        !(c->livetable = r_copy(r, c->nlivetable))) {
+        return 0;
+    }
+    for (uint32_t pc = 0; pc < ninstrs;) {
+        unsigned op = instr_op(c->instrs[pc]);
+        if (op >= OP__COUNT || opcode_generic[op] != op ||
+            (uint64_t)pc + opcode_cache_words[op] >= ninstrs) {
+            return bad_code();
+        }
+        pc += 1 + opcode_cache_words[op];
+    }
+    c->exceptions = malloc(sizeof(ExceptionRange) * (c->nexceptions ? c->nexceptions : 1));
+    if (!c->exceptions) {
+        err_no_memory();
+        return 0;
+    }
+    for (uint32_t i = 0; i < c->nexceptions; i++) {
+        uint32_t e[4];
+        for (int k = 0; k < 4; k++) {
+            if (r_u32(r, &e[k]) < 0) {
+                return 0;
+            }
+        }
+        if (e[0] > e[1] || e[1] > ninstrs || e[2] >= ninstrs || (e[3] & 0xffff) >= c->nslots) {
+            return bad_code();
+        }
+        c->exceptions[i] = (ExceptionRange){e[0], e[1], e[2], (uint16_t)e[3],
+                                            (uint16_t)(e[3] >> 16)};
+    }
+    Value *fields[8] = {&c->consts, &c->names, &c->varnames, &c->cellvars, &c->freevars,
+                        &c->name, &c->qualname, &c->filename};
+    for (int i = 0; i < 8; i++) {
+        Value v = r_object(r);
+        if (!v) {
+            return 0;
+        }
+        *fields[i] = v;
+    }
+    if (!val_is_ptr(c->consts) || type_of(c->consts) != &type_tuple ||
+        intern_names(c->names) < 0 || intern_names(c->varnames) < 0 ||
+        intern_names(c->cellvars) < 0 || intern_names(c->freevars) < 0 ||
+        !val_is_str(c->name) || !val_is_str(c->qualname) || !val_is_str(c->filename) ||
+        tuple_obj(c->varnames)->len != c->nlocals || tuple_obj(c->cellvars)->len != c->ncells ||
+        tuple_obj(c->freevars)->len != c->nfrees ||
+        (uint32_t)c->nlocals + c->ncells + c->nfrees > c->nslots) {
+        return bad_code();
+    }
+    c->name = str_intern(c->name);
+    c->qualname = str_intern(c->qualname);
+    intern_consts(c->consts);
+    return val_from_ptr(c);
 }
 
 static Value r_object_inner(Reader *r) {
@@ -635,8 +853,20 @@ static Value r_object_inner(Reader *r) {
         }
         return v;
     }
-    case 'c':
-        return err_format(&exc_ValueError, "bad marshal data (krait does not load code objects)");
+    case 'c': {
+        idx = r_reserve(r, flagged);
+        return idx == -2 ? 0 : r_set_ref(r, idx, r_code(r));
+    }
+    case ':': {
+        idx = r_reserve(r, flagged);
+        Value parts[3];
+        for (int i = 0; i < 3; i++) {
+            if (idx == -2 || !(parts[i] = r_object(r))) {
+                return 0;
+            }
+        }
+        return r_set_ref(r, idx, slice_new(parts[0], parts[1], parts[2]));
+    }
     default:
         return err_format(&exc_ValueError, "bad marshal data (unknown type code)");
     }
@@ -651,23 +881,27 @@ static Value r_object(Reader *r) {
     return v;
 }
 
+Value marshal_dump_value(Value v) {
+    return marshal_to_bytes(v, MARSHAL_VERSION);
+}
+
+Value marshal_load_value(const void *data, size_t n) {
+    Reader r = {.p = data, .end = (const unsigned char *)data + n};
+    r.refs = list_new(0);
+    return r.refs ? r_object(&r) : 0;
+}
+
 FN(marshal_loads) {
     if (method_check_args("marshal.loads", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
-    const Value *a = args;
-    if (!val_is_bytes(a[0])) {
-        return err_format(&exc_TypeError, "a bytes-like object is required, not '%s'",
-                          obj_type_name(a[0]));
-    }
-    Reader r = {.p = (const unsigned char *)bytes_data(a[0])};
-    r.end = r.p + bytes_len(a[0]);
-    r.refs = list_new(0);
-    if (!r.refs) {
+    const char *data;
+    size_t len;
+    if (modules_get_buffer(args[0], &data, &len) < 0) {
         return 0;
     }
-    Value v = r_object(&r);
-    gc_keep_alive(a[0]);
+    Value v = marshal_load_value(data, len);
+    gc_keep_alive(args[0]);
     return v;
 }
 

@@ -40,6 +40,7 @@ Value array_module_init(void);      // array (arraymodule.c)
 Value ast_module_init(void);        // _ast (astmodule.c)
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value binascii_module_init(void);   // binascii (binasciimodule.c)
+Value abc_module_init(void);        // _abc (abcmodule.c)
 Value bisect_module_init(void);     // _bisect (bisectmodule.c)
 Value bz2_module_init(void);        // _bz2 (bz2module.c)
 Value blake2_module_init(void);     // _blake2 (blake2module.c, hashobject.c)
@@ -48,9 +49,12 @@ Value collections_module_init(void);  // _collections (collectionsmodule.c)
 Value contextvars_module_init(void);  // _contextvars (contextvarsmodule.c)
 Value csv_module_init(void);        // _csv (csvmodule.c)
 Value errno_module_init(void);      // errno (errnomodule.c)
+Value fcntl_module_init(void);      // fcntl (fcntlmodule.c)
 Value functools_module_init(void);  // _functools (functoolsmodule.c)
 Value gcmodule_init(void);          // gc (gcmodule.c)
+Value grp_module_init(void);        // grp (grpmodule.c)
 Value heapq_module_init(void);      // _heapq (heapqmodule.c)
+Value pwd_module_init(void);        // pwd (pwdmodule.c)
 Value queue_module_init(void);      // _queue (queuemodule.c)
 Value random_module_init(void);     // _random (randommodule.c)
 Value imp_module_init(void);        // _imp (impmodule.c)
@@ -59,20 +63,29 @@ Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
 Value json_module_init(void);       // _json (jsonmodule.c)
 Value marshal_module_init(void);    // marshal (marshalmodule.c)
 Value lzma_module_init(void);       // _lzma (lzmamodule.c)
+// marshal.dumps(v) (version 4) and marshal.loads of n bytes, for C callers
+// (the import system's code cache); 0 with an exception on failure.
+Value marshal_dump_value(Value v);
+Value marshal_load_value(const void *data, size_t n);
 Value math_module_init(void);       // math (mathmodule.c)
 Value md5_module_init(void);        // _md5 (md5module.c, hashobject.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
 Value posix_module_init(void);      // posix (posixmodule.c)
+Value posixsubprocess_module_init(void);  // _posixsubprocess (posixsubprocessmodule.c)
+Value resource_module_init(void);   // resource (resourcemodule.c)
+Value select_module_init(void);     // select (selectmodule.c)
 Value pyexpat_module_init(void);    // pyexpat (pyexpatmodule.c)
 Value sha1_module_init(void);       // _sha1 (sha1module.c, hashobject.c)
 Value sha256_module_init(void);     // _sha256 (sha256module.c, hashobject.c)
 Value sha3_module_init(void);       // _sha3 (sha3module.c, hashobject.c)
 Value sha512_module_init(void);     // _sha512 (sha512module.c)
+Value socket_module_init(void);     // _socket (socketmodule.c)
 Value faulthandler_module_init(void);  // faulthandler (faulthandlermodule.c)
 Value signal_module_init(void);     // _signal (signalmodule.c)
 Value sre_module_init(void);        // _sre (sremodule.c, sre_engine.c)
 Value string_module_init(void);     // _string (stringmodule.c)
 Value struct_module_init(void);     // _struct (structmodule.c)
+Value termios_module_init(void);    // termios (termiosmodule.c)
 Value thread_module_init(void);     // _thread (threadmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
 Value unicodedata_module_init(void);  // unicodedata (unicodedatamodule.c)
@@ -109,6 +122,28 @@ int modules_get_buffer(Value v, const char **data, size_t *len);
 extern volatile sig_atomic_t signal_tripped;
 int signal_check_pending(void);
 
+// Shared by select, _socket and fcntl (selectmodule.c):
+// modules_fileno is CPython's PyObject_AsFileDescriptor (an int, or an
+// object with fileno(); "file descriptor cannot be a negative integer").
+// modules_poll_wait is ppoll() for timeout_ns (-1: forever) that runs the
+// signal handlers on EINTR and goes on waiting (PEP 475): the number of
+// ready descriptors, or -1 with an exception.
+struct pollfd;
+int modules_fileno(Value v, int *fd);
+int modules_poll_wait(struct pollfd *fds, size_t n, int64_t timeout_ns);
+int64_t modules_monotonic_ns(void);
+
+// A uid or gid argument as CPython's _Py_Uid_Converter (-1 is (uid_t)-1;
+// TypeError "uid should be integer, not str"; OverflowError "uid is less
+// than minimum"), and an id as a Python int ((uid_t)-1 is -1). pwdmodule.c.
+int modules_id_arg(Value v, const char *what, uint32_t *out);
+Value modules_id_value(uint32_t id);
+
+// Run the os.register_at_fork hooks (posixmodule.c): which 0 = before
+// (last registered first), 1 = after in the child, 2 = after in the
+// parent. Errors are reported as unraisable.
+void posix_run_fork_hooks(int which);
+
 // Run the atexit callbacks (last registered first; errors reported as
 // unraisable) and forget them: run.c calls it when the program ends.
 void atexit_run_callbacks(void);
@@ -117,17 +152,6 @@ void atexit_run_callbacks(void);
 
 // Create the builtins module (once; later calls return the same module).
 Value builtins_init(void);
-
-// Add what CPython's site module puts into builtins: exit and quit
-// (sys_init calls it unless SysConfig.no_site). 0 or -1.
-int builtins_add_site_names(void);
-
-// The importer of modules that are not builtin (.py files), installed by
-// the import system: called by __import__ with the full dotted name after
-// sys.modules and the builtin registry had nothing; returns the module or 0
-// with an exception. While it is NULL, such imports raise
-// NotImplementedError.
-extern Value (*builtins_import_hook)(Value name);
 
 // ---- sys ------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <pty.h>
 #include <sched.h>
 #include <stdio.h>
 #include <sys/eventfd.h>
@@ -566,6 +567,27 @@ FN(posix_pipe) {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) < 0) {
         return posix_error();
+    }
+    return tuple_pack2(val_from_smallint(fds[0]), val_from_smallint(fds[1]));
+}
+
+// openpty() -> (master_fd, slave_fd), both non-inheritable.
+FN(posix_openpty) {
+    if (method_check_args("openpty", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    int fds[2];
+    if (openpty(&fds[0], &fds[1], NULL, NULL, NULL) < 0) {
+        return posix_error();
+    }
+    for (int i = 0; i < 2; i++) {
+        int flags = fcntl(fds[i], F_GETFD);
+        if (flags < 0 || fcntl(fds[i], F_SETFD, flags | FD_CLOEXEC) < 0) {
+            int saved = errno;
+            close(fds[0]);
+            close(fds[1]);
+            return err_from_errno(saved, 0, 0);
+        }
     }
     return tuple_pack2(val_from_smallint(fds[0]), val_from_smallint(fds[1]));
 }
@@ -1395,6 +1417,10 @@ static void run_fork_hooks(int which, bool reverse) {
     }
 }
 
+void posix_run_fork_hooks(int which) {
+    run_fork_hooks(which, which == 0);
+}
+
 FN(posix_register_at_fork) {
     static const char *const names[] = {"before", "after_in_child", "after_in_parent", NULL};
     static const ArgSpec spec = {"register_at_fork", 0, names, 0, 0, 0};
@@ -1818,6 +1844,7 @@ static const MethodDef posix_functions[] = {
     {"dup2", posix_dup2, METH_DEFAULT, NULL},
     {"pipe", posix_pipe, METH_DEFAULT, NULL},
     {"isatty", posix_isatty, METH_DEFAULT, NULL},
+    {"openpty", posix_openpty, METH_DEFAULT, NULL},
     {"get_inheritable", posix_get_inheritable, METH_DEFAULT, NULL},
     {"set_inheritable", posix_set_inheritable, METH_DEFAULT, NULL},
     {"get_blocking", posix_get_blocking, METH_DEFAULT, NULL},

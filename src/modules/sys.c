@@ -5,9 +5,10 @@
 // What sys reports about the implementation follows CPython 3.11 wherever a
 // program may branch on it (version_info, hexversion, maxsize, float_info,
 // hash_info, int_info), and says krait where the truth differs
-// (implementation.name, version's build text, executable). Setting
-// implementation.cache_tag to None keeps importlib from reading or writing
-// CPython's .pyc files.
+// (implementation.name, version's build text, executable).
+// implementation.cache_tag is "krait311-<build id>": importlib names the
+// files of krait's code cache with it (src/vm/import.c), so they are never
+// CPython's nor another krait build's.
 #include <errno.h>
 #include <float.h>
 #include <limits.h>
@@ -39,6 +40,7 @@
 #include "../runtime/unicode.h"
 #include "../runtime/set.h"
 #include "../vm/vm.h"
+#include "build_id.h"
 #include "stdlib_module_names.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -1210,7 +1212,7 @@ Value sys_init(const SysConfig *config) {
     Value version_info = make_version_info();
     Value impl_attrs = dict_new();
     if (!version_info || !impl_attrs || dict_set_cstr(impl_attrs, "name", S("krait")) < 0 ||
-        dict_set_cstr(impl_attrs, "cache_tag", VAL_NONE) < 0 ||
+        dict_set_cstr(impl_attrs, "cache_tag", S("krait311-" KRAIT_BUILD_ID)) < 0 ||
         dict_set_cstr(impl_attrs, "version", version_info) < 0 ||
         dict_set_cstr(impl_attrs, "hexversion", I(PY_HEXVERSION)) < 0 ||
         dict_set_cstr(impl_attrs, "_multiarch", S("x86_64-linux-gnu")) < 0) {
@@ -1240,9 +1242,6 @@ Value sys_init(const SysConfig *config) {
         add("_xoptions", dict_new()) < 0 || add("meta_path", list_new(0)) < 0 ||
         add("path_hooks", list_new(0)) < 0 || add("path_importer_cache", dict_new()) < 0 ||
         add("_git", tuple_from((Value[]){S("krait"), S(""), S("")}, 3)) < 0) {
-        return 0;
-    }
-    if (!c->no_site && builtins_add_site_names() < 0) {
         return 0;
     }
     sys_module = m;

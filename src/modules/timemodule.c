@@ -20,6 +20,8 @@
 #include "../runtime/int.h"
 #include "../runtime/list.h"
 #include "../runtime/module.h"
+#include "../runtime/dict.h"
+#include "../runtime/namespace.h"
 #include "../runtime/str.h"
 #include "../runtime/structseq.h"
 #include "../runtime/tuple.h"
@@ -412,6 +414,47 @@ static Value t_tzset(Value self, const Value *args, size_t nargs, Value kwnames)
     return m && init_timezone(m) == 0 ? VAL_NONE : 0;
 }
 
+// get_clock_info(name): how each clock above is read, as a SimpleNamespace
+// (asyncio reads the monotonic clock's resolution).
+static Value t_get_clock_info(Value self, const Value *args, size_t nargs, Value kwnames) {
+    static const struct {
+        const char *name, *implementation;
+        clockid_t id;
+        int monotonic, adjustable;
+    } clocks[] = {
+        {"time", "clock_gettime(CLOCK_REALTIME)", CLOCK_REALTIME, 0, 1},
+        {"monotonic", "clock_gettime(CLOCK_MONOTONIC)", CLOCK_MONOTONIC, 1, 0},
+        {"perf_counter", "clock_gettime(CLOCK_MONOTONIC)", CLOCK_MONOTONIC, 1, 0},
+        {"process_time", "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", CLOCK_PROCESS_CPUTIME_ID, 1, 0},
+        {"thread_time", "clock_gettime(CLOCK_THREAD_CPUTIME_ID)", CLOCK_THREAD_CPUTIME_ID, 1, 0},
+    };
+    if (method_check_args("get_clock_info", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    if (!val_is_str(args[0])) {
+        return err_format(&exc_TypeError, "get_clock_info() argument 1 must be str, not %s",
+                          obj_type_name(args[0]));
+    }
+    for (size_t i = 0; i < sizeof(clocks) / sizeof(clocks[0]); i++) {
+        if (strcmp(str_obj(args[0])->data, clocks[i].name) != 0) {
+            continue;
+        }
+        struct timespec res;
+        double resolution = clock_getres(clocks[i].id, &res) == 0
+                                ? (double)res.tv_sec + (double)res.tv_nsec * 1e-9
+                                : 1e-9;
+        Value d = dict_new();
+        if (!d || dict_set_cstr(d, "implementation", str_from_cstr(clocks[i].implementation)) < 0 ||
+            dict_set_cstr(d, "monotonic", val_bool(clocks[i].monotonic)) < 0 ||
+            dict_set_cstr(d, "adjustable", val_bool(clocks[i].adjustable)) < 0 ||
+            dict_set_cstr(d, "resolution", float_from_double(resolution)) < 0) {
+            return 0;
+        }
+        return namespace_new(d);
+    }
+    return err_format(&exc_ValueError, "unknown clock");
+}
+
 static const MethodDef time_functions[] = {
     {"gmtime", t_gmtime, METH_DEFAULT, "Convert seconds since the Epoch to a time tuple expressing UTC."},
     {"localtime", t_localtime, METH_DEFAULT, "Convert seconds since the Epoch to a time tuple expressing local time."},
@@ -431,6 +474,7 @@ static const MethodDef time_functions[] = {
     {"thread_time", t_thread_time, METH_DEFAULT, "Thread time for profiling."},
     {"thread_time_ns", t_thread_time_ns, METH_DEFAULT, "Thread time in nanoseconds."},
     {"sleep", t_sleep, METH_DEFAULT, "Delay execution for a given number of seconds."},
+    {"get_clock_info", t_get_clock_info, METH_DEFAULT, "Get information of the specified clock."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -55,13 +55,11 @@ int64_t buffer_exports(Value v);
 // io.BytesIO.getbuffer(), array.array): instances of `type` or of a
 // subclass export through `get`, which fills *view (view->obj = v) and
 // counts the window, returning 0 or -1 with an exception; `release`
-// uncounts it; `exports` (may be NULL) tells buffer_exports the count.
-// Registered once, by the module that owns the type; a handful at most.
+// uncounts it. Registered once, by the module that owns the type; a handful at most.
 typedef struct BufferExporter {
     Type *type;
     int (*get)(Value v, Buffer *view, int flags);
     void (*release)(Value v);
-    int64_t (*exports)(Value v);
 } BufferExporter;
 void buffer_register_exporter(const BufferExporter *e);
 

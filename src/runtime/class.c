@@ -233,12 +233,17 @@ static Value mro_implementation(Type *t) {
 static Type *solid_base(Type *t) {
     Type *base = t->base ? solid_base(t->base) : &type_object;
     size_t ts = t->basic_size, bs = base->basic_size;
-    if (t->item_size || base->item_size) {
+    // (krait's str keeps its characters inline; CPython's str is not a
+    // variable-size type, so str subclasses lay out like fixed-size ones)
+    if ((t->item_size || base->item_size) && !(t->flags & TYPE_STR_SUBCLASS)) {
         return (ts != bs || t->item_size != base->item_size) ? t : base;
     }
     if ((t->flags & TYPE_HEAP) && (t->flags & TYPE_HAS_SHAPE) && !(base->flags & TYPE_HAS_SHAPE) &&
         t->attrs_offset + sizeof(InstanceAttrs) == ts) {
         ts -= sizeof(InstanceAttrs);
+    } else if ((t->flags & TYPE_HEAP) && (t->flags & TYPE_VAR_ATTRS) &&
+               !(base->flags & TYPE_HAS_SHAPE) && (t->flags & TYPE_STR_SUBCLASS)) {
+        ts -= sizeof(InstanceAttrs) + sizeof(Value);  // attributes after the characters
     }
     return ts != bs ? t : base;
 }
@@ -382,7 +387,10 @@ typedef struct SlotsInfo {
 static int process_slots(Value dict, Value name, Type *base, Value bases, SlotsInfo *info) {
     int may_add_dict = !(base->flags & TYPE_HAS_SHAPE) && !base->dict_offset &&
                        !(base->flags & TYPE_TYPE_SUBCLASS);
-    int may_add_weak = !(base->flags & TYPE_HAS_WEAKREF) && !base->item_size &&
+    // (weak references live beside the object: only CPython's layout rules
+    // matter, and its str is not variable-size)
+    int may_add_weak = !(base->flags & TYPE_HAS_WEAKREF) &&
+                       (!base->item_size || (base->flags & TYPE_STR_SUBCLASS)) &&
                        !(base->flags & TYPE_TYPE_SUBCLASS);
     Value slots = dict_get(dict, NAME(__slots__));
     if (!slots) {

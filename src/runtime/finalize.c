@@ -60,13 +60,61 @@ size_t finalize_collect(void) {
     return found;
 }
 
+static int (*exit_idle_checks[8])(const Object *o);
+static int exit_idle_nchecks;
+
+void finalize_add_exit_idle_check(int (*idle)(const Object *o)) {
+    for (int i = 0; i < exit_idle_nchecks; i++) {
+        if (exit_idle_checks[i] == idle) {
+            return;
+        }
+    }
+    if (exit_idle_nchecks < 8) {
+        exit_idle_checks[exit_idle_nchecks++] = idle;
+    }
+}
+
+static int (*exit_idle_callbacks[8])(Value callback);
+static int exit_idle_ncallbacks;
+
+void finalize_add_exit_idle_callback(int (*idle)(Value callback)) {
+    for (int i = 0; i < exit_idle_ncallbacks; i++) {
+        if (exit_idle_callbacks[i] == idle) {
+            return;
+        }
+    }
+    if (exit_idle_ncallbacks < 8) {
+        exit_idle_callbacks[exit_idle_ncallbacks++] = idle;
+    }
+}
+
+// A weakref callback that could do something visible.
+static int callback_matters_at_exit(Value callback) {
+    for (int i = 0; i < exit_idle_ncallbacks; i++) {
+        if (exit_idle_callbacks[i](callback)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+// A registered object whose finalizer could still do something visible.
+static int matters_at_exit(const Object *o) {
+    for (int i = 0; i < exit_idle_nchecks; i++) {
+        if (exit_idle_checks[i](o)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 void gc_run_exit_finalizers(Value main_globals) {
     finalize_run_pending();
     // A full collection costs a trace of the live heap: only when some
-    // object has a finalizer that could be due. First what is garbage
-    // already (CPython would have finalized it when it became garbage), then
-    // what only __main__'s globals hold.
-    if (gc_finalizer_count() == 0) {
+    // object has a finalizer that could be due and do something. First
+    // what is garbage already (CPython would have finalized it when it
+    // became garbage), then what only __main__'s globals hold.
+    if (!gc_finalizer_any(matters_at_exit) && !gc_weak_callback_any(callback_matters_at_exit)) {
         return;
     }
     finalize_collect();

@@ -49,6 +49,19 @@ size_t finalize_collect(void);
 // modules later; PyPy never does).
 void gc_run_exit_finalizers(Value main_globals);
 
+// A check that a registered object's finalizer has nothing left to do that
+// anyone could see once the program has ended: 1 for a closed file, a
+// memoryview (its finalizer only gives an export back), the standard
+// streams (roots: never finalized). When every registered object is idle,
+// gc_run_exit_finalizers skips its collections - they cost a trace of the
+// whole heap, a third of `krait -c pass`. Up to 8 checks.
+void finalize_add_exit_idle_check(int (*idle)(const Object *o));
+// The same for weak reference callbacks: a collection at exit may make one
+// due (CPython runs them when its shutdown frees their referents), unless
+// every callback is known to do nothing visible (importlib's module-lock
+// callbacks prune its own table). Up to 8 checks.
+void finalize_add_exit_idle_callback(int (*idle)(Value callback));
+
 // Finalize o now: its type's finalize slot (for a class, the one that calls
 // its __del__); errors are reported as unraisable.
 void finalize_object(Value o);

@@ -1602,6 +1602,20 @@ static void weak_process(void) {
     }
 }
 
+int gc_weak_callback_any(int (*pred)(Value callback)) {
+    for (size_t i = 0; i < weak.len; i++) {
+        if (!weak.entries[i].referent) {
+            continue;
+        }
+        for (GcWeakRef *w = weak.entries[i].head; w; w = w->next) {
+            if (w->callback && pred(w->callback)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 // ---- finalizers ------------------------------------------------------------------------------
 
 static struct {
@@ -1626,6 +1640,15 @@ int gc_register_finalizer(Object *o) {
 
 size_t gc_finalizer_count(void) {
     return fin.len;
+}
+
+int gc_finalizer_any(int (*pred)(const Object *o)) {
+    for (size_t i = 0; i < fin.len; i++) {
+        if (pred(fin.objs[i])) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 int gc_finalizer_registered(const Object *o) {

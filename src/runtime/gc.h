@@ -201,6 +201,12 @@ int gc_register_finalizer(Object *o);
 int gc_finalizer_registered(const Object *o);
 // How many objects are registered.
 size_t gc_finalizer_count(void);
+// Whether some registered object satisfies pred (called outside any
+// collection, so it may run code).
+int gc_finalizer_any(int (*pred)(const Object *o));
+// Whether some weak reference to an object still alive (or not collected
+// yet) has a callback that satisfies pred (outside any collection).
+int gc_weak_callback_any(int (*pred)(Value callback));
 
 // ---- pending work ------------------------------------------------------------------
 //

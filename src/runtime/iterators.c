@@ -365,30 +365,33 @@ static Value map_next(Value self) {
     return obj_call(m->func, items, iters->len, 0);
 }
 
-// (type, (func, *iterators)).
+// (map, (func, iter1, iter2, ...)): pickling saves the iterators.
 static Value map_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
     if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     MapObject *m = (MapObject *)val_ptr(self);
-    TupleObject *iters = tuple_obj(m->iters);
-    Value margs = tuple_new(iters->len + 1);
-    if (!margs) {
+    TupleObject *its = tuple_obj(m->iters);
+    Value a = tuple_new(its->len + 1);
+    if (!a) {
         return 0;
     }
-    tuple_obj(margs)->items[0] = m->func;
-    memcpy(tuple_obj(margs)->items + 1, iters->items, iters->len * sizeof(Value));
-    return tuple_pack2(val_from_ptr(type_of(self)), margs);
+    tuple_obj(a)->items[0] = m->func;
+    for (size_t i = 0; i < its->len; i++) {
+        tuple_obj(a)->items[i + 1] = its->items[i];
+    }
+    return tuple_pack2(val_from_ptr(type_of(self)), a);
 }
 
 static const MethodDef map_methods[] = {
-    {"__reduce__", map_m_reduce, METH_DEFAULT, "Return state information for pickling."},
+    {"__reduce__", map_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 
 Type type_map = {
     .header = {&type_type},
     .name = "map",
+    .methods = map_methods,
     .flags = TYPE_BASETYPE,
     .basic_size = sizeof(MapObject),
     .base = &type_object,
@@ -396,7 +399,6 @@ Type type_map = {
     .new_ = map_tp_new,
     .iter = iter_self,
     .iternext = map_next,
-    .methods = map_methods,
 };
 
 // ---- filter ----------------------------------------------------------------------------
@@ -459,24 +461,25 @@ static Value filter_next(Value self) {
     }
 }
 
-// (type, (func, iterator)).
+// (filter, (func, iterator)).
 static Value filter_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
     if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    FilterObject *f = (FilterObject *)val_ptr(self);
-    Value fargs = tuple_pack2(f->func, f->iter);
-    return fargs ? tuple_pack2(val_from_ptr(type_of(self)), fargs) : 0;
+    FilterObject *fo = (FilterObject *)val_ptr(self);
+    Value a = tuple_pack2(fo->func, fo->iter);
+    return a ? tuple_pack2(val_from_ptr(type_of(self)), a) : 0;
 }
 
 static const MethodDef filter_methods[] = {
-    {"__reduce__", filter_m_reduce, METH_DEFAULT, "Return state information for pickling."},
+    {"__reduce__", filter_m_reduce, METH_NO_KEYWORDS, "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 
 Type type_filter = {
     .header = {&type_type},
     .name = "filter",
+    .methods = filter_methods,
     .flags = TYPE_BASETYPE,
     .basic_size = sizeof(FilterObject),
     .base = &type_object,
@@ -484,7 +487,6 @@ Type type_filter = {
     .new_ = filter_tp_new,
     .iter = iter_self,
     .iternext = filter_next,
-    .methods = filter_methods,
 };
 
 // ---- reversed ----------------------------------------------------------------------------

@@ -16,6 +16,8 @@
 // dimensions raise NotImplementedError.
 #include "memoryview.h"
 
+#include "finalize.h"
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -829,10 +831,16 @@ Type type_memoryview = {
     .getset = mv_getset,
 };
 
+// At exit a view's finalizer would only give its export back.
+static int mv_exit_idle(const Object *o) {
+    return o->type == &type_memoryview;
+}
+
 int memoryview_ready(void) {
     if (type_ready(&type_memoryview) < 0) {
         return -1;
     }
+    finalize_add_exit_idle_check(mv_exit_idle);
     // The finalizer is krait's way of giving an export back without
     // reference counts, not a __del__ CPython's memoryview has: hide the
     // slot wrapper type_ready made for it (the C slot stays).

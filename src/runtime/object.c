@@ -604,6 +604,20 @@ static Value singleton_new(Value type, const Value *args, size_t nargs, Value kw
                                                                     : VAL_ELLIPSIS;
 }
 
+// Ellipsis and NotImplemented pickle by name, as CPython.
+static Value singleton_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return str_intern_cstr(self == VAL_ELLIPSIS ? "Ellipsis" : "NotImplemented");
+}
+
+static const MethodDef singleton_methods[] = {
+    {"__reduce__", singleton_m_reduce, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_none = {
     .header = {&type_type},
     .name = "NoneType",
@@ -631,6 +645,7 @@ Type type_notimplemented = {
     .base = &type_object,
     .repr = notimplemented_repr,
     .bool_ = notimplemented_bool,
+    .methods = singleton_methods,
     .new_ = singleton_new,
 };
 
@@ -641,6 +656,7 @@ Type type_ellipsis = {
     .base = &type_object,
     .repr = ellipsis_repr,
     .new_ = singleton_new,
+    .methods = singleton_methods,
 };
 
 // Aligned so that their addresses are valid pointer Values (low 3 bits 0).

@@ -144,6 +144,36 @@ static Value structseq_tp_new(Value type, const Value *args, size_t nargs, Value
     return structseq_new(t, items);
 }
 
+// (type, (visible fields as a tuple, {name: value} of the other fields)):
+// how copy and pickle rebuild a struct sequence, as CPython.
+static Value structseq_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    const Type *st = structseq_base(type_of(self));
+    size_t nvisible = structseq_nvisible(st);
+    TupleObject *tp = tuple_obj(self);
+    Value visible = tuple_from(tp->items, nvisible);
+    Value extra = visible ? dict_new() : 0;
+    if (!extra) {
+        return 0;
+    }
+    for (const MemberDef *m = st->members; m->name; m++) {
+        size_t i = (m->offset - offsetof(TupleObject, items)) / sizeof(Value);
+        if (i >= nvisible && dict_set_cstr(extra, m->name, tp->items[i]) < 0) {
+            return 0;
+        }
+    }
+    Value a = tuple_pack2(visible, extra);
+    return a ? tuple_pack2(val_from_ptr(type_of(self)), a) : 0;
+}
+
+static const MethodDef structseq_methods[] = {
+    {"__reduce__", structseq_m_reduce, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 int structseq_init_type(Type *t, const char *name, const char *const *fields, size_t nfields,
                         int constructible) {
     return structseq_init_type_ex(t, name, fields, nfields, nfields, constructible);
@@ -177,6 +207,7 @@ int structseq_init_type_ex(Type *t, const char *name, const char *const *fields,
     t->repr = structseq_repr;
     t->new_ = constructible ? structseq_tp_new : structseq_no_new;
     t->members = members;
+    t->methods = structseq_methods;
     if (type_ready(t) < 0) {
         return -1;
     }

@@ -675,9 +675,28 @@ static int member_descr_set(Value descr, Value instance, Value value) {
     return 0;
 }
 
+// (getattr, (owner, name)): a builtin method descriptor pickles by name.
+static Value method_descr_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    MethodDescrObject *d = (MethodDescrObject *)val_ptr(self);
+    Value fn = vm_builtins ? dict_get_cstr(vm_builtins, "getattr") : 0;
+    Value name = fn ? str_intern_cstr(d->def->name) : 0;
+    Value a = name ? tuple_pack2(val_from_ptr(d->owner), name) : 0;
+    return a ? tuple_pack2(fn, a) : 0;
+}
+
+static const MethodDef method_descr_methods[] = {
+    {"__reduce__", method_descr_m_reduce, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 Type type_method_descriptor = {
     .header = {&type_type},
     .name = "method_descriptor",
+    .methods = method_descr_methods,
     .flags = TYPE_METHOD_DESCR,
     .basic_size = sizeof(MethodDescrObject),
     .base = &type_object,
@@ -693,6 +712,7 @@ Type type_method_descriptor = {
 Type type_classmethod_descriptor = {
     .header = {&type_type},
     .name = "classmethod_descriptor",
+    .methods = method_descr_methods,
     .basic_size = sizeof(MethodDescrObject),
     .base = &type_object,
     .trace = descr_trace,

@@ -523,10 +523,19 @@ static Value code_m_replace(Value self, const Value *args, size_t nargs, Value k
     if (!n->instrs || !n->linetable || !n->livetable || !n->exceptions) {
         return err_no_memory();
     }
-    memcpy(n->instrs, c->instrs, c->ninstrs * sizeof(Instr));
-    memcpy(n->linetable, c->linetable, c->nlinetable);
-    memcpy(n->livetable, c->livetable, c->nlivetable);
-    memcpy(n->exceptions, c->exceptions, c->nexceptions * sizeof(ExceptionRange));
+    // An empty table may be NULL: memcpy from NULL is undefined even for 0 bytes.
+    if (c->ninstrs) {
+        memcpy(n->instrs, c->instrs, c->ninstrs * sizeof(Instr));
+    }
+    if (c->nlinetable) {
+        memcpy(n->linetable, c->linetable, c->nlinetable);
+    }
+    if (c->nlivetable) {
+        memcpy(n->livetable, c->livetable, c->nlivetable);
+    }
+    if (c->nexceptions) {
+        memcpy(n->exceptions, c->exceptions, c->nexceptions * sizeof(ExceptionRange));
+    }
     n->flags = (uint32_t)flags;
     n->firstlineno = (int32_t)firstlineno;
     n->consts = consts;
@@ -583,8 +592,9 @@ static int code_equal(Value a, Value b) {
         x->nlocals != y->nlocals || x->ncells != y->ncells || x->nfrees != y->nfrees ||
         x->firstlineno != y->firstlineno || x->nlinetable != y->nlinetable ||
         x->nexceptions != y->nexceptions ||
-        memcmp(x->linetable, y->linetable, x->nlinetable) != 0 ||
-        memcmp(x->exceptions, y->exceptions, x->nexceptions * sizeof(ExceptionRange)) != 0) {
+        (x->nlinetable && memcmp(x->linetable, y->linetable, x->nlinetable) != 0) ||
+        (x->nexceptions &&
+         memcmp(x->exceptions, y->exceptions, x->nexceptions * sizeof(ExceptionRange)) != 0)) {
         return 0;
     }
     Value fields[][2] = {{x->name, y->name}, {x->qualname, y->qualname},

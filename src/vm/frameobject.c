@@ -339,6 +339,50 @@ static int tb_lineno(const TracebackObject *tb) {
     }
     return code_position(fo_obj(tb->frame)->code, (uint32_t)tb->lasti / 2).lineno;
 }
+
+// Whether a traceback entry runs code of importlib's bootstrap modules.
+static int tb_in_importlib(TracebackObject *tb) {
+    Value fn = fo_obj(tb->frame)->code->filename;
+    if (!fn || !val_is_str(fn)) {
+        return 0;
+    }
+    const char *s = str_obj(fn)->data;
+    return strcmp(s, "<frozen importlib._bootstrap>") == 0 ||
+           strcmp(s, "<frozen importlib._bootstrap_external>") == 0;
+}
+
+void traceback_remove_importlib_frames(Value exc, int always) {
+    if (!exc || !val_is_ptr(exc) || !(type_of(exc)->flags & TYPE_EXC_SUBCLASS)) {
+        return;
+    }
+    ExceptionObject *e = (ExceptionObject *)val_ptr(exc);
+    if (!e->traceback || e->traceback == VAL_NONE) {
+        return;
+    }
+    // Links are the places that hold a pointer to an entry: the exception's
+    // traceback field, then each entry's next. outer is the link into the
+    // current run of importlib entries; dropping an entry points it past.
+    Value *prev = &e->traceback, *outer = prev;
+    int in_importlib = 0;
+    for (Value tb = e->traceback; tb && tb != VAL_NONE;) {
+        TracebackObject *t = tb_obj(tb);
+        Value next = t->next;
+        int now = tb_in_importlib(t);
+        if (now && !in_importlib) {
+            outer = prev;
+        }
+        in_importlib = now;
+        Value name = fo_obj(t->frame)->code->name;
+        if (now && (always || (name && val_is_str(name) &&
+                               strcmp(str_obj(name)->data, "_call_with_frames_removed") == 0))) {
+            *outer = next ? next : (outer == &e->traceback ? VAL_NONE : 0);
+            prev = outer;
+        } else {
+            prev = &t->next;
+        }
+        tb = next;
+    }
+}
 static Value tb_get_next(Value self) {
     Value n = tb_obj(self)->next;
     return n ? n : VAL_NONE;

@@ -431,6 +431,24 @@ static Value method_getattr(Value self, Value name) {
     return obj_getattr(m->func, name);
 }
 
+// (getattr, (self, name)): a bound method pickles as its lookup.
+static Value method_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    MethodObject *m = (MethodObject *)val_ptr(self);
+    Value name = obj_getattr_cstr(m->func, "__name__");
+    Value fn = name && vm_builtins ? dict_get_cstr(vm_builtins, "getattr") : 0;
+    Value a = fn ? tuple_pack2(m->self, name) : 0;
+    return a ? tuple_pack2(fn, a) : 0;
+}
+
+static const MethodDef method_methods[] = {
+    {"__reduce__", method_m_reduce, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static Value mt_get_func(Value self) { return ((MethodObject *)val_ptr(self))->func; }
 static Value mt_get_self(Value self) { return ((MethodObject *)val_ptr(self))->self; }
 static const GetSetDef method_getset[] = {
@@ -471,6 +489,7 @@ Type type_method = {
     .getattr = method_getattr,
     .call = method_call,
     .getset = method_getset,
+    .methods = method_methods,
 };
 
 // ---- cells ---------------------------------------------------------------------------

@@ -2728,17 +2728,7 @@ Value vm_run_frame(Frame *f, int throwing) {
             }
             err_clear();
             if (!v) {
-                Value msg = str_format_c(
-                    "cannot import name '%s' from '%s'", str_obj(N[C])->data,
-                    pkg && val_is_str(pkg) ? str_obj(pkg)->data : "<unknown module name>");
-                CHECK(msg);
-                Value kwn = tuple_new(1);
-                CHECK(kwn);
-                tuple_obj(kwn)->items[0] = str_intern_cstr("name");
-                Value cargs[2] = {msg, pkg && val_is_str(pkg) ? pkg : VAL_NONE};
-                Value e = obj_call(val_from_ptr(&exc_ImportError), cargs, 1, kwn);
-                CHECK(e);
-                err_set_value(e);
+                import_name_error(R[B], N[C]);
                 goto error;
             }
         }

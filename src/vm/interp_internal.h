@@ -73,6 +73,12 @@ extern Type type_frame, type_traceback;
 void frame_object_detach(Frame *f);
 // Prepend a traceback entry for f at instruction pc_index to exc.
 void traceback_add(Value exc, Frame *f, uint32_t pc_index);
+// Drop importlib's own entries from exc's traceback, as CPython's import
+// does before an import error reaches the program: every run of entries of
+// the bootstrap modules when `always` (an ImportError), else each run that
+// ends in _bootstrap._call_with_frames_removed (the module's own code and
+// what it raised stay).
+void traceback_remove_importlib_frames(Value exc, int always);
 // Print exc with its traceback and chain as CPython does (to stderr).
 void vm_print_exception(Value exc);
 

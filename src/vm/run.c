@@ -26,14 +26,10 @@
 #include "interp_internal.h"
 #include "run.h"
 
-// sys.path: the script's directory (or '' for -c and stdin), PYTHONPATH,
-// then the standard library.
-static int init_path(const RunRequest *r) {
-    Value path = sys_get_object("path");
-    if (!path || !list_check(path)) {
-        err_format(&exc_RuntimeError, "lost sys.path");
-        return -1;
-    }
+// sys.path[0]: the script's directory, the current directory for -m, or
+// '' for -c and stdin. As CPython, it goes in after the site module ran
+// (site makes the entries it finds absolute, '' would become the cwd).
+static Value path0(const RunRequest *r) {
     Value first;
     if (r->kind == RUN_FILE) {
         const char *slash = strrchr(r->script, '/');
@@ -60,7 +56,15 @@ static int init_path(const RunRequest *r) {
     } else {
         first = str_empty();
     }
-    if (!first || list_append(path, first) < 0) {
+    return first;
+}
+
+// sys.path before site: PYTHONPATH, then the standard library as Debian's
+// CPython lists it (site adds the site-packages directories).
+static int init_path(const RunRequest *r) {
+    Value path = sys_get_object("path");
+    if (!path || !list_check(path)) {
+        err_format(&exc_RuntimeError, "lost sys.path");
         return -1;
     }
     const char *pp = r->ignore_environment ? NULL : getenv("PYTHONPATH");
@@ -75,13 +79,15 @@ static int init_path(const RunRequest *r) {
         }
         pp = colon ? colon + 1 : NULL;
     }
-    Value stdlib = str_from_cstr("/usr/lib/python3.11");
-    return stdlib && list_append(path, stdlib) == 0 ? 0 : -1;
-}
-
-// builtins.__import__'s finder for modules that are not builtin.
-static Value import_hook(Value fullname) {
-    return import_module_level(fullname, 0, VAL_NONE, 0);
+    static const char *const stdlib[] = {"/usr/lib/python311.zip", "/usr/lib/python3.11",
+                                         "/usr/lib/python3.11/lib-dynload"};
+    for (size_t i = 0; i < sizeof stdlib / sizeof *stdlib; i++) {
+        Value dir = str_from_cstr(stdlib[i]);
+        if (!dir || list_append(path, dir) < 0) {
+            return -1;
+        }
+    }
+    return 0;
 }
 
 // The exit status for an uncaught SystemExit (printing its message if it
@@ -266,174 +272,39 @@ static int interactive_loop(Value globals) {
 
 // ---- -m module ----------------------------------------------------------------------------
 
-// What runpy does before it runs a module as __main__: find the source file
-// of `name` (a package means its __main__ submodule), importing the parent
-// packages. Returns the malloc'ed path, with *package set to the module's
-// package name, or NULL with *message set to runpy's error text (an
-// exception raised by a parent package's code stays pending instead, and
-// *message is NULL).
-static char *find_main_module(const char *name, Value *package, Value *message) {
-    *message = 0;
-    const char *dot = strrchr(name, '.');
-    Value dirs;
-    Value parent = dot ? str_from_utf8(name, (size_t)(dot - name)) : 0;
-    const char *leaf = dot ? dot + 1 : name;
-    if (dot) {
-        if (!parent || !import_module_level(parent, 0, VAL_NONE, 0)) {
-            if (parent && err_matches(&exc_ImportError)) {
-                Value exc = err_fetch();
-                Value text = obj_str(exc);
-                *message = text ? str_format_c("Error while finding module specification for "
-                                               "'%s' (%s: %S)", name, type_of(exc)->name, text)
-                                : 0;
-            }
-            return NULL;
+// krait -m name: runpy._run_module_as_main(name, True), as CPython's
+// pymain_run_module (runpy finds the module through importlib, sets up
+// __main__ and sys.argv[0], and turns "not found" into SystemExit).
+static int run_module(const RunRequest *r) {
+    Value runpy = import_module_level(str_intern_cstr("runpy"), 0, VAL_NONE, 0);
+    Value name = str_from_cstr(r->module);
+    if (!runpy || !name) {
+        if (runpy) {
+            fprintf(stderr, "Could not import runpy module\n");
         }
-        Value modules = sys_modules_dict();
-        Value pm = modules ? dict_get(modules, parent) : 0;
-        dirs = pm ? obj_getattr_cstr(pm, "__path__") : 0;
-        if (!dirs) {
-            err_clear();
-            *message = str_format_c("Error while finding module specification for '%s' "
-                                    "(ModuleNotFoundError: __path__ attribute not found on "
-                                    "'%U' while trying to find '%s')", name, parent, name);
-            return NULL;
-        }
-        *package = parent;
-    } else {
-        dirs = sys_get_object("path");
-        *package = str_empty();
+        return vm_report_exception();
     }
-    if (modules_find_builtin(leaf) && !dot) {
-        *message = str_format_c("No code object available for %s", name);
-        return NULL;
+    Value args[2] = {name, VAL_TRUE};
+    if (!obj_call_method(runpy, "_run_module_as_main", args, 2)) {
+        return vm_report_exception();
     }
-    Value list = dirs ? list_from_iterable(dirs) : 0;
-    if (!list) {
-        err_clear();
-        *message = str_format_c("No module named %s", name);
-        return NULL;
-    }
-    for (size_t i = 0; i < list_obj(list)->len; i++) {
-        Value d = list_obj(list)->items[i];
-        if (!val_is_str(d)) {
-            continue;
-        }
-        const char *dir = str_len(d) ? str_obj(d)->data : ".";
-        StrBuf p;
-        sb_init(&p);
-        sb_printf(&p, "%s/%s/__init__.py", dir, leaf);
-        if (access(p.data, R_OK) == 0) {
-            sb_free(&p);
-            StrBuf sub;
-            sb_init(&sub);
-            sb_printf(&sub, "%s.__main__", name);
-            char *found = find_main_module(sub.data, package, message);
-            if (!found && *message && !err_occurred()) {
-                Value m = str_format_c("No module named %s.__main__; '%s' is a package and cannot "
-                                       "be directly executed", name, name);
-                *message = m;
-            }
-            sb_free(&sub);
-            return found;
-        }
-        sb_free(&p);
-        sb_init(&p);
-        sb_printf(&p, "%s/%s.py", dir, leaf);
-        if (access(p.data, R_OK) == 0) {
-            char *full = realpath(p.data, NULL);
-            sb_free(&p);
-            return full;
-        }
-        sb_free(&p);
-    }
-    *message = str_format_c("No module named %s", name);
-    return NULL;
+    return 0;
 }
 
-// __main__.__spec__ for `-m name` run from `path`: importlib's ModuleSpec
-// when importlib imports, else a namespace with a ModuleSpec's attributes
-// (name, loader None, origin, submodule_search_locations None, parent,
-// has_location, cached None), which is what programs read.
-static Value main_module_spec(const char *name, Value package, Value file) {
-    Value n = str_from_cstr(name);
-    if (!n) {
-        return 0;
-    }
-    Value machinery = import_module_level(str_from_cstr("importlib.machinery"), 0,
-                                          tuple_from((Value[]){str_from_cstr("ModuleSpec")}, 1), 0);
-    Value cls = machinery ? obj_getattr_cstr(machinery, "ModuleSpec") : 0;
-    if (cls) {
-        Value kwn = tuple_from((Value[]){str_intern_cstr("origin")}, 1);
-        Value args[3] = {n, VAL_NONE, file};
-        Value spec = kwn ? obj_call(cls, args, 2, kwn) : 0;
-        if (spec && obj_setattr(spec, str_intern_cstr("has_location"), VAL_TRUE) == 0) {
-            return spec;
-        }
-    }
-    err_clear();
-    Value attrs = dict_new();
-    if (!attrs || dict_set_cstr(attrs, "name", n) < 0 ||
-        dict_set_cstr(attrs, "loader", VAL_NONE) < 0 ||
-        dict_set_cstr(attrs, "origin", file) < 0 ||
-        dict_set_cstr(attrs, "submodule_search_locations", VAL_NONE) < 0 ||
-        dict_set_cstr(attrs, "parent", package) < 0 ||
-        dict_set_cstr(attrs, "has_location", VAL_TRUE) < 0 ||
-        dict_set_cstr(attrs, "cached", VAL_NONE) < 0) {
-        return 0;
-    }
-    return namespace_new(attrs);
-}
-
-// Prepare __main__ for `krait -m name`: the file to run (malloc'ed), with
-// __file__, __package__, __spec__, __cached__ and sys.argv[0] set as runpy
-// sets them. NULL with *status set when the module cannot be found (the
-// error printed).
-static char *prepare_main_module(const RunRequest *r, Value globals, int *status) {
-    Value package = 0, message = 0;
-    char *path = find_main_module(r->module, &package, &message);
-    if (!path) {
-        if (err_occurred()) {
-            *status = vm_report_exception();
-            return NULL;
-        }
-        Value exe = sys_get_object("executable");
-        fprintf(stderr, "%s: %s\n", exe && val_is_str(exe) ? str_obj(exe)->data : r->progname,
-                message ? str_obj(message)->data : "cannot find the module");
-        *status = 1;
-        return NULL;
-    }
-    Value file = str_from_cstr(path);
-    Value argv = sys_get_object("argv");
-    // The spec's name is the module actually run (pkg.__main__ for pkg).
-    const char *base = strrchr(path, '/');
-    int is_main = base && strcmp(base + 1, "__main__.py") == 0 &&
-                  !(strlen(r->module) >= 8 && strcmp(r->module + strlen(r->module) - 8,
-                                                     "__main__") == 0);
-    StrBuf spec_name;
-    sb_init(&spec_name);
-    sb_printf(&spec_name, is_main ? "%s.__main__" : "%s", r->module);
-    Value spec = file ? main_module_spec(spec_name.data, package, file) : 0;
-    sb_free(&spec_name);
-    if (!spec || dict_set_cstr(globals, "__file__", file) < 0 ||
-        dict_set_cstr(globals, "__package__", package) < 0 ||
-        dict_set_cstr(globals, "__spec__", spec) < 0 ||
-        dict_set_cstr(globals, "__cached__", VAL_NONE) < 0 ||
-        (argv && list_check(argv) && list_obj(argv)->len > 0 &&
-         list_setitem(argv, val_from_smallint(0), file) < 0)) {
-        free(path);
-        *status = vm_report_exception();
-        return NULL;
-    }
-    return path;
-}
-
-__attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base) {
+// Start the interpreter: the runtime, sys, importlib, site, sys.path[0]
+// and __main__. Returns __main__'s globals, or 0 with the exit status in
+// *status (the error reported). A function of its own, so that the values
+// it leaves in dead stack slots go when vm_run_main scrubs its frame away
+// (the collector scans the stack conservatively: a stale word that points
+// where a program's object later lives would keep that object alive).
+__attribute__((noinline)) static Value start_interpreter(const RunRequest *r, void *stack_base,
+                                                         int *status) {
+    *status = 1;
     const char *error = NULL;
     if (runtime_init(stack_base, r->ignore_environment ? NULL : getenv("PYTHONHASHSEED"),
                      &error) < 0) {
         fprintf(stderr, "Fatal Python error: %s\n", error ? error : "runtime_init failed");
-        return 1;
+        return 0;
     }
     if (r->gc_stress) {
         gc_set_stress(r->gc_stress);
@@ -441,7 +312,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     Value builtins = builtins_init();
     if (!builtins) {
         vm_report_exception();
-        return 1;
+        return 0;
     }
     vm_builtins = module_dict(builtins);
     SysConfig config;
@@ -474,31 +345,58 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     if (r->int_max_str_digits >= 0) {
         int_max_str_digits = r->int_max_str_digits;
     }
-    builtins_import_hook = import_hook;
     sys_print_exception = vm_print_exception;
     if (!sys_init(&config) || init_path(r) < 0) {
         vm_report_exception();
-        return 1;
+        return 0;
     }
     // As CPython at start-up: the signal module's handlers, so that Ctrl-C
     // is a KeyboardInterrupt (checked at loop headers).
     Value signame = str_from_cstr("_signal");
     if (!signame || !modules_import_builtin(signame, 0)) {
         vm_report_exception();
-        return 1;
+        return 0;
+    }
+    // importlib, then the site module unless -S (as CPython: a failure is fatal).
+    if (import_install(r->ignore_environment) < 0) {
+        fprintf(stderr, "Fatal Python error: cannot start the import system\n");
+        vm_report_exception();
+        return 0;
+    }
+    if (!r->no_site && !import_module_level(str_intern_cstr("site"), 0, VAL_NONE, 0)) {
+        fprintf(stderr, "Fatal Python error: init_import_site: Failed to import the site module\n");
+        vm_report_exception();
+        return 0;
+    }
+    Value path = sys_get_object("path");
+    Value first = r->safe_path ? 0 : path0(r);
+    if (!r->safe_path && (!first || !path || !list_check(path) || list_insert(path, 0, first) < 0)) {
+        vm_report_exception();
+        return 0;
     }
     Value main_mod = module_new_cstr("__main__");
     Value modules = sys_modules_dict();
-    if (!main_mod || !modules || dict_set_cstr(modules, "__main__", main_mod) < 0 ||
-        dict_set_cstr(module_dict(main_mod), "__builtins__", builtins) < 0) {
+    Value builtin_importer = import_main_loader(NULL);
+    if (!main_mod || !modules || !builtin_importer ||
+        dict_set_cstr(modules, "__main__", main_mod) < 0 ||
+        dict_set_cstr(module_dict(main_mod), "__builtins__", builtins) < 0 ||
+        dict_set_cstr(module_dict(main_mod), "__loader__", builtin_importer) < 0) {
         vm_report_exception();
-        return 1;
+        return 0;
     }
-    Value globals = module_dict(main_mod);
+    return module_dict(main_mod);
+}
+
+__attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base) {
+    int start_status;
+    Value globals = start_interpreter(r, stack_base, &start_status);
+    if (!globals) {
+        return start_status;
+    }
+    gc_scrub_stack();
     char *src;
     size_t len;
     const char *filename;
-    char *main_path = NULL;   // -m: the module's file (owned)
     TokenizerMode mode = TOKMODE_FILE;
     if (r->kind == RUN_STDIN && (r->inspect || isatty(0))) {
         src = NULL;
@@ -513,24 +411,17 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         src = read_stream(stdin, &len);
         filename = "<stdin>";
     } else if (r->kind == RUN_MODULE) {
-        int status = 0;
-        char *path = prepare_main_module(r, globals, &status);
-        if (!path) {
-            atexit_run_callbacks();
-            gc_run_exit_finalizers(globals);
-            sys_flush_std_streams();
-            return exit_status(status);
+        int status = run_module(r);
+        if (status == 0 && (r->inspect || (!r->ignore_environment && getenv("PYTHONINSPECT") &&
+                                           *getenv("PYTHONINSPECT")))) {
+            status = interactive_loop(globals);
         }
-        FILE *fp = fopen(path, "rb");
-        if (!fp) {
-            fprintf(stderr, "%s: can't open file '%s'\n", r->progname, path);
-            free(path);
-            return 2;
+        atexit_run_callbacks();
+        gc_run_exit_finalizers(globals);
+        if (sys_flush_std_streams() < 0 && status == 0) {
+            status = 120;
         }
-        src = read_stream(fp, &len);
-        fclose(fp);
-        main_path = path;
-        filename = path;
+        return exit_status(status);
     } else {
         FILE *fp = fopen(r->script, "rb");
         if (!fp) {
@@ -540,8 +431,21 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         }
         src = read_stream(fp, &len);
         fclose(fp);
-        filename = r->script;
-        if (dict_set_cstr(globals, "__file__", str_from_cstr(r->script)) < 0) {
+        // As CPython 3.9+: the script's path is made absolute (joined to the
+        // current directory, not normalized) for __file__ and its code.
+        static char abs_script[8192];
+        char cwd[4096];
+        if (r->script[0] != '/' && getcwd(cwd, sizeof cwd) &&
+            (size_t)snprintf(abs_script, sizeof abs_script, "%s/%s", cwd, r->script) <
+                sizeof abs_script) {
+            filename = abs_script;
+        } else {
+            filename = r->script;
+        }
+        Value loader = import_main_loader(filename);
+        if (!loader || dict_set_cstr(globals, "__file__", str_from_cstr(filename)) < 0 ||
+            dict_set_cstr(globals, "__cached__", VAL_NONE) < 0 ||
+            dict_set_cstr(globals, "__loader__", loader) < 0) {
             free(src);
             return vm_report_exception();
         }
@@ -562,7 +466,6 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     Value fname = str_from_cstr(filename);
     Code *code = fname ? compile_source(src, len, mode, fname, COMPILE_EXEC, 0, r->optimize) : NULL;
     free(src);
-    free(main_path);
     int status = 0;
     if (!code || !vm_eval_code(code, globals, globals)) {
         int system_exit = err_matches(&exc_SystemExit);

@@ -190,5 +190,142 @@ for env_value, xopts, extra in [(None, [], []), ('1000', [], []), ('0', [], []),
           (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr),
           repr((got.returncode, got.stdout, got.stderr, want.stderr)))
 
+# http.server serving a file on loopback to a client in this process, on a
+# port this test picks. (`-m http.server` itself needs threads: its
+# ThreadingHTTPServer starts one per request, which krait cannot yet.)
+import socket
+import time
+import urllib.request
+site = os.path.join(tmp, 'site')
+os.mkdir(site)
+with open(os.path.join(site, 'hello.txt'), 'wb') as f:
+    f.write(b'hello over http\n')
+with socket.socket() as probe:
+    probe.bind(('127.0.0.1', 0))
+    port = probe.getsockname()[1]
+server_prog = ('import http.server, functools, sys\n'
+               'h = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])\n'
+               'with http.server.HTTPServer(("127.0.0.1", int(sys.argv[2])), h) as s:\n'
+               '    print("ready", flush=True)\n'
+               '    for _ in range(2):\n'
+               '        s.handle_request()\n')
+server = subprocess.Popen([KRAIT, '-c', server_prog, site, str(port)], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE)
+try:
+    ready = server.stdout.readline() == b'ready\n'
+    body = status = None
+    if ready:
+        with urllib.request.urlopen(f'http://127.0.0.1:{port}/hello.txt', timeout=10) as r:
+            body = r.read()
+        try:
+            urllib.request.urlopen(f'http://127.0.0.1:{port}/missing', timeout=10)
+        except urllib.error.HTTPError as e:
+            status = e.code
+    server.wait(timeout=30)
+    log = server.stderr.read().decode('utf-8', 'replace')
+    check('http.server serves a file', ready and body == b'hello over http\n' and status == 404
+          and server.returncode == 0 and '"GET /hello.txt HTTP/1.1" 200' in log,
+          repr((ready, body, status, server.returncode, log[-300:])))
+finally:
+    if server.poll() is None:
+        server.kill()
+        server.wait()
+# site and the flags that shape sys.path: -S (no site: no exit/quit/help,
+# no site-packages), -I (isolated: no '' and no user site), -s, -E, -P,
+# PYTHONNOUSERSITE, PYTHONPATH; the same sys.path, site-added builtins and
+# modules as CPython's.
+site_prog = ('import sys, builtins\n'
+             'print([p for p in sys.path])\n'
+             'print([n for n in ("exit", "quit", "help", "license", "credits", "copyright")'
+             ' if hasattr(builtins, n)])\n'
+             'print("site" in sys.modules, sys.flags.no_site, sys.flags.no_user_site,'
+             ' sys.flags.isolated, sys.flags.ignore_environment, sys.flags.safe_path)\n'
+             'print(repr(exit) if hasattr(builtins, "exit") else "-", type(help).__name__'
+             ' if hasattr(builtins, "help") else "-")\n')
+for argv, env_extra in [([], {}), (['-S'], {}), (['-I'], {}), (['-s'], {}), (['-E'], {}),
+                        (['-P'], {}), ([], {'PYTHONNOUSERSITE': '1'}),
+                        ([], {'PYTHONPATH': '/nonexistent/a:/nonexistent/b'}),
+                        (['-E'], {'PYTHONPATH': '/nonexistent/a'}),
+                        (['-S', '-s'], {}), (['-I', '-S'], {})]:
+    env = dict(os.environ)
+    env.pop('PYTHONPATH', None)
+    env.update(env_extra)
+    got = subprocess.run([KRAIT, *argv, '-c', site_prog], capture_output=True, text=True,
+                         env=env, timeout=60, cwd=tmp)
+    want = subprocess.run([PY, *argv, '-c', site_prog], capture_output=True, text=True,
+                          env=env, timeout=60, cwd=tmp)
+    check(f'site {argv} {env_extra}', (got.returncode, got.stdout) == (want.returncode, want.stdout),
+          repr((got.stdout, got.stderr[-300:], want.stdout)))
+# A script's directory goes first, after site ran.
+site_script = os.path.join(tmp, 'site_path.py')
+with open(site_script, 'w') as f:
+    f.write('import sys\nprint(sys.path[0] == __import__("os").path.dirname(__file__), len(sys.path))\n')
+for argv in ([site_script], ['-S', site_script], ['-I', site_script]):
+    got = run(argv)
+    want = run(argv, prog=PY)
+    check(f'site script {argv}', got[:2] == want[:2], repr((got, want)))
+
+# The code cache: importlib's .pyc files under sys.pycache_prefix
+# ($XDG_CACHE_HOME/krait), named with krait's cache tag; stale entries
+# (the source changed size or mtime) and damaged ones are compiled again;
+# -B and PYTHONDONTWRITEBYTECODE read but never write; nothing is written
+# beside the sources.
+cache_home = os.path.join(tmp, 'cache-home')
+cdir = os.path.join(tmp, 'cached-mods')
+os.makedirs(cdir)
+with open(os.path.join(cdir, 'cachedmod.py'), 'w') as f:
+    f.write('value = 1\n')
+cache_prog = ('import cachedmod, sys, os\n'
+              'c = cachedmod.__cached__\n'
+              'print(cachedmod.value, c.startswith(sys.pycache_prefix + os.sep), '
+              'sys.implementation.cache_tag in os.path.basename(c), os.path.exists(c))\n')
+
+
+def run_cached(*opts, extra_env=None):
+    env = dict(os.environ)
+    env.pop('PYTHONDONTWRITEBYTECODE', None)
+    env.pop('PYTHONPYCACHEPREFIX', None)
+    env['XDG_CACHE_HOME'] = cache_home
+    env.update(extra_env or {})
+    r = subprocess.run([KRAIT, *opts, '-c', cache_prog], capture_output=True, text=True,
+                       env=env, cwd=cdir, timeout=60)
+    return r.stdout + r.stderr
+
+
+check('code cache: first run writes', run_cached() == '1 True True True\n', run_cached())
+check('code cache: second run reads', run_cached() == '1 True True True\n')
+with open(os.path.join(cdir, 'cachedmod.py'), 'w') as f:
+    f.write('value = 22  # a new size\n')
+check('code cache: a changed source is compiled again', run_cached() == '22 True True True\n',
+      run_cached())
+pycs = [os.path.join(d, n) for d, _, ns in os.walk(cache_home) for n in ns if n.startswith('cachedmod.')]
+for p in pycs:
+    with open(p, 'wb') as f:
+        f.write(b'not a pyc at all')
+check('code cache: a damaged entry is compiled again', run_cached() == '22 True True True\n',
+      run_cached())
+for p in pycs:
+    os.remove(p)
+check('code cache: -B does not write', run_cached('-B') == '22 True True False\n', run_cached('-B'))
+check('code cache: PYTHONDONTWRITEBYTECODE does not write',
+      run_cached(extra_env={'PYTHONDONTWRITEBYTECODE': '1'}) == '22 True True False\n')
+check('code cache: nothing beside the sources', sorted(os.listdir(cdir)) == ['cachedmod.py'],
+      repr(os.listdir(cdir)))
+other = os.path.join(tmp, 'other-prefix')
+out = run_cached(extra_env={'PYTHONPYCACHEPREFIX': other})
+check('code cache: PYTHONPYCACHEPREFIX', out == '22 True True True\n' and os.path.isdir(other), out)
+
+# A script named by a relative path: __file__ and tracebacks show it joined
+# to the current directory (CPython 3.9+), sys.argv[0] as given.
+rel_dir = os.path.join(tmp, 'rel')
+os.mkdir(rel_dir)
+with open(os.path.join(rel_dir, 'prog.py'), 'w') as f:
+    f.write('import sys\nprint(__file__, sys.argv[0])\nraise ValueError("x")\n')
+outs = []
+for prog in (KRAIT, PY):
+    r = subprocess.run([prog, 'rel/../rel/prog.py'], cwd=tmp, capture_output=True, timeout=60)
+    outs.append((r.returncode, r.stdout, r.stderr))
+check('relative script path is made absolute', outs[0] == outs[1], repr(outs))
+
 print(f'{passed} passed, {failed} failed')
 sys.exit(1 if failed else 0)

@@ -8,7 +8,7 @@ print(sys.float_info.max, sys.float_info.epsilon, sys.float_info.dig, sys.float_
 print(sys.int_info.default_max_str_digits, sys.hash_info.modulus, sys.hash_info.inf,
       sys.hash_info.width, sys.hash_info.algorithm)
 print(len(sys.flags), sys.flags.optimize, sys.flags[3], sys.flags.dev_mode, sys.flags.safe_path)
-print(sys.implementation.cache_tag is None or sys.implementation.name == 'cpython')
+print(isinstance(sys.implementation.cache_tag, str), sys.implementation.cache_tag.endswith('311') or '311-' in sys.implementation.cache_tag)
 print(sys.implementation.version == sys.version_info)
 print(isinstance(sys.argv, list), isinstance(sys.path, list), type(sys.modules).__name__)
 print(sys.modules['sys'] is sys, 'builtins' in sys.modules, 'sys' in sys.builtin_module_names)

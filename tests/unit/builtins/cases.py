@@ -665,6 +665,3 @@ sum([1.5, True])
 sum([0.1] * 10)
 sum([1, 2], 0.0)
 sum([1.0, 'a'])
-# ---- what the site module adds
-exit
-quit.name

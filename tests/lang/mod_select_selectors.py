@@ -1,0 +1,42 @@
+import select, selectors, os
+print(selectors.DefaultSelector.__name__)
+r, w = os.pipe()
+print(select.select([r], [w], [], 0) == ([], [w], []))
+os.write(w, b"x")
+print(select.select([r], [w], [r], 0.5) == ([r], [w], []))
+class F:
+    def __init__(s, fd): s.fd = fd
+    def fileno(s): return s.fd
+fr = F(r)
+print(select.select([fr], [], [], 0)[0][0] is fr)
+p = select.poll()
+p.register(r, select.POLLIN); p.register(w)
+print(sorted((fd == r, ev) for fd, ev in p.poll(0)))
+p.modify(w, select.POLLIN)
+print([fd == r for fd, ev in p.poll(10)])
+p.unregister(r)
+print(p.poll(0))
+ep = select.epoll()
+ep.register(r, select.EPOLLIN); ep.register(w, select.EPOLLOUT)
+print(sorted((fd == r, ev) for fd, ev in ep.poll(0)))
+ep.modify(w, select.EPOLLIN)
+print(len(ep.poll(0.01)))
+ep.unregister(r)
+print(ep.poll(0), ep.closed)
+with ep: pass
+print(ep.closed)
+s = selectors.DefaultSelector()
+k = s.register(r, selectors.EVENT_READ, data="d")
+s.register(w, selectors.EVENT_WRITE)
+ev = s.select(0)
+print(sorted((key.fd == r, key.data, m) for key, m in ev))
+s.unregister(w)
+os.read(r, 1)
+print(s.select(0))
+print(s.get_key(r).data, len(s.get_map()))
+s.close()
+for cls in (selectors.SelectSelector, selectors.PollSelector, selectors.EpollSelector):
+    s = cls(); s.register(r, selectors.EVENT_READ); os.write(w, b"y")
+    print(cls.__name__, [(k.fd == r, m) for k, m in s.select(1)]); os.read(r, 1); s.close()
+import time
+t = time.monotonic(); print(select.select([r], [], [], 0.05)); print(time.monotonic() - t >= 0.04)

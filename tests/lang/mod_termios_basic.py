@@ -1,0 +1,30 @@
+import termios, os, tty
+def t(f, *a):
+    try:
+        print(repr(f(*a)))
+    except Exception as e:
+        print(type(e).__name__, e, e.args)
+r, w = os.pipe()
+t(termios.tcgetattr, r); t(termios.tcgetattr, 'x'); t(termios.tcsetattr, r, 0, 5)
+t(termios.tcsetattr, r, 0, [1] * 7); t(termios.tcdrain, r); t(termios.tcgetwinsize, r)
+t(termios.tcsetwinsize, r, (1, 2)); t(termios.tcsetwinsize, r, 5); t(termios.tcflush, r, 0)
+t(termios.tcflow, r, 0); t(termios.tcsendbreak, r, 0)
+print(termios.error.__mro__, termios.error.__module__)
+print(sorted((n, getattr(termios, n)) for n in dir(termios) if n.isupper())[:20], len([n for n in dir(termios) if n.isupper()]))
+m, s = os.openpty()
+print(os.isatty(s), os.get_inheritable(m), os.get_inheritable(s))
+a = termios.tcgetattr(s); print(len(a), len(a[6]), type(a[6][0]).__name__, a[6][termios.VMIN])
+a[3] &= ~termios.ICANON; termios.tcsetattr(s, termios.TCSANOW, a)
+b = termios.tcgetattr(s); print(b[3] & termios.ICANON, b[6][termios.VMIN], b[6][termios.VTIME], b[6][0])
+print(termios.tcgetwinsize(s)); termios.tcsetwinsize(s, (24, 80)); print(termios.tcgetwinsize(s)); termios.tcsetwinsize(s, [25, 81]); print(termios.tcgetwinsize(m))
+t(termios.tcsetwinsize, s, (1,)); t(termios.tcsetwinsize, s, ('a', 1)); t(termios.tcsetwinsize, s, (-1, 1))
+t(termios.tcflush, s, termios.TCIFLUSH); t(termios.tcflow, s, termios.TCOON); t(termios.tcsendbreak, s, 0); t(termios.tcdrain, m)
+bad = list(a); bad[6] = [1] * 3; t(termios.tcsetattr, s, termios.TCSANOW, bad)
+bad[6] = ['ab'] * 32; t(termios.tcsetattr, s, termios.TCSANOW, bad)
+bad[6] = list(a[6]); bad[0] = 'x'; t(termios.tcsetattr, s, termios.TCSANOW, bad)
+t(termios.tcsetattr, s, termios.TCSANOW, tuple(a))
+tty.setraw(s); print(termios.tcgetattr(s)[3] & termios.ECHO)
+tty.setcbreak(s); print(termios.tcgetattr(s)[3] & termios.ICANON)
+os.write(m, b"typed\n"); print(os.read(s, 100))
+import pty
+print(pty.STDIN_FILENO)
