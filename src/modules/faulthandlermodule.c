@@ -33,12 +33,15 @@
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/dict.h"
 #include "../runtime/float.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
 #include "../runtime/module.h"
+#include "../runtime/set.h"
 #include "../runtime/str.h"
+#include "../vm/import.h"
 #include "../vm/vm.h"
 #include "modules.h"
 
@@ -183,6 +186,68 @@ static void fh_dump(int fd, int all_threads, int current) {
     fh_dump_frames(fd);
 }
 
+// ---- the extension modules ------------------------------------------------------------------
+
+static Value fh_sys_dict;   // sys.__dict__, found at start (a root)
+
+static int fh_str_is(Value s, const char *text) {
+    return val_is_str(s) && str_obj(s)->nbytes == strlen(text) &&
+           memcmp(str_obj(s)->data, text, str_obj(s)->nbytes) == 0;
+}
+
+static int fh_str_eq(Value a, Value b) {
+    return val_is_str(a) && val_is_str(b) && str_obj(a)->nbytes == str_obj(b)->nbytes &&
+           memcmp(str_obj(a)->data, str_obj(b)->data, str_obj(a)->nbytes) == 0;
+}
+
+// "\nExtension modules: a, b (total: 2)\n": the modules of sys.modules made
+// by C code that sys.stdlib_module_names does not list, as CPython's fatal
+// error report. Only walks existing dicts and sets: nothing is allocated.
+static void fh_dump_extension_modules(int fd) {
+    if (!fh_sys_dict || !dict_check(fh_sys_dict)) {
+        return;
+    }
+    Value modules = 0, stdlib = 0, key, value;
+    size_t pos = 0;
+    while (dict_next(fh_sys_dict, &pos, &key, &value)) {
+        if (fh_str_is(key, "modules")) {
+            modules = value;
+        } else if (fh_str_is(key, "stdlib_module_names")) {
+            stdlib = value;
+        }
+    }
+    if (!modules || !dict_check(modules)) {
+        return;
+    }
+    if (stdlib && !frozenset_check_exact(stdlib)) {
+        stdlib = 0;
+    }
+    unsigned long count = 0;
+    pos = 0;
+    while (dict_next(modules, &pos, &key, &value)) {
+        if (!val_is_str(key) || !module_check(value) || !module_obj(value)->builtin) {
+            continue;
+        }
+        int in_stdlib = 0;
+        size_t spos = 0;
+        Value name;
+        while (stdlib && !in_stdlib && set_next(stdlib, &spos, &name, NULL)) {
+            in_stdlib = fh_str_eq(key, name);
+        }
+        if (in_stdlib) {
+            continue;
+        }
+        fh_puts(fd, count ? ", " : "\nExtension modules: ");
+        fh_ascii(fd, key);
+        count++;
+    }
+    if (count) {
+        fh_puts(fd, " (total: ");
+        fh_decimal(fd, count);
+        fh_puts(fd, ")\n");
+    }
+}
+
 // ---- the file argument -----------------------------------------------------------------------
 
 // The descriptor for a `file` argument (None: sys.stderr; an int: itself;
@@ -292,6 +357,7 @@ static void fh_fatal_handler(int signum) {
         fh_puts(fd, name);
         fh_puts(fd, "\n\n");
         fh_dump(fd, fatal.all_threads, 1);
+        fh_dump_extension_modules(fd);
     }
     errno = saved_errno;
     // With SA_NODEFER the previous handler (or the default action) runs now.
@@ -716,6 +782,50 @@ FN(fh_sigfpe) {
     return VAL_NONE;
 }
 
+// Py_FatalError's report, then abort() with the fatal handlers off (the
+// report is written already).
+static void fh_fatal_report(const char *func, const char *message, int current) {
+    fh_puts(2, "Fatal Python error: ");
+    fh_puts(2, func);
+    fh_puts(2, ": ");
+    fh_puts(2, message);
+    fh_puts(2, "\nPython runtime state: initialized\n\n");
+    fh_dump(2, 1, current);
+    fh_dump_extension_modules(2);
+    fatal.enabled = 0;
+    fh_restore_fatal();
+    abort();
+}
+
+static void fh_flush_std_streams(void) {
+    const char *names[] = {"stdout", "stderr"};
+    for (int i = 0; i < 2; i++) {
+        Value f = sys_get_object(names[i]);
+        if (f && f != VAL_NONE && !obj_call_method(f, "flush", NULL, 0)) {
+            err_clear();
+        }
+    }
+}
+
+static void *fh_fatal_thread_main(void *message) {
+    fh_fatal_report("faulthandler_fatal_error_thread", (const char *)message, 0);
+    return NULL;
+}
+
+// Py_FatalError from a C thread that is not the interpreter's.
+FN(fh_fatal_error_c_thread) {
+    if (method_check_args("_fatal_error_c_thread", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    fh_flush_std_streams();
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, fh_fatal_thread_main, (void *)"in new thread") != 0) {
+        return err_format(&exc_RuntimeError, "unable to start the thread");
+    }
+    pthread_join(thread, NULL);
+    return VAL_NONE;
+}
+
 // ---- the module ----------------------------------------------------------------------------------
 
 static const MethodDef faulthandler_functions[] = {
@@ -741,6 +851,8 @@ static const MethodDef faulthandler_functions[] = {
     {"_read_null", fh_read_null, METH_DEFAULT, "_read_null(): read from NULL, raise a SIGSEGV or SIGBUS signal depending on the platform"},
     {"_sigabrt", fh_sigabrt, METH_DEFAULT, "_sigabrt(): raise a SIGABRT signal"},
     {"_sigfpe", fh_sigfpe, METH_DEFAULT, "_sigfpe(): raise a SIGFPE signal"},
+    {"_fatal_error_c_thread", fh_fatal_error_c_thread, METH_DEFAULT,
+     "fatal_error_c_thread(): call Py_FatalError() in a new C thread."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -767,6 +879,13 @@ Value faulthandler_module_init(void) {
     }
     list_obj(user_files)->len = FH_NSIG;
     gc_add_root(&user_files);
+    Value modules = sys_modules_dict();
+    Value sys_module = modules ? dict_get_cstr(modules, "sys") : 0;
+    if (sys_module && module_check(sys_module)) {
+        fh_sys_dict = module_dict(sys_module);
+        gc_add_root(&fh_sys_dict);
+    }
+    err_clear();
     gc_add_root(&fatal.file);
     gc_add_root(&watchdog.file);
     Value m = module_new_cstr("faulthandler");

@@ -168,3 +168,39 @@ def crash_child(how):
 
 for how in ("_sigsegv", "_read_null", "_sigabrt", "_sigfpe"):
     crash_child(how)
+
+
+# Py_FatalError from a C thread: "Thread 0x..." (not the current one), then SIGABRT.
+def fatal_c_thread(fp):
+    os.dup2(fp.fileno(), 2)
+    signal.signal(signal.SIGABRT, signal.SIG_DFL)
+    faulthandler._fatal_error_c_thread()
+
+
+# With sys.stdlib_module_names emptied, the report lists the C modules.
+def extension_modules(fp):
+    sys.stdlib_module_names = frozenset()
+    signal.signal(signal.SIGSEGV, signal.SIG_DFL)
+    faulthandler.enable(fp, all_threads=True)
+    faulthandler._sigsegv()
+
+
+for label, body in (("c thread", fatal_c_thread), ("ext modules", extension_modules)):
+    with tempfile.TemporaryFile() as fp:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                body(fp)
+            finally:
+                os._exit(99)
+        _, status = os.waitpid(pid, 0)
+        fp.seek(0)
+        report = normalized(fp.read().decode())
+    print(label, os.WIFSIGNALED(status) and signal.Signals(os.WTERMSIG(status)).name)
+    head, _, ext = report.partition("\nExtension modules: ")
+    print(head, end="")
+    if ext:
+        names = ext.split(" (total: ")[0].split(", ")
+        print("extension modules listed:", "sys" in names, "faulthandler" in names)
