@@ -86,8 +86,41 @@ int io_is_closed(Value obj) {
     return c ? obj_truthy(c) : -1;
 }
 
+static Value io_repr_named(Value self, const char *tname, const char *extra);
+
+// The objects whose repr is being computed (CPython's Py_ReprEnter): a file
+// whose name is itself (or leads back to it) reports the reentry instead of
+// recursing.
+static Value repr_active[64];
+static int repr_depth;
+
+int io_repr_enter(Value self) {
+    for (int i = 0; i < repr_depth && i < 64; i++) {
+        if (repr_active[i] == self) {
+            err_format(&exc_RuntimeError, "reentrant call inside %s.__repr__",
+                       type_of(self)->name);
+            return -1;
+        }
+    }
+    if (repr_depth < 64) {
+        repr_active[repr_depth] = self;
+    }
+    repr_depth++;
+    return 0;
+}
+
+void io_repr_leave(void) { repr_depth--; }
+
 Value io_repr_with_name(Value self, const char *extra) {
-    const char *tname = type_of(self)->name;
+    if (io_repr_enter(self) < 0) {
+        return 0;
+    }
+    Value r = io_repr_named(self, type_of(self)->name, extra);
+    io_repr_leave();
+    return r;
+}
+
+static Value io_repr_named(Value self, const char *tname, const char *extra) {
     Value name = obj_getattr_opt(self, str_intern_cstr("name"));
     if (!name) {
         if (err_occurred()) {

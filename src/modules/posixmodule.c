@@ -1515,9 +1515,14 @@ static Value exec_call(const char *fname, const Value *args, size_t nargs, Value
     if (!argv) {
         return 0;
     }
-    if (!argv[0]) {
+    // CPython's wording differs between the two functions
+    if (!argv[0] || !argv[0][0]) {
+        const char *why = argv[0] ? "first element cannot be empty" : "must not be empty";
         free(argv);
-        return err_format(&exc_ValueError, "%s: argv must not be empty", fname);
+        if (with_env) {
+            return err_format(&exc_ValueError, "%s: argv %s", fname, why);
+        }
+        return err_format(&exc_ValueError, "%s() arg 2 %s", fname, why);
     }
     char **envp = environ;
     if (with_env) {
@@ -1541,6 +1546,12 @@ static Value exec_call(const char *fname, const Value *args, size_t nargs, Value
                 return err_occurred() ? 0 : err_format(&exc_TypeError, "env.items() must be pairs");
             }
             size_t kl = strlen(k.path), vl = strlen(v.path);
+            // (path_convert refused embedded NULs; '=' cannot be in a name)
+            if (kl == 0 || strchr(k.path, '=')) {
+                free(argv);
+                free(envp);
+                return err_format(&exc_ValueError, "illegal environment variable name");
+            }
             BytesObject *b = bytes_alloc(kl + 1 + vl);
             if (!b || list_append(keep, val_from_ptr(b)) < 0) {
                 free(argv);

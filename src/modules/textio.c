@@ -1284,6 +1284,9 @@ static Value textio_repr(Value self) {
     if (!t->initialized || t->detached) {
         return str_format_c("<_io.TextIOWrapper>");
     }
+    if (io_repr_enter(self) < 0) {
+        return 0;
+    }
     StrBuf sb;
     sb_init(&sb);
     sb_puts(&sb, "<_io.TextIOWrapper");
@@ -1311,9 +1314,11 @@ static Value textio_repr(Value self) {
     }
     sb_putc(&sb, '>');
     result = str_from_strbuf(&sb);
+    io_repr_leave();
     return result;
 done:
     sb_free(&sb);
+    io_repr_leave();
     return result;
 }
 
