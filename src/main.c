@@ -72,6 +72,7 @@ typedef struct Options {
     // krait's front-end modes (-X).
     int dump_ast, dump_ast_batch, dump_tokens, parse_only, check, dis, compile_only, code_info;
     unsigned gc_stress;  // -X gc-stress[=N]: collect at every N-th allocation
+    int faulthandler;    // -X faulthandler
     // -X int_max_str_digits[=N]: the first one given (CPython reads the first);
     // its text after '=' (NULL when there was no '=').
     int int_max_str_digits_given;
@@ -897,6 +898,8 @@ static void apply_xoption(Options *o, const char *x) {
             o->int_max_str_digits_given = 1;
             o->int_max_str_digits = x[18] == '=' ? x + 19 : NULL;
         }
+    } else if (strcmp(x, "faulthandler") == 0) {
+        o->faulthandler = 1;
     } else if (strcmp(x, "gc-stress") == 0) {
         o->gc_stress = 1;
     } else if (strncmp(x, "gc-stress=", 10) == 0) {
@@ -1112,6 +1115,9 @@ __attribute__((noinline)) static int run(const Options *o, int argc, char **argv
     r.dev_mode = r.dev_mode != 0;
     r.warn_default_encoding = r.warn_default_encoding != 0;
     r.gc_stress = o->gc_stress;
+    // faulthandler.enable() at start-up: -X faulthandler, PYTHONFAULTHANDLER, dev mode.
+    const char *fh_env = r.ignore_environment ? NULL : getenv("PYTHONFAULTHANDLER");
+    r.faulthandler = o->faulthandler || r.dev_mode || (fh_env && *fh_env);
     r.warnoptions = o->warnoptions;
     r.nwarnoptions = o->nwarnoptions;
     r.env_warnings = r.ignore_environment ? NULL : getenv("PYTHONWARNINGS");

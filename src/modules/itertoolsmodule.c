@@ -33,6 +33,7 @@
 #include "../runtime/gc.h"
 #include "../runtime/genericalias.h"
 #include "../runtime/int.h"
+#include "../runtime/iterators.h"
 #include "../runtime/list.h"
 #include "../runtime/module.h"
 #include "../runtime/str.h"
@@ -53,10 +54,11 @@ static Object *alloc_instance(Value type) {
     return gc_alloc(t, t->basic_size);
 }
 
-// Keyword arguments are refused by the exact type only (CPython's
-// `type == &X_type && !_PyArg_NoKeywords(...)`).
+// Keyword arguments are refused unless a subclass defines its own
+// __init__, which may take some (CPython's `(type == &X_type ||
+// type->tp_init == X_type.tp_init) && !_PyArg_NoKeywords(...)`).
 static int no_keywords_exact(Value type, Type *exact, const char *fname, Value kwnames) {
-    if (type == val_from_ptr(exact)) {
+    if (type == val_from_ptr(exact) || ((Type *)val_ptr(type))->init == exact->init) {
         return args_no_keywords(fname, kwnames);
     }
     return 0;
@@ -93,6 +95,97 @@ static int next_item(Value it, Value *item) {
     }
     return err_occurred() ? -1 : 0;
 }
+
+
+// ---- pickling ---------------------------------------------------------------------------------
+//
+// Every type but pairwise pickles as CPython 3.11's does: __reduce__ gives
+// (type(self), args) or (type(self), args, state), and __setstate__ takes
+// that state back, validated with the checks and messages of CPython's
+// PyArg_ParseTuple formats ("state is not a tuple", "function takes
+// exactly 2 arguments (1 given)", "argument 1 must be list, not int").
+
+static Value or_none(Value v) {
+    return v ? v : VAL_NONE;
+}
+
+static Value reduce_args(Value self, Value args) {
+    return args ? tuple_pack2(val_from_ptr(type_of(self)), args) : 0;
+}
+
+static Value reduce_state(Value self, Value args, Value state) {
+    if (!args || !state) {
+        return 0;
+    }
+    return tuple_from((Value[]){val_from_ptr(type_of(self)), args, state}, 3);
+}
+
+// The items of a state tuple of min..max items into out[] (0 past the end).
+static int state_unpack(Value state, size_t min, size_t max, Value *out) {
+    if (!tuple_check(state)) {
+        err_format(&exc_TypeError, "state is not a tuple");
+        return -1;
+    }
+    TupleObject *t = tuple_obj(state);
+    if (t->len < min || t->len > max) {
+        const char *how = min == max ? "exactly" : t->len < min ? "at least" : "at most";
+        size_t want = t->len < min ? min : max;
+        err_format(&exc_TypeError, "function takes %s %zu argument%s (%zu given)", how, want,
+                   want == 1 ? "" : "s", t->len);
+        return -1;
+    }
+    for (size_t i = 0; i < max; i++) {
+        out[i] = i < t->len ? t->items[i] : 0;
+    }
+    return 0;
+}
+
+// The "O!" format: argument `argno` must be an instance of `type`.
+static int state_arg_type(Value v, Type *type, int argno) {
+    if (!type_is_subtype(type_of(v), type)) {
+        err_format(&exc_TypeError, "argument %d must be %s, not %s", argno, type->name,
+                   obj_type_name(v));
+        return -1;
+    }
+    return 0;
+}
+
+// The "i" format: anything with __index__ that fits a C int.
+static int state_c_int(Value v, int *out) {
+    Value i = obj_index(v);
+    if (!i) {
+        return -1;
+    }
+    int64_t x;
+    if (int_to_i64(i, &x) < 0) {
+        err_clear();
+        x = obj_richcompare_bool(i, val_from_smallint(0), CMP_LT) > 0 ? INT64_MIN : INT64_MAX;
+    }
+    if (x > INT32_MAX || x < INT32_MIN) {
+        err_format(&exc_OverflowError, "signed integer is %s", x > 0 ? "greater than maximum"
+                                                                     : "less than minimum");
+        return -1;
+    }
+    *out = (int)x;
+    return 0;
+}
+
+// PyLong_AsSsize_t: an int (no __index__), OverflowError past 64 bits.
+static int state_ssize(Value v, int64_t *out) {
+    if (!int_check(v)) {
+        err_format(&exc_TypeError, "an integer is required");
+        return -1;
+    }
+    if (int_to_i64(v, out) < 0) {
+        err_clear();
+        err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    return 0;
+}
+
+#define REDUCE_DOC "Return state information for pickling."
+#define SETSTATE_DOC "Set state information for unpickling."
 
 // ---- count ----------------------------------------------------------------------------------
 
@@ -196,6 +289,26 @@ static Value count_repr(Value self) {
     return str_format_c("%s(%R, %R)", name, c->cnt, c->step);
 }
 
+// CPython's C counter gives (type, (cnt,)); its slow mode (start or step
+// not a C integer, or a counter grown past it) gives (type, (cnt, step)).
+FN(count_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    CountObject *c = (CountObject *)val_ptr(self);
+    int64_t i;
+    if (c->fast && int_to_i64(c->cnt, &i) == 0 && i != INT64_MAX) {
+        return reduce_args(self, tuple_from(&c->cnt, 1));
+    }
+    err_clear();
+    return reduce_args(self, tuple_pack2(c->cnt, c->step));
+}
+
+static const MethodDef count_methods[] = {
+    {"__reduce__", count_reduce, METH_DEFAULT, REDUCE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 static Type type_count = {
     .header = {&type_type},
     .name = "itertools.count",
@@ -207,6 +320,7 @@ static Type type_count = {
     .repr = count_repr,
     .iter = iter_self,
     .iternext = count_next,
+    .methods = count_methods,
 };
 
 // ---- cycle ------------------------------------------------------------------------------------
@@ -216,6 +330,7 @@ typedef struct CycleObject {
     Value it;        // 0 once exhausted: then the saved items repeat
     Value saved;     // a list
     size_t index;
+    int firstpass;   // set by __setstate__: `saved` holds every item already
 } CycleObject;
 
 static Type type_cycle;
@@ -251,6 +366,9 @@ static Value cycle_next(Value self) {
         Value item;
         int r = next_item(c->it, &item);
         if (r > 0) {
+            if (c->firstpass) {
+                return item;
+            }
             return list_append(c->saved, item) < 0 ? 0 : item;
         }
         if (r < 0) {
@@ -272,6 +390,53 @@ static Value cycle_next(Value self) {
     return item;
 }
 
+// (type, (it,), (saved, firstpass)); once cycling over `saved`, `it` is an
+// iterator over saved positioned at the current index.
+FN(cycle_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    CycleObject *c = (CycleObject *)val_ptr(self);
+    if (!c->it) {
+        Value it = list_iter(c->saved);
+        if (!it) {
+            return 0;
+        }
+        if (c->index != 0) {
+            Value index = int_from_i64((int64_t)c->index);
+            if (!index || !obj_call_method(it, "__setstate__", &index, 1)) {
+                return 0;
+            }
+        }
+        return reduce_state(self, tuple_from(&it, 1), tuple_pack2(c->saved, VAL_TRUE));
+    }
+    return reduce_state(self, tuple_from(&c->it, 1),
+                        tuple_pack2(c->saved, c->firstpass ? VAL_TRUE : VAL_FALSE));
+}
+
+FN(cycle_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    CycleObject *c = (CycleObject *)val_ptr(self);
+    Value st[2];
+    int firstpass;
+    if (state_unpack(args[0], 2, 2, st) < 0 || state_arg_type(st[0], &type_list, 1) < 0 ||
+        state_c_int(st[1], &firstpass) < 0) {
+        return 0;
+    }
+    c->saved = st[0];
+    c->firstpass = firstpass != 0;
+    c->index = 0;
+    return VAL_NONE;
+}
+
+static const MethodDef cycle_methods[] = {
+    {"__reduce__", cycle_reduce, METH_DEFAULT, REDUCE_DOC},
+    {"__setstate__", cycle_setstate, METH_DEFAULT, SETSTATE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 static Type type_cycle = {
     .header = {&type_type},
     .name = "itertools.cycle",
@@ -282,6 +447,7 @@ static Type type_cycle = {
     .new_ = cycle_tp_new,
     .iter = iter_self,
     .iternext = cycle_next,
+    .methods = cycle_methods,
 };
 
 // ---- repeat -------------------------------------------------------------------------------------
@@ -352,9 +518,22 @@ FN(repeat_length_hint) {
     return int_from_i64(r->cnt);
 }
 
+FN(repeat_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    RepeatObject *r = (RepeatObject *)val_ptr(self);
+    if (r->cnt >= 0) {
+        Value cnt = int_from_i64(r->cnt);
+        return reduce_args(self, cnt ? tuple_pack2(r->element, cnt) : 0);
+    }
+    return reduce_args(self, tuple_from(&r->element, 1));
+}
+
 static const MethodDef repeat_methods[] = {
     {"__length_hint__", repeat_length_hint, METH_DEFAULT,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", repeat_reduce, METH_DEFAULT, REDUCE_DOC},
     {NULL, NULL, 0, NULL},
 };
 
@@ -436,6 +615,51 @@ static Value accumulate_next(Value self) {
     return total;
 }
 
+static Type type_chain, type_islice;
+static Value chain_of2(Value first, Value second);
+
+// (type, (it, func), total). Two states need a different shape, as in
+// CPython: an initial value not yet yielded is put back in front of the
+// source, and a total that is None (which __setstate__ could not tell
+// from "no state") becomes islice(accumulate(chain((None,), it)), 1, None).
+FN(accumulate_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    AccumulateObject *acc = (AccumulateObject *)val_ptr(self);
+    Value func = or_none(acc->func);
+    if (acc->initial || acc->total == VAL_NONE) {
+        Value head = acc->initial ? acc->initial : VAL_NONE;
+        Value first = tuple_from(&head, 1);
+        Value it = first ? chain_of2(first, acc->it) : 0;
+        if (!it) {
+            return 0;
+        }
+        if (acc->initial) {
+            return reduce_state(self, tuple_pack2(it, func), VAL_NONE);
+        }
+        Value inner = obj_call(val_from_ptr(type_of(self)), (Value[]){it, func}, 2, 0);
+        Value one = val_from_smallint(1);
+        Value iargs = inner ? tuple_from((Value[]){inner, one, VAL_NONE}, 3) : 0;
+        return iargs ? tuple_pack2(val_from_ptr(&type_islice), iargs) : 0;
+    }
+    return reduce_state(self, tuple_pack2(acc->it, func), or_none(acc->total));
+}
+
+FN(accumulate_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    ((AccumulateObject *)val_ptr(self))->total = args[0];
+    return VAL_NONE;
+}
+
+static const MethodDef accumulate_methods[] = {
+    {"__reduce__", accumulate_reduce, METH_DEFAULT, REDUCE_DOC},
+    {"__setstate__", accumulate_setstate, METH_DEFAULT, SETSTATE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 static Type type_accumulate = {
     .header = {&type_type},
     .name = "itertools.accumulate",
@@ -446,6 +670,7 @@ static Type type_accumulate = {
     .new_ = accumulate_tp_new,
     .iter = iter_self,
     .iternext = accumulate_next,
+    .methods = accumulate_methods,
 };
 
 // ---- chain ---------------------------------------------------------------------------------------------
@@ -455,8 +680,6 @@ typedef struct ChainObject {
     Value source;    // iterator over the iterables; 0 when done
     Value active;    // the current iterable's iterator, or 0
 } ChainObject;
-
-static Type type_chain;
 
 static void chain_trace(Object *o, GcTracer *t) {
     ChainObject *c = (ChainObject *)o;
@@ -515,10 +738,50 @@ static Value chain_next(Value self) {
     return 0;
 }
 
+// chain(first, second), for accumulate's __reduce__.
+static Value chain_of2(Value first, Value second) {
+    Value both = tuple_pack2(first, second);
+    Value source = both ? obj_iter(both) : 0;
+    return source ? chain_make(val_from_ptr(&type_chain), source) : 0;
+}
+
+// (type, ()) once done, else (type, (), (source[, active])).
+FN(chain_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ChainObject *c = (ChainObject *)val_ptr(self);
+    Value empty = tuple_new(0);
+    if (!c->source) {
+        return reduce_args(self, empty);
+    }
+    Value state = c->active ? tuple_pack2(c->source, c->active) : tuple_from(&c->source, 1);
+    return reduce_state(self, empty, state);
+}
+
+FN(chain_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    ChainObject *c = (ChainObject *)val_ptr(self);
+    Value st[2];
+    if (state_unpack(args[0], 1, 2, st) < 0) {
+        return 0;
+    }
+    if (!type_of(st[0])->iternext || (st[1] && !type_of(st[1])->iternext)) {
+        return err_format(&exc_TypeError, "Arguments must be iterators.");
+    }
+    c->source = st[0];
+    c->active = st[1];
+    return VAL_NONE;
+}
+
 static const MethodDef chain_methods[] = {
     {"from_iterable", chain_from_iterable, METH_CLASS,
      "Alternative chain() constructor taking a single iterable argument that evaluates "
      "lazily."},
+    {"__reduce__", chain_reduce, METH_DEFAULT, REDUCE_DOC},
+    {"__setstate__", chain_setstate, METH_DEFAULT, SETSTATE_DOC},
     {NULL, NULL, 0, NULL},
 };
 
@@ -589,6 +852,19 @@ static Value compress_next(Value self) {
     }
 }
 
+FN(compress_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    CompressObject *c = (CompressObject *)val_ptr(self);
+    return reduce_args(self, tuple_pack2(c->data, c->selectors));
+}
+
+static const MethodDef compress_methods[] = {
+    {"__reduce__", compress_reduce, METH_DEFAULT, REDUCE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 static Type type_compress = {
     .header = {&type_type},
     .name = "itertools.compress",
@@ -599,6 +875,7 @@ static Type type_compress = {
     .new_ = compress_tp_new,
     .iter = iter_self,
     .iternext = compress_next,
+    .methods = compress_methods,
 };
 
 // ---- dropwhile, takewhile, filterfalse --------------------------------------------------------------------------
@@ -711,6 +988,43 @@ static Value filterfalse_next(Value self) {
     }
 }
 
+// (type, (func, it)), plus the flag as the state for dropwhile and takewhile.
+FN(predicate_iter_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    PredicateIterObject *p = (PredicateIterObject *)val_ptr(self);
+    Value args_ = tuple_pack2(p->func, p->it);
+    if (type_of(self) == &type_filterfalse || type_is_subtype(type_of(self), &type_filterfalse)) {
+        return reduce_args(self, args_);
+    }
+    return reduce_state(self, args_, val_from_smallint(p->flag));
+}
+
+FN(predicate_iter_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    int flag = obj_truthy(args[0]);
+    if (flag < 0) {
+        return 0;
+    }
+    ((PredicateIterObject *)val_ptr(self))->flag = flag;
+    return VAL_NONE;
+}
+
+static const MethodDef dropwhile_methods[] = {
+    {"__reduce__", predicate_iter_reduce, METH_DEFAULT, REDUCE_DOC},
+    {"__setstate__", predicate_iter_setstate, METH_DEFAULT, SETSTATE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+#define takewhile_methods dropwhile_methods
+
+static const MethodDef filterfalse_methods[] = {
+    {"__reduce__", predicate_iter_reduce, METH_DEFAULT, REDUCE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 #define PREDICATE_TYPE_(kind)                                                                  \
     static Type type_##kind = {                                                              \
         .header = {&type_type},                                                              \
@@ -722,11 +1036,13 @@ static Value filterfalse_next(Value self) {
         .new_ = kind##_tp_new,                                                               \
         .iter = iter_self,                                                                   \
         .iternext = kind##_next,                                                             \
+        .methods = kind##_methods,                                                           \
     };
 PREDICATE_TYPE_(dropwhile)
 PREDICATE_TYPE_(takewhile)
 PREDICATE_TYPE_(filterfalse)
 #undef PREDICATE_TYPE_
+#undef takewhile_methods
 
 // ---- starmap ------------------------------------------------------------------------------------------------
 
@@ -775,6 +1091,19 @@ static Value starmap_next(Value self) {
     return obj_call(s->func, tuple_obj(fargs)->items, tuple_obj(fargs)->len, 0);
 }
 
+FN(starmap_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    StarmapObject *st = (StarmapObject *)val_ptr(self);
+    return reduce_args(self, tuple_pack2(st->func, st->it));
+}
+
+static const MethodDef starmap_methods[] = {
+    {"__reduce__", starmap_reduce, METH_DEFAULT, REDUCE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 static Type type_starmap = {
     .header = {&type_type},
     .name = "itertools.starmap",
@@ -785,6 +1114,7 @@ static Type type_starmap = {
     .new_ = starmap_tp_new,
     .iter = iter_self,
     .iternext = starmap_next,
+    .methods = starmap_methods,
 };
 
 // ---- islice -------------------------------------------------------------------------------------------------------
@@ -797,8 +1127,6 @@ typedef struct IsliceObject {
     int64_t step;
     int64_t cnt;     // items consumed so far
 } IsliceObject;
-
-static Type type_islice;
 
 static void islice_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, ((IsliceObject *)o)->it);
@@ -900,6 +1228,47 @@ static Value islice_next(Value self) {
     return item;
 }
 
+// (type, (it, next, stop, step), cnt); once exhausted,
+// (type, (iter([]), 0), 0).
+FN(islice_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    IsliceObject *s = (IsliceObject *)val_ptr(self);
+    Value zero = val_from_smallint(0);
+    if (!s->it) {
+        Value empty = list_new(0);
+        Value it = empty ? list_iter(empty) : 0;
+        return reduce_state(self, it ? tuple_pack2(it, zero) : 0, zero);
+    }
+    Value next = int_from_i64(s->next);
+    Value stop = s->stop == -1 ? VAL_NONE : int_from_i64(s->stop);
+    Value step = int_from_i64(s->step);
+    Value cnt = int_from_i64(s->cnt);
+    if (!next || !stop || !step || !cnt) {
+        return 0;
+    }
+    return reduce_state(self, tuple_from((Value[]){s->it, next, stop, step}, 4), cnt);
+}
+
+FN(islice_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    int64_t cnt;
+    if (state_ssize(args[0], &cnt) < 0) {
+        return 0;
+    }
+    ((IsliceObject *)val_ptr(self))->cnt = cnt;
+    return VAL_NONE;
+}
+
+static const MethodDef islice_methods[] = {
+    {"__reduce__", islice_reduce, METH_DEFAULT, REDUCE_DOC},
+    {"__setstate__", islice_setstate, METH_DEFAULT, SETSTATE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 static Type type_islice = {
     .header = {&type_type},
     .name = "itertools.islice",
@@ -910,6 +1279,7 @@ static Type type_islice = {
     .new_ = islice_tp_new,
     .iter = iter_self,
     .iternext = islice_next,
+    .methods = islice_methods,
 };
 
 // ---- groupby and _grouper ----------------------------------------------------------------------------------------
@@ -1016,6 +1386,42 @@ static Value groupby_next(Value self) {
     return tuple_pack2(g->currkey, val_from_ptr(grouper));
 }
 
+// (type, (it, keyfunc)), with (currkey, currvalue, tgtkey) as the state
+// while an item is read ahead.
+FN(groupby_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    GroupbyObject *g = (GroupbyObject *)val_ptr(self);
+    Value args_ = tuple_pack2(g->it, or_none(g->keyfunc));
+    if (g->tgtkey && g->currkey && g->currvalue) {
+        return reduce_state(self, args_,
+                            tuple_from((Value[]){g->currkey, g->currvalue, g->tgtkey}, 3));
+    }
+    return reduce_args(self, args_);
+}
+
+FN(groupby_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    GroupbyObject *g = (GroupbyObject *)val_ptr(self);
+    Value st[3];
+    if (state_unpack(args[0], 3, 3, st) < 0) {
+        return 0;
+    }
+    g->currkey = st[0];
+    g->currvalue = st[1];
+    g->tgtkey = st[2];
+    return VAL_NONE;
+}
+
+static const MethodDef groupby_methods[] = {
+    {"__reduce__", groupby_reduce, METH_DEFAULT, REDUCE_DOC},
+    {"__setstate__", groupby_setstate, METH_DEFAULT, SETSTATE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 static Type type_groupby = {
     .header = {&type_type},
     .name = "itertools.groupby",
@@ -1026,6 +1432,7 @@ static Type type_groupby = {
     .new_ = groupby_tp_new,
     .iter = iter_self,
     .iternext = groupby_next,
+    .methods = groupby_methods,
 };
 
 static void grouper_trace(Object *o, GcTracer *t) {
@@ -1077,6 +1484,25 @@ static Value grouper_next(Value self) {
     return r;
 }
 
+// (type, (parent, tgtkey)) while this is the parent's current group;
+// an abandoned group yields nothing more: (iter, ((),)).
+FN(grouper_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    GrouperObject *gr = (GrouperObject *)val_ptr(self);
+    if (((GroupbyObject *)val_ptr(gr->parent))->currgrouper != self) {
+        Value empty = tuple_new(0);
+        return empty ? seqiter_reduce("iter", 0, 0, empty) : 0;
+    }
+    return reduce_args(self, tuple_pack2(gr->parent, gr->tgtkey));
+}
+
+static const MethodDef grouper_methods[] = {
+    {"__reduce__", grouper_reduce, METH_DEFAULT, REDUCE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 static Type type_grouper = {
     .header = {&type_type},
     .name = "itertools._grouper",
@@ -1086,6 +1512,7 @@ static Type type_grouper = {
     .new_ = grouper_tp_new,
     .iter = iter_self,
     .iternext = grouper_next,
+    .methods = grouper_methods,
 };
 
 // ---- tee ------------------------------------------------------------------------------------------------------------
@@ -1142,12 +1569,71 @@ static Value teedata_getitem(TeeDataObject *d, int i) {
     return v;
 }
 
+// _tee_dataobject(it, values, next): a cell as its __reduce__ describes
+// it. Only a full cell may have a next one, and that must be a cell.
+static Value teedata_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
+    if (args_no_keywords("teedataobject", kwnames) < 0) {
+        return 0;
+    }
+    if (nargs != 3) {
+        return err_format(&exc_TypeError, "teedataobject expected 3 arguments, got %zu", nargs);
+    }
+    if (!list_check(args[1])) {
+        return err_format(&exc_TypeError, "teedataobject() argument 2 must be list, not %s",
+                          obj_type_name(args[1]));
+    }
+    ListObject *values = list_obj(args[1]);
+    Value next = args[2];
+    int ok = values->len <= TEE_LINKCELLS;
+    if (ok && values->len == TEE_LINKCELLS) {
+        ok = next == VAL_NONE || (val_is_ptr(next) && val_ptr(next)->type == &type_tee_dataobject);
+    } else if (ok) {
+        ok = next == VAL_NONE;
+    }
+    if (!ok) {
+        return err_format(&exc_ValueError, "Invalid arguments");
+    }
+    TeeDataObject *d = teedata_new(args[0]);
+    if (!d) {
+        return 0;
+    }
+    memcpy(d->values, values->items, values->len * sizeof(Value));
+    d->numread = (int)values->len;
+    d->nextlink = next == VAL_NONE ? 0 : next;
+    return val_from_ptr(d);
+}
+
+// (type, (it, values read, next cell or None)).
+FN(teedata_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    TeeDataObject *d = (TeeDataObject *)val_ptr(self);
+    Value values = list_new((size_t)d->numread);
+    if (!values) {
+        return 0;
+    }
+    for (int i = 0; i < d->numread; i++) {
+        if (list_append(values, d->values[i]) < 0) {
+            return 0;
+        }
+    }
+    return reduce_args(self, tuple_from((Value[]){d->it, values, or_none(d->nextlink)}, 3));
+}
+
+static const MethodDef teedata_methods[] = {
+    {"__reduce__", teedata_reduce, METH_DEFAULT, REDUCE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 static Type type_tee_dataobject = {
     .header = {&type_type},
     .name = "itertools._tee_dataobject",
     .basic_size = sizeof(TeeDataObject),
     .base = &type_object,
     .trace = teedata_trace,
+    .new_ = teedata_tp_new,
+    .methods = teedata_methods,
 };
 
 static void tee_trace(Object *o, GcTracer *t) {
@@ -1219,8 +1705,43 @@ FN(tee_m_copy) {
     return tee_copy_of(self);
 }
 
+// (type, ((),), (cell, index)): a _tee over nothing, then its position.
+FN(tee_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    TeeObject *t = (TeeObject *)val_ptr(self);
+    Value empty = tuple_new(0);
+    Value index = int_from_i64(t->index);
+    if (!empty || !index) {
+        return 0;
+    }
+    return reduce_state(self, tuple_from(&empty, 1), tuple_pack2(t->dataobj, index));
+}
+
+FN(tee_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    TeeObject *t = (TeeObject *)val_ptr(self);
+    Value st[2];
+    int index;
+    if (state_unpack(args[0], 2, 2, st) < 0 ||
+        state_arg_type(st[0], &type_tee_dataobject, 1) < 0 || state_c_int(st[1], &index) < 0) {
+        return 0;
+    }
+    if (index < 0 || index > TEE_LINKCELLS) {
+        return err_format(&exc_ValueError, "Index out of range");
+    }
+    t->dataobj = st[0];
+    t->index = index;
+    return VAL_NONE;
+}
+
 static const MethodDef tee_methods[] = {
     {"__copy__", tee_m_copy, METH_DEFAULT, "Returns an independent iterator."},
+    {"__reduce__", tee_reduce, METH_DEFAULT, REDUCE_DOC},
+    {"__setstate__", tee_setstate, METH_DEFAULT, SETSTATE_DOC},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1366,6 +1887,39 @@ static Value zip_longest_next(Value self) {
     return result;
 }
 
+// (type, iterators with () for the exhausted ones, fillvalue).
+FN(zip_longest_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ZipLongestObject *z = (ZipLongestObject *)val_ptr(self);
+    size_t n = tuple_obj(z->iters)->len;
+    Value args_ = tuple_new(n);
+    Value empty = args_ ? tuple_new(0) : 0;
+    if (!empty) {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        Value it = tuple_obj(z->iters)->items[i];
+        tuple_obj(args_)->items[i] = it ? it : empty;
+    }
+    return reduce_state(self, args_, z->fillvalue);
+}
+
+FN(zip_longest_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    ((ZipLongestObject *)val_ptr(self))->fillvalue = args[0];
+    return VAL_NONE;
+}
+
+static const MethodDef zip_longest_methods[] = {
+    {"__reduce__", zip_longest_reduce, METH_DEFAULT, REDUCE_DOC},
+    {"__setstate__", zip_longest_setstate, METH_DEFAULT, SETSTATE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 static Type type_zip_longest = {
     .header = {&type_type},
     .name = "itertools.zip_longest",
@@ -1376,6 +1930,7 @@ static Type type_zip_longest = {
     .new_ = zip_longest_tp_new,
     .iter = iter_self,
     .iternext = zip_longest_next,
+    .methods = zip_longest_methods,
 };
 
 // ---- pairwise ------------------------------------------------------------------------------------------------------------
@@ -1538,7 +2093,60 @@ static Value combinatoric_alloc(Value type, Value pool, int64_t r, int64_t nindi
         .new_ = var##_tp_new,                                                              \
         .iter = iter_self,                                                                 \
         .iternext = var##_next,                                                            \
+        .methods = var##_methods,                                                          \
     };
+
+// Pickling: __reduce__ gives the constructor's arguments and, once a
+// result was returned, the indices (permutations: indices and cycles);
+// __setstate__ clamps each index into its range, as CPython does, and
+// rebuilds the last result from them.
+
+static Value index_tuple(const int64_t *a, int64_t n) {
+    Value t = tuple_new((size_t)n);
+    if (!t) {
+        return 0;
+    }
+    for (int64_t i = 0; i < n; i++) {
+        Value v = int_from_i64(a[i]);
+        if (!v) {
+            return 0;
+        }
+        tuple_obj(t)->items[i] = v;
+    }
+    return t;
+}
+
+// A state that must be a tuple of `n` items.
+static TupleObject *index_state(Value state, int64_t n) {
+    if (!tuple_check(state) || (int64_t)tuple_obj(state)->len != n) {
+        err_format(&exc_ValueError, "invalid arguments");
+        return NULL;
+    }
+    return tuple_obj(state);
+}
+
+static int64_t clamp(int64_t v, int64_t lo, int64_t hi) {
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+// (type, (pool, r)) before the first result, (type, ((), r)) once done,
+// else (type, (pool, r), state): combinations and its with-replacement
+// and permutations siblings.
+static Value pool_r_reduce(Value self, Value state) {
+    CombinatoricObject *c = (CombinatoricObject *)val_ptr(self);
+    Value r = int_from_i64(c->r);
+    if (!r) {
+        return 0;
+    }
+    if (!c->result) {
+        return reduce_args(self, tuple_pack2(c->pool, r));
+    }
+    if (c->stopped) {
+        Value empty = tuple_new(0);
+        return reduce_args(self, empty ? tuple_pack2(empty, r) : 0);
+    }
+    return reduce_state(self, tuple_pack2(c->pool, r), state);
+}
 
 // product(*iterables, repeat=1)
 static const char *const product_kwnames[] = {"repeat", NULL};
@@ -1609,6 +2217,51 @@ static Value product_next(Value self) {
     return combinatoric_emit(c, i, 1);
 }
 
+FN(product_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    CombinatoricObject *c = (CombinatoricObject *)val_ptr(self);
+    if (c->stopped) {
+        Value empty = tuple_new(0);
+        return reduce_args(self, empty ? tuple_from(&empty, 1) : 0);
+    }
+    if (!c->result) {
+        return reduce_args(self, c->pool);
+    }
+    return reduce_state(self, c->pool, index_tuple(c->indices, c->r));
+}
+
+FN(product_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    CombinatoricObject *c = (CombinatoricObject *)val_ptr(self);
+    TupleObject *st = index_state(args[0], c->r);
+    if (!st) {
+        return 0;
+    }
+    for (int64_t i = 0; i < c->r; i++) {
+        int64_t index;
+        if (state_ssize(st->items[i], &index) < 0) {
+            return 0;
+        }
+        int64_t poolsize = (int64_t)tuple_obj(tuple_obj(c->pool)->items[i])->len;
+        if (poolsize == 0) {
+            c->stopped = 1;
+            return VAL_NONE;
+        }
+        c->indices[i] = clamp(index, 0, poolsize - 1);
+    }
+    return combinatoric_emit(c, 0, 1) ? VAL_NONE : 0;
+}
+
+static const MethodDef product_methods[] = {
+    {"__reduce__", product_reduce, METH_DEFAULT, REDUCE_DOC},
+    {"__setstate__", product_setstate, METH_DEFAULT, SETSTATE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 COMBINATORIC_TYPE_(product, "product")
 
 // combinations(iterable, r)
@@ -1674,6 +2327,48 @@ static Value combinations_next(Value self) {
     return combinatoric_emit(c, i, 0);
 }
 
+FN(combinations_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    CombinatoricObject *c = (CombinatoricObject *)val_ptr(self);
+    return pool_r_reduce(self, c->result ? index_tuple(c->indices, c->r) : VAL_NONE);
+}
+
+// Index i of combinations lies in [0, i + n - r]; with replacement, [0, n - 1].
+static Value combinations_set(Value self, Value state, int replace) {
+    CombinatoricObject *c = (CombinatoricObject *)val_ptr(self);
+    TupleObject *st = index_state(state, c->r);
+    if (!st) {
+        return 0;
+    }
+    int64_t n = (int64_t)tuple_obj(c->pool)->len;
+    for (int64_t i = 0; i < c->r; i++) {
+        int64_t index;
+        if (state_ssize(st->items[i], &index) < 0) {
+            return 0;
+        }
+        c->indices[i] = clamp(index, 0, replace ? n - 1 : i + n - c->r);
+    }
+    if (replace ? n == 0 && c->r > 0 : c->r > n) {
+        return VAL_NONE;    // no result can exist: the iterator stays stopped
+    }
+    return combinatoric_emit(c, 0, 0) ? VAL_NONE : 0;
+}
+
+FN(combinations_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    return combinations_set(self, args[0], 0);
+}
+
+static const MethodDef combinations_methods[] = {
+    {"__reduce__", combinations_reduce, METH_DEFAULT, REDUCE_DOC},
+    {"__setstate__", combinations_setstate, METH_DEFAULT, SETSTATE_DOC},
+    {NULL, NULL, 0, NULL},
+};
+
 COMBINATORIC_TYPE_(combinations, "combinations")
 
 // combinations_with_replacement(iterable, r)
@@ -1712,6 +2407,19 @@ static Value cwr_next(Value self) {
     }
     return combinatoric_emit(c, i, 0);
 }
+
+FN(cwr_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    return combinations_set(self, args[0], 1);
+}
+
+static const MethodDef cwr_methods[] = {
+    {"__reduce__", combinations_reduce, METH_DEFAULT, REDUCE_DOC},
+    {"__setstate__", cwr_setstate, METH_DEFAULT, SETSTATE_DOC},
+    {NULL, NULL, 0, NULL},
+};
 
 COMBINATORIC_TYPE_(cwr, "combinations_with_replacement")
 
@@ -1793,6 +2501,61 @@ static Value permutations_next(Value self) {
     c->stopped = 1;
     return 0;
 }
+
+FN(permutations_reduce) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    CombinatoricObject *c = (CombinatoricObject *)val_ptr(self);
+    Value state = VAL_NONE;
+    if (c->result) {
+        Value indices = index_tuple(c->indices, (int64_t)tuple_obj(c->pool)->len);
+        Value cycles = indices ? index_tuple(c->cycles, c->r) : 0;
+        state = cycles ? tuple_pack2(indices, cycles) : 0;
+    }
+    return pool_r_reduce(self, state);
+}
+
+// State (indices, cycles): index i in [0, n - 1], cycle i in [1, n - i].
+FN(permutations_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    CombinatoricObject *c = (CombinatoricObject *)val_ptr(self);
+    Value st[2];
+    if (state_unpack(args[0], 2, 2, st) < 0 || state_arg_type(st[0], &type_tuple, 1) < 0 ||
+        state_arg_type(st[1], &type_tuple, 2) < 0) {
+        return 0;
+    }
+    int64_t n = (int64_t)tuple_obj(c->pool)->len;
+    if ((int64_t)tuple_obj(st[0])->len != n || (int64_t)tuple_obj(st[1])->len != c->r) {
+        return err_format(&exc_ValueError, "invalid arguments");
+    }
+    for (int64_t i = 0; i < n; i++) {
+        int64_t index;
+        if (state_ssize(tuple_obj(st[0])->items[i], &index) < 0) {
+            return 0;
+        }
+        c->indices[i] = clamp(index, 0, n - 1);
+    }
+    if (c->r > n) {
+        return VAL_NONE;    // stopped from the start
+    }
+    for (int64_t i = 0; i < c->r; i++) {
+        int64_t index;
+        if (state_ssize(tuple_obj(st[1])->items[i], &index) < 0) {
+            return 0;
+        }
+        c->cycles[i] = clamp(index, 1, n - i);
+    }
+    return combinatoric_emit(c, 0, 0) ? VAL_NONE : 0;
+}
+
+static const MethodDef permutations_methods[] = {
+    {"__reduce__", permutations_reduce, METH_DEFAULT, REDUCE_DOC},
+    {"__setstate__", permutations_setstate, METH_DEFAULT, SETSTATE_DOC},
+    {NULL, NULL, 0, NULL},
+};
 
 COMBINATORIC_TYPE_(permutations, "permutations")
 #undef COMBINATORIC_TYPE_

@@ -52,6 +52,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"binascii", binascii_module_init},
     {"builtins", builtins_init},
     {"errno", errno_module_init},
+    {"faulthandler", faulthandler_module_init},
     {"fcntl", fcntl_module_init},
     {"gc", gcmodule_init},
     {"grp", grp_module_init},

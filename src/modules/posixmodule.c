@@ -1385,7 +1385,12 @@ FN(posix_kill) {
         int_arg_c(args[0], &pid) < 0 || int_arg_c(args[1], &sig) < 0) {
         return 0;
     }
-    return kill(pid, sig) < 0 ? posix_error() : VAL_NONE;
+    if (kill(pid, sig) < 0) {
+        return posix_error();
+    }
+    // A signal sent to this process is handled before kill() returns, as
+    // CPython's os.kill does (PyErr_CheckSignals).
+    return signal_check_pending() < 0 ? 0 : VAL_NONE;
 }
 
 FN(posix_exit) {

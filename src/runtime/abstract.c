@@ -468,6 +468,15 @@ static Value binop_type_error(Value a, Value b, BinOp op, int inplace) {
         return err_format(&exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
                           inplace ? "**=" : "** or pow()", obj_type_name(a), obj_type_name(b));
     }
+    // `print >> sys.stderr`, Python 2's redirection: CPython adds a hint
+    // when the left operand is a builtin function named print.
+    if (op == BINOP_RSHIFT && !inplace && val_is_ptr(a) && val_ptr(a)->type == &type_builtin_method &&
+        strcmp(((BuiltinMethodObject *)val_ptr(a))->def->name, "print") == 0) {
+        return err_format(&exc_TypeError,
+                          "unsupported operand type(s) for >>: '%s' and '%s'. Did you mean "
+                          "\"print(<message>, file=<output_stream>)\"?",
+                          obj_type_name(a), obj_type_name(b));
+    }
     return err_format(&exc_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'",
                       binop_symbols[op], inplace ? "=" : "", obj_type_name(a), obj_type_name(b));
 }

@@ -321,7 +321,9 @@ static void map_trace(Object *o, GcTracer *t) {
 }
 
 static Value map_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
-    if (type == val_from_ptr(&type_map) && args_no_keywords("map", kwnames) < 0) {
+    // Keywords are for a subclass's own __init__ only (CPython checks tp_init).
+    if ((type == val_from_ptr(&type_map) || ((Type *)val_ptr(type))->init == type_map.init) &&
+        args_no_keywords("map", kwnames) < 0) {
         return 0;
     }
     if (nargs < 2) {
@@ -413,7 +415,9 @@ static void filter_trace(Object *o, GcTracer *t) {
 }
 
 static Value filter_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
-    if (type == val_from_ptr(&type_filter) && args_no_keywords("filter", kwnames) < 0) {
+    // Keywords are for a subclass's own __init__ only (CPython checks tp_init).
+    if ((type == val_from_ptr(&type_filter) || ((Type *)val_ptr(type))->init == type_filter.init) &&
+        args_no_keywords("filter", kwnames) < 0) {
         return 0;
     }
     if (method_check_args("filter", nargs, 0, 2, 2) < 0) {

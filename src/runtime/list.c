@@ -517,6 +517,9 @@ Value list_pop(Value list, int64_t where) {
 
 void list_clear(Value list) {
     ListObject *l = list_obj(list);
+    if (l->cap == 0) {
+        return;    // nothing to free: a list being sorted keeps its marker
+    }
     l->items = NULL;
     l->len = l->cap = 0;
 }
@@ -1678,6 +1681,24 @@ static int list_sort_pure(ListObject *l, int reverse, int *done) {
     return result;
 }
 
+// The item array of a list while it is sorted: an empty heap array that no
+// resize hands out (growing allocates a new one, shrinking to nothing sets
+// NULL), so a list that was changed during the sort - even back to empty,
+// as by append() then pop() - no longer points at it: CPython's
+// `allocated = -1` marker, without a test on the append path.
+static Value *list_sort_marker(void) {
+    static Value owner;
+    if (!owner) {
+        ItemArray *a = (ItemArray *)gc_alloc(&list_items_type, sizeof(ItemArray));
+        if (!a) {
+            return NULL;
+        }
+        owner = val_from_ptr(a);
+        gc_add_root(&owner);
+    }
+    return ((ItemArray *)val_ptr(owner))->items;
+}
+
 int list_sort(Value list, Value key, int reverse) {
     ListObject *l = list_obj(list);
     if (key == VAL_NONE) {
@@ -1697,12 +1718,16 @@ int list_sort(Value list, Value key, int reverse) {
     if ((n > 1 || key) && !work) {
         return -1;
     }
+    Value *marker = list_sort_marker();
+    if (!marker) {
+        return -1;
+    }
     // Take the items out: the list is empty while it is sorted.
     Value *saved = l->items;
     size_t saved_cap = l->cap;
     // What keeps `saved` alive while the list does not reach it.
     Object *saved_owner = saved ? list_items_owner(saved, saved_cap) : NULL;
-    l->items = NULL;
+    l->items = marker;
     l->len = l->cap = 0;
     int result = -1;
     SortSlice lo = {NULL, NULL};
@@ -1750,7 +1775,7 @@ int list_sort(Value list, Value key, int reverse) {
     }
     memcpy(saved, values, n * sizeof(Value));
 check:
-    if (result == 0 && (l->items != NULL || l->len != 0)) {
+    if (result == 0 && (l->items != marker || l->len != 0)) {
         err_format(&exc_ValueError, "list modified during sort");
         result = -1;
     }

@@ -357,6 +357,13 @@ __attribute__((noinline)) static Value start_interpreter(const RunRequest *r, vo
         vm_report_exception();
         return 0;
     }
+    if (r->faulthandler) {
+        Value fh = modules_import_builtin(str_from_cstr("faulthandler"), 0);
+        if (!fh || !obj_call_method(fh, "enable", NULL, 0)) {
+            vm_report_exception();
+            return 0;
+        }
+    }
     // importlib, then the site module unless -S (as CPython: a failure is fatal).
     if (import_install(r->ignore_environment) < 0) {
         fprintf(stderr, "Fatal Python error: cannot start the import system\n");

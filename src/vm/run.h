@@ -22,6 +22,7 @@ typedef struct RunRequest {
     int inspect;
     int quiet;
     unsigned gc_stress;    // collect every N-th allocation, 0 = off
+    int faulthandler;      // enable faulthandler at start-up
     int int_max_str_digits;  // -X int_max_str_digits / PYTHONINTMAXSTRDIGITS; -1: not given
     // The rest of sys.flags (options and their PYTHON* variables).
     int debug, interactive, dont_write_bytecode, no_user_site, no_site, verbose, bytes_warning;
