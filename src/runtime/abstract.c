@@ -840,12 +840,26 @@ Value obj_iter(Value v) {
     return err_format(&exc_TypeError, "'%s' object is not iterable", t->name);
 }
 
-Value obj_next(Value iter) {
+Value obj_next_raw(Value iter) {
     Type *t = type_of(iter);
     if (!t->iternext) {
         return err_format(&exc_TypeError, "'%s' object is not an iterator", t->name);
     }
     return t->iternext(iter);
+}
+
+Value obj_next(Value iter) {
+    Type *t = type_of(iter);
+    if (!t->iternext) {
+        return err_format(&exc_TypeError, "'%s' object is not an iterator", t->name);
+    }
+    Value r = t->iternext(iter);
+    // As CPython's PyIter_Next: a StopIteration raised by the iterator (a
+    // generator returning a value raises one) is the end, not an error.
+    if (!r && err_occurred() && err_matches(&exc_StopIteration)) {
+        err_clear();
+    }
+    return r;
 }
 
 Value obj_getattr_cstr(Value v, const char *name) {

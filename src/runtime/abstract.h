@@ -70,7 +70,8 @@ int obj_contains(Value container, Value item);
 // ---- iteration --------------------------------------------------------------------
 Value obj_iter(Value v);
 // The next item, or 0: with no exception when exhausted, with one on error.
-Value obj_next(Value iter);
+Value obj_next(Value iter);      // 0 at the end (a StopIteration is cleared) or on error
+Value obj_next_raw(Value iter);  // tp_iternext itself: a StopIteration(value) stays pending
 
 // ---- strings of type names for messages ----------------------------------------------
 // The `tp_name` of v's type as CPython shows it in messages ("int", "list").

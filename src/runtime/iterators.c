@@ -118,7 +118,7 @@ static Value enumerate_tp_new(Value type, const Value *args, size_t nargs, Value
 
 static Value enumerate_next(Value self) {
     EnumerateObject *e = (EnumerateObject *)val_ptr(self);
-    Value item = obj_next(e->iter);
+    Value item = obj_next_raw(e->iter);
     if (!item) {
         return 0;
     }
@@ -356,7 +356,7 @@ static Value map_next(Value self) {
         items = tuple_obj(list)->items;
     }
     for (size_t i = 0; i < iters->len; i++) {
-        Value item = obj_next(iters->items[i]);
+        Value item = obj_next_raw(iters->items[i]);
         if (!item) {
             return 0;
         }
@@ -440,7 +440,7 @@ static Value filter_next(Value self) {
     FilterObject *f = (FilterObject *)val_ptr(self);
     int by_truth = f->func == VAL_NONE || f->func == val_from_ptr(&type_bool);
     for (;;) {
-        Value item = obj_next(f->iter);
+        Value item = obj_next_raw(f->iter);
         if (!item) {
             return 0;
         }

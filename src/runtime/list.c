@@ -459,7 +459,11 @@ int list_extend(Value list, Value iterable) {
         Value item = next ? next(it) : obj_next(it);
         if (!item) {
             if (err_occurred()) {
-                return -1;
+                // (a generator that returns a value ends with StopIteration)
+                if (!err_matches(&exc_StopIteration)) {
+                    return -1;
+                }
+                err_clear();
             }
             break;
         }
