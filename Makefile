@@ -97,3 +97,8 @@ clean:
 	rm -rf build
 
 -include $(OBJS:.o=.d)
+
+# The libraries krait links with, for the unit-test drivers (tests/unit/*.sh).
+print-libs:
+	@echo $(LIBS)
+.PHONY: print-libs

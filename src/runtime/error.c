@@ -34,6 +34,7 @@
 #include "tuple.h"
 #include "type.h"
 #include "../vm/import.h"
+#include "../modules/modules.h"
 
 // ---- instance layouts of the subclasses with fields ----------------------------
 
@@ -1265,7 +1266,18 @@ void err_write_unraisable(Value obj) {
     err_clear();
 }
 
+// Without a sys module (a test driver of the runtime alone) there is no
+// warnings machinery: the warning is printed as CPython's default shows it.
+static int warn_without_sys(Type *category, const char *msg, const char *filename, int lineno) {
+    fprintf(stderr, "%s:%d: %s: %s\n", filename, lineno, category->name, msg);
+    return 0;
+}
+
 int err_warn_explicit(Type *category, Value message, Value filename, int lineno) {
+    if (!sys_get_object("modules")) {
+        return warn_without_sys(category, val_is_str(message) ? str_obj(message)->data : "?",
+                                val_is_str(filename) ? str_obj(filename)->data : "?", lineno);
+    }
     Value mod = import_module_level(str_intern_cstr("warnings"), 0, 0, 0);
     Value f = mod ? obj_getattr_cstr(mod, "warn_explicit") : 0;
     if (!f) {
@@ -1281,6 +1293,9 @@ int err_warn(Type *category, int stacklevel, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    if (!sys_get_object("modules")) {
+        return warn_without_sys(category, buf, "sys", 1);
+    }
     Value msg = str_from_cstr(buf);
     Value mod = msg ? import_module_level(str_intern_cstr("warnings"), 0, 0, 0) : 0;
     Value f = mod ? obj_getattr_cstr(mod, "warn") : 0;

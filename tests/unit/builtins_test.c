@@ -54,6 +54,7 @@ static Value constant(const ConstValue *c) {
     case CONST_COMPLEX: return complex_new(0.0, c->f);
     case CONST_STR: return str_from_utf8(c->str.s, c->str.len);
     case CONST_BYTES: return bytes_from(c->str.s, c->str.len);
+    case CONST_OBJECT: break;  // only compile() of an AST object makes these
     }
     return unsupported("a constant");
 }

@@ -42,7 +42,7 @@ if ! make -s MODE=$MODE BUILD="$BUILD" CC="$CC" $OBJS >&2 ||
    ! { rm -f "$BUILD/libkrait.a" && ar rcs "$BUILD/libkrait.a" $OBJS; } ||
    ! $CC $FLAGS -I"$BUILD/gen" -o "$BUILD/numbers_test" tests/unit/numbers_test.c \
         src/runtime/int.c src/runtime/bool.c src/runtime/float.c src/runtime/complex.c \
-        src/runtime/strbuf.c src/runtime/gc.c src/runtime/error.c "$BUILD/libkrait.a" -lgmp -lm; then
+        src/runtime/strbuf.c src/runtime/gc.c src/runtime/error.c "$BUILD/libkrait.a" $(make -s print-libs); then
     echo "0 passed, 1 failed"
     exit 1
 fi

@@ -30,7 +30,7 @@ else
 fi
 if ! make -s MODE=$MODE BUILD="$BUILD" CC="$CC" $OBJS >&2 ||
    ! { rm -f "$BUILD/libkrait.a" && ar rcs "$BUILD/libkrait.a" $OBJS; } ||
-   ! $CC $FLAGS -o "$BUILD/repr_test" tests/unit/repr_test.c "$BUILD/libkrait.a" -lgmp -lm \
+   ! $CC $FLAGS -o "$BUILD/repr_test" tests/unit/repr_test.c "$BUILD/libkrait.a" $(make -s print-libs) \
        -Wl,--allow-multiple-definition; then
     echo "0 passed, 1 failed"
     exit 1

@@ -40,11 +40,11 @@ ALL=$(ls src/*/*.c)
 OBJS=$(for f in $ALL; do f=${f#src/}; echo "$BUILD/obj/${f%.c}.o"; done)
 make -s MODE=$MODE BUILD="$BUILD" CC="$CC" $OBJS >&2
 rm -f "$BUILD/libkrait.a" && ar rcs "$BUILD/libkrait.a" $OBJS
-$CC $FLAGS -o "$BUILD/str_test" tests/unit/str_test.c $SRCS "$BUILD/libkrait.a" -lgmp -lm
+$CC $FLAGS -o "$BUILD/str_test" tests/unit/str_test.c $SRCS "$BUILD/libkrait.a" $(make -s print-libs)
 # str_test_alt: str.c's test knobs (the >= 4 GiB index layout, the search
 # without SIMD or by two-way alone), chosen on its command line.
 $CC $FLAGS -DSTR_TEST_KNOBS -o "$BUILD/str_test_alt" tests/unit/str_test.c $SRCS \
-    "$BUILD/libkrait.a" -lgmp -lm
+    "$BUILD/libkrait.a" $(make -s print-libs)
 status=0
 $PY tests/unit/str/check.py "$BUILD/str_test" "$SCALE" "$SEED" > "$BUILD/check.log" || status=$?
 if [ "${STR_BENCH:-0}" = 1 ]; then

@@ -47,6 +47,19 @@ void *parser_error_at(Parser *p, int lineno, int col_offset, int end_lineno, int
     return NULL;
 }
 
+// The feature-version check (ast.parse(feature_version=...)): every version here.
+int parser_check_version(Parser *p, int minor, const char *what) {
+    (void)p, (void)minor, (void)what;
+    return 1;
+}
+
+// Warnings (an invalid escape) are the compiler's business: not checked here.
+void parser_warning(Parser *p, FrontWarningKind kind, int lineno, int col_offset,
+                    int end_lineno, int end_col_offset, const char *msg) {
+    (void)p, (void)kind, (void)lineno, (void)col_offset, (void)end_lineno, (void)end_col_offset,
+        (void)msg;
+}
+
 static int is_ident_char(unsigned char c, int first) {
     return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ||
            (!first && c >= '0' && c <= '9');

@@ -34,7 +34,7 @@ else
 fi
 if ! make -s MODE=$MODE BUILD="$B" CC="$CC" $OBJS >&2 ||
    ! { rm -f "$B/libsymtab.a" && ar rcs "$B/libsymtab.a" $OBJS; } ||
-   ! $CC $FLAGS -o "$B/symtable_test" tests/unit/symtable_test.c "$B/libsymtab.a" -lgmp -lm; then
+   ! $CC $FLAGS -o "$B/symtable_test" tests/unit/symtable_test.c "$B/libsymtab.a" $(make -s print-libs); then
     echo "0 passed, 1 failed"
     exit 1
 fi

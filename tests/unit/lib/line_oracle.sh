@@ -24,7 +24,7 @@ SRCS=$(ls src/*/*.c)
 OBJS=$(for f in $SRCS; do f=${f#src/}; echo "$BUILD/obj/${f%.c}.o"; done)
 if ! make -s MODE=$MODE BUILD="$BUILD" CC="$CC" $OBJS >&2 ||
    ! { rm -f "$BUILD/libkrait.a" && ar rcs "$BUILD/libkrait.a" $OBJS; } ||
-   ! $CC $FLAGS -o "$BUILD/$NAME" "tests/unit/$NAME.c" "$BUILD/libkrait.a" -lgmp -lm; then
+   ! $CC $FLAGS -o "$BUILD/$NAME" "tests/unit/$NAME.c" "$BUILD/libkrait.a" $(make -s print-libs); then
     echo "0 passed, 1 failed"
     exit 1
 fi

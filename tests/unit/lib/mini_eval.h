@@ -61,6 +61,7 @@ static Value mini_constant(const ConstValue *c) {
     case CONST_COMPLEX: return complex_new(0.0, c->f);
     case CONST_STR: return str_from_utf8(c->str.s, c->str.len);
     case CONST_BYTES: return bytes_from(c->str.s, c->str.len);
+    case CONST_OBJECT: break;  // only compile() of an AST object makes these
     }
     return err_format(&exc_SystemError, "mini_eval: unknown constant");
 }
