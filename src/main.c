@@ -1149,12 +1149,16 @@ __attribute__((noinline)) static int run(const Options *o, int argc, char **argv
     return vm_run_main(&r, &stack_base);
 }
 
+// The -W options' array (see main).
+const char **main_warnoptions;
+
 int main(int argc, char **argv) {
     Options o;
     memset(&o, 0, sizeof o);
     o.progname = argc > 0 && argv[0] ? argv[0] : "krait";
-    // At most one -W per argument.
-    o.warnoptions = calloc((size_t)argc + 1, sizeof(char *));
+    // At most one -W per argument. (Kept in a global: it lives as long as the
+    // process, and LeakSanitizer must see it reachable.)
+    main_warnoptions = o.warnoptions = calloc((size_t)argc + 1, sizeof(char *));
     if (!o.warnoptions) {
         fputs("krait: out of memory\n", stderr);
         return 1;
