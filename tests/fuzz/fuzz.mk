@@ -72,11 +72,17 @@ fuzz-diff: $(FUZZ_BIN)
 
 $(FUZZ_BIN): tests/fuzz/parse_fuzzer.c $(FUZZ_BUILD)/libkrait.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ tests/fuzz/parse_fuzzer.c \
-	    $(FUZZ_BUILD)/libkrait.a -lgmp -lm
+	    $(FUZZ_BUILD)/libkrait.a $(LIBS)
 
 $(FUZZ_BUILD)/obj/%.o: src/%.c | $(FUZZ_GEN)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+# The parser harness runs no Python code: no frozen modules (see the Makefile's
+# two-stage build).
+$(FUZZ_BUILD)/obj/vm/frozen.o: src/vm/frozen.c | $(FUZZ_GEN)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -DKRAIT_NO_FROZEN -c $< -o $@
 
 $(FUZZ_BUILD)/gen/%.h: tools/gen_%.py
 	@mkdir -p $(dir $@)
@@ -97,11 +103,11 @@ $(FUZZ_BUILD)/plain/libkrait.a: $(FUZZ_PLAIN_OBJS)
 $(FUZZ_BUILD)/plain/parse_standalone: tests/fuzz/parse_fuzzer.c tests/fuzz/standalone.c \
         $(FUZZ_BUILD)/plain/libkrait.a
 	gcc -std=gnu11 -O2 -g -Isrc -o $@ tests/fuzz/parse_fuzzer.c tests/fuzz/standalone.c \
-	    $(FUZZ_BUILD)/plain/libkrait.a -lgmp -lm
+	    $(FUZZ_BUILD)/plain/libkrait.a $(LIBS)
 
 $(FUZZ_BUILD)/plain/obj/%.o: src/%.c | $(FUZZ_GEN)
 	@mkdir -p $(dir $@)
 	gcc -std=gnu11 -Wall -Wextra -Wno-unused-parameter -O2 -g -Isrc -I$(FUZZ_BUILD)/gen \
-	    -MMD -MP -c $< -o $@
+	    -MMD -MP $(if $(filter src/vm/frozen.c,$<),-DKRAIT_NO_FROZEN) -c $< -o $@
 
 -include $(FUZZ_PLAIN_OBJS:.o=.d)
