@@ -46,11 +46,10 @@ int io_is_closed(Value obj);
 Value io_call(Value obj, const char *name, const Value *args, size_t nargs);
 // repr of an io object: "<_io.Type name='x' extra>" when it has a name
 // attribute, else "<_io.Type extra>". `extra` may be NULL.
-// CPython's Py_ReprEnter/Py_ReprLeave for the io types' reprs: -1 with
-// RuntimeError "reentrant call inside T.__repr__" when self's repr is
-// already being computed, else 0 (then call io_repr_leave when done).
+// CPython's Py_ReprEnter for the io types' reprs: -1 with RuntimeError
+// "reentrant call inside T.__repr__" when self's repr is already being
+// computed (or on error), else 0; then call repr_leave(self) when done.
 int io_repr_enter(Value self);
-void io_repr_leave(void);
 Value io_repr_with_name(Value self, const char *extra);
 
 // The readline of a buffered or raw binary stream given its read and

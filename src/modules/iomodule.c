@@ -88,35 +88,23 @@ int io_is_closed(Value obj) {
 
 static Value io_repr_named(Value self, const char *tname, const char *extra);
 
-// The objects whose repr is being computed (CPython's Py_ReprEnter): a file
-// whose name is itself (or leads back to it) reports the reentry instead of
-// recursing.
-static Value repr_active[64];
-static int repr_depth;
-
+// The io types' reprs use the containers' reentry guard (repr_enter): a
+// file whose name is itself (or leads back to it) reports the reentry, as
+// CPython's Py_ReprEnter does, instead of recursing.
 int io_repr_enter(Value self) {
-    for (int i = 0; i < repr_depth && i < 64; i++) {
-        if (repr_active[i] == self) {
-            err_format(&exc_RuntimeError, "reentrant call inside %s.__repr__",
-                       type_of(self)->name);
-            return -1;
-        }
+    int r = repr_enter(self);
+    if (r > 0) {
+        err_format(&exc_RuntimeError, "reentrant call inside %s.__repr__", type_of(self)->name);
     }
-    if (repr_depth < 64) {
-        repr_active[repr_depth] = self;
-    }
-    repr_depth++;
-    return 0;
+    return r == 0 ? 0 : -1;
 }
-
-void io_repr_leave(void) { repr_depth--; }
 
 Value io_repr_with_name(Value self, const char *extra) {
     if (io_repr_enter(self) < 0) {
         return 0;
     }
     Value r = io_repr_named(self, type_of(self)->name, extra);
-    io_repr_leave();
+    repr_leave(self);
     return r;
 }
 

@@ -1314,11 +1314,11 @@ static Value textio_repr(Value self) {
     }
     sb_putc(&sb, '>');
     result = str_from_strbuf(&sb);
-    io_repr_leave();
+    repr_leave(self);
     return result;
 done:
     sb_free(&sb);
-    io_repr_leave();
+    repr_leave(self);
     return result;
 }
 

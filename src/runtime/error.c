@@ -1273,18 +1273,20 @@ static int warn_without_sys(Type *category, const char *msg, const char *filenam
     return 0;
 }
 
+// warnings.<name>(*args): 0, or -1 with the exception.
+static int call_warnings(const char *name, const Value *args, size_t nargs) {
+    Value mod = import_module_level(str_intern_cstr("warnings"), 0, 0, 0);
+    Value f = mod ? obj_getattr_cstr(mod, name) : 0;
+    return f && obj_call(f, args, nargs, 0) ? 0 : -1;
+}
+
 int err_warn_explicit(Type *category, Value message, Value filename, int lineno) {
     if (!sys_get_object("modules")) {
         return warn_without_sys(category, val_is_str(message) ? str_obj(message)->data : "?",
                                 val_is_str(filename) ? str_obj(filename)->data : "?", lineno);
     }
-    Value mod = import_module_level(str_intern_cstr("warnings"), 0, 0, 0);
-    Value f = mod ? obj_getattr_cstr(mod, "warn_explicit") : 0;
-    if (!f) {
-        return -1;
-    }
     Value args[4] = {message, val_from_ptr(category), filename, val_from_smallint(lineno)};
-    return obj_call(f, args, 4, 0) ? 0 : -1;
+    return call_warnings("warn_explicit", args, 4);
 }
 
 int err_warn(Type *category, int stacklevel, const char *fmt, ...) {
@@ -1297,11 +1299,9 @@ int err_warn(Type *category, int stacklevel, const char *fmt, ...) {
         return warn_without_sys(category, buf, "sys", 1);
     }
     Value msg = str_from_cstr(buf);
-    Value mod = msg ? import_module_level(str_intern_cstr("warnings"), 0, 0, 0) : 0;
-    Value f = mod ? obj_getattr_cstr(mod, "warn") : 0;
-    if (!f) {
+    if (!msg) {
         return -1;
     }
     Value args[3] = {msg, val_from_ptr(category), val_from_smallint(stacklevel)};
-    return obj_call(f, args, 3, 0) ? 0 : -1;
+    return call_warnings("warn", args, 3);
 }

@@ -419,8 +419,7 @@ static Value builtin_method_richcompare(Value a, Value b, CompareOp op) {
 static int64_t builtin_method_hash(Value self) {
     // By identity of the receiver, as CPython: [].append is hashable.
     BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
-    uint64_t y = (uint64_t)m->self;
-    int64_t h = (int64_t)((y >> 4) | (y << 60));
+    int64_t h = m->self ? object_hash(m->self) : 0;  // the pointer hash, as object's
     h ^= (int64_t)((uintptr_t)m->def->fn >> 4);
     return h == -1 ? -2 : h;
 }

@@ -506,7 +506,6 @@ static Value code_m_replace(Value self, const Value *args, size_t nargs, Value k
     if (!n) {
         return 0;
     }
-    c = code_of(self);  // (the collector does not move objects; reread for clarity)
     Object header = n->header;
     *n = *c;
     n->header = header;
