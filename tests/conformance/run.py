@@ -15,7 +15,8 @@ lines give the totals and krait's passes as a share of CPython's.
 --write   writes the table to tests/conformance/RESULTS.md
 --check   for the CI: every module of slice.txt must finish (no crash, no
           timeout) and pass at least the number of tests slice.txt records;
-          one check per module, last line "N passed, N failed"
+          a module that fails is run once more, and one that passes then is
+          reported as FLAKY; one check per module, last line "N passed, N failed"
 
 CPython's results do not change between runs: they are cached under
 build/conformance/ (delete the folder to run CPython again). krait's outcome
@@ -188,6 +189,14 @@ def run(args, krait):
         ok = bad = 0
         for module, counts, end, secs, ref in rows:
             want = minimum.get(module, 0)
+            if not (end == "done" and passed(counts) >= want):
+                # Run a failing module once more, and say so: some of CPython's
+                # tests depend on timing, and a failure that does not repeat
+                # is reported as flaky rather than hidden.
+                first = f"{end}, {passed(counts)} passed"
+                counts, end, secs = run_module(krait, module, args.timeout)
+                if end == "done" and passed(counts) >= want:
+                    print(f"FLAKY {module}: first run {first}; passed {passed(counts)} on a rerun")
             if end == "done" and passed(counts) >= want:
                 ok += 1
                 if passed(counts) > want:
