@@ -1193,7 +1193,8 @@ static int type_set_annotations(Value self, Value value) {
 }
 
 static Value type_get_text_signature(Value self) {
-    return VAL_NONE;
+    const char *sig = type_ptr(self)->text_signature;
+    return sig && !(type_ptr(self)->flags & TYPE_HEAP) ? str_from_cstr(sig) : VAL_NONE;
 }
 
 static Value type_get_basicsize(Value self) {

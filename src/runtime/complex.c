@@ -496,6 +496,7 @@ static const MethodDef complex_methods[] = {
 Type type_complex = {
     .header = {&type_type},
     .name = "complex",
+    .text_signature = "(real=0, imag=0)",
     .flags = TYPE_BASETYPE | TYPE_IMMUTABLE,
     .basic_size = sizeof(ComplexObject),
     .base = &type_object,

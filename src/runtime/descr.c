@@ -264,6 +264,7 @@ static const GetSetDef property_getset[] = {
 Type type_property = {
     .header = {&type_type},
     .name = "property",
+    .text_signature = "(fget=None, fset=None, fdel=None, doc=None)",
     .flags = TYPE_BASETYPE,
     .basic_size = sizeof(PropertyObject),
     .base = &type_object,

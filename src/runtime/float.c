@@ -1038,6 +1038,7 @@ static const MethodDef float_methods[] = {
 Type type_float = {
     .header = {&type_type},
     .name = "float",
+    .text_signature = "(x=0, /)",
     .flags = TYPE_BASETYPE | TYPE_IMMUTABLE,
     .basic_size = sizeof(FloatObject),
     .base = &type_object,

@@ -236,21 +236,26 @@ static void ga_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, g->parameters);
 }
 
-Value generic_alias_new(Value origin, Value args) {
+// A GenericAlias of type t: types.GenericAlias or a subclass, whose
+// instances are larger (their attributes follow the alias's fields).
+static Value generic_alias_alloc(Type *t, Value origin, Value args) {
     if (!tuple_check(args)) {
         args = tuple_from(&args, 1);
         if (!args) {
             return 0;
         }
     }
-    GenericAliasObject *g =
-        (GenericAliasObject *)gc_alloc(&type_generic_alias, sizeof(GenericAliasObject));
+    GenericAliasObject *g = (GenericAliasObject *)gc_alloc(t, t->basic_size);
     if (!g) {
         return 0;
     }
     g->origin = origin;
     g->args = args;
     return val_from_ptr(g);
+}
+
+Value generic_alias_new(Value origin, Value args) {
+    return generic_alias_alloc(&type_generic_alias, origin, args);
 }
 
 static Value ga_tp_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
@@ -260,11 +265,7 @@ static Value ga_tp_new(Value callable, const Value *args, size_t nargs, Value kw
     if (nargs != 2) {
         return err_format(&exc_TypeError, "GenericAlias expected 2 arguments, got %zu", nargs);
     }
-    Value g = generic_alias_new(args[0], args[1]);
-    if (g && callable != val_from_ptr(&type_generic_alias)) {
-        val_ptr(g)->type = type_ptr(callable);  // a subclass: same layout
-    }
-    return g;
+    return generic_alias_alloc(type_ptr(callable), args[0], args[1]);
 }
 
 static Value ga_repr(Value self) {

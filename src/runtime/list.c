@@ -2152,6 +2152,7 @@ static Value iter_self(Value v) {
 Type type_list = {
     .header = {&type_type},
     .name = "list",
+    .text_signature = "(iterable=(), /)",
     .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_LIST_SUBCLASS,
     .basic_size = sizeof(ListObject),
     .base = &type_object,

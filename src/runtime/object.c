@@ -568,6 +568,7 @@ static const GetSetDef object_getset[] = {
 Type type_object = {
     .header = {&type_type},
     .name = "object",
+    .text_signature = "()",
     .flags = TYPE_BASETYPE,
     .basic_size = sizeof(Object),
     .repr = object_repr,

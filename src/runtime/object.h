@@ -141,6 +141,9 @@ struct Type {
     Value mro;               // tuple of types
     Value dict;              // the namespace (a dict)
     Value doc;               // str or None
+    // A C type's constructor signature as inspect reads it (__text_signature__,
+    // CPython's "(iterable=(), /)" form), or NULL when CPython gives None.
+    const char *text_signature;
 
     // memory
     TraceFunc trace;

@@ -1062,7 +1062,9 @@ static Value tp_new_wrapper(Value self, const Value *args, size_t nargs, Value k
         return err_format(&exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", t->name,
                           sub->name, staticbase->name);
     }
-    return t->new_(args[0], args + 1, nargs - 1, kwnames);
+    Value obj = t->new_(args[0], args + 1, nargs - 1, kwnames);
+    type_check_new_layout(obj);
+    return obj;
 }
 
 static const MethodDef tp_new_def = {

@@ -465,6 +465,7 @@ static Value iter_self(Value v) {
 Type type_tuple = {
     .header = {&type_type},
     .name = "tuple",
+    .text_signature = "(iterable=(), /)",
     .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_TUPLE_SUBCLASS,
     .basic_size = sizeof(TupleObject),
     .item_size = sizeof(Value),

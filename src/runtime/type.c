@@ -24,6 +24,7 @@
 // a FreeFunc touches only malloc'ed memory (gc.h's rule).
 #include "type.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1217,6 +1218,25 @@ Value type_module_name(Type *t) {
 }
 
 // ---- calling a type: creating instances ------------------------------------------------
+
+#ifndef NDEBUG
+// Debug builds check that a __new__ gave its object room for the type's whole
+// layout: a C type's __new__ that allocates its own size for a subclass
+// would let the subclass's attributes overwrite the next cell.
+void type_check_new_layout(Value obj) {
+    if (!val_is_ptr(obj)) {
+        return;
+    }
+    Object *o = val_ptr(obj);
+    size_t size = o->type->basic_size;
+    if (size > sizeof(Object) && gc_find_object(o) == o &&
+        gc_find_object((char *)o + size - 1) != o) {
+        fprintf(stderr, "krait: %s.__new__ made an object smaller than its type's %zu bytes\n",
+                o->type->name, size);
+        abort();
+    }
+}
+#endif
 // t(...) is t.__new__(t, ...), then __init__ on the result if it is an
 // instance of t (CPython's type_call). type(x) with one argument is x's type.
 static Value type_call(Value callable, const Value *args, size_t nargs, Value kwnames) {
@@ -1237,6 +1257,7 @@ static Value type_call(Value callable, const Value *args, size_t nargs, Value kw
         return err_format(&exc_TypeError, "cannot create '%s' instances", t->name);
     }
     Value obj = t->new_(callable, args, nargs, kwnames);
+    type_check_new_layout(obj);
     if (!obj || !type_is_subtype(type_of(obj), t)) {
         return obj;
     }

@@ -126,4 +126,14 @@ Value object_instance_attr(Value obj, Value name);
 Value object_get_dict(Value self);
 int object_set_dict(Value self, Value value);
 
+// After a __new__: debug builds abort when the object is smaller than its
+// type's basic_size (a C __new__ that ignored a subclass's larger layout).
+#ifndef NDEBUG
+void type_check_new_layout(Value obj);
+#else
+static inline void type_check_new_layout(Value obj) {
+    (void)obj;
+}
+#endif
+
 #endif
