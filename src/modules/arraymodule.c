@@ -689,8 +689,9 @@ static Value array_slice(Value self, int64_t start, int64_t stop, int64_t step, 
             memcpy(arr(r)->data, array_item_ptr(a, (size_t)start), (size_t)n * size);
         }
     } else {
-        for (int64_t i = 0, j = start; i < n; i++, j += step) {
-            memcpy(array_item_ptr(arr(r), (size_t)i), array_item_ptr(a, (size_t)j), size);
+        for (int64_t i = 0; i < n; i++) {  // start + n * step may overflow
+            memcpy(array_item_ptr(arr(r), (size_t)i), array_item_ptr(a, (size_t)(start + i * step)),
+                   size);
         }
     }
     (void)stop;
@@ -820,8 +821,8 @@ static int array_setslice(Value self, Value key, Value value) {
                    m, (ssize_t)n);
         r = -1;
     } else {
-        for (int64_t i = 0, j = start; i < n; i++, j += step) {
-            memcpy(array_item_ptr(a, (size_t)j), copy + (size_t)i * size, size);
+        for (int64_t i = 0; i < n; i++) {  // start + n * step may overflow
+            memcpy(array_item_ptr(a, (size_t)(start + i * step)), copy + (size_t)i * size, size);
         }
     }
     free(copy);

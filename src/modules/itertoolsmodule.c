@@ -1597,7 +1597,9 @@ static Value teedata_tp_new(Value type, const Value *args, size_t nargs, Value k
     if (!d) {
         return 0;
     }
-    memcpy(d->values, values->items, values->len * sizeof(Value));
+    if (values->len) {
+        memcpy(d->values, values->items, values->len * sizeof(Value));
+    }
     d->numread = (int)values->len;
     d->nextlink = next == VAL_NONE ? 0 : next;
     return val_from_ptr(d);

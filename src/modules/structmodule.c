@@ -676,10 +676,11 @@ static Value struct_pack_into_values(StructObject *s, const Value *args, size_t 
     if (view.len - offset < s->size) {
         int64_t len = view.len;
         buffer_release(&view);
-        return struct_err("pack_into requires a buffer of at least %lld bytes for packing %lld "
+        // size + offset may pass INT64_MAX: CPython adds them as size_t
+        return struct_err("pack_into requires a buffer of at least %llu bytes for packing %lld "
                           "bytes at offset %lld (actual buffer size is %lld)",
-                          (long long)(s->size + offset), (long long)s->size, (long long)offset,
-                          (long long)len);
+                          (unsigned long long)s->size + (unsigned long long)offset,
+                          (long long)s->size, (long long)offset, (long long)len);
     }
     // Packed into a scratch buffer first, then copied.
     unsigned char *tmp = calloc(1, (size_t)s->size + 1);
@@ -811,10 +812,10 @@ static Value struct_unpack_from_buffer(StructObject *s, Value data, Value off) {
     if (view.len - offset < s->size) {
         int64_t len = view.len;
         buffer_release(&view);
-        return struct_err("unpack_from requires a buffer of at least %lld bytes for unpacking "
+        return struct_err("unpack_from requires a buffer of at least %llu bytes for unpacking "
                           "%lld bytes at offset %lld (actual buffer size is %lld)",
-                          (long long)(s->size + offset), (long long)s->size, (long long)offset,
-                          (long long)len);
+                          (unsigned long long)s->size + (unsigned long long)offset,
+                          (long long)s->size, (long long)offset, (long long)len);
     }
     Value r = struct_unpack_at(s, (const unsigned char *)view.buf + offset);
     buffer_release(&view);
