@@ -69,9 +69,18 @@ typedef struct ThreadState {
     int c_depth;             // C-level recursion depth (vm_enter_call)
     int py_depth;            // Python frames on the stack
     int recursion_limit;     // sys.getrecursionlimit()
+    // sys.settrace / sys.setprofile (src/vm/trace.c): the functions (0 when
+    // unset), and how many hooks are running (no events inside a hook).
+    Value tracefunc, profilefunc;
+    int hook_depth;
 } ThreadState;
 
 extern ThreadState vm_thread;
+
+// sys.settrace / sys.setprofile: install `fn` (None removes it) for the
+// running thread. 0, or -1 with an exception.
+int vm_set_trace(Value fn);
+int vm_set_profile(Value fn);
 
 // The function type's call slot.
 Value vm_call_function(Value func, const Value *args, size_t nargs, Value kwnames);
