@@ -46,6 +46,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_symtable", symtable_module_init},
     {"_crypt", crypt_module_init},
     {"_lsprof", lsprof_module_init},
+    {"_tracemalloc", tracemalloc_module_init},
     {"_struct", struct_module_init},
     {"_thread", thread_module_init},
     {"_warnings", warnings_module_init},
