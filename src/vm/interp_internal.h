@@ -58,6 +58,8 @@ int vm_bind_args(Frame *f, FunctionObject *func, Value self, const Value *args, 
 // runs as if tracing did not exist.
 extern int vm_hooks_on;
 void vm_hooks_changed(void);  // interp.c: install or remove the dispatch hook
+// A thread ends (or a fork child drops it): its hooks no longer count.
+void vm_trace_thread_exit(void);
 // Before the instruction at f->pc: the 'call' event of a frame that has
 // not reported one since it started or resumed, then 'line' and 'opcode'.
 int vm_trace_instr(Frame *f);

@@ -52,34 +52,61 @@ static void mark_running_frames(void) {
     }
 }
 
-static void hooks_update(void) {
-    int on = vm_thread.tracefunc != 0 || vm_thread.profilefunc != 0;
-    if (on && !vm_hooks_on) {
+// How many threads have a hook: the dispatch hook stays installed while any
+// has (the others pass through it to their instructions).
+static int hooked_threads;
+
+static bool thread_hooked(void) {
+    return vm_thread.tracefunc != 0 || vm_thread.profilefunc != 0;
+}
+
+// After the running thread's hooks changed (`was`: whether it had one).
+static void hooks_update(bool was) {
+    bool now = thread_hooked();
+    if (now && !was) {
         mark_running_frames();
+        hooked_threads++;
+    } else if (!now && was) {
+        hooked_threads--;
     }
-    vm_hooks_on = on;
-    vm_hooks_changed();
+    int on = hooked_threads > 0;
+    if (on != vm_hooks_on) {
+        vm_hooks_on = on;
+        vm_hooks_changed();
+    }
 }
 
 int vm_set_trace(Value fn) {
+    bool was = thread_hooked();
     vm_thread.tracefunc = fn == VAL_NONE ? 0 : fn;
-    hooks_update();
+    hooks_update(was);
     return 0;
 }
 
 int vm_set_profile(Value fn) {
+    bool was = thread_hooked();
     vm_thread.profilefunc = fn == VAL_NONE ? 0 : fn;
     vm_thread.profile_hook = NULL;
-    hooks_update();
+    hooks_update(was);
     return 0;
 }
 
 int vm_set_profile_hook(int (*hook)(Value obj, Frame *f, const char *event, Value arg),
                         Value obj) {
+    bool was = thread_hooked();
     vm_thread.profilefunc = hook ? obj : 0;
     vm_thread.profile_hook = hook;
-    hooks_update();
+    hooks_update(was);
     return 0;
+}
+
+void vm_trace_thread_exit(void) {
+    if (thread_hooked()) {
+        bool was = true;
+        vm_thread.tracefunc = vm_thread.profilefunc = 0;
+        vm_thread.profile_hook = NULL;
+        hooks_update(was);
+    }
 }
 
 // fn(frame, event, arg) with the hooks off; the result, or 0.
