@@ -12,7 +12,13 @@ prints how many of its public methods (dir() under CPython, names not
 starting with '_', callables) were called at least once, out of how many
 exist: the coverage that tests/lang, compared line by line with CPython,
 gives krait. --verbose lists the methods never called.
+
+Special methods are called through slots, which the profile function does
+not see: their line counts what tests/lang/builtin_type_dunder_matrix.py
+calls explicitly (every special method of dir(T) for its types, but for
+the plumbing its SKIP set leaves to other programs).
 """
+import ast
 import builtins
 import os
 import subprocess
@@ -101,6 +107,24 @@ def main():
                 line += "   not called: " + " ".join(missing)
         print(line)
     print("public methods called: %d / %d" % (total_have, total_all))
+    matrix = os.path.join(LANG, "builtin_type_dunder_matrix.py")
+    with open(matrix) as f:
+        tree = ast.parse(f.read())
+    skip, receivers = set(), []
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            if node.targets[0].id == "SKIP":
+                skip = ast.literal_eval(node.value)
+            elif node.targets[0].id == "RECEIVERS":
+                receivers = [k.id for k in node.value.keys]
+    have = total = 0
+    for tname in receivers:
+        t = getattr(builtins, tname)
+        special = [n for n in dir(t) if n.startswith("__") and callable(getattr(t, n))]
+        have += len([n for n in special if n not in skip])
+        total += len(special)
+    print("special methods called by the matrix: %d / %d (%d types)" % (have, total,
+                                                                        len(receivers)))
 
 
 if __name__ == "__main__":
