@@ -19,7 +19,15 @@ def mean(values):
 
 
 def parse_pairs(text):
-    """'a=1, b=2' -> {'a': 1, 'b': 2}"""
+    """'a=1, b=2' -> {'a': 1, 'b': 2}
+
+    >>> parse_pairs("x=1, y = 2")
+    {'x': 1, 'y': 2}
+    >>> parse_pairs("x")
+    Traceback (most recent call last):
+        ...
+    ValueError: invalid literal for int() with base 10: ''
+    """
     out = {}
     for item in text.split(","):
         key, _, value = item.strip().partition("=")
