@@ -1094,6 +1094,34 @@ static int is_executable_file(const char *path) {
     return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
 }
 
+// A relative path normalised as CPython does before joining it to the cwd:
+// empty and "." components dropped, "name/.." pairs removed, leading ".."
+// kept ("a/./b/../c" -> "a/c", "../x" stays).
+static void normalize_relative(const char *path, char *out, size_t size) {
+    size_t n = 0;
+    out[0] = '\0';
+    while (*path) {
+        const char *slash = strchr(path, '/');
+        size_t len = slash ? (size_t)(slash - path) : strlen(path);
+        if (len == 0 || (len == 1 && path[0] == '.')) {
+            // nothing
+        } else if (len == 2 && path[0] == '.' && path[1] == '.' && n &&
+                   strcmp(out + (strrchr(out, '/') ? strrchr(out, '/') - out + 1 : 0), "..") != 0) {
+            char *last = strrchr(out, '/');
+            n = last ? (size_t)(last - out) : 0;
+            out[n] = '\0';
+        } else if (n + (n ? 1 : 0) + len < size) {
+            if (n) {
+                out[n++] = '/';
+            }
+            memcpy(out + n, path, len);
+            n += len;
+            out[n] = '\0';
+        }
+        path += len + (slash ? 1 : 0);
+    }
+}
+
 static void program_path(const SysConfig *c, char *out, size_t size) {
     const char *argv0 = c->orig_argc > 0 ? c->orig_argv[0] : NULL;
     out[0] = '\0';
@@ -1101,9 +1129,12 @@ static void program_path(const SysConfig *c, char *out, size_t size) {
         char cwd[PATH_MAX];
         if (argv0[0] == '/') {
             snprintf(out, size, "%s", argv0);
-        } else if (getcwd(cwd, sizeof cwd) &&
-                   snprintf(out, size, "%s/%s", cwd, argv0) >= (int)size) {
-            out[0] = '\0';  // too long: no executable, as an unknown one
+        } else if (getcwd(cwd, sizeof cwd)) {
+            char rel[PATH_MAX];
+            normalize_relative(argv0, rel, sizeof rel);
+            if (snprintf(out, size, "%s/%s", cwd, rel) >= (int)size) {
+                out[0] = '\0';  // too long: no executable, as an unknown one
+            }
         }
         return;
     }
@@ -1171,14 +1202,20 @@ static int venv_home(const char *program, char *home, size_t size) {
     return 0;
 }
 
-// sys._base_executable: in a venv, the program of the same name in `home`,
-// else krait or python3.11 there (the venv's python is usually a link to
-// krait), else the name in home anyway, as getpath; outside a venv the
-// program itself.
+// sys._base_executable: in a venv, what the program links to (a venv's
+// bin/python is usually a symlink to krait); for a copy, the program of the
+// same name in `home`, else krait or python3.11 there, else the name in
+// home anyway, as CPython's getpath; outside a venv the program itself.
 static void base_executable_path(const char *program, char *out, size_t size) {
     char home[PATH_MAX];
     if (!venv_home(program, home, sizeof home)) {
         snprintf(out, size, "%s", program);
+        return;
+    }
+    struct stat st;
+    char real[PATH_MAX];
+    if (lstat(program, &st) == 0 && S_ISLNK(st.st_mode) && realpath(program, real) &&
+        snprintf(out, size, "%s", real) < (int)size) {
         return;
     }
     const char *slash = strrchr(program, '/');
