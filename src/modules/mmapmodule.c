@@ -549,6 +549,9 @@ FN(mmap_madvise) {
     if (length < 0) {
         return err_format(&exc_ValueError, "madvise length invalid");
     }
+    if (INT64_MAX - start < length) {
+        return err_format(&exc_OverflowError, "madvise length too large");
+    }
     if (length > (int64_t)m->size - start) {
         length = (int64_t)m->size - start;
     }

@@ -2,6 +2,7 @@
 # seeking, slicing, find/rfind, the buffer protocol, resize, errors.
 import mmap
 import os
+import sys
 import tempfile
 
 
@@ -92,5 +93,8 @@ a.seek(0)
 print(a.readline(), bytes(a)[:9])
 a.resize(4)
 print(a[:])
+for args in [(mmap.MADV_NORMAL, 4), (mmap.MADV_NORMAL, -1), (mmap.MADV_NORMAL, 0, -1),
+             (mmap.MADV_NORMAL, 1, sys.maxsize), (mmap.MADV_NORMAL,), (mmap.MADV_NORMAL, 0, 100)]:
+    attempt("madvise %s" % (args,), lambda: a.madvise(*args))
 a.close()
 print(mmap.error is OSError, mmap.ACCESS_READ, mmap.ACCESS_WRITE, mmap.ACCESS_COPY)
