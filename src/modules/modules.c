@@ -52,6 +52,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_warnings", warnings_module_init},
     {"_weakref", weakref_module_init},
     {"array", array_module_init},
+    {"mmap", mmap_module_init},
     {"atexit", atexit_module_init},
     {"binascii", binascii_module_init},
     {"builtins", builtins_init},

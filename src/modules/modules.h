@@ -38,6 +38,7 @@ Value modules_import_builtin(Value name, int quiet);
 // ---- the other builtin modules, one file each ----------------------------------------
 
 Value array_module_init(void);      // array (arraymodule.c)
+Value mmap_module_init(void);       // mmap (mmapmodule.c)
 Value ast_module_init(void);        // _ast (astmodule.c)
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value binascii_module_init(void);   // binascii (binasciimodule.c)
