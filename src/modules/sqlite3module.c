@@ -249,6 +249,16 @@ static int sq_check_str(const char *fname, int argnum, Value v) {
     return -1;
 }
 
+// "f() argument 'name' must be str, not T"
+static int sq_check_str_kw(const char *fname, const char *param, Value v) {
+    if (val_is_str(v)) {
+        return 0;
+    }
+    err_format(&exc_TypeError, "%s() argument '%s' must be str, not %s", fname, param,
+               obj_type_name(v));
+    return -1;
+}
+
 // A C int argument (clinic's "i").
 static int sq_int_arg(Value v, int *out) {
     int64_t x;
@@ -892,8 +902,7 @@ static int sq_bind_parameters(Statement *s, Value params) {
     Type *t = type_of(params);
     int is_dict = dict_check(params);
     if (tuple_check_exact(params) || list_check_exact(params) ||
-        (!is_dict && t->getitem && t != &type_str && t->len &&
-         !type_is_subtype(t, &type_dict))) {
+        (!is_dict && t->getitem)) {
         int64_t have = obj_len(params);
         if (have < 0) {
             return -1;
@@ -1398,10 +1407,6 @@ static int cursor_set_arraysize(Value self, Value v) {
         return -1;
     }
     int x;
-    if (!int_check(v)) {
-        err_format(&exc_TypeError, "an integer is required");
-        return -1;
-    }
     if (sq_int_arg(v, &x) < 0) {
         if (err_matches(&exc_OverflowError)) {
             err_clear();
@@ -2142,7 +2147,7 @@ FN(connection_create_function) {
     Value a[4];
     int narg, det = 0;
     if (args_unpack(&spec, args, nargs, kwnames, a) < 0 ||
-        sq_check_str("create_function", 1, a[0]) < 0 || sq_int_arg(a[1], &narg) < 0) {
+        sq_check_str_kw("create_function", "name", a[0]) < 0 || sq_int_arg(a[1], &narg) < 0) {
         return 0;
     }
     if (a[3] && (det = obj_truthy(a[3])) < 0) {
@@ -2171,7 +2176,7 @@ FN(connection_create_aggregate) {
     Value a[3];
     int narg;
     if (args_unpack(&spec, args, nargs, kwnames, a) < 0 ||
-        sq_check_str("create_aggregate", 1, a[0]) < 0 || sq_int_arg(a[1], &narg) < 0) {
+        sq_check_str_kw("create_aggregate", "name", a[0]) < 0 || sq_int_arg(a[1], &narg) < 0) {
         return 0;
     }
     Connection *c = conn_self(self);
