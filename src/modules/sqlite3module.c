@@ -402,6 +402,22 @@ static int conn_raise_deferred(Connection *c) {
     return -1;
 }
 
+// krait frees an unreachable cursor when it collects, where CPython's
+// reference counting resets its statement at once: a cursor the program
+// dropped mid-result can still hold the database busy (SQLite then refuses
+// to redefine a function, or to drop a table). When another statement of
+// db than `except` is mid-step, collect, so that the dead ones are
+// finalized, and tell the caller to retry once.
+static int sq_collect_idle_statements(sqlite3 *db, sqlite3_stmt *except) {
+    for (sqlite3_stmt *s = sqlite3_next_stmt(db, NULL); s; s = sqlite3_next_stmt(db, s)) {
+        if (s != except && sqlite3_stmt_busy(s)) {
+            gc_collect();
+            return 1;
+        }
+    }
+    return 0;
+}
+
 // One step of st. GIL: release here (CPython releases it around sqlite3_step).
 static int sq_step(sqlite3_stmt *st) {
     return sqlite3_step(st);
@@ -1020,6 +1036,11 @@ static Value cursor_execute_impl(Value self, int many, Value sql, Value params) 
             continue;
         }
         int rc = sq_step(s->st);
+        if ((rc == SQLITE_LOCKED || rc == SQLITE_BUSY) && conn->db &&
+            sq_collect_idle_statements(conn->db, s->st) && conn->db) {
+            sqlite3_reset(s->st);
+            rc = sq_step(s->st);
+        }
         if (conn_raise_deferred(conn) < 0 || conn_check_open(conn) < 0) {
             goto done;
         }
@@ -1993,18 +2014,15 @@ static Connection *conn_self(Value self) {
     return conn_of(self);
 }
 
-FN(connection_cursor) {
-    static const char *const names[] = {"factory", NULL};
-    static const ArgSpec spec = {"cursor", 0, names, 0, 1, 0};
-    Value a[1];
-    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
-        return 0;
-    }
+// Connection.cursor(factory) (the default factory when 0).
+static Value connection_cursor_impl(Value self, Value factory) {
     Connection *c = conn_self(self);
     if (conn_check(c) < 0) {
         return 0;
     }
-    Value factory = a[0] ? a[0] : val_from_ptr(&type_cursor);
+    if (!factory) {
+        factory = val_from_ptr(&type_cursor);
+    }
     Value cur = obj_call1(factory, self);
     if (!cur) {
         return 0;
@@ -2019,8 +2037,20 @@ FN(connection_cursor) {
     return cur;
 }
 
+FN(connection_cursor) {
+    static const char *const names[] = {"factory", NULL};
+    static const ArgSpec spec = {"cursor", 0, names, 0, 1, 0};
+    Value a[1];
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    return connection_cursor_impl(self, a[0]);
+}
+
+// The cursor of Connection.execute and friends: CPython makes it with the
+// C cursor() and the default factory, not with an overriding method.
 static Value connection_new_cursor(Value self) {
-    return obj_call_method(self, "cursor", NULL, 0);
+    return connection_cursor_impl(self, 0);
 }
 
 FN(connection_execute) {
@@ -2162,8 +2192,11 @@ FN(connection_create_function) {
     if (!ctx) {
         return 0;
     }
-    int rc = sqlite3_create_function_v2(c->db, str_obj(a[0])->data, narg, flags, ctx,
+    int rc, retried = 0;
+    do {
+        rc = sqlite3_create_function_v2(c->db, str_obj(a[0])->data, narg, flags, ctx,
                                         sq_func_callback, NULL, NULL, NULL);
+    } while (rc == SQLITE_BUSY && !retried++ && sq_collect_idle_statements(c->db, NULL));
     if (rc != SQLITE_OK) {
         return sq_raise(SQ_OPERATIONAL, "Error creating function");
     }
@@ -2187,8 +2220,12 @@ FN(connection_create_aggregate) {
     if (!ctx) {
         return 0;
     }
-    int rc = sqlite3_create_function_v2(c->db, str_obj(a[0])->data, narg, SQLITE_UTF8, ctx, NULL,
+    int rc;
+    int retried = 0;
+    do {
+        rc = sqlite3_create_function_v2(c->db, str_obj(a[0])->data, narg, SQLITE_UTF8, ctx, NULL,
                                         sq_step_callback, sq_final_callback, NULL);
+    } while (rc == SQLITE_BUSY && !retried++ && sq_collect_idle_statements(c->db, NULL));
     if (rc != SQLITE_OK) {
         return sq_raise(SQ_OPERATIONAL, "Error creating aggregate");
     }
@@ -2207,19 +2244,17 @@ FN(connection_create_window_function) {
     if (conn_check(c) < 0) {
         return 0;
     }
-    int rc;
-    if (args[2] == VAL_NONE) {
-        rc = sqlite3_create_window_function(c->db, str_obj(args[0])->data, narg, SQLITE_UTF8, NULL,
-                                            NULL, NULL, NULL, NULL, NULL);
-    } else {
-        CallbackCtx *ctx = callback_ctx_new(c, args[2]);
-        if (!ctx) {
-            return 0;
-        }
-        rc = sqlite3_create_window_function(c->db, str_obj(args[0])->data, narg, SQLITE_UTF8, ctx,
-                                            sq_step_callback, sq_final_callback,
-                                            sq_value_callback, sq_inverse_callback, NULL);
+    CallbackCtx *ctx = NULL;
+    if (args[2] != VAL_NONE && !(ctx = callback_ctx_new(c, args[2]))) {
+        return 0;
     }
+    int rc, retried = 0;
+    do {
+        rc = sqlite3_create_window_function(
+            c->db, str_obj(args[0])->data, narg, SQLITE_UTF8, ctx, ctx ? sq_step_callback : NULL,
+            ctx ? sq_final_callback : NULL, ctx ? sq_value_callback : NULL,
+            ctx ? sq_inverse_callback : NULL, NULL);
+    } while (rc == SQLITE_BUSY && !retried++ && sq_collect_idle_statements(c->db, NULL));
     if (rc != SQLITE_OK) {
         return sq_raise(SQ_PROGRAMMING, "%s", sqlite3_errstr(rc));
     }
@@ -2236,21 +2271,20 @@ FN(connection_create_collation) {
     if (conn_check(c) < 0) {
         return 0;
     }
-    int rc;
-    if (args[1] == VAL_NONE) {
-        rc = sqlite3_create_collation_v2(c->db, str_obj(args[0])->data, SQLITE_UTF8, NULL, NULL,
-                                         NULL);
-    } else {
+    CallbackCtx *ctx = NULL;
+    if (args[1] != VAL_NONE) {
         if (!type_of(args[1])->call) {
             return err_format(&exc_TypeError, "parameter must be callable");
         }
-        CallbackCtx *ctx = callback_ctx_new(c, args[1]);
-        if (!ctx) {
+        if (!(ctx = callback_ctx_new(c, args[1]))) {
             return 0;
         }
-        rc = sqlite3_create_collation_v2(c->db, str_obj(args[0])->data, SQLITE_UTF8, ctx,
-                                         sq_collation_callback, NULL);
     }
+    int rc, retried = 0;
+    do {
+        rc = sqlite3_create_collation_v2(c->db, str_obj(args[0])->data, SQLITE_UTF8, ctx,
+                                         ctx ? sq_collation_callback : NULL, NULL);
+    } while (rc == SQLITE_BUSY && !retried++ && sq_collect_idle_statements(c->db, NULL));
     if (rc != SQLITE_OK) {
         return sq_set_error(c->db);
     }
