@@ -45,6 +45,7 @@
 #include "../runtime/buffer.h"
 #include "../runtime/bytearray.h"
 #include "../runtime/bytes.h"
+#include "../runtime/codecs.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/float.h"
@@ -56,6 +57,7 @@
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../runtime/unicode.h"
 #include "../vm/import.h"
 #include "modules.h"
 
@@ -233,6 +235,42 @@ static void sq_callback_error(Value callable) {
     } else {
         err_clear();
     }
+}
+
+// The UTF-8 text of str s for SQLite, or NULL with CPython's
+// UnicodeEncodeError when s holds a lone surrogate (krait stores those as
+// their 3-byte sequences ED A0..BF xx; UTF-8 proper has none).
+static const char *sq_utf8(Value s) {
+    StrObject *so = str_obj(s);
+    if (!(so->flags & STR_ASCII)) {
+        for (size_t i = 0; i + 1 < so->nbytes; i++) {
+            if ((unsigned char)so->data[i] == 0xED && (unsigned char)so->data[i + 1] >= 0xA0) {
+                if (codec_encode(s, "utf-8", "strict")) {
+                    err_format(&exc_UnicodeError, "surrogates not allowed");
+                }
+                return NULL;
+            }
+        }
+    }
+    return so->data;
+}
+
+// A str from text SQLite returns, which need not be valid UTF-8: CPython's
+// UnicodeDecodeError then.
+static Value sq_text(const char *p, size_t n) {
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int k = utf8_decode(p + i, n - i, &cp, 0);
+        if (k == 0) {
+            return codec_decode(0, p, n, "utf-8", "strict");
+        }
+        i += (size_t)k;
+    }
+    return str_from_utf8(p, n);
 }
 
 // "f() argument N must be str, not T"
@@ -449,6 +487,9 @@ static Type type_statement = {
 
 static Value statement_new(Connection *c, Value sql) {
     StrObject *so = str_obj(sql);
+    if (!sq_utf8(sql)) {
+        return 0;
+    }
     if (so->nbytes > (size_t)sqlite3_limit(c->db, SQLITE_LIMIT_SQL_LENGTH, -1)) {
         return sq_raise(SQ_DATA, "query string is too large");
     }
@@ -859,6 +900,9 @@ static int sq_bind_one(sqlite3_stmt *st, int pos, Value v) {
     }
     if (val_is_str(v)) {
         StrObject *s = str_obj(v);
+        if (!sq_utf8(v)) {
+            return -1;
+        }
         if (s->nbytes > INT_MAX) {
             err_format(&exc_OverflowError, "string longer than INT_MAX bytes");
             return -1;
@@ -1145,6 +1189,9 @@ FN(cursor_executescript) {
         return 0;
     }
     StrObject *so = str_obj(args[0]);
+    if (!sq_utf8(args[0])) {
+        return 0;
+    }
     if (strlen(so->data) != so->nbytes) {
         return err_format(&exc_ValueError, "embedded null character");
     }
@@ -1240,7 +1287,7 @@ static Value cursor_fetch_row(Cursor *c) {
                 }
                 Value tf = conn->text_factory;
                 if (tf == val_from_ptr(&type_str)) {
-                    v = str_from_utf8(text, nb);
+                    v = sq_text(text, nb);
                     if (!v && err_matches(&exc_UnicodeDecodeError)) {
                         err_clear();
                         const char *colname = sqlite3_column_name(st, i);
@@ -1249,12 +1296,11 @@ static Value cursor_fetch_row(Cursor *c) {
                                  "Could not decode to UTF-8 column '%s' with text '%s'",
                                  colname ? colname : "", text);
                         // CPython decodes the message as ASCII with "replace".
-                        for (char *p = buf; *p; p++) {
-                            if ((unsigned char)*p >= 0x80) {
-                                *p = '?';
-                            }
+                        Value msg = codec_decode(0, buf, strlen(buf), "ascii", "replace");
+                        Value exc = msg ? obj_call1(sq_exc[SQ_OPERATIONAL], msg) : 0;
+                        if (exc) {
+                            err_set_value(exc);
                         }
-                        sq_raise(SQ_OPERATIONAL, "%s", buf);
                     }
                 } else if (tf == val_from_ptr(&type_bytes)) {
                     v = bytes_from(text, nb);
@@ -1578,7 +1624,7 @@ static Value sq_build_params(int argc, sqlite3_value **argv) {
             break;
         case SQLITE_TEXT: {
             const char *text = (const char *)sqlite3_value_text(a);
-            v = str_from_utf8(text ? text : "", (size_t)sqlite3_value_bytes(a));
+            v = sq_text(text ? text : "", (size_t)sqlite3_value_bytes(a));
             break;
         }
         case SQLITE_BLOB: {
@@ -1613,6 +1659,9 @@ static int sq_set_result(sqlite3_context *cx, Value v) {
         sqlite3_result_double(cx, float_value(v));
     } else if (val_is_str(v)) {
         StrObject *s = str_obj(v);
+        if (!sq_utf8(v)) {
+            return -1;
+        }
         if (s->nbytes > INT_MAX) {
             err_format(&exc_OverflowError, "string is longer than INT_MAX bytes");
             return -1;
@@ -1767,8 +1816,8 @@ static int sq_collation_callback(void *p, int n1, const void *s1, int n2, const 
     if (c->deferred_exc) {
         return 0;
     }
-    Value a = str_from_utf8(s1, (size_t)n1);
-    Value b = a ? str_from_utf8(s2, (size_t)n2) : 0;
+    Value a = sq_text(s1, (size_t)n1);
+    Value b = a ? sq_text(s2, (size_t)n2) : 0;
     Value r = b ? obj_call2(ctx->callable, a, b) : 0;
     if (!r) {
         c->deferred_exc = err_fetch();
@@ -2177,7 +2226,8 @@ FN(connection_create_function) {
     Value a[4];
     int narg, det = 0;
     if (args_unpack(&spec, args, nargs, kwnames, a) < 0 ||
-        sq_check_str_kw("create_function", "name", a[0]) < 0 || sq_int_arg(a[1], &narg) < 0) {
+        sq_check_str_kw("create_function", "name", a[0]) < 0 || !sq_utf8(a[0]) ||
+        sq_int_arg(a[1], &narg) < 0) {
         return 0;
     }
     if (a[3] && (det = obj_truthy(a[3])) < 0) {
@@ -2209,7 +2259,8 @@ FN(connection_create_aggregate) {
     Value a[3];
     int narg;
     if (args_unpack(&spec, args, nargs, kwnames, a) < 0 ||
-        sq_check_str_kw("create_aggregate", "name", a[0]) < 0 || sq_int_arg(a[1], &narg) < 0) {
+        sq_check_str_kw("create_aggregate", "name", a[0]) < 0 || !sq_utf8(a[0]) ||
+        sq_int_arg(a[1], &narg) < 0) {
         return 0;
     }
     Connection *c = conn_self(self);
@@ -2236,7 +2287,7 @@ FN(connection_create_window_function) {
     int narg;
     if (args_no_keywords("create_window_function", kwnames) < 0 ||
         args_check_positional("create_window_function", nargs, 3, 3) < 0 ||
-        sq_check_str("create_window_function", 1, args[0]) < 0 ||
+        sq_check_str("create_window_function", 1, args[0]) < 0 || !sq_utf8(args[0]) ||
         sq_int_arg(args[1], &narg) < 0) {
         return 0;
     }
@@ -2264,7 +2315,7 @@ FN(connection_create_window_function) {
 FN(connection_create_collation) {
     if (args_no_keywords("create_collation", kwnames) < 0 ||
         args_check_positional("create_collation", nargs, 2, 2) < 0 ||
-        sq_check_str("create_collation", 1, args[0]) < 0) {
+        sq_check_str("create_collation", 1, args[0]) < 0 || !sq_utf8(args[0])) {
         return 0;
     }
     Connection *c = conn_self(self);
@@ -2718,6 +2769,25 @@ static int connection_set_text_factory(Value self, Value v) {
 SQ_EXCEPTIONS(SQ_EXC_GETTER_)
 #undef SQ_EXC_GETTER_
 
+// con(sql): a prepared Statement (what CPython's Connection.__call__ returns).
+static Value connection_call(Value self, const Value *args, size_t nargs, Value kwnames) {
+    Connection *c = conn_self(self);
+    if (conn_check(c) < 0) {
+        return 0;
+    }
+    if (args_nkw(kwnames)) {
+        return err_format(&exc_TypeError, "sqlite3.Connection() takes no keyword arguments");
+    }
+    if (nargs != 1) {
+        return err_format(&exc_TypeError, "function takes exactly 1 argument (%zu given)", nargs);
+    }
+    if (!val_is_str(args[0])) {
+        return err_format(&exc_TypeError, "argument 1 must be str, not %s",
+                          obj_type_name(args[0]));
+    }
+    return statement_new(c, args[0]);
+}
+
 static const MethodDef connection_methods[] = {
     {"cursor", connection_cursor, METH_DEFAULT, "Return a cursor for the connection."},
     {"execute", connection_execute, METH_DEFAULT,
@@ -2774,6 +2844,7 @@ static Type type_connection = {
     .free = connection_free,
     .new_ = connection_tp_new,
     .init = connection_tp_init,
+    .call = connection_call,
     .methods = connection_methods,
     .getset = connection_getset,
 };
@@ -3160,7 +3231,7 @@ FN(sq_complete_statement) {
     static const ArgSpec spec = {"complete_statement", 0, names, 1, 1, 0};
     Value a[1];
     if (args_unpack(&spec, args, nargs, kwnames, a) < 0 ||
-        sq_check_str("complete_statement", 0, a[0]) < 0) {
+        sq_check_str("complete_statement", 0, a[0]) < 0 || !sq_utf8(a[0])) {
         return 0;
     }
     if (strlen(str_obj(a[0])->data) != str_obj(a[0])->nbytes) {

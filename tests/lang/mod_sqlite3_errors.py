@@ -98,3 +98,20 @@ for name, f in [("execute", lambda: con.execute("select 1")), ("cursor", con.cur
                 ("close again", con.close), ("row_factory", lambda: con.row_factory),
                 ("interrupt", con.interrupt)]:
     show(name, f)
+
+# calling a connection prepares a statement; lone surrogates cannot be encoded
+con = sqlite3.connect(":memory:")
+show("call bytes", lambda: con(b"select 1"))
+show("call", lambda: type(con("select 1")).__name__)
+show("call kw", lambda: con("select 1", x=1))
+show("call none", lambda: con())
+show("sql surrogate", lambda: con.execute("select '\ud8ff'"))
+show("param surrogate", lambda: con.execute("select ?", ("\ud8ff",)))
+show("script surrogate", lambda: con.executescript("select '\ud8ff'"))
+show("collation surrogate", lambda: con.create_collation("\udc80", lambda a, b: 1))
+show("function surrogate", lambda: con.create_function("\udc80", 0, lambda: 1))
+con.create_function("sur", 0, lambda: "\udc80")
+show("result surrogate", lambda: con.execute("select sur()").fetchone())
+show("complete surrogate", lambda: sqlite3.complete_statement("select '\udc80';"))
+show("decode error", lambda: con.execute("select 'xxx' || ? || 'yyy' colname",
+                                         (bytes(bytearray([250])),)).fetchone())
