@@ -396,6 +396,8 @@ typedef struct Connection {
     Value aggregates;    // {address of an aggregate context: its instance}
     Value blobs;         // list of the Blobs opened on this connection
     Value deferred_exc;  // an exception a collation raised, or 0
+    Value stmt_cache;    // {sql: Statement}, least recently used first
+    int cache_size;      // cached_statements
 } Connection;
 
 static Connection *conn_of(Value v) {
@@ -466,8 +468,13 @@ static int sq_step(sqlite3_stmt *st) {
 typedef struct Statement {
     Object header;
     sqlite3_stmt *st;  // NULL for SQL that is only blanks and comments
+    Value sql;         // its key in the statement cache, or 0 when not cacheable
     int is_dml;
 } Statement;
+
+static void statement_trace(Object *o, GcTracer *t) {
+    gc_trace_value(t, ((Statement *)o)->sql);
+}
 
 static void statement_free(Object *o) {
     Statement *s = (Statement *)o;
@@ -482,6 +489,7 @@ static Type type_statement = {
     .name = "sqlite3.Statement",
     .basic_size = sizeof(Statement),
     .base = &type_object,
+    .trace = statement_trace,
     .free = statement_free,
 };
 
@@ -517,6 +525,53 @@ static Value statement_new(Connection *c, Value sql) {
     s->is_dml = sqlite3_strnicmp(p, "insert", 6) == 0 || sqlite3_strnicmp(p, "update", 6) == 0 ||
                 sqlite3_strnicmp(p, "delete", 6) == 0 || sqlite3_strnicmp(p, "replace", 7) == 0;
     return val_from_ptr(s);
+}
+
+// The prepared statement for sql: CPython's LRU cache of cached_statements
+// entries, where a cached statement another cursor is stepping through is
+// not shared (a fresh one is prepared instead).
+// The prepared statement for sql, from CPython's LRU cache of
+// cached_statements entries. A cursor checks a cached statement out while it
+// steps through it and gives it back when it is done (conn_release_statement):
+// another cursor running the same SQL meanwhile prepares its own, and a
+// statement whose cursor was dropped mid-result is reachable only from that
+// cursor, so collecting the cursor finalizes it and frees the database.
+static Value conn_statement(Connection *c, Value sql) {
+    if (c->cache_size > 0 && type_of(sql) == &type_str) {
+        Value cached = dict_get(c->stmt_cache, sql);
+        if (cached) {
+            return dict_del(c->stmt_cache, sql) < 0 ? 0 : cached;
+        }
+        if (err_occurred()) {
+            return 0;
+        }
+    }
+    Value st = statement_new(c, sql);
+    if (st && c->cache_size > 0 && type_of(sql) == &type_str) {
+        ((Statement *)val_ptr(st))->sql = sql;
+    }
+    return st;
+}
+
+// Put a statement that is done (reset) back in the cache, evicting the
+// least recently used one when the cache is full.
+static void conn_release_statement(Connection *c, Value stv) {
+    Statement *s = (Statement *)val_ptr(stv);
+    if (!s->sql || !c->db || c->cache_size <= 0 || dict_contains(c->stmt_cache, s->sql) != 0) {
+        err_clear();
+        return;
+    }
+    if (dict_len(c->stmt_cache) >= c->cache_size) {
+        size_t pos = 0;
+        Value k, v;
+        if (dict_next(c->stmt_cache, &pos, &k, &v) && dict_del(c->stmt_cache, k) < 0) {
+            err_clear();
+            return;
+        }
+    }
+    if (dict_set(c->stmt_cache, s->sql, stv) < 0) {
+        err_clear();
+    }
 }
 
 // ---- PrepareProtocol ------------------------------------------------------------------------------
@@ -760,6 +815,7 @@ static void cursor_drop_statement(Cursor *c) {
         if (s->st) {
             sqlite3_reset(s->st);
         }
+        conn_release_statement(conn_of(c->connection), c->statement);
         c->statement = 0;
     }
 }
@@ -1036,7 +1092,7 @@ static Value cursor_execute_impl(Value self, int many, Value sql, Value params) 
     c->locked = 1;
     cursor_drop_statement(c);
     c->description = VAL_NONE;
-    Value stv = statement_new(conn, sql);
+    Value stv = conn_statement(conn, sql);
     int ok = 0;
     if (!stv) {
         goto done;
@@ -1151,7 +1207,7 @@ done:
         return 0;
     }
     if (c->statement && (!cur_stmt(c)->st || !sqlite3_stmt_busy(cur_stmt(c)->st))) {
-        c->statement = 0;
+        cursor_drop_statement(c);
     }
     return self;
 }
@@ -1902,6 +1958,7 @@ static void connection_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, c->aggregates);
     gc_trace_value(t, c->blobs);
     gc_trace_value(t, c->deferred_exc);
+    gc_trace_value(t, c->stmt_cache);
 }
 
 static void connection_free(Object *o) {
@@ -1950,6 +2007,7 @@ static void connection_close_db(Connection *c) {
         blob_close_handle(bl->items[i]);
     }
     list_clear(c->blobs);
+    dict_clear(c->stmt_cache);
     sqlite3_trace_v2(c->db, 0, NULL, NULL);
     sqlite3_progress_handler(c->db, 0, NULL, NULL);
     sqlite3_set_authorizer(c->db, NULL, NULL);
@@ -1970,7 +2028,8 @@ static Value connection_tp_new(Value type, const Value *args, size_t nargs, Valu
     c->callbacks = list_new(0);
     c->aggregates = c->callbacks ? dict_new() : 0;
     c->blobs = c->aggregates ? list_new(0) : 0;
-    return c->blobs ? self : 0;
+    c->stmt_cache = c->blobs ? dict_new() : 0;
+    return c->stmt_cache ? self : 0;
 }
 
 // The path of a database argument: str, bytes or os.PathLike.
@@ -2055,6 +2114,8 @@ static Value connection_tp_init(Value self, const Value *args, size_t nargs, Val
     c->row_factory = VAL_NONE;
     c->text_factory = val_from_ptr(&type_str);
     c->deferred_exc = 0;
+    c->cache_size = cached;
+    dict_clear(c->stmt_cache);
     c->initialized = 1;
     return VAL_NONE;
 }
@@ -2417,7 +2478,8 @@ FN(connection_set_trace_callback) {
 }
 
 FN(connection_iterdump) {
-    if (method_check_args("iterdump", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("iterdump", nargs, kwnames, 0, 0) < 0 ||
+        conn_check_open(conn_self(self)) < 0) {
         return 0;
     }
     Value fromlist = list_from((Value[]){str_intern_cstr("_iterdump")}, 1);
