@@ -273,6 +273,11 @@ static Value sq_text(const char *p, size_t n) {
     return str_from_utf8(p, n);
 }
 
+// The type name clinic's argument errors show: "None" for None.
+static const char *sq_arg_type(Value v) {
+    return v == VAL_NONE ? "None" : obj_type_name(v);
+}
+
 // "f() argument N must be str, not T"
 static int sq_check_str(const char *fname, int argnum, Value v) {
     if (val_is_str(v)) {
@@ -280,9 +285,9 @@ static int sq_check_str(const char *fname, int argnum, Value v) {
     }
     if (argnum) {
         err_format(&exc_TypeError, "%s() argument %d must be str, not %s", fname, argnum,
-                   obj_type_name(v));
+                   sq_arg_type(v));
     } else {
-        err_format(&exc_TypeError, "%s() argument must be str, not %s", fname, obj_type_name(v));
+        err_format(&exc_TypeError, "%s() argument must be str, not %s", fname, sq_arg_type(v));
     }
     return -1;
 }
@@ -293,7 +298,7 @@ static int sq_check_str_kw(const char *fname, const char *param, Value v) {
         return 0;
     }
     err_format(&exc_TypeError, "%s() argument '%s' must be str, not %s", fname, param,
-               obj_type_name(v));
+               sq_arg_type(v));
     return -1;
 }
 
@@ -843,7 +848,7 @@ static Value cursor_tp_init(Value self, const Value *args, size_t nargs, Value k
     }
     if (!type_is_subtype(type_of(a[0]), &type_connection)) {
         return err_format(&exc_TypeError, "Cursor() argument 1 must be sqlite3.Connection, not %s",
-                          obj_type_name(a[0]));
+                          sq_arg_type(a[0]));
     }
     Cursor *c = cur_of(self);
     if (c->locked) {
@@ -1611,11 +1616,11 @@ static Value row_tp_new(Value type, const Value *args, size_t nargs, Value kwnam
     }
     if (!type_is_subtype(type_of(args[0]), &type_cursor)) {
         return err_format(&exc_TypeError, "Row() argument 1 must be sqlite3.Cursor, not %s",
-                          obj_type_name(args[0]));
+                          sq_arg_type(args[0]));
     }
     if (!tuple_check(args[1])) {
         return err_format(&exc_TypeError, "Row() argument 2 must be tuple, not %s",
-                          obj_type_name(args[1]));
+                          sq_arg_type(args[1]));
     }
     Type *t = type_ptr(type);
     Row *r = (Row *)gc_alloc(t, t->basic_size);
@@ -2548,7 +2553,7 @@ static int sq_name_kwarg(const char *fname, Value v, const char **out) {
     }
     if (!val_is_str(v)) {
         err_format(&exc_TypeError, "%s() argument 'name' must be str, not %s", fname,
-                   obj_type_name(v));
+                   sq_arg_type(v));
         return -1;
     }
     if (strlen(str_obj(v)->data) != str_obj(v)->nbytes) {
@@ -2615,7 +2620,7 @@ FN(connection_deserialize) {
                          : err_format(&exc_TypeError,
                                       "deserialize() argument 1 must be read-only bytes-like "
                                       "object or str, not %s",
-                                      obj_type_name(a[0]));
+                                      sq_arg_type(a[0]));
         }
         p = view.buf;
         n = (size_t)view.len;
@@ -2687,7 +2692,7 @@ FN(connection_backup) {
     if (!type_is_subtype(type_of(a[0]), &type_connection)) {
         return err_format(&exc_TypeError, "backup() argument 'target' must be sqlite3.Connection, "
                                           "not %s",
-                          obj_type_name(a[0]));
+                          sq_arg_type(a[0]));
     }
     int pages = -1;
     double sleep = 0.25;
@@ -2845,7 +2850,7 @@ static Value connection_call(Value self, const Value *args, size_t nargs, Value 
     }
     if (!val_is_str(args[0])) {
         return err_format(&exc_TypeError, "argument 1 must be str, not %s",
-                          obj_type_name(args[0]));
+                          sq_arg_type(args[0]));
     }
     return statement_new(c, args[0]);
 }
