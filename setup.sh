@@ -8,11 +8,11 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Build tools, GMP (krait's big integers), zlib, libbz2, liblzma, expat and SQLite (the
-# zlib, _bz2, _lzma, pyexpat and _sqlite3 modules), and CPython 3.11 with its standard
+# Build tools, GMP (krait's big integers), zlib, libbz2, liblzma, expat, libcrypt and SQLite
+# (the zlib, _bz2, _lzma, pyexpat, _crypt and _sqlite3 modules), and CPython 3.11 with its standard
 # library and test suite: the oracle the tests compare with, and the data the
 # parser is run on.
-PACKAGES="build-essential gcc clang make libgmp-dev zlib1g-dev libbz2-dev liblzma-dev libexpat1-dev libsqlite3-dev python3.11 libpython3.11-stdlib libpython3.11-testsuite"
+PACKAGES="build-essential gcc clang make libgmp-dev zlib1g-dev libbz2-dev liblzma-dev libexpat1-dev libcrypt-dev libsqlite3-dev python3.11 libpython3.11-stdlib libpython3.11-testsuite"
 
 install_missing() {
     local missing=() p
