@@ -18,7 +18,14 @@
 // statements (or the other way round) without either order being unsafe.
 // Every use of a connection checks `db` first ("Cannot operate on a closed
 // database."), also after each sqlite3_step, since a user function may close
-// the connection while its statement runs.
+// the connection while its statement runs (CPython 3.11 crashes there).
+//
+// CPython resets a cursor's statement the moment the cursor's last reference
+// goes; krait only when it collects. Two things keep that difference from
+// showing: a cached statement is checked out of the statement cache while a
+// cursor steps through it (so it is garbage together with its cursor), and
+// when SQLite reports the database busy or locked while another statement
+// is mid-step, the module collects once and retries.
 //
 // Errors raised by Python callbacks cannot cross SQLite's C frames: they are
 // printed through sys.unraisablehook when enable_callback_tracebacks(True)
@@ -562,7 +569,8 @@ static Value conn_statement(Connection *c, Value sql) {
 // least recently used one when the cache is full.
 static void conn_release_statement(Connection *c, Value stv) {
     Statement *s = (Statement *)val_ptr(stv);
-    if (!s->sql || !c->db || c->cache_size <= 0 || dict_contains(c->stmt_cache, s->sql) != 0) {
+    if (!s->sql || !c->db || !s->st || sqlite3_db_handle(s->st) != c->db || c->cache_size <= 0 ||
+        dict_contains(c->stmt_cache, s->sql) != 0) {
         err_clear();
         return;
     }
