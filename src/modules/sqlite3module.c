@@ -309,7 +309,7 @@ static int sq_check_str_kw(const char *fname, const char *param, Value v) {
     return -1;
 }
 
-// A C int argument (clinic's "i").
+// A C int argument (clinic's int converter).
 static int sq_int_arg(Value v, int *out) {
     int64_t x;
     if (float_check(v)) {
@@ -319,12 +319,8 @@ static int sq_int_arg(Value v, int *out) {
     if (obj_as_int64(v, &x) < 0) {
         return -1;
     }
-    if (x > INT_MAX) {
-        err_format(&exc_OverflowError, "signed integer is greater than maximum");
-        return -1;
-    }
-    if (x < INT_MIN) {
-        err_format(&exc_OverflowError, "signed integer is less than minimum");
+    if (x > INT_MAX || x < INT_MIN) {
+        err_format(&exc_OverflowError, "Python int too large to convert to C int");
         return -1;
     }
     *out = (int)x;
@@ -569,21 +565,25 @@ static Value conn_statement(Connection *c, Value sql) {
 // least recently used one when the cache is full.
 static void conn_release_statement(Connection *c, Value stv) {
     Statement *s = (Statement *)val_ptr(stv);
-    if (!s->sql || !c->db || !s->st || sqlite3_db_handle(s->st) != c->db || c->cache_size <= 0 ||
-        dict_contains(c->stmt_cache, s->sql) != 0) {
-        err_clear();
+    if (!s->sql || !c->db || !s->st || sqlite3_db_handle(s->st) != c->db || c->cache_size <= 0) {
         return;
     }
-    if (dict_len(c->stmt_cache) >= c->cache_size) {
+    // Often called on an error path: keep the pending exception.
+    Value pending = err_occurred() ? err_fetch() : 0;
+    int k = dict_contains(c->stmt_cache, s->sql);
+    if (k == 0 && dict_len(c->stmt_cache) >= c->cache_size) {
         size_t pos = 0;
-        Value k, v;
-        if (dict_next(c->stmt_cache, &pos, &k, &v) && dict_del(c->stmt_cache, k) < 0) {
-            err_clear();
-            return;
+        Value key, v;
+        if (dict_next(c->stmt_cache, &pos, &key, &v) && dict_del(c->stmt_cache, key) < 0) {
+            k = -1;
         }
     }
-    if (dict_set(c->stmt_cache, s->sql, stv) < 0) {
-        err_clear();
+    if (k == 0 && dict_set(c->stmt_cache, s->sql, stv) < 0) {
+        k = -1;
+    }
+    err_clear();
+    if (pending) {
+        err_set_value(pending);
     }
 }
 
@@ -3179,8 +3179,10 @@ static Value blob_getitem(Value self, Value key) {
         if (step == 1) {
             return blob_read_at(b, (int)n, (int)start);
         }
-        Value all = blob_read_at(b, (int)(stop > start ? stop - start : start - stop + 1),
-                                 (int)(stop > start ? start : stop + 1));
+        // Read the span the slice covers, then pick every step-th byte.
+        int64_t base = step > 0 ? start : stop + 1;
+        int64_t span = step > 0 ? stop - start : start - stop;
+        Value all = blob_read_at(b, (int)span, (int)base);
         if (!all) {
             return 0;
         }
@@ -3188,7 +3190,6 @@ static Value blob_getitem(Value self, Value key) {
         if (!out) {
             return 0;
         }
-        int64_t base = stop > start ? start : stop + 1;
         for (int64_t k = 0; k < n; k++) {
             out->data[k] = bytes_data(all)[start + k * step - base];
         }
