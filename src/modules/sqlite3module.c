@@ -736,7 +736,7 @@ static Value row_richcompare(Value a, Value b, CompareOp op) {
 }
 
 FN(row_keys) {
-    if (method_check_args("keys", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Row.keys", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     Row *r = (Row *)val_ptr(self);
@@ -1230,7 +1230,7 @@ static int sq_sql_arg(const char *fname, Value v) {
 }
 
 FN(cursor_execute) {
-    if (args_no_keywords("execute", kwnames) < 0 ||
+    if (args_no_keywords("Cursor.execute", kwnames) < 0 ||
         args_check_positional("execute", nargs, 1, 2) < 0 || sq_sql_arg("execute", args[0]) < 0) {
         return 0;
     }
@@ -1239,7 +1239,7 @@ FN(cursor_execute) {
 }
 
 FN(cursor_executemany) {
-    if (args_no_keywords("executemany", kwnames) < 0 ||
+    if (args_no_keywords("Cursor.executemany", kwnames) < 0 ||
         args_check_positional("executemany", nargs, 2, 2) < 0 ||
         sq_sql_arg("executemany", args[0]) < 0) {
         return 0;
@@ -1248,7 +1248,7 @@ FN(cursor_executemany) {
 }
 
 FN(cursor_executescript) {
-    if (args_no_keywords("executescript", kwnames) < 0 ||
+    if (args_no_keywords("Cursor.executescript", kwnames) < 0 ||
         args_check_positional("executescript", nargs, 1, 1) < 0 ||
         sq_check_str("executescript", 0, args[0]) < 0) {
         return 0;
@@ -1447,7 +1447,7 @@ static Value cursor_iter(Value self) {
 }
 
 FN(cursor_fetchone) {
-    if (method_check_args("fetchone", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Cursor.fetchone", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     Value row = cursor_next_row(self);
@@ -1483,7 +1483,7 @@ FN(cursor_fetchmany) {
 }
 
 FN(cursor_fetchall) {
-    if (method_check_args("fetchall", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Cursor.fetchall", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     Value list = list_new(0);
@@ -1500,14 +1500,14 @@ FN(cursor_fetchall) {
 }
 
 FN(cursor_setinputsizes) {
-    if (method_check_args("setinputsizes", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("Cursor.setinputsizes", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     return VAL_NONE;
 }
 
 FN(cursor_setoutputsize) {
-    if (args_no_keywords("setoutputsize", kwnames) < 0 ||
+    if (args_no_keywords("Cursor.setoutputsize", kwnames) < 0 ||
         args_check_positional("setoutputsize", nargs, 1, 2) < 0) {
         return 0;
     }
@@ -1515,7 +1515,7 @@ FN(cursor_setoutputsize) {
 }
 
 FN(cursor_close) {
-    if (method_check_args("close", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Cursor.close", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     Cursor *c = cur_of(self);
@@ -1537,20 +1537,26 @@ static Value cursor_get_arraysize(Value self) {
     return int_from_i64(cur_of(self)->arraysize);
 }
 
+// arraysize is a C int member in CPython: a value beyond int is truncated
+// with a RuntimeWarning; beyond long it is an OverflowError.
 static int cursor_set_arraysize(Value self, Value v) {
     if (!v) {
         err_format(&exc_TypeError, "can't delete numeric/char attribute");
         return -1;
     }
-    int x;
-    if (sq_int_arg(v, &x) < 0) {
-        if (err_matches(&exc_OverflowError)) {
-            err_clear();
-            err_format(&exc_OverflowError, "Python int too large to convert to C int");
-        }
+    int64_t x;
+    if (float_check(v)) {
+        err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
         return -1;
     }
-    cur_of(self)->arraysize = x;
+    if (obj_as_int64(v, &x) < 0) {
+        return -1;
+    }
+    if ((x > INT_MAX || x < INT_MIN) &&
+        err_warn(&exc_RuntimeWarning, 1, "Truncation of value to int") < 0) {
+        return -1;
+    }
+    cur_of(self)->arraysize = (int)x;
     return 0;
 }
 
@@ -1566,6 +1572,14 @@ static int cursor_set_row_factory(Value self, Value v) {
 static Value cursor_get_connection(Value self) {
     Value c = cur_of(self)->connection;
     return c ? c : VAL_NONE;
+}
+
+// rowcount and connection are read-only members in CPython: their error.
+static int cursor_set_readonly(Value self, Value v) {
+    (void)self;
+    (void)v;
+    err_format(&exc_AttributeError, "readonly attribute");
+    return -1;
 }
 
 static Value cursor_get_rowcount(Value self) {
@@ -1597,8 +1611,8 @@ static const MemberDef cursor_members[] = {
 static const GetSetDef cursor_getset[] = {
     {"arraysize", cursor_get_arraysize, cursor_set_arraysize, NULL},
     {"row_factory", cursor_get_row_factory, cursor_set_row_factory, NULL},
-    {"connection", cursor_get_connection, NULL, NULL},
-    {"rowcount", cursor_get_rowcount, NULL, NULL},
+    {"connection", cursor_get_connection, cursor_set_readonly, NULL},
+    {"rowcount", cursor_get_rowcount, cursor_set_readonly, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -2177,7 +2191,7 @@ static Value connection_new_cursor(Value self) {
 }
 
 FN(connection_execute) {
-    if (args_no_keywords("execute", kwnames) < 0 ||
+    if (args_no_keywords("Connection.execute", kwnames) < 0 ||
         args_check_positional("execute", nargs, 1, 2) < 0 || sq_sql_arg("execute", args[0]) < 0) {
         return 0;
     }
@@ -2190,7 +2204,7 @@ FN(connection_execute) {
 }
 
 FN(connection_executemany) {
-    if (args_no_keywords("executemany", kwnames) < 0 ||
+    if (args_no_keywords("Connection.executemany", kwnames) < 0 ||
         args_check_positional("executemany", nargs, 2, 2) < 0 ||
         sq_sql_arg("executemany", args[0]) < 0) {
         return 0;
@@ -2200,7 +2214,7 @@ FN(connection_executemany) {
 }
 
 FN(connection_executescript) {
-    if (args_no_keywords("executescript", kwnames) < 0 ||
+    if (args_no_keywords("Connection.executescript", kwnames) < 0 ||
         args_check_positional("executescript", nargs, 1, 1) < 0) {
         return 0;
     }
@@ -2237,21 +2251,21 @@ static Value connection_rollback_impl(Connection *c) {
 }
 
 FN(connection_commit) {
-    if (method_check_args("commit", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Connection.commit", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     return connection_commit_impl(conn_self(self));
 }
 
 FN(connection_rollback) {
-    if (method_check_args("rollback", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Connection.rollback", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     return connection_rollback_impl(conn_self(self));
 }
 
 FN(connection_close) {
-    if (method_check_args("close", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Connection.close", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     Connection *c = conn_self(self);
@@ -2266,14 +2280,14 @@ FN(connection_close) {
 }
 
 FN(connection_enter) {
-    if (method_check_args("__enter__", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Connection.__enter__", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     return self;
 }
 
 FN(connection_exit) {
-    if (args_no_keywords("__exit__", kwnames) < 0 ||
+    if (args_no_keywords("Connection.__exit__", kwnames) < 0 ||
         args_check_positional("__exit__", nargs, 3, 3) < 0) {
         return 0;
     }
@@ -2359,7 +2373,7 @@ FN(connection_create_aggregate) {
 
 FN(connection_create_window_function) {
     int narg;
-    if (args_no_keywords("create_window_function", kwnames) < 0 ||
+    if (args_no_keywords("Connection.create_window_function", kwnames) < 0 ||
         args_check_positional("create_window_function", nargs, 3, 3) < 0 ||
         sq_check_str("create_window_function", 1, args[0]) < 0 || !sq_utf8(args[0]) ||
         sq_int_arg(args[1], &narg) < 0) {
@@ -2387,7 +2401,7 @@ FN(connection_create_window_function) {
 }
 
 FN(connection_create_collation) {
-    if (args_no_keywords("create_collation", kwnames) < 0 ||
+    if (args_no_keywords("Connection.create_collation", kwnames) < 0 ||
         args_check_positional("create_collation", nargs, 2, 2) < 0 ||
         sq_check_str("create_collation", 1, args[0]) < 0 || !sq_utf8(args[0])) {
         return 0;
@@ -2491,7 +2505,7 @@ FN(connection_set_trace_callback) {
 }
 
 FN(connection_iterdump) {
-    if (method_check_args("iterdump", nargs, kwnames, 0, 0) < 0 ||
+    if (method_check_args("Connection.iterdump", nargs, kwnames, 0, 0) < 0 ||
         conn_check_open(conn_self(self)) < 0) {
         return 0;
     }
@@ -2508,7 +2522,7 @@ FN(connection_iterdump) {
 }
 
 FN(connection_interrupt) {
-    if (method_check_args("interrupt", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Connection.interrupt", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     Connection *c = conn_self(self);
@@ -2521,7 +2535,7 @@ FN(connection_interrupt) {
 
 FN(connection_getlimit) {
     int cat;
-    if (args_no_keywords("getlimit", kwnames) < 0 ||
+    if (args_no_keywords("Connection.getlimit", kwnames) < 0 ||
         args_check_positional("getlimit", nargs, 1, 1) < 0 || sq_int_arg(args[0], &cat) < 0) {
         return 0;
     }
@@ -2538,7 +2552,7 @@ FN(connection_getlimit) {
 
 FN(connection_setlimit) {
     int cat, limit;
-    if (args_no_keywords("setlimit", kwnames) < 0 ||
+    if (args_no_keywords("Connection.setlimit", kwnames) < 0 ||
         args_check_positional("setlimit", nargs, 2, 2) < 0 || sq_int_arg(args[0], &cat) < 0 ||
         sq_int_arg(args[1], &limit) < 0) {
         return 0;
@@ -2622,18 +2636,14 @@ FN(connection_deserialize) {
         p = str_obj(a[0])->data;
         n = str_obj(a[0])->nbytes;
     } else {
-        int k = buffer_get(a[0], &view, BUFFER_SIMPLE);
-        if (k <= 0) {
-            return k < 0 ? 0
-                         : err_format(&exc_TypeError,
-                                      "deserialize() argument 1 must be read-only bytes-like "
-                                      "object or str, not %s",
-                                      sq_arg_type(a[0]));
+        if (buffer_get_bytes_like(a[0], &view) < 0) {
+            return 0;
         }
         p = view.buf;
         n = (size_t)view.len;
     }
-    unsigned char *buf = sqlite3_malloc64(n ? n : 1);
+    // As CPython: sqlite3_malloc64(0) gives NULL, a MemoryError.
+    unsigned char *buf = n ? sqlite3_malloc64(n) : NULL;
     if (!buf) {
         if (view.obj) {
             buffer_release(&view);
@@ -2656,7 +2666,7 @@ FN(connection_deserialize) {
 
 FN(connection_enable_load_extension) {
     int onoff;
-    if (args_no_keywords("enable_load_extension", kwnames) < 0 ||
+    if (args_no_keywords("Connection.enable_load_extension", kwnames) < 0 ||
         args_check_positional("enable_load_extension", nargs, 1, 1) < 0 ||
         sq_int_arg(args[0], &onoff) < 0) {
         return 0;
@@ -2672,7 +2682,7 @@ FN(connection_enable_load_extension) {
 }
 
 FN(connection_load_extension) {
-    if (args_no_keywords("load_extension", kwnames) < 0 ||
+    if (args_no_keywords("Connection.load_extension", kwnames) < 0 ||
         args_check_positional("load_extension", nargs, 1, 1) < 0 ||
         sq_check_str("load_extension", 1, args[0]) < 0) {
         return 0;
@@ -3009,7 +3019,7 @@ static int blob_write_at(Blob *b, const void *p, int length, int offset) {
 }
 
 FN(blob_close) {
-    if (method_check_args("close", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Blob.close", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     Blob *b = blob_of(self);
@@ -3023,7 +3033,7 @@ FN(blob_close) {
 
 FN(blob_read) {
     int length = -1;
-    if (args_no_keywords("read", kwnames) < 0 || args_check_positional("read", nargs, 0, 1) < 0 ||
+    if (args_no_keywords("Blob.read", kwnames) < 0 || args_check_positional("read", nargs, 0, 1) < 0 ||
         (nargs == 1 && sq_int_arg(args[0], &length) < 0)) {
         return 0;
     }
@@ -3043,7 +3053,7 @@ FN(blob_read) {
 }
 
 FN(blob_write) {
-    if (args_no_keywords("write", kwnames) < 0 || args_check_positional("write", nargs, 1, 1) < 0) {
+    if (args_no_keywords("Blob.write", kwnames) < 0 || args_check_positional("write", nargs, 1, 1) < 0) {
         return 0;
     }
     Blob *b = blob_of(self);
@@ -3071,7 +3081,7 @@ FN(blob_write) {
 
 FN(blob_seek) {
     int offset, origin = 0;
-    if (args_no_keywords("seek", kwnames) < 0 || args_check_positional("seek", nargs, 1, 2) < 0 ||
+    if (args_no_keywords("Blob.seek", kwnames) < 0 || args_check_positional("seek", nargs, 1, 2) < 0 ||
         sq_int_arg(args[0], &offset) < 0 || (nargs == 2 && sq_int_arg(args[1], &origin) < 0)) {
         return 0;
     }
@@ -3107,7 +3117,7 @@ FN(blob_seek) {
 }
 
 FN(blob_tell) {
-    if (method_check_args("tell", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Blob.tell", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     Blob *b = blob_of(self);
@@ -3118,14 +3128,14 @@ FN(blob_tell) {
 }
 
 FN(blob_enter) {
-    if (method_check_args("__enter__", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Blob.__enter__", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     return blob_check(blob_of(self)) < 0 ? 0 : self;
 }
 
 FN(blob_exit) {
-    if (args_no_keywords("__exit__", kwnames) < 0 ||
+    if (args_no_keywords("Blob.__exit__", kwnames) < 0 ||
         args_check_positional("__exit__", nargs, 3, 3) < 0) {
         return 0;
     }
@@ -3293,13 +3303,21 @@ static Type type_blob = {
 
 // ---- the module functions --------------------------------------------------------------------------
 
+// connect(...): the factory (argument 6, or the keyword `factory`) called
+// with every argument, so that the argument errors are Connection()'s.
 FN(sq_connect) {
-    static const ArgSpec spec = {"connect", 0, connect_names, 1, 8, 0};
-    Value a[8];
-    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
-        return 0;
+    Value factory = val_from_ptr(&type_connection);
+    if (nargs > 5) {
+        factory = args[5];
+    } else {
+        size_t nkw = args_nkw(kwnames);
+        for (size_t i = 0; i < nkw; i++) {
+            if (strcmp(str_obj(tuple_obj(kwnames)->items[i])->data, "factory") == 0) {
+                factory = args[nargs + i];
+                break;
+            }
+        }
     }
-    Value factory = a[5] ? a[5] : val_from_ptr(&type_connection);
     return obj_call(factory, args, nargs, kwnames);
 }
 
@@ -3308,7 +3326,7 @@ FN(sq_complete_statement) {
     static const ArgSpec spec = {"complete_statement", 0, names, 1, 1, 0};
     Value a[1];
     if (args_unpack(&spec, args, nargs, kwnames, a) < 0 ||
-        sq_check_str("complete_statement", 0, a[0]) < 0 || !sq_utf8(a[0])) {
+        sq_check_str_kw("complete_statement", "statement", a[0]) < 0 || !sq_utf8(a[0])) {
         return 0;
     }
     if (strlen(str_obj(a[0])->data) != str_obj(a[0])->nbytes) {
