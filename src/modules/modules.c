@@ -41,6 +41,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_sha512", sha512_module_init},
     {"_signal", signal_module_init},
     {"_socket", socket_module_init},
+    {"_sqlite3", sqlite3_module_init},
     {"_sre", sre_module_init},
     {"_string", string_module_init},
     {"_symtable", symtable_module_init},

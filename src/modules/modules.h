@@ -77,6 +77,7 @@ Value posixsubprocess_module_init(void);  // _posixsubprocess (posixsubprocessmo
 Value resource_module_init(void);   // resource (resourcemodule.c)
 Value select_module_init(void);     // select (selectmodule.c)
 Value pyexpat_module_init(void);    // pyexpat (pyexpatmodule.c)
+Value sqlite3_module_init(void);    // _sqlite3 (sqlite3module.c)
 Value sha1_module_init(void);       // _sha1 (sha1module.c, hashobject.c)
 Value sha256_module_init(void);     // _sha256 (sha256module.c, hashobject.c)
 Value sha3_module_init(void);       // _sha3 (sha3module.c, hashobject.c)
