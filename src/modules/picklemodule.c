@@ -30,6 +30,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
@@ -875,7 +876,6 @@ static int save_bytearray(PicklerObject *p, Value obj) {
 typedef struct PickleBufferObject {
     Object header;
     Buffer view;       // view.obj == 0 once released
-    int64_t exports;
 } PickleBufferObject;
 
 static int save_picklebuffer(PicklerObject *p, Value obj) {
@@ -2577,12 +2577,6 @@ static Value int_from_twos(const unsigned char *d, size_t n) {
     return v;
 }
 
-// Text of an int in INT/LONG/GET/PUT lines: int(s, base).
-static Value int_from_line(const char *s, size_t len, int base) {
-    Value t = str_from_utf8(s, len);
-    return t ? int_from_text(t, base) : 0;
-}
-
 static int utf8_is_ascii(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
         if ((unsigned char)s[i] >= 0x80) {
@@ -2590,6 +2584,68 @@ static int utf8_is_ascii(const char *s, size_t n) {
         }
     }
     return 1;
+}
+
+// Text of an int in INT/LONG/GET/PUT lines: int(s, base). Like CPython's
+// PyLong_FromString, bytes that are not UTF-8 raise UnicodeDecodeError.
+static Value int_from_line(const char *s, size_t len, int base) {
+    Value t = utf8_is_ascii(s, len) ? str_from_utf8(s, len)
+                                    : codec_decode(0, s, len, "utf-8", NULL);
+    return t ? int_from_text(t, base) : 0;
+}
+
+// A FLOAT line as PyOS_string_to_double reads it: a decimal or inf/nan
+// prefix (no whitespace, no hex); *end after it. 0 with ValueError when
+// nothing converts.
+static int parse_float_line(const char *s, double *out, const char **end) {
+    const char *p = s;
+    if (*p == '+' || *p == '-') {
+        p++;
+    }
+    int ok = (*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' && p[1] <= '9') ||
+             strncasecmp(p, "inf", 3) == 0 || strncasecmp(p, "nan", 3) == 0;
+    char *e = NULL;
+    if (ok) {
+        if ((*p == '0') && (p[1] == 'x' || p[1] == 'X')) {
+            *out = 0.0;
+            *end = p + 1;
+            return 0;
+        }
+        errno = 0;
+        *out = strtod(s, &e);
+        if (strncasecmp(p, "nan", 3) == 0) {
+            e = (char *)p + 3;  // no "nan(chars)"
+        }
+    }
+    if (!ok || e == s) {
+        RAISE(val_from_ptr(&exc_ValueError), "could not convert string to float: '%s'", s);
+        return -1;
+    }
+    if (errno == ERANGE && (*out > 1.0 || *out < -1.0)) {
+        RAISE(val_from_ptr(&exc_OverflowError), "could not convert string to float: '%s'", s);
+        return -1;
+    }
+    *end = e;
+    return 0;
+}
+
+// CPython allocates a bytes/bytearray payload before reading it: a size
+// that cannot be allocated is a MemoryError even in a truncated pickle.
+static int check_payload_alloc(UnpicklerObject *u, size_t size, int bytearray) {
+    if (size <= u->input_len - u->next_read) {
+        return 0;
+    }
+    if (!bytearray && size > (size_t)INT64_MAX - 33) {
+        RAISE(val_from_ptr(&exc_OverflowError), "byte string is too large");
+        return -1;
+    }
+    void *m = size >= (size_t)INT64_MAX ? NULL : malloc(size + 1);
+    if (!m) {
+        err_no_memory();
+        return -1;
+    }
+    free(m);
+    return 0;
 }
 
 static Value decode_utf8_surrogatepass(const char *s, size_t n) {
@@ -2976,6 +3032,30 @@ static Value load(UnpicklerObject *u) {
                 len = len - 2;
             }
             Value v = int_from_line(line, strlen(line), 0);
+            if (!v && err_matches(&exc_ValueError) && !err_matches(&exc_UnicodeError)) {
+                // PyLong_FromString names the base its prefix chose
+                const char *q = line;
+                while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' || *q == '\f' ||
+                       *q == '\v') {
+                    q++;
+                }
+                if (*q == '+' || *q == '-') {
+                    q++;
+                }
+                int base = 10;
+                if (q[0] == '0' && (q[1] == 'x' || q[1] == 'X')) {
+                    base = 16;
+                } else if (q[0] == '0' && (q[1] == 'o' || q[1] == 'O')) {
+                    base = 8;
+                } else if (q[0] == '0' && (q[1] == 'b' || q[1] == 'B')) {
+                    base = 2;
+                }
+                err_clear();
+                Value text = str_from_utf8(line, strlen(line));
+                return text ? RAISE(val_from_ptr(&exc_ValueError),
+                                    "invalid literal for int() with base %d: %.200R", base, text)
+                            : 0;
+            }
             r = v ? push(u, v) : -1;
             break;
         }
@@ -3005,16 +3085,15 @@ static Value load(UnpicklerObject *u) {
                 bad_readline();
                 return 0;
             }
-            Value text = str_from_utf8(line, (size_t)len - 1);
-            Value v = text ? float_from_text(text) : 0;
-            if (!v) {
-                if (err_matches(&exc_ValueError)) {
-                    err_clear();
-                    RAISE(val_from_ptr(&exc_ValueError), "could not convert string to float");
-                }
+            double d;
+            const char *end;
+            if (parse_float_line(line, &d, &end) < 0) {
                 return 0;
             }
-            r = push(u, v);
+            if (*end != '\n' && *end != 0) {
+                return RAISE(val_from_ptr(&exc_ValueError), "could not convert string to float");
+            }
+            r = push(u, float_from_double(d));
             break;
         }
         case PK_BINFLOAT: {
@@ -3046,7 +3125,7 @@ static Value load(UnpicklerObject *u) {
                       op == PK_BYTEARRAY8 ? "BYTEARRAY8" : "BINBYTES", (long long)INT64_MAX);
                 return 0;
             }
-            if (up_read(u, &s, size) < 0) {
+            if (check_payload_alloc(u, size, op == PK_BYTEARRAY8) < 0 || up_read(u, &s, size) < 0) {
                 return 0;
             }
             Value v = op == PK_BYTEARRAY8 ? bytearray_from(s, size) : bytes_from(s, size);
@@ -3309,10 +3388,8 @@ static Value load(UnpicklerObject *u) {
         case PK_STACK_GLOBAL: {
             Value gn = pop(u);
             Value mn = gn ? pop(u) : 0;
-            if (!mn) {
-                return 0;
-            }
-            if (type_of(mn) != &type_str || type_of(gn) != &type_str) {
+            if (!mn || type_of(mn) != &type_str || type_of(gn) != &type_str) {
+                err_clear();
                 RAISE(UnpicklingError, "STACK_GLOBAL requires str");
                 return 0;
             }
@@ -3489,8 +3566,8 @@ static Value load(UnpicklerObject *u) {
         case PK_BINPERSID: {
             if (!u->pers_func) {
                 RAISE(UnpicklingError,
-                      "A load persistent id instruction was encountered, but no "
-                      "persistent_load function was specified.");
+                      "A load persistent id instruction was encountered,\n"
+                      "but no persistent_load function was specified.");
                 return 0;
             }
             Value pid;
@@ -4030,28 +4107,25 @@ static Value picklebuffer_tp_new(Value type, const Value *args, size_t nargs, Va
     return val_from_ptr(pb);
 }
 
+// A window on a PickleBuffer is a new window on the object it wraps (its
+// `obj` is that object, as CPython's memoryview(PickleBuffer(x)).obj is x).
 static int picklebuffer_get(Value v, Buffer *view, int flags) {
     PickleBufferObject *pb = (PickleBufferObject *)val_ptr(v);
     if (!pb->view.obj) {
         RAISE(val_from_ptr(&exc_ValueError), "operation forbidden on released PickleBuffer object");
         return -1;
     }
-    if ((flags & BUFFER_WRITABLE) && pb->view.readonly) {
-        RAISE(val_from_ptr(&exc_BufferError), "Object is not writable.");
+    int k = buffer_get(pb->view.obj, view, flags);
+    if (k == 0) {
+        RAISE(val_from_ptr(&exc_TypeError), "a bytes-like object is required, not '%s'",
+              obj_type_name(pb->view.obj));
         return -1;
     }
-    if (!(flags & BUFFER_STRIDED) && pb->view.stride != pb->view.itemsize) {
-        RAISE(val_from_ptr(&exc_BufferError), "underlying buffer is not C-contiguous");
-        return -1;
-    }
-    *view = pb->view;
-    view->obj = v;
-    pb->exports++;
-    return 0;
+    return k < 0 ? -1 : 0;
 }
 
 static void picklebuffer_release_export(Value v) {
-    ((PickleBufferObject *)val_ptr(v))->exports--;
+    (void)v;  // windows are opened on the wrapped object and released there
 }
 
 static const BufferExporter picklebuffer_exporter = {
@@ -4214,6 +4288,7 @@ static const MethodDef picklebuffer_methods[] = {
 static Type type_picklebuffer = {
     .header = {&type_type},
     .name = "pickle.PickleBuffer",
+    .flags = TYPE_HAS_WEAKREF,
     .basic_size = sizeof(PickleBufferObject),
     .base = &type_object,
     .trace = picklebuffer_trace,
