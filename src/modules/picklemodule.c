@@ -102,12 +102,13 @@ static Value st_inverted_registry;     // copyreg._inverted_registry
 static Value st_extension_cache;       // copyreg._extension_cache
 static Value st_name_2to3, st_import_2to3, st_name_3to2, st_import_3to2;  // _compat_pickle
 static Value st_codecs_encode, st_getattr, st_partial;
+static Value spare_pickler, spare_unpickler;  // see module_pickler
 
 static Value *const state_roots[] = {
     &PickleError, &PicklingError, &UnpicklingError, &st_dispatch_table,
     &st_extension_registry, &st_inverted_registry, &st_extension_cache, &st_name_2to3,
     &st_import_2to3, &st_name_3to2, &st_import_3to2, &st_codecs_encode, &st_getattr,
-    &st_partial,
+    &st_partial, &spare_pickler, &spare_unpickler,
 };
 
 static Type type_pickler, type_unpickler, type_pickler_memoproxy, type_unpickler_memoproxy,
@@ -124,9 +125,8 @@ static Value raise_msg(Value cls, Value msg) {
 }
 #define RAISE(cls, ...) raise_msg((cls), str_format_c(__VA_ARGS__))
 
-static Value intern(const char *s) {
-    return str_intern_cstr(s);
-}
+// Interned attribute names, made once at module init.
+static Value id_class, id_dict, id_getinitargs, id_module, id_name, id_new, id_qualname, id_reduce, id_reduce_ex, id_setstate, id__codecs, id_add, id_append, id_dispatch_table, id_extend, id_latin1, id_peek, id_persistent_id, id_persistent_load, id_read, id_readinto, id_readline, id_reducer_override, id_write;
 
 // PyImport_Import: import `name` (a str) and return sys.modules[name].
 static Value import_by_name(Value name) {
@@ -191,7 +191,10 @@ static void memo_clear(MemoTable *m) {
 
 static MemoEntry *memo_lookup(const MemoTable *m, Value key) {
     size_t mask = m->mask;
-    size_t h = (size_t)(key >> 3);
+    // Fibonacci hashing: heap cells are 16-byte aligned and size-segregated,
+    // so the low bits of the address alone cluster
+    uint64_t x = (uint64_t)key * 0x9E3779B97F4A7C15u;
+    size_t h = (size_t)(x ^ (x >> 29));
     size_t i = h & mask;
     MemoEntry *e = &m->table[i];
     if (!e->key || e->key == key) {
@@ -335,7 +338,8 @@ static int out_reserve(PicklerObject *p, size_t n) {
     return 0;
 }
 
-static int pk_write(PicklerObject *p, const void *s, size_t n) {
+// The slow path of pk_write: growing the buffer, opening a frame.
+static int pk_write_slow(PicklerObject *p, const void *s, size_t n) {
     int new_frame = p->framing && p->frame_start == -1;
     if (out_reserve(p, n + (new_frame ? FRAME_HEADER_SIZE : 0)) < 0) {
         return -1;
@@ -350,12 +354,30 @@ static int pk_write(PicklerObject *p, const void *s, size_t n) {
     return 0;
 }
 
+static inline int pk_write(PicklerObject *p, const void *s, size_t n) {
+    if (__builtin_expect((p->frame_start != -1 || !p->framing) && n <= 16 &&
+                             p->out_len + 16 <= p->out_cap, 1)) {
+        // short opcodes: a fixed-size copy the compiler inlines
+        char *d = p->out + p->out_len;
+        if (n <= 8) {
+            for (size_t i = 0; i < n; i++) {
+                d[i] = ((const char *)s)[i];
+            }
+        } else {
+            memcpy(d, s, n);
+        }
+        p->out_len += n;
+        return 0;
+    }
+    return pk_write_slow(p, s, n);
+}
+
 static inline int pk_write1(PicklerObject *p, unsigned char c) {
-    if ((!p->framing || p->frame_start != -1) && p->out_len < p->out_cap) {
+    if (__builtin_expect((p->frame_start != -1 || !p->framing) && p->out_len < p->out_cap, 1)) {
         p->out[p->out_len++] = (char)c;
         return 0;
     }
-    return pk_write(p, &c, 1);
+    return pk_write_slow(p, &c, 1);
 }
 
 static void put_le(unsigned char *out, uint64_t v, int n) {
@@ -401,12 +423,12 @@ static int flush_to_file(PicklerObject *p) {
     return b && obj_call1(p->write, b) ? 0 : -1;
 }
 
-static int opcode_boundary(PicklerObject *p) {
-    if (!p->framing || p->frame_start == -1) {
+static inline int opcode_boundary(PicklerObject *p) {
+    if (p->frame_start == -1 ||
+        p->out_len < (size_t)p->frame_start + FRAME_HEADER_SIZE + FRAME_SIZE_TARGET) {
         return 0;
     }
-    size_t len = p->out_len - (size_t)p->frame_start - FRAME_HEADER_SIZE;
-    if (len >= FRAME_SIZE_TARGET) {
+    if (p->framing) {
         commit_frame(p);
         if (p->write) {
             return flush_to_file(p);
@@ -575,7 +597,7 @@ static Value getattribute(Value obj, Value name, int allow_qualname) {
 }
 
 static Value whichmodule(Value global, Value dotted_path) {
-    Value module_name = obj_getattr_opt(global, intern("__module__"));
+    Value module_name = obj_getattr_opt(global, id_module);
     if (!module_name && err_occurred()) {
         return 0;
     }
@@ -837,7 +859,7 @@ static int save_bytes(PicklerObject *p, Value obj) {
             rv = e ? tuple_pack2(val_from_ptr(&type_bytes), e) : 0;
         } else {
             Value u = codec_decode(obj, bytes_data(obj), bytes_len(obj), "latin-1", NULL);
-            Value a = u ? tuple_pack2(u, intern("latin1")) : 0;
+            Value a = u ? tuple_pack2(u, id_latin1) : 0;
             rv = a ? tuple_pack2(st_codecs_encode, a) : 0;
         }
         return rv ? save_reduce(p, rv, obj) : -1;
@@ -1436,12 +1458,12 @@ static int write_global_name(PicklerObject *p, Value name, const char *what) {
 static int save_global(PicklerObject *p, Value obj, Value name) {
     Value global_name = name;
     if (!global_name) {
-        global_name = obj_getattr_opt(obj, intern("__qualname__"));
+        global_name = obj_getattr_opt(obj, id_qualname);
         if (!global_name) {
             if (err_occurred()) {
                 return -1;
             }
-            global_name = obj_getattr(obj, intern("__name__"));
+            global_name = obj_getattr(obj, id_name);
             if (!global_name) {
                 return -1;
             }
@@ -1600,7 +1622,7 @@ static int save_pers(PicklerObject *p, Value obj) {
 }
 
 static Value get_class(Value obj) {
-    Value cls = obj_getattr_opt(obj, intern("__class__"));
+    Value cls = obj_getattr_opt(obj, id_class);
     if (!cls && !err_occurred()) {
         cls = val_from_ptr(type_of(obj));
     }
@@ -1660,7 +1682,7 @@ static int save_reduce(PicklerObject *p, Value args, Value obj) {
     }
     int use_newobj = 0, use_newobj_ex = 0;
     if (p->proto >= 2) {
-        Value name = obj_getattr_opt(callable, intern("__name__"));
+        Value name = obj_getattr_opt(callable, id_name);
         if (!name && err_occurred()) {
             return -1;
         }
@@ -1705,7 +1727,7 @@ static int save_reduce(PicklerObject *p, Value args, Value obj) {
         } else {
             size_t na = tuple_obj(cargs)->len;
             Value newargs = tuple_new(na + 2);
-            Value cls_new = newargs ? obj_getattr(cls, intern("__new__")) : 0;
+            Value cls_new = newargs ? obj_getattr(cls, id_new) : 0;
             if (!cls_new) {
                 return -1;
             }
@@ -1883,14 +1905,14 @@ static int save(PicklerObject *p, Value obj, int pers_save) {
         status = save_global(p, obj, 0);
         goto done;
     } else {
-        reduce_func = obj_getattr_opt(obj, intern("__reduce_ex__"));
+        reduce_func = obj_getattr_opt(obj, id_reduce_ex);
         if (!reduce_func && err_occurred()) {
             goto error;
         }
         if (reduce_func) {
             reduce_value = obj_call1(reduce_func, val_from_smallint(p->proto));
         } else {
-            reduce_func = obj_getattr_opt(obj, intern("__reduce__"));
+            reduce_func = obj_getattr_opt(obj, id_reduce);
             if (!reduce_func && err_occurred()) {
                 goto error;
             }
@@ -1925,9 +1947,14 @@ done:
 
 static int dump(PicklerObject *p, Value obj) {
     int status = -1;
-    Value ro = obj_getattr_opt(val_from_ptr(p), intern("reducer_override"));
-    if (!ro && err_occurred()) {
-        return -1;
+    // Instances of the Pickler type itself have no other attributes than
+    // its getsets: only a subclass can define reducer_override.
+    Value ro = 0;
+    if (p->header.type != &type_pickler) {
+        ro = obj_getattr_opt(val_from_ptr(p), id_reducer_override);
+        if (!ro && err_occurred()) {
+            return -1;
+        }
     }
     p->reducer_override = ro;
     if (p->proto >= 2) {
@@ -2019,7 +2046,7 @@ static Value pickler_tp_init(Value self, const Value *args, size_t nargs, Value 
     if (fix < 0 || set_protocol(p, a[1], fix) < 0) {
         return 0;
     }
-    Value w = obj_getattr_opt(a[0], intern("write"));
+    Value w = obj_getattr_opt(a[0], id_write);
     if (!w) {
         if (!err_occurred()) {
             RAISE(val_from_ptr(&exc_TypeError), "file must have a 'write' attribute");
@@ -2038,13 +2065,13 @@ static Value pickler_tp_init(Value self, const Value *args, size_t nargs, Value 
     p->fast_nesting = 0;
     p->fast_memo = 0;
     p->initialized = 1;
-    Value pf = obj_getattr_opt(self, intern("persistent_id"));
+    Value pf = obj_getattr_opt(self, id_persistent_id);
     if (!pf && err_occurred()) {
         return 0;
     }
     p->pers_func = pf;
     if (!p->dispatch_table) {
-        Value dt = obj_getattr_opt(self, intern("dispatch_table"));
+        Value dt = obj_getattr_opt(self, id_dispatch_table);
         if (!dt && err_occurred()) {
             return 0;
         }
@@ -2278,9 +2305,21 @@ typedef struct UnpicklerObject {
     size_t input_len, next_read;
     char *line;               // the last line read
     size_t line_cap;
-    char *encoding, *errors;
+    char *encoding, *errors;  // malloc'ed when owns_*, else static defaults
+    int owns_encoding, owns_errors;
     int proto, fix_imports;
 } UnpicklerObject;
+
+static void unpickler_free_encoding(UnpicklerObject *u) {
+    if (u->owns_encoding) {
+        free(u->encoding);
+    }
+    if (u->owns_errors) {
+        free(u->errors);
+    }
+    u->encoding = u->errors = NULL;
+    u->owns_encoding = u->owns_errors = 0;
+}
 
 static void unpickler_trace(Object *o, GcTracer *t) {
     UnpicklerObject *u = (UnpicklerObject *)o;
@@ -2319,13 +2358,11 @@ static void unpickler_free(Object *o) {
     free(u->marks);
     free(u->memo);
     free(u->line);
-    free(u->encoding);
-    free(u->errors);
+    unpickler_free_encoding(u);
     u->stack = NULL;
     u->marks = NULL;
     u->memo = NULL;
     u->line = NULL;
-    u->encoding = u->errors = NULL;
 }
 
 static inline UnpicklerObject *UP(Value v) {
@@ -2668,7 +2705,7 @@ static Value find_class(UnpicklerObject *u, Value module_name, Value global_name
 
 static Value instantiate(Value cls, Value args) {
     if (tuple_obj(args)->len == 0 && type_check(cls)) {
-        Value f = obj_getattr_opt(cls, intern("__getinitargs__"));
+        Value f = obj_getattr_opt(cls, id_getinitargs);
         if (!f) {
             if (err_occurred()) {
                 return 0;
@@ -2736,7 +2773,7 @@ static int do_append(UnpicklerObject *u, size_t x) {
         u->stack_len = x;
         return 0;
     }
-    Value extend = obj_getattr_opt(list, intern("extend"));
+    Value extend = obj_getattr_opt(list, id_extend);
     if (!extend && err_occurred()) {
         return -1;
     }
@@ -2744,7 +2781,7 @@ static int do_append(UnpicklerObject *u, size_t x) {
         Value slice = pop_list(u, x);
         return slice && obj_call1(extend, slice) ? 0 : -1;
     }
-    Value append = obj_getattr(list, intern("append"));
+    Value append = obj_getattr(list, id_append);
     if (!append) {
         return -1;
     }
@@ -2806,7 +2843,7 @@ static int load_additems(UnpicklerObject *u) {
         u->stack_len = mark;
         return 0;
     }
-    Value add = obj_getattr(set, intern("add"));
+    Value add = obj_getattr(set, id_add);
     if (!add) {
         return -1;
     }
@@ -2829,7 +2866,7 @@ static int load_build(UnpicklerObject *u) {
         return -1;
     }
     Value inst = u->stack[u->stack_len - 1];
-    Value setstate = obj_getattr_opt(inst, intern("__setstate__"));
+    Value setstate = obj_getattr_opt(inst, id_setstate);
     if (!setstate && err_occurred()) {
         return -1;
     }
@@ -2846,7 +2883,7 @@ static int load_build(UnpicklerObject *u) {
             RAISE(UnpicklingError, "state is not a dictionary");
             return -1;
         }
-        Value d = obj_getattr(inst, intern("__dict__"));
+        Value d = obj_getattr(inst, id_dict);
         if (!d) {
             return -1;
         }
@@ -2917,7 +2954,7 @@ static int load_newobj(UnpicklerObject *u, int use_kwargs) {
         return -1;
     }
     // cls.__new__(cls, *args, **kwargs)
-    Value newf = obj_getattr(cls, intern("__new__"));
+    Value newf = obj_getattr(cls, id_new);
     if (!newf) {
         return -1;
     }
@@ -2937,7 +2974,7 @@ static int load_newobj(UnpicklerObject *u, int use_kwargs) {
 static Value load_string_value(UnpicklerObject *u, const char *s, size_t n, int escaped) {
     Value bytes;
     if (escaped) {
-        Value codecs = import_by_name(intern("_codecs"));
+        Value codecs = import_by_name(id__codecs);
         Value raw = codecs ? bytes_from(s, n) : 0;
         Value r = raw ? obj_call_method(codecs, "escape_decode", &raw, 1) : 0;
         if (!r) {
@@ -3677,10 +3714,11 @@ static int set_encoding(UnpicklerObject *u, Value enc, Value errs) {
         }
         r = str_obj(errs)->data;
     }
-    free(u->encoding);
-    free(u->errors);
-    u->encoding = strdup(e);
-    u->errors = strdup(r);
+    unpickler_free_encoding(u);
+    u->encoding = enc ? strdup(e) : (char *)"ASCII";
+    u->errors = errs ? strdup(r) : (char *)"strict";
+    u->owns_encoding = enc != 0;
+    u->owns_errors = errs != 0;
     if (!u->encoding || !u->errors) {
         err_no_memory();
         return -1;
@@ -3698,19 +3736,19 @@ static int set_buffers(UnpicklerObject *u, Value buffers) {
 }
 
 static int set_input_stream(UnpicklerObject *u, Value file) {
-    u->peek = obj_getattr_opt(file, intern("peek"));
+    u->peek = obj_getattr_opt(file, id_peek);
     if (!u->peek && err_occurred()) {
         return -1;
     }
-    u->readinto = obj_getattr_opt(file, intern("readinto"));
+    u->readinto = obj_getattr_opt(file, id_readinto);
     if (!u->readinto && err_occurred()) {
         return -1;
     }
-    u->read = obj_getattr_opt(file, intern("read"));
+    u->read = obj_getattr_opt(file, id_read);
     if (!u->read && err_occurred()) {
         return -1;
     }
-    u->readline = obj_getattr_opt(file, intern("readline"));
+    u->readline = obj_getattr_opt(file, id_readline);
     if (!u->readline && err_occurred()) {
         return -1;
     }
@@ -3753,7 +3791,7 @@ static Value unpickler_tp_init(Value self, const Value *args, size_t nargs, Valu
         return 0;
     }
     u->fix_imports = fix;
-    Value pf = obj_getattr_opt(self, intern("persistent_load"));
+    Value pf = obj_getattr_opt(self, id_persistent_load);
     if (!pf && err_occurred()) {
         return 0;
     }
@@ -3961,15 +3999,51 @@ FN(ump_reduce) {
 // ---- module functions -------------------------------------------------------------------------
 
 // A pickler that is not a Python-visible object's __init__: dump/dumps.
+// dump/dumps and load/loads reuse one Pickler and one Unpickler (their memo
+// tables, output buffer and stack stay allocated between calls) unless a
+// call is already using it (a __reduce__ that pickles, a find_class that
+// unpickles): then they get a fresh one.
+static int spare_pickler_busy, spare_unpickler_busy;
+
+enum { SPARE_MEMO_MAX = 4096, SPARE_OUT_MAX = 1 << 20 };
+
+// After dump/dumps: the spare pickler forgets what it pickled.
+static void module_pickler_done(PicklerObject *p) {
+    if (val_from_ptr(p) != spare_pickler) {
+        if (spare_pickler) {
+            return;
+        }
+        spare_pickler = val_from_ptr(p);
+    }
+    spare_pickler_busy = 0;
+    if (p->memo.allocated > SPARE_MEMO_MAX) {
+        memo_free(&p->memo);
+    } else {
+        memo_clear(&p->memo);
+    }
+    if (p->out_cap > SPARE_OUT_MAX) {
+        free(p->out);
+        p->out = NULL;
+        p->out_cap = 0;
+    }
+    clear_buffer(p);
+    p->write = p->buffer_callback = 0;
+    p->framing = 0;
+}
+
 static PicklerObject *module_pickler(Value protocol, Value fix, Value buffer_callback) {
-    PicklerObject *p = pickler_new_raw(&type_pickler);
-    if (!p) {
+    PicklerObject *p;
+    if (spare_pickler && !spare_pickler_busy) {
+        p = PK(spare_pickler);
+        spare_pickler_busy = 1;
+    } else if (!(p = pickler_new_raw(&type_pickler))) {
         return NULL;
     }
     int f = bool_arg(fix, 1);
     if (f < 0 || set_protocol(p, protocol, f) < 0 ||
         set_buffer_callback(p, buffer_callback ? buffer_callback : VAL_NONE) < 0 ||
-        memo_init(&p->memo) < 0) {
+        (!p->memo.table && memo_init(&p->memo) < 0)) {
+        module_pickler_done(p);
         return NULL;
     }
     return p;
@@ -3987,19 +4061,21 @@ FN(pickle_dump) {
     if (!p) {
         return 0;
     }
-    Value w = obj_getattr_opt(a[1], intern("write"));
+    Value r = VAL_NONE;
+    Value w = obj_getattr_opt(a[1], id_write);
     if (!w) {
         if (!err_occurred()) {
             RAISE(val_from_ptr(&exc_TypeError), "file must have a 'write' attribute");
         }
-        return 0;
+        r = 0;
+    } else {
+        p->write = w;
+        if (dump(p, a[0]) < 0 || flush_to_file(p) < 0) {
+            r = 0;
+        }
     }
-    p->write = w;
-    if (dump(p, a[0]) < 0 || flush_to_file(p) < 0) {
-        return 0;
-    }
-    gc_keep_alive(val_from_ptr(p));
-    return VAL_NONE;
+    module_pickler_done(p);
+    return r;
 }
 
 FN(pickle_dumps) {
@@ -4011,21 +4087,54 @@ FN(pickle_dumps) {
         return 0;
     }
     PicklerObject *p = module_pickler(a[1], a[2], a[3]);
-    if (!p || dump(p, a[0]) < 0) {
+    if (!p) {
         return 0;
     }
-    Value r = take_output(p);
-    gc_keep_alive(val_from_ptr(p));
+    Value r = dump(p, a[0]) < 0 ? 0 : take_output(p);
+    module_pickler_done(p);
     return r;
 }
 
+static void module_unpickler_done(UnpicklerObject *u) {
+    unpickler_release_input(u);
+    u->stack_len = 0;
+    u->num_marks = 0;
+    u->read = u->readline = u->readinto = u->peek = u->buffers = 0;
+    if (val_from_ptr(u) != spare_unpickler) {
+        if (spare_unpickler) {
+            return;
+        }
+        spare_unpickler = val_from_ptr(u);
+    }
+    spare_unpickler_busy = 0;
+    if (u->memo_size > SPARE_MEMO_MAX) {
+        free(u->memo);
+        u->memo = NULL;
+        u->memo_size = u->memo_len = 0;
+    } else {
+        memo_clear_u(u);
+    }
+    if (u->stack_cap > SPARE_MEMO_MAX) {
+        free(u->stack);
+        u->stack = NULL;
+        u->stack_cap = 0;
+    }
+}
+
 static UnpicklerObject *module_unpickler(Value *a) {
-    UnpicklerObject *u = (UnpicklerObject *)gc_alloc(&type_unpickler, sizeof(UnpicklerObject));
-    if (!u || set_encoding(u, a[1], a[2]) < 0 || set_buffers(u, a[3]) < 0) {
-        return NULL;
+    UnpicklerObject *u;
+    if (spare_unpickler && !spare_unpickler_busy) {
+        u = UP(spare_unpickler);
+        spare_unpickler_busy = 1;
+    } else {
+        u = (UnpicklerObject *)gc_alloc(&type_unpickler, sizeof(UnpicklerObject));
+        if (!u) {
+            return NULL;
+        }
     }
     int fix = bool_arg(a[0], 1);
-    if (fix < 0) {
+    if (fix < 0 || set_encoding(u, a[1], a[2]) < 0 || set_buffers(u, a[3]) < 0) {
+        module_unpickler_done(u);
         return NULL;
     }
     u->fix_imports = fix;
@@ -4041,12 +4150,11 @@ FN(pickle_load) {
         return 0;
     }
     UnpicklerObject *u = module_unpickler(a + 1);
-    if (!u || set_input_stream(u, a[0]) < 0) {
+    if (!u) {
         return 0;
     }
-    Value r = load(u);
-    unpickler_release_input(u);
-    gc_keep_alive(val_from_ptr(u));
+    Value r = set_input_stream(u, a[0]) < 0 ? 0 : load(u);
+    module_unpickler_done(u);
     return r;
 }
 
@@ -4059,12 +4167,11 @@ FN(pickle_loads) {
         return 0;
     }
     UnpicklerObject *u = module_unpickler(a + 1);
-    if (!u || set_input(u, a[0]) < 0) {
+    if (!u) {
         return 0;
     }
-    Value r = load(u);
-    unpickler_release_input(u);
-    gc_keep_alive(val_from_ptr(u));
+    Value r = set_input(u, a[0]) < 0 ? 0 : load(u);
+    module_unpickler_done(u);
     return r;
 }
 
@@ -4339,6 +4446,102 @@ Value pickle_module_init(void) {
     }
     for (size_t i = 0; i < sizeof state_roots / sizeof *state_roots; i++) {
         gc_add_root(state_roots[i]);
+    }
+    gc_add_root(&id_class);
+    if (!(id_class = str_intern_cstr("__class__"))) {
+        return 0;
+    }
+    gc_add_root(&id_dict);
+    if (!(id_dict = str_intern_cstr("__dict__"))) {
+        return 0;
+    }
+    gc_add_root(&id_getinitargs);
+    if (!(id_getinitargs = str_intern_cstr("__getinitargs__"))) {
+        return 0;
+    }
+    gc_add_root(&id_module);
+    if (!(id_module = str_intern_cstr("__module__"))) {
+        return 0;
+    }
+    gc_add_root(&id_name);
+    if (!(id_name = str_intern_cstr("__name__"))) {
+        return 0;
+    }
+    gc_add_root(&id_new);
+    if (!(id_new = str_intern_cstr("__new__"))) {
+        return 0;
+    }
+    gc_add_root(&id_qualname);
+    if (!(id_qualname = str_intern_cstr("__qualname__"))) {
+        return 0;
+    }
+    gc_add_root(&id_reduce);
+    if (!(id_reduce = str_intern_cstr("__reduce__"))) {
+        return 0;
+    }
+    gc_add_root(&id_reduce_ex);
+    if (!(id_reduce_ex = str_intern_cstr("__reduce_ex__"))) {
+        return 0;
+    }
+    gc_add_root(&id_setstate);
+    if (!(id_setstate = str_intern_cstr("__setstate__"))) {
+        return 0;
+    }
+    gc_add_root(&id__codecs);
+    if (!(id__codecs = str_intern_cstr("_codecs"))) {
+        return 0;
+    }
+    gc_add_root(&id_add);
+    if (!(id_add = str_intern_cstr("add"))) {
+        return 0;
+    }
+    gc_add_root(&id_append);
+    if (!(id_append = str_intern_cstr("append"))) {
+        return 0;
+    }
+    gc_add_root(&id_dispatch_table);
+    if (!(id_dispatch_table = str_intern_cstr("dispatch_table"))) {
+        return 0;
+    }
+    gc_add_root(&id_extend);
+    if (!(id_extend = str_intern_cstr("extend"))) {
+        return 0;
+    }
+    gc_add_root(&id_latin1);
+    if (!(id_latin1 = str_intern_cstr("latin1"))) {
+        return 0;
+    }
+    gc_add_root(&id_peek);
+    if (!(id_peek = str_intern_cstr("peek"))) {
+        return 0;
+    }
+    gc_add_root(&id_persistent_id);
+    if (!(id_persistent_id = str_intern_cstr("persistent_id"))) {
+        return 0;
+    }
+    gc_add_root(&id_persistent_load);
+    if (!(id_persistent_load = str_intern_cstr("persistent_load"))) {
+        return 0;
+    }
+    gc_add_root(&id_read);
+    if (!(id_read = str_intern_cstr("read"))) {
+        return 0;
+    }
+    gc_add_root(&id_readinto);
+    if (!(id_readinto = str_intern_cstr("readinto"))) {
+        return 0;
+    }
+    gc_add_root(&id_readline);
+    if (!(id_readline = str_intern_cstr("readline"))) {
+        return 0;
+    }
+    gc_add_root(&id_reducer_override);
+    if (!(id_reducer_override = str_intern_cstr("reducer_override"))) {
+        return 0;
+    }
+    gc_add_root(&id_write);
+    if (!(id_write = str_intern_cstr("write"))) {
+        return 0;
     }
     if (type_ready(&type_pickler) < 0 || type_ready(&type_unpickler) < 0 ||
         type_ready(&type_pickler_memoproxy) < 0 || type_ready(&type_unpickler_memoproxy) < 0 ||
