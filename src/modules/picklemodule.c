@@ -3920,7 +3920,8 @@ static int unpickler_set_memo(Value self, Value v) {
         return 0;
     }
     if (dict_check(v)) {
-        // validate first, then replace
+        // As CPython 3.11 does: the items go into the current memo, which is
+        // then replaced by an empty one (so a dict empties the memo).
         size_t pos = 0;
         Value k, val;
         while (dict_next(v, &pos, &k, &val)) {
@@ -3936,15 +3937,11 @@ static int unpickler_set_memo(Value self, Value v) {
                 RAISE(val_from_ptr(&exc_ValueError), "memo key must be positive integers.");
                 return -1;
             }
-        }
-        memo_clear_u(u);
-        pos = 0;
-        while (dict_next(v, &pos, &k, &val)) {
-            int64_t idx;
-            if (int_to_i64(k, &idx) < 0 || memo_put_u(u, (size_t)idx, val) < 0) {
+            if (memo_put_u(u, (size_t)idx, val) < 0) {
                 return -1;
             }
         }
+        memo_clear_u(u);
         return 0;
     }
     RAISE(val_from_ptr(&exc_TypeError),
