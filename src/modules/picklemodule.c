@@ -3810,7 +3810,11 @@ FN(unpickler_m_load) {
         return RAISE(UnpicklingError, "Unpickler.__init__() was not called by %s.__init__()",
                      type_of(self)->name);
     }
-    return load(u);
+    Value r = load(u);
+    // what read() returned is consumed: give back its window (a bytearray
+    // must not stay unresizable)
+    unpickler_release_input(u);
+    return r;
 }
 
 FN(unpickler_m_find_class) {
@@ -4178,11 +4182,14 @@ static void picklebuffer_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, ((PickleBufferObject *)o)->view.obj);
 }
 
-static void picklebuffer_free(Object *o) {
-    PickleBufferObject *pb = (PickleBufferObject *)o;
+// The wrapped object's export is given back by a finalizer, not a free
+// function: finalizers run while the objects they may touch are still alive.
+static Value picklebuffer_finalize(Value self) {
+    PickleBufferObject *pb = (PickleBufferObject *)val_ptr(self);
     if (pb->view.obj) {
         buffer_release(&pb->view);
     }
+    return VAL_NONE;
 }
 
 static Value picklebuffer_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
@@ -4396,7 +4403,7 @@ static Type type_picklebuffer = {
     .basic_size = sizeof(PickleBufferObject),
     .base = &type_object,
     .trace = picklebuffer_trace,
-    .free = picklebuffer_free,
+    .finalize = picklebuffer_finalize,
     .new_ = picklebuffer_tp_new,
     .methods = picklebuffer_methods,
 };

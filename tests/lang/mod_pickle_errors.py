@@ -118,15 +118,15 @@ show(pickle.dumps, s, 4)
 
 # deep structures raise RecursionError
 deep = []
-for _ in range(100000):
+for _ in range(5000):
     deep = [deep]
 show(pickle.dumps, deep, 2)
 deep_d = {}
-for _ in range(100000):
+for _ in range(5000):
     deep_d = {'k': deep_d}
 show(pickle.dumps, deep_d, 4)
 deep_t = ()
-for _ in range(100000):
+for _ in range(5000):
     deep_t = (deep_t,)
 show(pickle.dumps, deep_t, 0)
 # deep data unpickles without recursion
@@ -198,7 +198,7 @@ for proto in range(6):
             except Exception as e:
                 r = type(e).__name__
             counts[r] = counts.get(r, 0) + 1
-        for k in range(40):
+        for k in range(15):
             b = bytearray(data)
             for _ in range(1 + rand(3)):
                 b[rand(len(b))] = rand(256)
