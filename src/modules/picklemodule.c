@@ -130,11 +130,23 @@ static Value id_class, id_dict, id_getinitargs, id_module, id_name, id_new, id_q
 
 // PyImport_Import: import `name` (a str) and return sys.modules[name].
 static Value import_by_name(Value name) {
+    // A module already in sys.modules is what __import__ would return
+    // (krait runs one thread: no other thread can be initializing it).
+    Value mods = sys_modules_dict();
+    if (mods && dict_check_exact(mods)) {
+        Value m = dict_get(mods, name);
+        if (m && m != VAL_NONE) {
+            return m;
+        }
+        if (err_occurred()) {
+            return 0;
+        }
+    }
     Value top = import_module_level(name, 0, 0, 0);
     if (!top) {
         return 0;
     }
-    Value mods = sys_modules_dict();
+    mods = sys_modules_dict();
     if (!mods) {
         return 0;
     }
@@ -2687,7 +2699,7 @@ static int check_payload_alloc(UnpicklerObject *u, size_t size, int bytearray) {
 
 static Value decode_utf8_surrogatepass(const char *s, size_t n) {
     if (utf8_is_ascii(s, n)) {
-        return str_from_utf8(s, n);
+        return n <= 1 ? str_from_utf8(s, n) : str_from_utf8_known(s, n, n, 0);
     }
     return codec_decode(0, s, n, "utf-8", "surrogatepass");
 }
