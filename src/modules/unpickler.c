@@ -230,7 +230,7 @@ static int stack_underflow(UnpicklerObject *u) {
     return -1;
 }
 
-static int push(UnpicklerObject *u, Value v) {
+static int push_slow(UnpicklerObject *u, Value v) {
     if (u->stack_len == u->stack_cap) {
         size_t cap = u->stack_cap + (u->stack_cap >> 3) + 8;
         Value *s = realloc(u->stack, cap * sizeof *s);
@@ -243,6 +243,14 @@ static int push(UnpicklerObject *u, Value v) {
     }
     u->stack[u->stack_len++] = v;
     return 0;
+}
+
+static inline int push(UnpicklerObject *u, Value v) {
+    if (__builtin_expect(u->stack_len < u->stack_cap, 1)) {
+        u->stack[u->stack_len++] = v;
+        return 0;
+    }
+    return push_slow(u, v);
 }
 
 static Value pop(UnpicklerObject *u) {
@@ -515,13 +523,9 @@ static int do_append(UnpicklerObject *u, size_t x) {
     }
     Value list = u->stack[x - 1];
     if (list_check_exact(list)) {
-        for (size_t i = x; i < len; i++) {
-            if (list_append(list, u->stack[i]) < 0) {
-                return -1;
-            }
-        }
+        int r = list_append_array(list_obj(list), u->stack + x, len - x);
         u->stack_len = x;
-        return 0;
+        return r;
     }
     Value extend = obj_getattr_opt(list, pickle_id_extend);
     if (!extend && err_occurred()) {
