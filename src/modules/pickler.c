@@ -324,9 +324,12 @@ static inline int opcode_boundary(PicklerObject *p) {
 
 // A header and a payload: a large payload goes outside any frame, and
 // straight to the file when there is one.
-static int write_bytes(PicklerObject *p, const unsigned char *header, size_t hlen,
+static inline int write_bytes(PicklerObject *p, const unsigned char *header, size_t hlen,
                        const char *data, size_t n, Value payload) {
-    int bypass = n >= FRAME_SIZE_TARGET;
+    if (n < FRAME_SIZE_TARGET) {
+        return pk_write(p, header, hlen) < 0 || pk_write(p, data, n) < 0 ? -1 : 0;
+    }
+    int bypass = 1;
     int framing = p->framing;
     if (bypass) {
         commit_frame(p);
