@@ -23,6 +23,7 @@
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../modules/modules.h"
 #include "excprint.h"
 #include "interp_internal.h"
 
@@ -607,10 +608,29 @@ static void print_traceback_entries(StrBuf *out, Value tb, const char *margin) {
     }
 }
 
+// As CPython's PyErr_Display: the report goes to sys.stderr (which a
+// program may have replaced, e.g. by a StringIO), nowhere if it is None, and
+// to the C stream only while sys.stderr does not exist yet. Errors of the
+// file's write and flush are ignored.
 void vm_print_exception(Value exc) {
     StrBuf out;
     sb_init(&out);
     exc_print(&out, exc, print_traceback_entries);
+    Value file = sys_get_object("stderr");
+    err_clear();
+    if (file == VAL_NONE) {
+        sb_free(&out);
+        return;
+    }
+    Value text = file ? str_from_utf8(out.data ? out.data : "", out.len) : 0;
+    if (text) {
+        sb_free(&out);
+        if (!obj_call_method(file, "write", &text, 1) || !obj_call_method(file, "flush", NULL, 0)) {
+            err_clear();
+        }
+        return;
+    }
+    err_clear();
     fflush(stdout);
     fwrite(out.data ? out.data : "", 1, out.len, stderr);
     fflush(stderr);
