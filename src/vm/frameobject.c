@@ -610,8 +610,8 @@ static void print_traceback_entries(StrBuf *out, Value tb, const char *margin) {
 
 // As CPython's PyErr_Display: the report goes to sys.stderr (which a
 // program may have replaced, e.g. by a StringIO), nowhere if it is None, and
-// to the C stream only while sys.stderr does not exist yet. Errors of the
-// file's write and flush are ignored.
+// to the C stream only while sys.stderr does not exist yet. A write that
+// fails says "lost sys.stderr" on the C stream; a failing flush is ignored.
 void vm_print_exception(Value exc) {
     StrBuf out;
     sb_init(&out);
@@ -625,7 +625,10 @@ void vm_print_exception(Value exc) {
     Value text = file ? str_from_utf8(out.data ? out.data : "", out.len) : 0;
     if (text) {
         sb_free(&out);
-        if (!obj_call_method(file, "write", &text, 1) || !obj_call_method(file, "flush", NULL, 0)) {
+        if (!obj_call_method(file, "write", &text, 1)) {
+            err_clear();
+            fputs("lost sys.stderr\n", stderr);
+        } else if (!obj_call_method(file, "flush", NULL, 0)) {
             err_clear();
         }
         return;
