@@ -582,6 +582,10 @@ FN(bi_sum) {
     if (val_is_bytes(result)) {
         return err_format(&exc_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
     }
+    if (bytearray_check(result)) {
+        return err_format(&exc_TypeError,
+                          "sum() can't sum bytearray [use b''.join(seq) instead]");
+    }
     Value it = obj_iter(a[0]);
     if (!it) {
         return 0;

@@ -484,7 +484,9 @@ Value dict_copy(Value v) {
         return r;
     }
     DictObject *d = dict_obj(r);
-    if (src->keys->nentries == src->used) {
+    // As CPython's PyDict_Copy: a subclass that overrides __iter__ (an
+    // OrderedDict) is copied through keys() and [], in its own order.
+    if (src->keys->nentries == src->used && type_of(v)->iter == type_dict.iter) {
         // No holes: clone the table as it is.
         DictKeys *k = src->keys;
         size_t size = (size_t)1 << k->log2_size;

@@ -419,6 +419,21 @@ static const GetSetDef traceback_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+// As CPython: dir() of a traceback shows its four attributes only.
+static Value tb_m_dir(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__dir__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value names[4] = {str_intern_cstr("tb_frame"), str_intern_cstr("tb_next"),
+                      str_intern_cstr("tb_lasti"), str_intern_cstr("tb_lineno")};
+    return list_from(names, 4);
+}
+
+static const MethodDef traceback_methods[] = {
+    {"__dir__", tb_m_dir, METH_DEFAULT, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 // TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno).
 static Value traceback_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
     (void)type;
@@ -459,6 +474,7 @@ Type type_traceback = {
     .basic_size = sizeof(TracebackObject),
     .base = &type_object,
     .trace = traceback_trace,
+    .methods = traceback_methods,
     .getset = traceback_getset,
 };
 
