@@ -789,6 +789,10 @@ static Value syntaxerror_init(Value self, const Value *args, size_t nargs, Value
             return err_format(&exc_TypeError, "function takes at most 6 arguments (%zu given)",
                               ti->len);
         }
+        if (ti->len == 5) {
+            return err_format(&exc_TypeError,
+                              "end_offset must be provided when end_lineno is provided");
+        }
         e->filename = ti->items[0];
         e->lineno = ti->items[1];
         e->offset = ti->items[2];

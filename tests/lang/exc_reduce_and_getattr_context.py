@@ -38,3 +38,12 @@ for get in [lambda: obj.bluch, lambda: object.__getattribute__(obj, "bluch"),
         get()
     except AttributeError as exc:
         print(exc, exc.name, exc.obj is obj)
+
+# SyntaxError(msg, info): info has 4 or 6 items (end_lineno needs end_offset)
+for info in [("f", 1, 2), ("f", 1, 2, 4, 5, 6, 7), ("f", 1, 2, "abc", 1), ("f", 1, 2, "abc"),
+             ("f", 1, 2, "abc", 1, 3), [1, 2, 3, 4]]:
+    try:
+        e = SyntaxError("m", info)
+        print(e.filename, e.lineno, e.offset, e.text, e.end_lineno, e.end_offset)
+    except TypeError as x:
+        print(type(x).__name__, x)
