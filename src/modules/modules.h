@@ -212,6 +212,9 @@ int sys_flush_std_streams(void);
 // prints `exc` with its traceback, CPython's format, to sys.stderr. While it
 // is NULL, excepthook prints "Type: message" only.
 extern void (*sys_print_exception)(Value exc);
+// sys.set_coroutine_origin_tracking_depth's value: how many frames a new
+// coroutine records as cr_origin (0: none).
+extern int sys_coroutine_origin_depth;
 
 // Report an exception that cannot be raised (in a finalizer, while
 // flushing at exit...) through sys.unraisablehook: by default
