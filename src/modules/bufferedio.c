@@ -45,6 +45,7 @@ typedef struct BufferedObject {
     size_t rpos, rlen;
     char *wbuf;              // buffer_size bytes: pending writes wbuf[0..wlen)
     size_t wlen;
+    int busy;                // inside a method: a signal handler may not reenter
 } BufferedObject;
 
 #define BUF(v) ((BufferedObject *)val_ptr(v))
@@ -216,6 +217,13 @@ static int flush_writes(BufferedObject *b) {
             return -1;
         }
         done += (size_t)w;
+        // A write that a signal cut short returns a partial count: run the
+        // handlers before the next write blocks, perhaps for ever.
+        if (signal_check_pending() < 0) {
+            memmove(b->wbuf, b->wbuf + done, b->wlen - done);
+            b->wlen -= done;
+            return -1;
+        }
     }
     b->wlen = 0;
     return 0;
@@ -602,6 +610,9 @@ Value bufferedio_write_data(Value self, const char *data, size_t len) {
                     break;
                 }
                 done += (size_t)w;
+                if (signal_check_pending() < 0) {
+                    return 0;
+                }
             }
             return int_from_i64((int64_t)len);
         }
@@ -640,7 +651,10 @@ static Value buffered_flush_impl(Value self, const char *what) {
         if (check_closed(b, what) < 0) {
             return 0;
         }
-        if (flush_writes(b) < 0) {
+        // flush() also gives back the read-ahead (BufferedRandom): the raw
+        // position becomes the logical one, so a later read sees what
+        // others wrote there.
+        if (flush_writes(b) < 0 || (b->readable && drop_readahead(b) < 0)) {
             return 0;
         }
         Value f = io_call(b->raw, "flush", NULL, 0);
@@ -883,18 +897,50 @@ static Value buffered_finalize(Value self) {
     return VAL_NONE;
 }
 
+// CPython's buffer lock, single-threaded: a signal handler that calls the
+// object it interrupted gets RuntimeError, not a buffer changed under the
+// caller's feet.
+static Value reentrant_error(Value self) {
+    Value msg = str_format_c("reentrant call inside %R", self);
+    Value exc = msg ? obj_call(val_from_ptr(&exc_RuntimeError), &msg, 1, 0) : 0;
+    return exc ? err_set_value(exc) : 0;
+}
+
+#define GUARDED(guarded, impl)                                                      \
+    FN(guarded) {                                                                   \
+        BufferedObject *b = BUF(self);                                              \
+        if (b->busy) {                                                              \
+            return reentrant_error(self);                                           \
+        }                                                                           \
+        b->busy = 1;                                                                \
+        Value r = impl(self, args, nargs, kwnames);                                 \
+        b->busy = 0;                                                                \
+        return r;                                                                   \
+    }
+GUARDED(guarded_read, buffered_read)
+GUARDED(guarded_read1, buffered_read1)
+GUARDED(guarded_peek, buffered_peek)
+GUARDED(guarded_readline, buffered_readline)
+GUARDED(guarded_readinto, buffered_readinto)
+GUARDED(guarded_readinto1, buffered_readinto1)
+GUARDED(guarded_write, buffered_write)
+GUARDED(guarded_flush, buffered_flush)
+GUARDED(guarded_seek, buffered_seek)
+GUARDED(guarded_truncate, buffered_truncate)
+#undef GUARDED
+
 static const MethodDef buffered_methods[] = {
-    {"read", buffered_read, METH_DEFAULT, NULL},
-    {"read1", buffered_read1, METH_DEFAULT, NULL},
-    {"peek", buffered_peek, METH_DEFAULT, NULL},
-    {"readline", buffered_readline, METH_DEFAULT, NULL},
-    {"readinto", buffered_readinto, METH_DEFAULT, NULL},
-    {"readinto1", buffered_readinto1, METH_DEFAULT, NULL},
-    {"write", buffered_write, METH_DEFAULT, NULL},
-    {"flush", buffered_flush, METH_DEFAULT, NULL},
+    {"read", guarded_read, METH_DEFAULT, NULL},
+    {"read1", guarded_read1, METH_DEFAULT, NULL},
+    {"peek", guarded_peek, METH_DEFAULT, NULL},
+    {"readline", guarded_readline, METH_DEFAULT, NULL},
+    {"readinto", guarded_readinto, METH_DEFAULT, NULL},
+    {"readinto1", guarded_readinto1, METH_DEFAULT, NULL},
+    {"write", guarded_write, METH_DEFAULT, NULL},
+    {"flush", guarded_flush, METH_DEFAULT, NULL},
     {"tell", buffered_tell, METH_DEFAULT, NULL},
-    {"seek", buffered_seek, METH_DEFAULT, NULL},
-    {"truncate", buffered_truncate, METH_DEFAULT, NULL},
+    {"seek", guarded_seek, METH_DEFAULT, NULL},
+    {"truncate", guarded_truncate, METH_DEFAULT, NULL},
     {"close", buffered_close, METH_DEFAULT, NULL},
     {"detach", buffered_detach, METH_DEFAULT, NULL},
     {"fileno", buffered_fileno, METH_DEFAULT, NULL},

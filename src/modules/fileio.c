@@ -200,12 +200,10 @@ static Value fileio_init(Value self, const Value *args, size_t nargs, Value kwna
             }
             fd = (int)v;
         } else {
-            do {
-                fd = open(bytes_data(encoded), flags, 0666);
-            } while (fd < 0 && errno == EINTR);
+            RETRY_EINTR(fd, open(bytes_data(encoded), flags, 0666));
             gc_keep_alive(encoded);
             if (fd < 0) {
-                return err_from_errno(errno, file, 0);
+                return err_occurred() ? 0 : err_from_errno(errno, file, 0);
             }
         }
     }
@@ -283,10 +281,11 @@ static Value read_some(FileIOObject *f, size_t n) {
         return 0;
     }
     ssize_t r;
-    do {
-        r = read(f->fd, b->data, n);
-    } while (r < 0 && errno == EINTR);
+    RETRY_EINTR(r, read(f->fd, b->data, n));
     if (r < 0) {
+        if (err_occurred()) {
+            return 0;
+        }
         if (errno == EAGAIN) {
             return VAL_NONE;
         }
@@ -313,10 +312,11 @@ static Value fileio_readall_impl(FileIOObject *f) {
     for (;;) {
         sb_reserve(&sb, chunk);
         ssize_t r;
-        do {
-            r = read(f->fd, sb.data + sb.len, chunk);
-        } while (r < 0 && errno == EINTR);
+        RETRY_EINTR(r, read(f->fd, sb.data + sb.len, chunk));
         if (r < 0) {
+            if (err_occurred()) {
+                goto done;
+            }
             if (errno == EAGAIN) {
                 result = sb.len ? bytes_from(sb.data, sb.len) : VAL_NONE;
             } else {
@@ -374,12 +374,14 @@ FN(fileio_readinto) {
         return 0;
     }
     ssize_t r;
-    do {
-        r = read(f->fd, view.buf, (size_t)view.len);
-    } while (r < 0 && errno == EINTR);
+    RETRY_EINTR(r, read(f->fd, view.buf, (size_t)view.len));
+    int saved = errno;
     buffer_release(&view);
     if (r < 0) {
-        return errno == EAGAIN ? VAL_NONE : err_from_errno(errno, 0, 0);
+        if (err_occurred()) {
+            return 0;
+        }
+        return saved == EAGAIN ? VAL_NONE : err_from_errno(saved, 0, 0);
     }
     return int_from_i64(r);
 }
@@ -389,18 +391,20 @@ FN(fileio_write) {
         return 0;
     }
     FileIOObject *f = FIO(self);
-    const char *data;
-    size_t len;
-    if (check_writable(f) < 0 || modules_get_buffer(args[0], &data, &len) < 0) {
+    Buffer view;
+    if (check_writable(f) < 0 || buffer_get_bytes_like(args[0], &view) < 0) {
         return 0;
     }
+    // The export stays open while a signal handler may run between retries.
     ssize_t r;
-    do {
-        r = write(f->fd, data, len);
-    } while (r < 0 && errno == EINTR);
-    gc_keep_alive(args[0]);
+    RETRY_EINTR(r, write(f->fd, view.buf, (size_t)view.len));
+    int saved = errno;
+    buffer_release(&view);
     if (r < 0) {
-        return errno == EAGAIN ? VAL_NONE : err_from_errno(errno, 0, 0);
+        if (err_occurred()) {
+            return 0;
+        }
+        return saved == EAGAIN ? VAL_NONE : err_from_errno(saved, 0, 0);
     }
     return int_from_i64(r);
 }

@@ -122,6 +122,14 @@ int modules_get_buffer(Value v, const char **data, size_t *len);
 extern volatile sig_atomic_t signal_tripped;
 int signal_check_pending(void);
 
+// PEP 475: a system call that a signal interrupts runs the Python
+// handlers and is retried, unless a handler raised. After the loop, r < 0
+// with err_occurred() means a handler's exception is pending.
+#define RETRY_EINTR(r, call)                                        \
+    do {                                                            \
+        (r) = (call);                                               \
+    } while ((r) < 0 && errno == EINTR && signal_check_pending() == 0)
+
 // Shared by select, _socket and fcntl (selectmodule.c):
 // modules_fileno is CPython's PyObject_AsFileDescriptor (an int, or an
 // object with fileno(); "file descriptor cannot be a negative integer").

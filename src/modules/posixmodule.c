@@ -380,11 +380,9 @@ FN(posix_open) {
         return 0;
     }
     int fd;
-    do {
-        fd = openat(dir_fd, p.path, flags | O_CLOEXEC, mode);
-    } while (fd < 0 && errno == EINTR);
+    RETRY_EINTR(fd, openat(dir_fd, p.path, flags | O_CLOEXEC, mode));
     if (fd < 0) {
-        return path_error(&p);
+        return err_occurred() ? 0 : path_error(&p);
     }
     return val_from_smallint(fd);
 }
@@ -453,11 +451,9 @@ FN(posix_read) {
         return 0;
     }
     ssize_t r;
-    do {
-        r = read(fd, b->data, (size_t)n);
-    } while (r < 0 && errno == EINTR);
+    RETRY_EINTR(r, read(fd, b->data, (size_t)n));
     if (r < 0) {
-        return posix_error();
+        return err_occurred() ? 0 : posix_error();
     }
     return bytes_from(b->data, (size_t)r);
 }
@@ -468,18 +464,18 @@ FN(posix_write) {
         return 0;
     }
     int fd;
-    const char *data;
-    size_t len;
-    if (fd_arg(args[0], &fd) < 0 || modules_get_buffer(args[1], &data, &len) < 0) {
+    Buffer view;
+    if (fd_arg(args[0], &fd) < 0 || buffer_get_bytes_like(args[1], &view) < 0) {
         return 0;
     }
+    // The export stays open while a signal handler may run between retries.
     ssize_t r;
-    do {
-        r = write(fd, data, len);
-    } while (r < 0 && errno == EINTR);
-    gc_keep_alive(args[1]);
+    RETRY_EINTR(r, write(fd, view.buf, (size_t)view.len));
+    int saved = errno;
+    buffer_release(&view);
     if (r < 0) {
-        return posix_error();
+        errno = saved;
+        return err_occurred() ? 0 : posix_error();
     }
     return int_from_i64(r);
 }
@@ -1590,11 +1586,9 @@ FN(posix_waitpid) {
         return 0;
     }
     pid_t r;
-    do {
-        r = waitpid(pid, &status, options);
-    } while (r < 0 && errno == EINTR);
+    RETRY_EINTR(r, waitpid(pid, &status, options));
     if (r < 0) {
-        return posix_error();
+        return err_occurred() ? 0 : posix_error();
     }
     return tuple_pack2(val_from_smallint(r), val_from_smallint(status));
 }
@@ -1605,11 +1599,9 @@ FN(posix_wait) {
     }
     int status = 0;
     pid_t r;
-    do {
-        r = wait(&status);
-    } while (r < 0 && errno == EINTR);
+    RETRY_EINTR(r, wait(&status));
     if (r < 0) {
-        return posix_error();
+        return err_occurred() ? 0 : posix_error();
     }
     return tuple_pack2(val_from_smallint(r), val_from_smallint(status));
 }

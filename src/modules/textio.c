@@ -65,6 +65,7 @@ typedef struct TextIOObject {
     int line_buffering, write_through;
     int seekable, telling, has_read1;
     int can_read, can_write;  // the buffer's readable() / writable() at __init__
+    size_t chunk_size;       // _CHUNK_SIZE: bytes read, and pending writes, at a time
     // decoding
     Value bom_encoding;      // the codec to use at position 0 (may read a BOM)
     Value dec_encoding;      // the codec for everything else
@@ -321,6 +322,28 @@ static int set_newline(TextIOObject *t, Value newline) {
     return 0;
 }
 
+// A stream opened (or reconfigured) in the middle, append mode, writes no
+// BOM. 0, or -1.
+static int skip_bom_mid_stream(TextIOObject *t) {
+    if (!t->seekable || t->enc_after_bom == t->enc_encoding) {
+        return 0;
+    }
+    Value w = io_call(t->buffer, "writable", NULL, 0);
+    if (!w) {
+        return -1;
+    }
+    if (w == VAL_TRUE) {
+        Value pos = io_call(t->buffer, "tell", NULL, 0);
+        if (!pos) {
+            return -1;
+        }
+        if (int_check(pos) && int_sign(pos) != 0) {
+            t->enc_encoding = t->enc_after_bom;
+        }
+    }
+    return 0;
+}
+
 // Check the codec exists (LookupError otherwise) and set the codecs.
 static int set_encoding(TextIOObject *t, Value encoding) {
     if (!strcmp(str_obj(encoding)->data, "locale")) {
@@ -381,6 +404,7 @@ static Value textio_init(Value self, const Value *args, size_t nargs, Value kwna
     t->write_through = wt;
     t->buffer = a[0];
     t->detached = 0;
+    t->chunk_size = TEXT_CHUNK_SIZE;
     t->decoded = 0;
     t->snapshot = 0;
     t->tail = 0;
@@ -403,21 +427,8 @@ static Value textio_init(Value self, const Value *args, size_t nargs, Value kwna
         return 0;
     }
     t->has_read1 = read1 != 0;
-    // A stream opened in the middle (append mode) writes no BOM.
-    if (t->seekable && t->enc_after_bom != t->enc_encoding) {
-        Value w = io_call(a[0], "writable", NULL, 0);
-        if (!w) {
-            return 0;
-        }
-        if (w == VAL_TRUE) {
-            Value pos = io_call(a[0], "tell", NULL, 0);
-            if (!pos) {
-                return 0;
-            }
-            if (int_check(pos) && int_sign(pos) != 0) {
-                t->enc_encoding = t->enc_after_bom;
-            }
-        }
+    if (skip_bom_mid_stream(t) < 0) {
+        return 0;
     }
     t->initialized = 1;
     return VAL_NONE;
@@ -516,7 +527,7 @@ static int read_chunk(TextIOObject *t, int64_t size_hint) {
             return -1;
         }
     }
-    size_t want = TEXT_CHUNK_SIZE;
+    size_t want = t->chunk_size;
     if (size_hint > 0 && (size_t)size_hint > want) {
         want = (size_t)size_hint;
     }
@@ -888,13 +899,13 @@ Value textio_write_text(Value self, Value s) {
         data = bytes_data(b);
         n = bytes_len(b);
     }
-    if (t->pending.len + n > TEXT_CHUNK_SIZE && writeflush(t) < 0) {
+    if (t->pending.len + n > t->chunk_size && writeflush(t) < 0) {
         return 0;
     }
     sb_put(&t->pending, data, n);
     gc_keep_alive(text);
     gc_keep_alive(b);
-    if ((t->pending.len >= TEXT_CHUNK_SIZE || needflush || t->write_through) &&
+    if ((t->pending.len >= t->chunk_size || needflush || t->write_through) &&
         writeflush(t) < 0) {
         return 0;
     }
@@ -1208,7 +1219,7 @@ FN(textio_reconfigure) {
         }
     }
     if (encoding) {
-        if (set_encoding(t, encoding) < 0) {
+        if (set_encoding(t, encoding) < 0 || skip_bom_mid_stream(t) < 0) {
             return 0;
         }
         t->errors = errors ? errors : str_intern_cstr("strict");
@@ -1253,7 +1264,31 @@ static Value textio_get_closed(Value self) {
 static Value textio_get_name(Value self) {
     return check_init(TXT(self)) < 0 ? 0 : obj_getattr_cstr(TXT(self)->buffer, "name");
 }
-static Value textio_get_chunk_size(Value self) { return val_from_smallint(TEXT_CHUNK_SIZE); }
+static Value textio_get_chunk_size(Value self) {
+    TextIOObject *t = TXT(self);
+    return check_init(t) < 0 ? 0 : int_from_i64((int64_t)t->chunk_size);
+}
+
+static int textio_set_chunk_size(Value self, Value value) {
+    TextIOObject *t = TXT(self);
+    if (check_init(t) < 0) {
+        return -1;
+    }
+    if (!value) {
+        err_format(&exc_AttributeError, "cannot delete attribute");
+        return -1;
+    }
+    int64_t n;
+    if (obj_as_int64(value, &n) < 0) {
+        return -1;
+    }
+    if (n <= 0) {
+        err_format(&exc_ValueError, "a strictly positive integer is required");
+        return -1;
+    }
+    t->chunk_size = (size_t)n;
+    return 0;
+}
 
 static Value newlines_value(unsigned seen) {
     static const char *const names[] = {"\r", "\n", "\r\n"};
@@ -1350,7 +1385,7 @@ static const GetSetDef textio_getset[] = {
     {"closed", textio_get_closed, NULL, NULL},
     {"name", textio_get_name, NULL, NULL},
     {"newlines", textio_get_newlines, NULL, NULL},
-    {"_CHUNK_SIZE", textio_get_chunk_size, NULL, NULL},
+    {"_CHUNK_SIZE", textio_get_chunk_size, textio_set_chunk_size, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
