@@ -27,6 +27,7 @@
 
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
+#include "../runtime/buffer.h"
 #include "../runtime/bytes.h"
 #include "../runtime/codecs.h"
 #include "../runtime/dict.h"
@@ -78,6 +79,8 @@ typedef struct TextIOObject {
     int64_t snapshot_start;  // stream position of snapshot[0]
     Value tail;              // bytes kept back for the next chunk (bytes)
     int eof;
+    int bom_pending;         // no byte decoded since position 0: a BOM may come
+                             // (what decides the codec when tell() is off)
     unsigned seen;
     // encoding
     Value enc_encoding;      // the codec for the next write (BOM-writing until the first)
@@ -405,6 +408,7 @@ static Value textio_init(Value self, const Value *args, size_t nargs, Value kwna
     t->buffer = a[0];
     t->detached = 0;
     t->chunk_size = TEXT_CHUNK_SIZE;
+    t->bom_pending = 1;
     t->decoded = 0;
     t->snapshot = 0;
     t->tail = 0;
@@ -539,6 +543,18 @@ static int read_chunk(TextIOObject *t, int64_t size_hint) {
     if (input == VAL_NONE) {
         input = bytes_from("", 0);
     }
+    if (!val_is_bytes(input) && buffer_check(input)) {
+        // Any bytes-like object will do (a memoryview, a bytearray).
+        Buffer view;
+        if (buffer_get_bytes_like(input, &view) < 0) {
+            return -1;
+        }
+        input = bytes_from(view.buf, (size_t)view.len);
+        buffer_release(&view);
+        if (!input) {
+            return -1;
+        }
+    }
     if (!val_is_bytes(input)) {
         err_format(&exc_TypeError,
                    "underlying %s() should have returned a bytes-like object, not '%s'",
@@ -552,11 +568,15 @@ static int read_chunk(TextIOObject *t, int64_t size_hint) {
     }
     size_t tail_len = t->tail ? bytes_len(t->tail) : 0;
     int64_t data_start = start >= 0 ? start - (int64_t)tail_len : -1;
-    Value codec = data_start == 0 ? t->bom_encoding : t->dec_encoding;
+    int at_start = data_start == 0 || (data_start < 0 && t->bom_pending);
+    Value codec = at_start ? t->bom_encoding : t->dec_encoding;
     size_t used;
     Value text = decode_part(t, codec, bytes_data(data), bytes_len(data), final, &used, &t->seen);
     if (!text) {
         return -1;
+    }
+    if (used > 0) {
+        t->bom_pending = 0;
     }
     if (codec == t->bom_encoding && codec != t->dec_encoding) {
         Value after = codec_after_bom(codec, bytes_data(data), bytes_len(data));
@@ -1134,6 +1154,7 @@ FN(textio_seek) {
         return 0;
     }
     t->enc_encoding = start == 0 ? t->encoding : t->enc_after_bom;
+    t->bom_pending = start == 0;
     while (skip > 0) {
         int r = read_chunk(t, 0);
         if (r < 0) {
@@ -1243,20 +1264,26 @@ FN(textio_reconfigure) {
     return VAL_NONE;
 }
 
+// encoding, buffer, line_buffering and write_through are plain members in
+// CPython: readable before __init__ and after detach() (buffer is None then).
 static Value textio_get_encoding(Value self) {
-    return check_init(TXT(self)) < 0 ? 0 : TXT(self)->encoding;
+    return TXT(self)->encoding ? TXT(self)->encoding : VAL_NONE;
 }
 static Value textio_get_errors(Value self) {
-    return check_init(TXT(self)) < 0 ? 0 : TXT(self)->errors;
+    if (!TXT(self)->initialized) {
+        return err_format(&exc_ValueError, "I/O operation on uninitialized object");
+    }
+    return TXT(self)->errors;
 }
 static Value textio_get_buffer(Value self) {
-    return check_init(TXT(self)) < 0 ? 0 : TXT(self)->buffer;
+    TextIOObject *t = TXT(self);
+    return t->buffer && !t->detached ? t->buffer : VAL_NONE;
 }
 static Value textio_get_line_buffering(Value self) {
-    return check_init(TXT(self)) < 0 ? 0 : val_bool(TXT(self)->line_buffering);
+    return val_bool(TXT(self)->line_buffering);
 }
 static Value textio_get_write_through(Value self) {
-    return check_init(TXT(self)) < 0 ? 0 : val_bool(TXT(self)->write_through);
+    return val_bool(TXT(self)->write_through);
 }
 static Value textio_get_closed(Value self) {
     return check_init(TXT(self)) < 0 ? 0 : obj_getattr_cstr(TXT(self)->buffer, "closed");
@@ -1316,8 +1343,8 @@ static Value textio_get_newlines(Value self) {
 
 static Value textio_repr(Value self) {
     TextIOObject *t = TXT(self);
-    if (!t->initialized || t->detached) {
-        return str_format_c("<_io.TextIOWrapper>");
+    if (!t->initialized) {
+        return err_format(&exc_ValueError, "I/O operation on uninitialized object");
     }
     if (io_repr_enter(self) < 0) {
         return 0;
@@ -1331,7 +1358,9 @@ static Value textio_repr(Value self) {
         Value v = obj_getattr_opt(self, str_intern_cstr(keys[i]));
         if (!v) {
             if (err_occurred()) {
-                if (!err_matches(&exc_Exception)) {
+                // As CPython: only a detached stream's ValueError from
+                // name is ignored.
+                if (i == 1 || !err_matches(&exc_ValueError)) {
                     goto done;
                 }
                 err_clear();
