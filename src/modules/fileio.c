@@ -476,14 +476,29 @@ FN(fileio_close) {
         return 0;
     }
     FileIOObject *f = FIO(self);
-    f->base.iobase_closed = 1;
     if (f->fd < 0) {
+        f->base.iobase_closed = 1;
         return VAL_NONE;
     }
+    // IOBase.close first: self.flush(), looked up (an instance's counts);
+    // its error is raised after the descriptor is closed anyway.
+    Value flushed = io_call(self, "flush", NULL, 0);
+    Value exc = flushed ? 0 : err_fetch();
+    f->base.iobase_closed = 1;
     int fd = f->fd;
     f->fd = -1;
-    if (f->closefd && close(fd) < 0) {
-        return err_from_errno(errno, 0, 0);
+    if (fd >= 0 && f->closefd && close(fd) < 0) {
+        err_from_errno(errno, 0, 0);
+        if (exc) {
+            Value later = err_fetch();
+            obj_setattr(later, str_intern_cstr("__context__"), exc);
+            err_set_value(later);
+        }
+        return 0;
+    }
+    if (exc) {
+        err_set_value(exc);
+        return 0;
     }
     return VAL_NONE;
 }

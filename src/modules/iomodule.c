@@ -540,10 +540,13 @@ static Value bufferediobase_readinto_via(Value self, const Value *args, size_t n
         data = 0;
     }
     Value r = 0;
-    if (data) {
-        size_t k = bytes_len(data) < (size_t)view.len ? bytes_len(data) : (size_t)view.len;
-        memcpy(view.buf, bytes_data(data), k);
-        r = int_from_i64((int64_t)k);
+    if (data && bytes_len(data) > (size_t)view.len) {
+        // CPython says read() for readinto1 too.
+        err_format(&exc_ValueError, "read() returned too much data: %zd bytes requested, %zu returned",
+                   view.len, bytes_len(data));
+    } else if (data) {
+        memcpy(view.buf, bytes_data(data), bytes_len(data));
+        r = int_from_i64((int64_t)bytes_len(data));
     }
     buffer_release(&view);
     return r;
@@ -688,10 +691,16 @@ FN(io_open) {
             return err_format(&exc_TypeError, "expected str, bytes or os.PathLike object, not %s",
                               obj_type_name(file));
         }
-        file = obj_call0(fspath);
-        if (!file) {
+        Value path = obj_call0(fspath);
+        if (!path) {
             return 0;
         }
+        if (!val_is_str(path) && !val_is_bytes(path)) {
+            return err_format(&exc_TypeError,
+                              "expected %s.__fspath__() to return str or bytes, not %s",
+                              obj_type_name(file), obj_type_name(path));
+        }
+        file = path;
     }
     // Parse the mode as CPython's _io_open_impl.
     const char *mode = str_obj(mode_v)->data;
