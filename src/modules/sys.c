@@ -678,13 +678,11 @@ FN(sys_set_asyncgen_hooks) {
     return VAL_NONE;
 }
 
-static int coroutine_origin_depth;
-
 FN(sys_get_coroutine_origin_tracking_depth) {
     if (method_check_args("sys.get_coroutine_origin_tracking_depth", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return int_from_i64(coroutine_origin_depth);
+    return int_from_i64(gen_coroutine_origin_depth);
 }
 
 static const char *const depth_names[] = {"depth", NULL};
@@ -701,10 +699,10 @@ FN(sys_set_coroutine_origin_tracking_depth) {
     if (depth < 0) {
         return err_format(&exc_ValueError, "depth must be >= 0");
     }
-    if (depth > 0) {
-        return err_format(&exc_NotImplementedError, "coroutine origin tracking");
+    if (depth > INT32_MAX) {
+        return err_format(&exc_OverflowError, "Python int too large to convert to C int");
     }
-    coroutine_origin_depth = 0;
+    gen_coroutine_origin_depth = (int)depth;
     return VAL_NONE;
 }
 

@@ -17,6 +17,7 @@
 #include "../runtime/abstract.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
+#include "../runtime/int.h"
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
@@ -28,6 +29,7 @@ typedef struct GenObject {
     Object header;
     Value name, qualname;
     Value handled;           // the exception being handled inside, kept across yields
+    Value origin;            // a coroutine's cr_origin (a tuple), or 0
     uint32_t state;
     uint32_t pad;
     // the Frame follows
@@ -60,7 +62,27 @@ static void gen_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, g->name);
     gc_trace_value(t, g->qualname);
     gc_trace_value(t, g->handled);
+    gc_trace_value(t, g->origin);
     vm_trace_frame(t, gen_frame(g));
+}
+
+int gen_coroutine_origin_depth;
+
+// cr_origin: ((filename, lineno, name), ...) of the creator's frames,
+// innermost first, at most `depth` of them.
+static Value coroutine_origin(int depth) {
+    Value items[64];
+    int n = 0;
+    for (Frame *f = vm_current_frame(); f && n < depth && n < 64; f = f->back) {
+        Value line = int_from_i64(frame_lineno(f));
+        Value triple[3] = {f->code->filename, line, f->code->name};
+        Value entry = line ? tuple_from(triple, 3) : 0;
+        if (!entry) {
+            return 0;
+        }
+        items[n++] = entry;
+    }
+    return tuple_from(items, (size_t)n);
 }
 
 Value gen_new(FunctionObject *fn, Value self, const Value *args, size_t npos, Value kwnames) {
@@ -76,6 +98,13 @@ Value gen_new(FunctionObject *fn, Value self, const Value *args, size_t npos, Va
     g->name = fn->name;
     g->qualname = fn->qualname;
     g->state = GEN_CREATED;
+    g->origin = 0;
+    if (type == &type_coroutine && gen_coroutine_origin_depth > 0) {
+        g->origin = coroutine_origin(gen_coroutine_origin_depth);
+        if (!g->origin) {
+            return 0;
+        }
+    }
     Frame *f = gen_frame(g);
     f->code = co;
     f->back = NULL;
@@ -546,6 +575,11 @@ static const MethodDef coro_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static Value coro_get_origin(Value self) {
+    Value o = gen_obj(self)->origin;
+    return o ? o : VAL_NONE;
+}
+
 static const GetSetDef coro_getset[] = {
     {"__name__", gen_get_name, gen_set_name, NULL},
     {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
@@ -554,6 +588,7 @@ static const GetSetDef coro_getset[] = {
     {"cr_code", gen_get_code, NULL, NULL},
     {"cr_frame", gen_get_frame, NULL, NULL},
     {"cr_await", gen_get_yieldfrom, NULL, NULL},
+    {"cr_origin", coro_get_origin, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

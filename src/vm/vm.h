@@ -85,6 +85,11 @@ Value vm_eval_code(Code *code, Value globals, Value locals);
 // __class__ cell or None). For builtins.__build_class__.
 Value vm_run_class_body(Value func, Value ns);
 
+// sys.set_coroutine_origin_tracking_depth: a coroutine made while the
+// depth is n > 0 records cr_origin, its creator's n innermost frames as
+// (filename, lineno, function name) tuples.
+extern int gen_coroutine_origin_depth;
+
 // The innermost Python frame (NULL outside any), for super(), globals(),
 // locals(), sys._getframe().
 Frame *vm_current_frame(void);
