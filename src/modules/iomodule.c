@@ -853,13 +853,30 @@ FN(io_text_encoding) {
     if (args[0] != VAL_NONE) {
         return args[0];
     }
-    Value flags = sys_get_object("flags");
-    Value utf8 = flags ? obj_getattr_cstr(flags, "utf8_mode") : 0;
-    if (utf8 && obj_truthy(utf8) > 0) {
-        return str_intern_cstr("utf-8");
+    int64_t stacklevel = 2;
+    if (nargs > 1 && obj_as_int64(args[1], &stacklevel) < 0) {
+        return 0;
     }
-    err_clear();
-    return str_intern_cstr("locale");
+    if (io_sys_flag("warn_default_encoding") > 0 &&
+        err_warn(&exc_EncodingWarning, (int)stacklevel, "'encoding' argument not specified") < 0) {
+        return 0;
+    }
+    return str_intern_cstr(io_sys_flag("utf8_mode") > 0 ? "utf-8" : "locale");
+}
+
+int io_sys_flag(const char *name) {
+    Value flags = sys_get_object("flags");
+    Value v = flags ? obj_getattr_cstr(flags, name) : 0;
+    if (!v) {
+        err_clear();
+        return 0;
+    }
+    int r = obj_truthy(v);
+    if (r < 0) {
+        err_clear();
+        return 0;
+    }
+    return r;
 }
 
 static const MethodDef io_functions[] = {

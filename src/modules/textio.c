@@ -375,6 +375,26 @@ static int set_encoding(TextIOObject *t, Value encoding) {
     return 0;
 }
 
+// codecs.lookup_error(name): 0, or -1 with LookupError.
+static int check_error_handler(Value errors) {
+    static const char *const builtin[] = {"strict",          "ignore",        "replace",
+                                          "xmlcharrefreplace", "backslashreplace", "namereplace",
+                                          "surrogateescape", "surrogatepass", NULL};
+    const char *name = str_obj(errors)->data;
+    for (const char *const *b = builtin; *b; b++) {
+        if (!strcmp(name, *b)) {
+            return 0;
+        }
+    }
+    if (codec_lookup_error_handler(name)) {
+        return 0;
+    }
+    if (!err_occurred()) {
+        err_format(&exc_LookupError, "unknown error handler name '%s'", name);
+    }
+    return -1;
+}
+
 static Value textio_init(Value self, const Value *args, size_t nargs, Value kwnames) {
     TextIOObject *t = TXT(self);
     ArgSpec spec = {"TextIOWrapper", 0, textio_init_names, 1, 6, 0};
@@ -397,6 +417,18 @@ static Value textio_init(Value self, const Value *args, size_t nargs, Value kwna
         return 0;
     }
     if (set_newline(t, newline) < 0) {
+        return 0;
+    }
+    // PEP 597: -X warn_default_encoding reports an omitted encoding.
+    if (!encoding && io_sys_flag("warn_default_encoding") > 0 &&
+        err_warn(&exc_EncodingWarning, 1, "'encoding' argument not specified") < 0) {
+        return 0;
+    }
+    if (!encoding && io_sys_flag("utf8_mode") > 0) {
+        encoding = str_intern_cstr("utf-8");
+    }
+    // Dev mode checks the error handler at once, as CPython's.
+    if (errors && io_sys_flag("dev_mode") > 0 && check_error_handler(errors) < 0) {
         return 0;
     }
     if (set_encoding(t, encoding ? encoding : str_intern_cstr("locale")) < 0) {
