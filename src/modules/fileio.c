@@ -558,16 +558,26 @@ static Value fileio_repr(Value self) {
         return str_format_c("<_io.FileIO [closed]>");
     }
     Value name = obj_getattr_opt(self, str_intern_cstr("name"));
-    if (!name && err_occurred()) {
-        return 0;
+    if (!name) {
+        if (!err_occurred() || err_matches(&exc_ValueError)) {
+            err_clear();
+        } else {
+            return 0;
+        }
     }
     const char *closefd = f->closefd ? "True" : "False";
     if (!name) {
         return str_format_c("<_io.FileIO fd=%d mode='%s' closefd=%s>", f->fd,
                             fileio_mode_string(f), closefd);
     }
-    return str_format_c("<_io.FileIO name=%R mode='%s' closefd=%s>", name,
-                        fileio_mode_string(f), closefd);
+    // A name that leads back to this file: RuntimeError, not a recursion.
+    if (io_repr_enter(self) < 0) {
+        return 0;
+    }
+    Value r = str_format_c("<_io.FileIO name=%R mode='%s' closefd=%s>", name,
+                           fileio_mode_string(f), closefd);
+    repr_leave(self);
+    return r;
 }
 
 // No close() from the finalizer: at exit, finalizers run in creation order
