@@ -752,7 +752,11 @@ FN(io_open) {
         return err_format(&exc_ValueError, "binary mode doesn't take a newline argument");
     }
     if (binary && buffering == 1) {
-        // CPython warns (RuntimeWarning) and uses the default buffer size.
+        if (err_warn(&exc_RuntimeWarning, 1,
+                     "line buffering (buffering=1) isn't supported in binary mode, the default "
+                     "buffer size will be used") < 0) {
+            return 0;
+        }
         buffering = -1;
     }
     // The raw file.

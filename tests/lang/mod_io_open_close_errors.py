@@ -73,3 +73,20 @@ for mode in ["wb", "rb"]:
     print("close again", f.close())
 
 os.unlink(path)
+
+# Line buffering asked for in binary mode: a RuntimeWarning, default buffering.
+import warnings
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    f = open(sys.executable, "rb", buffering=1)
+    print(type(f).__name__, f.raw.closefd)
+    f.close()
+    f = open(sys.executable, "rb", buffering=0)
+    f.close()
+for w in caught:
+    print(w.category.__name__, w.message)
+warnings.simplefilter("error")
+try:
+    open(sys.executable, "rb", buffering=1)
+except RuntimeWarning as e:
+    print("as error:", e)
