@@ -38,6 +38,7 @@
 #include <sys/random.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/times.h>
 #include <sys/types.h>
 #include <sys/uio.h>
@@ -2263,6 +2264,88 @@ static Value copy_between(const char *fname, int is_splice, const Value *args, s
 FN(posix_copy_file_range) { return copy_between("copy_file_range", 0, args, nargs, kwnames); }
 FN(posix_splice) { return copy_between("splice", 1, args, nargs, kwnames); }
 
+FN(posix_mkfifo) {
+    static const char *const names[] = {"path", "mode", "dir_fd", NULL};
+    ArgSpec spec = {"mkfifo", 0, names, 1, 2, 0};
+    Value a[3];
+    PathArg p = PATH_ARG("mkfifo", "path", 0, 0);
+    int mode = 0666, dir_fd;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || path_convert(&p, a[0]) < 0 ||
+        (a[1] && int_arg_c(a[1], &mode) < 0) || dir_fd_arg(a[2], &dir_fd) < 0) {
+        return 0;
+    }
+    int r;
+    RETRY_EINTR(r, mkfifoat(dir_fd, p.path, (mode_t)mode));
+    // CPython's error names no file here (nor for mknod).
+    return r < 0 ? (err_occurred() ? 0 : posix_error()) : VAL_NONE;
+}
+
+// A device number (dev_t): non-negative and within 64 bits.
+static int dev_arg(Value v, dev_t *out) {
+    if (!int_check(v)) {
+        err_format(&exc_TypeError, "an integer is required");
+        return -1;
+    }
+    if (int_sign(v) < 0) {
+        err_format(&exc_OverflowError, "can't convert negative int to unsigned");
+        return -1;
+    }
+    int64_t d;
+    if (int_to_i64(v, &d) < 0) {
+        err_clear();
+        err_format(&exc_OverflowError, "int too big to convert");
+        return -1;
+    }
+    *out = (dev_t)d;
+    return 0;
+}
+
+FN(posix_mknod) {
+    static const char *const names[] = {"path", "mode", "device", "dir_fd", NULL};
+    ArgSpec spec = {"mknod", 0, names, 1, 3, 0};
+    Value a[4];
+    PathArg p = PATH_ARG("mknod", "path", 0, 0);
+    int mode = 0600, dir_fd;
+    dev_t device = 0;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || path_convert(&p, a[0]) < 0 ||
+        (a[1] && int_arg_c(a[1], &mode) < 0) || (a[2] && dev_arg(a[2], &device) < 0) ||
+        dir_fd_arg(a[3], &dir_fd) < 0) {
+        return 0;
+    }
+    return mknodat(dir_fd, p.path, (mode_t)mode, device) < 0 ? posix_error() : VAL_NONE;
+}
+
+FN(posix_major) {
+    dev_t d;
+    if (args_check_positional("major", nargs, 1, 1) < 0 || args_no_keywords("major", kwnames) < 0 ||
+        dev_arg(args[0], &d) < 0) {
+        return 0;
+    }
+    return int_from_u64(major(d));
+}
+
+FN(posix_minor) {
+    dev_t d;
+    if (args_check_positional("minor", nargs, 1, 1) < 0 || args_no_keywords("minor", kwnames) < 0 ||
+        dev_arg(args[0], &d) < 0) {
+        return 0;
+    }
+    return int_from_u64(minor(d));
+}
+
+FN(posix_makedev) {
+    int64_t ma, mi;
+    if (args_check_positional("makedev", nargs, 2, 2) < 0 ||
+        args_no_keywords("makedev", kwnames) < 0 || int_arg(args[0], &ma) < 0 ||
+        int_arg(args[1], &mi) < 0) {
+        return 0;
+    }
+    if (ma < INT32_MIN || ma > INT32_MAX || mi < INT32_MIN || mi > INT32_MAX) {
+        return err_format(&exc_OverflowError, "Python int too large to convert to C int");
+    }
+    return int_from_u64(makedev((unsigned)ma, (unsigned)mi));
+}
+
 static const MethodDef posix_functions[] = {
     {"stat", posix_stat, METH_DEFAULT, NULL},
     {"lstat", posix_lstat, METH_DEFAULT, NULL},
@@ -2313,6 +2396,11 @@ static const MethodDef posix_functions[] = {
     {"sendfile", posix_sendfile, METH_DEFAULT, NULL},
     {"copy_file_range", posix_copy_file_range, METH_DEFAULT, NULL},
     {"splice", posix_splice, METH_DEFAULT, NULL},
+    {"mkfifo", posix_mkfifo, METH_DEFAULT, NULL},
+    {"mknod", posix_mknod, METH_DEFAULT, NULL},
+    {"major", posix_major, METH_DEFAULT, NULL},
+    {"minor", posix_minor, METH_DEFAULT, NULL},
+    {"makedev", posix_makedev, METH_DEFAULT, NULL},
     {"mkdir", posix_mkdir, METH_DEFAULT, NULL},
     {"rmdir", posix_rmdir, METH_DEFAULT, NULL},
     {"unlink", posix_unlink, METH_DEFAULT, NULL},
@@ -2384,7 +2472,7 @@ static const char *const have_functions[] = {
     "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LINKAT",     "HAVE_LSTAT",    "HAVE_MKDIRAT",
     "HAVE_OPENAT",    "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",
     "HAVE_UTIMENSAT", "HAVE_FDOPENDIR", "HAVE_FCHOWN",   "HAVE_FCHOWNAT", "HAVE_LCHOWN",
-    "HAVE_EVENTFD",   "HAVE_FSTATVFS",  "HAVE_MEMFD_CREATE", NULL,
+    "HAVE_EVENTFD",   "HAVE_FSTATVFS",  "HAVE_MEMFD_CREATE", "HAVE_MKFIFOAT", "HAVE_MKNODAT", NULL,
 };
 
 static int posix_init_types(void) {

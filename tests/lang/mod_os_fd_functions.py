@@ -118,3 +118,29 @@ for name in ["copy", "link", "file"]:
     os.unlink(os.path.join(base, name))
 os.rmdir(os.path.join(base, "sub"))
 os.rmdir(base)
+
+# mkfifo, mknod, device numbers
+base2 = base + "_fifo"
+os.mkdir(base2)
+os.mkfifo(os.path.join(base2, "fifo"), 0o600)
+import stat
+print("fifo", stat.S_ISFIFO(os.stat(os.path.join(base2, "fifo")).st_mode),
+      stat.filemode(os.stat(os.path.join(base2, "fifo")).st_mode))
+dfd = os.open(base2, os.O_RDONLY)
+os.mkfifo("fifo2", dir_fd=dfd)
+os.mknod("node", 0o600 | stat.S_IFIFO, dir_fd=dfd)
+print(sorted(os.listdir(dfd)))
+try:
+    os.mkfifo(os.path.join(base2, "fifo"))
+except FileExistsError as e:
+    print("mkfifo again:", type(e).__name__, e.errno, e.filename)
+for name in ["fifo", "fifo2", "node"]:
+    os.unlink(name, dir_fd=dfd)
+os.close(dfd)
+os.rmdir(base2)
+print(os.major(0x10305), os.minor(0x10305), os.makedev(3, 5), os.makedev(os.major(12345), os.minor(12345)))
+for f in [os.major, os.minor]:
+    for a in [-1, 2 ** 64, 1.5]:
+        show(f.__name__ + " " + repr(a), lambda: f(a))
+show("makedev big", lambda: os.makedev(2 ** 32, 0))
+show("makedev float", lambda: os.makedev(1.0, 0))
