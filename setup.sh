@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 # zlib, _bz2, _lzma and pyexpat modules), and CPython 3.11 with its standard
 # library and test suite: the oracle the tests compare with, and the data the
 # parser is run on.
-PACKAGES="build-essential gcc clang make libgmp-dev zlib1g-dev libbz2-dev liblzma-dev libexpat1-dev python3.11 libpython3.11-stdlib libpython3.11-testsuite"
+PACKAGES="build-essential gcc clang make libgmp-dev zlib1g-dev libbz2-dev liblzma-dev libexpat1-dev libcrypt-dev python3.11 libpython3.11-stdlib libpython3.11-testsuite"
 
 install_missing() {
     local missing=() p

@@ -484,40 +484,33 @@ FN(sys_is_finalizing) {
     return VAL_FALSE;
 }
 
-// No tracing or profiling yet: the hooks read as unset, and only None can
-// be installed.
+// The hooks of the running thread (src/vm/trace.c).
 FN(sys_gettrace) {
     if (method_check_args("sys.gettrace", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return VAL_NONE;
+    return vm_thread.tracefunc ? vm_thread.tracefunc : VAL_NONE;
 }
 
 FN(sys_settrace) {
     if (method_check_args("sys.settrace", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
-    if (args[0] != VAL_NONE) {
-        return err_format(&exc_NotImplementedError, "sys.settrace(): tracing");
-    }
-    return VAL_NONE;
+    return vm_set_trace(args[0]) < 0 ? 0 : VAL_NONE;
 }
 
 FN(sys_getprofile) {
     if (method_check_args("sys.getprofile", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return VAL_NONE;
+    return vm_thread.profilefunc ? vm_thread.profilefunc : VAL_NONE;
 }
 
 FN(sys_setprofile) {
     if (method_check_args("sys.setprofile", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
-    if (args[0] != VAL_NONE) {
-        return err_format(&exc_NotImplementedError, "sys.setprofile(): profiling");
-    }
-    return VAL_NONE;
+    return vm_set_profile(args[0]) < 0 ? 0 : VAL_NONE;
 }
 
 static double switch_interval = 0.005;
