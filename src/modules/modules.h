@@ -38,6 +38,7 @@ Value modules_import_builtin(Value name, int quiet);
 // ---- the other builtin modules, one file each ----------------------------------------
 
 Value array_module_init(void);      // array (arraymodule.c)
+Value mmap_module_init(void);       // mmap (mmapmodule.c)
 Value ast_module_init(void);        // _ast (astmodule.c)
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value binascii_module_init(void);   // binascii (binasciimodule.c)
@@ -57,6 +58,7 @@ Value grp_module_init(void);        // grp (grpmodule.c)
 Value heapq_module_init(void);      // _heapq (heapqmodule.c)
 Value pwd_module_init(void);        // pwd (pwdmodule.c)
 Value queue_module_init(void);      // _queue (queuemodule.c)
+Value pickle_module_init(void);     // _pickle (picklemodule.c)
 Value random_module_init(void);     // _random (randommodule.c)
 Value imp_module_init(void);        // _imp (impmodule.c)
 Value io_module_init(void);         // _io (iomodule.c and the io*.c files)
@@ -76,6 +78,7 @@ Value posixsubprocess_module_init(void);  // _posixsubprocess (posixsubprocessmo
 Value resource_module_init(void);   // resource (resourcemodule.c)
 Value select_module_init(void);     // select (selectmodule.c)
 Value pyexpat_module_init(void);    // pyexpat (pyexpatmodule.c)
+Value sqlite3_module_init(void);    // _sqlite3 (sqlite3module.c)
 Value sha1_module_init(void);       // _sha1 (sha1module.c, hashobject.c)
 Value sha256_module_init(void);     // _sha256 (sha256module.c, hashobject.c)
 Value sha3_module_init(void);       // _sha3 (sha3module.c, hashobject.c)
