@@ -73,6 +73,9 @@ typedef struct Options {
     int dump_ast, dump_ast_batch, dump_tokens, parse_only, check, dis, compile_only, code_info;
     unsigned gc_stress;  // -X gc-stress[=N]: collect at every N-th allocation
     int faulthandler;    // -X faulthandler
+    int dev_mode;        // -X dev
+    int warn_default_encoding;  // -X warn_default_encoding
+    int utf8_mode;       // -X utf8[=0|1]: 1 or 0; -1 when not given
     // -X int_max_str_digits[=N]: the first one given (CPython reads the first);
     // its text after '=' (NULL when there was no '=').
     int int_max_str_digits_given;
@@ -900,6 +903,14 @@ static void apply_xoption(Options *o, const char *x) {
         }
     } else if (strcmp(x, "faulthandler") == 0) {
         o->faulthandler = 1;
+    } else if (strcmp(x, "dev") == 0) {
+        o->dev_mode = 1;
+    } else if (strcmp(x, "warn_default_encoding") == 0) {
+        o->warn_default_encoding = 1;
+    } else if (strcmp(x, "utf8") == 0 || strcmp(x, "utf8=1") == 0) {
+        o->utf8_mode = 1;
+    } else if (strcmp(x, "utf8=0") == 0) {
+        o->utf8_mode = 0;
     } else if (strcmp(x, "gc-stress") == 0) {
         o->gc_stress = 1;
     } else if (strncmp(x, "gc-stress=", 10) == 0) {
@@ -1112,8 +1123,14 @@ __attribute__((noinline)) static int run(const Options *o, int argc, char **argv
     r.dont_write_bytecode = r.dont_write_bytecode != 0;
     r.no_user_site = r.no_user_site != 0;
     r.safe_path = r.safe_path != 0;
-    r.dev_mode = r.dev_mode != 0;
-    r.warn_default_encoding = r.warn_default_encoding != 0;
+    r.dev_mode = r.dev_mode != 0 || o->dev_mode;
+    r.warn_default_encoding = r.warn_default_encoding != 0 || o->warn_default_encoding;
+    // UTF-8 mode: -X utf8 wins over PYTHONUTF8; neither: off (CPython turns
+    // it on for the C and POSIX locales, which krait's streams treat alike).
+    const char *utf8_env = r.ignore_environment ? NULL : getenv("PYTHONUTF8");
+    r.utf8_mode = o->utf8_mode >= 0                 ? o->utf8_mode
+                  : utf8_env && !strcmp(utf8_env, "1") ? 1
+                                                       : 0;
     r.gc_stress = o->gc_stress;
     // faulthandler.enable() at start-up: -X faulthandler, PYTHONFAULTHANDLER, dev mode.
     const char *fh_env = r.ignore_environment ? NULL : getenv("PYTHONFAULTHANDLER");
@@ -1155,6 +1172,7 @@ const char **main_warnoptions;
 int main(int argc, char **argv) {
     Options o;
     memset(&o, 0, sizeof o);
+    o.utf8_mode = -1;
     o.progname = argc > 0 && argv[0] ? argv[0] : "krait";
     // At most one -W per argument. (Kept in a global: it lives as long as the
     // process, and LeakSanitizer must see it reachable.)

@@ -11,21 +11,23 @@
 // position plus the read-ahead, or minus the pending writes. tell() undoes
 // that difference.
 //
-// The raw stream is called through its methods (read, write, seek, tell,
-// readall), so a Python raw class works. raw.read(n) is used where CPython
-// calls raw.readinto (a raw class that defines only readinto still works:
-// _RawIOBase.read calls it).
+// The raw stream is called through its methods (readinto, write, seek,
+// tell, readall), so a Python raw class works. raw.readinto gets a
+// memoryview of a fresh bytearray (CPython lends a view of its buffer).
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
+#include "../runtime/bytearray.h"
 #include "../runtime/bytes.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
+#include "../runtime/memoryview.h"
 #include "../runtime/str.h"
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
@@ -45,6 +47,7 @@ typedef struct BufferedObject {
     size_t rpos, rlen;
     char *wbuf;              // buffer_size bytes: pending writes wbuf[0..wlen)
     size_t wlen;
+    int busy;                // inside a method: a signal handler may not reenter
 } BufferedObject;
 
 #define BUF(v) ((BufferedObject *)val_ptr(v))
@@ -186,6 +189,16 @@ static Value random_init(Value self, const Value *args, size_t nargs, Value kwna
 
 // ---- talking to the raw stream -----------------------------------------------------
 
+// BlockingIOError(EAGAIN, "write could not complete without blocking",
+// written): characters_written tells the caller how much was taken.
+static Value blocking_error(size_t written) {
+    Value a[3] = {val_from_smallint(EAGAIN),
+                  str_from_cstr("write could not complete without blocking"),
+                  int_from_i64((int64_t)written)};
+    Value exc = a[1] ? obj_call(val_from_ptr(&exc_BlockingIOError), a, 3, 0) : 0;
+    return exc ? err_set_value(exc) : 0;
+}
+
 // Write out the pending bytes. 0, or -1.
 static int flush_writes(BufferedObject *b) {
     size_t done = 0;
@@ -202,7 +215,7 @@ static int flush_writes(BufferedObject *b) {
         if (n == VAL_NONE) {
             memmove(b->wbuf, b->wbuf + done, b->wlen - done);
             b->wlen -= done;
-            err_format(&exc_BlockingIOError, "write could not complete without blocking");
+            blocking_error(0);
             return -1;
         }
         int64_t w;
@@ -216,6 +229,13 @@ static int flush_writes(BufferedObject *b) {
             return -1;
         }
         done += (size_t)w;
+        // A write that a signal cut short returns a partial count: run the
+        // handlers before the next write blocks, perhaps for ever.
+        if (signal_check_pending() < 0) {
+            memmove(b->wbuf, b->wbuf + done, b->wlen - done);
+            b->wlen -= done;
+            return -1;
+        }
     }
     b->wlen = 0;
     return 0;
@@ -233,19 +253,50 @@ static int drop_readahead(BufferedObject *b) {
     return io_call(b->raw, "seek", a, 2) ? 0 : -1;
 }
 
-// raw.read(n): bytes, None (would block), or 0.
+// raw.readinto() of n bytes: bytes, None (would block), or 0.
 static Value raw_read(BufferedObject *b, size_t n) {
-    Value arg = int_from_i64((int64_t)n);
-    Value r = io_call(b->raw, "read", &arg, 1);
-    if (r && r != VAL_NONE && !val_is_bytes(r)) {
-        return err_format(&exc_TypeError, "read() should return bytes");
+    Value ba = bytearray_from("", 0);
+    if (!ba || bytearray_resize(ba, n) < 0) {
+        return 0;
     }
-    if (r && r != VAL_NONE && bytes_len(r) > n) {
-        return err_format(&exc_OSError, "raw readinto() returned invalid length %zu (should have "
+    Value view = obj_call(val_from_ptr(&type_memoryview), &ba, 1, 0);
+    Value r = view ? io_call(b->raw, "readinto", &view, 1) : 0;
+    if (view) {
+        Value released = io_call(view, "release", NULL, 0);
+        if (!released && r) {
+            return 0;
+        }
+    }
+    if (!r || r == VAL_NONE) {
+        return r;
+    }
+    int64_t got;
+    if (!int_check(r) && !obj_lookup_special(r, str_intern_cstr("__index__"))) {
+        // CPython: the TypeError becomes the cause of an OSError.
+        if (!err_occurred()) {
+            err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                       obj_type_name(r));
+        }
+        Value cause = err_fetch();
+        Value exc = err_format(&exc_OSError, "raw readinto() failed");
+        (void)exc;
+        Value os = err_fetch();
+        if (os && cause) {
+            obj_setattr(os, str_intern_cstr("__cause__"), cause);
+            obj_setattr(os, str_intern_cstr("__context__"), cause);
+        }
+        err_set_value(os);
+        return 0;
+    }
+    if (obj_as_int64(r, &got) < 0) {
+        return 0;
+    }
+    if (got < 0 || (uint64_t)got > n) {
+        return err_format(&exc_OSError, "raw readinto() returned invalid length %lld (should have "
                                         "been between 0 and %zu)",
-                          bytes_len(r), n);
+                          (long long)got, n);
     }
-    return r;
+    return bytes_from(bytearray_obj(ba)->data, (size_t)got);
 }
 
 // Refill the (empty) read-ahead buffer: 1 if bytes came, 0 at end of file
@@ -533,6 +584,70 @@ static Value buffered_iternext(Value self) {
     return line;
 }
 
+// CPython's _buffered_readinto_generic: what is buffered first; then a
+// request larger than the buffer goes straight to the raw stream, a
+// smaller one refills the buffer. readinto1 makes at most one raw read, and
+// none when the buffer gave something.
+static Value readinto_generic(BufferedObject *b, Buffer *view, int one) {
+    char *out = view->buf;
+    size_t len = (size_t)view->len;
+    size_t written = b->rlen - b->rpos;
+    if (written >= len) {
+        memcpy(out, b->rbuf + b->rpos, len);
+        b->rpos += len;
+        return int_from_i64((int64_t)len);
+    }
+    if (written == 0 && check_closed(b, "readinto of closed file") < 0) {
+        return 0;
+    }
+    memcpy(out, b->rbuf + b->rpos, written);
+    b->rpos = b->rlen = 0;
+    if (b->wlen && flush_writes(b) < 0) {
+        return 0;
+    }
+    while (written < len) {
+        size_t remaining = len - written;
+        if (remaining > b->buffer_size) {
+            Value r = raw_read(b, remaining);
+            if (!r) {
+                return 0;
+            }
+            if (r == VAL_NONE) {
+                return written ? int_from_i64((int64_t)written) : VAL_NONE;
+            }
+            size_t n = bytes_len(r);
+            if (n == 0) {
+                break;
+            }
+            memcpy(out + written, bytes_data(r), n);
+            written += n;
+            if (one) {
+                break;
+            }
+            continue;
+        }
+        if (one && written) {
+            break;
+        }
+        int blocked = 0;
+        int got = fill_readahead(b, &blocked);
+        if (got < 0) {
+            return 0;
+        }
+        if (!got) {
+            if (blocked && !written) {
+                return VAL_NONE;
+            }
+            break;
+        }
+        size_t n = b->rlen < remaining ? b->rlen : remaining;
+        memcpy(out + written, b->rbuf, n);
+        b->rpos = n;
+        written += n;
+    }
+    return int_from_i64((int64_t)written);
+}
+
 static Value buffered_readinto_impl(Value self, const Value *args, size_t nargs, Value kwnames,
                                     const char *method, int one) {
     char qn[64];
@@ -544,20 +659,7 @@ static Value buffered_readinto_impl(Value self, const Value *args, size_t nargs,
     if (check_init(b) < 0 || check_readable(b) < 0 || io_get_writable_buffer(args[0], &view) < 0) {
         return 0;
     }
-    Value data;
-    if (one) {
-        Value n = int_from_i64(view.len);
-        data = n ? buffered_read1(self, &n, 1, 0) : 0;
-    } else {
-        data = b->rpos == b->rlen && check_closed(b, "readinto of closed file") < 0
-                   ? 0
-                   : read_n(b, (size_t)view.len);
-    }
-    Value r = data;
-    if (data && data != VAL_NONE) {
-        memcpy(view.buf, bytes_data(data), bytes_len(data));
-        r = int_from_i64((int64_t)bytes_len(data));
-    }
+    Value r = readinto_generic(b, &view, one);
     buffer_release(&view);
     return r;
 }
@@ -567,6 +669,10 @@ FN(buffered_readinto1) { return buffered_readinto_impl(self, args, nargs, kwname
 
 // ---- writing ----------------------------------------------------------------------------
 
+// Write data[0..len) as CPython's BufferedWriter does: into the buffer if
+// it fits; else flush the buffer, send the raw stream all but the last
+// buffer's worth, and buffer the rest. A raw stream that would block keeps
+// as much as the buffer holds and raises BlockingIOError.
 Value bufferedio_write_data(Value self, const char *data, size_t len) {
     BufferedObject *b = BUF(self);
     if (check_closed(b, "write to closed file") < 0) {
@@ -577,37 +683,60 @@ Value bufferedio_write_data(Value self, const char *data, size_t len) {
             return 0;
         }
     }
-    if (b->wlen + len > b->buffer_size) {
-        if (flush_writes(b) < 0) {
+    if (b->wlen + len <= b->buffer_size) {
+        memcpy(b->wbuf + b->wlen, data, len);
+        b->wlen += len;
+        return int_from_i64((int64_t)len);
+    }
+    if (flush_writes(b) < 0) {
+        if (!err_matches(&exc_BlockingIOError)) {
             return 0;
         }
-        if (len >= b->buffer_size) {
-            // Too big to buffer: straight to the raw stream.
-            size_t done = 0;
-            while (done < len) {
-                Value chunk = bytes_from(data + done, len - done);
-                Value n = chunk ? io_call(b->raw, "write", &chunk, 1) : 0;
-                if (!n) {
-                    return 0;
-                }
-                int64_t w;
-                if (n == VAL_NONE) {
-                    return err_format(&exc_BlockingIOError,
-                                      "write could not complete without blocking");
-                }
-                if (obj_as_int64(n, &w) < 0) {
-                    return 0;
-                }
-                if (w <= 0) {
-                    break;
-                }
-                done += (size_t)w;
-            }
+        // flush_writes kept what it could not write at the front.
+        size_t avail = b->buffer_size - b->wlen;
+        if (len <= avail) {
+            err_clear();
+            memcpy(b->wbuf + b->wlen, data, len);
+            b->wlen += len;
             return int_from_i64((int64_t)len);
         }
+        err_clear();
+        memcpy(b->wbuf + b->wlen, data, avail);
+        b->wlen += avail;
+        return blocking_error(avail);
     }
-    memcpy(b->wbuf + b->wlen, data, len);
-    b->wlen += len;
+    size_t done = 0;
+    while (len - done > b->buffer_size) {
+        Value chunk = bytes_from(data + done, len - done);
+        Value n = chunk ? io_call(b->raw, "write", &chunk, 1) : 0;
+        if (!n) {
+            return 0;
+        }
+        if (n == VAL_NONE) {
+            // Would block: buffer as much as fits, and say how much was taken.
+            memcpy(b->wbuf, data + done, b->buffer_size);
+            b->wlen = b->buffer_size;
+            return blocking_error(done + b->buffer_size);
+        }
+        int64_t w;
+        if (obj_as_int64(n, &w) < 0) {
+            return 0;
+        }
+        if (w < 0 || (size_t)w > len - done) {
+            return err_format(&exc_OSError,
+                              "raw write() returned invalid length %lld (should have "
+                              "been between 0 and %zu)",
+                              (long long)w, len - done);
+        }
+        done += (size_t)w;
+        // A write that a signal cut short: run the handlers before the
+        // next one blocks.
+        if (signal_check_pending() < 0) {
+            return 0;
+        }
+    }
+    memcpy(b->wbuf, data + done, len - done);
+    b->wlen = len - done;
     return int_from_i64((int64_t)len);
 }
 
@@ -640,7 +769,10 @@ static Value buffered_flush_impl(Value self, const char *what) {
         if (check_closed(b, what) < 0) {
             return 0;
         }
-        if (flush_writes(b) < 0) {
+        // flush() also gives back the read-ahead (BufferedRandom): the raw
+        // position becomes the logical one, so a later read sees what
+        // others wrote there.
+        if (flush_writes(b) < 0 || (b->readable && drop_readahead(b) < 0)) {
             return 0;
         }
         Value f = io_call(b->raw, "flush", NULL, 0);
@@ -736,7 +868,15 @@ FN(buffered_seek) {
     }
     b->rpos = b->rlen = 0;
     Value a[2] = {int_from_i64(pos), int_from_i64(whence)};
-    return io_call(b->raw, "seek", a, 2);
+    Value r = io_call(b->raw, "seek", a, 2);
+    int64_t n;
+    if (!r || obj_as_int64(r, &n) < 0) {
+        return 0;
+    }
+    if (n < 0) {
+        return err_format(&exc_OSError, "Raw stream returned invalid position %lld", (long long)n);
+    }
+    return r;
 }
 
 FN(buffered_truncate) {
@@ -786,7 +926,8 @@ FN(buffered_close) {
     if (c) {
         return VAL_NONE;
     }
-    Value flushed = b->writable ? buffered_flush_impl(self, "flush of closed file") : VAL_NONE;
+    // self.flush(), looked up: a subclass's or an instance's flush counts.
+    Value flushed = io_call(self, "flush", NULL, 0);
     Value exc = flushed ? 0 : err_fetch();
     b->rpos = b->rlen = 0;
     Value r = io_call(b->raw, "close", NULL, 0);
@@ -836,9 +977,38 @@ FN(buffered_detach) {
 DELEGATE(buffered_fileno, "fileno")
 DELEGATE(buffered_isatty, "isatty")
 DELEGATE(buffered_seekable, "seekable")
-DELEGATE(buffered_readable, "readable")
-DELEGATE(buffered_writable, "writable")
 #undef DELEGATE
+
+// The type's role decides first: a BufferedReader is not writable whatever
+// its raw stream is (CPython's reader inherits IOBase.writable).
+static int has_role(Value self, int writing) {
+    const Type *t = type_of(self);
+    while (t->flags & TYPE_HEAP) {
+        t = t->base;
+    }
+    return t == &type_bufferedrandom ||
+           t == (writing ? &type_bufferedwriter : &type_bufferedreader);
+}
+
+FN(buffered_readable) {
+    if (!has_role(self, 0)) {
+        return VAL_FALSE;
+    }
+    if (check_init(BUF(self)) < 0) {
+        return 0;
+    }
+    return io_call(BUF(self)->raw, "readable", args, nargs);
+}
+
+FN(buffered_writable) {
+    if (!has_role(self, 1)) {
+        return VAL_FALSE;
+    }
+    if (check_init(BUF(self)) < 0) {
+        return 0;
+    }
+    return io_call(BUF(self)->raw, "writable", args, nargs);
+}
 
 static Value raw_attr(Value self, const char *name) {
     BufferedObject *b = BUF(self);
@@ -883,18 +1053,50 @@ static Value buffered_finalize(Value self) {
     return VAL_NONE;
 }
 
+// CPython's buffer lock, single-threaded: a signal handler that calls the
+// object it interrupted gets RuntimeError, not a buffer changed under the
+// caller's feet.
+static Value reentrant_error(Value self) {
+    Value msg = str_format_c("reentrant call inside %R", self);
+    Value exc = msg ? obj_call(val_from_ptr(&exc_RuntimeError), &msg, 1, 0) : 0;
+    return exc ? err_set_value(exc) : 0;
+}
+
+#define GUARDED(guarded, impl)                                                      \
+    FN(guarded) {                                                                   \
+        BufferedObject *b = BUF(self);                                              \
+        if (b->busy) {                                                              \
+            return reentrant_error(self);                                           \
+        }                                                                           \
+        b->busy = 1;                                                                \
+        Value r = impl(self, args, nargs, kwnames);                                 \
+        b->busy = 0;                                                                \
+        return r;                                                                   \
+    }
+GUARDED(guarded_read, buffered_read)
+GUARDED(guarded_read1, buffered_read1)
+GUARDED(guarded_peek, buffered_peek)
+GUARDED(guarded_readline, buffered_readline)
+GUARDED(guarded_readinto, buffered_readinto)
+GUARDED(guarded_readinto1, buffered_readinto1)
+GUARDED(guarded_write, buffered_write)
+GUARDED(guarded_flush, buffered_flush)
+GUARDED(guarded_seek, buffered_seek)
+GUARDED(guarded_truncate, buffered_truncate)
+#undef GUARDED
+
 static const MethodDef buffered_methods[] = {
-    {"read", buffered_read, METH_DEFAULT, NULL},
-    {"read1", buffered_read1, METH_DEFAULT, NULL},
-    {"peek", buffered_peek, METH_DEFAULT, NULL},
-    {"readline", buffered_readline, METH_DEFAULT, NULL},
-    {"readinto", buffered_readinto, METH_DEFAULT, NULL},
-    {"readinto1", buffered_readinto1, METH_DEFAULT, NULL},
-    {"write", buffered_write, METH_DEFAULT, NULL},
-    {"flush", buffered_flush, METH_DEFAULT, NULL},
+    {"read", guarded_read, METH_DEFAULT, NULL},
+    {"read1", guarded_read1, METH_DEFAULT, NULL},
+    {"peek", guarded_peek, METH_DEFAULT, NULL},
+    {"readline", guarded_readline, METH_DEFAULT, NULL},
+    {"readinto", guarded_readinto, METH_DEFAULT, NULL},
+    {"readinto1", guarded_readinto1, METH_DEFAULT, NULL},
+    {"write", guarded_write, METH_DEFAULT, NULL},
+    {"flush", guarded_flush, METH_DEFAULT, NULL},
     {"tell", buffered_tell, METH_DEFAULT, NULL},
-    {"seek", buffered_seek, METH_DEFAULT, NULL},
-    {"truncate", buffered_truncate, METH_DEFAULT, NULL},
+    {"seek", guarded_seek, METH_DEFAULT, NULL},
+    {"truncate", guarded_truncate, METH_DEFAULT, NULL},
     {"close", buffered_close, METH_DEFAULT, NULL},
     {"detach", buffered_detach, METH_DEFAULT, NULL},
     {"fileno", buffered_fileno, METH_DEFAULT, NULL},
@@ -1006,6 +1208,12 @@ FN(rwpair_close) {
     Value exc = w ? 0 : err_fetch();
     Value r = io_call(PAIR(self)->reader, "close", NULL, 0);
     if (exc) {
+        // Both failed: the reader's error, with the writer's as its context.
+        Value later = r ? 0 : err_fetch();
+        if (later) {
+            obj_setattr(later, str_intern_cstr("__context__"), exc);
+            exc = later;
+        }
         err_clear();
         err_set_value(exc);
         return 0;

@@ -101,12 +101,6 @@ static int read_only_data(Value v) {
     return val_is_str(v) || val_is_bytes(v);
 }
 
-// Retry `call` after signals whose handlers did not raise.
-#define RETRY_EINTR(r, call)                                        \
-    do {                                                            \
-        (r) = (call);                                               \
-    } while ((r) < 0 && errno == EINTR && signal_check_pending() == 0)
-
 FN(fcntl_fcntl) {
     if (args_check_positional("fcntl", nargs, 2, 3) < 0 || args_no_keywords("fcntl", kwnames) < 0) {
         return 0;

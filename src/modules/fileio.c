@@ -200,12 +200,10 @@ static Value fileio_init(Value self, const Value *args, size_t nargs, Value kwna
             }
             fd = (int)v;
         } else {
-            do {
-                fd = open(bytes_data(encoded), flags, 0666);
-            } while (fd < 0 && errno == EINTR);
+            RETRY_EINTR(fd, open(bytes_data(encoded), flags, 0666));
             gc_keep_alive(encoded);
             if (fd < 0) {
-                return err_from_errno(errno, file, 0);
+                return err_occurred() ? 0 : err_from_errno(errno, file, 0);
             }
         }
     }
@@ -283,10 +281,11 @@ static Value read_some(FileIOObject *f, size_t n) {
         return 0;
     }
     ssize_t r;
-    do {
-        r = read(f->fd, b->data, n);
-    } while (r < 0 && errno == EINTR);
+    RETRY_EINTR(r, read(f->fd, b->data, n));
     if (r < 0) {
+        if (err_occurred()) {
+            return 0;
+        }
         if (errno == EAGAIN) {
             return VAL_NONE;
         }
@@ -313,10 +312,11 @@ static Value fileio_readall_impl(FileIOObject *f) {
     for (;;) {
         sb_reserve(&sb, chunk);
         ssize_t r;
-        do {
-            r = read(f->fd, sb.data + sb.len, chunk);
-        } while (r < 0 && errno == EINTR);
+        RETRY_EINTR(r, read(f->fd, sb.data + sb.len, chunk));
         if (r < 0) {
+            if (err_occurred()) {
+                goto done;
+            }
             if (errno == EAGAIN) {
                 result = sb.len ? bytes_from(sb.data, sb.len) : VAL_NONE;
             } else {
@@ -374,12 +374,14 @@ FN(fileio_readinto) {
         return 0;
     }
     ssize_t r;
-    do {
-        r = read(f->fd, view.buf, (size_t)view.len);
-    } while (r < 0 && errno == EINTR);
+    RETRY_EINTR(r, read(f->fd, view.buf, (size_t)view.len));
+    int saved = errno;
     buffer_release(&view);
     if (r < 0) {
-        return errno == EAGAIN ? VAL_NONE : err_from_errno(errno, 0, 0);
+        if (err_occurred()) {
+            return 0;
+        }
+        return saved == EAGAIN ? VAL_NONE : err_from_errno(saved, 0, 0);
     }
     return int_from_i64(r);
 }
@@ -389,18 +391,20 @@ FN(fileio_write) {
         return 0;
     }
     FileIOObject *f = FIO(self);
-    const char *data;
-    size_t len;
-    if (check_writable(f) < 0 || modules_get_buffer(args[0], &data, &len) < 0) {
+    Buffer view;
+    if (check_writable(f) < 0 || buffer_get_bytes_like(args[0], &view) < 0) {
         return 0;
     }
+    // The export stays open while a signal handler may run between retries.
     ssize_t r;
-    do {
-        r = write(f->fd, data, len);
-    } while (r < 0 && errno == EINTR);
-    gc_keep_alive(args[0]);
+    RETRY_EINTR(r, write(f->fd, view.buf, (size_t)view.len));
+    int saved = errno;
+    buffer_release(&view);
     if (r < 0) {
-        return errno == EAGAIN ? VAL_NONE : err_from_errno(errno, 0, 0);
+        if (err_occurred()) {
+            return 0;
+        }
+        return saved == EAGAIN ? VAL_NONE : err_from_errno(saved, 0, 0);
     }
     return int_from_i64(r);
 }
@@ -472,14 +476,29 @@ FN(fileio_close) {
         return 0;
     }
     FileIOObject *f = FIO(self);
-    f->base.iobase_closed = 1;
     if (f->fd < 0) {
+        f->base.iobase_closed = 1;
         return VAL_NONE;
     }
+    // IOBase.close first: self.flush(), looked up (an instance's counts);
+    // its error is raised after the descriptor is closed anyway.
+    Value flushed = io_call(self, "flush", NULL, 0);
+    Value exc = flushed ? 0 : err_fetch();
+    f->base.iobase_closed = 1;
     int fd = f->fd;
     f->fd = -1;
-    if (f->closefd && close(fd) < 0) {
-        return err_from_errno(errno, 0, 0);
+    if (fd >= 0 && f->closefd && close(fd) < 0) {
+        err_from_errno(errno, 0, 0);
+        if (exc) {
+            Value later = err_fetch();
+            obj_setattr(later, str_intern_cstr("__context__"), exc);
+            err_set_value(later);
+        }
+        return 0;
+    }
+    if (exc) {
+        err_set_value(exc);
+        return 0;
     }
     return VAL_NONE;
 }
@@ -539,16 +558,26 @@ static Value fileio_repr(Value self) {
         return str_format_c("<_io.FileIO [closed]>");
     }
     Value name = obj_getattr_opt(self, str_intern_cstr("name"));
-    if (!name && err_occurred()) {
-        return 0;
+    if (!name) {
+        if (!err_occurred() || err_matches(&exc_ValueError)) {
+            err_clear();
+        } else {
+            return 0;
+        }
     }
     const char *closefd = f->closefd ? "True" : "False";
     if (!name) {
         return str_format_c("<_io.FileIO fd=%d mode='%s' closefd=%s>", f->fd,
                             fileio_mode_string(f), closefd);
     }
-    return str_format_c("<_io.FileIO name=%R mode='%s' closefd=%s>", name,
-                        fileio_mode_string(f), closefd);
+    // A name that leads back to this file: RuntimeError, not a recursion.
+    if (io_repr_enter(self) < 0) {
+        return 0;
+    }
+    Value r = str_format_c("<_io.FileIO name=%R mode='%s' closefd=%s>", name,
+                           fileio_mode_string(f), closefd);
+    repr_leave(self);
+    return r;
 }
 
 // No close() from the finalizer: at exit, finalizers run in creation order

@@ -69,6 +69,9 @@ int fileio_is_closed(Value fileio);
 // io_is_closed without attribute lookups when obj is a FileIO or a
 // buffered object over one (bufferedio.c).
 int io_closed_fast(Value obj);
+// sys.flags.<name> as 0 or 1 (0 when sys or the flag is missing).
+int io_sys_flag(const char *name);
+
 Value bufferedio_write_data(Value buffered, const char *data, size_t len);
 
 // The types' init functions, called once by the module (0 or -1).

@@ -540,10 +540,13 @@ static Value bufferediobase_readinto_via(Value self, const Value *args, size_t n
         data = 0;
     }
     Value r = 0;
-    if (data) {
-        size_t k = bytes_len(data) < (size_t)view.len ? bytes_len(data) : (size_t)view.len;
-        memcpy(view.buf, bytes_data(data), k);
-        r = int_from_i64((int64_t)k);
+    if (data && bytes_len(data) > (size_t)view.len) {
+        // CPython says read() for readinto1 too.
+        err_format(&exc_ValueError, "read() returned too much data: %zd bytes requested, %zu returned",
+                   view.len, bytes_len(data));
+    } else if (data) {
+        memcpy(view.buf, bytes_data(data), bytes_len(data));
+        r = int_from_i64((int64_t)bytes_len(data));
     }
     buffer_release(&view);
     return r;
@@ -688,10 +691,16 @@ FN(io_open) {
             return err_format(&exc_TypeError, "expected str, bytes or os.PathLike object, not %s",
                               obj_type_name(file));
         }
-        file = obj_call0(fspath);
-        if (!file) {
+        Value path = obj_call0(fspath);
+        if (!path) {
             return 0;
         }
+        if (!val_is_str(path) && !val_is_bytes(path)) {
+            return err_format(&exc_TypeError,
+                              "expected %s.__fspath__() to return str or bytes, not %s",
+                              obj_type_name(file), obj_type_name(path));
+        }
+        file = path;
     }
     // Parse the mode as CPython's _io_open_impl.
     const char *mode = str_obj(mode_v)->data;
@@ -743,7 +752,11 @@ FN(io_open) {
         return err_format(&exc_ValueError, "binary mode doesn't take a newline argument");
     }
     if (binary && buffering == 1) {
-        // CPython warns (RuntimeWarning) and uses the default buffer size.
+        if (err_warn(&exc_RuntimeWarning, 1,
+                     "line buffering (buffering=1) isn't supported in binary mode, the default "
+                     "buffer size will be used") < 0) {
+            return 0;
+        }
         buffering = -1;
     }
     // The raw file.
@@ -844,13 +857,30 @@ FN(io_text_encoding) {
     if (args[0] != VAL_NONE) {
         return args[0];
     }
-    Value flags = sys_get_object("flags");
-    Value utf8 = flags ? obj_getattr_cstr(flags, "utf8_mode") : 0;
-    if (utf8 && obj_truthy(utf8) > 0) {
-        return str_intern_cstr("utf-8");
+    int64_t stacklevel = 2;
+    if (nargs > 1 && obj_as_int64(args[1], &stacklevel) < 0) {
+        return 0;
     }
-    err_clear();
-    return str_intern_cstr("locale");
+    if (io_sys_flag("warn_default_encoding") > 0 &&
+        err_warn(&exc_EncodingWarning, (int)stacklevel, "'encoding' argument not specified") < 0) {
+        return 0;
+    }
+    return str_intern_cstr(io_sys_flag("utf8_mode") > 0 ? "utf-8" : "locale");
+}
+
+int io_sys_flag(const char *name) {
+    Value flags = sys_get_object("flags");
+    Value v = flags ? obj_getattr_cstr(flags, name) : 0;
+    if (!v) {
+        err_clear();
+        return 0;
+    }
+    int r = obj_truthy(v);
+    if (r < 0) {
+        err_clear();
+        return 0;
+    }
+    return r;
 }
 
 static const MethodDef io_functions[] = {

@@ -94,6 +94,7 @@ Value lsprof_module_init(void);     // _lsprof (lsprofmodule.c)
 Value tracemalloc_module_init(void); // _tracemalloc (tracemallocmodule.c)
 Value struct_module_init(void);     // _struct (structmodule.c)
 Value termios_module_init(void);    // termios (termiosmodule.c)
+Value stat_module_init(void);       // _stat (statmodule.c)
 Value thread_module_init(void);     // _thread (threadmodule.c)
 Value timemodule_init(void);        // time (timemodule.c)
 Value unicodedata_module_init(void);  // unicodedata (unicodedatamodule.c)
@@ -129,6 +130,14 @@ int modules_get_buffer(Value v, const char **data, size_t *len);
 // the signals that arrived: 0, or -1 with the exception a handler raised.
 extern volatile sig_atomic_t signal_tripped;
 int signal_check_pending(void);
+
+// PEP 475: a system call that a signal interrupts runs the Python
+// handlers and is retried, unless a handler raised. After the loop, r < 0
+// with err_occurred() means a handler's exception is pending.
+#define RETRY_EINTR(r, call)                                        \
+    do {                                                            \
+        (r) = (call);                                               \
+    } while ((r) < 0 && errno == EINTR && signal_check_pending() == 0)
 
 // Shared by select, _socket and fcntl (selectmodule.c):
 // modules_fileno is CPython's PyObject_AsFileDescriptor (an int, or an

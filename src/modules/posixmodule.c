@@ -36,9 +36,12 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/random.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/times.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -167,13 +170,16 @@ static Value fs_name(const char *p, size_t n, int as_bytes) {
     return as_bytes ? bytes_from(p, n) : fs_decode(p, n);
 }
 
+static const char *path_kinds(PathArg *p) {
+    return p->allow_fd && p->nullable ? "string, bytes, os.PathLike, integer or None"
+           : p->allow_fd              ? "string, bytes, os.PathLike or integer"
+           : p->nullable              ? "string, bytes, os.PathLike or None"
+                                      : "string, bytes or os.PathLike";
+}
+
 static int path_type_error(PathArg *p, Value v) {
-    const char *kinds = p->allow_fd && p->nullable ? "string, bytes, os.PathLike, integer or None"
-                        : p->allow_fd              ? "string, bytes, os.PathLike or integer"
-                        : p->nullable              ? "string, bytes, os.PathLike or None"
-                                                   : "string, bytes or os.PathLike";
-    err_format(&exc_TypeError, "%s: %s should be %s, not %s", p->fname, p->argname, kinds,
-               obj_type_name(v));
+    err_format(&exc_TypeError, "%s: %s should be %s, not %s", p->fname, p->argname,
+               path_kinds(p), obj_type_name(v));
     return -1;
 }
 
@@ -209,6 +215,19 @@ static int path_convert(PathArg *p, Value v) {
         return fd_arg(v, &p->fd);
     }
     Value s = fspath_of(v);
+    if (!s && !err_occurred() && buffer_check(v)) {
+        // A bytes-like object other than bytes: still accepted, deprecated.
+        if (err_warn(&exc_DeprecationWarning, 1, "%s: %s should be %s, not %s", p->fname,
+                     p->argname, path_kinds(p), obj_type_name(v)) < 0) {
+            return -1;
+        }
+        Buffer view;
+        if (buffer_get_bytes_like(v, &view) < 0) {
+            return -1;
+        }
+        s = bytes_from(view.buf, (size_t)view.len);
+        buffer_release(&view);
+    }
     if (!s) {
         return err_occurred() ? -1 : path_type_error(p, v);
     }
@@ -380,11 +399,9 @@ FN(posix_open) {
         return 0;
     }
     int fd;
-    do {
-        fd = openat(dir_fd, p.path, flags | O_CLOEXEC, mode);
-    } while (fd < 0 && errno == EINTR);
+    RETRY_EINTR(fd, openat(dir_fd, p.path, flags | O_CLOEXEC, mode));
     if (fd < 0) {
-        return path_error(&p);
+        return err_occurred() ? 0 : path_error(&p);
     }
     return val_from_smallint(fd);
 }
@@ -453,11 +470,9 @@ FN(posix_read) {
         return 0;
     }
     ssize_t r;
-    do {
-        r = read(fd, b->data, (size_t)n);
-    } while (r < 0 && errno == EINTR);
+    RETRY_EINTR(r, read(fd, b->data, (size_t)n));
     if (r < 0) {
-        return posix_error();
+        return err_occurred() ? 0 : posix_error();
     }
     return bytes_from(b->data, (size_t)r);
 }
@@ -468,18 +483,18 @@ FN(posix_write) {
         return 0;
     }
     int fd;
-    const char *data;
-    size_t len;
-    if (fd_arg(args[0], &fd) < 0 || modules_get_buffer(args[1], &data, &len) < 0) {
+    Buffer view;
+    if (fd_arg(args[0], &fd) < 0 || buffer_get_bytes_like(args[1], &view) < 0) {
         return 0;
     }
+    // The export stays open while a signal handler may run between retries.
     ssize_t r;
-    do {
-        r = write(fd, data, len);
-    } while (r < 0 && errno == EINTR);
-    gc_keep_alive(args[1]);
+    RETRY_EINTR(r, write(fd, view.buf, (size_t)view.len));
+    int saved = errno;
+    buffer_release(&view);
     if (r < 0) {
-        return posix_error();
+        errno = saved;
+        return err_occurred() ? 0 : posix_error();
     }
     return int_from_i64(r);
 }
@@ -829,16 +844,35 @@ FN(posix_fchmod) {
 }
 
 // A uid or gid argument: -1 means "unchanged" (CPython's _Py_Uid_Converter).
-static int id_arg(Value v, int64_t *out) {
-    if (int_arg(v, out) < 0) {
+// A uid or gid argument (`what` names which), as CPython's converter:
+// -1 and 0 .. 2**32-1 pass (2**32-1 is (uid_t)-1 too); other values of a
+// C long are "less than minimum" (truncation counts as that), larger
+// ones "greater than maximum".
+static int named_id_arg(Value v, const char *what, int64_t *out) {
+    if (!int_check(v) && !obj_lookup_special(v, str_intern_cstr("__index__"))) {
+        if (!err_occurred()) {
+            err_format(&exc_TypeError, "%s should be integer, not %s", what, obj_type_name(v));
+        }
         return -1;
     }
-    if (*out < -1 || *out > (int64_t)UINT32_MAX - 1) {
-        err_format(&exc_OverflowError, *out < 0 ? "uid is less than minimum"
-                                                : "uid is greater than maximum");
+    if (obj_as_int64(v, out) < 0) {
+        if (err_matches(&exc_OverflowError)) {
+            int negative = int_check(v) && int_sign(v) < 0;
+            err_clear();
+            err_format(&exc_OverflowError, "%s is %s", what,
+                       negative ? "less than minimum" : "greater than maximum");
+        }
+        return -1;
+    }
+    if (*out < -1 || *out > (int64_t)UINT32_MAX) {
+        err_format(&exc_OverflowError, "%s is less than minimum", what);
         return -1;
     }
     return 0;
+}
+
+static int id_arg(Value v, int64_t *out) {
+    return named_id_arg(v, "uid", out);
 }
 
 static Value chown_call(const char *fname, int follow_dflt, const Value *args, size_t nargs,
@@ -851,7 +885,8 @@ static Value chown_call(const char *fname, int follow_dflt, const Value *args, s
     int64_t uid, gid;
     int dir_fd;
     if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || path_convert(&p, a[0]) < 0 ||
-        id_arg(a[1], &uid) < 0 || id_arg(a[2], &gid) < 0 || dir_fd_arg(a[3], &dir_fd) < 0) {
+        id_arg(a[1], &uid) < 0 || named_id_arg(a[2], "gid", &gid) < 0 ||
+        dir_fd_arg(a[3], &dir_fd) < 0) {
         return 0;
     }
     int follow = follow_dflt ? bool_arg(a[4], 1) : 0;
@@ -874,7 +909,7 @@ FN(posix_fchown) {
     int fd;
     int64_t uid, gid;
     if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || fd_arg(a[0], &fd) < 0 ||
-        id_arg(a[1], &uid) < 0 || id_arg(a[2], &gid) < 0) {
+        id_arg(a[1], &uid) < 0 || named_id_arg(a[2], "gid", &gid) < 0) {
         return 0;
     }
     return fchown(fd, (uid_t)uid, (gid_t)gid) < 0 ? posix_error() : VAL_NONE;
@@ -1053,6 +1088,7 @@ typedef struct DirEntryObject {
     Value stat, lstat;       // cached stat_results, or 0
     unsigned char d_type;    // DT_UNKNOWN when the system did not say
     uint64_t ino;
+    int dir_fd;              // scandir(fd): stat the name relative to it; else -1
 } DirEntryObject;
 
 typedef struct ScandirObject {
@@ -1060,7 +1096,9 @@ typedef struct ScandirObject {
     DIR *dir;                // NULL once closed
     Value path_object;       // the argument (None when omitted)
     Value prefix;            // the directory, as str or bytes, with a trailing '/' if needed
+                             // (0 for scandir(fd): an entry's path is its name)
     int is_bytes;
+    int fd;                  // scandir(fd): the descriptor given (not owned); else -1
 } ScandirObject;
 
 static Type type_direntry, type_scandir;
@@ -1105,7 +1143,10 @@ static Value direntry_fetch_stat(Value self, int follow) {
             p = bytes_data(enc);
         }
         struct stat st;
-        if ((follow ? stat(p, &st) : lstat(p, &st)) < 0) {
+        int failed = e->dir_fd >= 0 ? fstatat(e->dir_fd, p, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW)
+                     : follow      ? stat(p, &st)
+                                   : lstat(p, &st);
+        if (failed < 0) {
             return err_from_errno(errno, path, 0);
         }
         gc_keep_alive(enc);
@@ -1259,7 +1300,7 @@ FN(posix_scandir) {
     static const char *const names[] = {"path", NULL};
     ArgSpec spec = {"scandir", 0, names, 0, 1, 0};
     Value a[1];
-    PathArg p = PATH_ARG("scandir", "path", 1, 0);
+    PathArg p = PATH_ARG("scandir", "path", 1, 1);
     if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || path_convert(&p, a[0]) < 0) {
         return 0;
     }
@@ -1269,6 +1310,25 @@ FN(posix_scandir) {
     }
     s->path_object = p.object;
     s->is_bytes = p.is_bytes;
+    s->fd = -1;
+    if (p.fd >= 0) {
+        // As listdir(fd): a copy of the descriptor, read from the start;
+        // entries are names, stat()ed relative to the descriptor given.
+        int fd = fcntl(p.fd, F_DUPFD_CLOEXEC, 0);
+        s->dir = fd < 0 ? NULL : fdopendir(fd);
+        if (fd >= 0 && !s->dir) {
+            int saved = errno;
+            close(fd);
+            errno = saved;
+        }
+        if (!s->dir) {
+            return path_error(&p);
+        }
+        rewinddir(s->dir);
+        s->fd = p.fd;
+        s->prefix = 0;
+        return val_from_ptr(s);
+    }
     // An entry's path joins the argument as given (after os.fspath) and the
     // name: scandir('a') gives 'a/x', scandir() './x'.
     Value dir = p.encoded ? (p.is_bytes ? p.encoded : fspath_of(p.object)) : 0;
@@ -1318,8 +1378,9 @@ static Value scandir_next(Value self) {
         }
         e->d_type = d->d_type;
         e->ino = d->d_ino;
+        e->dir_fd = s->fd;
         e->name = fs_name(d->d_name, strlen(d->d_name), s->is_bytes);
-        e->path = e->name ? obj_binop(s->prefix, e->name, BINOP_ADD) : 0;
+        e->path = !e->name ? 0 : s->prefix ? obj_binop(s->prefix, e->name, BINOP_ADD) : e->name;
         if (!e->path) {
             return 0;
         }
@@ -1590,11 +1651,9 @@ FN(posix_waitpid) {
         return 0;
     }
     pid_t r;
-    do {
-        r = waitpid(pid, &status, options);
-    } while (r < 0 && errno == EINTR);
+    RETRY_EINTR(r, waitpid(pid, &status, options));
     if (r < 0) {
-        return posix_error();
+        return err_occurred() ? 0 : posix_error();
     }
     return tuple_pack2(val_from_smallint(r), val_from_smallint(status));
 }
@@ -1605,11 +1664,9 @@ FN(posix_wait) {
     }
     int status = 0;
     pid_t r;
-    do {
-        r = wait(&status);
-    } while (r < 0 && errno == EINTR);
+    RETRY_EINTR(r, wait(&status));
     if (r < 0) {
-        return posix_error();
+        return err_occurred() ? 0 : posix_error();
     }
     return tuple_pack2(val_from_smallint(r), val_from_smallint(status));
 }
@@ -1842,6 +1899,453 @@ FN(posix_unsetenv) {
 
 // ---- the module ------------------------------------------------------------------------------
 
+// ---- ids, priorities, random bytes, file systems, special descriptors ---------------------
+
+
+#define SET_IDS(fname, what, n, call)                                             \
+    FN(posix_##fname) {                                                           \
+        int64_t id[2];                                                            \
+        if (args_check_positional(#fname, nargs, n, n) < 0 ||                     \
+            args_no_keywords(#fname, kwnames) < 0) {                              \
+            return 0;                                                             \
+        }                                                                         \
+        for (int i = 0; i < n; i++) {                                             \
+            if (named_id_arg(args[i], what, &id[i]) < 0) {                        \
+                return 0;                                                         \
+            }                                                                     \
+        }                                                                         \
+        return (call) < 0 ? posix_error() : VAL_NONE;                             \
+    }
+SET_IDS(setuid, "uid", 1, setuid((uid_t)id[0]))
+SET_IDS(seteuid, "uid", 1, seteuid((uid_t)id[0]))
+SET_IDS(setgid, "gid", 1, setgid((gid_t)id[0]))
+SET_IDS(setegid, "gid", 1, setegid((gid_t)id[0]))
+SET_IDS(setreuid, "uid", 2, setreuid((uid_t)id[0], (uid_t)id[1]))
+SET_IDS(setregid, "gid", 2, setregid((gid_t)id[0], (gid_t)id[1]))
+#undef SET_IDS
+
+FN(posix_getpriority) {
+    int which, who;
+    if (args_check_positional("getpriority", nargs, 2, 2) < 0 ||
+        args_no_keywords("getpriority", kwnames) < 0 || int_arg_c(args[0], &which) < 0 ||
+        int_arg_c(args[1], &who) < 0) {
+        return 0;
+    }
+    // -1 is a valid priority: only errno tells an error.
+    errno = 0;
+    int r = getpriority(which, (id_t)who);
+    if (r == -1 && errno) {
+        return posix_error();
+    }
+    return int_from_i64(r);
+}
+
+FN(posix_setpriority) {
+    int which, who, prio;
+    if (args_check_positional("setpriority", nargs, 3, 3) < 0 ||
+        args_no_keywords("setpriority", kwnames) < 0 || int_arg_c(args[0], &which) < 0 ||
+        int_arg_c(args[1], &who) < 0 || int_arg_c(args[2], &prio) < 0) {
+        return 0;
+    }
+    return setpriority(which, (id_t)who, prio) < 0 ? posix_error() : VAL_NONE;
+}
+
+FN(posix_getrandom) {
+    static const char *const names[] = {"size", "flags", NULL};
+    ArgSpec spec = {"getrandom", 0, names, 1, 2, 0};
+    Value a[2];
+    int64_t size;
+    int flags = 0;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || int_arg(a[0], &size) < 0 ||
+        (a[1] && int_arg_c(a[1], &flags) < 0)) {
+        return 0;
+    }
+    if (size < 0) {
+        errno = EINVAL;
+        return posix_error();
+    }
+    BytesObject *b = bytes_alloc((size_t)size);
+    if (!b) {
+        return 0;
+    }
+    ssize_t r;
+    RETRY_EINTR(r, getrandom(b->data, (size_t)size, (unsigned)flags));
+    if (r < 0) {
+        return err_occurred() ? 0 : posix_error();
+    }
+    return (size_t)r == (size_t)size ? val_from_ptr(b) : bytes_from(b->data, (size_t)r);
+}
+
+static Type type_statvfs_result;
+
+static Value statvfs_result_from(const struct statvfs *st) {
+    Value items[11] = {
+        int_from_u64(st->f_bsize),  int_from_u64(st->f_frsize), int_from_u64(st->f_blocks),
+        int_from_u64(st->f_bfree),  int_from_u64(st->f_bavail), int_from_u64(st->f_files),
+        int_from_u64(st->f_ffree),  int_from_u64(st->f_favail), int_from_u64(st->f_flag),
+        int_from_u64(st->f_namemax), int_from_u64(st->f_fsid),
+    };
+    for (int i = 0; i < 11; i++) {
+        if (!items[i]) {
+            return 0;
+        }
+    }
+    return structseq_new(&type_statvfs_result, items);
+}
+
+FN(posix_statvfs) {
+    static const char *const names[] = {"path", NULL};
+    ArgSpec spec = {"statvfs", 0, names, 1, 1, 0};
+    Value a[1];
+    PathArg p = PATH_ARG("statvfs", "path", 0, 1);
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || path_convert(&p, a[0]) < 0) {
+        return 0;
+    }
+    struct statvfs st;
+    int r;
+    if (p.fd >= 0) {
+        RETRY_EINTR(r, fstatvfs(p.fd, &st));
+    } else {
+        RETRY_EINTR(r, statvfs(p.path, &st));
+    }
+    if (r < 0) {
+        return err_occurred() ? 0 : path_error(&p);
+    }
+    return statvfs_result_from(&st);
+}
+
+FN(posix_fstatvfs) {
+    int fd;
+    if (args_check_positional("fstatvfs", nargs, 1, 1) < 0 ||
+        args_no_keywords("fstatvfs", kwnames) < 0 || fd_arg(args[0], &fd) < 0) {
+        return 0;
+    }
+    struct statvfs st;
+    int r;
+    RETRY_EINTR(r, fstatvfs(fd, &st));
+    if (r < 0) {
+        return err_occurred() ? 0 : posix_error();
+    }
+    return statvfs_result_from(&st);
+}
+
+FN(posix_eventfd) {
+    static const char *const names[] = {"initval", "flags", NULL};
+    ArgSpec spec = {"eventfd", 0, names, 1, 2, 0};
+    Value a[2];
+    int64_t initval;
+    int flags = EFD_CLOEXEC;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || int_arg(a[0], &initval) < 0 ||
+        (a[1] && int_arg_c(a[1], &flags) < 0)) {
+        return 0;
+    }
+    if (initval < 0 || initval > (int64_t)UINT32_MAX) {
+        return err_format(&exc_OverflowError, "Python int too large to convert to C unsigned int");
+    }
+    int fd = eventfd((unsigned)initval, flags);
+    return fd < 0 ? posix_error() : val_from_smallint(fd);
+}
+
+FN(posix_eventfd_read) {
+    static const char *const names[] = {"fd", NULL};
+    ArgSpec spec = {"eventfd_read", 0, names, 1, 1, 0};
+    Value a[1];
+    int fd;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || fd_arg(a[0], &fd) < 0) {
+        return 0;
+    }
+    eventfd_t value;
+    int r;
+    RETRY_EINTR(r, eventfd_read(fd, &value));
+    if (r < 0) {
+        return err_occurred() ? 0 : posix_error();
+    }
+    return int_from_u64(value);
+}
+
+FN(posix_eventfd_write) {
+    static const char *const names[] = {"fd", "value", NULL};
+    ArgSpec spec = {"eventfd_write", 0, names, 2, 2, 0};
+    Value a[2];
+    int fd;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || fd_arg(a[0], &fd) < 0) {
+        return 0;
+    }
+    // An unsigned 64-bit value (CPython's unsigned long long converter).
+    if (!int_check(a[1])) {
+        return err_format(&exc_TypeError, "an integer is required");
+    }
+    Value v = int_exact(a[1]);
+    if (!v) {
+        return 0;
+    }
+    if (int_sign(v) < 0) {
+        return err_format(&exc_ValueError, "value must be positive");
+    }
+    uint64_t value;
+    int64_t small;
+    if (!val_is_ptr(v) || type_of(v) != &type_int) {
+        if (int_to_i64(v, &small) < 0) {
+            return 0;
+        }
+        value = (uint64_t)small;
+    } else {
+        IntObject *big = (IntObject *)val_ptr(v);
+        if (big->size > 1) {
+            return err_format(&exc_OverflowError, "Python int too large to convert to C unsigned long long");
+        }
+        value = big->size ? big->limbs[0] : 0;
+    }
+    int r;
+    RETRY_EINTR(r, eventfd_write(fd, (eventfd_t)value));
+    if (r < 0) {
+        return err_occurred() ? 0 : posix_error();
+    }
+    return VAL_NONE;
+}
+
+FN(posix_memfd_create) {
+    static const char *const names[] = {"name", "flags", NULL};
+    ArgSpec spec = {"memfd_create", 0, names, 1, 2, 0};
+    Value a[2];
+    PathArg p = PATH_ARG("memfd_create", "name", 0, 0);
+    int flags = MFD_CLOEXEC;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || path_convert(&p, a[0]) < 0 ||
+        (a[1] && int_arg_c(a[1], &flags) < 0)) {
+        return 0;
+    }
+    int fd = memfd_create(p.path, (unsigned)flags);
+    return fd < 0 ? posix_error() : val_from_smallint(fd);
+}
+
+// The buffers of readv/writev: each one's window stays open across the
+// call. *n set; -1 with "readv() arg 2 must be a sequence" otherwise.
+static int iovec_collect(Value seq, const char *fname, int writable, Buffer **views,
+                         struct iovec **iov, size_t *n) {
+    Value items = obj_call(val_from_ptr(&type_list), &seq, 1, 0);
+    if (!items || !obj_lookup_special(seq, str_intern_cstr("__len__"))) {
+        err_clear();
+        err_format(&exc_TypeError, "%s() arg 2 must be a sequence", fname);
+        return -1;
+    }
+    size_t count = list_obj(items)->len;
+    *views = calloc(count ? count : 1, sizeof(Buffer));
+    *iov = calloc(count ? count : 1, sizeof(struct iovec));
+    if (!*views || !*iov) {
+        free(*views);
+        free(*iov);
+        err_no_memory();
+        return -1;
+    }
+    for (size_t i = 0; i < count; i++) {
+        Value item = list_obj(items)->items[i];
+        int r = writable ? buffer_get(item, &(*views)[i], BUFFER_WRITABLE)
+                         : buffer_get_bytes_like(item, &(*views)[i]);
+        if (r < 0) {
+            for (size_t k = 0; k < i; k++) {
+                buffer_release(&(*views)[k]);
+            }
+            free(*views);
+            free(*iov);
+            return -1;
+        }
+        (*iov)[i].iov_base = (*views)[i].buf;
+        (*iov)[i].iov_len = (size_t)(*views)[i].len;
+    }
+    *n = count;
+    return 0;
+}
+
+static void iovec_release(Buffer *views, struct iovec *iov, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        buffer_release(&views[i]);
+    }
+    free(views);
+    free(iov);
+}
+
+static Value readv_writev(const char *fname, int reading, const Value *args, size_t nargs,
+                          Value kwnames) {
+    int fd;
+    if (args_check_positional(fname, nargs, 2, 2) < 0 || args_no_keywords(fname, kwnames) < 0 ||
+        fd_arg(args[0], &fd) < 0) {
+        return 0;
+    }
+    Buffer *views;
+    struct iovec *iov;
+    size_t n;
+    if (iovec_collect(args[1], fname, reading, &views, &iov, &n) < 0) {
+        return 0;
+    }
+    ssize_t r;
+    RETRY_EINTR(r, reading ? readv(fd, iov, (int)n) : writev(fd, iov, (int)n));
+    int saved = errno;
+    iovec_release(views, iov, n);
+    if (r < 0) {
+        errno = saved;
+        return err_occurred() ? 0 : posix_error();
+    }
+    return int_from_i64(r);
+}
+
+FN(posix_readv) { return readv_writev("readv", 1, args, nargs, kwnames); }
+FN(posix_writev) { return readv_writev("writev", 0, args, nargs, kwnames); }
+
+// An optional file offset (None: the descriptor's own position).
+static int offset_arg(Value v, off_t *off, off_t **p) {
+    *p = NULL;
+    if (!v || v == VAL_NONE) {
+        return 0;
+    }
+    int64_t o;
+    if (int_arg(v, &o) < 0) {
+        return -1;
+    }
+    *off = (off_t)o;
+    *p = off;
+    return 0;
+}
+
+FN(posix_sendfile) {
+    static const char *const names[] = {"out_fd", "in_fd", "offset", "count", NULL};
+    ArgSpec spec = {"sendfile", 0, names, 4, 4, 0};
+    Value a[4];
+    int out_fd, in_fd;
+    int64_t count;
+    off_t off, *offp;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || fd_arg(a[0], &out_fd) < 0 ||
+        fd_arg(a[1], &in_fd) < 0 || offset_arg(a[2], &off, &offp) < 0 ||
+        int_arg(a[3], &count) < 0) {
+        return 0;
+    }
+    // A negative count reaches the system call (EINVAL), as in CPython.
+    ssize_t r;
+    RETRY_EINTR(r, sendfile(out_fd, in_fd, offp, (size_t)count));
+    if (r < 0) {
+        return err_occurred() ? 0 : posix_error();
+    }
+    return int_from_i64(r);
+}
+
+// copy_file_range and splice: (src, dst, count, offset_src=None,
+// offset_dst=None[, flags=0]).
+static Value copy_between(const char *fname, int is_splice, const Value *args, size_t nargs,
+                          Value kwnames) {
+    static const char *const cnames[] = {"src", "dst", "count", "offset_src", "offset_dst", NULL};
+    static const char *const snames[] = {"src",        "dst",        "count",
+                                         "offset_src", "offset_dst", "flags", NULL};
+    ArgSpec spec = {fname, 0, is_splice ? snames : cnames, 3, is_splice ? 6 : 5, 0};
+    Value a[6] = {0};
+    int src, dst;
+    int64_t count;
+    int flags = 0;
+    off_t osrc, odst, *psrc, *pdst;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || fd_arg(a[0], &src) < 0 ||
+        fd_arg(a[1], &dst) < 0 || int_arg(a[2], &count) < 0 ||
+        offset_arg(a[3], &osrc, &psrc) < 0 || offset_arg(a[4], &odst, &pdst) < 0 ||
+        (is_splice && a[5] && int_arg_c(a[5], &flags) < 0)) {
+        return 0;
+    }
+    if (count < 0) {
+        return err_format(&exc_ValueError, "negative value for 'count' not allowed");
+    }
+    ssize_t r;
+    if (is_splice) {
+        RETRY_EINTR(r, splice(src, psrc, dst, pdst, (size_t)count, (unsigned)flags));
+    } else {
+        RETRY_EINTR(r, copy_file_range(src, psrc, dst, pdst, (size_t)count, 0));
+    }
+    if (r < 0) {
+        return err_occurred() ? 0 : posix_error();
+    }
+    return int_from_i64(r);
+}
+
+FN(posix_copy_file_range) { return copy_between("copy_file_range", 0, args, nargs, kwnames); }
+FN(posix_splice) { return copy_between("splice", 1, args, nargs, kwnames); }
+
+FN(posix_mkfifo) {
+    static const char *const names[] = {"path", "mode", "dir_fd", NULL};
+    ArgSpec spec = {"mkfifo", 0, names, 1, 2, 0};
+    Value a[3];
+    PathArg p = PATH_ARG("mkfifo", "path", 0, 0);
+    int mode = 0666, dir_fd;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || path_convert(&p, a[0]) < 0 ||
+        (a[1] && int_arg_c(a[1], &mode) < 0) || dir_fd_arg(a[2], &dir_fd) < 0) {
+        return 0;
+    }
+    int r;
+    RETRY_EINTR(r, mkfifoat(dir_fd, p.path, (mode_t)mode));
+    // CPython's error names no file here (nor for mknod).
+    return r < 0 ? (err_occurred() ? 0 : posix_error()) : VAL_NONE;
+}
+
+// A device number (dev_t): non-negative and within 64 bits.
+static int dev_arg(Value v, dev_t *out) {
+    if (!int_check(v)) {
+        err_format(&exc_TypeError, "an integer is required");
+        return -1;
+    }
+    if (int_sign(v) < 0) {
+        err_format(&exc_OverflowError, "can't convert negative int to unsigned");
+        return -1;
+    }
+    int64_t d;
+    if (int_to_i64(v, &d) < 0) {
+        err_clear();
+        err_format(&exc_OverflowError, "int too big to convert");
+        return -1;
+    }
+    *out = (dev_t)d;
+    return 0;
+}
+
+FN(posix_mknod) {
+    static const char *const names[] = {"path", "mode", "device", "dir_fd", NULL};
+    ArgSpec spec = {"mknod", 0, names, 1, 3, 0};
+    Value a[4];
+    PathArg p = PATH_ARG("mknod", "path", 0, 0);
+    int mode = 0600, dir_fd;
+    dev_t device = 0;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0 || path_convert(&p, a[0]) < 0 ||
+        (a[1] && int_arg_c(a[1], &mode) < 0) || (a[2] && dev_arg(a[2], &device) < 0) ||
+        dir_fd_arg(a[3], &dir_fd) < 0) {
+        return 0;
+    }
+    return mknodat(dir_fd, p.path, (mode_t)mode, device) < 0 ? posix_error() : VAL_NONE;
+}
+
+FN(posix_major) {
+    dev_t d;
+    if (args_check_positional("major", nargs, 1, 1) < 0 || args_no_keywords("major", kwnames) < 0 ||
+        dev_arg(args[0], &d) < 0) {
+        return 0;
+    }
+    return int_from_u64(major(d));
+}
+
+FN(posix_minor) {
+    dev_t d;
+    if (args_check_positional("minor", nargs, 1, 1) < 0 || args_no_keywords("minor", kwnames) < 0 ||
+        dev_arg(args[0], &d) < 0) {
+        return 0;
+    }
+    return int_from_u64(minor(d));
+}
+
+FN(posix_makedev) {
+    int64_t ma, mi;
+    if (args_check_positional("makedev", nargs, 2, 2) < 0 ||
+        args_no_keywords("makedev", kwnames) < 0 || int_arg(args[0], &ma) < 0 ||
+        int_arg(args[1], &mi) < 0) {
+        return 0;
+    }
+    if (ma < INT32_MIN || ma > INT32_MAX || mi < INT32_MIN || mi > INT32_MAX) {
+        return err_format(&exc_OverflowError, "Python int too large to convert to C int");
+    }
+    return int_from_u64(makedev((unsigned)ma, (unsigned)mi));
+}
+
 static const MethodDef posix_functions[] = {
     {"stat", posix_stat, METH_DEFAULT, NULL},
     {"lstat", posix_lstat, METH_DEFAULT, NULL},
@@ -1872,6 +2376,31 @@ static const MethodDef posix_functions[] = {
     {"fchdir", posix_fchdir, METH_DEFAULT, NULL},
     {"listdir", posix_listdir, METH_DEFAULT, NULL},
     {"scandir", posix_scandir, METH_DEFAULT, NULL},
+    {"setuid", posix_setuid, METH_DEFAULT, NULL},
+    {"seteuid", posix_seteuid, METH_DEFAULT, NULL},
+    {"setgid", posix_setgid, METH_DEFAULT, NULL},
+    {"setegid", posix_setegid, METH_DEFAULT, NULL},
+    {"setreuid", posix_setreuid, METH_DEFAULT, NULL},
+    {"setregid", posix_setregid, METH_DEFAULT, NULL},
+    {"getpriority", posix_getpriority, METH_DEFAULT, NULL},
+    {"setpriority", posix_setpriority, METH_DEFAULT, NULL},
+    {"getrandom", posix_getrandom, METH_DEFAULT, NULL},
+    {"statvfs", posix_statvfs, METH_DEFAULT, NULL},
+    {"fstatvfs", posix_fstatvfs, METH_DEFAULT, NULL},
+    {"eventfd", posix_eventfd, METH_DEFAULT, NULL},
+    {"eventfd_read", posix_eventfd_read, METH_DEFAULT, NULL},
+    {"eventfd_write", posix_eventfd_write, METH_DEFAULT, NULL},
+    {"memfd_create", posix_memfd_create, METH_DEFAULT, NULL},
+    {"readv", posix_readv, METH_DEFAULT, NULL},
+    {"writev", posix_writev, METH_DEFAULT, NULL},
+    {"sendfile", posix_sendfile, METH_DEFAULT, NULL},
+    {"copy_file_range", posix_copy_file_range, METH_DEFAULT, NULL},
+    {"splice", posix_splice, METH_DEFAULT, NULL},
+    {"mkfifo", posix_mkfifo, METH_DEFAULT, NULL},
+    {"mknod", posix_mknod, METH_DEFAULT, NULL},
+    {"major", posix_major, METH_DEFAULT, NULL},
+    {"minor", posix_minor, METH_DEFAULT, NULL},
+    {"makedev", posix_makedev, METH_DEFAULT, NULL},
     {"mkdir", posix_mkdir, METH_DEFAULT, NULL},
     {"rmdir", posix_rmdir, METH_DEFAULT, NULL},
     {"unlink", posix_unlink, METH_DEFAULT, NULL},
@@ -1942,7 +2471,8 @@ static const char *const have_functions[] = {
     "HAVE_FACCESSAT", "HAVE_FCHDIR",   "HAVE_FCHMOD",     "HAVE_FCHMODAT", "HAVE_FSTATAT",
     "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LINKAT",     "HAVE_LSTAT",    "HAVE_MKDIRAT",
     "HAVE_OPENAT",    "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",
-    "HAVE_UTIMENSAT", NULL,
+    "HAVE_UTIMENSAT", "HAVE_FDOPENDIR", "HAVE_FCHOWN",   "HAVE_FCHOWNAT", "HAVE_LCHOWN",
+    "HAVE_EVENTFD",   "HAVE_FSTATVFS",  "HAVE_MEMFD_CREATE", "HAVE_MKFIFOAT", "HAVE_MKNODAT", NULL,
 };
 
 static int posix_init_types(void) {
@@ -1952,6 +2482,9 @@ static int posix_init_types(void) {
     }
     static const char *const ts_fields[] = {"columns", "lines"};
     static const char *const un_fields[] = {"sysname", "nodename", "release", "version", "machine"};
+    static const char *const statvfs_fields[] = {
+        "f_bsize", "f_frsize", "f_blocks", "f_bfree",   "f_bavail", "f_files",
+        "f_ffree", "f_favail", "f_flag",   "f_namemax", "f_fsid"};
     static const char *const tm_fields[] = {"user", "system", "children_user", "children_system",
                                             "elapsed"};
     if (structseq_init_type_ex(&type_stat_result, "os.stat_result", stat_result_fields,
@@ -1959,6 +2492,8 @@ static int posix_init_types(void) {
         structseq_init_type(&type_terminal_size, "os.terminal_size", ts_fields, 2, 1) < 0 ||
         structseq_init_type(&type_uname_result, "posix.uname_result", un_fields, 5, 1) < 0 ||
         structseq_init_type(&type_times_result, "posix.times_result", tm_fields, 5, 1) < 0 ||
+        structseq_init_type_ex(&type_statvfs_result, "os.statvfs_result", statvfs_fields, 11,
+                               10, 1) < 0 ||
         type_ready(&type_direntry) < 0 || type_ready(&type_scandir) < 0) {
         return -1;
     }
@@ -2002,6 +2537,7 @@ Value posix_module_init(void) {
         module_add(m, "terminal_size", val_from_ptr(&type_terminal_size)) < 0 ||
         module_add(m, "uname_result", val_from_ptr(&type_uname_result)) < 0 ||
         module_add(m, "times_result", val_from_ptr(&type_times_result)) < 0 ||
+        module_add(m, "statvfs_result", val_from_ptr(&type_statvfs_result)) < 0 ||
         module_add(m, "DirEntry", val_from_ptr(&type_direntry)) < 0) {
         return 0;
     }

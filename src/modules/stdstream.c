@@ -37,6 +37,7 @@
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
 #include "../runtime/unicode.h"
+#include "modules.h"
 
 enum { STDSTREAM_BUFFER_SIZE = 8192 };
 
@@ -389,6 +390,9 @@ static ssize_t fill(StdStream *s) {
     for (;;) {
         ssize_t r = read(s->fd, s->buf + s->len, STDSTREAM_BUFFER_SIZE - s->len);
         if (r < 0 && errno == EINTR) {
+            if (signal_check_pending() < 0) {
+                return -1;
+            }
             continue;
         }
         if (r < 0) {

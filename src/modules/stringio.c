@@ -10,6 +10,7 @@
 
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
+#include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/float.h"
 #include "../runtime/gc.h"
@@ -33,6 +34,7 @@ typedef struct StringIOObject {
     const char *readnl;      // NULL (universal) or "\n", "\r", "\r\n"
     const char *writenl;     // "\n" becomes this on write, or NULL
     unsigned seen;           // SEEN_* bits (newline None or '')
+    const char *newline;     // the newline argument for __getstate__: NULL (None), or its text
 } StringIOObject;
 
 enum { SEEN_CR = 1, SEEN_LF = 2, SEEN_CRLF = 4 };
@@ -173,6 +175,7 @@ static Value stringio_init(Value self, const Value *args, size_t nargs, Value kw
     s->readtranslate = !nl;
     s->readnl = nl && nl[0] ? (nl[1] ? "\r\n" : nl[0] == '\r' ? "\r" : "\n") : NULL;
     s->writenl = nl && nl[0] && strcmp(nl, "\n") ? (nl[1] ? "\r\n" : "\r") : NULL;
+    s->newline = !nl ? NULL : !nl[0] ? "" : s->readnl;
     s->initialized = 1;
     if (init && init != VAL_NONE) {
         if (write_text(s, init) < 0) {
@@ -434,7 +437,97 @@ static Value stringio_get_newlines(Value self) {
     return n == 0 ? VAL_NONE : n == 1 ? items[0] : tuple_from(items, n);
 }
 
+// ---- pickling ---------------------------------------------------------------------------
+
+// (value, newline, position, instance dict or None), as CPython's.
+FN(stringio_getstate) {
+    StringIOObject *s = SIO(self);
+    if (method_check_args("__getstate__", nargs, kwnames, 0, 0) < 0 || check_ready(s) < 0) {
+        return 0;
+    }
+    Value value = cps_to_str(s, 0, s->len);
+    Value newline = !value ? 0 : s->newline ? str_from_cstr(s->newline) : VAL_NONE;
+    Value dict = newline ? obj_getattr_opt(self, str_intern_cstr("__dict__")) : 0;
+    if (!newline || (!dict && err_occurred())) {
+        return 0;
+    }
+    if (dict && dict_check(dict) && dict_len(dict) > 0) {
+        dict = dict_copy(dict);
+        if (!dict) {
+            return 0;
+        }
+    } else {
+        dict = VAL_NONE;
+    }
+    Value pos = int_from_i64((int64_t)s->pos);
+    return pos ? tuple_from((Value[]){value, newline, pos, dict}, 4) : 0;
+}
+
+FN(stringio_setstate) {
+    if (method_check_args("__setstate__", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    StringIOObject *s = SIO(self);
+    if (s->closed) {
+        return err_format(&exc_ValueError, "I/O operation on closed file");
+    }
+    Value state = args[0];
+    if (!tuple_check(state) || tuple_obj(state)->len < 4) {
+        return err_format(&exc_TypeError, "%.200s.__setstate__ argument should be 4-tuple, got %.200s",
+                          type_of(self)->name, obj_type_name(state));
+    }
+    Value *items = tuple_obj(state)->items;
+    if (!stringio_init(self, items, 2, 0)) {
+        return 0;
+    }
+    // The value was translated when it was written: it goes back as it is.
+    s->len = s->pos = 0;
+    if (items[0] != VAL_NONE) {
+        StrObject *so = str_obj(items[0]);
+        if (reserve(s, so->len) < 0) {
+            return 0;
+        }
+        const unsigned char *p = (const unsigned char *)so->data, *end = p + so->nbytes;
+        while (p < end) {
+            size_t l;
+            s->buf[s->len++] = str_decode_cp(p, &l);
+            p += l;
+        }
+    }
+    Value posv = items[2];
+    if (!int_check(posv)) {
+        return err_format(&exc_TypeError, "third item of state must be an integer, got %.200s",
+                          obj_type_name(posv));
+    }
+    int64_t pos;
+    if (int_to_i64(posv, &pos) < 0) {
+        err_clear();
+        return err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    if (pos < 0) {
+        return err_format(&exc_ValueError, "position value cannot be negative");
+    }
+    s->pos = (size_t)pos;
+    Value dict = items[3];
+    if (dict != VAL_NONE) {
+        if (!dict_check(dict)) {
+            return err_format(&exc_TypeError, "fourth item of state should be a dict, got a %.200s",
+                              obj_type_name(dict));
+        }
+        size_t it = 0;
+        Value k, v;
+        while (dict_next(dict, &it, &k, &v)) {
+            if (obj_setattr(self, k, v) < 0) {
+                return 0;
+            }
+        }
+    }
+    return VAL_NONE;
+}
+
 static const MethodDef stringio_methods[] = {
+    {"__getstate__", stringio_getstate, METH_DEFAULT, NULL},
+    {"__setstate__", stringio_setstate, METH_DEFAULT, NULL},
     {"getvalue", stringio_getvalue, METH_DEFAULT, NULL},
     {"read", stringio_read, METH_DEFAULT, NULL},
     {"readline", stringio_readline, METH_DEFAULT, NULL},

@@ -695,7 +695,10 @@ FN(sys_set_coroutine_origin_tracking_depth) {
     if (depth < 0) {
         return err_format(&exc_ValueError, "depth must be >= 0");
     }
-    sys_coroutine_origin_depth = depth > INT32_MAX ? INT32_MAX : (int)depth;
+    if (depth > INT32_MAX) {
+        return err_format(&exc_OverflowError, "Python int too large to convert to C int");
+    }
+    sys_coroutine_origin_depth = (int)depth;
     return VAL_NONE;
 }
 

@@ -27,6 +27,7 @@
 
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
+#include "../runtime/buffer.h"
 #include "../runtime/bytes.h"
 #include "../runtime/codecs.h"
 #include "../runtime/dict.h"
@@ -65,6 +66,7 @@ typedef struct TextIOObject {
     int line_buffering, write_through;
     int seekable, telling, has_read1;
     int can_read, can_write;  // the buffer's readable() / writable() at __init__
+    size_t chunk_size;       // _CHUNK_SIZE: bytes read, and pending writes, at a time
     // decoding
     Value bom_encoding;      // the codec to use at position 0 (may read a BOM)
     Value dec_encoding;      // the codec for everything else
@@ -77,6 +79,8 @@ typedef struct TextIOObject {
     int64_t snapshot_start;  // stream position of snapshot[0]
     Value tail;              // bytes kept back for the next chunk (bytes)
     int eof;
+    int bom_pending;         // no byte decoded since position 0: a BOM may come
+                             // (what decides the codec when tell() is off)
     unsigned seen;
     // encoding
     Value enc_encoding;      // the codec for the next write (BOM-writing until the first)
@@ -321,6 +325,28 @@ static int set_newline(TextIOObject *t, Value newline) {
     return 0;
 }
 
+// A stream opened (or reconfigured) in the middle, append mode, writes no
+// BOM. 0, or -1.
+static int skip_bom_mid_stream(TextIOObject *t) {
+    if (!t->seekable || t->enc_after_bom == t->enc_encoding) {
+        return 0;
+    }
+    Value w = io_call(t->buffer, "writable", NULL, 0);
+    if (!w) {
+        return -1;
+    }
+    if (w == VAL_TRUE) {
+        Value pos = io_call(t->buffer, "tell", NULL, 0);
+        if (!pos) {
+            return -1;
+        }
+        if (int_check(pos) && int_sign(pos) != 0) {
+            t->enc_encoding = t->enc_after_bom;
+        }
+    }
+    return 0;
+}
+
 // Check the codec exists (LookupError otherwise) and set the codecs.
 static int set_encoding(TextIOObject *t, Value encoding) {
     if (!strcmp(str_obj(encoding)->data, "locale")) {
@@ -349,6 +375,26 @@ static int set_encoding(TextIOObject *t, Value encoding) {
     return 0;
 }
 
+// codecs.lookup_error(name): 0, or -1 with LookupError.
+static int check_error_handler(Value errors) {
+    static const char *const builtin[] = {"strict",          "ignore",        "replace",
+                                          "xmlcharrefreplace", "backslashreplace", "namereplace",
+                                          "surrogateescape", "surrogatepass", NULL};
+    const char *name = str_obj(errors)->data;
+    for (const char *const *b = builtin; *b; b++) {
+        if (!strcmp(name, *b)) {
+            return 0;
+        }
+    }
+    if (codec_lookup_error_handler(name)) {
+        return 0;
+    }
+    if (!err_occurred()) {
+        err_format(&exc_LookupError, "unknown error handler name '%s'", name);
+    }
+    return -1;
+}
+
 static Value textio_init(Value self, const Value *args, size_t nargs, Value kwnames) {
     TextIOObject *t = TXT(self);
     ArgSpec spec = {"TextIOWrapper", 0, textio_init_names, 1, 6, 0};
@@ -373,6 +419,18 @@ static Value textio_init(Value self, const Value *args, size_t nargs, Value kwna
     if (set_newline(t, newline) < 0) {
         return 0;
     }
+    // PEP 597: -X warn_default_encoding reports an omitted encoding.
+    if (!encoding && io_sys_flag("warn_default_encoding") > 0 &&
+        err_warn(&exc_EncodingWarning, 1, "'encoding' argument not specified") < 0) {
+        return 0;
+    }
+    if (!encoding && io_sys_flag("utf8_mode") > 0) {
+        encoding = str_intern_cstr("utf-8");
+    }
+    // Dev mode checks the error handler at once, as CPython's.
+    if (errors && io_sys_flag("dev_mode") > 0 && check_error_handler(errors) < 0) {
+        return 0;
+    }
     if (set_encoding(t, encoding ? encoding : str_intern_cstr("locale")) < 0) {
         return 0;
     }
@@ -381,6 +439,8 @@ static Value textio_init(Value self, const Value *args, size_t nargs, Value kwna
     t->write_through = wt;
     t->buffer = a[0];
     t->detached = 0;
+    t->chunk_size = TEXT_CHUNK_SIZE;
+    t->bom_pending = 1;
     t->decoded = 0;
     t->snapshot = 0;
     t->tail = 0;
@@ -403,21 +463,8 @@ static Value textio_init(Value self, const Value *args, size_t nargs, Value kwna
         return 0;
     }
     t->has_read1 = read1 != 0;
-    // A stream opened in the middle (append mode) writes no BOM.
-    if (t->seekable && t->enc_after_bom != t->enc_encoding) {
-        Value w = io_call(a[0], "writable", NULL, 0);
-        if (!w) {
-            return 0;
-        }
-        if (w == VAL_TRUE) {
-            Value pos = io_call(a[0], "tell", NULL, 0);
-            if (!pos) {
-                return 0;
-            }
-            if (int_check(pos) && int_sign(pos) != 0) {
-                t->enc_encoding = t->enc_after_bom;
-            }
-        }
+    if (skip_bom_mid_stream(t) < 0) {
+        return 0;
     }
     t->initialized = 1;
     return VAL_NONE;
@@ -516,7 +563,7 @@ static int read_chunk(TextIOObject *t, int64_t size_hint) {
             return -1;
         }
     }
-    size_t want = TEXT_CHUNK_SIZE;
+    size_t want = t->chunk_size;
     if (size_hint > 0 && (size_t)size_hint > want) {
         want = (size_t)size_hint;
     }
@@ -527,6 +574,18 @@ static int read_chunk(TextIOObject *t, int64_t size_hint) {
     }
     if (input == VAL_NONE) {
         input = bytes_from("", 0);
+    }
+    if (!val_is_bytes(input) && buffer_check(input)) {
+        // Any bytes-like object will do (a memoryview, a bytearray).
+        Buffer view;
+        if (buffer_get_bytes_like(input, &view) < 0) {
+            return -1;
+        }
+        input = bytes_from(view.buf, (size_t)view.len);
+        buffer_release(&view);
+        if (!input) {
+            return -1;
+        }
     }
     if (!val_is_bytes(input)) {
         err_format(&exc_TypeError,
@@ -541,11 +600,15 @@ static int read_chunk(TextIOObject *t, int64_t size_hint) {
     }
     size_t tail_len = t->tail ? bytes_len(t->tail) : 0;
     int64_t data_start = start >= 0 ? start - (int64_t)tail_len : -1;
-    Value codec = data_start == 0 ? t->bom_encoding : t->dec_encoding;
+    int at_start = data_start == 0 || (data_start < 0 && t->bom_pending);
+    Value codec = at_start ? t->bom_encoding : t->dec_encoding;
     size_t used;
     Value text = decode_part(t, codec, bytes_data(data), bytes_len(data), final, &used, &t->seen);
     if (!text) {
         return -1;
+    }
+    if (used > 0) {
+        t->bom_pending = 0;
     }
     if (codec == t->bom_encoding && codec != t->dec_encoding) {
         Value after = codec_after_bom(codec, bytes_data(data), bytes_len(data));
@@ -888,13 +951,13 @@ Value textio_write_text(Value self, Value s) {
         data = bytes_data(b);
         n = bytes_len(b);
     }
-    if (t->pending.len + n > TEXT_CHUNK_SIZE && writeflush(t) < 0) {
+    if (t->pending.len + n > t->chunk_size && writeflush(t) < 0) {
         return 0;
     }
     sb_put(&t->pending, data, n);
     gc_keep_alive(text);
     gc_keep_alive(b);
-    if ((t->pending.len >= TEXT_CHUNK_SIZE || needflush || t->write_through) &&
+    if ((t->pending.len >= t->chunk_size || needflush || t->write_through) &&
         writeflush(t) < 0) {
         return 0;
     }
@@ -1123,6 +1186,7 @@ FN(textio_seek) {
         return 0;
     }
     t->enc_encoding = start == 0 ? t->encoding : t->enc_after_bom;
+    t->bom_pending = start == 0;
     while (skip > 0) {
         int r = read_chunk(t, 0);
         if (r < 0) {
@@ -1208,7 +1272,7 @@ FN(textio_reconfigure) {
         }
     }
     if (encoding) {
-        if (set_encoding(t, encoding) < 0) {
+        if (set_encoding(t, encoding) < 0 || skip_bom_mid_stream(t) < 0) {
             return 0;
         }
         t->errors = errors ? errors : str_intern_cstr("strict");
@@ -1232,20 +1296,26 @@ FN(textio_reconfigure) {
     return VAL_NONE;
 }
 
+// encoding, buffer, line_buffering and write_through are plain members in
+// CPython: readable before __init__ and after detach() (buffer is None then).
 static Value textio_get_encoding(Value self) {
-    return check_init(TXT(self)) < 0 ? 0 : TXT(self)->encoding;
+    return TXT(self)->encoding ? TXT(self)->encoding : VAL_NONE;
 }
 static Value textio_get_errors(Value self) {
-    return check_init(TXT(self)) < 0 ? 0 : TXT(self)->errors;
+    if (!TXT(self)->initialized) {
+        return err_format(&exc_ValueError, "I/O operation on uninitialized object");
+    }
+    return TXT(self)->errors;
 }
 static Value textio_get_buffer(Value self) {
-    return check_init(TXT(self)) < 0 ? 0 : TXT(self)->buffer;
+    TextIOObject *t = TXT(self);
+    return t->buffer && !t->detached ? t->buffer : VAL_NONE;
 }
 static Value textio_get_line_buffering(Value self) {
-    return check_init(TXT(self)) < 0 ? 0 : val_bool(TXT(self)->line_buffering);
+    return val_bool(TXT(self)->line_buffering);
 }
 static Value textio_get_write_through(Value self) {
-    return check_init(TXT(self)) < 0 ? 0 : val_bool(TXT(self)->write_through);
+    return val_bool(TXT(self)->write_through);
 }
 static Value textio_get_closed(Value self) {
     return check_init(TXT(self)) < 0 ? 0 : obj_getattr_cstr(TXT(self)->buffer, "closed");
@@ -1253,7 +1323,31 @@ static Value textio_get_closed(Value self) {
 static Value textio_get_name(Value self) {
     return check_init(TXT(self)) < 0 ? 0 : obj_getattr_cstr(TXT(self)->buffer, "name");
 }
-static Value textio_get_chunk_size(Value self) { return val_from_smallint(TEXT_CHUNK_SIZE); }
+static Value textio_get_chunk_size(Value self) {
+    TextIOObject *t = TXT(self);
+    return check_init(t) < 0 ? 0 : int_from_i64((int64_t)t->chunk_size);
+}
+
+static int textio_set_chunk_size(Value self, Value value) {
+    TextIOObject *t = TXT(self);
+    if (check_init(t) < 0) {
+        return -1;
+    }
+    if (!value) {
+        err_format(&exc_AttributeError, "cannot delete attribute");
+        return -1;
+    }
+    int64_t n;
+    if (obj_as_int64(value, &n) < 0) {
+        return -1;
+    }
+    if (n <= 0) {
+        err_format(&exc_ValueError, "a strictly positive integer is required");
+        return -1;
+    }
+    t->chunk_size = (size_t)n;
+    return 0;
+}
 
 static Value newlines_value(unsigned seen) {
     static const char *const names[] = {"\r", "\n", "\r\n"};
@@ -1281,8 +1375,8 @@ static Value textio_get_newlines(Value self) {
 
 static Value textio_repr(Value self) {
     TextIOObject *t = TXT(self);
-    if (!t->initialized || t->detached) {
-        return str_format_c("<_io.TextIOWrapper>");
+    if (!t->initialized) {
+        return err_format(&exc_ValueError, "I/O operation on uninitialized object");
     }
     if (io_repr_enter(self) < 0) {
         return 0;
@@ -1296,7 +1390,9 @@ static Value textio_repr(Value self) {
         Value v = obj_getattr_opt(self, str_intern_cstr(keys[i]));
         if (!v) {
             if (err_occurred()) {
-                if (!err_matches(&exc_Exception)) {
+                // As CPython: only a detached stream's ValueError from
+                // name is ignored.
+                if (i == 1 || !err_matches(&exc_ValueError)) {
                     goto done;
                 }
                 err_clear();
@@ -1350,7 +1446,7 @@ static const GetSetDef textio_getset[] = {
     {"closed", textio_get_closed, NULL, NULL},
     {"name", textio_get_name, NULL, NULL},
     {"newlines", textio_get_newlines, NULL, NULL},
-    {"_CHUNK_SIZE", textio_get_chunk_size, NULL, NULL},
+    {"_CHUNK_SIZE", textio_get_chunk_size, textio_set_chunk_size, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

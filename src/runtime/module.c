@@ -314,7 +314,8 @@ Type type_module = {
     .name = "module",
     .flags = TYPE_BASETYPE | TYPE_HAS_WEAKREF,
     .basic_size = sizeof(ModuleObject),
-    // Subclasses share the module's dict rather than adding their own.
+    // the module's namespace is its instances' __dict__, so a subclass adds
+    // none of its own (CPython's tp_dictoffset)
     .dict_offset = offsetof(ModuleObject, dict),
     .base = &type_object,
     .trace = module_trace,
@@ -326,7 +327,4 @@ Type type_module = {
     .methods = module_methods,
     .members = module_members,
     .getset = module_getset,
-    // the module's namespace is its instances' __dict__, so a subclass adds
-    // none of its own (CPython's tp_dictoffset)
-    .dict_offset = offsetof(ModuleObject, dict),
 };

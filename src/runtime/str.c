@@ -61,6 +61,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "abstract.h"
 #include "bytes.h"
 #include "exceptions.h"
 #include "format.h"
@@ -1290,7 +1291,10 @@ static int str_put_value(StrBuf *out, Value v, int as_str) {
         sb_printf(out, "<%s object at %p>", t->name, (void *)val_ptr(v));
         return 0;
     }
-    Value r = f(v);
+    // Through obj_str/obj_repr: their C-stack guard turns a repr that
+    // formats itself (%R of an object whose name is itself) into
+    // RecursionError instead of a stack overflow.
+    Value r = f == t->str && as_str ? obj_str(v) : obj_repr(v);
     if (r == 0) {
         return -1;
     }

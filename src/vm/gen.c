@@ -153,6 +153,7 @@ Value gen_new(FunctionObject *fn, Value self, const Value *args, size_t npos, Va
     g->name = fn->name;
     g->qualname = fn->qualname;
     g->state = GEN_CREATED;
+    g->origin = 0;
     Frame *f = gen_frame(g);
     f->code = co;
     f->back = NULL;
