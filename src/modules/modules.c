@@ -53,6 +53,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"atexit", atexit_module_init},
     {"binascii", binascii_module_init},
     {"builtins", builtins_init},
+    {"cmath", cmath_module_init},
     {"errno", errno_module_init},
     {"faulthandler", faulthandler_module_init},
     {"fcntl", fcntl_module_init},
