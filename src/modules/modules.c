@@ -29,6 +29,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_imp", imp_module_init},
     {"_io", io_module_init},
     {"_json", json_module_init},
+    {"_locale", locale_module_init},
     {"_lzma", lzma_module_init},
     {"_md5", md5_module_init},
     {"_operator", operator_module_init},

@@ -64,6 +64,7 @@ Value io_module_init(void);         // _io (iomodule.c and the io*.c files)
 Value itertools_module_init(void);  // itertools (itertoolsmodule.c)
 Value json_module_init(void);       // _json (jsonmodule.c)
 Value marshal_module_init(void);    // marshal (marshalmodule.c)
+Value locale_module_init(void);     // _locale (localemodule.c)
 Value lzma_module_init(void);       // _lzma (lzmamodule.c)
 // marshal.dumps(v) (version 4) and marshal.loads of n bytes, for C callers
 // (the import system's code cache); 0 with an exception on failure.
