@@ -43,6 +43,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_signal", signal_module_init},
     {"_socket", socket_module_init},
     {"_sre", sre_module_init},
+    {"_stat", stat_module_init},
     {"_string", string_module_init},
     {"_symtable", symtable_module_init},
     {"_crypt", crypt_module_init},
