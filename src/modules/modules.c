@@ -63,6 +63,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"grp", grp_module_init},
     {"itertools", itertools_module_init},
     {"marshal", marshal_module_init},
+    {"mmap", mmap_module_init},
     {"math", math_module_init},
     {"posix", posix_module_init},
     {"pwd", pwd_module_init},
