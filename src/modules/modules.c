@@ -71,6 +71,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"resource", resource_module_init},
     {"select", select_module_init},
     {"sys", sys_init_default},
+    {"syslog", syslog_module_init},
     {"termios", termios_module_init},
     {"time", timemodule_init},
     {"unicodedata", unicodedata_module_init},

@@ -79,6 +79,7 @@ Value posixsubprocess_module_init(void);  // _posixsubprocess (posixsubprocessmo
 Value resource_module_init(void);   // resource (resourcemodule.c)
 Value select_module_init(void);     // select (selectmodule.c)
 Value stat_module_init(void);       // _stat (statmodule.c)
+Value syslog_module_init(void);     // syslog (syslogmodule.c)
 Value pyexpat_module_init(void);    // pyexpat (pyexpatmodule.c)
 Value sha1_module_init(void);       // _sha1 (sha1module.c, hashobject.c)
 Value sha256_module_init(void);     // _sha256 (sha256module.c, hashobject.c)
