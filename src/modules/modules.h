@@ -73,6 +73,7 @@ Value marshal_load_value(const void *data, size_t n);
 Value math_module_init(void);       // math (mathmodule.c)
 Value mmap_module_init(void);       // mmap (mmapmodule.c)
 Value md5_module_init(void);        // _md5 (md5module.c, hashobject.c)
+Value opcode_module_init(void);     // _opcode (opcodemodule.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
 Value posix_module_init(void);      // posix (posixmodule.c)
 Value posixsubprocess_module_init(void);  // _posixsubprocess (posixsubprocessmodule.c)
