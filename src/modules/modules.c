@@ -48,6 +48,8 @@ const BuiltinModule modules_builtin_table[] = {
     {"_string", string_module_init},
     {"_symtable", symtable_module_init},
     {"_crypt", crypt_module_init},
+    {"_lsprof", lsprof_module_init},
+    {"_tracemalloc", tracemalloc_module_init},
     {"_struct", struct_module_init},
     {"_thread", thread_module_init},
     {"_warnings", warnings_module_init},

@@ -1526,21 +1526,42 @@ L_TRACE_HOOK: {
             cur = pc;
             goto error;
         }
-        if ((op == OP_CALL || op == OP_CALLMETHOD) && vm_thread.profilefunc) {
+        if ((op == OP_CALL || op == OP_CALLMETHOD || op == OP_CALLEX) && vm_thread.profilefunc) {
             // a builtin callee runs here, between its c_call and c_return
             i = *pc;
+            Value callee = R[B], self = 0, fn, result = 0;
             int method = op == OP_CALLMETHOD;
-            Value callee = R[B], self = method ? R[B + 1] : 0;
-            const Value *args = &R[B + 1 + method];
-            Value kwnames = (X & 1) ? R[B + C + 1 + method] : 0;
-            size_t npos = C - (kwnames ? tuple_obj(kwnames)->len : 0);
-            Value result;
-            int r = vm_trace_c_call(callee, self, args, npos, kwnames, &result);
+            size_t npos = 0;
+            Value kwnames = 0;
+            if (op == OP_CALLEX) {
+                Value t = R[B + 1], kw = X ? R[B + 2] : 0;
+                if (!tuple_check_exact(t) || (kw && !dict_check_exact(kw))) {
+                    goto *dispatch_real[op];  // not in the form to call directly
+                }
+                self = type_of(callee) == &type_method_descriptor && tuple_obj(t)->len
+                           ? tuple_obj(t)->items[0]
+                           : 0;
+            } else {
+                self = method ? R[B + 1] : 0;
+                kwnames = (X & 1) ? R[B + C + 1 + method] : 0;
+                npos = C - (kwnames ? tuple_obj(kwnames)->len : 0);
+            }
+            int r = vm_trace_c_enter(callee, self, &fn);
+            if (r > 0) {
+                if (op == OP_CALLEX) {
+                    result = obj_call_tuple_dict(callee, R[B + 1], X ? R[B + 2] : 0);
+                } else if (self) {  // self, then the arguments
+                    result = obj_call(callee, &R[B + 1], npos + 1, kwnames);
+                } else {
+                    result = obj_call(callee, &R[B + 1 + method], npos, kwnames);
+                }
+                r = vm_trace_c_exit(fn, result);
+            }
             if (r < 0) {
                 cur = pc;
                 goto error;
             }
-            if (r > 0) {
+            if (result) {
                 R[A] = result;
                 pc += 1 + opcode_cache_words[op];
                 NEXT();

@@ -65,13 +65,15 @@ int vm_trace_instr(Frame *f);
 int vm_trace_leave(Frame *f, Value retval);
 // exc is raised in f, or propagates into it ('exception', trace only).
 int vm_trace_exception(Frame *f, Value exc);
-// A call from f's CALL or CALLMETHOD under a profile function: when the
-// callee is a builtin function or a method descriptor (with `self`), make
-// the call between 'c_call' and 'c_return' / 'c_exception' events and
-// return 1 with *result; 0 when the callee is something else (the
-// instruction runs as usual), -1 on error.
-int vm_trace_c_call(Value callee, Value self, const Value *args, size_t npos, Value kwnames,
-                    Value *result);
+// A call from the running frame under a profile function: when the callee
+// is a builtin function, or a method descriptor with its `self`,
+// vm_trace_c_enter reports 'c_call' (with the bound builtin for a
+// descriptor, in *fn) and returns 1; the caller makes the call and passes
+// its result (0 with an exception) to vm_trace_c_exit, for 'c_return' or
+// 'c_exception' (-1 when the result is 0 or a hook failed). 0: no builtin
+// (the instruction runs as usual); -1 on error.
+int vm_trace_c_enter(Value callee, Value self, Value *fn);
+int vm_trace_c_exit(Value fn, Value result);
 // A generator frame resumes: it reports 'call' again.
 void vm_trace_resume(Frame *f);
 // An exception is thrown into a resumed generator: its 'call' event now.

@@ -71,6 +71,15 @@ int vm_set_trace(Value fn) {
 
 int vm_set_profile(Value fn) {
     vm_thread.profilefunc = fn == VAL_NONE ? 0 : fn;
+    vm_thread.profile_hook = NULL;
+    hooks_update();
+    return 0;
+}
+
+int vm_set_profile_hook(int (*hook)(Value obj, Frame *f, const char *event, Value arg),
+                        Value obj) {
+    vm_thread.profilefunc = hook ? obj : 0;
+    vm_thread.profile_hook = hook;
     hooks_update();
     return 0;
 }
@@ -93,6 +102,16 @@ static int profile_event(Frame *f, const char *event, Value arg) {
     Value fn = vm_thread.profilefunc;
     if (!fn) {
         return 0;
+    }
+    if (vm_thread.profile_hook) {
+        last_event = event;
+        vm_thread.hook_depth++;
+        int r = vm_thread.profile_hook(fn, f, event, arg);
+        vm_thread.hook_depth--;
+        if (r < 0) {
+            vm_set_profile(VAL_NONE);
+        }
+        return r;
     }
     if (!call_hook(fn, f, event, arg)) {
         vm_set_profile(VAL_NONE);
@@ -217,39 +236,33 @@ int vm_trace_exception(Frame *f, Value exc) {
     return 0;
 }
 
-int vm_trace_c_call(Value callee, Value self, const Value *args, size_t npos, Value kwnames,
-                    Value *result) {
+int vm_trace_c_enter(Value callee, Value self, Value *fn) {
     if (hooks_idle() || !vm_thread.profilefunc) {
         return 0;
     }
-    Value fn = callee;
+    *fn = callee;
     if (type_of(callee) == &type_method_descriptor && self) {
         // reported as the bound builtin method, as CPython does
-        fn = type_of(callee)->descr_get(callee, self, val_from_ptr(type_of(self)));
-        if (!fn) {
+        *fn = type_of(callee)->descr_get(callee, self, val_from_ptr(type_of(self)));
+        if (!*fn) {
             return -1;
         }
     } else if (type_of(callee) != &type_builtin_method || self) {
         return 0;
     }
-    Frame *f = vm_thread.frame;
-    if (profile_event(f, "c_call", fn) < 0) {
+    return profile_event(vm_thread.frame, "c_call", *fn) < 0 ? -1 : 1;
+}
+
+int vm_trace_c_exit(Value fn, Value result) {
+    if (result) {
+        return profile_event(vm_thread.frame, "c_return", fn);
+    }
+    Value pending = err_fetch();
+    if (profile_event(vm_thread.frame, "c_exception", fn) < 0) {
         return -1;
     }
-    Value r = self ? obj_call(fn, args, npos, kwnames) : obj_call(callee, args, npos, kwnames);
-    if (!r) {
-        Value pending = err_fetch();
-        if (profile_event(f, "c_exception", fn) < 0) {
-            return -1;
-        }
-        err_set_value(pending);
-        return -1;
-    }
-    if (profile_event(f, "c_return", fn) < 0) {
-        return -1;
-    }
-    *result = r;
-    return 1;
+    err_set_value(pending);
+    return -1;
 }
 
 void vm_trace_resume(Frame *f) {
