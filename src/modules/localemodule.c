@@ -10,6 +10,13 @@
 // PyUnicode_DecodeLocale does: UTF-8 in UTF-8 mode or a UTF-8 locale,
 // else through mbrtowc in the current locale, with undecodable bytes as
 // surrogate escapes. Text given to the C library is UTF-8 without NULs.
+//
+// krait's own number parsing and formatting (strtod, printf) read the
+// C library's LC_NUMERIC, where CPython's never do. So when a program
+// sets a numeric locale other than "C", the process-wide locale gets it
+// (setlocale queries, localeconv and nl_langinfo see it) while krait's
+// thread runs in a copy whose LC_NUMERIC stays "C" (uselocale): float("1.5")
+// and repr(1.5) keep their dot, as in CPython.
 #include <errno.h>
 #include <langinfo.h>
 #include <libintl.h>
@@ -37,6 +44,41 @@
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
 
 static Value locale_error;  // locale.Error
+
+// The thread's locale while the global LC_NUMERIC is not "C": the global
+// locale with LC_NUMERIC "C" (see the top of the file); 0 otherwise.
+static locale_t locale_c_numeric;
+
+// After the global locale changed: make the thread follow it, with "C" numbers.
+static void locale_sync_thread(void) {
+    const char *num = setlocale(LC_NUMERIC, NULL);
+    locale_t old = locale_c_numeric;
+    locale_c_numeric = 0;
+    if (num && strcmp(num, "C") != 0 && strcmp(num, "POSIX") != 0) {
+        locale_t dup = duplocale(LC_GLOBAL_LOCALE);
+        locale_t l = dup ? newlocale(LC_NUMERIC_MASK, "C", dup) : (locale_t)0;
+        if (!l && dup) {
+            freelocale(dup);
+        }
+        locale_c_numeric = l;
+    }
+    uselocale(locale_c_numeric ? locale_c_numeric : LC_GLOBAL_LOCALE);
+    if (old) {
+        freelocale(old);
+    }
+}
+
+// Run the C library in the global locale (for localeconv, nl_langinfo)
+// until locale_global_end.
+static locale_t locale_global_begin(void) {
+    return locale_c_numeric ? uselocale(LC_GLOBAL_LOCALE) : (locale_t)0;
+}
+
+static void locale_global_end(locale_t prev) {
+    if (prev) {
+        uselocale(prev);
+    }
+}
 
 // ---- conversions ----------------------------------------------------------------------
 
@@ -179,7 +221,11 @@ FN(locale_setlocale) {
     if (!r) {
         return locale_set_error(loc ? "unsupported locale setting" : "locale query failed");
     }
-    return locale_decode(r);
+    Value result = locale_decode(r);
+    if (loc) {
+        locale_sync_thread();
+    }
+    return result;
 }
 
 // A grouping string as a list: the sizes up to and including the 0 or
@@ -226,6 +272,8 @@ static Value locale_decode_in(const char *s, int category) {
     return r;
 }
 
+static Value locale_fill_conv(Value d, const struct lconv *lc);
+
 FN(locale_localeconv) {
     if (method_check_args("_locale.localeconv", nargs, kwnames, 0, 0) < 0) {
         return 0;
@@ -234,7 +282,14 @@ FN(locale_localeconv) {
     if (!d) {
         return 0;
     }
-    struct lconv *lc = localeconv();
+    locale_t prev = locale_global_begin();
+    Value r = locale_fill_conv(d, localeconv());
+    locale_global_end(prev);
+    return r;
+}
+
+// localeconv()'s dict from the C library's struct, d filled in place.
+static Value locale_fill_conv(Value d, const struct lconv *lc) {
     struct {
         const char *name;
         const char *value;
@@ -389,8 +444,11 @@ FN(locale_nl_langinfo) {
     }
     for (size_t i = 0; i < sizeof langinfo_keys / sizeof langinfo_keys[0]; i++) {
         if (langinfo_keys[i].key == key) {
+            locale_t prev = locale_global_begin();
             const char *r = nl_langinfo((nl_item)key);
-            return locale_decode(r ? r : "");  // glibc's ERA may be NULL
+            Value v = locale_decode(r ? r : "");  // glibc's ERA may be NULL
+            locale_global_end(prev);
+            return v;
         }
     }
     return err_format(&exc_ValueError, "unsupported langinfo constant");
