@@ -38,6 +38,7 @@ Value modules_import_builtin(Value name, int quiet);
 // ---- the other builtin modules, one file each ----------------------------------------
 
 Value array_module_init(void);      // array (arraymodule.c)
+Value mmap_module_init(void);       // mmap (mmapmodule.c)
 Value ast_module_init(void);        // _ast (astmodule.c)
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value binascii_module_init(void);   // binascii (binasciimodule.c)
@@ -71,7 +72,6 @@ Value lzma_module_init(void);       // _lzma (lzmamodule.c)
 Value marshal_dump_value(Value v);
 Value marshal_load_value(const void *data, size_t n);
 Value math_module_init(void);       // math (mathmodule.c)
-Value mmap_module_init(void);       // mmap (mmapmodule.c)
 Value md5_module_init(void);        // _md5 (md5module.c, hashobject.c)
 Value opcode_module_init(void);     // _opcode (opcodemodule.c)
 Value operator_module_init(void);   // _operator (operatormodule.c)
@@ -82,6 +82,7 @@ Value select_module_init(void);     // select (selectmodule.c)
 Value stat_module_init(void);       // _stat (statmodule.c)
 Value syslog_module_init(void);     // syslog (syslogmodule.c)
 Value pyexpat_module_init(void);    // pyexpat (pyexpatmodule.c)
+Value sqlite3_module_init(void);    // _sqlite3 (sqlite3module.c)
 Value sha1_module_init(void);       // _sha1 (sha1module.c, hashobject.c)
 Value sha256_module_init(void);     // _sha256 (sha256module.c, hashobject.c)
 Value sha3_module_init(void);       // _sha3 (sha3module.c, hashobject.c)

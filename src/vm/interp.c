@@ -246,6 +246,7 @@ void vm_init(void *stack_base) {
     gc_add_root_provider(vm_trace_roots);
     err_print_exception_hook = vm_print_exception;  // for "Exception ignored in: ..."
     vm_init_stack_limit(stack_base);
+    vm_run_frame(NULL, VM_RUN_INIT);
 }
 
 // ---- argument binding -----------------------------------------------------------------
@@ -1409,7 +1410,7 @@ static void *dispatch_hook;
 
 void vm_hooks_changed(void) {
     if (!dispatch_table) {
-        return;  // the first run installs what vm_hooks_on says
+        return;  // (vm_init has not run)
     }
     for (int k = 0; k < OP__COUNT; k++) {
         dispatch_table[k] = vm_hooks_on ? dispatch_hook : dispatch_real[k];
@@ -1485,16 +1486,23 @@ Value vm_run_frame(Frame *f, int throwing) {
         }               \
     } while (0)
 
-    if (__builtin_expect(!dispatch_table, 0)) {
-        memcpy(dispatch_real, labels, sizeof labels);
-        dispatch_hook = &&L_TRACE_HOOK;
-        dispatch_table = labels;
-        vm_hooks_changed();
+    if (__builtin_expect(throwing, 0)) {
+        if (throwing == VM_RUN_INIT) {
+            // vm_init: learn the dispatch table (see vm_hooks_changed)
+            memcpy(dispatch_real, labels, sizeof labels);
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdangling-pointer"  // a label's address outlives the call
+#endif
+            dispatch_hook = &&L_TRACE_HOOK;
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+#pragma GCC diagnostic pop
+#endif
+            dispatch_table = labels;
+            return 0;
+        }
     }
     LOAD_FRAME();
-    if (__builtin_expect(vm_hooks_on, 0)) {
-        vm_trace_resume(f);  // a generator's frame reports 'call' again
-    }
     if (throwing) {
         // An exception thrown into a generator chains with the exception the
         // generator handles (CPython's _PyErr_ChainStackItem), even one that
@@ -1525,6 +1533,14 @@ L_TRACE_HOOK: {
         if (vm_trace_instr(f) < 0) {
             cur = pc;
             goto error;
+        }
+        if (op == OP_RETURN || op == OP_YIELD) {
+            // the frame's 'return' event, before it returns or yields
+            i = *pc;
+            if (vm_trace_leave(f, op == OP_RETURN ? R[A] : R[B], op == OP_YIELD) < 0) {
+                cur = pc;
+                goto error;
+            }
         }
         if ((op == OP_CALL || op == OP_CALLMETHOD || op == OP_CALLEX) && vm_thread.profilefunc) {
             // a builtin callee runs here, between its c_call and c_return
@@ -2392,9 +2408,6 @@ L_TRACE_HOOK: {
     TARGET(RETURN) {
         finalize_poll();  // a safe point, as LOOPHEADER
         Value v = R[A];
-        if (__builtin_expect(vm_hooks_on, 0)) {
-            CHECK(vm_trace_leave(f, v) == 0);
-        }
         if (f->flags & FRAME_ENTRY) {
             if (f->flags & FRAME_GEN) {
                 f->flags &= ~FRAME_YIELDED;
@@ -2622,9 +2635,6 @@ L_TRACE_HOOK: {
     }
     TARGET(YIELD) {
         f->sent = R[B];
-        if (__builtin_expect(vm_hooks_on, 0)) {
-            CHECK(vm_trace_leave(f, f->sent) == 0);
-        }
         f->flags |= FRAME_YIELDED;
         return f->sent;
     }
@@ -2687,7 +2697,7 @@ L_TRACE_HOOK: {
         if (yielded) {
             f->sent = r;
             if (__builtin_expect(vm_hooks_on, 0)) {
-                CHECK(vm_trace_leave(f, r) == 0);
+                CHECK(vm_trace_leave(f, r, true) == 0);
             }
             f->flags |= FRAME_YIELDED;
             return r;  // f->pc stays on this instruction
@@ -2984,7 +2994,7 @@ error:
             NEXT();
         }
         // No handler here: leave the frame.
-        if (__builtin_expect(vm_hooks_on, 0) && vm_trace_leave(f, 0) < 0) {
+        if (__builtin_expect(vm_hooks_on, 0) && vm_trace_leave(f, 0, false) < 0) {
             exc = err_normalize();  // a hook's exception replaces it
         }
         if (f->flags & FRAME_ENTRY) {

@@ -58,11 +58,14 @@ int vm_bind_args(Frame *f, FunctionObject *func, Value self, const Value *args, 
 // runs as if tracing did not exist.
 extern int vm_hooks_on;
 void vm_hooks_changed(void);  // interp.c: install or remove the dispatch hook
+// A thread ends (or a fork child drops it): its hooks no longer count.
+void vm_trace_thread_exit(void);
 // Before the instruction at f->pc: the 'call' event of a frame that has
 // not reported one since it started or resumed, then 'line' and 'opcode'.
 int vm_trace_instr(Frame *f);
-// f is left: returning `retval`, yielding it, or (retval 0) by an exception.
-int vm_trace_leave(Frame *f, Value retval);
+// f is left: returning `retval`, yielding it (`suspending`: a generator's
+// frame that will resume), or (retval 0) by an exception.
+int vm_trace_leave(Frame *f, Value retval, bool suspending);
 // exc is raised in f, or propagates into it ('exception', trace only).
 int vm_trace_exception(Frame *f, Value exc);
 // A call from the running frame under a profile function: when the callee
@@ -74,8 +77,6 @@ int vm_trace_exception(Frame *f, Value exc);
 // (the instruction runs as usual); -1 on error.
 int vm_trace_c_enter(Value callee, Value self, Value *fn);
 int vm_trace_c_exit(Value fn, Value result);
-// A generator frame resumes: it reports 'call' again.
-void vm_trace_resume(Frame *f);
 // An exception is thrown into a resumed generator: its 'call' event now.
 int vm_trace_throw(Frame *f);
 // During f's 'call' event, the line it reports (else -1).
@@ -91,7 +92,9 @@ void frame_trace_reset(Frame *f);             // the frame starts: no line seen 
 
 // Run f (already linked and bound) until it returns or yields. `throwing`:
 // an exception is pending and is raised at f->pc (generator throw()).
+// vm_init calls it once with VM_RUN_INIT (and no frame) to set up.
 Value vm_run_frame(Frame *f, int throwing);
+enum { VM_RUN_INIT = 2 };
 
 // The yielded value of a frame that stopped with FRAME_YIELDED.
 // (Kept in f->sent.)

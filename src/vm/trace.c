@@ -39,8 +39,6 @@ static const char *last_event = "call";
 // at: its code's first line (the def), or the yield it stopped at.
 static Frame *call_event_frame;
 static int call_event_line;
-static Frame *resumed_frame;
-static int resumed_line;
 
 static Value event_name(const char *name) {
     return str_intern_cstr(name);
@@ -54,34 +52,61 @@ static void mark_running_frames(void) {
     }
 }
 
-static void hooks_update(void) {
-    int on = vm_thread.tracefunc != 0 || vm_thread.profilefunc != 0;
-    if (on && !vm_hooks_on) {
+// How many threads have a hook: the dispatch hook stays installed while any
+// has (the others pass through it to their instructions).
+static int hooked_threads;
+
+static bool thread_hooked(void) {
+    return vm_thread.tracefunc != 0 || vm_thread.profilefunc != 0;
+}
+
+// After the running thread's hooks changed (`was`: whether it had one).
+static void hooks_update(bool was) {
+    bool now = thread_hooked();
+    if (now && !was) {
         mark_running_frames();
+        hooked_threads++;
+    } else if (!now && was) {
+        hooked_threads--;
     }
-    vm_hooks_on = on;
-    vm_hooks_changed();
+    int on = hooked_threads > 0;
+    if (on != vm_hooks_on) {
+        vm_hooks_on = on;
+        vm_hooks_changed();
+    }
 }
 
 int vm_set_trace(Value fn) {
+    bool was = thread_hooked();
     vm_thread.tracefunc = fn == VAL_NONE ? 0 : fn;
-    hooks_update();
+    hooks_update(was);
     return 0;
 }
 
 int vm_set_profile(Value fn) {
+    bool was = thread_hooked();
     vm_thread.profilefunc = fn == VAL_NONE ? 0 : fn;
     vm_thread.profile_hook = NULL;
-    hooks_update();
+    hooks_update(was);
     return 0;
 }
 
 int vm_set_profile_hook(int (*hook)(Value obj, Frame *f, const char *event, Value arg),
                         Value obj) {
+    bool was = thread_hooked();
     vm_thread.profilefunc = hook ? obj : 0;
     vm_thread.profile_hook = hook;
-    hooks_update();
+    hooks_update(was);
     return 0;
+}
+
+void vm_trace_thread_exit(void) {
+    if (thread_hooked()) {
+        bool was = true;
+        vm_thread.tracefunc = vm_thread.profilefunc = 0;
+        vm_thread.profile_hook = NULL;
+        hooks_update(was);
+    }
 }
 
 // fn(frame, event, arg) with the hooks off; the result, or 0.
@@ -142,6 +167,22 @@ static bool hooks_idle(void) {
     return vm_thread.hook_depth > 0 || (!vm_thread.tracefunc && !vm_thread.profilefunc);
 }
 
+// The line a resumed generator reports its 'call' at: that of the yield it
+// stopped at (f->pc is on it when an exception is thrown in, or after it).
+static int resume_line(Frame *f) {
+    const Instr *at = f->pc;
+    Opcode op = (Opcode)opcode_generic[instr_op(*at)];
+    if (op != OP_YIELD && op != OP_YIELDFROM && at - f->code->instrs > CACHE_YIELD &&
+        instr_op(at[-1 - CACHE_YIELD]) == OP_YIELD) {
+        at -= 1 + CACHE_YIELD;
+    }
+    int32_t line = code_line_at(f->code, (uint32_t)(at - f->code->instrs));
+    if (line == -2) {
+        err_clear();
+    }
+    return line >= 0 ? line : f->code->firstlineno;
+}
+
 // The 'call' event of f (a pending exception, thrown into a generator,
 // waits while the hooks run).
 static int trace_call(Frame *f) {
@@ -149,13 +190,12 @@ static int trace_call(Frame *f) {
     Frame *outer = call_event_frame;
     int outer_line = call_event_line;
     call_event_frame = f;
-    if (f == resumed_frame) {
-        call_event_line = resumed_line;  // (a generator keeps its last line)
+    if (f->pc != f->code->instrs) {
+        call_event_line = resume_line(f);  // (a generator keeps its last line)
     } else {
         call_event_line = f->code->firstlineno;
         frame_trace_reset(f);
     }
-    resumed_frame = NULL;
     Value pending = err_fetch();
     int r = trace_event(f, "call", 0, true);
     if (r == 0) {
@@ -193,9 +233,12 @@ int vm_trace_instr(Frame *f) {
     return 0;
 }
 
-int vm_trace_leave(Frame *f, Value retval) {
+int vm_trace_leave(Frame *f, Value retval, bool suspending) {
     if (hooks_idle() || !(f->flags & FRAME_TRACE_CALLED)) {
         return 0;
+    }
+    if (suspending) {
+        f->flags &= ~FRAME_TRACE_CALLED;  // its resumption reports 'call' again
     }
     // the exception leaving the frame waits while the hooks run
     Value pending = retval ? 0 : err_fetch();
@@ -263,14 +306,6 @@ int vm_trace_c_exit(Value fn, Value result) {
     }
     err_set_value(pending);
     return -1;
-}
-
-void vm_trace_resume(Frame *f) {
-    if (f->flags & FRAME_STARTED) {
-        f->flags &= ~FRAME_TRACE_CALLED;
-        resumed_frame = f;
-        resumed_line = frame_lineno(f);  // f->pc: the yield
-    }
 }
 
 int vm_trace_throw(Frame *f) {
