@@ -584,6 +584,10 @@ FN(bi_sum) {
     if (val_is_bytes(result)) {
         return err_format(&exc_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
     }
+    if (bytearray_check(result)) {
+        return err_format(&exc_TypeError,
+                          "sum() can't sum bytearray [use b''.join(seq) instead]");
+    }
     Value it = obj_iter(a[0]);
     if (!it) {
         return 0;
@@ -1861,8 +1865,16 @@ static const MethodDef builtin_functions[] = {
     {"iter", bi_iter, METH_DEFAULT, "Get an iterator from an object."},
     {"len", bi_len, METH_DEFAULT, "Return the number of items in a container."},
     {"locals", bi_locals, METH_DEFAULT, "Return a dictionary containing the current scope's local variables."},
-    {"max", bi_max, METH_DEFAULT, "Return the largest item."},
-    {"min", bi_min, METH_DEFAULT, "Return the smallest item."},
+    {"max", bi_max, METH_DEFAULT,
+     "max(iterable, *[, default=obj, key=func]) -> value\n"
+     "max(arg1, arg2, *args, *[, key=func]) -> value\n\n"
+     "Return the largest item of one iterable argument (or default when it is\n"
+     "empty), or the largest of two or more arguments."},
+    {"min", bi_min, METH_DEFAULT,
+     "min(iterable, *[, default=obj, key=func]) -> value\n"
+     "min(arg1, arg2, *args, *[, key=func]) -> value\n\n"
+     "Return the smallest item of one iterable argument (or default when it is\n"
+     "empty), or the smallest of two or more arguments."},
     {"next", bi_next, METH_DEFAULT, "Return the next item from the iterator."},
     {"oct", bi_oct, METH_DEFAULT, "Return the octal representation of an integer."},
     {"ord", bi_ord, METH_DEFAULT, "Return the Unicode code point for a one-character string."},

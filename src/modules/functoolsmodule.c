@@ -269,6 +269,10 @@ static Value partial_call(Value self, const Value *args, size_t nargs, Value kwn
     size_t pos = 0, k = 0;
     Value key, value;
     while (dict_next(kw, &pos, &key, &value)) {
+        if (!val_is_str(key)) {
+            // p.keywords is a plain dict anyone may add to
+            return err_format(&exc_TypeError, "keywords must be strings");
+        }
         tuple_obj(names)->items[k] = key;
         v[nold + nargs + k] = value;
         k++;
@@ -488,10 +492,17 @@ static Value lru_call(Value self, const Value *args, size_t nargs, Value kwnames
     if (!key) {
         return 0;
     }
-    Value hit = dict_get(c->cache, key);
+    // the key is hashed once per call (as CPython: its arguments' __hash__
+    // may be slow, or count its calls)
+    int64_t hash = obj_hash(key);
+    if (hash == -1) {
+        return 0;
+    }
+    Value hit = dict_get_hash(c->cache, key, hash);
     if (hit) {
         c->hits++;
-        if (c->maxsize > 0 && (dict_del(c->cache, key) < 0 || dict_set(c->cache, key, hit) < 0)) {
+        if (c->maxsize > 0 && (dict_del_hash(c->cache, key, hash) < 0 ||
+                               dict_set_hash(c->cache, key, hash, hit) < 0)) {
             return 0;  // (moved to the most recent end)
         }
         return hit;
@@ -506,19 +517,21 @@ static Value lru_call(Value self, const Value *args, size_t nargs, Value kwnames
     }
     c = lru(self);
     if (c->maxsize > 0) {
-        int there = dict_contains(c->cache, key);
+        int there = dict_contains_hash(c->cache, key, hash);
         if (there != 0) {
             return there < 0 ? 0 : r;  // the call itself cached this key meanwhile
         }
         if (dict_len(c->cache) >= c->maxsize) {
             size_t pos = 0;
             Value oldest, v;
-            if (dict_next(c->cache, &pos, &oldest, &v) && dict_del(c->cache, oldest) < 0) {
+            int64_t oldest_hash;
+            if (dict_next_hash(c->cache, &pos, &oldest, &v, &oldest_hash) &&
+                dict_del_hash(c->cache, oldest, oldest_hash) < 0) {
                 return 0;
             }
         }
     }
-    return dict_set(c->cache, key, r) < 0 ? 0 : r;
+    return dict_set_hash(c->cache, key, hash, r) < 0 ? 0 : r;
 }
 
 static Value lru_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {

@@ -59,6 +59,7 @@ Value grp_module_init(void);        // grp (grpmodule.c)
 Value heapq_module_init(void);      // _heapq (heapqmodule.c)
 Value pwd_module_init(void);        // pwd (pwdmodule.c)
 Value queue_module_init(void);      // _queue (queuemodule.c)
+Value pickle_module_init(void);     // _pickle (picklemodule.c)
 Value random_module_init(void);     // _random (randommodule.c)
 Value imp_module_init(void);        // _imp (impmodule.c)
 Value io_module_init(void);         // _io (iomodule.c and the io*.c files)
@@ -216,6 +217,9 @@ int sys_flush_std_streams(void);
 // prints `exc` with its traceback, CPython's format, to sys.stderr. While it
 // is NULL, excepthook prints "Type: message" only.
 extern void (*sys_print_exception)(Value exc);
+// sys.set_coroutine_origin_tracking_depth's value: how many frames a new
+// coroutine records as cr_origin (0: none).
+extern int sys_coroutine_origin_depth;
 
 // Report an exception that cannot be raised (in a finalizer, while
 // flushing at exit...) through sys.unraisablehook: by default

@@ -672,13 +672,13 @@ FN(sys_set_asyncgen_hooks) {
     return VAL_NONE;
 }
 
-static int coroutine_origin_depth;
+int sys_coroutine_origin_depth;  // read by gen_new (cr_origin)
 
 FN(sys_get_coroutine_origin_tracking_depth) {
     if (method_check_args("sys.get_coroutine_origin_tracking_depth", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return int_from_i64(coroutine_origin_depth);
+    return int_from_i64(sys_coroutine_origin_depth);
 }
 
 static const char *const depth_names[] = {"depth", NULL};
@@ -695,10 +695,7 @@ FN(sys_set_coroutine_origin_tracking_depth) {
     if (depth < 0) {
         return err_format(&exc_ValueError, "depth must be >= 0");
     }
-    if (depth > 0) {
-        return err_format(&exc_NotImplementedError, "coroutine origin tracking");
-    }
-    coroutine_origin_depth = 0;
+    sys_coroutine_origin_depth = depth > INT32_MAX ? INT32_MAX : (int)depth;
     return VAL_NONE;
 }
 

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "codecs.h"
 #include "dict.h"
 #include "exceptions.h"
 #include "gc.h"
@@ -93,6 +94,15 @@ static Value heap_name(Type *t) {
 // The exact str for a name (str subclasses copied, interned).
 static Value exact_str(Value s) {
     return str_intern(s);
+}
+
+// CPython keeps a class's name and docstring as UTF-8: a lone surrogate in
+// them is a UnicodeEncodeError. 0 or -1.
+static int check_utf8_encodable(Value s) {
+    if ((str_obj(s)->flags & STR_ASCII) || codec_encode(s, "utf-8", "strict")) {
+        return 0;
+    }
+    return -1;
 }
 
 // Raise RuntimeError(msg) with the pending exception as its __cause__.
@@ -662,6 +672,9 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
     if (!base) {
         return 0;
     }
+    if (check_utf8_encodable(name) < 0) {
+        return 0;
+    }
     if (memchr(str_obj(name)->data, 0, str_obj(name)->nbytes)) {
         return err_format(&exc_ValueError, "type name must not contain null characters");
     }
@@ -779,8 +792,9 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
         (slots.add_weak && add_getset(t, &weakref_getset) < 0)) {
         return 0;
     }
-    has = dict_contains(ns, NAME(__doc__));
-    if (has < 0 || (!has && dict_set(ns, NAME(__doc__), VAL_NONE) < 0)) {
+    Value doc = dict_get(ns, NAME(__doc__));
+    if (doc ? val_is_str(doc) && check_utf8_encodable(doc) < 0
+            : err_occurred() || dict_set(ns, NAME(__doc__), VAL_NONE) < 0) {
         return 0;
     }
     has = dict_contains(ns, NAME(__eq__));
@@ -944,6 +958,9 @@ static int type_set_name(Value self, Value value) {
     if (!val_is_str(value)) {
         err_format(&exc_TypeError, "can only assign string to %s.__name__, not '%s'", t->name,
                    obj_type_name(value));
+        return -1;
+    }
+    if (check_utf8_encodable(value) < 0) {
         return -1;
     }
     if (memchr(str_obj(value)->data, 0, str_obj(value)->nbytes)) {

@@ -407,6 +407,10 @@ int dict_del(Value v, Value key) {
     if (hash == -1) {
         return -1;
     }
+    return dict_del_hash(v, key, hash);
+}
+
+int dict_del_hash(Value v, Value key, int64_t hash) {
     DictObject *d = dict_obj(v);
     size_t slot;
     int64_t ix = dict_lookup(d, key, hash, &slot);
@@ -425,6 +429,10 @@ int dict_contains(Value v, Value key) {
     if (hash == -1) {
         return -1;
     }
+    return dict_contains_hash(v, key, hash);
+}
+
+int dict_contains_hash(Value v, Value key, int64_t hash) {
     size_t slot;
     int64_t ix = dict_lookup(dict_obj(v), key, hash, &slot);
     return ix == DKIX_ERROR ? -1 : ix >= 0;
@@ -484,7 +492,9 @@ Value dict_copy(Value v) {
         return r;
     }
     DictObject *d = dict_obj(r);
-    if (src->keys->nentries == src->used) {
+    // As CPython's PyDict_Copy: a subclass that overrides __iter__ (an
+    // OrderedDict) is copied through keys() and [], in its own order.
+    if (src->keys->nentries == src->used && type_of(v)->iter == type_dict.iter) {
         // No holes: clone the table as it is.
         DictKeys *k = src->keys;
         size_t size = (size_t)1 << k->log2_size;

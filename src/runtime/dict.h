@@ -35,8 +35,10 @@ int dict_set_cstr(Value d, const char *key, Value value);
 int dict_set_hash(Value d, Value key, int64_t hash, Value value);
 // 1 deleted, 0 missing (no exception), -1 error.
 int dict_del(Value d, Value key);
+int dict_del_hash(Value d, Value key, int64_t hash);
 // 1 present, 0 absent, -1 error.
 int dict_contains(Value d, Value key);
+int dict_contains_hash(Value d, Value key, int64_t hash);
 int64_t dict_len(Value d);
 uint64_t dict_version(Value d);
 // Iteration in insertion order: *pos starts at 0; returns 0 when done.

@@ -516,6 +516,34 @@ static Value importerror_str(Value self) {
     return exc_str(self);
 }
 
+// (type, args[, state]): the state is __dict__ plus name and path when set,
+// so that a pickled or copied ImportError keeps them.
+static Value importerror_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("ImportError.__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    ImportErrorObject *e = (ImportErrorObject *)val_ptr(self);
+    Value type = val_from_ptr(type_of(self));
+    Value eargs = e->base.args ? e->base.args : tuple_from(NULL, 0);
+    if (!eargs) {
+        return 0;
+    }
+    Value state = e->base.dict && dict_len(e->base.dict) > 0 ? e->base.dict : 0;
+    if (e->name != VAL_NONE || e->path != VAL_NONE) {
+        state = state ? dict_copy(state) : dict_new();
+        if (!state || (e->name != VAL_NONE && dict_set_cstr(state, "name", e->name) < 0) ||
+            (e->path != VAL_NONE && dict_set_cstr(state, "path", e->path) < 0)) {
+            return 0;
+        }
+    }
+    return state ? tuple_from((Value[]){type, eargs, state}, 3) : tuple_pack2(type, eargs);
+}
+
+static const MethodDef importerror_methods[] = {
+    {"__reduce__", importerror_m_reduce, METH_DEFAULT, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static const MemberDef importerror_members[] = {
     {"msg", MEMBER_VALUE, offsetof(ImportErrorObject, msg), NULL},
     {"name", MEMBER_VALUE, offsetof(ImportErrorObject, name), NULL},
@@ -682,6 +710,39 @@ static Value oserror_str(Value self) {
     return exc_str(self);
 }
 
+// (type, args[, __dict__]), the file names put back into args (which keep
+// only errno and strerror when a file name was given).
+static Value oserror_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("OSError.__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    OSErrorObject *e = (OSErrorObject *)val_ptr(self);
+    Value type = val_from_ptr(type_of(self));
+    Value eargs = e->base.args ? e->base.args : tuple_from(NULL, 0);
+    if (!eargs) {
+        return 0;
+    }
+    if (tuple_obj(eargs)->len == 2 && e->filename != VAL_NONE) {
+        TupleObject *a = tuple_obj(eargs);
+        eargs = e->filename2 != VAL_NONE
+                    ? tuple_from((Value[]){a->items[0], a->items[1], e->filename, VAL_NONE,
+                                           e->filename2}, 5)
+                    : tuple_from((Value[]){a->items[0], a->items[1], e->filename}, 3);
+        if (!eargs) {
+            return 0;
+        }
+    }
+    if (e->base.dict && dict_len(e->base.dict) > 0) {
+        return tuple_from((Value[]){type, eargs, e->base.dict}, 3);
+    }
+    return tuple_pack2(type, eargs);
+}
+
+static const MethodDef oserror_methods[] = {
+    {"__reduce__", oserror_m_reduce, METH_DEFAULT, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static const MemberDef oserror_members[] = {
     {"errno", MEMBER_VALUE, offsetof(OSErrorObject, myerrno), NULL},
     {"strerror", MEMBER_VALUE, offsetof(OSErrorObject, strerror), NULL},
@@ -727,6 +788,10 @@ static Value syntaxerror_init(Value self, const Value *args, size_t nargs, Value
         if (ti->len > 6) {
             return err_format(&exc_TypeError, "function takes at most 6 arguments (%zu given)",
                               ti->len);
+        }
+        if (ti->len == 5) {
+            return err_format(&exc_TypeError,
+                              "end_offset must be provided when end_lineno is provided");
         }
         e->filename = ti->items[0];
         e->lineno = ti->items[1];
@@ -972,11 +1037,12 @@ static const MemberDef unicodeerror_members[] = {
         .init = systemexit_init, .members = systemexit_members)
 #define EXC_SLOTS_ImportError                                                           \
     ~, (.basic_size = sizeof(ImportErrorObject), .trace = importerror_trace,            \
-        .init = importerror_init, .str = importerror_str, .members = importerror_members)
+        .init = importerror_init, .str = importerror_str, .methods = importerror_methods, \
+        .members = importerror_members)
 #define EXC_SLOTS_OSError                                                               \
     ~, (.basic_size = sizeof(OSErrorObject), .trace = oserror_trace, .new_ = oserror_new, \
-        .init = oserror_init, .str = oserror_str, .members = oserror_members,          \
-        .getset = oserror_getset)
+        .init = oserror_init, .str = oserror_str, .methods = oserror_methods,          \
+        .members = oserror_members, .getset = oserror_getset)
 #define EXC_SLOTS_SyntaxError                                                           \
     ~, (.basic_size = sizeof(SyntaxErrorObject), .trace = syntaxerror_trace,            \
         .init = syntaxerror_init, .str = syntaxerror_str, .members = syntaxerror_members)

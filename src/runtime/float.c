@@ -742,7 +742,10 @@ Value float_from_object(Value x) {
 
 // float(x=0.0, /)
 static Value float_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
-    if (args_no_keywords("float", kwnames) < 0 || args_check_positional("float", nargs, 0, 1) < 0) {
+    Type *t = (Type *)val_ptr(type);
+    // As CPython: keywords are an error unless a subclass has its own __init__.
+    if (((t == &type_float || t->init == type_float.init) && args_no_keywords("float", kwnames) < 0) ||
+        args_check_positional("float", nargs, 0, 1) < 0) {
         return 0;
     }
     Value r;
@@ -753,7 +756,6 @@ static Value float_tp_new(Value type, const Value *args, size_t nargs, Value kwn
     } else {
         r = float_from_object(args[0]);
     }
-    Type *t = (Type *)val_ptr(type);
     if (!r || t == &type_float) {
         return r;
     }

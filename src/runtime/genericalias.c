@@ -20,6 +20,7 @@
 #include "strbuf.h"
 #include "tuple.h"
 #include "type_internal.h"
+#include "../vm/vm.h"
 
 typedef struct GenericAliasObject {
     Object header;
@@ -93,17 +94,15 @@ static Value finish(StrBuf *sb) {
 }
 
 // ---- parameters: the type variables among the arguments -----------------------------
+// As CPython, "type variable" means any non-class object with an attribute
+// __typing_subst__ (TypeVar, ParamSpec, TypeVarTuple, and their unpacked
+// forms), and the attributes are looked up on the object, not its type.
 
-static int is_typevar_like(Value v) {
-    static Value subst;
-    if (!subst && !(subst = name_of("__typing_subst__"))) {
-        return -1;
-    }
-    if (type_check(v)) {
-        return 0;
-    }
-    Value a = obj_lookup_special(v, subst);
-    return a ? 1 : err_occurred() ? -1 : 0;
+// obj.<name>, or 0 without an error when it has none; 0 with an error when
+// the lookup failed otherwise.
+static Value attr_opt(Value obj, const char *name) {
+    Value key = name_of(name);
+    return key ? obj_getattr_opt(obj, key) : 0;
 }
 
 static int add_unique(Value list, Value v) {
@@ -116,12 +115,18 @@ static int add_unique(Value list, Value v) {
     return list_append(list, v);
 }
 
+// Append the items of tuple t to list.
+static int list_add_tuple(Value list, Value t) {
+    for (size_t i = 0; i < tuple_obj(t)->len; i++) {
+        if (list_append(list, tuple_obj(t)->items[i]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 // CPython's _Py_make_parameters.
 static Value make_parameters(Value args) {
-    static Value params_name;
-    if (!params_name && !(params_name = name_of("__parameters__"))) {
-        return 0;
-    }
     Value list = list_new(0);
     if (!list) {
         return 0;
@@ -132,24 +137,21 @@ static Value make_parameters(Value args) {
         if (type_check(t)) {
             continue;
         }
-        int tv = is_typevar_like(t);
-        if (tv < 0) {
+        Value subst = attr_opt(t, "__typing_subst__");
+        if (!subst && err_occurred()) {
             return 0;
         }
-        if (tv) {
+        if (subst) {
             if (add_unique(list, t) < 0) {
                 return 0;
             }
             continue;
         }
-        Value sub = obj_getattr_opt(t, params_name);
-        if (!sub) {
-            if (err_occurred()) {
-                return 0;
-            }
-            continue;
+        Value sub = attr_opt(t, "__parameters__");
+        if (!sub && err_occurred()) {
+            return 0;
         }
-        if (tuple_check(sub)) {
+        if (sub && tuple_check(sub)) {
             for (size_t k = 0; k < tuple_obj(sub)->len; k++) {
                 if (add_unique(list, tuple_obj(sub)->items[k]) < 0) {
                     return 0;
@@ -160,13 +162,131 @@ static Value make_parameters(Value args) {
     return tuple_from_list(list);
 }
 
-// Substitute `params` -> `items` in every argument (CPython's
-// _Py_subs_parameters, without the TypeVarTuple corner cases).
+// The index of v (by identity) in tuple t, or -1.
+static int64_t tuple_index_of(Value t, Value v) {
+    for (size_t i = 0; i < tuple_obj(t)->len; i++) {
+        if (tuple_obj(t)->items[i] == v) {
+            return (int64_t)i;
+        }
+    }
+    return -1;
+}
+
+// The arguments of an unpacked tuple type (*tuple[int, str] -> (int, str)),
+// or 0 (with an error if the lookup failed).
+static Value unpacked_tuple_args(Value arg) {
+    if (is_ga(arg) && ga(arg)->starred && ga(arg)->origin == val_from_ptr(&type_tuple)) {
+        return ga(arg)->args;
+    }
+    Value r = attr_opt(arg, "__typing_unpacked_tuple_args__");
+    return r == VAL_NONE ? 0 : r;
+}
+
+// The subscript as a tuple in which unpacked tuple types of fixed length are
+// spliced in: (int, *tuple[str, bytes]) -> (int, str, bytes).
+static Value unpack_args(Value item) {
+    Value list = list_new(0);
+    if (!list) {
+        return 0;
+    }
+    int is_tuple = tuple_check(item);
+    size_t n = is_tuple ? tuple_obj(item)->len : 1;
+    for (size_t i = 0; i < n; i++) {
+        Value a = is_tuple ? tuple_obj(item)->items[i] : item;
+        if (!type_check(a)) {
+            Value sub = unpacked_tuple_args(a);
+            if (sub && tuple_check(sub) &&
+                !(tuple_obj(sub)->len &&
+                  tuple_obj(sub)->items[tuple_obj(sub)->len - 1] == VAL_ELLIPSIS)) {
+                if (list_add_tuple(list, sub) < 0) {
+                    return 0;
+                }
+                continue;
+            }
+            if (err_occurred()) {
+                return 0;
+            }
+        }
+        if (list_append(list, a) < 0) {
+            return 0;
+        }
+    }
+    return tuple_from_list(list);
+}
+
+// An argument that is not itself a type variable but may contain some
+// (list[T], Callable[P, T]): subscripted with the values of its parameters
+// (CPython's subs_tvars). A TypeVarTuple's value (a tuple) is spliced in.
+static Value subs_tvars(Value obj, Value params, Value items) {
+    Value subparams = attr_opt(obj, "__parameters__");
+    if (!subparams) {
+        return err_occurred() ? 0 : obj;
+    }
+    if (!tuple_check(subparams) || tuple_obj(subparams)->len == 0) {
+        return obj;
+    }
+    Value subargs = list_new(0);
+    if (!subargs) {
+        return 0;
+    }
+    for (size_t i = 0; i < tuple_obj(subparams)->len; i++) {
+        Value arg = tuple_obj(subparams)->items[i];
+        int64_t k = tuple_index_of(params, arg);
+        if (k >= 0) {
+            Value param = tuple_obj(params)->items[k];
+            arg = tuple_obj(items)->items[k];
+            // a TypeVarTuple is the parameter kind that is iterable
+            if (type_lookup(type_of(param), NAME(__iter__)) && tuple_check(arg)) {
+                if (list_add_tuple(subargs, arg) < 0) {
+                    return 0;
+                }
+                continue;
+            }
+        }
+        if (list_append(subargs, arg) < 0) {
+            return 0;
+        }
+    }
+    Value t = tuple_from_list(subargs);
+    return t ? obj_getitem(obj, t) : 0;
+}
+
+// Substitute `params` -> the subscript `item` in every argument (CPython's
+// _Py_subs_parameters): each parameter's __typing_prepare_subst__ may first
+// rewrite the subscript (a TypeVarTuple gathers its share into one tuple, a
+// ParamSpec turns its share into a list), then a type variable is replaced
+// by what its __typing_subst__ makes of its value (which checks it), an
+// unpacked TypeVarTuple by the items of its value, and any other argument by
+// itself subscripted with its parameters' values.
 static Value subs_parameters(Value self, Value args, Value params, Value item) {
     TupleObject *p = tuple_obj(params);
     if (p->len == 0) {
         Value r = obj_repr(self);
         return r ? err_format(&exc_TypeError, "%s is not a generic class", str_obj(r)->data) : 0;
+    }
+    item = unpack_args(item);
+    if (!item) {
+        return 0;
+    }
+    for (size_t i = 0; i < p->len; i++) {
+        Value prepare = attr_opt(p->items[i], "__typing_prepare_subst__");
+        if (!prepare) {
+            if (err_occurred()) {
+                return 0;
+            }
+            continue;
+        }
+        if (prepare == VAL_NONE) {
+            continue;
+        }
+        Value call_args[2] = {self, item};
+        if (!tuple_check(item) && !(call_args[1] = tuple_from(&item, 1))) {
+            return 0;
+        }
+        item = obj_call(prepare, call_args, 2, 0);
+        if (!item) {
+            return 0;
+        }
     }
     Value items = tuple_check(item) ? item : tuple_from(&item, 1);
     if (!items) {
@@ -179,52 +299,55 @@ static Value subs_parameters(Value self, Value args, Value params, Value item) {
                               it->len > p->len ? "many" : "few", str_obj(r)->data, it->len, p->len)
                  : 0;
     }
-    TupleObject *a = tuple_obj(args);
-    Value out = tuple_new(a->len);
+    Value out = list_new(0);
     if (!out) {
         return 0;
     }
+    TupleObject *a = tuple_obj(args);
     for (size_t i = 0; i < a->len; i++) {
         Value arg = a->items[i];
-        Value sub = arg;
-        size_t k = 0;
-        while (k < p->len && p->items[k] != arg) {
-            k++;
-        }
-        if (k < p->len) {
-            sub = it->items[k];
-        } else if (!type_check(arg)) {
-            static Value params_name;
-            if (!params_name && !(params_name = name_of("__parameters__"))) {
+        if (type_check(arg)) {
+            if (list_append(out, arg) < 0) {
                 return 0;
             }
-            Value subparams = obj_getattr_opt(arg, params_name);
-            if (!subparams && err_occurred()) {
+            continue;
+        }
+        int unpack = 0;
+        Value flag = attr_opt(arg, "__typing_is_unpacked_typevartuple__");
+        if (flag && (unpack = obj_truthy(flag)) < 0) {
+            return 0;
+        }
+        if (!flag && err_occurred()) {
+            return 0;
+        }
+        Value subst = attr_opt(arg, "__typing_subst__");
+        if (!subst && err_occurred()) {
+            return 0;
+        }
+        if (subst) {
+            int64_t k = tuple_index_of(params, arg);
+            if (k < 0) {
+                return err_format(&exc_SystemError, "type variable not among the parameters");
+            }
+            arg = obj_call(subst, &it->items[k], 1, 0);
+        } else {
+            arg = subs_tvars(arg, params, items);
+        }
+        if (!arg) {
+            return 0;
+        }
+        if (unpack) {
+            if (!tuple_check(arg)) {
+                return err_format(&exc_TypeError, "an unpacked TypeVarTuple must be replaced by a tuple");
+            }
+            if (list_add_tuple(out, arg) < 0) {
                 return 0;
             }
-            if (subparams && tuple_check(subparams) && tuple_obj(subparams)->len) {
-                Value subargs = tuple_new(tuple_obj(subparams)->len);
-                if (!subargs) {
-                    return 0;
-                }
-                for (size_t j = 0; j < tuple_obj(subparams)->len; j++) {
-                    Value sp = tuple_obj(subparams)->items[j];
-                    size_t m = 0;
-                    while (m < p->len && p->items[m] != sp) {
-                        m++;
-                    }
-                    tuple_obj(subargs)->items[j] = m < p->len ? it->items[m] : sp;
-                }
-                sub = obj_getitem(arg, tuple_obj(subargs)->len == 1 ? tuple_obj(subargs)->items[0]
-                                                                    : subargs);
-                if (!sub) {
-                    return 0;
-                }
-            }
+        } else if (list_append(out, arg) < 0) {
+            return 0;
         }
-        tuple_obj(out)->items[i] = sub;
     }
-    return out;
+    return tuple_from_list(out);
 }
 
 // ---- GenericAlias ---------------------------------------------------------------------
@@ -404,11 +527,16 @@ static Value ga_m_subclasscheck(Value self, const Value *args, size_t nargs, Val
 }
 
 static Value ga_m_dir(Value self, const Value *args, size_t nargs, Value kwnames) {
-    Value d = obj_call_method(ga(self)->origin, "__dir__", NULL, 0);
-    if (!d) {
+    // dir(origin): its type's __dir__ (a class's comes from its metaclass), sorted
+    Value method = obj_lookup_special(ga(self)->origin, NAME(__dir__));
+    if (!method) {
+        return err_occurred() ? 0 : err_format(&exc_TypeError, "object does not provide __dir__");
+    }
+    Value d = obj_call(method, NULL, 0, 0);
+    Value l = d ? list_from_iterable(d) : 0;
+    if (!l || list_sort(l, 0, 0) < 0) {
         return 0;
     }
-    Value l = list_from_iterable(d);
     for (int i = 0; l && ga_own_attrs[i]; i++) {
         Value n = name_of(ga_own_attrs[i]);
         int has = n ? obj_contains(l, n) : -1;
@@ -417,6 +545,33 @@ static Value ga_m_dir(Value self, const Value *args, size_t nargs, Value kwnames
         }
     }
     return l;
+}
+
+// Pickling: GenericAlias(origin, args); a starred alias, which has no
+// constructor argument for that, is rebuilt as next(iter(alias)).
+static Value ga_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    GenericAliasObject *g = ga(self);
+    if (g->starred) {
+        Value plain = generic_alias_new(g->origin, g->args);
+        Value it = plain ? obj_iter(plain) : 0;
+        if (!it) {
+            return 0;
+        }
+        Value next = vm_builtins ? dict_get_cstr(vm_builtins, "next") : 0;
+        if (!next) {
+            return err_occurred() ? 0 : err_format(&exc_AttributeError, "next");
+        }
+        Value call_args = tuple_from(&it, 1);
+        Value items[2] = {next, call_args};
+        return call_args ? tuple_from(items, 2) : 0;
+    }
+    Value ctor_args[2] = {g->origin, g->args};
+    Value t = tuple_from(ctor_args, 2);
+    Value items[2] = {val_from_ptr(type_of(self)), t};
+    return t ? tuple_from(items, 2) : 0;
 }
 
 static Value ga_get_origin(Value self) { return ga(self)->origin; }
@@ -432,16 +587,76 @@ static Value ga_get_unpacked_tuple_args(Value self) {
     return VAL_NONE;
 }
 
+// iter(tuple[int]) yields *tuple[int] once (PEP 646): a generic_alias_iterator
+// holds the alias until then (0 after). It pickles as iter(alias), never as
+// the starred alias (which itself pickles as next(iter(alias))).
+typedef struct GaIterObject {
+    Object header;
+    Value alias;
+} GaIterObject;
+
+Type type_generic_alias_iterator;
+
+static void ga_iter_trace(Object *o, GcTracer *t) {
+    gc_trace_value(t, ((GaIterObject *)o)->alias);
+}
+
 static Value ga_iter(Value self) {
-    // iter(tuple[int]) yields *tuple[int] (PEP 646).
-    Value starred = generic_alias_new(ga(self)->origin, ga(self)->args);
+    GaIterObject *it = (GaIterObject *)gc_alloc(&type_generic_alias_iterator, sizeof(GaIterObject));
+    if (!it) {
+        return 0;
+    }
+    it->alias = self;
+    return val_from_ptr(it);
+}
+
+static Value ga_iter_self(Value self) {
+    return self;
+}
+
+static Value ga_iter_next(Value self) {
+    GaIterObject *it = (GaIterObject *)val_ptr(self);
+    if (!it->alias) {
+        return 0;
+    }
+    Value starred = generic_alias_new(ga(it->alias)->origin, ga(it->alias)->args);
     if (!starred) {
         return 0;
     }
     ga(starred)->starred = 1;
-    Value one = list_from(&starred, 1);
-    return one ? obj_iter(one) : 0;
+    it->alias = 0;
+    return starred;
 }
+
+static Value ga_iter_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value iter = vm_builtins ? dict_get_cstr(vm_builtins, "iter") : 0;
+    if (!iter) {
+        return err_occurred() ? 0 : err_format(&exc_AttributeError, "iter");
+    }
+    GaIterObject *it = (GaIterObject *)val_ptr(self);
+    Value arg = it->alias ? it->alias : tuple_new(0);
+    Value call_args = arg ? tuple_from(&arg, 1) : 0;
+    return call_args ? tuple_pack2(iter, call_args) : 0;
+}
+
+static const MethodDef ga_iter_methods[] = {
+    {"__reduce__", ga_iter_m_reduce, METH_DEFAULT, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type type_generic_alias_iterator = {
+    .header = {&type_type},
+    .name = "generic_alias_iterator",
+    .basic_size = sizeof(GaIterObject),
+    .base = &type_object,
+    .trace = ga_iter_trace,
+    .iter = ga_iter_self,
+    .iternext = ga_iter_next,
+    .methods = ga_iter_methods,
+};
 
 static Value union_or(Value a, Value b);
 
@@ -450,6 +665,7 @@ static const MethodDef ga_methods[] = {
     {"__instancecheck__", ga_m_instancecheck, METH_DEFAULT, NULL},
     {"__subclasscheck__", ga_m_subclasscheck, METH_DEFAULT, NULL},
     {"__dir__", ga_m_dir, METH_DEFAULT, NULL},
+    {"__reduce__", ga_m_reduce, METH_DEFAULT, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -465,7 +681,7 @@ static const GetSetDef ga_getset[] = {
 Type type_generic_alias = {
     .header = {&type_type},
     .name = "types.GenericAlias",
-    .flags = TYPE_BASETYPE,
+    .flags = TYPE_BASETYPE | TYPE_HAS_WEAKREF,
     .basic_size = sizeof(GenericAliasObject),
     .base = &type_object,
     .trace = ga_trace,
@@ -604,6 +820,14 @@ static int64_t union_hash(Value self) {
     return s ? obj_hash(s) : -1;
 }
 
+// As CPython (for the typing module): an instance's __module__ is its type's.
+static Value union_getattr(Value self, Value name) {
+    if (val_is_str(name) && str_equal(name, NAME(__module__))) {
+        return obj_getattr(val_from_ptr(type_of(self)), name);
+    }
+    return object_generic_getattr(self, name);
+}
+
 // isinstance(x, int | str): the members in order, as for a tuple (a
 // parameterized alias among them raises when it is reached).
 static Value union_check(Value self, Value arg, int subclass) {
@@ -679,6 +903,7 @@ Type type_union = {
     .repr = union_repr,
     .hash = union_hash,
     .richcompare = union_richcompare,
+    .getattr = union_getattr,
     .getitem = union_getitem,
     .binop = {[BINOP_OR] = union_or},
     .methods = union_methods,

@@ -7,7 +7,7 @@
 
 #include "object.h"
 
-extern Type type_generic_alias, type_union;
+extern Type type_generic_alias, type_union, type_generic_alias_iterator;
 
 // origin[args]: args is a tuple or a single argument.
 Value generic_alias_new(Value origin, Value args);

@@ -408,7 +408,7 @@ int list_append(Value list, Value item) {
 }
 
 // Append the n values at src (which may point into l's own array).
-static int list_append_array(ListObject *l, const Value *src, size_t n) {
+int list_append_array(ListObject *l, const Value *src, size_t n) {
     if (n == 0) {
         return 0;
     }
@@ -442,13 +442,15 @@ int list_extend(Value list, Value iterable) {
         return -1;
     }
     // Room for what the iterable says it holds, as CPython: a hint of more
-    // than memory can hold is a MemoryError now rather than after filling it.
+    // than memory can hold is a MemoryError now rather than after filling it,
+    // except one that overflows Py_ssize_t with the current length (CPython
+    // then assumes it lies and does not preallocate).
     int64_t hint = obj_length_hint(iterable, 8);
     if (hint < 0) {
         return -1;
     }
     size_t old = l->len;
-    if ((uint64_t)hint > l->cap - old && (uint64_t)hint <= SIZE_MAX - old) {
+    if ((uint64_t)hint > l->cap - old && (uint64_t)hint <= (uint64_t)INT64_MAX - old) {
         if (list_resize(l, old + (size_t)hint) < 0) {
             return -1;
         }

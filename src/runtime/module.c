@@ -244,12 +244,19 @@ static Value module_tp_init(Value self, const Value *args, size_t nargs, Value k
 
 // ---- methods and getsets ---------------------------------------------------------------
 
-// module.__dir__(): the dict's __dir__() if it has one, else its keys.
+// module.__dir__(): self.__dict__'s __dir__() if it has one, else its keys
+// (looked up as an attribute, as CPython: a subclass may override it).
 static Value module_m_dir(Value self, const Value *args, size_t nargs, Value kwnames) {
     if (method_check_args("module.__dir__", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    Value dict = module_dict(self);
+    Value dict = obj_getattr(self, str_intern_cstr("__dict__"));
+    if (!dict) {
+        return 0;
+    }
+    if (!dict_check(dict)) {
+        return err_format(&exc_TypeError, "<module>.__dict__ is not a dictionary");
+    }
     Value hook = dict_get_cstr(dict, "__dir__");
     if (hook) {
         return obj_call0(hook);
@@ -319,4 +326,7 @@ Type type_module = {
     .methods = module_methods,
     .members = module_members,
     .getset = module_getset,
+    // the module's namespace is its instances' __dict__, so a subclass adds
+    // none of its own (CPython's tp_dictoffset)
+    .dict_offset = offsetof(ModuleObject, dict),
 };

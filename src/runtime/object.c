@@ -212,8 +212,13 @@ int object_set_dict(Value self, Value value) {
                    obj_type_name(value));
         return -1;
     }
+    if (!value && !(t->flags & TYPE_HAS_SHAPE)) {
+        // a builtin type's dict (CPython's PyObject_GenericSetDict)
+        err_format(&exc_TypeError, "cannot delete __dict__");
+        return -1;
+    }
     if (!value) {
-        value = dict_new();  // `del obj.__dict__` leaves an empty one
+        value = dict_new();  // `del obj.__dict__` of a class instance leaves an empty one
         if (!value) {
             return -1;
         }

@@ -127,6 +127,10 @@ enum TypeFlags {
     // type has a `finalize` slot, or is a class whose MRO defines __del__.
     // Inherited.
     TYPE_HAS_FINALIZER = 1 << 16,
+    // The type has a `finalize` slot but its instances register themselves
+    // (gc_register_finalizer) only when finalizing them can matter, so
+    // TYPE_HAS_FINALIZER is not set for it (generators, coroutines).
+    TYPE_FINALIZER_OPT_IN = 1 << 17,
 };
 
 struct Type {

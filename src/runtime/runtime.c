@@ -56,7 +56,7 @@ static Type *const builtin_types[] = {
     &type_weakproxy, &type_weakcallableproxy,
     &type_code, &type_module, &type_enumerate, &type_zip, &type_map,
     &type_filter, &type_reversed, &type_callable_iterator, &type_namespace,
-    &type_generic_alias, &type_union,
+    &type_generic_alias, &type_union, &type_generic_alias_iterator,
     // the interpreter's types (src/vm/)
     &type_function, &type_method, &type_cell, &type_generator, &type_coroutine,
     &type_coroutine_wrapper, &type_async_generator, &type_async_gen_asend,

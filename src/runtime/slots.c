@@ -749,7 +749,14 @@ static Value wrapper_call_slot(const WrapperDescrObject *w, Value self, const Va
         if (check_args(nargs, 1) < 0 || check_name(args[0]) < 0) {
             return 0;
         }
-        return ((GetAttrFunc)fn)(self, args[0]);
+        {
+            Value r = ((GetAttrFunc)fn)(self, args[0]);
+            if (!r) {
+                // as CPython's generic getattr: the AttributeError names them
+                err_attribute_context(self, args[0]);
+            }
+            return r;
+        }
     case W_SETATTR:
     case W_DELATTR: {
         size_t want = def->kind == W_SETATTR ? 2 : 1;

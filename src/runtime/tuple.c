@@ -57,7 +57,9 @@ Value tuple_from_iterable(Value iterable) {
     if (tuple_check_exact(iterable)) {
         return iterable;
     }
-    if (val_is_ptr(iterable) && (val_ptr(iterable)->type->flags & TYPE_LIST_SUBCLASS)) {
+    // (an exact list only: a subclass may iterate differently, as CPython's
+    // PySequence_Tuple)
+    if (val_is_ptr(iterable) && val_ptr(iterable)->type == &type_list) {
         return tuple_from_list(iterable);
     }
     Value l = list_from_iterable(iterable);

@@ -824,7 +824,7 @@ void type_inherit_slots(Type *t, const Type *b) {
                             TYPE_TUPLE_SUBCLASS | TYPE_LIST_SUBCLASS | TYPE_DICT_SUBCLASS |
                             TYPE_TYPE_SUBCLASS | TYPE_EXC_SUBCLASS | TYPE_HAS_WEAKREF |
                             TYPE_HAS_FINALIZER);
-    if (t->finalize) {
+    if (t->finalize && !(t->flags & TYPE_FINALIZER_OPT_IN)) {
         t->flags |= TYPE_HAS_FINALIZER;
     }
 }

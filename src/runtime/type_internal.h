@@ -109,7 +109,7 @@ Value object_str(Value self);
 // ---- typing syntax (genericalias.c) -----------------------------------------------
 
 // types.GenericAlias(origin, args) and types.UnionType.
-extern Type type_generic_alias, type_union;
+extern Type type_generic_alias, type_union, type_generic_alias_iterator;
 Value generic_alias_new(Value origin, Value args);
 // type.__or__: `int | None`.
 Value type_or(Value a, Value b);

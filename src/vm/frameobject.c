@@ -25,6 +25,7 @@
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../modules/modules.h"
 #include "excprint.h"
 #include "interp_internal.h"
 
@@ -535,6 +536,21 @@ static const GetSetDef traceback_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+// As CPython: dir() of a traceback shows its four attributes only.
+static Value tb_m_dir(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("__dir__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value names[4] = {str_intern_cstr("tb_frame"), str_intern_cstr("tb_next"),
+                      str_intern_cstr("tb_lasti"), str_intern_cstr("tb_lineno")};
+    return list_from(names, 4);
+}
+
+static const MethodDef traceback_methods[] = {
+    {"__dir__", tb_m_dir, METH_DEFAULT, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 // TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno).
 static Value traceback_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
     (void)type;
@@ -575,6 +591,7 @@ Type type_traceback = {
     .basic_size = sizeof(TracebackObject),
     .base = &type_object,
     .trace = traceback_trace,
+    .methods = traceback_methods,
     .getset = traceback_getset,
 };
 
@@ -724,10 +741,32 @@ static void print_traceback_entries(StrBuf *out, Value tb, const char *margin) {
     }
 }
 
+// As CPython's PyErr_Display: the report goes to sys.stderr (which a
+// program may have replaced, e.g. by a StringIO), nowhere if it is None, and
+// to the C stream only while sys.stderr does not exist yet. A write that
+// fails says "lost sys.stderr" on the C stream; a failing flush is ignored.
 void vm_print_exception(Value exc) {
     StrBuf out;
     sb_init(&out);
     exc_print(&out, exc, print_traceback_entries);
+    Value file = sys_get_object("stderr");
+    err_clear();
+    if (file == VAL_NONE) {
+        sb_free(&out);
+        return;
+    }
+    Value text = file ? str_from_utf8(out.data ? out.data : "", out.len) : 0;
+    if (text) {
+        sb_free(&out);
+        if (!obj_call_method(file, "write", &text, 1)) {
+            err_clear();
+            fputs("lost sys.stderr\n", stderr);
+        } else if (!obj_call_method(file, "flush", NULL, 0)) {
+            err_clear();
+        }
+        return;
+    }
+    err_clear();
     fflush(stdout);
     fwrite(out.data ? out.data : "", 1, out.len, stderr);
     fflush(stderr);

@@ -234,9 +234,13 @@ static int fn_set_annotations(Value self, Value v) {
 }
 static Value fn_get_dict(Value self) { return function_dict(self); }
 static int fn_set_dict(Value self, Value v) {
-    if (!v || !dict_check(v)) {
+    if (!v) {
+        err_format(&exc_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    if (!dict_check(v)) {
         err_format(&exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
-                   v ? obj_type_name(v) : "NoneType");
+                   obj_type_name(v));
         return -1;
     }
     func_obj(self)->dict = v;

@@ -14,12 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../modules/modules.h"
 #include "../runtime/abstract.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
+#include "../runtime/list.h"
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "import.h"
 #include "interp_internal.h"
 
 enum GenState { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_CLOSED };
@@ -28,8 +31,9 @@ typedef struct GenObject {
     Object header;
     Value name, qualname;
     Value handled;           // the exception being handled inside, kept across yields
+    Value origin;            // coroutines: cr_origin (a tuple), or 0
     uint32_t state;
-    uint32_t pad;
+    uint32_t finalizable;    // registered with the collector for gen_finalize
     // the Frame follows
 } GenObject;
 
@@ -60,7 +64,80 @@ static void gen_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, g->name);
     gc_trace_value(t, g->qualname);
     gc_trace_value(t, g->handled);
+    gc_trace_value(t, g->origin);
     vm_trace_frame(t, gen_frame(g));
+}
+
+// ---- finalization ---------------------------------------------------------------------
+// As CPython, a generator or coroutine found unreachable while suspended is
+// closed (its finally blocks and with-exits run), and a coroutine that was
+// never started warns "coroutine ... was never awaited". Only the objects for
+// which that can matter are registered with the collector (a finalizable
+// object survives one more collection): every coroutine, and a generator once
+// it suspends inside a try or with block. Async generators are left to
+// sys.set_asyncgen_hooks' finalizer, which is not called yet.
+
+static int gen_register(GenObject *g) {
+    if (g->finalizable) {
+        return 0;
+    }
+    g->finalizable = 1;
+    return gc_register_finalizer(&g->header);
+}
+
+// A coroutine that was never awaited: a RuntimeWarning. With a cr_origin,
+// warnings._warn_unawaited_coroutine formats it (as CPython always does);
+// without one the message is the same and is warned directly, because that
+// function passes source= on to the pure-Python warn_explicit, which
+// mistakes it for the file to print to.
+static int warn_unawaited(GenObject *g) {
+    Value coro = val_from_ptr(g);
+    Value fn = 0;
+    if (g->origin) {
+        Value mod = import_module_level(str_intern_cstr("warnings"), 0, 0, 0);
+        fn = mod ? obj_getattr_cstr(mod, "_warn_unawaited_coroutine") : 0;
+    }
+    int warned = 0;
+    if (fn) {
+        Value r = obj_call1(fn, coro);
+        warned = r || err_matches(&exc_RuntimeWarning);
+    }
+    if (err_occurred()) {
+        err_write_unraisable(coro);
+    }
+    if (!warned &&
+        err_warn(&exc_RuntimeWarning, 1, "coroutine '%s' was never awaited",
+                 str_obj(g->qualname)->data) < 0) {
+        err_write_unraisable(coro);
+    }
+    return 0;
+}
+
+static Value gen_finalize(Value self) {
+    GenObject *g = gen_obj(self);
+    if (g->state == GEN_CLOSED || g->state == GEN_RUNNING) {
+        return VAL_NONE;
+    }
+    if (g->header.type == &type_coroutine && g->state == GEN_CREATED) {
+        warn_unawaited(g);
+        return VAL_NONE;
+    }
+    return gen_close(self);
+}
+
+// The frames that create a coroutine, innermost first, as cr_origin
+// records them: ((filename, lineno, function name), ...).
+static Value coroutine_origin(int depth) {
+    Frame *f = vm_current_frame();
+    Value list = list_new(0);
+    for (int i = 0; list && f && i < depth; i++, f = f->back) {
+        Value items[3] = {f->code->filename, val_from_smallint(frame_lineno(f)), f->code->name};
+        Value t = tuple_from(items, 3);
+        if (!t || list_append(list, t) < 0) {
+            return 0;
+        }
+    }
+    return list ? tuple_from_list(list) : 0;
 }
 
 Value gen_new(FunctionObject *fn, Value self, const Value *args, size_t npos, Value kwnames) {
@@ -93,6 +170,17 @@ Value gen_new(FunctionObject *fn, Value self, const Value *args, size_t npos, Va
         g->state = GEN_CLOSED;
         return 0;
     }
+    if (type == &type_coroutine) {
+        if (sys_coroutine_origin_depth > 0 &&
+            !(g->origin = coroutine_origin(sys_coroutine_origin_depth))) {
+            g->state = GEN_CLOSED;
+            return 0;
+        }
+        if (gen_register(g) < 0) {
+            g->state = GEN_CLOSED;
+            return 0;
+        }
+    }
     return val_from_ptr(g);
 }
 
@@ -123,9 +211,8 @@ Value gen_send(Value gen, Value value, int throwing, int *yielded) {
         return err_format(&exc_ValueError, "%s already executing", gen_kind(g));
     }
     if (g->state == GEN_CLOSED) {
-        if (throwing) {
-            return 0;
-        }
+        // a finished coroutine refuses send() and throw() alike (close()
+        // returns before this); a finished generator raises what is thrown
         if (g->header.type == &type_coroutine) {
             return err_format(&exc_RuntimeError, "cannot reuse already awaited coroutine");
         }
@@ -179,6 +266,11 @@ Value gen_send(Value gen, Value value, int throwing, int *yielded) {
                          ? vm_thread.handled : 0;
         vm_thread.handled = saved;
         *yielded = 1;
+        if (!g->finalizable && g->header.type == &type_generator && f->code->nexceptions &&
+            code_find_handler(f->code, (uint32_t)(f->pc - f->code->instrs)) &&
+            gen_register(g) < 0) {
+            return 0;
+        }
         return r;
     }
     vm_thread.handled = saved;
@@ -390,7 +482,12 @@ Value gen_close(Value self) {
         return VAL_NONE;
     }
     if (err_matches(&exc_GeneratorExit) || err_matches(&exc_StopIteration) || !err_occurred()) {
-        err_clear();
+        // swallowed: nothing may keep it (and its __context__, the
+        // exception the generator was handling) alive
+        Value e = err_fetch();
+        if (e && vm_thread.propagating == e) {
+            vm_thread.propagating = 0;
+        }
         return VAL_NONE;
     }
     return 0;
@@ -443,18 +540,23 @@ static Value gen_get_frame(Value self) {
     }
     return frame_object_for(gen_frame(g));
 }
-static Value gen_get_yieldfrom(Value self) {
-    GenObject *g = gen_obj(self);
+Value gen_delegate(Value gen) {
+    GenObject *g = gen_obj(gen);
     Frame *f = gen_frame(g);
     if (g->state == GEN_SUSPENDED && instr_op(*f->pc) == OP_YIELDFROM) {
         return f->slots[instr_b(*f->pc)];
     }
-    return VAL_NONE;
+    return 0;
+}
+
+static Value gen_get_yieldfrom(Value self) {
+    Value sub = gen_delegate(self);
+    return sub ? sub : VAL_NONE;
 }
 
 static const GetSetDef gen_getset[] = {
-    {"__name__", gen_get_name, gen_set_name, NULL},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
+    {"__name__", gen_get_name, gen_set_name, "name of the generator"},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, "qualified name of the generator"},
     {"gi_running", gen_get_running, NULL, NULL},
     {"gi_suspended", gen_get_suspended, NULL, NULL},
     {"gi_code", gen_get_code, NULL, NULL},
@@ -464,19 +566,23 @@ static const GetSetDef gen_getset[] = {
 };
 
 static const MethodDef gen_methods[] = {
-    {"send", gen_m_send, METH_NO_KEYWORDS, NULL},
-    {"throw", gen_m_throw, METH_NO_KEYWORDS, NULL},
-    {"close", gen_m_close, METH_NO_KEYWORDS, NULL},
+    {"send", gen_m_send, METH_NO_KEYWORDS,
+     "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", gen_m_throw, METH_NO_KEYWORDS,
+     "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded "
+     "value or raise\nStopIteration."},
+    {"close", gen_m_close, METH_NO_KEYWORDS, "close() -> raise GeneratorExit inside generator."},
     {NULL, NULL, 0, NULL},
 };
 
 Type type_generator = {
     .header = {&type_type},
     .name = "generator",
-    .flags = TYPE_HAS_WEAKREF,
+    .flags = TYPE_HAS_WEAKREF | TYPE_FINALIZER_OPT_IN,  // gen_send registers
     .basic_size = sizeof(GenObject),
     .base = &type_object,
     .trace = gen_trace,
+    .finalize = gen_finalize,
     .repr = gen_repr,
     .iter = gen_iter,
     .iternext = gen_iternext,
@@ -539,31 +645,41 @@ static Value coro_m_await(Value self, const Value *args, size_t nargs, Value kwn
 }
 
 static const MethodDef coro_methods[] = {
-    {"send", gen_m_send, METH_NO_KEYWORDS, NULL},
-    {"throw", gen_m_throw, METH_NO_KEYWORDS, NULL},
-    {"close", gen_m_close, METH_NO_KEYWORDS, NULL},
-    {"__await__", coro_m_await, METH_NO_KEYWORDS, NULL},
+    {"send", gen_m_send, METH_NO_KEYWORDS,
+     "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"throw", gen_m_throw, METH_NO_KEYWORDS,
+     "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next "
+     "iterated value or raise\nStopIteration."},
+    {"close", gen_m_close, METH_NO_KEYWORDS, "close() -> raise GeneratorExit inside coroutine."},
+    {"__await__", coro_m_await, METH_NO_KEYWORDS, "Return an iterator to be used in await expression."},
     {NULL, NULL, 0, NULL},
 };
 
+static Value coro_get_origin(Value self) {
+    Value o = gen_obj(self)->origin;
+    return o ? o : VAL_NONE;
+}
+
 static const GetSetDef coro_getset[] = {
-    {"__name__", gen_get_name, gen_set_name, NULL},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
+    {"__name__", gen_get_name, gen_set_name, "name of the coroutine"},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, "qualified name of the coroutine"},
     {"cr_running", gen_get_running, NULL, NULL},
     {"cr_suspended", gen_get_suspended, NULL, NULL},
     {"cr_code", gen_get_code, NULL, NULL},
     {"cr_frame", gen_get_frame, NULL, NULL},
     {"cr_await", gen_get_yieldfrom, NULL, NULL},
+    {"cr_origin", coro_get_origin, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
 Type type_coroutine = {
     .header = {&type_type},
     .name = "coroutine",
-    .flags = TYPE_HAS_WEAKREF,
+    .flags = TYPE_HAS_WEAKREF | TYPE_FINALIZER_OPT_IN,  // gen_new registers
     .basic_size = sizeof(GenObject),
     .base = &type_object,
     .trace = gen_trace,
+    .finalize = gen_finalize,
     .repr = gen_repr,
     .methods = coro_methods,
     .getset = coro_getset,

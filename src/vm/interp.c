@@ -767,6 +767,33 @@ static int do_raise(Value exc, Value cause, int with_cause) {
     return 0;
 }
 
+// The iterator that awaiting v runs (CPython's _PyCoro_GetAwaitableIter): a
+// coroutine or a types.coroutine generator itself, else what its __await__
+// returns, which must be an iterator and not a coroutine.
+static Value awaitable_iter(Value v) {
+    if (type_of(v) == &type_coroutine ||
+        (gen_check(v) && (gen_code_flags(v) & CODE_ITERABLE_COROUTINE))) {
+        return v;
+    }
+    if (!type_lookup(type_of(v), str_intern_cstr("__await__"))) {
+        return err_format(&exc_TypeError, "object %s can't be used in 'await' expression",
+                          obj_type_name(v));
+    }
+    Value it = obj_call_method(v, "__await__", NULL, 0);
+    if (!it) {
+        return 0;
+    }
+    if (type_of(it) == &type_coroutine ||
+        (gen_check(it) && (gen_code_flags(it) & CODE_ITERABLE_COROUTINE))) {
+        return err_format(&exc_TypeError, "__await__() returned a coroutine");
+    }
+    if (!type_of(it)->iternext) {
+        return err_format(&exc_TypeError, "__await__() returned non-iterator of type '%s'",
+                          obj_type_name(it));
+    }
+    return it;
+}
+
 static int check_except_class(Value c) {
     if (tuple_check(c)) {
         TupleObject *t = tuple_obj(c);
@@ -2708,7 +2735,10 @@ L_TRACE_HOOK: {
     TARGET(GETAWAITABLE) {
         Value v = R[B];
         if (type_of(v) == &type_coroutine) {
-            // fine as it is
+            if (gen_delegate(v)) {
+                err_format(&exc_RuntimeError, "coroutine is being awaited already");
+                goto error;
+            }
         } else if (gen_check(v) && (gen_code_flags(v) & CODE_ITERABLE_COROUTINE)) {
             // a generator-based coroutine (types.coroutine)
         } else {
@@ -2777,18 +2807,22 @@ L_TRACE_HOOK: {
         }
         Value aw = obj_call_method(v, "__anext__", NULL, 0);
         CHECK(aw);
-        if (type_of(aw) != &type_coroutine) {
-            Value m = type_lookup(type_of(aw), str_intern_cstr("__await__"));
-            if (!m) {
-                err_format(&exc_TypeError,
-                           "'async for' received an invalid object from __anext__: %s",
-                           obj_type_name(aw));
-                goto error;
+        Value it = awaitable_iter(aw);
+        if (!it) {
+            // as CPython: why it is no awaitable becomes the __cause__
+            Value cause = err_fetch();
+            err_format(&exc_TypeError, "'async for' received an invalid object from __anext__: %s",
+                       obj_type_name(aw));
+            Value exc = err_normalize();
+            if (exc && cause) {
+                ExceptionObject *e = (ExceptionObject *)val_ptr(exc);
+                e->cause = cause;
+                e->context = cause;
+                e->suppress_context = 1;
             }
-            aw = obj_call_method(aw, "__await__", NULL, 0);
-            CHECK(aw);
+            goto error;
         }
-        R[A] = aw;
+        R[A] = it;
         NEXT();
     }
     TARGET(ENDASYNCFOR) {

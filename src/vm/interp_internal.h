@@ -112,6 +112,9 @@ Value gen_of_frame(Frame *f);  // the generator object a FRAME_GEN frame lives i
 int gen_is_running(Value gen);
 Value gen_close(Value self);
 uint32_t gen_code_flags(Value gen);
+// What a suspended generator or coroutine is delegating to (yield from,
+// await): CPython's _PyGen_yf. 0 when none.
+Value gen_delegate(Value gen);
 // The value of an async generator's `yield v` (ASYNCGENWRAP).
 Value gen_async_wrap(Value v);
 
