@@ -30,6 +30,7 @@
 #include "../runtime/slice.h"
 #include "../runtime/str.h"
 #include "../runtime/strbuf.h"
+#include "../runtime/tuple.h"
 #include "../runtime/type.h"
 #include "modules.h"
 
@@ -101,11 +102,50 @@ static int has_exports(Value self) {
 
 // ---- construction -------------------------------------------------------------------
 
+// mmap()'s arguments into a[6] (0 for those not given), with the messages
+// of CPython's PyArg_ParseTupleAndKeywords for a function without a name:
+// "function missing required argument 'length' (pos 2)".
+static int mmap_new_args(const Value *args, size_t nargs, Value kwnames, Value *a) {
+    static const char *const names[] = {"fileno", "length", "flags", "prot", "access", "offset"};
+    size_t nkw = args_nkw(kwnames);
+    for (size_t i = 0; i < 6; i++) {
+        a[i] = i < nargs ? args[i] : 0;
+    }
+    if (nargs + nkw > 6) {
+        err_format(&exc_TypeError, "function takes at most 6 arguments (%zu given)", nargs + nkw);
+        return -1;
+    }
+    for (size_t k = 0; k < nkw; k++) {
+        const char *key = str_obj(tuple_obj(kwnames)->items[k])->data;
+        size_t i = 0;
+        while (i < 6 && strcmp(key, names[i]) != 0) {
+            i++;
+        }
+        if (i == 6) {
+            err_format(&exc_TypeError, "'%s' is an invalid keyword argument for this function", key);
+            return -1;
+        }
+        if (a[i]) {
+            err_format(&exc_TypeError,
+                       "argument for function given by name ('%s') and position (%zu)", names[i],
+                       i + 1);
+            return -1;
+        }
+        a[i] = args[nargs + k];
+    }
+    for (size_t i = 0; i < 2; i++) {
+        if (!a[i]) {
+            err_format(&exc_TypeError, "function missing required argument '%s' (pos %zu)",
+                       names[i], i + 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static Value mmap_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
-    static const char *const names[] = {"fileno", "length", "flags", "prot", "access", "offset", NULL};
-    static const ArgSpec spec = {"mmap", 0, names, 2, 6, 0};
     Value a[6];
-    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+    if (mmap_new_args(args, nargs, kwnames, a) < 0) {
         return 0;
     }
     int64_t fd, length, flags = MAP_SHARED, prot = PROT_READ | PROT_WRITE, access = ACCESS_DEFAULT,
@@ -331,18 +371,25 @@ FN(mmap_write) {
 }
 
 FN(mmap_write_byte) {
-    if (method_check_args("write_byte", nargs, kwnames, 1, 1) < 0 || check_writable(self) < 0) {
+    if (method_check_args("write_byte", nargs, kwnames, 1, 1) < 0 || check_valid(self) < 0) {
         return 0;
     }
+    // Argument Clinic's 'b' (an unsigned byte through __index__), then the access check
+    Value iv = obj_index(args[0]);
     int64_t v;
-    if (!int_check(args[0])) {
-        return err_format(&exc_TypeError, "integer argument expected, got %s",
-                          obj_type_name(args[0]));
+    if (!iv) {
+        return 0;
     }
-    if (int_to_i64(args[0], &v) < 0 || v < 0 || v > 255) {
+    if (int_to_i64(iv, &v) < 0) {
         err_clear();
+        v = int_sign(iv) < 0 ? -1 : 256;
+    }
+    if (v < 0 || v > 255) {
         return err_format(&exc_OverflowError, v < 0 ? "unsigned byte integer is less than minimum"
                                                     : "unsigned byte integer is greater than maximum");
+    }
+    if (check_writable(self) < 0) {
+        return 0;
     }
     MmapObject *m = mm(self);
     if (m->pos >= m->size) {
@@ -687,6 +734,60 @@ static int mmap_setitem(Value self, Value key, Value value) {
     return 0;
 }
 
+// iter(m): one-byte bytes objects read at each step (CPython iterates an mmap
+// through its sequence item slot, which returns bytes, while m[i] is an int).
+typedef struct MmapIterObject {
+    Object header;
+    Value mmap;  // 0 once exhausted
+    size_t index;
+} MmapIterObject;
+
+static Type type_mmap_iter;
+
+static Value mmap_iter(Value self) {
+    MmapIterObject *it = (MmapIterObject *)gc_alloc(&type_mmap_iter, sizeof(MmapIterObject));
+    if (!it) {
+        return 0;
+    }
+    it->mmap = self;
+    it->index = 0;
+    return val_from_ptr(it);
+}
+
+static Value mmap_iter_next(Value self) {
+    MmapIterObject *it = (MmapIterObject *)val_ptr(self);
+    if (!it->mmap) {
+        return 0;
+    }
+    if (check_valid(it->mmap) < 0) {
+        return 0;
+    }
+    MmapObject *m = mm(it->mmap);
+    if (it->index >= m->size) {
+        it->mmap = 0;
+        return 0;
+    }
+    return bytes_from(m->data + it->index++, 1);
+}
+
+static Value mmap_iter_self(Value self) {
+    return self;
+}
+
+static void mmap_iter_trace(Object *o, GcTracer *t) {
+    gc_trace_value(t, ((MmapIterObject *)o)->mmap);
+}
+
+static Type type_mmap_iter = {
+    .header = {&type_type},
+    .name = "iterator",
+    .basic_size = sizeof(MmapIterObject),
+    .base = &type_object,
+    .trace = mmap_iter_trace,
+    .iter = mmap_iter_self,
+    .iternext = mmap_iter_next,
+};
+
 static const MethodDef mmap_methods[] = {
     {"close", mmap_close, METH_DEFAULT, NULL},
     {"find", mmap_find, METH_DEFAULT, NULL},
@@ -722,6 +823,7 @@ static Type type_mmap = {
     .free = mmap_free,
     .new_ = mmap_tp_new,
     .repr = mmap_repr,
+    .iter = mmap_iter,
     .len = mmap_len,
     .getitem = mmap_getitem,
     .setitem = mmap_setitem,
@@ -734,7 +836,7 @@ Value mmap_module_init(void) {
     if (module) {
         return module;
     }
-    if (type_ready(&type_mmap) < 0) {
+    if (type_ready(&type_mmap) < 0 || type_ready(&type_mmap_iter) < 0) {
         return 0;
     }
     buffer_register_exporter(&mmap_exporter);
