@@ -33,6 +33,7 @@
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -71,7 +72,9 @@ static Type type_ctx_keys, type_ctx_values, type_ctx_items;
 static Object token_missing = {&type_token_missing};
 #define VAL_MISSING val_from_ptr(&token_missing)
 
-static Value current_context;  // a root; 0 until first needed
+// The running thread's current Context (0 until first needed): each thread
+// has its own, in its thread state.
+#define current_context (vm_thread.context)
 
 static Value hamt_empty(void);
 

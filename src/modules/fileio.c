@@ -26,6 +26,7 @@
 #include "../runtime/strbuf.h"
 #include "../runtime/type.h"
 #include "io.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -283,9 +284,12 @@ static Value read_some(FileIOObject *f, size_t n) {
         return 0;
     }
     ssize_t r;
+    int fd = f->fd;
+    VM_BEGIN_ALLOW_THREADS
     do {
-        r = read(f->fd, b->data, n);
+        r = read(fd, b->data, n);
     } while (r < 0 && errno == EINTR);
+    VM_END_ALLOW_THREADS
     if (r < 0) {
         if (errno == EAGAIN) {
             return VAL_NONE;
@@ -313,9 +317,12 @@ static Value fileio_readall_impl(FileIOObject *f) {
     for (;;) {
         sb_reserve(&sb, chunk);
         ssize_t r;
+        int fd = f->fd;
+        VM_BEGIN_ALLOW_THREADS
         do {
-            r = read(f->fd, sb.data + sb.len, chunk);
+            r = read(fd, sb.data + sb.len, chunk);
         } while (r < 0 && errno == EINTR);
+        VM_END_ALLOW_THREADS
         if (r < 0) {
             if (errno == EAGAIN) {
                 result = sb.len ? bytes_from(sb.data, sb.len) : VAL_NONE;
@@ -374,9 +381,12 @@ FN(fileio_readinto) {
         return 0;
     }
     ssize_t r;
+    int fd = f->fd;
+    VM_BEGIN_ALLOW_THREADS
     do {
-        r = read(f->fd, view.buf, (size_t)view.len);
+        r = read(fd, view.buf, (size_t)view.len);
     } while (r < 0 && errno == EINTR);
+    VM_END_ALLOW_THREADS
     buffer_release(&view);
     if (r < 0) {
         return errno == EAGAIN ? VAL_NONE : err_from_errno(errno, 0, 0);
@@ -395,9 +405,12 @@ FN(fileio_write) {
         return 0;
     }
     ssize_t r;
+    int fd = f->fd;
+    VM_BEGIN_ALLOW_THREADS
     do {
-        r = write(f->fd, data, len);
+        r = write(fd, data, len);
     } while (r < 0 && errno == EINTR);
+    VM_END_ALLOW_THREADS
     gc_keep_alive(args[0]);
     if (r < 0) {
         return errno == EAGAIN ? VAL_NONE : err_from_errno(errno, 0, 0);

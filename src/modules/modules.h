@@ -7,6 +7,7 @@
 #ifndef KRAIT_MODULES_H
 #define KRAIT_MODULES_H
 
+#include <semaphore.h>
 #include <signal.h>
 #include <stddef.h>
 
@@ -119,8 +120,23 @@ int modules_get_buffer(Value v, const char **data, size_t *len);
 // Signals (signalmodule.c): the C handler sets signal_tripped; a safe
 // point calls signal_check_pending(), which runs the Python handlers of
 // the signals that arrived: 0, or -1 with the exception a handler raised.
+// signal_tripped is also the interpreter's "look at the safe point" flag:
+// another thread sets it to ask for the GIL (vm/thread.c); signals_pending
+// says that signals did arrive. Handlers run in the main thread only.
 extern volatile sig_atomic_t signal_tripped;
+extern volatile sig_atomic_t signals_pending;
 int signal_check_pending(void);
+// _thread.interrupt_main: as if signal `signum` arrived, when it has a
+// Python handler (else nothing happens, as CPython's PyErr_SetInterruptEx).
+void signal_simulate(int signum);
+
+// Release the lock _thread._set_sentinel returned (threadmodule.c): the
+// thread that made it ends.
+void thread_release_sentinel(Value lock);
+// Take semaphore `sem` within `timeout` seconds (-1: forever, 0: no wait),
+// the GIL released while waiting; a signal runs its handler (main thread)
+// and the wait goes on unless it raised. 1 taken, 0 timed out, -1 error.
+int thread_acquire_timed(sem_t *sem, double timeout);
 
 // Shared by select, _socket and fcntl (selectmodule.c):
 // modules_fileno is CPython's PyObject_AsFileDescriptor (an int, or an

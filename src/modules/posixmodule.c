@@ -60,6 +60,7 @@
 #include "../runtime/structseq.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 extern char **environ;
@@ -453,9 +454,11 @@ FN(posix_read) {
         return 0;
     }
     ssize_t r;
+    VM_BEGIN_ALLOW_THREADS
     do {
         r = read(fd, b->data, (size_t)n);
     } while (r < 0 && errno == EINTR);
+    VM_END_ALLOW_THREADS
     if (r < 0) {
         return posix_error();
     }
@@ -474,9 +477,11 @@ FN(posix_write) {
         return 0;
     }
     ssize_t r;
+    VM_BEGIN_ALLOW_THREADS
     do {
         r = write(fd, data, len);
     } while (r < 0 && errno == EINTR);
+    VM_END_ALLOW_THREADS
     gc_keep_alive(args[1]);
     if (r < 0) {
         return posix_error();
@@ -1469,6 +1474,9 @@ FN(posix_fork) {
     if (pid < 0) {
         return posix_error();
     }
+    if (pid == 0) {
+        vm_threads_after_fork_child();  // only this thread exists in the child
+    }
     run_fork_hooks(pid == 0 ? 1 : 2, false);
     return val_from_smallint(pid);
 }
@@ -1590,9 +1598,11 @@ FN(posix_waitpid) {
         return 0;
     }
     pid_t r;
+    VM_BEGIN_ALLOW_THREADS
     do {
         r = waitpid(pid, &status, options);
     } while (r < 0 && errno == EINTR);
+    VM_END_ALLOW_THREADS
     if (r < 0) {
         return posix_error();
     }
@@ -1605,9 +1615,11 @@ FN(posix_wait) {
     }
     int status = 0;
     pid_t r;
+    VM_BEGIN_ALLOW_THREADS
     do {
         r = wait(&status);
     } while (r < 0 && errno == EINTR);
+    VM_END_ALLOW_THREADS
     if (r < 0) {
         return posix_error();
     }

@@ -70,6 +70,7 @@
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -238,7 +239,9 @@ static ssize_t socket_call(SocketObject *s, int writing, SockFunc fn, void *ctx)
         }
         ssize_t r;
         for (;;) {
+            VM_BEGIN_ALLOW_THREADS
             r = fn(s, ctx);
+            VM_END_ALLOW_THREADS
             if (r >= 0) {
                 return r;
             }
@@ -716,7 +719,10 @@ static int do_connect(SocketObject *s, Value address, const char *caller, int ra
     if (s->fd < 0) {
         return EBADF;
     }
-    int r = connect(s->fd, &addr.sa, len);
+    int r, fd = s->fd;
+    VM_BEGIN_ALLOW_THREADS
+    r = connect(fd, &addr.sa, len);
+    VM_END_ALLOW_THREADS
     int err = r < 0 ? errno : 0;
     if (err == EINTR) {
         if (signal_check_pending() < 0) {
@@ -1788,7 +1794,14 @@ FN(socket_getaddrinfo) {
     struct addrinfo hints = {.ai_family = opts[0], .ai_socktype = opts[1], .ai_protocol = opts[2],
                              .ai_flags = opts[3]};
     struct addrinfo *res = NULL;
-    int err = getaddrinfo(host ? bytes_data(host) : NULL, portp, &hints, &res);
+    const char *hostp = host ? bytes_data(host) : NULL;
+    int err;
+    VM_BEGIN_ALLOW_THREADS
+    err = getaddrinfo(hostp, portp, &hints, &res);
+    VM_END_ALLOW_THREADS
+    gc_keep_alive(host);  // their bytes were read without the GIL
+    gc_keep_alive(port);
+    gc_keep_alive(a[1]);
     if (err) {
         return raise_gai(err);
     }
@@ -1864,7 +1877,9 @@ FN(socket_getnameinfo) {
         sa.in6.sin6_scope_id = (uint32_t)scope;
     }
     char host[NI_MAXHOST], serv[NI_MAXSERV];
+    VM_BEGIN_ALLOW_THREADS
     err = getnameinfo(&sa.sa, salen, host, sizeof(host), serv, sizeof(serv), flags);
+    VM_END_ALLOW_THREADS
     if (err) {
         return raise_gai(err);
     }

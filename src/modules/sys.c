@@ -551,6 +551,7 @@ FN(sys_setswitchinterval) {
         return err_format(&exc_ValueError, "switch interval must be strictly positive");
     }
     switch_interval = d;
+    vm_set_switch_interval(d);
     return VAL_NONE;
 }
 
@@ -633,7 +634,9 @@ FN(sys_breakpointhook) {
 // sys.set_asyncgen_hooks / get_asyncgen_hooks: the callables asyncio
 // installs; the interpreter calls firstiter when an async generator is first
 // iterated and registers finalizer for its finalization.
-static Value asyncgen_firstiter, asyncgen_finalizer;
+// Per thread: they live in the thread state.
+#define asyncgen_firstiter (vm_thread.asyncgen_firstiter)
+#define asyncgen_finalizer (vm_thread.asyncgen_finalizer)
 static Type type_asyncgen_hooks, type_unraisable_args;
 
 Value sys_asyncgen_firstiter(void) {
@@ -678,7 +681,7 @@ FN(sys_set_asyncgen_hooks) {
     return VAL_NONE;
 }
 
-static int coroutine_origin_depth;
+#define coroutine_origin_depth (vm_thread.coroutine_origin_depth)  // per thread
 
 FN(sys_get_coroutine_origin_tracking_depth) {
     if (method_check_args("sys.get_coroutine_origin_tracking_depth", nargs, kwnames, 0, 0) < 0) {

@@ -54,6 +54,8 @@ int format_int_digits(StrBuf *out, Value v, int base, bool *negative);
 // One thread, as the runtime today.
 StrBuf *format_scratch_begin(void);
 void format_scratch_end(StrBuf *b);
+// Free the calling thread's scratch buffers (when a thread ends).
+void format_scratch_free(void);
 // A str of the scratch buffer's text, which is released.
 Value format_scratch_str(StrBuf *b);
 

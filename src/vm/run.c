@@ -423,6 +423,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
                                            *getenv("PYTHONINSPECT")))) {
             status = interactive_loop(globals);
         }
+        vm_threads_shutdown();  // join the non-daemon threads (threading._shutdown)
         atexit_run_callbacks();
         gc_run_exit_finalizers(globals);
         if (sys_flush_std_streams() < 0 && status == 0) {
@@ -465,6 +466,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
                             "more information.\n", KRAIT_VERSION_STRING);
         }
         int status = interactive_loop(globals);
+        vm_threads_shutdown();  // join the non-daemon threads (threading._shutdown)
         atexit_run_callbacks();
         gc_run_exit_finalizers(globals);
         sys_flush_std_streams();
@@ -478,6 +480,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         int system_exit = err_matches(&exc_SystemExit);
         status = vm_report_exception();
         if (system_exit) {
+            vm_threads_shutdown();  // join the non-daemon threads (threading._shutdown)
             atexit_run_callbacks();
             gc_run_exit_finalizers(globals);
             sys_flush_std_streams();
@@ -488,6 +491,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
                        *getenv("PYTHONINSPECT"))) {
         status = interactive_loop(globals);
     }
+    vm_threads_shutdown();  // join the non-daemon threads (threading._shutdown)
     atexit_run_callbacks();
     gc_run_exit_finalizers(globals);
     if (sys_flush_std_streams() < 0 && status == 0) {
