@@ -822,6 +822,11 @@ FN(thread_interrupt_main) {
         return err_format(&exc_ValueError, "signal number out of range");
     }
     signal_simulate((int)signum);
+    // In the main thread the handler runs now, as CPython's check right
+    // after a call into C.
+    if (vm_in_main_thread() && signal_check_pending() < 0) {
+        return 0;
+    }
     return VAL_NONE;
 }
 
