@@ -662,16 +662,28 @@ FN(thread_excepthook) {
             return 0;
         }
     }
+    // sys.stderr, or the thread's own (threading saves it) when that is None.
     Value err = sys_get_object("stderr");
     if (!err || err == VAL_NONE) {
-        return VAL_NONE;
+        if (thread == VAL_NONE) {
+            return VAL_NONE;
+        }
+        if (!(err = obj_getattr_cstr(thread, "_stderr"))) {
+            return 0;
+        }
+        if (err == VAL_NONE) {
+            return VAL_NONE;
+        }
     }
     Value head = str_format_c("Exception in thread %S:\n", name);
-    if (!head || !obj_call_method(err, "write", &head, 1) || !obj_call_method(err, "flush", 0, 0)) {
+    if (!head || !obj_call_method(err, "write", &head, 1)) {
         return 0;
     }
-    if (exc_value != VAL_NONE && sys_print_exception) {
-        sys_print_exception(exc_value);
+    if (exc_value != VAL_NONE) {
+        Value text = vm_format_exception(exc_value);
+        if (!text || !obj_call_method(err, "write", &text, 1)) {
+            return 0;
+        }
     }
     if (!obj_call_method(err, "flush", 0, 0)) {
         err_clear();

@@ -607,6 +607,15 @@ static void print_traceback_entries(StrBuf *out, Value tb, const char *margin) {
     }
 }
 
+Value vm_format_exception(Value exc) {
+    StrBuf out;
+    sb_init(&out);
+    exc_print(&out, exc, print_traceback_entries);
+    Value r = str_from_utf8(out.data ? out.data : "", out.len);
+    sb_free(&out);
+    return r;
+}
+
 void vm_print_exception(Value exc) {
     StrBuf out;
     sb_init(&out);

@@ -105,6 +105,7 @@ struct VmThread {
 };
 
 static VmThread main_record;
+static VmThread *main_thread = &main_record;  // after fork: the forking thread's record
 static VmThread *threads = &main_record;
 static pthread_t main_pthread;
 static uint64_t next_serial = 1;
@@ -192,7 +193,7 @@ static void unpark(VmThread *t) {
     vm_thread = t->state;
     t->parked = 0;
     gc_set_stack_base((void *)t->stack_base);
-    if (t == &main_record && signals_pending) {
+    if (t == main_thread && signals_pending) {
         signal_tripped = 1;  // a signal another thread saw: its handler runs here
     }
 }
@@ -242,7 +243,7 @@ int vm_eval_breaker(void) {
 }
 
 int vm_in_main_thread(void) {
-    return vm_thread.thread == &main_record;
+    return vm_thread.thread == main_thread;
 }
 
 void vm_set_switch_interval(double seconds) {
@@ -416,9 +417,9 @@ void vm_threads_shutdown(void) {
     gil.finalizing = 1;
 }
 
-// In the child of fork(): only the forking thread exists. Its record
-// becomes the main one (as in CPython); the others' records are dropped
-// (their memory is not freed: it may be in any state).
+// In the child of fork(): only the forking thread exists, and it becomes
+// the main thread (as in CPython). The other records are dropped, not
+// freed: they may be in any state.
 void vm_threads_after_fork_child(void) {
     VmThread *me = vm_thread.thread;
     pthread_mutex_init(&gil.mutex, NULL);
@@ -428,15 +429,9 @@ void vm_threads_after_fork_child(void) {
     gil_drop_request = 0;
     main_pthread = pthread_self();
     me->pthread = main_pthread;
-    if (me != &main_record) {
-        // The main record is static: move the forking thread's into it.
-        main_record = *me;
-        main_record.state.thread = &main_record;
-        vm_thread.thread = &main_record;
-        free(me);
-    }
-    main_record.prev = main_record.next = NULL;
-    main_record.parked = 0;
-    threads = &main_record;
+    me->prev = me->next = NULL;
+    me->parked = 0;
+    main_thread = me;
+    threads = me;
     vm_nthreads = 1;
 }

@@ -184,6 +184,11 @@ void vm_threads_shutdown(void);
 // In the child process after fork(): the forking thread is the only one.
 void vm_threads_after_fork_child(void);
 
+// The report of exception `exc` as the default sys.excepthook prints it
+// (traceback included), as a str (for _thread._excepthook, which writes it
+// to a file object).
+Value vm_format_exception(Value exc);
+
 // The builtins dict new frames use when globals has no __builtins__.
 extern Value vm_builtins;
 
