@@ -137,6 +137,9 @@ void thread_release_sentinel(Value lock);
 // the GIL released while waiting; a signal runs its handler (main thread)
 // and the wait goes on unless it raised. 1 taken, 0 timed out, -1 error.
 int thread_acquire_timed(sem_t *sem, double timeout);
+// In the child after fork(): the import lock (_imp.acquire_lock) is freed
+// when a thread that is gone held it (impmodule.c).
+void imp_after_fork_child(void);
 
 // Shared by select, _socket and fcntl (selectmodule.c):
 // modules_fileno is CPython's PyObject_AsFileDescriptor (an int, or an

@@ -1476,6 +1476,7 @@ FN(posix_fork) {
     }
     if (pid == 0) {
         vm_threads_after_fork_child();  // only this thread exists in the child
+        imp_after_fork_child();
     }
     run_fork_hooks(pid == 0 ? 1 : 2, false);
     return val_from_smallint(pid);
