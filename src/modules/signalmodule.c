@@ -174,6 +174,10 @@ FN(signal_signal) {
     if (signum_arg(args[0], &sig) < 0) {
         return 0;
     }
+    if (!vm_in_main_thread()) {
+        return err_format(&exc_ValueError,
+                          "signal only works in main thread of the main interpreter");
+    }
     Value h = args[1];
     void (*action)(int);
     if (is_int_handler(h, 1)) {
@@ -313,6 +317,10 @@ FN(signal_set_wakeup_fd) {
     int64_t fd;
     if (obj_as_index(a[0], &fd, 1) < 0) {
         return 0;
+    }
+    if (!vm_in_main_thread()) {
+        return err_format(&exc_ValueError,
+                          "set_wakeup_fd only works in main thread of the main interpreter");
     }
     int warn = 1;
     if (a[1] && (warn = obj_truthy(a[1])) < 0) {

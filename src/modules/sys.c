@@ -197,7 +197,7 @@ FN(sys_setrecursionlimit) {
                           "limit is too low",
                           (int)limit, depth);
     }
-    vm_thread.recursion_limit = (int)limit;
+    vm_set_recursion_limit((int)limit);
     return VAL_NONE;
 }
 

@@ -246,6 +246,13 @@ int vm_in_main_thread(void) {
     return vm_thread.thread == main_thread;
 }
 
+void vm_set_recursion_limit(int limit) {
+    vm_thread.recursion_limit = limit;
+    for (VmThread *r = threads; r; r = r->next) {
+        r->state.recursion_limit = limit;  // the running thread's is reloaded from vm_thread
+    }
+}
+
 void vm_set_switch_interval(double seconds) {
     double ns = seconds * 1e9;
     gil.interval_ns = ns < 1000 ? 1000 : ns > 1e12 ? (int64_t)1e12 : (int64_t)ns;

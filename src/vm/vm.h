@@ -165,6 +165,10 @@ int vm_in_main_thread(void);
 // Threads with a thread state (the main thread included): _thread._count() + 1.
 extern int vm_nthreads;
 
+// sys.setrecursionlimit: the limit of every thread (as CPython's, it is
+// the interpreter's).
+void vm_set_recursion_limit(int limit);
+
 // The GIL's switch interval in seconds (sys.setswitchinterval).
 void vm_set_switch_interval(double seconds);
 double vm_get_switch_interval(void);
