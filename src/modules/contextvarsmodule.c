@@ -12,8 +12,8 @@
 // bitmap of its occupied slots (5 hash bits per level) and, for each, a
 // (key, value) pair or (0, child node).
 //
-// krait runs one OS thread (threadmodule.c), so "the current context of
-// this thread" is one root slot. Context.run() makes its context current
+// The current context belongs to the running thread (its ThreadState's
+// `context`, vm/vm.h): a new thread starts with none. Context.run() makes its context current
 // and restores the previous one afterwards, whatever the callable did.
 //
 // The iteration order of a Context follows the trie, so it depends on the

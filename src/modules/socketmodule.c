@@ -13,9 +13,8 @@
 // A call interrupted by a signal runs the Python handlers and resumes
 // (PEP 475), as in select (modules_poll_wait).
 //
-// krait runs one thread (threadmodule.c), so there is no interpreter lock
-// to release around the blocking calls; a server and its client must live
-// in different processes (os.fork, subprocess) until threads exist.
+// The blocking calls (the socket calls, connect, getaddrinfo, getnameinfo)
+// run with the GIL released (VM_BEGIN_ALLOW_THREADS, vm/vm.h).
 //
 // Addresses: AF_INET (host, port), AF_INET6 (host, port[, flowinfo[,
 // scope_id]]) and AF_UNIX (a path: str, bytes or PathLike; a name in

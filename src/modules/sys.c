@@ -237,11 +237,8 @@ static Value handled_exception(void) {
     return e && e != VAL_NONE ? e : 0;
 }
 
-FN(sys_exc_info) {
-    if (method_check_args("sys.exc_info", nargs, kwnames, 0, 0) < 0) {
-        return 0;
-    }
-    Value e = handled_exception();
+// (type, value, traceback) of handled exception e (0: three Nones).
+static Value exc_info_tuple(Value e) {
     Value t = tuple_new(3);
     if (!t) {
         return 0;
@@ -257,6 +254,13 @@ FN(sys_exc_info) {
                                                         : 0;
     items[2] = tb ? tb : VAL_NONE;
     return t;
+}
+
+FN(sys_exc_info) {
+    if (method_check_args("sys.exc_info", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return exc_info_tuple(handled_exception());
 }
 
 FN(sys_exception) {
@@ -286,10 +290,21 @@ FN(sys_getframe) {
     return frame_object_for(f);
 }
 
-// One thread for now: the frames and handled exceptions of every thread
-// are those of this one, keyed by its identifier (_thread.get_ident()'s).
-static Value this_thread_ident(void) {
-    return int_from_u64((uint64_t)pthread_self());
+// sys._current_frames and _current_exceptions: every thread's, keyed by its
+// identifier (_thread.get_ident()'s).
+static int add_thread_frame(uint64_t ident, ThreadState *ts, void *d) {
+    if (!ts->frame) {
+        return 0;
+    }
+    Value fo = frame_object_for(ts->frame);
+    Value key = fo ? int_from_u64(ident) : 0;
+    return key ? dict_set(*(Value *)d, key, fo) : -1;
+}
+
+static int add_thread_exception(uint64_t ident, ThreadState *ts, void *d) {
+    Value info = exc_info_tuple(ts->handled && ts->handled != VAL_NONE ? ts->handled : 0);
+    Value key = info ? int_from_u64(ident) : 0;
+    return key ? dict_set(*(Value *)d, key, info) : -1;
 }
 
 FN(sys_current_frames) {
@@ -297,9 +312,7 @@ FN(sys_current_frames) {
         return 0;
     }
     Value d = dict_new();
-    Frame *f = vm_current_frame();
-    Value fo = f ? frame_object_for(f) : VAL_NONE;
-    if (!d || !fo || dict_set(d, this_thread_ident(), fo) < 0) {
+    if (!d || vm_threads_each(add_thread_frame, &d) < 0) {
         return 0;
     }
     return d;
@@ -310,8 +323,7 @@ FN(sys_current_exceptions) {
         return 0;
     }
     Value d = dict_new();
-    Value e = handled_exception();
-    if (!d || dict_set(d, this_thread_ident(), e ? e : VAL_NONE) < 0) {
+    if (!d || vm_threads_each(add_thread_exception, &d) < 0) {
         return 0;
     }
     return d;

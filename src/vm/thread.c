@@ -246,6 +246,19 @@ int vm_in_main_thread(void) {
     return vm_thread.thread == main_thread;
 }
 
+int vm_threads_each(int (*fn)(uint64_t ident, ThreadState *ts, void *arg), void *arg) {
+    for (VmThread *r = threads; r; r = r->next) {
+        ThreadState *ts = r->parked ? &r->state : &vm_thread;
+        if (r->parked && !r->sp) {
+            continue;  // not started yet
+        }
+        if (fn((uint64_t)r->pthread, ts, arg) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 void vm_set_recursion_limit(int limit) {
     vm_thread.recursion_limit = limit;
     for (VmThread *r = threads; r; r = r->next) {

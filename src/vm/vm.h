@@ -165,6 +165,10 @@ int vm_in_main_thread(void);
 // Threads with a thread state (the main thread included): _thread._count() + 1.
 extern int vm_nthreads;
 
+// Call fn(ident, state) for every running thread (sys._current_frames):
+// stops at and returns the first -1.
+int vm_threads_each(int (*fn)(uint64_t ident, ThreadState *ts, void *arg), void *arg);
+
 // sys.setrecursionlimit: the limit of every thread (as CPython's, it is
 // the interpreter's).
 void vm_set_recursion_limit(int limit);
