@@ -425,6 +425,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         }
         vm_threads_shutdown();  // join the non-daemon threads (threading._shutdown)
         atexit_run_callbacks();
+        vm_threads_finalize();  // from here on the main thread keeps the GIL
         gc_run_exit_finalizers(globals);
         if (sys_flush_std_streams() < 0 && status == 0) {
             status = 120;
@@ -468,6 +469,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         int status = interactive_loop(globals);
         vm_threads_shutdown();  // join the non-daemon threads (threading._shutdown)
         atexit_run_callbacks();
+        vm_threads_finalize();  // from here on the main thread keeps the GIL
         gc_run_exit_finalizers(globals);
         sys_flush_std_streams();
         return status;
@@ -482,6 +484,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         if (system_exit) {
             vm_threads_shutdown();  // join the non-daemon threads (threading._shutdown)
             atexit_run_callbacks();
+            vm_threads_finalize();  // from here on the main thread keeps the GIL
             gc_run_exit_finalizers(globals);
             sys_flush_std_streams();
             return exit_status(status);
@@ -493,6 +496,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
     }
     vm_threads_shutdown();  // join the non-daemon threads (threading._shutdown)
     atexit_run_callbacks();
+    vm_threads_finalize();  // from here on the main thread keeps the GIL
     gc_run_exit_finalizers(globals);
     if (sys_flush_std_streams() < 0 && status == 0) {
         status = 120;

@@ -434,6 +434,9 @@ void vm_threads_shutdown(void) {
         }
     }
     err_clear();
+}
+
+void vm_threads_finalize(void) {
     gil.finalizing = 1;
 }
 

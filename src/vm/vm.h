@@ -183,11 +183,13 @@ double vm_get_switch_interval(void);
 // or -1 with RuntimeError "can't start new thread". stack_size 0: default.
 int vm_thread_start(void (*boot)(Value arg), Value arg, size_t stack_size, uint64_t *ident);
 
-// At exit (run.c, before the atexit callbacks): threading._shutdown() when
-// threading was imported, which joins the non-daemon threads, as CPython's
-// Py_FinalizeEx; then the main thread keeps the GIL for good (daemon
-// threads block at their next request and die with the process).
+// At exit (run.c), as CPython's Py_FinalizeEx: before the atexit callbacks,
+// threading._shutdown() when threading was imported, which joins the
+// non-daemon threads; after them, vm_threads_finalize: the main thread
+// keeps the GIL for good (daemon threads block at their next request and
+// die with the process).
 void vm_threads_shutdown(void);
+void vm_threads_finalize(void);
 
 // In the child process after fork(): the forking thread is the only one.
 void vm_threads_after_fork_child(void);
