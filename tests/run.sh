@@ -21,6 +21,8 @@
 #   ast-roundtrip  tools/ast_roundtrip.py over the --slice files: compile(ast.parse(src))
 #                makes the same code as compile(src)
 #   syntax       tests/syntax_errors: small and generated malformed inputs
+#   programs     tests/programs/run.sh: pytest, pip, json.tool, venv and http.server
+#                run under krait, compared with the same under python3.11
 #   clang        debug build with clang, warning-free
 #   asan         ASan+UBSan build; unit tests, CLI tests, the differential programs,
 #                malformed inputs and the conformance over every stdlib file under
@@ -163,6 +165,7 @@ step ast-roundtrip bash -c "build/release/krait tools/ast_roundtrip.py \
 step generate-large-cases large_cases
 step syntax-errors $PY tools/ast_conformance.py --render --label syntax-errors \
     --krait build/release/krait tests/syntax_errors/cases build/test-cases
+step programs bash tests/programs/run.sh build/release/krait
 
 if ! skipped clang; then
     step build-debug-clang build debug build/debug-clang clang

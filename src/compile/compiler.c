@@ -904,6 +904,13 @@ static int emit(Compiler *c, Opcode op, Opnd a, Opnd b, Opnd cc, unsigned x) {
 static void emit_ab(Compiler *c, Opcode op, Opnd a, Opnd b) { emit(c, op, a, b, RAW(0), 0); }
 static void emit_a(Compiler *c, Opcode op, Opnd a) { emit(c, op, a, RAW(0), RAW(0), 0); }
 
+// A NOP that carries the current line: CPython's compiler leaves one where a
+// statement would otherwise have no instruction of its own line (`pass`,
+// `try:`, a `break` that became a fall-through, a constant test), so that
+// line tracing reports that line. asm_drop_nops removes the ones an
+// instruction of the same line makes redundant.
+static void emit_line_nop(Compiler *c) { emit(c, OP_NOP, RAW(0), RAW(0), RAW(0), 0); }
+
 static void emit_move(Compiler *c, Opnd dst, Opnd src) {
     if (dst != src) {
         emit_ab(c, OP_MOVE, dst, src);
@@ -1375,6 +1382,42 @@ static void asm_peephole(Unit *u) {
     }
 }
 
+// Drop the line NOPs (emit_line_nop) that another instruction of the same
+// line makes redundant: the next one kept, or the one before when it falls
+// through into the NOP (which no jump enters), as CPython 3.11's
+// remove_redundant_nops.
+static int asm_drop_nops(Unit *u) {
+    uint8_t *entered = calloc((size_t)u->ncode + 1, 1);
+    if (!entered) {
+        return -1;
+    }
+    for (int k = 0; k < u->nlabels; k++) {
+        const Label *l = &u->labels[k];
+        if (l->has_in && l->pos >= 0) {
+            entered[asm_next_kept(u, l->pos)] = 1;
+        }
+    }
+    int prev = -1;  // the last instruction kept
+    for (int i = 0; i < u->ncode; i++) {
+        IInstr *in = &u->code[i];
+        if (in->removed) {
+            continue;
+        }
+        if (in->op == OP_NOP) {
+            int line = in->loc.lineno;
+            int next = asm_next_kept(u, i + 1);
+            if (line < 0 || (next < u->ncode && u->code[next].loc.lineno == line) ||
+                (!entered[i] && prev >= 0 && u->code[prev].loc.lineno == line)) {
+                in->removed = 1;
+                continue;
+            }
+        }
+        prev = i;
+    }
+    free(entered);
+    return 0;
+}
+
 static uint32_t code_flags(Compiler *c, Unit *u) {
     SymBlock *b = u->block;
     uint32_t flags = 0;
@@ -1458,6 +1501,10 @@ static Code *unit_assemble(Compiler *c) {
         }
     }
     asm_peephole(u);
+    if (asm_drop_nops(u) < 0) {
+        c_no_memory(c);
+        return NULL;
+    }
     // Word positions: wpos[i] for instruction i (a removed one: the next kept one's).
     uint32_t *wpos = malloc(sizeof *wpos * ((size_t)u->ncode + 1));
     if (!wpos) {

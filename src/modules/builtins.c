@@ -32,7 +32,9 @@
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
 #include "../runtime/bytearray.h"
+#include "../runtime/buffer.h"
 #include "../runtime/bytes.h"
+#include "../runtime/codecs.h"
 #include "../runtime/memoryview.h"
 #include "../runtime/complex.h"
 #include "../runtime/dict.h"
@@ -1225,10 +1227,8 @@ static int str_surrogate_at(Value s, size_t *cp_index) {
     return 0;
 }
 
-// The bytes of a source argument: a str as UTF-8 (TOKMODE_STRING) or bytes
-// as they are (TOKMODE_FILE: a coding declaration applies). `what` names the
-// function for the TypeError. 0, or -1.
-static int source_text(Value source, const char *what, const char **text, size_t *len,
+// The bytes of a source argument (see modules.h).
+int compile_source_arg(Value source, const char *what, const char **text, size_t *len,
                        TokenizerMode *mode, const char *accepted) {
     if (val_is_str(source)) {
         size_t at;
@@ -1249,6 +1249,21 @@ static int source_text(Value source, const char *what, const char **text, size_t
         *text = bytes_data(source);
         *len = bytes_len(source);
         *mode = TOKMODE_FILE;
+    } else if (buffer_check(source)) {
+        // bytearray, memoryview...: parsed from a bytes copy, which the
+        // pointer into it keeps alive (the stack scan is conservative)
+        Buffer view;
+        if (buffer_get_bytes_like(source, &view) < 0) {
+            return -1;
+        }
+        Value copy = bytes_from(view.buf, (size_t)view.len);
+        buffer_release(&view);
+        if (!copy) {
+            return -1;
+        }
+        *text = bytes_data(copy);
+        *len = bytes_len(copy);
+        *mode = TOKMODE_FILE;
     } else {
         err_format(&exc_TypeError, "%s() arg 1 must be a %s", what, accepted);
         return -1;
@@ -1267,12 +1282,34 @@ static int inherited_flags(void) {
 }
 
 // A filename argument: str, bytes (decoded) or os.PathLike.
-static Value filename_arg(Value v) {
+Value compile_filename_arg(Value v) {
     if (val_is_str(v)) {
+        if (memchr(str_obj(v)->data, '\0', str_obj(v)->nbytes)) {
+            return err_format(&exc_ValueError, "embedded null character");
+        }
         return v;
     }
+    if (!val_is_bytes(v) && buffer_check(v)) {
+        // other buffers still work in 3.11, deprecated
+        if (err_warn(&exc_DeprecationWarning, 1,
+                     "path should be string, bytes, or os.PathLike, not %s",
+                     obj_type_name(v)) < 0) {
+            return 0;
+        }
+        Buffer view;
+        if (buffer_get_bytes_like(v, &view) < 0) {
+            return 0;
+        }
+        Value copy = bytes_from(view.buf, (size_t)view.len);
+        buffer_release(&view);
+        return copy ? compile_filename_arg(copy) : 0;
+    }
     if (val_is_bytes(v)) {
-        return str_from_utf8(bytes_data(v), bytes_len(v));
+        if (memchr(bytes_data(v), '\0', bytes_len(v))) {
+            return err_format(&exc_ValueError, "embedded null character");
+        }
+        // the filesystem encoding: UTF-8, undecodable bytes as surrogates
+        return codec_decode(v, bytes_data(v), bytes_len(v), "utf-8", "surrogateescape");
     }
     Value fspath = lookup_special(v, "__fspath__");
     if (fspath) {
@@ -1282,7 +1319,7 @@ static Value filename_arg(Value v) {
                               "expected %s.__fspath__() to return str or bytes, not %s",
                               obj_type_name(v), obj_type_name(r));
         }
-        return r ? filename_arg(r) : 0;
+        return r ? compile_filename_arg(r) : 0;
     }
     if (err_occurred()) {
         return 0;
@@ -1356,7 +1393,7 @@ FN(bi_compile) {
     if (args_unpack(&compile_spec, args, nargs, kwnames, a) < 0) {
         return 0;
     }
-    Value filename = filename_arg(a[1]);
+    Value filename = compile_filename_arg(a[1]);
     if (!filename) {
         return 0;
     }
@@ -1413,7 +1450,7 @@ FN(bi_compile) {
         }
         return compile_ast_object(a[0], filename, mode, flags, optimize);
     }
-    if (source_text(a[0], "compile", &text, &len, &tokmode, "string, bytes or AST object") < 0) {
+    if (compile_source_arg(a[0], "compile", &text, &len, &tokmode, "string, bytes or AST object") < 0) {
         return 0;
     }
     if (flags & PYCF_ONLY_AST) {
@@ -1501,7 +1538,7 @@ FN(bi_eval) {
         const char *text;
         size_t len;
         TokenizerMode tokmode;
-        if (source_text(source, "eval", &text, &len, &tokmode,
+        if (compile_source_arg(source, "eval", &text, &len, &tokmode,
                         "string, bytes or code object") < 0) {
             return 0;
         }
@@ -1569,7 +1606,7 @@ FN(bi_exec) {
         const char *text;
         size_t len;
         TokenizerMode tokmode;
-        if (source_text(source, "exec", &text, &len, &tokmode,
+        if (compile_source_arg(source, "exec", &text, &len, &tokmode,
                         "string, bytes or code object") < 0) {
             return 0;
         }

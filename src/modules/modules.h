@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stddef.h>
 
+#include "../parse/tokenizer.h"
 #include "../runtime/object.h"
 
 // ---- the registry --------------------------------------------------------------
@@ -38,6 +39,7 @@ Value modules_import_builtin(Value name, int quiet);
 // ---- the other builtin modules, one file each ----------------------------------------
 
 Value array_module_init(void);      // array (arraymodule.c)
+Value mmap_module_init(void);       // mmap (mmapmodule.c)
 Value ast_module_init(void);        // _ast (astmodule.c)
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value binascii_module_init(void);   // binascii (binasciimodule.c)
@@ -76,6 +78,7 @@ Value posixsubprocess_module_init(void);  // _posixsubprocess (posixsubprocessmo
 Value resource_module_init(void);   // resource (resourcemodule.c)
 Value select_module_init(void);     // select (selectmodule.c)
 Value pyexpat_module_init(void);    // pyexpat (pyexpatmodule.c)
+Value sqlite3_module_init(void);    // _sqlite3 (sqlite3module.c)
 Value sha1_module_init(void);       // _sha1 (sha1module.c, hashobject.c)
 Value sha256_module_init(void);     // _sha256 (sha256module.c, hashobject.c)
 Value sha3_module_init(void);       // _sha3 (sha3module.c, hashobject.c)
@@ -85,6 +88,10 @@ Value faulthandler_module_init(void);  // faulthandler (faulthandlermodule.c)
 Value signal_module_init(void);     // _signal (signalmodule.c)
 Value sre_module_init(void);        // _sre (sremodule.c, sre_engine.c)
 Value string_module_init(void);     // _string (stringmodule.c)
+Value symtable_module_init(void);   // _symtable (symtablemodule.c)
+Value crypt_module_init(void);      // _crypt (cryptmodule.c)
+Value lsprof_module_init(void);     // _lsprof (lsprofmodule.c)
+Value tracemalloc_module_init(void); // _tracemalloc (tracemallocmodule.c)
 Value struct_module_init(void);     // _struct (structmodule.c)
 Value termios_module_init(void);    // termios (termiosmodule.c)
 Value thread_module_init(void);     // _thread (threadmodule.c)
@@ -171,6 +178,17 @@ void atexit_run_callbacks(void);
 
 // Create the builtins module (once; later calls return the same module).
 Value builtins_init(void);
+
+// The source argument of compile() and friends: a str as UTF-8
+// (TOKMODE_STRING) or bytes as they are (TOKMODE_FILE: a coding declaration
+// applies); otherwise TypeError "<what>() arg 1 must be a <accepted>".
+// Null bytes are a ValueError. 0, or -1 with the exception set.
+int compile_source_arg(Value source, const char *what, const char **text, size_t *len,
+                       TokenizerMode *mode, const char *accepted);
+
+// A filename argument as compile() takes it: str, bytes (decoded) or
+// os.PathLike; the str, or 0 with TypeError.
+Value compile_filename_arg(Value v);
 
 // ---- sys ------------------------------------------------------------------------------
 

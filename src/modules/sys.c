@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "modules.h"
@@ -496,40 +497,33 @@ FN(sys_is_finalizing) {
     return VAL_FALSE;
 }
 
-// No tracing or profiling yet: the hooks read as unset, and only None can
-// be installed.
+// The hooks of the running thread (src/vm/trace.c).
 FN(sys_gettrace) {
     if (method_check_args("sys.gettrace", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return VAL_NONE;
+    return vm_thread.tracefunc ? vm_thread.tracefunc : VAL_NONE;
 }
 
 FN(sys_settrace) {
     if (method_check_args("sys.settrace", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
-    if (args[0] != VAL_NONE) {
-        return err_format(&exc_NotImplementedError, "sys.settrace(): tracing");
-    }
-    return VAL_NONE;
+    return vm_set_trace(args[0]) < 0 ? 0 : VAL_NONE;
 }
 
 FN(sys_getprofile) {
     if (method_check_args("sys.getprofile", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return VAL_NONE;
+    return vm_thread.profilefunc ? vm_thread.profilefunc : VAL_NONE;
 }
 
 FN(sys_setprofile) {
     if (method_check_args("sys.setprofile", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
-    if (args[0] != VAL_NONE) {
-        return err_format(&exc_NotImplementedError, "sys.setprofile(): profiling");
-    }
-    return VAL_NONE;
+    return vm_set_profile(args[0]) < 0 ? 0 : VAL_NONE;
 }
 
 static double switch_interval = 0.005;
@@ -1097,16 +1091,174 @@ static int make_std_streams(const SysConfig *c) {
     return 0;
 }
 
+// ---- sys.executable, and the venv it may belong to ----------------------------
+// As CPython's getpath: the program as it was invoked, symlinks not followed
+// (a venv's bin/python is a link to krait, and site.py finds the venv's
+// pyvenv.cfg from it). A name with a slash is joined to the current
+// directory as it is; a bare name is looked for on PATH; else the binary
+// itself (/proc/self/exe).
+static int is_executable_file(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+}
+
+// A relative path normalised as CPython does before joining it to the cwd:
+// empty and "." components dropped, "name/.." pairs removed, leading ".."
+// kept ("a/./b/../c" -> "a/c", "../x" stays).
+static void normalize_relative(const char *path, char *out, size_t size) {
+    size_t n = 0;
+    out[0] = '\0';
+    while (*path) {
+        const char *slash = strchr(path, '/');
+        size_t len = slash ? (size_t)(slash - path) : strlen(path);
+        if (len == 0 || (len == 1 && path[0] == '.')) {
+            // nothing
+        } else if (len == 2 && path[0] == '.' && path[1] == '.' && n &&
+                   strcmp(out + (strrchr(out, '/') ? strrchr(out, '/') - out + 1 : 0), "..") != 0) {
+            char *last = strrchr(out, '/');
+            n = last ? (size_t)(last - out) : 0;
+            out[n] = '\0';
+        } else if (n + (n ? 1 : 0) + len < size) {
+            if (n) {
+                out[n++] = '/';
+            }
+            memcpy(out + n, path, len);
+            n += len;
+            out[n] = '\0';
+        }
+        path += len + (slash ? 1 : 0);
+    }
+}
+
+static void program_path(const SysConfig *c, char *out, size_t size) {
+    const char *argv0 = c->orig_argc > 0 ? c->orig_argv[0] : NULL;
+    out[0] = '\0';
+    if (argv0 && argv0[0] && strchr(argv0, '/')) {
+        char cwd[PATH_MAX];
+        if (argv0[0] == '/') {
+            snprintf(out, size, "%s", argv0);
+        } else if (getcwd(cwd, sizeof cwd)) {
+            char rel[PATH_MAX];
+            normalize_relative(argv0, rel, sizeof rel);
+            if (snprintf(out, size, "%s/%s", cwd, rel) >= (int)size) {
+                out[0] = '\0';  // too long: no executable, as an unknown one
+            }
+        }
+        return;
+    }
+    const char *dirs = argv0 && argv0[0] ? getenv("PATH") : NULL;
+    while (dirs && *dirs) {
+        const char *colon = strchr(dirs, ':');
+        int n = colon ? (int)(colon - dirs) : (int)strlen(dirs);
+        snprintf(out, size, "%.*s%s%s", n, dirs, n ? "/" : "", argv0);
+        if (is_executable_file(out)) {
+            return;
+        }
+        dirs = colon ? colon + 1 : NULL;
+    }
+    ssize_t n = readlink("/proc/self/exe", out, size - 1);
+    out[n > 0 ? n : 0] = '\0';
+}
+
+// The value of `home` in the pyvenv.cfg next to the program or one level up
+// (CPython's getpath reads it there; site.py reads the rest of the file):
+// 1 with it in `home`, 0 when there is no such file or key.
+static int venv_home(const char *program, char *home, size_t size) {
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", program);
+    for (int up = 0; up < 2; up++) {
+        char *slash = strrchr(dir, '/');
+        if (!slash) {
+            return 0;
+        }
+        *slash = '\0';
+        char cfg[PATH_MAX + 16];
+        snprintf(cfg, sizeof cfg, "%s/pyvenv.cfg", dir);
+        FILE *f = fopen(cfg, "r");
+        if (!f) {
+            continue;
+        }
+        char line[PATH_MAX + 64];
+        int found = 0;
+        while (!found && fgets(line, sizeof line, f)) {
+            char *eq = strchr(line, '=');
+            if (!eq) {
+                continue;
+            }
+            char *k = line, *kend = eq, *v = eq + 1, *vend = v + strlen(v);
+            while (*k == ' ' || *k == '\t') {
+                k++;
+            }
+            while (kend > k && (kend[-1] == ' ' || kend[-1] == '\t')) {
+                kend--;
+            }
+            while (*v == ' ' || *v == '\t') {
+                v++;
+            }
+            while (vend > v && (vend[-1] == ' ' || vend[-1] == '\t' || vend[-1] == '\n' ||
+                                vend[-1] == '\r')) {
+                vend--;
+            }
+            if (kend - k == 4 && memcmp(k, "home", 4) == 0) {
+                snprintf(home, size, "%.*s", (int)(vend - v), v);
+                found = 1;
+            }
+        }
+        fclose(f);
+        return found;
+    }
+    return 0;
+}
+
+// sys._base_executable: in a venv, what the program links to (a venv's
+// bin/python is usually a symlink to krait); for a copy, the program of the
+// same name in `home`, else krait or python3.11 there, else the name in
+// home anyway, as CPython's getpath; outside a venv the program itself.
+static void base_executable_path(const char *program, char *out, size_t size) {
+    char home[PATH_MAX];
+    if (!venv_home(program, home, sizeof home)) {
+        snprintf(out, size, "%s", program);
+        return;
+    }
+    struct stat st;
+    char real[PATH_MAX];
+    if (lstat(program, &st) == 0 && S_ISLNK(st.st_mode) && realpath(program, real) &&
+        snprintf(out, size, "%s", real) < (int)size) {
+        return;
+    }
+    const char *slash = strrchr(program, '/');
+    const char *base = slash ? slash + 1 : program;
+    if (snprintf(out, size, "%s/%s", home, base) >= (int)size || is_executable_file(out)) {
+        return;
+    }
+    static const char *const candidates[] = {"krait", "python3.11"};
+    for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
+        char alt[PATH_MAX + 16];
+        snprintf(alt, sizeof alt, "%s/%s", home, candidates[i]);
+        if (strcmp(base, candidates[i]) != 0 && is_executable_file(alt) &&
+            snprintf(out, size, "%s", alt) < (int)size) {
+            return;
+        }
+    }
+}
+
 static Value executable_path(const SysConfig *c) {
     if (c->executable) {
         return os_str(c->executable);
     }
-    char buf[4096];
-    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0) {
-        return str_empty();
+    char buf[PATH_MAX];
+    program_path(c, buf, sizeof buf);
+    return os_str(buf);
+}
+
+static Value base_executable(const SysConfig *c) {
+    char program[PATH_MAX], buf[PATH_MAX];
+    if (c->executable) {
+        snprintf(program, sizeof program, "%s", c->executable);
+    } else {
+        program_path(c, program, sizeof program);
     }
-    buf[n] = '\0';
+    base_executable_path(program, buf, sizeof buf);
     return os_str(buf);
 }
 
@@ -1244,7 +1396,7 @@ Value sys_init(const SysConfig *config) {
         add("maxsize", I(INT64_MAX)) < 0 || add("maxunicode", I(0x10FFFF)) < 0 ||
         add("byteorder", S("little")) < 0 || add("platform", S("linux")) < 0 ||
         add("float_repr_style", S("short")) < 0 || add("executable", executable_path(c)) < 0 ||
-        add("_base_executable", executable_path(c)) < 0 ||
+        add("_base_executable", base_executable(c)) < 0 ||
         add("prefix", S("/usr")) < 0 || add("exec_prefix", S("/usr")) < 0 ||
         add("base_prefix", S("/usr")) < 0 || add("base_exec_prefix", S("/usr")) < 0 ||
         add("platlibdir", S("lib")) < 0 || add("pycache_prefix", VAL_NONE) < 0 ||

@@ -10,7 +10,7 @@
 #include "str.h"
 #include "type.h"
 
-enum { MAX_EXPORTERS = 4 };
+enum { MAX_EXPORTERS = 8 };
 static const BufferExporter *exporters[MAX_EXPORTERS];
 static int nexporters;
 

@@ -307,6 +307,8 @@ Type type_module = {
     .name = "module",
     .flags = TYPE_BASETYPE | TYPE_HAS_WEAKREF,
     .basic_size = sizeof(ModuleObject),
+    // Subclasses share the module's dict rather than adding their own.
+    .dict_offset = offsetof(ModuleObject, dict),
     .base = &type_object,
     .trace = module_trace,
     .repr = module_repr,

@@ -18,6 +18,7 @@
 #include "code.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +162,52 @@ SourcePos code_position(const Code *code, uint32_t pc_index) {
     return none;
 }
 
+int32_t code_line_at(Code *code, uint32_t pc_index) {
+    if (pc_index >= code->ninstrs) {
+        return -1;
+    }
+    if (!code->lines) {
+        int32_t *lines = malloc(code->ninstrs * sizeof(int32_t));
+        if (!lines) {
+            err_no_memory();
+            return -2;
+        }
+        // the runs of the line table, decoded as code_position does; the
+        // constant registers' loads that open a function carry its def line
+        // without a column (the line of a frame that has not started), but
+        // are no line of its body: -1 here
+        const uint8_t *p = code->linetable, *end = p ? p + code->nlinetable : NULL;
+        int64_t line = code->firstlineno;
+        uint32_t at = 0;
+        bool prologue = true;
+        while (p && p < end && at < code->ninstrs) {
+            uint64_t head = lt_get_varint(&p, end);
+            uint64_t len = head >> 1;
+            int32_t here = -1;
+            if (head & 1) {
+                line += lt_get_svarint(&p, end);
+                here = (int32_t)line;
+                (void)lt_get_varint(&p, end);  // end line, column, end column
+                int64_t col = (int64_t)lt_get_varint(&p, end) - 1;
+                (void)lt_get_varint(&p, end);
+                if (prologue && col < 0 && here == code->firstlineno) {
+                    here = -1;
+                } else {
+                    prologue = false;
+                }
+            }
+            for (uint64_t k = 0; k < len && at < code->ninstrs; k++) {
+                lines[at++] = here;
+            }
+        }
+        while (at < code->ninstrs) {
+            lines[at++] = -1;
+        }
+        code->lines = lines;
+    }
+    return code->lines[pc_index];
+}
+
 // ---- the live-slots table: runs of (words, count) as two varints ----------------
 
 uint8_t *code_encode_livetable(const uint32_t *live, uint32_t n, uint32_t *out_len) {
@@ -240,6 +287,8 @@ static void code_free(Object *o) {
     free(c->linetable);
     free(c->livetable);
     free(c->exceptions);
+    free(c->lines);
+    c->lines = NULL;
     c->instrs = NULL;
     c->linetable = NULL;
     c->livetable = NULL;
@@ -512,6 +561,7 @@ static Value code_m_replace(Value self, const Value *args, size_t nargs, Value k
     n->instrs = NULL;
     n->linetable = n->livetable = NULL;
     n->exceptions = NULL;
+    n->lines = NULL;
     n->jit = NULL;
     n->warmup = 0;
     n->call_argc = CODE_CALL_UNKNOWN;

@@ -89,6 +89,9 @@ typedef struct Code {
     // generator or coroutine; free variables are copied from the closure).
     uint16_t call_argc;
     void *jit;                // compiled traces rooted in this code, if any
+    // The line of each instruction word (-1: none), made when a trace
+    // function first needs it (code_line_at); malloc'ed, or NULL.
+    int32_t *lines;
 } Code;
 
 typedef struct Frame Frame;
@@ -118,6 +121,10 @@ extern Type type_code;
 // Decode the line table (src/vm/code.c). pc_index counts instruction words
 // (cache words included; they share their op's position).
 SourcePos code_position(const Code *code, uint32_t pc_index);
+// Its line alone, from a table decoded once per code object (for line
+// tracing, which asks at every instruction); -1 when unknown, -2 when out
+// of memory (MemoryError set).
+int32_t code_line_at(Code *code, uint32_t pc_index);
 // Build a line table from one position per instruction word (the compiler):
 // malloc'ed, *out_len bytes; NULL when out of memory.
 uint8_t *code_encode_linetable(const SourcePos *pos, uint32_t n, int32_t firstlineno,

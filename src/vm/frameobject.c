@@ -9,6 +9,7 @@
 // instruction (the line is computed from it when asked) and the variable
 // slots (the f_locals dict is built from them when asked: a frame object
 // made for a traceback whose locals nobody reads costs no dict).
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
+#include "../runtime/int.h"
 #include "../runtime/list.h"
 #include "../runtime/str.h"
 #include "../runtime/strbuf.h"
@@ -36,6 +38,13 @@ typedef struct FrameObject {
                           // of the frame's variable slots (0 for unbound), or 0
     Value back;           // after detaching: the caller's frame object, or 0
     int32_t lasti;        // after detaching
+    // sys.settrace's state for this frame (trace.c): the local trace
+    // function (0: none), f_trace_lines / f_trace_opcodes, and the last
+    // instruction a line event was decided at (-1: none yet), which tells a
+    // new line or a backward jump.
+    Value f_trace;
+    bool trace_lines, trace_opcodes;
+    int32_t trace_last;
 } FrameObject;
 
 typedef struct TracebackObject {
@@ -54,6 +63,9 @@ int frame_lineno(Frame *f) {
 }
 
 static int fo_lineno(const FrameObject *fo) {
+    if (fo->live && __builtin_expect(vm_hooks_on, 0) && vm_trace_call_line(fo->live) >= 0) {
+        return vm_trace_call_line(fo->live);
+    }
     return fo->live ? frame_lineno(fo->live) : code_position(fo->code, (uint32_t)fo->lasti).lineno;
 }
 
@@ -65,6 +77,7 @@ static void frame_object_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, fo->locals);
     gc_trace_private(t, fo->slots ? val_ptr(fo->slots) : NULL);
     gc_trace_value(t, fo->back);
+    gc_trace_value(t, fo->f_trace);
 }
 
 Value frame_object_for(Frame *f) {
@@ -79,6 +92,8 @@ Value frame_object_for(Frame *f) {
     fo->code = f->code;
     fo->globals = f->globals;
     fo->builtins = f->builtins;
+    fo->trace_lines = true;
+    fo->trace_last = -1;
     f->frame_object = val_from_ptr(fo);
     return f->frame_object;
 }
@@ -233,13 +248,113 @@ static Value fr_get_back(Value self) {
     return fo->back ? fo->back : VAL_NONE;
 }
 static Value fr_get_trace(Value self) {
-    (void)self;
-    return VAL_NONE;
+    Value fn = fo_obj(self)->f_trace;
+    return fn ? fn : VAL_NONE;
 }
+// Setting f_trace on a running frame (pdb does it to the frames it stops
+// in) starts its line events after the instruction running now.
 static int fr_set_trace(Value self, Value v) {
-    (void)self;
-    (void)v;
+    FrameObject *fo = fo_obj(self);
+    fo->f_trace = v && v != VAL_NONE ? v : 0;
+    if (fo->live) {
+        fo->trace_last = (int32_t)(fo->live->pc - fo->code->instrs);
+    }
     return 0;
+}
+static Value fr_get_trace_lines(Value self) {
+    return val_bool(fo_obj(self)->trace_lines);
+}
+static int fr_set_trace_flag(Value v, bool *flag) {
+    if (!v || (v != VAL_TRUE && v != VAL_FALSE)) {
+        err_format(&exc_TypeError, "attribute value type must be bool");
+        return -1;
+    }
+    *flag = v == VAL_TRUE;
+    return 0;
+}
+static int fr_set_trace_lines(Value self, Value v) {
+    return fr_set_trace_flag(v, &fo_obj(self)->trace_lines);
+}
+static Value fr_get_trace_opcodes(Value self) {
+    return val_bool(fo_obj(self)->trace_opcodes);
+}
+static int fr_set_trace_opcodes(Value self, Value v) {
+    return fr_set_trace_flag(v, &fo_obj(self)->trace_opcodes);
+}
+// Jumps (assigning f_lineno from a trace function) are not done; outside a
+// trace function CPython refuses them too.
+static int fr_set_lineno(Value self, Value v) {
+    FrameObject *fo = fo_obj(self);
+    if (!v) {
+        err_format(&exc_AttributeError, "cannot delete attribute");
+        return -1;
+    }
+    if (type_of(v) != &type_int) {
+        err_format(&exc_ValueError, "lineno must be an integer");
+        return -1;
+    }
+    // CPython's order: the kind of the last event first, then f_trace
+    const char *event = vm_trace_last_event();
+    bool suspended = fo->live && (fo->live->flags & FRAME_YIELDED);
+    if (strcmp(event, "call") == 0) {
+        err_format(&exc_ValueError, "can't jump from the 'call' trace event of a new frame");
+        return -1;
+    }
+    if (strcmp(event, "line") != 0 && !(strcmp(event, "return") == 0 && suspended)) {
+        err_format(&exc_ValueError, "can only jump from a 'line' trace event");
+        return -1;
+    }
+    if (!fo->f_trace) {
+        err_format(&exc_ValueError, "f_lineno can only be set by a trace function");
+        return -1;
+    }
+    err_format(&exc_NotImplementedError, "frame.f_lineno assignment (a jump)");
+    return -1;
+}
+
+Value frame_trace_func(Frame *f) {
+    return f->frame_object ? fo_obj(f->frame_object)->f_trace : 0;
+}
+
+void frame_set_trace_func(Frame *f, Value fn) {
+    if (f->frame_object) {
+        fo_obj(f->frame_object)->f_trace = fn;
+    }
+}
+
+// Whether the instruction at f->pc starts a line event: its line differs
+// from that of the instruction decided last, or it was reached by a jump
+// backwards (a loop's next round). -1 with MemoryError.
+int frame_trace_new_line(Frame *f, bool *opcodes) {
+    FrameObject *fo = fo_obj(f->frame_object);
+    int32_t at = (int32_t)(f->pc - f->code->instrs);
+    int32_t last = fo->trace_last;
+    fo->trace_last = at;
+    *opcodes = fo->trace_opcodes;
+    if (!fo->trace_lines) {
+        return 0;
+    }
+    int32_t line = code_line_at(f->code, (uint32_t)at);
+    if (line == -2) {
+        return -1;
+    }
+    if (line < 0) {
+        return 0;
+    }
+    if (last < 0 || at < last) {
+        return 1;
+    }
+    int32_t prev = code_line_at(f->code, (uint32_t)last);
+    if (prev == -2) {
+        return -1;
+    }
+    return line != prev;
+}
+
+void frame_trace_reset(Frame *f) {
+    if (f->frame_object) {
+        fo_obj(f->frame_object)->trace_last = -1;
+    }
 }
 
 // frame.clear(): drop the local variables. A suspended generator's frame
@@ -289,10 +404,12 @@ static const GetSetDef frame_getset[] = {
     {"f_globals", fr_get_globals, NULL, NULL},
     {"f_builtins", fr_get_builtins, NULL, NULL},
     {"f_locals", fr_get_locals, NULL, NULL},
-    {"f_lineno", fr_get_lineno, NULL, NULL},
+    {"f_lineno", fr_get_lineno, fr_set_lineno, NULL},
     {"f_lasti", fr_get_lasti, NULL, NULL},
     {"f_back", fr_get_back, NULL, NULL},
     {"f_trace", fr_get_trace, fr_set_trace, NULL},
+    {"f_trace_lines", fr_get_trace_lines, fr_set_trace_lines, NULL},
+    {"f_trace_opcodes", fr_get_trace_opcodes, fr_set_trace_opcodes, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -137,6 +137,8 @@ void vm_trace_thread_state(GcTracer *t, ThreadState *ts) {
     gc_trace_value(t, ts->asyncgen_finalizer);
     gc_trace_value(t, ts->sentinel);
     gc_trace_value(t, ts->locals);
+    gc_trace_value(t, ts->tracefunc);
+    gc_trace_value(t, ts->profilefunc);
 }
 
 static void vm_trace_roots(GcTracer *t) {
@@ -270,6 +272,7 @@ void vm_init(void *stack_base) {
     err_print_exception_hook = vm_print_exception;  // for "Exception ignored in: ..."
     vm_init_stack_limit(stack_base);
     vm_threads_init(stack_base);
+    vm_run_frame(NULL, VM_RUN_INIT);
 }
 
 // ---- argument binding -----------------------------------------------------------------
@@ -1423,8 +1426,26 @@ static __attribute__((noinline)) int load_method_generic(Value *R, unsigned a_, 
 
 // ---- the loop -------------------------------------------------------------------------
 
+// vm_run_frame's dispatch table, its entries as compiled, and the address
+// of its hook (the label every entry leads to while tracing or profiling):
+// learnt at the first run. Patching the table costs the loop nothing while
+// no hook is set.
+static void **dispatch_table;
+static void *dispatch_real[OP__COUNT];
+static void *dispatch_hook;
+
+void vm_hooks_changed(void) {
+    if (!dispatch_table) {
+        return;  // (vm_init has not run)
+    }
+    for (int k = 0; k < OP__COUNT; k++) {
+        dispatch_table[k] = vm_hooks_on ? dispatch_hook : dispatch_real[k];
+    }
+}
+
 Value vm_run_frame(Frame *f, int throwing) {
-    static void *const labels[OP__COUNT] = {
+    // not const: vm_hooks_changed rewrites it
+    static void *labels[OP__COUNT] = {
 #define LABEL_(name, fmt, cache) &&L_##name,
         OPCODES(LABEL_)
 #undef LABEL_
@@ -1491,6 +1512,22 @@ Value vm_run_frame(Frame *f, int throwing) {
         }               \
     } while (0)
 
+    if (__builtin_expect(throwing, 0)) {
+        if (throwing == VM_RUN_INIT) {
+            // vm_init: learn the dispatch table (see vm_hooks_changed)
+            memcpy(dispatch_real, labels, sizeof labels);
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdangling-pointer"  // a label's address outlives the call
+#endif
+            dispatch_hook = &&L_TRACE_HOOK;
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+#pragma GCC diagnostic pop
+#endif
+            dispatch_table = labels;
+            return 0;
+        }
+    }
     LOAD_FRAME();
     if (throwing) {
         // An exception thrown into a generator chains with the exception the
@@ -1498,6 +1535,9 @@ Value vm_run_frame(Frame *f, int throwing) {
         // already left another generator's frame.
         cur = f->pc;
         vm_thread.propagating = 0;
+        if (__builtin_expect(vm_hooks_on, 0)) {
+            vm_trace_throw(f);  // (a hook's exception replaces the thrown one)
+        }
         goto error;
     }
     if (!(f->flags & FRAME_STARTED) || (f->flags & FRAME_RESUME_AT_PC)) {
@@ -1509,6 +1549,69 @@ Value vm_run_frame(Frame *f, int throwing) {
         pc = f->pc;  // YIELDFROM runs again with f->sent
     }
     NEXT();
+
+    // Every instruction comes here while a trace or profile function is set
+    // (vm_hooks_changed): report its events, then run it.
+L_TRACE_HOOK: {
+    unsigned op = instr_op(*pc);
+    if (vm_thread.hook_depth == 0) {
+        f->pc = pc;
+        if (vm_trace_instr(f) < 0) {
+            cur = pc;
+            goto error;
+        }
+        if (op == OP_RETURN || op == OP_YIELD) {
+            // the frame's 'return' event, before it returns or yields
+            i = *pc;
+            if (vm_trace_leave(f, op == OP_RETURN ? R[A] : R[B], op == OP_YIELD) < 0) {
+                cur = pc;
+                goto error;
+            }
+        }
+        if ((op == OP_CALL || op == OP_CALLMETHOD || op == OP_CALLEX) && vm_thread.profilefunc) {
+            // a builtin callee runs here, between its c_call and c_return
+            i = *pc;
+            Value callee = R[B], self = 0, fn, result = 0;
+            int method = op == OP_CALLMETHOD;
+            size_t npos = 0;
+            Value kwnames = 0;
+            if (op == OP_CALLEX) {
+                Value t = R[B + 1], kw = X ? R[B + 2] : 0;
+                if (!tuple_check_exact(t) || (kw && !dict_check_exact(kw))) {
+                    goto *dispatch_real[op];  // not in the form to call directly
+                }
+                self = type_of(callee) == &type_method_descriptor && tuple_obj(t)->len
+                           ? tuple_obj(t)->items[0]
+                           : 0;
+            } else {
+                self = method ? R[B + 1] : 0;
+                kwnames = (X & 1) ? R[B + C + 1 + method] : 0;
+                npos = C - (kwnames ? tuple_obj(kwnames)->len : 0);
+            }
+            int r = vm_trace_c_enter(callee, self, &fn);
+            if (r > 0) {
+                if (op == OP_CALLEX) {
+                    result = obj_call_tuple_dict(callee, R[B + 1], X ? R[B + 2] : 0);
+                } else if (self) {  // self, then the arguments
+                    result = obj_call(callee, &R[B + 1], npos + 1, kwnames);
+                } else {
+                    result = obj_call(callee, &R[B + 1 + method], npos, kwnames);
+                }
+                r = vm_trace_c_exit(fn, result);
+            }
+            if (r < 0) {
+                cur = pc;
+                goto error;
+            }
+            if (result) {
+                R[A] = result;
+                pc += 1 + opcode_cache_words[op];
+                NEXT();
+            }
+        }
+    }
+    goto *dispatch_real[op];
+}
 
     TARGET(NOP) { NEXT(); }
     TARGET(MOVE) {
@@ -2621,6 +2724,9 @@ Value vm_run_frame(Frame *f, int throwing) {
         CHECK(r);
         if (yielded) {
             f->sent = r;
+            if (__builtin_expect(vm_hooks_on, 0)) {
+                CHECK(vm_trace_leave(f, r, true) == 0);
+            }
             f->flags |= FRAME_YIELDED;
             return r;  // f->pc stays on this instruction
         }
@@ -2901,6 +3007,9 @@ error:
             chain_context(exc);
         }
         traceback_add(exc, f, (uint32_t)(cur - co->instrs));
+        if (__builtin_expect(vm_hooks_on, 0) && vm_trace_exception(f, exc) < 0) {
+            exc = err_normalize();  // the trace function's exception replaces it
+        }
     }
     vm_thread.propagating = 0;
     reraise = 0;
@@ -2913,6 +3022,9 @@ error:
             NEXT();
         }
         // No handler here: leave the frame.
+        if (__builtin_expect(vm_hooks_on, 0) && vm_trace_leave(f, 0, false) < 0) {
+            exc = err_normalize();  // a hook's exception replaces it
+        }
         if (f->flags & FRAME_ENTRY) {
             err_set_value(exc);
             vm_thread.propagating = exc;
@@ -2929,6 +3041,9 @@ error:
         LOAD_FRAME();
         cur = f->pc;
         traceback_add(exc, f, (uint32_t)(cur - co->instrs));
+        if (__builtin_expect(vm_hooks_on, 0) && vm_trace_exception(f, exc) < 0) {
+            exc = err_normalize();
+        }
     }
 #undef A
 #undef B

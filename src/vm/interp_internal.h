@@ -3,6 +3,8 @@
 #ifndef KRAIT_INTERP_INTERNAL_H
 #define KRAIT_INTERP_INTERNAL_H
 
+#include <stdbool.h>
+
 #include "vm.h"
 
 // Register the VM's roots with the collector and find the C stack's limit.
@@ -27,6 +29,9 @@ enum {
     // the new instance, which RETURN makes the call's result (after checking
     // that __init__ returned None).
     FRAME_INIT = 1 << 7,
+    // The frame has reported its 'call' event to the trace and profile
+    // functions (since it started, or since it resumed: a generator).
+    FRAME_TRACE_CALLED = 1 << 8,
     // The bits from here up count the except handlers the frame is inside
     // (PUSHEXCINFO .. POPEXCEPT): a generator that yields inside one keeps
     // its exception across the yield, even when it is the caller's too.
@@ -49,9 +54,52 @@ void frame_unlink(Frame *f);
 int vm_bind_args(Frame *f, FunctionObject *func, Value self, const Value *args, size_t npos,
                  Value kwnames);
 
+// ---- sys.settrace and sys.setprofile (trace.c) --------------------------------------
+// While a trace or profile function is set, every entry of the
+// interpreter's dispatch table leads through a hook (vm_hooks_changed
+// patches it), which reports the events of the instruction about to run;
+// where events leave a frame (return, yield, an exception passing
+// through), the interpreter asks vm_hooks_on. With no hook set the loop
+// runs as if tracing did not exist.
+extern int vm_hooks_on;
+void vm_hooks_changed(void);  // interp.c: install or remove the dispatch hook
+// A thread ends (or a fork child drops it): its hooks no longer count.
+void vm_trace_thread_exit(void);
+// Before the instruction at f->pc: the 'call' event of a frame that has
+// not reported one since it started or resumed, then 'line' and 'opcode'.
+int vm_trace_instr(Frame *f);
+// f is left: returning `retval`, yielding it (`suspending`: a generator's
+// frame that will resume), or (retval 0) by an exception.
+int vm_trace_leave(Frame *f, Value retval, bool suspending);
+// exc is raised in f, or propagates into it ('exception', trace only).
+int vm_trace_exception(Frame *f, Value exc);
+// A call from the running frame under a profile function: when the callee
+// is a builtin function, or a method descriptor with its `self`,
+// vm_trace_c_enter reports 'c_call' (with the bound builtin for a
+// descriptor, in *fn) and returns 1; the caller makes the call and passes
+// its result (0 with an exception) to vm_trace_c_exit, for 'c_return' or
+// 'c_exception' (-1 when the result is 0 or a hook failed). 0: no builtin
+// (the instruction runs as usual); -1 on error.
+int vm_trace_c_enter(Value callee, Value self, Value *fn);
+int vm_trace_c_exit(Value fn, Value result);
+// An exception is thrown into a resumed generator: its 'call' event now.
+int vm_trace_throw(Frame *f);
+// During f's 'call' event, the line it reports (else -1).
+int vm_trace_call_line(Frame *f);
+// The kind of the last event reported to a hook ("line", "call"...; "call"
+// before any), which decides whether f_lineno may be set.
+const char *vm_trace_last_event(void);
+// frameobject.c: the trace state a frame object keeps.
+Value frame_trace_func(Frame *f);             // the local trace function, or 0
+void frame_set_trace_func(Frame *f, Value fn);  // (needs the frame object)
+int frame_trace_new_line(Frame *f, bool *opcodes);  // 1: a line event is due; -1 error
+void frame_trace_reset(Frame *f);             // the frame starts: no line seen yet
+
 // Run f (already linked and bound) until it returns or yields. `throwing`:
 // an exception is pending and is raised at f->pc (generator throw()).
+// vm_init calls it once with VM_RUN_INIT (and no frame) to set up.
 Value vm_run_frame(Frame *f, int throwing);
+enum { VM_RUN_INIT = 2 };
 
 // The yielded value of a frame that stopped with FRAME_YIELDED.
 // (Kept in f->sent.)

@@ -101,11 +101,15 @@ static int system_exit_status(Value exc) {
     if (code == VAL_NONE) {
         return 0;
     }
-    if (val_is_smallint(code)) {
-        return (int)(val_smallint(code) & 0xff);
-    }
-    if (type_of(code) == &type_bool) {
-        return code == VAL_TRUE;
+    if (int_check(code)) {
+        // Any int, bools and int subclasses (an IntEnum) included; one too
+        // large for a C long is -1, as PyLong_AsLong's error value.
+        int64_t v;
+        if (int_to_i64(code, &v) < 0) {
+            err_clear();
+            v = -1;
+        }
+        return (int)(v & 0xff);
     }
     Value s = obj_str(code);
     sys_flush_std_streams();

@@ -357,6 +357,7 @@ __attribute__((noinline)) static void thread_body(VmThread *r) {
     r->boot(r->boot_arg);
     r->boot_arg = 0;
     err_clear();
+    vm_trace_thread_exit();  // its sys.settrace/setprofile hooks stop counting
     vm_free_frame_stack(&vm_thread);
     repr_stack_free();
     format_scratch_free();

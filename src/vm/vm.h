@@ -99,9 +99,27 @@ typedef struct ThreadState {
     uint64_t serial;         // numbers the threads, never reused (_thread._local's key)
     Value sentinel;          // _thread._set_sentinel's lock: released when the thread ends
     Value locals;            // a list of weakrefs to the _thread._local objects with data here
+    // sys.settrace / sys.setprofile (src/vm/trace.c): the functions (0 when
+    // unset), and how many hooks are running (no events inside a hook).
+    Value tracefunc, profilefunc;
+    int hook_depth;
+    // A profile function in C (vm_set_profile_hook), called instead of
+    // calling profilefunc, which is then its object (what sys.getprofile gives).
+    int (*profile_hook)(Value obj, struct Frame *f, const char *event, Value arg);
 } ThreadState;
 
 extern ThreadState vm_thread;
+
+// sys.settrace / sys.setprofile: install `fn` (None removes it) for the
+// running thread. 0, or -1 with an exception.
+int vm_set_trace(Value fn);
+int vm_set_profile(Value fn);
+// A profile function written in C (the _lsprof profiler): hook(obj, frame,
+// event, arg) for each profile event ('call' and 'return' of Python frames,
+// 'c_call', 'c_return' and 'c_exception' with the builtin as arg), with no
+// frame object made; a hook that fails is removed. fn NULL removes it.
+int vm_set_profile_hook(int (*hook)(Value obj, struct Frame *f, const char *event, Value arg),
+                        Value obj);
 
 // The function type's call slot.
 Value vm_call_function(Value func, const Value *args, size_t nargs, Value kwnames);

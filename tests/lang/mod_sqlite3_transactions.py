@@ -1,0 +1,56 @@
+# sqlite3: transactions: implicit BEGIN per isolation level (traced), DDL
+# outside transactions, rollback with open cursors, two connections to one
+# file (locking, visibility of uncommitted changes).
+import sqlite3, tempfile, os
+def t(label, f):
+    try: r = f(); print(label, "ok", r if not isinstance(r, (sqlite3.Cursor, sqlite3.Connection)) else type(r).__name__)
+    except Exception as e: print(label, type(e).__name__, e)
+con = sqlite3.connect(":memory:")
+cur = con.cursor()
+cur.execute("create table test(x)")
+cur.execute("insert into test(x) values (5)")
+cur.execute("select 1 union select 2 union select 3")
+con.rollback()
+print(cur.fetchall())
+con = sqlite3.connect(":memory:")
+cur1 = con.cursor(); cur2 = con.cursor()
+with con:
+    con.execute("create table t(c)")
+    con.executemany("insert into t values(?)", [(0,), (1,), (2,)])
+cur1.execute("begin transaction")
+cur1.execute("select c from t")
+con.rollback()
+res = cur2.execute("select c from t")
+print(list(res))
+print(cur1.fetchall())
+for level in ("", "DEFERRED", "IMMEDIATE", "EXCLUSIVE", None):
+    cx = sqlite3.connect(":memory:", isolation_level=level)
+    cx.execute("create table t(t)")
+    traced = []
+    cx.set_trace_callback(traced.append)
+    with cx:
+        cx.execute("insert into t values(1)")
+    print(repr(level), traced)
+cx = sqlite3.connect(":memory:")
+cx.execute("create table test(i)")
+cx.rollback()
+print(cx.execute("select * from test").fetchall())
+cx.execute("begin")
+cx.execute("create table test2(i)")
+cx.rollback()
+t("ddl", lambda: cx.execute("select * from test2"))
+with tempfile.TemporaryDirectory() as d:
+    fn = os.path.join(d, "db")
+    con1 = sqlite3.connect(fn, timeout=0.05); cur1 = con1.cursor()
+    con2 = sqlite3.connect(fn, timeout=0.05); cur2 = con2.cursor()
+    cur1.execute("create table test(i)")
+    cur1.execute("insert into test(i) values (5)")
+    cur1.execute("create table test2(j)")
+    print(cur2.execute("select i from test").fetchall())
+    t("locked", lambda: cur2.execute("insert into test(i) values (5)"))
+    con1.commit()
+    cur1.execute("update test set i=6")
+    print(cur2.execute("select i from test").fetchone())
+    t("autocommit", lambda: setattr(con1, "isolation_level", None))
+    print(cur2.execute("select i from test").fetchall())
+    con1.close(); con2.close()
