@@ -32,6 +32,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_lzma", lzma_module_init},
     {"_md5", md5_module_init},
     {"_operator", operator_module_init},
+    {"_pickle", pickle_module_init},
     {"_posixsubprocess", posixsubprocess_module_init},
     {"_queue", queue_module_init},
     {"_random", random_module_init},

@@ -416,7 +416,7 @@ int list_append(Value list, Value item) {
 }
 
 // Append the n values at src (which may point into l's own array).
-static int list_append_array(ListObject *l, const Value *src, size_t n) {
+int list_append_array(ListObject *l, const Value *src, size_t n) {
     if (n == 0) {
         return 0;
     }

@@ -34,6 +34,8 @@ Value list_from(const Value *items, size_t n);
 Value list_from_iterable(Value iterable);   // list(iterable)
 int list_append(Value list, Value item);    // 0 or -1
 int list_extend(Value list, Value iterable);
+// Append the n values at src (which may point into l's own array); 0 or -1.
+int list_append_array(ListObject *l, const Value *src, size_t n);
 int list_insert(Value list, int64_t where, Value item);  // clamped like list.insert
 // Remove and return item `where` (negative counts from the end); IndexError
 // "pop from empty list" / "pop index out of range".

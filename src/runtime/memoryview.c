@@ -269,7 +269,9 @@ static Value mv_tp_new(Value type, const Value *args, size_t nargs, Value kwname
         }
         return 0;
     }
-    Value r = mv_new(x, &b, b.format, 1);  // "B" but for array.array
+    // b.obj, not x: an exporter may hand out a window on another object
+    // (pickle.PickleBuffer: memoryview(PickleBuffer(b)).obj is b)
+    Value r = mv_new(b.obj, &b, b.format, 1);  // "B" but for array.array
     buffer_release(&b);
     return r;
 }
