@@ -12,8 +12,8 @@
 // bitmap of its occupied slots (5 hash bits per level) and, for each, a
 // (key, value) pair or (0, child node).
 //
-// krait runs one OS thread (threadmodule.c), so "the current context of
-// this thread" is one root slot. Context.run() makes its context current
+// The current context belongs to the running thread (its ThreadState's
+// `context`, vm/vm.h): a new thread starts with none. Context.run() makes its context current
 // and restores the previous one afterwards, whatever the callable did.
 //
 // The iteration order of a Context follows the trie, so it depends on the
@@ -33,6 +33,7 @@
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -71,7 +72,9 @@ static Type type_ctx_keys, type_ctx_values, type_ctx_items;
 static Object token_missing = {&type_token_missing};
 #define VAL_MISSING val_from_ptr(&token_missing)
 
-static Value current_context;  // a root; 0 until first needed
+// The running thread's current Context (0 until first needed): each thread
+// has its own, in its thread state.
+#define current_context (vm_thread.context)
 
 static Value hamt_empty(void);
 

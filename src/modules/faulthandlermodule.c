@@ -20,7 +20,8 @@
 // The fatal handler runs on an alternate signal stack (a stack overflow
 // must still be reported), restores the handler it replaced and raises
 // the signal again, so that the process dies of it as it would have.
-// krait runs one thread: "all threads" is that thread.
+// "All threads" is only the current thread for now (krait's other threads'
+// stacks are not walked from a signal handler).
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>

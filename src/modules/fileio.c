@@ -26,6 +26,7 @@
 #include "../runtime/strbuf.h"
 #include "../runtime/type.h"
 #include "io.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -281,7 +282,8 @@ static Value read_some(FileIOObject *f, size_t n) {
         return 0;
     }
     ssize_t r;
-    RETRY_EINTR(r, read(f->fd, b->data, n));
+    int fd = f->fd;
+    RETRY_EINTR_BLOCKING(r, read(fd, b->data, n));
     if (r < 0) {
         if (err_occurred()) {
             return 0;
@@ -312,7 +314,8 @@ static Value fileio_readall_impl(FileIOObject *f) {
     for (;;) {
         sb_reserve(&sb, chunk);
         ssize_t r;
-        RETRY_EINTR(r, read(f->fd, sb.data + sb.len, chunk));
+        int fd = f->fd;
+        RETRY_EINTR_BLOCKING(r, read(fd, sb.data + sb.len, chunk));
         if (r < 0) {
             if (err_occurred()) {
                 goto done;
@@ -374,7 +377,8 @@ FN(fileio_readinto) {
         return 0;
     }
     ssize_t r;
-    RETRY_EINTR(r, read(f->fd, view.buf, (size_t)view.len));
+    int fd = f->fd;
+    RETRY_EINTR_BLOCKING(r, read(fd, view.buf, (size_t)view.len));
     int saved = errno;
     buffer_release(&view);
     if (r < 0) {
@@ -397,7 +401,8 @@ FN(fileio_write) {
     }
     // The export stays open while a signal handler may run between retries.
     ssize_t r;
-    RETRY_EINTR(r, write(f->fd, view.buf, (size_t)view.len));
+    int fd = f->fd;
+    RETRY_EINTR_BLOCKING(r, write(fd, view.buf, (size_t)view.len));
     int saved = errno;
     buffer_release(&view);
     if (r < 0) {

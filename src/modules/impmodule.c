@@ -9,6 +9,8 @@
 // registry in modules.c.
 #include <string.h>
 
+#include <semaphore.h>
+
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
 #include "../runtime/bytes.h"
@@ -272,15 +274,41 @@ FN(imp_extension_suffixes) {
     return list_new(0);
 }
 
-// ---- the import lock (one thread: a counter) -------------------------------------------------
+// ---- the import lock -------------------------------------------------------------------------
+// A recursive lock across threads (importlib's _ImportLockContext and
+// _get_module_lock take it): its owner is a thread's serial number.
 
-static int64_t import_lock_depth;
+static struct {
+    sem_t sem;        // 0 while held
+    uint64_t owner;   // thread serial, 0 when free
+    int64_t depth;
+    int ready;
+} import_lock;
+
+static void import_lock_init(void) {
+    if (!import_lock.ready) {
+        sem_init(&import_lock.sem, 0, 1);
+        import_lock.ready = 1;
+    }
+}
 
 FN(imp_acquire_lock) {
     if (method_check_args("_imp.acquire_lock", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    import_lock_depth++;
+    import_lock_init();
+    if (import_lock.owner == vm_thread.serial) {
+        import_lock.depth++;
+        return VAL_NONE;
+    }
+    if (sem_trywait(&import_lock.sem) != 0) {
+        VM_BEGIN_ALLOW_THREADS
+        while (sem_wait(&import_lock.sem) != 0) {
+        }
+        VM_END_ALLOW_THREADS
+    }
+    import_lock.owner = vm_thread.serial;
+    import_lock.depth = 1;
     return VAL_NONE;
 }
 
@@ -288,10 +316,13 @@ FN(imp_release_lock) {
     if (method_check_args("_imp.release_lock", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    if (import_lock_depth == 0) {
+    if (import_lock.depth == 0 || import_lock.owner != vm_thread.serial) {
         return err_format(&exc_RuntimeError, "not holding the import lock");
     }
-    import_lock_depth--;
+    if (--import_lock.depth == 0) {
+        import_lock.owner = 0;
+        sem_post(&import_lock.sem);
+    }
     return VAL_NONE;
 }
 
@@ -299,7 +330,21 @@ FN(imp_lock_held) {
     if (method_check_args("_imp.lock_held", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return val_bool(import_lock_depth > 0);
+    return val_bool(import_lock.depth > 0);
+}
+
+void imp_after_fork_child(void) {
+    if (!import_lock.ready) {
+        return;
+    }
+    // Held by a thread that does not exist in the child: free it.
+    if (import_lock.depth > 0 && import_lock.owner != vm_thread.serial) {
+        import_lock.owner = 0;
+        import_lock.depth = 0;
+        sem_init(&import_lock.sem, 0, 1);
+    } else if (import_lock.depth == 0) {
+        sem_init(&import_lock.sem, 0, 1);
+    }
 }
 
 // ---- code objects and hashes ----------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #ifndef KRAIT_MODULES_H
 #define KRAIT_MODULES_H
 
+#include <semaphore.h>
 #include <signal.h>
 #include <stddef.h>
 
@@ -132,8 +133,26 @@ int modules_get_buffer(Value v, const char **data, size_t *len);
 // Signals (signalmodule.c): the C handler sets signal_tripped; a safe
 // point calls signal_check_pending(), which runs the Python handlers of
 // the signals that arrived: 0, or -1 with the exception a handler raised.
+// signal_tripped is also the interpreter's "look at the safe point" flag:
+// another thread sets it to ask for the GIL (vm/thread.c); signals_pending
+// says that signals did arrive. Handlers run in the main thread only.
 extern volatile sig_atomic_t signal_tripped;
+extern volatile sig_atomic_t signals_pending;
 int signal_check_pending(void);
+// _thread.interrupt_main: as if signal `signum` arrived, when it has a
+// Python handler (else nothing happens, as CPython's PyErr_SetInterruptEx).
+void signal_simulate(int signum);
+
+// Release the lock _thread._set_sentinel returned (threadmodule.c): the
+// thread that made it ends.
+void thread_release_sentinel(Value lock);
+// Take semaphore `sem` within `timeout` seconds (-1: forever, 0: no wait),
+// the GIL released while waiting; a signal runs its handler (main thread)
+// and the wait goes on unless it raised. 1 taken, 0 timed out, -1 error.
+int thread_acquire_timed(sem_t *sem, double timeout);
+// In the child after fork(): the import lock (_imp.acquire_lock) is freed
+// when a thread that is gone held it (impmodule.c).
+void imp_after_fork_child(void);
 
 // PEP 475: a system call that a signal interrupts runs the Python
 // handlers and is retried, unless a handler raised. After the loop, r < 0
@@ -141,6 +160,19 @@ int signal_check_pending(void);
 #define RETRY_EINTR(r, call)                                        \
     do {                                                            \
         (r) = (call);                                               \
+    } while ((r) < 0 && errno == EINTR && signal_check_pending() == 0)
+
+// RETRY_EINTR for a call that may block: other threads run meanwhile (the
+// GIL is released around each attempt), so `call` must not touch a Value
+// or a heap object's fields (VM_BEGIN_ALLOW_THREADS, vm.h); errno is kept.
+#define RETRY_EINTR_BLOCKING(r, call)                               \
+    do {                                                            \
+        int retry_errno_;                                           \
+        VM_BEGIN_ALLOW_THREADS                                      \
+        (r) = (call);                                               \
+        retry_errno_ = errno;                                       \
+        VM_END_ALLOW_THREADS                                        \
+        errno = retry_errno_;                                       \
     } while ((r) < 0 && errno == EINTR && signal_check_pending() == 0)
 
 // Shared by select, _socket and fcntl (selectmodule.c):
@@ -225,9 +257,6 @@ int sys_flush_std_streams(void);
 // prints `exc` with its traceback, CPython's format, to sys.stderr. While it
 // is NULL, excepthook prints "Type: message" only.
 extern void (*sys_print_exception)(Value exc);
-// sys.set_coroutine_origin_tracking_depth's value: how many frames a new
-// coroutine records as cr_origin (0: none).
-extern int sys_coroutine_origin_depth;
 
 // Report an exception that cannot be raised (in a finalizer, while
 // flushing at exit...) through sys.unraisablehook: by default

@@ -63,6 +63,7 @@
 #include "../runtime/structseq.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 extern char **environ;
@@ -470,7 +471,7 @@ FN(posix_read) {
         return 0;
     }
     ssize_t r;
-    RETRY_EINTR(r, read(fd, b->data, (size_t)n));
+    RETRY_EINTR_BLOCKING(r, read(fd, b->data, (size_t)n));
     if (r < 0) {
         return err_occurred() ? 0 : posix_error();
     }
@@ -489,7 +490,7 @@ FN(posix_write) {
     }
     // The export stays open while a signal handler may run between retries.
     ssize_t r;
-    RETRY_EINTR(r, write(fd, view.buf, (size_t)view.len));
+    RETRY_EINTR_BLOCKING(r, write(fd, view.buf, (size_t)view.len));
     int saved = errno;
     buffer_release(&view);
     if (r < 0) {
@@ -1530,6 +1531,10 @@ FN(posix_fork) {
     if (pid < 0) {
         return posix_error();
     }
+    if (pid == 0) {
+        vm_threads_after_fork_child();  // only this thread exists in the child
+        imp_after_fork_child();
+    }
     run_fork_hooks(pid == 0 ? 1 : 2, false);
     return val_from_smallint(pid);
 }
@@ -1651,7 +1656,7 @@ FN(posix_waitpid) {
         return 0;
     }
     pid_t r;
-    RETRY_EINTR(r, waitpid(pid, &status, options));
+    RETRY_EINTR_BLOCKING(r, waitpid(pid, &status, options));
     if (r < 0) {
         return err_occurred() ? 0 : posix_error();
     }
@@ -1664,7 +1669,7 @@ FN(posix_wait) {
     }
     int status = 0;
     pid_t r;
-    RETRY_EINTR(r, wait(&status));
+    RETRY_EINTR_BLOCKING(r, wait(&status));
     if (r < 0) {
         return err_occurred() ? 0 : posix_error();
     }

@@ -5,11 +5,12 @@
 // clears the slot, put() appends, and the consumed prefix is cut off once
 // it is more than half of the list, so both stay O(1) amortized.
 //
-// krait runs one thread (threadmodule.c), so a get() on an empty queue can
-// only be satisfied by that same thread: with a timeout it waits the
-// timeout out and raises Empty, as CPython does when nobody puts; without
-// one it would wait forever, and raises RuntimeError instead of hanging.
+// A get() on an empty queue waits for a put() from another thread, as
+// CPython's: the queue holds a semaphore that is taken ("locked") while a
+// getter found it empty, and put() releases it. The waiter runs without
+// the GIL (threadmodule.c's thread_acquire_timed).
 #include <errno.h>
+#include <semaphore.h>
 #include <math.h>
 #include <string.h>
 #include <time.h>
@@ -35,6 +36,8 @@ typedef struct SimpleQueueObject {
     Object header;
     Value items;     // a list; the queue is items[head:]
     size_t head;
+    sem_t sem;       // 0 while `locked`: a getter waits for it
+    int locked;
 } SimpleQueueObject;
 
 static Type type_simplequeue;
@@ -65,6 +68,7 @@ static Value simplequeue_tp_new(Value type, const Value *args, size_t nargs, Val
         return 0;
     }
     q->items = items;
+    sem_init(&q->sem, 0, 1);
     return val_from_ptr(q);
 }
 
@@ -73,8 +77,13 @@ static size_t simplequeue_size(Value self) {
 }
 
 static Value simplequeue_put_item(Value self, Value item) {
-    if (list_append(sq(self)->items, item) < 0) {
+    SimpleQueueObject *q = sq(self);
+    if (list_append(q->items, item) < 0) {
         return 0;
+    }
+    if (q->locked) {
+        q->locked = 0;
+        sem_post(&q->sem);  // wake a getter
     }
     return VAL_NONE;
 }
@@ -169,21 +178,33 @@ FN(simplequeue_get) {
     if (block && a[1] && a[1] != VAL_NONE && simplequeue_timeout(a[1], &timeout) < 0) {
         return 0;
     }
-    if (simplequeue_size(self)) {
-        return simplequeue_pop(self);
-    }
     if (!block) {
-        return simplequeue_raise_empty();
+        timeout = 0;
     }
-    if (timeout < 0) {
-        return err_format(&exc_RuntimeError,
-                          "SimpleQueue.get() on an empty queue would wait forever: krait runs "
-                          "one thread, so no other thread can put an item");
+    int64_t deadline = timeout > 0 ? modules_monotonic_ns() + (int64_t)(timeout * 1e9) : 0;
+    SimpleQueueObject *q = sq(self);
+    while (simplequeue_size(self) == 0) {
+        int r = thread_acquire_timed(&q->sem, timeout);
+        if (r < 0) {
+            return 0;
+        }
+        if (r == 0) {
+            return simplequeue_raise_empty();
+        }
+        q->locked = 1;
+        if (timeout > 0) {
+            timeout = (double)(deadline - modules_monotonic_ns()) / 1e9;
+            if (timeout < 0) {
+                timeout = 0;
+            }
+        }
     }
-    struct timespec ts = {(time_t)timeout, (long)((timeout - floor(timeout)) * 1e9)};
-    while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {
+    Value item = simplequeue_pop(self);
+    if (q->locked) {
+        q->locked = 0;
+        sem_post(&q->sem);
     }
-    return simplequeue_raise_empty();
+    return item;
 }
 
 FN(simplequeue_get_nowait) {

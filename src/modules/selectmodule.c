@@ -37,6 +37,7 @@
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -137,7 +138,10 @@ int modules_poll_wait(struct pollfd *fds, size_t n, int64_t timeout_ns) {
             ts.tv_nsec = timeout_ns % 1000000000;
             tsp = &ts;
         }
-        int r = ppoll(fds, n, tsp, NULL);
+        int r;
+        VM_BEGIN_ALLOW_THREADS
+        r = ppoll(fds, n, tsp, NULL);
+        VM_END_ALLOW_THREADS
         if (r >= 0) {
             return r;
         }
@@ -711,7 +715,10 @@ FN(epoll_poll) {
     int r;
     for (;;) {
         int ms = timeout_ns < 0 ? -1 : (int)((timeout_ns + 999999) / 1000000);
-        r = epoll_wait(e->fd, evs, maxevents, ms);
+        int efd = e->fd;
+        VM_BEGIN_ALLOW_THREADS
+        r = epoll_wait(efd, evs, maxevents, ms);
+        VM_END_ALLOW_THREADS
         if (r >= 0 || errno != EINTR) {
             break;
         }

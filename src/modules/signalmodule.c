@@ -39,6 +39,7 @@
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -46,6 +47,7 @@
 #define SIGNAL_NSIG 65   // CPython's Py_NSIG on Linux: signals 1..64
 
 volatile sig_atomic_t signal_tripped;
+volatile sig_atomic_t signals_pending;
 static volatile sig_atomic_t tripped[SIGNAL_NSIG];
 static volatile sig_atomic_t wakeup_fd = -1;
 static int wakeup_warn = 1;
@@ -65,6 +67,7 @@ static void signal_c_handler(int signum) {
     }
     if (signum > 0 && signum < SIGNAL_NSIG) {
         tripped[signum] = 1;
+        signals_pending = 1;
         signal_tripped = 1;
     }
     if (wakeup_fd != -1) {
@@ -100,10 +103,12 @@ static Value current_frame(void) {
 }
 
 int signal_check_pending(void) {
-    if (!signal_tripped || !handlers) {
+    // Handlers run in the main thread only (thread.c sets signal_tripped
+    // again when the main thread takes the GIL with signals pending).
+    if (!signals_pending || !handlers || !vm_in_main_thread()) {
         return 0;
     }
-    signal_tripped = 0;
+    signals_pending = 0;
     for (int i = 1; i < SIGNAL_NSIG; i++) {
         if (!tripped[i]) {
             continue;
@@ -118,6 +123,7 @@ int signal_check_pending(void) {
             // The others run at the next check, as CPython leaves them.
             for (int k = i + 1; k < SIGNAL_NSIG; k++) {
                 if (tripped[k]) {
+                    signals_pending = 1;
                     signal_tripped = 1;
                 }
             }
@@ -125,6 +131,19 @@ int signal_check_pending(void) {
         }
     }
     return 0;
+}
+
+void signal_simulate(int signum) {
+    if (!handlers || signum < 1 || signum >= SIGNAL_NSIG) {
+        return;
+    }
+    Value h = list_obj(handlers)->items[signum];
+    if (h == VAL_NONE || int_check(h)) {
+        return;  // SIG_DFL, SIG_IGN or set outside Python: ignored, as CPython
+    }
+    tripped[signum] = 1;
+    signals_pending = 1;
+    signal_tripped = 1;
 }
 
 // A signal number argument: an int in 1..64 ("signal number out of range").
@@ -154,6 +173,10 @@ FN(signal_signal) {
     int sig;
     if (signum_arg(args[0], &sig) < 0) {
         return 0;
+    }
+    if (!vm_in_main_thread()) {
+        return err_format(&exc_ValueError,
+                          "signal only works in main thread of the main interpreter");
     }
     Value h = args[1];
     void (*action)(int);
@@ -295,6 +318,10 @@ FN(signal_set_wakeup_fd) {
     if (obj_as_index(a[0], &fd, 1) < 0) {
         return 0;
     }
+    if (!vm_in_main_thread()) {
+        return err_format(&exc_ValueError,
+                          "set_wakeup_fd only works in main thread of the main interpreter");
+    }
     int warn = 1;
     if (a[1] && (warn = obj_truthy(a[1])) < 0) {
         return 0;
@@ -405,7 +432,10 @@ FN(signal_sigwait) {
     if (sigset_from_iterable(args[0], &set) < 0) {
         return 0;
     }
-    int r = sigwait(&set, &sig);
+    int r;
+    VM_BEGIN_ALLOW_THREADS
+    r = sigwait(&set, &sig);
+    VM_END_ALLOW_THREADS
     if (r != 0) {
         return os_error(r);
     }

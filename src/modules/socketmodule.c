@@ -13,9 +13,8 @@
 // A call interrupted by a signal runs the Python handlers and resumes
 // (PEP 475), as in select (modules_poll_wait).
 //
-// krait runs one thread (threadmodule.c), so there is no interpreter lock
-// to release around the blocking calls; a server and its client must live
-// in different processes (os.fork, subprocess) until threads exist.
+// The blocking calls (the socket calls, connect, getaddrinfo, getnameinfo)
+// run with the GIL released (VM_BEGIN_ALLOW_THREADS, vm/vm.h).
 //
 // Addresses: AF_INET (host, port), AF_INET6 (host, port[, flowinfo[,
 // scope_id]]) and AF_UNIX (a path: str, bytes or PathLike; a name in
@@ -70,6 +69,7 @@
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -238,7 +238,9 @@ static ssize_t socket_call(SocketObject *s, int writing, SockFunc fn, void *ctx)
         }
         ssize_t r;
         for (;;) {
+            VM_BEGIN_ALLOW_THREADS
             r = fn(s, ctx);
+            VM_END_ALLOW_THREADS
             if (r >= 0) {
                 return r;
             }
@@ -716,7 +718,10 @@ static int do_connect(SocketObject *s, Value address, const char *caller, int ra
     if (s->fd < 0) {
         return EBADF;
     }
-    int r = connect(s->fd, &addr.sa, len);
+    int r, fd = s->fd;
+    VM_BEGIN_ALLOW_THREADS
+    r = connect(fd, &addr.sa, len);
+    VM_END_ALLOW_THREADS
     int err = r < 0 ? errno : 0;
     if (err == EINTR) {
         if (signal_check_pending() < 0) {
@@ -1788,7 +1793,14 @@ FN(socket_getaddrinfo) {
     struct addrinfo hints = {.ai_family = opts[0], .ai_socktype = opts[1], .ai_protocol = opts[2],
                              .ai_flags = opts[3]};
     struct addrinfo *res = NULL;
-    int err = getaddrinfo(host ? bytes_data(host) : NULL, portp, &hints, &res);
+    const char *hostp = host ? bytes_data(host) : NULL;
+    int err;
+    VM_BEGIN_ALLOW_THREADS
+    err = getaddrinfo(hostp, portp, &hints, &res);
+    VM_END_ALLOW_THREADS
+    gc_keep_alive(host);  // their bytes were read without the GIL
+    gc_keep_alive(port);
+    gc_keep_alive(a[1]);
     if (err) {
         return raise_gai(err);
     }
@@ -1864,7 +1876,9 @@ FN(socket_getnameinfo) {
         sa.in6.sin6_scope_id = (uint32_t)scope;
     }
     char host[NI_MAXHOST], serv[NI_MAXSERV];
+    VM_BEGIN_ALLOW_THREADS
     err = getnameinfo(&sa.sa, salen, host, sizeof(host), serv, sizeof(serv), flags);
+    VM_END_ALLOW_THREADS
     if (err) {
         return raise_gai(err);
     }

@@ -198,7 +198,7 @@ FN(sys_setrecursionlimit) {
                           "limit is too low",
                           (int)limit, depth);
     }
-    vm_thread.recursion_limit = (int)limit;
+    vm_set_recursion_limit((int)limit);
     return VAL_NONE;
 }
 
@@ -238,11 +238,8 @@ static Value handled_exception(void) {
     return e && e != VAL_NONE ? e : 0;
 }
 
-FN(sys_exc_info) {
-    if (method_check_args("sys.exc_info", nargs, kwnames, 0, 0) < 0) {
-        return 0;
-    }
-    Value e = handled_exception();
+// (type, value, traceback) of handled exception e (0: three Nones).
+static Value exc_info_tuple(Value e) {
     Value t = tuple_new(3);
     if (!t) {
         return 0;
@@ -258,6 +255,13 @@ FN(sys_exc_info) {
                                                         : 0;
     items[2] = tb ? tb : VAL_NONE;
     return t;
+}
+
+FN(sys_exc_info) {
+    if (method_check_args("sys.exc_info", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    return exc_info_tuple(handled_exception());
 }
 
 FN(sys_exception) {
@@ -287,10 +291,21 @@ FN(sys_getframe) {
     return frame_object_for(f);
 }
 
-// One thread for now: the frames and handled exceptions of every thread
-// are those of this one, keyed by its identifier (_thread.get_ident()'s).
-static Value this_thread_ident(void) {
-    return int_from_u64((uint64_t)pthread_self());
+// sys._current_frames and _current_exceptions: every thread's, keyed by its
+// identifier (_thread.get_ident()'s).
+static int add_thread_frame(uint64_t ident, ThreadState *ts, void *d) {
+    if (!ts->frame) {
+        return 0;
+    }
+    Value fo = frame_object_for(ts->frame);
+    Value key = fo ? int_from_u64(ident) : 0;
+    return key ? dict_set(*(Value *)d, key, fo) : -1;
+}
+
+static int add_thread_exception(uint64_t ident, ThreadState *ts, void *d) {
+    Value info = exc_info_tuple(ts->handled && ts->handled != VAL_NONE ? ts->handled : 0);
+    Value key = info ? int_from_u64(ident) : 0;
+    return key ? dict_set(*(Value *)d, key, info) : -1;
 }
 
 FN(sys_current_frames) {
@@ -298,9 +313,7 @@ FN(sys_current_frames) {
         return 0;
     }
     Value d = dict_new();
-    Frame *f = vm_current_frame();
-    Value fo = f ? frame_object_for(f) : VAL_NONE;
-    if (!d || !fo || dict_set(d, this_thread_ident(), fo) < 0) {
+    if (!d || vm_threads_each(add_thread_frame, &d) < 0) {
         return 0;
     }
     return d;
@@ -311,8 +324,7 @@ FN(sys_current_exceptions) {
         return 0;
     }
     Value d = dict_new();
-    Value e = handled_exception();
-    if (!d || dict_set(d, this_thread_ident(), e ? e : VAL_NONE) < 0) {
+    if (!d || vm_threads_each(add_thread_exception, &d) < 0) {
         return 0;
     }
     return d;
@@ -545,6 +557,7 @@ FN(sys_setswitchinterval) {
         return err_format(&exc_ValueError, "switch interval must be strictly positive");
     }
     switch_interval = d;
+    vm_set_switch_interval(d);
     return VAL_NONE;
 }
 
@@ -627,7 +640,9 @@ FN(sys_breakpointhook) {
 // sys.set_asyncgen_hooks / get_asyncgen_hooks: the callables asyncio
 // installs; the interpreter calls firstiter when an async generator is first
 // iterated and registers finalizer for its finalization.
-static Value asyncgen_firstiter, asyncgen_finalizer;
+// Per thread: they live in the thread state.
+#define asyncgen_firstiter (vm_thread.asyncgen_firstiter)
+#define asyncgen_finalizer (vm_thread.asyncgen_finalizer)
 static Type type_asyncgen_hooks, type_unraisable_args;
 
 Value sys_asyncgen_firstiter(void) {
@@ -672,13 +687,12 @@ FN(sys_set_asyncgen_hooks) {
     return VAL_NONE;
 }
 
-int sys_coroutine_origin_depth;  // read by gen_new (cr_origin)
 
 FN(sys_get_coroutine_origin_tracking_depth) {
     if (method_check_args("sys.get_coroutine_origin_tracking_depth", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return int_from_i64(sys_coroutine_origin_depth);
+    return int_from_i64(vm_thread.coroutine_origin_depth);
 }
 
 static const char *const depth_names[] = {"depth", NULL};
@@ -698,7 +712,7 @@ FN(sys_set_coroutine_origin_tracking_depth) {
     if (depth > INT32_MAX) {
         return err_format(&exc_OverflowError, "Python int too large to convert to C int");
     }
-    sys_coroutine_origin_depth = (int)depth;
+    vm_thread.coroutine_origin_depth = (int)depth;
     return VAL_NONE;
 }
 

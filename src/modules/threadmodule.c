@@ -1,23 +1,24 @@
-// threadmodule.c - the `_thread` module: locks, thread identity and
-// thread-local data, for threading.py, functools (RLock), reprlib
-// (get_ident) and importlib.
+// threadmodule.c - the `_thread` module: starting threads, locks, thread
+// identity and thread-local data, for threading.py and everything above it.
 //
-// krait runs one OS thread: its collector scans one C stack and its VM
-// keeps one thread state, so a second thread would corrupt both.
-// start_new_thread therefore checks its arguments as CPython does and then
-// raises NotImplementedError. Everything else is real for that one thread:
-//  - a lock is a flag. Acquiring a held lock can only succeed if another
-//    thread releases it, so with a timeout it waits out the timeout and
-//    returns False (what CPython does when no one releases it); waiting
-//    forever would be a deadlock, which raises RuntimeError instead of
-//    hanging.
-//  - an RLock counts its owner's acquisitions; the owner is always this
-//    thread.
-//  - _local is an object with a __dict__: with one thread, its data is the
-//    data of that thread.
+// Threads are real OS threads under the GIL (vm/thread.c has the essay).
+// This file owns what Python sees:
+//  - a lock is a POSIX semaphore (as CPython's): acquire tries it without
+//    waiting first, and only then releases the GIL while it waits (with
+//    its timeout). A signal interrupts the wait in the main thread: its
+//    Python handler runs, and an exception it raises (KeyboardInterrupt)
+//    comes out of acquire; otherwise the wait goes on.
+//  - an RLock is a semaphore plus its owner's ident and a count.
+//  - _local keeps a dict per thread, keyed by the thread's serial number;
+//    an attribute access first makes the running thread's dict the
+//    object's __dict__. A thread remembers (by weak reference) the locals
+//    it has data in, and drops that data when it ends.
+#define _GNU_SOURCE  // sem_clockwait
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
+#include <semaphore.h>
+#include <signal.h>
 #include <stdint.h>
 #include <time.h>
 #include <unistd.h>
@@ -36,6 +37,8 @@
 #include "../runtime/structseq.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../runtime/weakref.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 #define FN(name) static Value name(Value self, const Value *args, size_t nargs, Value kwnames)
@@ -119,29 +122,48 @@ static int acquire_args(const Value *args, size_t nargs, Value kwnames, int *blo
     return 0;
 }
 
-// Wait for a held lock that no other thread can release: 1 never comes.
-// Returns 0 (not acquired) after the timeout, -1 when it would wait forever.
-static int wait_for_release(double timeout, const char *what) {
-    if (timeout < 0) {
-        err_format(&exc_RuntimeError,
-                   "%s would wait forever: krait runs one thread, so no other thread can "
-                   "release it",
-                   what);
-        return -1;
+// Acquire semaphore `sem` waiting at most `timeout` seconds (-1: forever,
+// 0: not at all), the GIL released while it waits. 1: acquired, 0: timed
+// out, -1: a signal handler raised (in the main thread).
+int thread_acquire_timed(sem_t *sem, double timeout) {
+    if (sem_trywait(sem) == 0) {
+        return 1;
     }
+    if (timeout == 0) {
+        return 0;
+    }
+    struct timespec deadline;
     if (timeout > 0) {
-        struct timespec ts = {(time_t)timeout, (long)((timeout - floor(timeout)) * 1e9)};
-        while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {
+        clock_gettime(CLOCK_MONOTONIC, &deadline);
+        double whole = floor(timeout);
+        long ns = deadline.tv_nsec + (long)((timeout - whole) * 1e9);
+        deadline.tv_sec += (time_t)whole + ns / 1000000000;
+        deadline.tv_nsec = ns % 1000000000;
+    }
+    for (;;) {
+        int r, e;
+        VM_BEGIN_ALLOW_THREADS
+        r = timeout < 0 ? sem_wait(sem) : sem_clockwait(sem, CLOCK_MONOTONIC, &deadline);
+        e = errno;
+        VM_END_ALLOW_THREADS
+        if (r == 0) {
+            return 1;
+        }
+        if (e == ETIMEDOUT) {
+            return 0;
+        }
+        if (e == EINTR && signal_check_pending() < 0) {
+            return -1;
         }
     }
-    return 0;
 }
 
 // ---- lock -----------------------------------------------------------------------------------
 
+// sem_destroy does nothing on Linux: the type needs no FreeFunc.
 typedef struct LockObject {
     Object header;
-    int locked;
+    sem_t sem;  // 1: unlocked, 0: locked
 } LockObject;
 
 static Type type_lock;
@@ -152,7 +174,11 @@ static LockObject *lock_of(Value v) {
 
 static Value lock_new_object(void) {
     LockObject *l = (LockObject *)gc_alloc(&type_lock, sizeof(LockObject));
-    return l ? val_from_ptr(l) : 0;
+    if (!l) {
+        return 0;
+    }
+    sem_init(&l->sem, 0, 1);
+    return val_from_ptr(l);
 }
 
 static Value lock_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
@@ -165,21 +191,31 @@ FN(lock_acquire) {
     if (acquire_args(args, nargs, kwnames, &blocking, &timeout) < 0) {
         return 0;
     }
-    LockObject *l = lock_of(self);
-    if (!l->locked) {
-        l->locked = 1;
-        return VAL_TRUE;
-    }
-    return wait_for_release(timeout, "acquiring a held lock") < 0 ? 0 : VAL_FALSE;
+    int r = thread_acquire_timed(&lock_of(self)->sem, timeout);
+    gc_keep_alive(self);
+    return r < 0 ? 0 : val_bool(r);
+}
+
+static int lock_is_locked(LockObject *l) {
+    int v;
+    sem_getvalue(&l->sem, &v);
+    return v <= 0;
 }
 
 static Value lock_do_release(Value self) {
     LockObject *l = lock_of(self);
-    if (!l->locked) {
+    if (!lock_is_locked(l)) {
         return err_format(&exc_RuntimeError, "release unlocked lock");
     }
-    l->locked = 0;
+    sem_post(&l->sem);
     return VAL_NONE;
+}
+
+void thread_release_sentinel(Value lock) {
+    LockObject *l = lock_of(lock);
+    if (lock_is_locked(l)) {
+        sem_post(&l->sem);
+    }
 }
 
 FN(lock_release) {
@@ -198,19 +234,19 @@ FN(lock_locked) {
     if (method_check_args("lock.locked", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return val_bool(lock_of(self)->locked);
+    return val_bool(lock_is_locked(lock_of(self)));
 }
 
 FN(lock_at_fork_reinit) {
     if (method_check_args("lock._at_fork_reinit", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    lock_of(self)->locked = 0;
+    sem_init(&lock_of(self)->sem, 0, 1);
     return VAL_NONE;
 }
 
 static Value lock_repr(Value self) {
-    return str_format_c("<%s %s object at %p>", lock_of(self)->locked ? "locked" : "unlocked",
+    return str_format_c("<%s %s object at %p>", lock_is_locked(lock_of(self)) ? "locked" : "unlocked",
                         type_of(self)->name, (void *)val_ptr(self));
 }
 
@@ -244,6 +280,7 @@ typedef struct RLockObject {
     Object header;
     uint64_t owner;   // thread ident, 0 when free
     uint64_t count;
+    sem_t sem;        // held (0) while count > 0
 } RLockObject;
 
 static RLockObject *rlock_of(Value v) {
@@ -253,7 +290,23 @@ static RLockObject *rlock_of(Value v) {
 static Value rlock_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
     Type *t = type_ptr(type);
     RLockObject *r = (RLockObject *)gc_alloc(t, t->basic_size);
-    return r ? val_from_ptr(r) : 0;
+    if (!r) {
+        return 0;
+    }
+    sem_init(&r->sem, 0, 1);
+    return val_from_ptr(r);
+}
+
+// Wait for the semaphore, the GIL released, whatever signals arrive (for
+// _acquire_restore, which CPython does not let a signal interrupt).
+static void acquire_uninterruptible(sem_t *sem) {
+    if (sem_trywait(sem) == 0) {
+        return;
+    }
+    VM_BEGIN_ALLOW_THREADS
+    while (sem_wait(sem) != 0) {
+    }
+    VM_END_ALLOW_THREADS
 }
 
 FN(rlock_acquire) {
@@ -271,13 +324,13 @@ FN(rlock_acquire) {
         r->count++;
         return VAL_TRUE;
     }
-    if (r->count == 0) {
-        r->owner = me;
-        r->count = 1;
-        return VAL_TRUE;
+    int got = thread_acquire_timed(&r->sem, timeout);
+    if (got <= 0) {
+        return got < 0 ? 0 : VAL_FALSE;
     }
-    return wait_for_release(timeout, "acquiring an RLock another thread holds") < 0 ? 0
-                                                                                   : VAL_FALSE;
+    r->owner = me;
+    r->count = 1;
+    return VAL_TRUE;
 }
 
 static Value rlock_do_release(Value self) {
@@ -287,6 +340,7 @@ static Value rlock_do_release(Value self) {
     }
     if (--r->count == 0) {
         r->owner = 0;
+        sem_post(&r->sem);
     }
     return VAL_NONE;
 }
@@ -328,11 +382,7 @@ FN(rlock_acquire_restore) {
         return 0;
     }
     RLockObject *r = rlock_of(self);
-    if (r->count != 0 && r->owner != thread_ident()) {
-        if (wait_for_release(-1, "acquiring an RLock another thread holds") < 0) {
-            return 0;
-        }
-    }
+    acquire_uninterruptible(&r->sem);
     r->owner = (uint64_t)owner;
     r->count = (uint64_t)count;
     return VAL_NONE;
@@ -354,6 +404,7 @@ FN(rlock_release_save) {
     }
     r->count = 0;
     r->owner = 0;
+    sem_post(&r->sem);
     return tuple_pack2(count, owner);
 }
 
@@ -371,6 +422,7 @@ FN(rlock_at_fork_reinit) {
     }
     rlock_of(self)->count = 0;
     rlock_of(self)->owner = 0;
+    sem_init(&rlock_of(self)->sem, 0, 1);
     return VAL_NONE;
 }
 
@@ -412,36 +464,152 @@ static Type type_rlock = {
 
 typedef struct LocalObject {
     Object header;
-    Value dict;
+    Value dict;          // the dict of thread `serial`: what attribute access uses
+    uint64_t serial;     // 0: none selected
+    Value dicts;         // thread serial (int) -> that thread's dict
+    Value init_args;     // a subclass's constructor arguments, for __init__ in
+    Value init_kwnames;  // other threads: positional then keyword values; or 0
 } LocalObject;
 
 static Type type_local;
 
+static LocalObject *local_of(Value v) {
+    return (LocalObject *)val_ptr(v);
+}
+
 static void local_trace(Object *o, GcTracer *t) {
-    gc_trace_value(t, ((LocalObject *)o)->dict);
+    LocalObject *l = (LocalObject *)o;
+    gc_trace_value(t, l->dict);
+    gc_trace_value(t, l->dicts);
+    gc_trace_value(t, l->init_args);
+    gc_trace_value(t, l->init_kwnames);
+}
+
+static int local_has_init(Type *t) {
+    Value init = type_lookup(t, str_intern_cstr("__init__"));
+    return init != type_lookup(&type_object, str_intern_cstr("__init__"));
+}
+
+// Give the running thread a fresh dict in l and remember l in the thread.
+static Value local_new_dict(Value self) {
+    LocalObject *l = local_of(self);
+    Value d = dict_new();
+    Value key = d ? int_from_u64(vm_thread.serial) : 0;
+    if (!key || dict_set(l->dicts, key, d) < 0) {
+        return 0;
+    }
+    if (!vm_thread.locals && !(vm_thread.locals = list_new(0))) {
+        return 0;
+    }
+    Value ref = weakref_new_ref(self, 0);
+    if (!ref || list_append(vm_thread.locals, ref) < 0) {
+        return 0;
+    }
+    return d;
+}
+
+// Make the running thread's dict l's __dict__, creating it (and running a
+// subclass's __init__ in it) on this thread's first access.
+static int local_select(Value self) {
+    LocalObject *l = local_of(self);
+    if (l->serial == vm_thread.serial && l->dict) {
+        return 0;
+    }
+    Value key = int_from_u64(vm_thread.serial);
+    Value d = key ? dict_get(l->dicts, key) : 0;
+    if (d) {
+        l->dict = d;
+        l->serial = vm_thread.serial;
+        return 0;
+    }
+    if (err_occurred() || !(d = local_new_dict(self))) {
+        return -1;
+    }
+    l->dict = d;
+    l->serial = vm_thread.serial;
+    if (local_has_init(type_of(self))) {
+        Value init = obj_getattr_cstr(self, "__init__");
+        size_t n = l->init_args ? tuple_obj(l->init_args)->len : 0;
+        size_t nkw = l->init_kwnames ? tuple_obj(l->init_kwnames)->len : 0;
+        Value r = init ? obj_call(init, n ? tuple_obj(l->init_args)->items : NULL, n - nkw,
+                                  l->init_kwnames)
+                       : 0;
+        gc_keep_alive(l->init_args);
+        if (!r) {
+            return -1;
+        }
+    }
+    return 0;
 }
 
 // Arguments are for a subclass's __init__: refused when there is none.
 static Value local_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
     Type *t = type_ptr(type);
-    if (nargs || args_nkw(kwnames)) {
-        Value init = type_lookup(t, str_intern_cstr("__init__"));
-        Value base_init = type_lookup(&type_object, str_intern_cstr("__init__"));
-        if (init == base_init) {
-            return err_format(&exc_TypeError, "Initialization arguments are not supported");
-        }
+    size_t nkw = args_nkw(kwnames);
+    if ((nargs || nkw) && !local_has_init(t)) {
+        return err_format(&exc_TypeError, "Initialization arguments are not supported");
     }
     LocalObject *l = (LocalObject *)gc_alloc(t, t->basic_size);
     if (!l) {
         return 0;
     }
     Value self = val_from_ptr(l);
-    l->dict = dict_new();
-    return l->dict ? self : 0;
+    if (!(l->dicts = dict_new())) {
+        return 0;
+    }
+    if (nargs || nkw) {
+        if (!(l->init_args = tuple_from(args, nargs + nkw))) {
+            return 0;
+        }
+        l->init_kwnames = nkw ? kwnames : 0;
+    }
+    Value d = local_new_dict(self);
+    if (!d) {
+        return 0;
+    }
+    l->dict = d;
+    l->serial = vm_thread.serial;
+    return self;
+}
+
+static Value local_getattr(Value self, Value name) {
+    return local_select(self) < 0 ? 0 : object_generic_getattr(self, name);
+}
+
+static int local_setattr(Value self, Value name, Value value) {
+    return local_select(self) < 0 ? -1 : object_generic_setattr(self, name, value);
+}
+
+static Value local_get_dict(Value self) {
+    return local_select(self) < 0 ? 0 : local_of(self)->dict;
+}
+
+// When a thread ends: drop its dicts from every _local it used.
+static void local_thread_exit(void) {
+    Value refs = vm_thread.locals;
+    if (!refs) {
+        return;
+    }
+    Value key = int_from_u64(vm_thread.serial);
+    for (size_t i = 0; key && i < list_obj(refs)->len; i++) {
+        Value self = weakref_referent(list_obj(refs)->items[i]);
+        if (self == VAL_NONE || !self) {
+            continue;
+        }
+        LocalObject *l = local_of(self);
+        if (l->serial == vm_thread.serial) {
+            l->dict = 0;
+            l->serial = 0;
+        }
+        if (dict_del(l->dicts, key) < 0) {
+            err_clear();
+        }
+    }
+    vm_thread.locals = 0;
 }
 
 static const GetSetDef local_getset[] = {
-    {"__dict__", object_get_dict, NULL, "Local-data dictionary"},
+    {"__dict__", local_get_dict, NULL, "Local-data dictionary"},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -453,6 +621,8 @@ static Type type_local = {
     .base = &type_object,
     .trace = local_trace,
     .new_ = local_tp_new,
+    .getattr = local_getattr,
+    .setattr = local_setattr,
     .getset = local_getset,
     .dict_offset = offsetof(LocalObject, dict),
 };
@@ -492,16 +662,28 @@ FN(thread_excepthook) {
             return 0;
         }
     }
+    // sys.stderr, or the thread's own (threading saves it) when that is None.
     Value err = sys_get_object("stderr");
     if (!err || err == VAL_NONE) {
-        return VAL_NONE;
+        if (thread == VAL_NONE) {
+            return VAL_NONE;
+        }
+        if (!(err = obj_getattr_cstr(thread, "_stderr"))) {
+            return 0;
+        }
+        if (err == VAL_NONE) {
+            return VAL_NONE;
+        }
     }
     Value head = str_format_c("Exception in thread %S:\n", name);
-    if (!head || !obj_call_method(err, "write", &head, 1) || !obj_call_method(err, "flush", 0, 0)) {
+    if (!head || !obj_call_method(err, "write", &head, 1)) {
         return 0;
     }
-    if (exc_value != VAL_NONE && sys_print_exception) {
-        sys_print_exception(exc_value);
+    if (exc_value != VAL_NONE) {
+        Value text = vm_format_exception(exc_value);
+        if (!text || !obj_call_method(err, "write", &text, 1)) {
+            return 0;
+        }
     }
     if (!obj_call_method(err, "flush", 0, 0)) {
         err_clear();
@@ -518,11 +700,21 @@ FN(thread_allocate_lock) {
     return lock_new_object();
 }
 
+// A lock that the running thread releases, if it is held, when the
+// thread ends (at the very end: threading.Thread.join waits for it).
 FN(thread_set_sentinel) {
     if (method_check_args("_thread._set_sentinel", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return lock_new_object();
+    Value lock = lock_new_object();
+    if (!lock) {
+        return 0;
+    }
+    if (vm_thread.sentinel) {
+        thread_release_sentinel(vm_thread.sentinel);  // as CPython: a second call replaces it
+    }
+    vm_thread.sentinel = lock;
+    return lock;
 }
 
 FN(thread_get_ident) {
@@ -543,7 +735,7 @@ FN(thread_count) {
     if (method_check_args("_thread._count", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return val_from_smallint(0);
+    return val_from_smallint(vm_nthreads - 1);
 }
 
 FN(thread_exit) {
@@ -553,8 +745,7 @@ FN(thread_exit) {
     return err_set_value(val_from_ptr(&exc_SystemExit));
 }
 
-// The stack size for new threads: remembered (and validated) though no
-// thread is ever started with it.
+// The stack size for new threads (0: the system's default).
 static int64_t thread_stack_size;
 
 FN(thread_stack_size_fn) {
@@ -583,6 +774,25 @@ FN(thread_stack_size_fn) {
     return int_from_i64(old);
 }
 
+// What a new thread runs (vm_thread_start): func(*args, **kwargs) from
+// start_new_thread's (func, args, kwargs-or-None). An exception other than
+// SystemExit is reported as CPython does ("Exception ignored in thread
+// started by: <func>"; threading's threads report theirs themselves).
+static void thread_boot(Value boot) {
+    Value *items = tuple_obj(boot)->items;
+    Value r = obj_call_tuple_dict(items[0], items[1], items[2] == VAL_NONE ? 0 : items[2]);
+    if (!r) {
+        if (err_matches(&exc_SystemExit)) {
+            err_clear();
+        } else {
+            Value exc = err_fetch();
+            sys_write_unraisable(exc, "Exception ignored in thread started by", items[0]);
+        }
+    }
+    local_thread_exit();
+    err_clear();
+}
+
 FN(thread_start_new_thread) {
     if (args_no_keywords("start_new_thread", kwnames) < 0 ||
         args_check_positional("start_new_thread", nargs, 2, 3) < 0) {
@@ -597,12 +807,18 @@ FN(thread_start_new_thread) {
     if (nargs == 3 && !dict_check(args[2])) {
         return err_format(&exc_TypeError, "optional 3rd arg must be a dictionary");
     }
-    return err_format(&exc_NotImplementedError,
-                      "_thread.start_new_thread: krait runs a single thread");
+    Value kwargs = nargs == 3 ? args[2] : VAL_NONE;
+    Value parts[3] = {args[0], args[1], kwargs};
+    Value boot = tuple_from(parts, 3);
+    uint64_t ident;
+    if (!boot || vm_thread_start(thread_boot, boot, (size_t)thread_stack_size, &ident) < 0) {
+        return 0;
+    }
+    return int_from_u64(ident);
 }
 
-// interrupt_main(signum=SIGINT): as if the signal arrived. Only SIGINT
-// with its default handler is simulated: it raises KeyboardInterrupt.
+// interrupt_main(signum=SIGINT): as if the signal arrived; its Python
+// handler runs in the main thread at its next safe point.
 FN(thread_interrupt_main) {
     static const char *const names[] = {"signum", NULL};
     static const ArgSpec spec = {"interrupt_main", 0, names, 0, 1, 0};
@@ -610,18 +826,20 @@ FN(thread_interrupt_main) {
     if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
         return 0;
     }
-    int64_t signum = 2;
+    int64_t signum = SIGINT;
     if (a[0] && obj_as_index(a[0], &signum, 0) < 0) {
         return 0;
     }
     if (signum < 1 || signum >= 65) {
         return err_format(&exc_ValueError, "signal number out of range");
     }
-    if (signum != 2) {
-        return err_format(&exc_NotImplementedError,
-                          "_thread.interrupt_main: only SIGINT is simulated");
+    signal_simulate((int)signum);
+    // In the main thread the handler runs now, as CPython's check right
+    // after a call into C.
+    if (vm_in_main_thread() && signal_check_pending() < 0) {
+        return 0;
     }
-    return err_set_value(val_from_ptr(&exc_KeyboardInterrupt));
+    return VAL_NONE;
 }
 
 static const MethodDef thread_functions[] = {
@@ -643,6 +861,7 @@ static const MethodDef thread_functions[] = {
     {"interrupt_main", thread_interrupt_main, METH_DEFAULT,
      "Simulate the arrival of the given signal in the main thread."},
     {"_excepthook", thread_excepthook, METH_DEFAULT, "Handle uncaught Thread.run() exception."},
+
     {NULL, NULL, 0, NULL},
 };
 

@@ -25,6 +25,7 @@
 #include "../runtime/str.h"
 #include "../runtime/structseq.h"
 #include "../runtime/tuple.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 static int64_t clock_ns(clockid_t id) {
@@ -90,7 +91,14 @@ static Value t_sleep(Value self, const Value *args, size_t nargs, Value kwnames)
     struct timespec ts = {(time_t)secs, (long)((secs - floor(secs)) * 1e9)};
     // A signal cuts the sleep short: its Python handler runs now, and the
     // sleep resumes unless the handler raised (PEP 475).
-    while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {
+    for (;;) {
+        int r;
+        VM_BEGIN_ALLOW_THREADS
+        r = nanosleep(&ts, &ts);
+        VM_END_ALLOW_THREADS
+        if (r == 0 || errno != EINTR) {
+            break;
+        }
         if (signal_check_pending() < 0) {
             return 0;
         }

@@ -15,8 +15,8 @@
 // object, which the collector never moves. zlib's own state is malloc'ed
 // by zlib and freed by the objects' FreeFunc (deflateEnd/inflateEnd).
 //
-// krait runs one thread, so nothing here releases an interpreter lock
-// around the long zlib calls.
+// Nothing here releases the GIL around the long zlib calls yet (the
+// objects would need a lock of their own, as CPython's have).
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -34,6 +34,7 @@
 #include "tuple.h"
 #include "type.h"
 #include "../vm/import.h"
+#include "../vm/vm.h"
 #include "../modules/modules.h"
 
 // ---- instance layouts of the subclasses with fields ----------------------------
@@ -1094,17 +1095,10 @@ EXCEPTION_TYPES(EXC_DEFINE_)
 #undef EXC_DEFINE_
 
 // ---- the pending exception ---------------------------------------------------
-// One thread for now; this moves into the thread state with _thread.
+// It belongs to the running thread: it lives in the thread state
+// (vm/vm.h's ErrState), which the GIL hand-over swaps.
 
-static struct {
-    Type *type;         // NULL: nothing pending
-    Value value;        // the exception object, once built (or set by Python code)
-    int has_msg;        // raised by err_format: the object's args are (msg,)
-    char msg[512];      // err_format's message, while `value` is 0
-    // The name (and object) of a pending AttributeError / NameError whose
-    // object is not built yet (err_attribute_context); 0: none.
-    Value ctx_name, ctx_obj;
-} pending;
+#define pending (vm_thread.err)
 
 // pending.value is a GC root; registered on first use (after gc_init).
 static void pending_root(void) {

@@ -51,8 +51,16 @@
 #define FMT_SCRATCH_POOL 16
 #define FMT_SCRATCH_KEEP (64 * 1024)  // a buffer grown past this is freed at its end
 
-static StrBuf fmt_scratch[FMT_SCRATCH_POOL];
-static int fmt_scratch_used;
+// Per thread: the pool is used last-in first-out, which two threads
+// interleaving their formatting (through a __format__ in Python) would break.
+static __thread StrBuf fmt_scratch[FMT_SCRATCH_POOL];
+static __thread int fmt_scratch_used;
+
+void format_scratch_free(void) {
+    for (int i = 0; i < FMT_SCRATCH_POOL; i++) {
+        sb_free(&fmt_scratch[i]);
+    }
+}
 
 StrBuf *format_scratch_begin(void) {
     StrBuf *b;

@@ -51,9 +51,11 @@ int format_int_digits(StrBuf *out, Value v, int base, bool *negative);
 // str_format.c): an emptied StrBuf from a small pool, so that formatting
 // does not malloc and free a buffer per call. Uses nest (a __format__ in
 // Python may format again); every begin is paired with an end, LIFO.
-// One thread, as the runtime today.
+// The pool is per thread.
 StrBuf *format_scratch_begin(void);
 void format_scratch_end(StrBuf *b);
+// Free the calling thread's scratch buffers (when a thread ends).
+void format_scratch_free(void);
 // A str of the scratch buffer's text, which is released.
 Value format_scratch_str(StrBuf *b);
 

@@ -880,6 +880,21 @@ __attribute__((noinline, no_sanitize_address)) static void scan_stack_words(GcTr
     }
 }
 
+// Threads (vm/thread.c): a thread that is not running records where its
+// stack was and what its callee-saved registers held when it let go of the
+// GIL; the thread layer's root provider scans those with this.
+__attribute__((no_sanitize_address)) void gc_scan_conservative(GcTracer *t, const void *lo,
+                                                               const void *hi) {
+    uintptr_t a = ((uintptr_t)lo + 7) & ~(uintptr_t)7;
+    for (; a + sizeof(uintptr_t) <= (uintptr_t)hi; a += sizeof(uintptr_t)) {
+        mark_address(t, *(const uintptr_t *)a, false);
+    }
+}
+
+void gc_set_stack_base(void *stack_base) {
+    gc.stack_base = ((uintptr_t)stack_base & ~(uintptr_t)7) + sizeof(uintptr_t);
+}
+
 __attribute__((noinline)) static void scan_stack(GcTracer *t) {
     __builtin_unwind_init();  // spill every callee-saved register into this frame
     scan_stack_words(t);

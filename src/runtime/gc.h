@@ -99,6 +99,13 @@ void gc_add_static_object(Object *o);
 // frame stack). Up to a fixed small number.
 void gc_add_root_provider(void (*provide)(GcTracer *t));
 
+// Threads (vm/thread.c). The stack scanned from the collector's frame up is
+// the running thread's: its base changes when another thread takes the GIL.
+// The other threads' stacks and saved registers are scanned, from a root
+// provider, with gc_scan_conservative (every aligned word in [lo, hi)).
+void gc_set_stack_base(void *stack_base);
+void gc_scan_conservative(GcTracer *t, const void *lo, const void *hi);
+
 // Keep v a root until this point. Code that reads an object's malloc'ed
 // buffer (a list's items) after its last use of the object itself must call
 // this after the reads: the compiler may drop the object pointer early, and

@@ -57,10 +57,18 @@
 #include "type.h"
 #include "iterators.h"
 
-static struct {
+// The containers being repr'ed by this thread (a thread-local: a repr on
+// another thread is no recursion). Not a root: each is on its caller's stack.
+static __thread struct {
     Value *items;
     size_t len, cap;
 } repr_stack;
+
+void repr_stack_free(void) {
+    free(repr_stack.items);
+    repr_stack.items = NULL;
+    repr_stack.len = repr_stack.cap = 0;
+}
 
 int repr_enter(Value v) {
     for (size_t i = 0; i < repr_stack.len; i++) {

@@ -62,6 +62,8 @@ Value list_m_sort(Value self, const Value *args, size_t nargs, Value kwnames);
 // it, -1 on error. Every 0 must be paired with repr_leave(v).
 int repr_enter(Value v);
 void repr_leave(Value v);
+// Free the calling thread's repr_enter memory (when a thread ends).
+void repr_stack_free(void);
 // Append repr(v) to sb. 0 or -1.
 int repr_append(StrBuf *sb, Value v);
 

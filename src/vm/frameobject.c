@@ -741,6 +741,15 @@ static void print_traceback_entries(StrBuf *out, Value tb, const char *margin) {
     }
 }
 
+Value vm_format_exception(Value exc) {
+    StrBuf out;
+    sb_init(&out);
+    exc_print(&out, exc, print_traceback_entries);
+    Value r = str_from_utf8(out.data ? out.data : "", out.len);
+    sb_free(&out);
+    return r;
+}
+
 // As CPython's PyErr_Display: the report goes to sys.stderr (which a
 // program may have replaced, e.g. by a StringIO), nowhere if it is None, and
 // to the C stream only while sys.stderr does not exist yet. A write that

@@ -172,8 +172,8 @@ Value gen_new(FunctionObject *fn, Value self, const Value *args, size_t npos, Va
         return 0;
     }
     if (type == &type_coroutine) {
-        if (sys_coroutine_origin_depth > 0 &&
-            !(g->origin = coroutine_origin(sys_coroutine_origin_depth))) {
+        if (vm_thread.coroutine_origin_depth > 0 &&
+            !(g->origin = coroutine_origin(vm_thread.coroutine_origin_depth))) {
             g->state = GEN_CLOSED;
             return 0;
         }

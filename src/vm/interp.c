@@ -61,8 +61,19 @@ typedef struct StackChunk {
 } StackChunk;
 
 enum { CHUNK_SIZE = 256 * 1024 };
-static StackChunk *stack_chunk;
-static StackChunk *spare_chunk;
+void vm_free_frame_stack(ThreadState *ts) {
+    for (StackChunk *c = ts->stack_chunk; c;) {
+        StackChunk *prev = c->prev;
+        free(c);
+        c = prev;
+    }
+    free(ts->spare_chunk);
+    ts->stack_chunk = ts->spare_chunk = NULL;
+}
+
+// Each thread has its own frame stack: these are the running thread's.
+#define stack_chunk (vm_thread.stack_chunk)
+#define spare_chunk (vm_thread.spare_chunk)
 
 static StackChunk *chunk_new(size_t need, StackChunk *prev) {
     size_t size = need + sizeof(StackChunk) > CHUNK_SIZE ? need + sizeof(StackChunk) : CHUNK_SIZE;
@@ -110,14 +121,28 @@ static void frame_trace_one(GcTracer *t, Frame *f) {
     }
 }
 
-static void vm_trace_roots(GcTracer *t) {
-    for (Frame *f = vm_thread.frame; f; f = f->back) {
+// What a thread state holds: the running thread's (vm_thread) and, from
+// thread.c's root provider, each parked thread's saved copy.
+void vm_trace_thread_state(GcTracer *t, ThreadState *ts) {
+    for (Frame *f = ts->frame; f; f = f->back) {
         frame_trace_one(t, f);
     }
-    gc_trace_value(t, vm_thread.handled);
-    gc_trace_value(t, vm_thread.propagating);
-    gc_trace_value(t, vm_thread.tracefunc);
-    gc_trace_value(t, vm_thread.profilefunc);
+    gc_trace_value(t, ts->handled);
+    gc_trace_value(t, ts->propagating);
+    gc_trace_value(t, ts->err.value);
+    gc_trace_value(t, ts->err.ctx_name);
+    gc_trace_value(t, ts->err.ctx_obj);
+    gc_trace_value(t, ts->context);
+    gc_trace_value(t, ts->asyncgen_firstiter);
+    gc_trace_value(t, ts->asyncgen_finalizer);
+    gc_trace_value(t, ts->sentinel);
+    gc_trace_value(t, ts->locals);
+    gc_trace_value(t, ts->tracefunc);
+    gc_trace_value(t, ts->profilefunc);
+}
+
+static void vm_trace_roots(GcTracer *t) {
+    vm_trace_thread_state(t, &vm_thread);
     gc_trace_value(t, vm_builtins);
 }
 
@@ -246,6 +271,7 @@ void vm_init(void *stack_base) {
     gc_add_root_provider(vm_trace_roots);
     err_print_exception_hook = vm_print_exception;  // for "Exception ignored in: ..."
     vm_init_stack_limit(stack_base);
+    vm_threads_init(stack_base);
     vm_run_frame(NULL, VM_RUN_INIT);
 }
 
@@ -2108,10 +2134,12 @@ L_TRACE_HOOK: {
     TARGET(LOOPHEADER) {
         // A safe point: run the finalizers and weakref callbacks that
         // automatic collections queued (runtime/finalize.h), and the Python
-        // handlers of signals that arrived (Ctrl-C: KeyboardInterrupt).
+        // handlers of signals that arrived (Ctrl-C: KeyboardInterrupt);
+        // and hand the GIL to a thread that waits for it.
         finalize_poll();
+        // signal_tripped is also how another thread asks for the GIL.
         if (__builtin_expect(signal_tripped, 0)) {
-            CHECK(signal_check_pending() == 0);
+            CHECK(vm_eval_breaker() == 0);
         }
         NEXT();
     }

@@ -10,6 +10,11 @@
 // Register the VM's roots with the collector and find the C stack's limit.
 void vm_init(void *stack_base);
 void vm_init_stack_limit(void *stack_base);  // thread.c
+void vm_threads_init(void *stack_base);      // thread.c: the main thread and the GIL
+// A thread state's share of the roots (its frames, exceptions...) and the
+// freeing of its frame stack when its thread ends (interp.c).
+void vm_trace_thread_state(GcTracer *t, ThreadState *ts);
+void vm_free_frame_stack(ThreadState *ts);
 
 // Frame flags.
 enum {

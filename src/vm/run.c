@@ -427,7 +427,9 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
                                            *getenv("PYTHONINSPECT")))) {
             status = interactive_loop(globals);
         }
+        vm_threads_shutdown();  // join the non-daemon threads (threading._shutdown)
         atexit_run_callbacks();
+        vm_threads_finalize();  // from here on the main thread keeps the GIL
         gc_run_exit_finalizers(globals);
         if (sys_flush_std_streams() < 0 && status == 0) {
             status = 120;
@@ -469,7 +471,9 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
                             "more information.\n", KRAIT_VERSION_STRING);
         }
         int status = interactive_loop(globals);
+        vm_threads_shutdown();  // join the non-daemon threads (threading._shutdown)
         atexit_run_callbacks();
+        vm_threads_finalize();  // from here on the main thread keeps the GIL
         gc_run_exit_finalizers(globals);
         sys_flush_std_streams();
         return status;
@@ -482,7 +486,9 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         int system_exit = err_matches(&exc_SystemExit);
         status = vm_report_exception();
         if (system_exit) {
+            vm_threads_shutdown();  // join the non-daemon threads (threading._shutdown)
             atexit_run_callbacks();
+            vm_threads_finalize();  // from here on the main thread keeps the GIL
             gc_run_exit_finalizers(globals);
             sys_flush_std_streams();
             return exit_status(status);
@@ -492,7 +498,9 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
                        *getenv("PYTHONINSPECT"))) {
         status = interactive_loop(globals);
     }
+    vm_threads_shutdown();  // join the non-daemon threads (threading._shutdown)
     atexit_run_callbacks();
+    vm_threads_finalize();  // from here on the main thread keeps the GIL
     gc_run_exit_finalizers(globals);
     if (sys_flush_std_streams() < 0 && status == 0) {
         status = 120;

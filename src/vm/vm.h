@@ -58,6 +58,26 @@ Value method_new(Value func, Value self);
 extern Type type_generator, type_coroutine, type_async_generator;
 
 // ---- the thread state ------------------------------------------------------
+//
+// krait runs OS threads under a global interpreter lock (thread.c has the
+// essay). `vm_thread` always holds the state of the thread that holds the
+// GIL, at a fixed address, so the hot paths read it as they did with one
+// thread; handing the GIL over saves it into the outgoing thread's VmThread
+// and loads the incoming thread's. Everything here is per thread.
+
+// The pending exception (runtime/error.c owns its meaning).
+typedef struct ErrState {
+    Type *type;         // NULL: nothing pending
+    Value value;        // the exception object, once built (or set by Python code)
+    int has_msg;        // raised by err_format: the object's args are (msg,)
+    char msg[512];      // err_format's message, while `value` is 0
+    // The name (and object) of a pending AttributeError / NameError whose
+    // object is not built yet (err_attribute_context); 0: none.
+    Value ctx_name, ctx_obj;
+} ErrState;
+
+struct StackChunk;
+struct VmThread;
 
 typedef struct ThreadState {
     Frame *frame;            // innermost running Python frame, or NULL
@@ -69,6 +89,16 @@ typedef struct ThreadState {
     int c_depth;             // C-level recursion depth (vm_enter_call)
     int py_depth;            // Python frames on the stack
     int recursion_limit;     // sys.getrecursionlimit()
+    ErrState err;            // the pending exception
+    struct StackChunk *stack_chunk, *spare_chunk;  // the frame stack (interp.c)
+    char *c_stack_limit;     // the lowest address this thread's C stack may reach
+    Value context;           // contextvars' current Context, or 0 until first needed
+    Value asyncgen_firstiter, asyncgen_finalizer;  // sys.set_asyncgen_hooks, or 0
+    int coroutine_origin_depth;                    // sys.set_coroutine_origin_tracking_depth
+    struct VmThread *thread; // the thread this state belongs to (thread.c)
+    uint64_t serial;         // numbers the threads, never reused (_thread._local's key)
+    Value sentinel;          // _thread._set_sentinel's lock: released when the thread ends
+    Value locals;            // a list of weakrefs to the _thread._local objects with data here
     // sys.settrace / sys.setprofile (src/vm/trace.c): the functions (0 when
     // unset), and how many hooks are running (no events inside a hook).
     Value tracefunc, profilefunc;
@@ -120,6 +150,72 @@ Value vm_frame_locals(Frame *f);
 // exceeded" + `where`) when too deep, else 0; pair with vm_leave_call.
 int vm_enter_call(const char *where);
 void vm_leave_call(void);
+
+// ---- threads and the GIL (thread.c) ----------------------------------------
+
+// Blocking calls release the GIL between a begin/end pair, so that other
+// threads run meanwhile:
+//
+//     VM_BEGIN_ALLOW_THREADS
+//     n = read(fd, buf, len);     // no Value, no heap object, no err_* here
+//     VM_END_ALLOW_THREADS
+//
+// Between them the thread must not touch any Value or heap object (another
+// thread may be running the collector), nor the thread state. Pointers into
+// a heap object's C buffer stay valid as long as the caller keeps the
+// object itself alive (in a variable used after END). With a single thread
+// both are almost free.
+typedef struct VmThread VmThread;
+VmThread *vm_gil_release(void);   // NULL when nothing was released
+void vm_gil_acquire(VmThread *t); // takes the GIL back (t == NULL: nothing)
+#define VM_BEGIN_ALLOW_THREADS { VmThread *vm_allow_threads_ = vm_gil_release();
+#define VM_END_ALLOW_THREADS vm_gil_acquire(vm_allow_threads_); }
+
+// The interpreter's safe point (where signal_tripped is checked): hands the
+// GIL to a thread that asked for it, then runs the Python signal handlers
+// (main thread only). 0, or -1 with the exception a handler raised.
+int vm_eval_breaker(void);
+
+// Whether the running thread is the main thread (signal handlers run only
+// there); threads started by _thread are not.
+int vm_in_main_thread(void);
+
+// Threads with a thread state (the main thread included): _thread._count() + 1.
+extern int vm_nthreads;
+
+// Call fn(ident, state) for every running thread (sys._current_frames):
+// stops at and returns the first -1.
+int vm_threads_each(int (*fn)(uint64_t ident, ThreadState *ts, void *arg), void *arg);
+
+// sys.setrecursionlimit: the limit of every thread (as CPython's, it is
+// the interpreter's).
+void vm_set_recursion_limit(int limit);
+
+// The GIL's switch interval in seconds (sys.setswitchinterval).
+void vm_set_switch_interval(double seconds);
+double vm_get_switch_interval(void);
+
+// Start an OS thread that, holding the GIL with a fresh thread state, runs
+// boot(arg) (arg is kept alive meanwhile); the thread ends when boot
+// returns (with no exception pending). 0 with the thread's ident in *ident,
+// or -1 with RuntimeError "can't start new thread". stack_size 0: default.
+int vm_thread_start(void (*boot)(Value arg), Value arg, size_t stack_size, uint64_t *ident);
+
+// At exit (run.c), as CPython's Py_FinalizeEx: before the atexit callbacks,
+// threading._shutdown() when threading was imported, which joins the
+// non-daemon threads; after them, vm_threads_finalize: the main thread
+// keeps the GIL for good (daemon threads block at their next request and
+// die with the process).
+void vm_threads_shutdown(void);
+void vm_threads_finalize(void);
+
+// In the child process after fork(): the forking thread is the only one.
+void vm_threads_after_fork_child(void);
+
+// The report of exception `exc` as the default sys.excepthook prints it
+// (traceback included), as a str (for _thread._excepthook, which writes it
+// to a file object).
+Value vm_format_exception(Value exc);
 
 // The builtins dict new frames use when globals has no __builtins__.
 extern Value vm_builtins;
