@@ -2383,6 +2383,12 @@ L_TRACE_HOOK: {
         call_self[0] = 0;
         CHECK(v);
         R[A] = v;
+        // A safe point after a call into C, as CPython's eval breaker after a
+        // CALL: a signal that interrupted a blocking call has its handler run
+        // here, in the caller's try or with (a partial write returns no EINTR).
+        if (__builtin_expect(signal_tripped, 0)) {
+            CHECK(vm_eval_breaker() == 0);
+        }
         NEXT();
     }
     TARGET(CALLEX) {
@@ -2458,6 +2464,9 @@ L_TRACE_HOOK: {
         Value v = obj_call_tuple_dict(callee, args, kw);
         CHECK(v);
         R[A] = v;
+        if (__builtin_expect(signal_tripped, 0)) {  // a safe point, as after CALL
+            CHECK(vm_eval_breaker() == 0);
+        }
         NEXT();
     }
     TARGET(RETURN) {
