@@ -505,36 +505,6 @@ static Cx c_tan(Cx z, int *err) {
 
 // ---- conversions and errors ----------------------------------------------------------------
 
-// CPython's PyFloat_AsDouble. 0, or -1 with the exception set.
-static int cm_double(Value v, double *out) {
-    if (float_check(v)) {
-        *out = float_value(v);
-        return 0;
-    }
-    if (int_check_exact(v) || v == VAL_TRUE || v == VAL_FALSE) {
-        return int_as_double(v, out);
-    }
-    Type *t = type_of(v);
-    if (t->to_float) {
-        Value f = t->to_float(v);
-        if (!f) {
-            return -1;
-        }
-        if (!float_check(f)) {
-            err_format(&exc_TypeError, "%s.__float__ returned non-float (type %s)", t->name,
-                       obj_type_name(f));
-            return -1;
-        }
-        *out = float_value(f);
-        return 0;
-    }
-    if (t->index) {
-        Value i = obj_index(v);
-        return i ? int_as_double(i, out) : -1;
-    }
-    err_format(&exc_TypeError, "must be real number, not %s", t->name);
-    return -1;
-}
 
 // CPython's PyComplex_AsCComplex. 0, or -1 with the exception set.
 static int cm_complex(Value v, Cx *out) {
@@ -575,7 +545,7 @@ static int cm_complex(Value v, Cx *out) {
         return -1;
     }
     out->im = 0.0;
-    return cm_double(v, &out->re);
+    return float_as_c_double(v, &out->re);
 }
 
 static Value cm_error(int err) {
@@ -680,7 +650,7 @@ FN(cmath_rect) {
         return 0;
     }
     double r, phi;
-    if (cm_double(args[0], &r) < 0 || cm_double(args[1], &phi) < 0) {
+    if (float_as_c_double(args[0], &r) < 0 || float_as_c_double(args[1], &phi) < 0) {
         return 0;
     }
     Cx z;
@@ -735,7 +705,7 @@ FN(cmath_isclose) {
     Cx x, y;
     double rel_tol = 1e-09, abs_tol = 0.0;
     if (cm_complex(a[0], &x) < 0 || cm_complex(a[1], &y) < 0 ||
-        (a[2] && cm_double(a[2], &rel_tol) < 0) || (a[3] && cm_double(a[3], &abs_tol) < 0)) {
+        (a[2] && float_as_c_double(a[2], &rel_tol) < 0) || (a[3] && float_as_c_double(a[3], &abs_tol) < 0)) {
         return 0;
     }
     if (rel_tol < 0.0 || abs_tol < 0.0) {

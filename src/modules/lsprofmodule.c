@@ -130,25 +130,6 @@ static void profiler_free(Object *o) {
 
 // ---- time -------------------------------------------------------------------------------
 
-// A float or an int as a double (PyFloat_AsDouble for the types a timer
-// and a time unit are); 0, or -1 with TypeError.
-static int real_as_double(Value v, double *out) {
-    if (type_of(v) == &type_float || type_is_subtype(type_of(v), &type_float)) {
-        *out = float_value(v);
-        return 0;
-    }
-    if (int_check(v)) {
-        int overflow = 0;
-        *out = int_to_double(v, &overflow);
-        if (overflow) {
-            err_format(&exc_OverflowError, "int too large to convert to float");
-            return -1;
-        }
-        return 0;
-    }
-    err_format(&exc_TypeError, "must be real number, not %s", obj_type_name(v));
-    return -1;
-}
 
 static int64_t monotonic_ns(void) {
     struct timespec ts;
@@ -174,7 +155,7 @@ static int64_t profiler_now(ProfilerObject *p) {
             }
         } else {
             double d;
-            if (real_as_double(v, &d) < 0) {
+            if (float_as_c_double(v, &d) < 0) {
                 v = 0;
             } else {
                 r = (int64_t)(d * 1e9);
@@ -492,7 +473,7 @@ static Value profiler_init(Value self, const Value *args, size_t nargs, Value kw
     ProfilerObject *p = prof(self);
     double unit = 0.0;
     int subcalls = 1, builtins = 1;
-    if ((a[1] && real_as_double(a[1], &unit) < 0) ||
+    if ((a[1] && float_as_c_double(a[1], &unit) < 0) ||
         (a[2] && (subcalls = obj_truthy(a[2])) < 0) ||
         (a[3] && (builtins = obj_truthy(a[3])) < 0)) {
         return 0;

@@ -48,40 +48,6 @@ static Value name_ceil, name_floor, name_trunc;
 
 // ---- conversions -----------------------------------------------------------------------
 
-// CPython's PyFloat_AsDouble. 0, or -1 with TypeError / OverflowError.
-static int as_double(Value v, double *out) {
-    if (val_is_flonum(v)) {
-        *out = val_flonum(v);
-        return 0;
-    }
-    if (float_check(v)) {
-        *out = float_value(v);
-        return 0;
-    }
-    if (int_check_exact(v) || v == VAL_TRUE || v == VAL_FALSE) {
-        return int_as_double(v, out);
-    }
-    Type *t = type_of(v);
-    if (t->to_float) {
-        Value f = t->to_float(v);
-        if (!f) {
-            return -1;
-        }
-        if (!float_check(f)) {
-            err_format(&exc_TypeError, "%s.__float__ returned non-float (type %s)", t->name,
-                       obj_type_name(f));
-            return -1;
-        }
-        *out = float_value(f);
-        return 0;
-    }
-    if (t->index) {
-        Value i = obj_index(v);
-        return i ? int_as_double(i, out) : -1;
-    }
-    err_format(&exc_TypeError, "must be real number, not %s", t->name);
-    return -1;
-}
 
 static Value domain_error(void) {
     return err_format(&exc_ValueError, "math domain error");
@@ -118,7 +84,7 @@ static Value math_1(const char *qualname, const Value *args, size_t nargs, Value
         return 0;
     }
     double x;
-    if (as_double(args[0], &x) < 0) {
+    if (float_as_c_double(args[0], &x) < 0) {
         return 0;
     }
     errno = 0;
@@ -144,7 +110,7 @@ static Value math_1a(const char *qualname, const Value *args, size_t nargs, Valu
         return 0;
     }
     double x;
-    if (as_double(args[0], &x) < 0) {
+    if (float_as_c_double(args[0], &x) < 0) {
         return 0;
     }
     int err = 0;
@@ -477,7 +443,7 @@ static Value loghelper(Value x, double (*f)(double), double *out) {
         return VAL_TRUE;
     }
     double d;
-    if (as_double(x, &d) < 0) {
+    if (float_as_c_double(x, &d) < 0) {
         return 0;
     }
     int err = 0;
@@ -538,8 +504,8 @@ FN(m_log10) {
 // Both arguments as doubles, for the positional-only two-argument functions.
 static int two_doubles(const char *qualname, const Value *args, size_t nargs, Value kwnames,
                        double *x, double *y) {
-    if (method_check_args(qualname, nargs, kwnames, 2, 2) < 0 || as_double(args[0], x) < 0 ||
-        as_double(args[1], y) < 0) {
+    if (method_check_args(qualname, nargs, kwnames, 2, 2) < 0 || float_as_c_double(args[0], x) < 0 ||
+        float_as_c_double(args[1], y) < 0) {
         return -1;
     }
     return 0;
@@ -652,7 +618,7 @@ FN(m_nextafter) {
 
 static int one_double(const char *qualname, const Value *args, size_t nargs, Value kwnames,
                       double *x) {
-    if (method_check_args(qualname, nargs, kwnames, 1, 1) < 0 || as_double(args[0], x) < 0) {
+    if (method_check_args(qualname, nargs, kwnames, 1, 1) < 0 || float_as_c_double(args[0], x) < 0) {
         return -1;
     }
     return 0;
@@ -746,7 +712,7 @@ FN(m_ldexp) {
         return 0;
     }
     double x;
-    if (as_double(args[0], &x) < 0) {
+    if (float_as_c_double(args[0], &x) < 0) {
         return 0;
     }
     if (!int_check(args[1])) {
@@ -783,8 +749,8 @@ FN(m_isclose) {
         return 0;
     }
     double x, y, rel_tol = 1e-09, abs_tol = 0.0;
-    if (as_double(a[0], &x) < 0 || as_double(a[1], &y) < 0 ||
-        (a[2] && as_double(a[2], &rel_tol) < 0) || (a[3] && as_double(a[3], &abs_tol) < 0)) {
+    if (float_as_c_double(a[0], &x) < 0 || float_as_c_double(a[1], &y) < 0 ||
+        (a[2] && float_as_c_double(a[2], &rel_tol) < 0) || (a[3] && float_as_c_double(a[3], &abs_tol) < 0)) {
         return 0;
     }
     if (rel_tol < 0.0 || abs_tol < 0.0) {
@@ -823,7 +789,7 @@ static Value round_to_int(const char *qualname, const Value *args, size_t nargs,
         }
     }
     double d;
-    if (as_double(x, &d) < 0) {
+    if (float_as_c_double(x, &d) < 0) {
         return 0;
     }
     return int_from_double(f(d));
@@ -935,7 +901,7 @@ FN(m_hypot) {
     Value result = 0;
     for (size_t i = 0; i < nargs; i++) {
         double x;
-        if (as_double(args[i], &x) < 0) {
+        if (float_as_c_double(args[i], &x) < 0) {
             goto done;
         }
         x = fabs(x);
@@ -976,8 +942,8 @@ FN(m_dist) {
     Value result = 0;
     for (size_t i = 0; i < n; i++) {
         double px, qx;
-        if (as_double(tuple_obj(p)->items[i], &px) < 0 ||
-            as_double(tuple_obj(q)->items[i], &qx) < 0) {
+        if (float_as_c_double(tuple_obj(p)->items[i], &px) < 0 ||
+            float_as_c_double(tuple_obj(q)->items[i], &qx) < 0) {
             goto done;
         }
         double x = fabs(px - qx);
@@ -1028,7 +994,7 @@ FN(m_fsum) {
             break;
         }
         double x;
-        if (as_double(item, &x) < 0) {
+        if (float_as_c_double(item, &x) < 0) {
             goto done;
         }
         double xsave = x;

@@ -1067,3 +1067,37 @@ Type type_float = {
     .methods = float_methods,
     .getset = float_getset,
 };
+
+int float_as_c_double(Value v, double *out) {
+    if (val_is_flonum(v)) {
+        *out = val_flonum(v);
+        return 0;
+    }
+    if (float_check(v)) {
+        *out = float_value(v);
+        return 0;
+    }
+    if (int_check_exact(v) || v == VAL_TRUE || v == VAL_FALSE) {
+        return int_as_double(v, out);
+    }
+    Type *t = type_of(v);
+    if (t->to_float) {
+        Value f = t->to_float(v);
+        if (!f) {
+            return -1;
+        }
+        if (!float_check(f)) {
+            err_format(&exc_TypeError, "%s.__float__ returned non-float (type %s)", t->name,
+                       obj_type_name(f));
+            return -1;
+        }
+        *out = float_value(f);
+        return 0;
+    }
+    if (t->index) {
+        Value i = obj_index(v);
+        return i ? int_as_double(i, out) : -1;
+    }
+    err_format(&exc_TypeError, "must be real number, not %s", t->name);
+    return -1;
+}

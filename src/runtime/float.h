@@ -70,6 +70,10 @@ static inline double float_value(Value v) {
 // exact float, else __float__, __index__, the value of a float subclass, or
 // the text of a str or bytes-like object; TypeError for anything else.
 Value float_from_object(Value x);
+// x as a C double, as CPython's PyFloat_AsDouble: a float, an int, else
+// __float__ (which must return a float) or __index__; TypeError "must be
+// real number, not T" for anything else. 0, or -1 with the exception set.
+int float_as_c_double(Value x, double *out);
 // float(text) for a str or bytes-like x (CPython's PyFloat_FromString).
 Value float_from_text(Value x);
 // CPython's numeric hash of a finite or infinite double: the exact value
