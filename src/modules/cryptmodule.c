@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../runtime/abstract.h"
+#include "../runtime/args.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
 #include "../runtime/module.h"
@@ -33,11 +34,9 @@ static const char *crypt_str_arg(Value v, int index) {
 }
 
 static Value crypt_crypt(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (kwnames && tuple_obj(kwnames)->len) {
-        return err_format(&exc_TypeError, "_crypt.crypt() takes no keyword arguments");
-    }
-    if (nargs != 2) {
-        return err_format(&exc_TypeError, "crypt expected 2 arguments, got %zu", nargs);
+    if (args_no_keywords("_crypt.crypt", kwnames) < 0 ||
+        args_check_positional("crypt", nargs, 2, 2) < 0) {
+        return 0;
     }
     const char *word = crypt_str_arg(args[0], 1);
     const char *salt = word ? crypt_str_arg(args[1], 2) : NULL;

@@ -18,6 +18,7 @@
 #include "../compile/symtable.h"
 #include "../parse/parser.h"
 #include "../runtime/abstract.h"
+#include "../runtime/args.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
@@ -128,11 +129,9 @@ static Value entry_new(const SymBlock *b, int64_t *next_id) {
 // symtable(source, filename, startstr, /): CPython checks the arguments
 // the old way, with its own messages.
 static Value symtable_symtable(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (kwnames && tuple_obj(kwnames)->len) {
-        return err_format(&exc_TypeError, "_symtable.symtable() takes no keyword arguments");
-    }
-    if (nargs != 3) {
-        return err_format(&exc_TypeError, "symtable expected 3 arguments, got %zu", nargs);
+    if (args_no_keywords("_symtable.symtable", kwnames) < 0 ||
+        args_check_positional("symtable", nargs, 3, 3) < 0) {
+        return 0;
     }
     const Value *a = args;
     const char *text;

@@ -6,6 +6,7 @@
 // the standard library asks when it is not told to trace: warnings and
 // test.support call is_tracing() and _get_object_traceback()).
 #include "../runtime/abstract.h"
+#include "../runtime/args.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
@@ -64,11 +65,8 @@ FN(tm_get_object_traceback) {
 }
 
 FN(tm_start) {
-    if (kwnames && tuple_obj(kwnames)->len) {
-        return err_format(&exc_TypeError, "start() takes no keyword arguments");
-    }
-    if (nargs > 1) {
-        return err_format(&exc_TypeError, "start expected at most 1 argument, got %zu", nargs);
+    if (args_no_keywords("_tracemalloc.start", kwnames) < 0 || args_check_positional("start", nargs, 0, 1) < 0) {
+        return 0;
     }
     if (nargs == 1) {
         Value n = obj_index(args[0]);
