@@ -72,6 +72,10 @@ struct DictObject {
     DictKeys *keys;      // NULL while the dict has never held anything (or was cleared)
 };
 
+_Static_assert(offsetof(DictObject, used) == offsetof(DictHead, used) &&
+                   offsetof(DictObject, version) == offsetof(DictHead, version),
+               "DictHead (dict.h) must be how DictObject starts");
+
 static uint64_t dict_global_version;
 
 static inline DictObject *dict_obj(Value v) { return (DictObject *)val_ptr(v); }
@@ -440,10 +444,6 @@ int dict_contains_hash(Value v, Value key, int64_t hash) {
 
 int64_t dict_len(Value v) {
     return (int64_t)dict_obj(v)->used;
-}
-
-uint64_t dict_version(Value v) {
-    return dict_obj(v)->version;
 }
 
 int dict_next_hash(Value v, size_t *pos, Value *key, Value *value, int64_t *hash) {

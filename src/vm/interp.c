@@ -2434,23 +2434,7 @@ L_TRACE_HOOK: {
             NEXT();
         }
         Value v;
-        const MethodDescrObject *md = (const MethodDescrObject *)val_ptr(callee);
-        if (call_self[0] && !kwnames && val_is_ptr(callee) &&
-            md->header.type == &type_method_descriptor && type_of(call_self[0]) == md->owner &&
-            !(md->def->flags & (METH_CLASS | METH_STATIC))) {
-            // o.meth(args) for a method of o's builtin type: its C function,
-            // without method_descr_call's checks (they hold: self's type is
-            // the owner, no keywords)
-            v = md->def->fn(call_self[0], args, npos, 0);
-        } else if (!call_self[0] && !kwnames && val_is_ptr(callee) &&
-                   md->header.type == &type_builtin_method &&
-                   module_check(((const BuiltinMethodObject *)md)->self)) {
-            // f(args) for a module's builtin function (len, isinstance...):
-            // its C function, without builtin_method_call's checks (no
-            // keywords; a module function names itself in its errors)
-            const BuiltinMethodObject *bm = (const BuiltinMethodObject *)md;
-            v = bm->def->fn(bm->self, args, npos, 0);
-        } else if (call_self[0]) {
+        if (call_self[0]) {
             // args[-1] is self's slot: the vector is contiguous
             v = obj_call(callee, args - 1, npos + 1, kwnames);
         } else {
