@@ -633,7 +633,7 @@ FN(win_is_linetouched) {
     }
     int r = is_linetouched(W, line);
     if (r == ERR) {
-        return err_format(error_type(), "is_linetouched: line number outside of boundaries");
+        return err_format(&exc_TypeError, "is_linetouched: line number outside of boundaries");
     }
     return r ? VAL_TRUE : VAL_FALSE;
 }
@@ -1176,7 +1176,9 @@ static Value win_refresh_op(Value self, bool out, const Value *args, size_t narg
     }
     if (is_pad(W)) {
         if (nargs == 0) {
-            return err_format(error_type(), "%s() called for a pad requires 6 arguments", name);
+            // (CPython words the two differently)
+            return err_format(error_type(), out ? "noutrefresh() called for a pad requires 6 arguments"
+                                                : "refresh() for a pad requires 6 arguments");
         }
         int rtn = out ? pnoutrefresh(W, a[0], a[1], a[2], a[3], a[4], a[5])
                       : prefresh(W, a[0], a[1], a[2], a[3], a[4], a[5]);
@@ -1330,9 +1332,12 @@ static int window_set_encoding(Value self, Value value) {
 }
 
 static const MethodDef window_methods[] = {
-    {"addch", win_addch, METH_DEFAULT, NULL},
-    {"addnstr", win_addnstr, METH_DEFAULT, NULL},
-    {"addstr", win_addstr, METH_DEFAULT, NULL},
+    {"addch", win_addch, METH_DEFAULT,
+     "addch([y, x,] ch, [attr=_curses.A_NORMAL])\nPaint character ch at (y, x) with attributes attr."},
+    {"addnstr", win_addnstr, METH_DEFAULT,
+     "addnstr([y, x,] str, n, [attr])\nPaint at most n characters of str at (y, x) with attributes attr."},
+    {"addstr", win_addstr, METH_DEFAULT,
+     "addstr([y, x,] str, [attr])\nPaint str at (y, x) with attributes attr."},
     {"attroff", win_attroff, METH_DEFAULT, NULL},
     {"attron", win_attron, METH_DEFAULT, NULL},
     {"attrset", win_attrset, METH_DEFAULT, NULL},
@@ -1346,31 +1351,41 @@ static const MethodDef window_methods[] = {
     {"clrtobot", win_clrtobot, METH_DEFAULT, NULL},
     {"clrtoeol", win_clrtoeol, METH_DEFAULT, NULL},
     {"cursyncup", win_cursyncup, METH_DEFAULT, NULL},
-    {"delch", win_delch, METH_DEFAULT, NULL},
+    {"delch", win_delch, METH_DEFAULT,
+     "delch([y, x])\nDelete the character under the cursor."},
     {"deleteln", win_deleteln, METH_DEFAULT, NULL},
-    {"derwin", win_derwin, METH_DEFAULT, NULL},
+    {"derwin", win_derwin, METH_DEFAULT,
+     "derwin([nlines=0, ncols=0,] begin_y, begin_x)\nA subwindow whose origin is relative to this window."},
     {"echochar", win_echochar, METH_DEFAULT, NULL},
     {"enclose", win_enclose, METH_DEFAULT, NULL},
     {"erase", win_erase, METH_DEFAULT, NULL},
-    {"get_wch", win_get_wch, METH_DEFAULT, NULL},
+    {"get_wch", win_get_wch, METH_DEFAULT,
+     "get_wch([y, x])\nRead a wide character (a str), or a function key code (an int)."},
     {"getbegyx", win_getbegyx, METH_DEFAULT, NULL},
     {"getbkgd", win_getbkgd, METH_DEFAULT, NULL},
-    {"getch", win_getch, METH_DEFAULT, NULL},
-    {"getkey", win_getkey, METH_DEFAULT, NULL},
+    {"getch", win_getch, METH_DEFAULT,
+     "getch([y, x])\nRead a character (an int, -1 without input in no-delay mode)."},
+    {"getkey", win_getkey, METH_DEFAULT,
+     "getkey([y, x])\nRead a character, returned as a str (a key name for function keys)."},
     {"getmaxyx", win_getmaxyx, METH_DEFAULT, NULL},
     {"getparyx", win_getparyx, METH_DEFAULT, NULL},
     {"getstr", win_getstr, METH_DEFAULT, NULL},
     {"getyx", win_getyx, METH_DEFAULT, NULL},
-    {"hline", win_hline, METH_DEFAULT, NULL},
+    {"hline", win_hline, METH_DEFAULT,
+     "hline([y, x,] ch, n, [attr=_curses.A_NORMAL])\nDraw a horizontal line of n characters ch."},
     {"idcok", win_idcok, METH_DEFAULT, NULL},
     {"idlok", win_idlok, METH_DEFAULT, NULL},
     {"immedok", win_immedok, METH_DEFAULT, NULL},
-    {"inch", win_inch, METH_DEFAULT, NULL},
-    {"insch", win_insch, METH_DEFAULT, NULL},
+    {"inch", win_inch, METH_DEFAULT,
+     "inch([y, x])\nThe character and attributes at the given position."},
+    {"insch", win_insch, METH_DEFAULT,
+     "insch([y, x,] ch, [attr=_curses.A_NORMAL])\nInsert character ch at (y, x) with attributes attr."},
     {"insdelln", win_insdelln, METH_DEFAULT, NULL},
     {"insertln", win_insertln, METH_DEFAULT, NULL},
-    {"insnstr", win_insnstr, METH_DEFAULT, NULL},
-    {"insstr", win_insstr, METH_DEFAULT, NULL},
+    {"insnstr", win_insnstr, METH_DEFAULT,
+     "insnstr([y, x,] str, n, [attr])\nInsert at most n characters of str before the cursor."},
+    {"insstr", win_insstr, METH_DEFAULT,
+     "insstr([y, x,] str, [attr])\nInsert str before the cursor."},
     {"instr", win_instr, METH_DEFAULT, NULL},
     {"is_linetouched", win_is_linetouched, METH_DEFAULT, NULL},
     {"is_wintouched", win_is_wintouched, METH_DEFAULT, NULL},
@@ -1394,8 +1409,10 @@ static const MethodDef window_methods[] = {
     {"setscrreg", win_setscrreg, METH_DEFAULT, NULL},
     {"standend", win_standend, METH_DEFAULT, NULL},
     {"standout", win_standout, METH_DEFAULT, NULL},
-    {"subpad", win_subwin, METH_DEFAULT, NULL},
-    {"subwin", win_subwin, METH_DEFAULT, NULL},
+    {"subpad", win_subwin, METH_DEFAULT,
+     "subwin([nlines=0, ncols=0,] begin_y, begin_x)\nA subwindow whose origin is on the screen."},
+    {"subwin", win_subwin, METH_DEFAULT,
+     "subwin([nlines=0, ncols=0,] begin_y, begin_x)\nA subwindow whose origin is on the screen."},
     {"syncdown", win_syncdown, METH_DEFAULT, NULL},
     {"syncok", win_syncok, METH_DEFAULT, NULL},
     {"syncup", win_syncup, METH_DEFAULT, NULL},
@@ -1403,7 +1420,8 @@ static const MethodDef window_methods[] = {
     {"touchline", win_touchline, METH_DEFAULT, NULL},
     {"touchwin", win_touchwin, METH_DEFAULT, NULL},
     {"untouchwin", win_untouchwin, METH_DEFAULT, NULL},
-    {"vline", win_vline, METH_DEFAULT, NULL},
+    {"vline", win_vline, METH_DEFAULT,
+     "vline([y, x,] ch, n, [attr=_curses.A_NORMAL])\nDraw a vertical line of n characters ch."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2204,7 +2222,7 @@ FN(cm_putp) {
         return 0;
     }
     const char *s = arg_bytes(args[0]);
-    if (!s || need_setupterm() < 0) {
+    if (!s) {
         return 0;
     }
     return check_err(putp(s), "putp");
@@ -2272,9 +2290,8 @@ FN(cm_newwin) {
         return err_format(&exc_TypeError, "_curses.newwin requires 2 to 4 arguments");
     }
     int a[4] = {0, 0, 0, 0};
-    int *p = nargs == 4 ? a : a + 2;
     for (size_t i = 0; i < nargs; i++) {
-        if (arg_int(args[i], &p[i]) < 0) {
+        if (arg_int(args[i], &a[i]) < 0) {
             return 0;
         }
     }
