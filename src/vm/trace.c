@@ -40,6 +40,10 @@ static const char *last_event = "call";
 static Frame *call_event_frame;
 static int call_event_line;
 
+// During the 'return' event of a yield, the frame yielding (a jump from
+// there is allowed, and takes effect when the generator resumes).
+static Frame *yield_event_frame;
+
 static Value event_name(const char *name) {
     return str_intern_cstr(name);
 }
@@ -60,6 +64,10 @@ static bool thread_hooked(void) {
     return vm_thread.tracefunc != 0 || vm_thread.profilefunc != 0;
 }
 
+// Frames whose instructions the hook checks for locals a jump left unbound
+// (FRAME_JUMP_GUARD): the hook stays installed while there are any.
+static int guarded_frames;
+
 // After the running thread's hooks changed (`was`: whether it had one).
 static void hooks_update(bool was) {
     bool now = thread_hooked();
@@ -69,7 +77,7 @@ static void hooks_update(bool was) {
     } else if (!now && was) {
         hooked_threads--;
     }
-    int on = hooked_threads > 0;
+    int on = hooked_threads > 0 || guarded_frames > 0;
     if (on != vm_hooks_on) {
         vm_hooks_on = on;
         vm_hooks_changed();
@@ -233,7 +241,22 @@ int vm_trace_instr(Frame *f) {
     return 0;
 }
 
+void vm_trace_guard_frame(Frame *f) {
+    if (!(f->flags & FRAME_JUMP_GUARD)) {
+        f->flags |= FRAME_JUMP_GUARD;
+        guarded_frames++;
+        bool hooked = thread_hooked();
+        hooks_update(hooked);
+    }
+}
+
 int vm_trace_leave(Frame *f, Value retval, bool suspending) {
+    if ((f->flags & FRAME_JUMP_GUARD) && !suspending) {
+        f->flags &= ~FRAME_JUMP_GUARD;
+        guarded_frames--;
+        bool hooked = thread_hooked();
+        hooks_update(hooked);
+    }
     if (hooks_idle() || !(f->flags & FRAME_TRACE_CALLED)) {
         return 0;
     }
@@ -244,7 +267,10 @@ int vm_trace_leave(Frame *f, Value retval, bool suspending) {
     Value pending = retval ? 0 : err_fetch();
     int r = 0;
     if (vm_thread.tracefunc && frame_trace_func(f)) {
+        Frame *outer = yield_event_frame;
+        yield_event_frame = suspending ? f : NULL;
         r = trace_event(f, "return", retval, false);
+        yield_event_frame = outer;
     }
     if (r == 0) {
         r = profile_event(f, "return", retval);
@@ -321,4 +347,8 @@ int vm_trace_call_line(Frame *f) {
 
 const char *vm_trace_last_event(void) {
     return last_event;
+}
+
+bool vm_trace_yielding(Frame *f) {
+    return f && f == yield_event_frame;
 }
