@@ -30,9 +30,9 @@
 
 int vm_hooks_on;
 
-// The kind of the last event reported to a hook, kept after it returns
-// (CPython's tstate->tracing_what, which f_lineno's setter consults; before
-// any event it reads as 'call').
+// The kind of the event a hook is handling (CPython's tstate->tracing_what,
+// which f_lineno's setter consults); outside any hook it reads as 'call',
+// as CPython's (which restores it after each call of a hook).
 static const char *last_event = "call";
 
 // During a 'call' event f_lineno is the line the frame starts or resumes
@@ -124,10 +124,12 @@ static Value call_hook(Value fn, Frame *f, const char *event, Value arg) {
         return 0;
     }
     Value args[3] = {fo, event_name(event), arg ? arg : VAL_NONE};
+    const char *outer = last_event;
     last_event = event;
     vm_thread.hook_depth++;
     Value r = obj_call(fn, args, 3, 0);
     vm_thread.hook_depth--;
+    last_event = outer;
     return r;
 }
 
@@ -137,10 +139,12 @@ static int profile_event(Frame *f, const char *event, Value arg) {
         return 0;
     }
     if (vm_thread.profile_hook) {
+        const char *outer = last_event;
         last_event = event;
         vm_thread.hook_depth++;
         int r = vm_thread.profile_hook(fn, f, event, arg);
         vm_thread.hook_depth--;
+        last_event = outer;
         if (r < 0) {
             vm_set_profile(VAL_NONE);
         }
