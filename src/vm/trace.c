@@ -15,6 +15,11 @@
 // frame's local trace function with it), and its exception propagates from
 // where the event happened.
 //
+// A trace function may assign frame.f_lineno during a 'line' event (or the
+// 'return' event of a yield): vm/jump.c checks and makes the jump, which
+// moves f->pc; the interpreter's hook then goes on there instead of running
+// the instruction it reported.
+//
 // The instructions are krait's, not CPython's, so the line events of a
 // construct can differ from CPython's where the two compilers lay code out
 // differently (and 'opcode' events count krait's instructions).
