@@ -1867,7 +1867,8 @@ FN(cm_unctrl) {
     if (to_chtype(0, args[0], &ch) < 0) {
         return 0;
     }
-    return bytes_from_cstr(unctrl(ch));
+    const char *s = unctrl(ch);
+    return bytes_from_cstr(s ? s : "");
 }
 
 FN(cm_ungetch) {
@@ -2187,6 +2188,37 @@ FN(cm_tigetstr) {
     return bytes_from_cstr(s);
 }
 
+// Whether a terminfo format pops a string parameter (%s, %l, or printf-style
+// %[:flags][width[.precision]]s): ncurses would take the int given for it as
+// a pointer (CPython crashes there).
+static bool tparm_uses_strings(const char *fmt) {
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%') {
+            continue;
+        }
+        p++;
+        if (*p == '%') {
+            continue;
+        }
+        if (*p == 'l') {
+            return true;
+        }
+        if (*p == ':') {
+            p++;
+        }
+        while (*p && strchr("-+# 0123456789.", *p)) {
+            p++;
+        }
+        if (*p == 's') {
+            return true;
+        }
+        if (!*p) {
+            break;
+        }
+    }
+    return false;
+}
+
 FN(cm_tparm) {
     if (args_no_keywords("tparm", kwnames) < 0) {
         return 0;
@@ -2209,6 +2241,10 @@ FN(cm_tparm) {
     }
     if (need_setupterm() < 0) {
         return 0;
+    }
+    if (tparm_uses_strings(fmt)) {
+        return err_format(&exc_NotImplementedError,
+                          "tparm() of a format with string parameters (%%s, %%l)");
     }
     const char *s = tiparm(fmt, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]);
     if (!s) {
