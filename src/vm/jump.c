@@ -21,11 +21,13 @@
 // it leave (a forward analysis): the stack of CPython, in slot order. The
 // constant registers are always set and are left out.
 //
-// A target must keep the same slots with compatible kinds (CPython only
-// compares kinds: two blocks of the same shape in different slots are not
-// interchangeable here). Popping restores what the popped block held: an
-// `except` block's saved exception becomes the handled one again, as
-// POPEXCEPT does; iterators and exit methods are dropped.
+// A target's live temporaries must all be live here, each holding a kind of
+// value it can take (CPython compares the kinds of a stack prefix only: two
+// blocks of the same shape in different slots are not interchangeable
+// here, and a with's exit method cannot stand for a loop's iterator).
+// The others are popped, innermost first: an `except` block's saved
+// exception becomes the handled one again, as POPEXCEPT does; iterators,
+// exit methods, a caught exception are dropped.
 //
 // One thing CPython checks at run time and krait does not: a fast local
 // read without CHECKBOUND, where the compiler knew it was bound. When a jump
@@ -42,8 +44,13 @@
 #include "../runtime/tuple.h"
 #include "interp_internal.h"
 
-// The kinds of stack entries, CPython's (ORDER matters for nothing).
-enum { KIND_NONE = 0, KIND_OBJECT, KIND_NULL, KIND_ITERATOR, KIND_EXCEPT };
+// The kinds of stack entries: CPython's, with its Except split in two: the
+// exception a handler caught (KIND_CAUGHT, put in its slot by the exception
+// table) and the one PUSHEXCINFO saved (KIND_EXCEPT), which popping makes
+// the handled exception again. (CPython's order on the stack, saved below
+// caught, makes its pops restore the saved one last; krait's slots are in
+// the other order.)
+enum { KIND_NONE = 0, KIND_OBJECT, KIND_NULL, KIND_ITERATOR, KIND_EXCEPT, KIND_CAUGHT };
 
 enum { NO_SLOT = 0xffffffffu };
 
@@ -325,7 +332,7 @@ static int analyse_kinds(Analysis *an) {
         if (h && h->handler < n && !an->reached[h->handler]) {
             memcpy(tmp, in, nt);
             if (h->exc_slot >= an->temp_base && h->exc_slot - an->temp_base < nt) {
-                tmp[h->exc_slot - an->temp_base] = KIND_OBJECT;
+                tmp[h->exc_slot - an->temp_base] = KIND_CAUGHT;
             }
             memcpy(an->kinds + (size_t)h->handler * nt, tmp, nt);
             an->reached[h->handler] = true;
@@ -502,6 +509,7 @@ static bool compatible_kind(uint8_t from, uint8_t to) {
 static const char *explain_incompatible(uint8_t top) {
     switch (top) {
     case KIND_EXCEPT:
+    case KIND_CAUGHT:
         return "can't jump into an 'except' block as there's no exception";
     case KIND_ITERATOR:
         return "can't jump into the body of a for loop";
@@ -607,10 +615,17 @@ int vm_frame_jump(Frame *f, Value lineno_value, bool suspended, uint32_t *new_pc
         bool ok = false;
         uint32_t to_depth = 0;
         if (from_known && an.reached[pc]) {
+            // every temporary live at the target is live here, with a value
+            // of a kind it can take (both lists are in slot order)
             to_depth = stack_at(&an, pc, to_slots, to_kinds);
-            ok = to_depth <= from_depth;
+            ok = true;
+            uint32_t j = 0;
             for (uint32_t k = 0; ok && k < to_depth; k++) {
-                ok = from_slots[k] == to_slots[k] && compatible_kind(from_kinds[k], to_kinds[k]);
+                while (j < from_depth && from_slots[j] < to_slots[k]) {
+                    j++;
+                }
+                ok = j < from_depth && from_slots[j] == to_slots[k] &&
+                     compatible_kind(from_kinds[j], to_kinds[k]);
             }
         }
         if (ok) {
@@ -644,7 +659,15 @@ int vm_frame_jump(Frame *f, Value lineno_value, bool suspended, uint32_t *new_pc
         }
     }
     // Pop what the target does not keep, innermost first.
-    for (uint32_t k = from_depth; k-- > (uint32_t)best_depth;) {
+    uint32_t keep_depth = stack_at(&an, (uint32_t)best, to_slots, to_kinds);
+    for (uint32_t k = from_depth; k-- > 0;) {
+        bool kept = false;
+        for (uint32_t j = 0; j < keep_depth && !kept; j++) {
+            kept = to_slots[j] == from_slots[k];
+        }
+        if (kept) {
+            continue;
+        }
         Value *slot = &f->slots[an.temp_base + from_slots[k]];
         if (from_kinds[k] == KIND_EXCEPT) {
             vm_thread.handled = *slot == VAL_NONE ? 0 : *slot;
