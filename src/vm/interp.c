@@ -1582,6 +1582,12 @@ Value vm_run_frame(Frame *f, int throwing) {
         pc = f->pc;
     } else if (instr_op(*f->pc) == OP_YIELD) {
         pc = f->pc + 1 + CACHE_YIELD;
+        if (__builtin_expect(f->frame_object != 0, 0)) {
+            int32_t jump = frame_take_resume_jump(f);  // f_lineno set at the yield
+            if (jump >= 0) {
+                pc = co->instrs + jump;
+            }
+        }
     } else {
         pc = f->pc;  // YIELDFROM runs again with f->sent
     }
@@ -1597,6 +1603,18 @@ L_TRACE_HOOK: {
             cur = pc;
             goto error;
         }
+        if (__builtin_expect(f->pc != pc, 0)) {
+            // the trace function set f_lineno: go on there (frameobject.c)
+            pc = f->pc;
+            goto L_TRACE_HOOK;
+        }
+    }
+    if (__builtin_expect(f->flags & FRAME_JUMP_GUARD, 0) && vm_jump_guard_check(f, pc) < 0) {
+        // a jump left a local unbound that this instruction reads (jump.c)
+        f->pc = cur = pc;
+        goto error;
+    }
+    if (vm_thread.hook_depth == 0) {
         if (op == OP_RETURN || op == OP_YIELD) {
             // the frame's 'return' event, before it returns or yields
             i = *pc;
