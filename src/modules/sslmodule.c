@@ -380,8 +380,11 @@ Value ssl_asn1obj_tuple(const ASN1_OBJECT *obj, int no_name) {
 static SslMemoryBio *bio_of(Value v) { return (SslMemoryBio *)val_ptr(v); }
 
 static Value memory_bio_new(Value type, const Value *args, size_t nargs, Value kwnames) {
-    if (nargs || args_nkw(kwnames)) {
-        return err_format(&exc_TypeError, "MemoryBIO() takes no arguments");
+    if (nargs) {
+        return err_format(&exc_TypeError, "MemoryBIO() takes no positional arguments");
+    }
+    if (args_no_keywords("MemoryBIO", kwnames) < 0) {
+        return 0;
     }
     BIO *bio = BIO_new(BIO_s_mem());
     if (!bio) {

@@ -202,7 +202,7 @@ static double time_left(double timeout, int64_t deadline) {
 
 // Raise what a wait result means; 1 when the loop goes on, 0 when it
 // stops without an exception (non-blocking), -1 with one.
-static int wait_result(int state, const char *timeout_msg) {
+static int wait_result(int state, const char *timeout_msg, const char *closed_msg) {
     switch (state) {
     case WAIT_OK:
     case WAIT_BLOCKING:
@@ -213,7 +213,7 @@ static int wait_result(int state, const char *timeout_msg) {
         err_format(&exc_TimeoutError, "%s", timeout_msg);
         return -1;
     case WAIT_CLOSED:
-        ssl_raise_plain("Underlying socket has been closed.");
+        ssl_raise_plain(closed_msg);
         return -1;
     default:
         return -1;
@@ -420,7 +420,8 @@ FN(sslsock_do_handshake) {
         } else {
             break;
         }
-        int go = wait_result(state, "The handshake operation timed out");
+        int go = wait_result(state, "_ssl.c:975: The handshake operation timed out",
+                             "_ssl.c:979: Underlying socket has been closed.");
         if (go < 0) {
             return 0;
         }
@@ -511,7 +512,8 @@ FN(sslsock_read) {
         } else {
             break;
         }
-        int go = wait_result(state, "The read operation timed out");
+        int go = wait_result(state, "The read operation timed out",
+                             "Underlying socket has been closed.");
         if (go < 0) {
             goto out;
         }
@@ -556,7 +558,8 @@ FN(sslsock_write) {
         goto out;
     }
     double sock_timeout = timeout;
-    int first = wait_result(wait_socket(s, 1, timeout, sock_timeout), "The write operation timed out");
+    int first = wait_result(wait_socket(s, 1, timeout, sock_timeout), "The write operation timed out",
+                             "Underlying socket has been closed.");
     if (first < 0) {
         goto out;
     }
@@ -576,7 +579,8 @@ FN(sslsock_write) {
         } else {
             break;
         }
-        int go = wait_result(state, "The write operation timed out");
+        int go = wait_result(state, "The write operation timed out",
+                             "Underlying socket has been closed.");
         if (go < 0) {
             goto out;
         }
@@ -653,9 +657,9 @@ FN(sslsock_shutdown) {
             break;
         }
         if (state == WAIT_TIMED_OUT) {
-            return err_format(&exc_TimeoutError, s->err_ssl == SSL_ERROR_WANT_READ
-                                                     ? "The read operation timed out"
-                                                     : "The write operation timed out");
+            return err_format(&exc_TimeoutError, "%s",
+                              s->err_ssl == SSL_ERROR_WANT_READ ? "The read operation timed out"
+                                                                : "The write operation timed out");
         }
         if (state == WAIT_ERROR) {
             return 0;
@@ -721,23 +725,19 @@ FN(sslsock_cipher) {
     return c ? cipher_tuple(c) : VAL_NONE;
 }
 
+// As Debian's CPython 3.11 build: the ciphers of the connection's cipher
+// list (SSL_get_ciphers), before and after the handshake, on both sides.
 FN(sslsock_shared_ciphers) {
     if (method_check_args("shared_ciphers", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    SSL *ssl = sock_of(self)->ssl;
-    STACK_OF(SSL_CIPHER) *server = SSL_get_ciphers(ssl);
-    STACK_OF(SSL_CIPHER) *client = SSL_get_client_ciphers(ssl);
-    if (!server || !client) {
+    STACK_OF(SSL_CIPHER) *ciphers = SSL_get_ciphers(sock_of(self)->ssl);
+    if (!ciphers) {
         return VAL_NONE;
     }
     Value list = list_new(0);
-    for (int i = 0; list && i < sk_SSL_CIPHER_num(server); i++) {
-        const SSL_CIPHER *c = sk_SSL_CIPHER_value(server, i);
-        if (sk_SSL_CIPHER_find(client, c) < 0) {
-            continue;
-        }
-        Value t = cipher_tuple(c);
+    for (int i = 0; list && i < sk_SSL_CIPHER_num(ciphers); i++) {
+        Value t = cipher_tuple(sk_SSL_CIPHER_value(ciphers, i));
         if (!t || list_append(list, t) < 0) {
             return 0;
         }
