@@ -56,14 +56,8 @@ static int long_arg(Value v, int64_t *out) {
                    obj_type_name(v));
         return -1;
     }
-    if (obj_as_index(v, out, 0) < 0) {
-        if (err_matches(&exc_OverflowError)) {
-            err_clear();
-            err_format(&exc_OverflowError, "Python int too large to convert to C long");
-        }
-        return -1;
-    }
-    return 0;
+    Value i = obj_index(v);
+    return i ? int_to_i64(i, out) : -1;
 }
 
 // An int as an unsigned 64-bit value (PyLong_AsUnsignedLongLong).
@@ -220,9 +214,9 @@ static void context_free(Object *o) {
 
 // ---- ciphers and ALPN -------------------------------------------------------------------
 
-static Value str_arg(Value v, const char *fname, const char *argname) {
+static Value str_arg(Value v, const char *fname) {
     if (!val_is_str(v)) {
-        return err_format(&exc_TypeError, "%s() argument '%s' must be str, not %s", fname, argname,
+        return err_format(&exc_TypeError, "%s() argument must be str, not %s", fname,
                           obj_type_name(v));
     }
     if (memchr(str_obj(v)->data, 0, str_obj(v)->nbytes)) {
@@ -233,7 +227,7 @@ static Value str_arg(Value v, const char *fname, const char *argname) {
 
 FN(context_set_ciphers) {
     if (method_check_args("set_ciphers", nargs, kwnames, 1, 1) < 0 ||
-        !str_arg(args[0], "set_ciphers", "cipherlist")) {
+        !str_arg(args[0], "set_ciphers")) {
         return 0;
     }
     if (!SSL_CTX_set_cipher_list(ctx_of(self)->ctx, str_obj(args[0])->data)) {
@@ -628,14 +622,13 @@ FN(context_load_dh_params) {
         return err_from_errno(errno, args[0], 0);
     }
     errno = 0;
-    BIO *bio = BIO_new_fp(f, BIO_CLOSE);
-    if (!bio) {
-        fclose(f);
-        return ssl_raise_openssl(NULL, SSL_LINE_DH_PARAMS);
-    }
-    EVP_PKEY *dh = PEM_read_bio_Parameters(bio, NULL);
+    // PEM_read_DHparams as CPython (its errors are the ones programs see);
+    // deprecated in OpenSSL 3 in favour of the decoders.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    DH *dh = PEM_read_DHparams(f, NULL, NULL, NULL);
     int saved = errno;
-    BIO_free(bio);
+    fclose(f);
     if (!dh) {
         if (saved != 0) {
             ERR_clear_error();
@@ -643,9 +636,11 @@ FN(context_load_dh_params) {
         }
         return ssl_raise_openssl(NULL, SSL_LINE_DH_PARAMS);
     }
-    if (!SSL_CTX_set0_tmp_dh_pkey(ctx_of(self)->ctx, dh)) {
-        EVP_PKEY_free(dh);
-        return ssl_raise_openssl(NULL, SSL_LINE_DH_PARAMS);
+    int ok = SSL_CTX_set_tmp_dh(ctx_of(self)->ctx, dh);
+    DH_free(dh);
+#pragma GCC diagnostic pop
+    if (!ok) {
+        return ssl_raise_openssl(NULL, SSL_LINE_DH_SET);
     }
     return VAL_NONE;
 }
@@ -854,12 +849,28 @@ static Value get_verify_mode(Value self) {
     return ssl_raise_plain("invalid return value from SSL_CTX_get_verify_mode");
 }
 
+// Deleting an attribute: CPython's setters parse NULL with PyArg_Parse,
+// which says this; the few that check first say "cannot delete attribute".
 static int no_delete(Value v) {
+    if (!v) {
+        err_format(&exc_TypeError, "function takes at least one argument");
+        return -1;
+    }
+    return 0;
+}
+
+static int no_delete_attr(Value v) {
     if (!v) {
         err_format(&exc_AttributeError, "cannot delete attribute");
         return -1;
     }
     return 0;
+}
+
+// The low 64 bits of an int (CPython's "k" format, PyLong_AsUnsignedLongMask).
+static int mask_arg(Value v, uint64_t *out) {
+    Value low = obj_binop(v, int_from_u64(UINT64_MAX), BINOP_AND);
+    return low ? u64_arg(low, out) : -1;
 }
 
 static int set_verify_mode_attr(Value self, Value v) {
@@ -878,12 +889,19 @@ static int set_verify_mode_attr(Value self, Value v) {
 
 static Value get_verify_flags(Value self) {
     X509_VERIFY_PARAM *p = SSL_CTX_get0_param(ctx_of(self)->ctx);
-    return int_from_i64((int64_t)X509_VERIFY_PARAM_get_flags(p));
+    return int_from_u64((uint64_t)X509_VERIFY_PARAM_get_flags(p));
 }
 
 static int set_verify_flags(Value self, Value v) {
-    int64_t flags;
-    if (no_delete(v) < 0 || long_arg(v, &flags) < 0) {
+    uint64_t flags;
+    if (no_delete(v) < 0) {
+        return -1;
+    }
+    if (!int_check(v)) {
+        err_format(&exc_TypeError, "argument must be int, not %s", obj_type_name(v));
+        return -1;
+    }
+    if (mask_arg(v, &flags) < 0) {
         return -1;
     }
     X509_VERIFY_PARAM *p = SSL_CTX_get0_param(ctx_of(self)->ctx);
@@ -897,22 +915,17 @@ static int set_verify_flags(Value self, Value v) {
     return 0;
 }
 
+// Options go in and out as a C long, as CPython's.
 static Value get_options(Value self) {
-    return int_from_u64((uint64_t)SSL_CTX_get_options(ctx_of(self)->ctx));
+    return int_from_i64((int64_t)SSL_CTX_get_options(ctx_of(self)->ctx));
 }
 
 static int set_options(Value self, Value v) {
-    if (no_delete(v) < 0) {
+    int64_t signed_want;
+    if (no_delete(v) < 0 || long_arg(v, &signed_want) < 0) {
         return -1;
     }
-    if (!int_check(v)) {
-        err_format(&exc_TypeError, "must be int, not %s", obj_type_name(v));
-        return -1;
-    }
-    uint64_t want;
-    if (u64_arg(v, &want) < 0) {
-        return -1;
-    }
+    uint64_t want = (uint64_t)signed_want;
     SSL_CTX *ctx = ctx_of(self)->ctx;
     uint64_t now = SSL_CTX_get_options(ctx);
     uint64_t no_versions = SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1 |
@@ -955,12 +968,14 @@ static int set_host_flags(Value self, Value v) {
     if (no_delete(v) < 0) {
         return -1;
     }
-    if (!int_check(v)) {
-        err_format(&exc_TypeError, "an integer is required");
+    if (float_check(v) || (!int_check(v) && !type_of(v)->index)) {
+        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                   obj_type_name(v));
         return -1;
     }
+    Value i = obj_index(v);
     uint64_t flags;
-    if (u64_arg(v, &flags) < 0) {
+    if (!i || mask_arg(i, &flags) < 0) {
         return -1;
     }
     SslContext *c = ctx_of(self);
@@ -1072,7 +1087,7 @@ static Value get_post_handshake_auth(Value self) {
 }
 
 static int set_post_handshake_auth(Value self, Value v) {
-    if (no_delete(v) < 0) {
+    if (no_delete_attr(v) < 0) {
         return -1;
     }
     int on = obj_truthy(v);
@@ -1133,7 +1148,8 @@ static Value get_sni_callback(Value self) {
 }
 
 static int set_sni_callback(Value self, Value v) {
-    if (no_delete(v) < 0) {
+    if (!v) {
+        err_format(&exc_TypeError, "not a callable object");
         return -1;
     }
     SslContext *c = ctx_of(self);
@@ -1209,7 +1225,8 @@ static Value get_msg_callback(Value self) {
 }
 
 static int set_msg_callback(Value self, Value v) {
-    if (no_delete(v) < 0) {
+    if (!v) {
+        err_format(&exc_TypeError, "not a callable object");
         return -1;
     }
     SslContext *c = ctx_of(self);
@@ -1247,7 +1264,7 @@ static Value get_keylog_filename(Value self) {
 }
 
 static int set_keylog_filename(Value self, Value v) {
-    if (no_delete(v) < 0) {
+    if (no_delete_attr(v) < 0) {
         return -1;
     }
     SslContext *c = ctx_of(self);

@@ -96,7 +96,11 @@ static int make_exceptions(void) {
     if (type_ready(&ssl_type_error) < 0) {
         return -1;
     }
-    ssl_type_error.doc = str_from_cstr("An error occurred in the SSL implementation.");
+    Value doc = str_from_cstr("An error occurred in the SSL implementation.");
+    if (!doc || dict_set_cstr(ssl_type_error.dict, "__doc__", doc) < 0) {
+        return -1;
+    }
+    type_modified(&ssl_type_error);
     ssl_exc_error = val_from_ptr(&ssl_type_error);
     Value one = tuple_from(&ssl_exc_error, 1);
     if (!one) {
@@ -716,12 +720,7 @@ FN(ssl_rand_add) {
         len = bytes_len(keep);
     } else {
         Buffer view;
-        if (buffer_get(args[0], &view, BUFFER_SIMPLE) <= 0) {
-            if (!err_occurred()) {
-                err_format(&exc_TypeError,
-                           "RAND_add() argument 1 must be str or bytes-like object, not %s",
-                           obj_type_name(args[0]));
-            }
+        if (buffer_get_bytes_like(args[0], &view) < 0) {
             return 0;
         }
         keep = bytes_from(view.buf, (size_t)view.len);

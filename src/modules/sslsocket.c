@@ -292,11 +292,11 @@ Value ssl_socket_new(Value ctxv, Value sock, int server_side, Value server_hostn
     }
     if (server_side && ctx->protocol == SSL_PY_PROTOCOL_TLS_CLIENT) {
         return ssl_raise_openssl("Cannot create a server socket with a PROTOCOL_TLS_CLIENT context",
-                                 SSL_LINE_NEW_SOCKET);
+                                 SSL_LINE_SERVER_ON_CLIENT);
     }
     if (!server_side && ctx->protocol == SSL_PY_PROTOCOL_TLS_SERVER) {
         return ssl_raise_openssl("Cannot create a client socket with a PROTOCOL_TLS_SERVER context",
-                                 SSL_LINE_NEW_SOCKET);
+                                 SSL_LINE_CLIENT_ON_SERVER);
     }
     int fd = -1;
     double timeout = 0;

@@ -193,7 +193,9 @@ static int codec_is_fast_name(const char *encoding) {
 void codec_wrap_error(const char *what, const char *encoding) {
     // Only exceptions that are nothing but their message: not those whose
     // types take other arguments or carry attributes.
-    if (!err_matches(&exc_Exception) || err_matches(&exc_UnicodeError) ||
+    // (UnicodeError itself is: its subclasses are not.)
+    if (!err_matches(&exc_Exception) ||
+        (err_matches(&exc_UnicodeError) && err_pending_type(NULL) != &exc_UnicodeError) ||
         err_matches(&exc_OSError) || err_matches(&exc_SyntaxError) ||
         err_matches(&exc_ImportError) || err_matches(&exc_AttributeError) ||
         err_matches(&exc_NameError) || err_matches(&exc_StopIteration) ||
