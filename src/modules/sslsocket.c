@@ -429,11 +429,13 @@ FN(sslsock_do_handshake) {
             break;
         }
     }
-    if (chain_callback_exc(s) < 0) {
-        return 0;
-    }
+    // A failed call raises its SSLError with the callback's exception as
+    // context (even SSLWantReadError); a finished one raises the latter.
     if (ret < 1) {
         return ssl_raise_call(s, ret, SSL_LINE_HANDSHAKE);
+    }
+    if (chain_callback_exc(s) < 0) {
+        return 0;
     }
     return VAL_NONE;
 }
