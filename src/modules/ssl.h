@@ -88,6 +88,7 @@ typedef struct SslSocket {
     Object header;
     SSL *ssl;
     Value ctx;                // the SslContext
+    Value orig_ctx;           // the one it was made with: OpenSSL keeps using its callbacks
     Value sock;               // the socket object, or 0 over MemoryBIOs
     Value inbio, outbio;      // the MemoryBIOs, or 0
     Value owner;              // 0 when unset

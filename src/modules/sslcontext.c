@@ -1107,10 +1107,14 @@ static Value callback_subject(SslSocket *s) {
 static int servername_cb(SSL *ssl, int *alert, void *arg) {
     SslContext *c = arg;
     SslSocket *s = ssl_socket_of(ssl);
-    if (!c || !c->sni_callback || !s) {
+    if (!c || !s) {
         return SSL_TLSEXT_ERR_OK;
     }
     ssl_callback_enter(s);
+    if (!c->sni_callback) {
+        ssl_callback_leave(s);
+        return SSL_TLSEXT_ERR_OK;
+    }
     int ret = SSL_TLSEXT_ERR_OK;
     const char *name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
     Value a[3] = {callback_subject(s), VAL_NONE, val_from_ptr(c)};
@@ -1176,14 +1180,15 @@ static int set_sni_callback(Value self, Value v) {
 void ssl_context_msg_cb(int write_p, int version, int content_type, const void *buf, size_t len,
                    SSL *ssl, void *arg) {
     SslSocket *s = ssl_socket_of(ssl);
-    if (!s || !s->ctx) {
-        return;
-    }
-    SslContext *c = ctx_of(s->ctx);
-    if (!c->msg_callback) {
+    if (!s) {
         return;
     }
     ssl_callback_enter(s);
+    SslContext *c = ctx_of(s->ctx);
+    if (!c->msg_callback) {
+        ssl_callback_leave(s);
+        return;
+    }
     const unsigned char *p = buf;
     int msg_type;
     switch (content_type) {
@@ -1247,15 +1252,17 @@ static int set_msg_callback(Value self, Value v) {
 
 static void keylog_cb(const SSL *ssl, const char *line) {
     SslSocket *s = ssl_socket_of(ssl);
-    if (!s || !s->ctx) {
+    if (!s) {
         return;
     }
+    // Under the GIL: another thread may be closing the file.
+    ssl_callback_enter(s);
     SslContext *c = ctx_of(s->ctx);
-    if (!c->keylog_bio) {
-        return;
+    if (c->keylog_bio) {
+        BIO_printf(c->keylog_bio, "%s\n", line);
+        BIO_flush(c->keylog_bio);
     }
-    BIO_printf(c->keylog_bio, "%s\n", line);
-    BIO_flush(c->keylog_bio);
+    ssl_callback_leave(s);
 }
 
 static Value get_keylog_filename(Value self) {

@@ -179,11 +179,6 @@ static int begin_call(SslSocket *s, double *timeout, int64_t *deadline) {
         return -1;
     }
     if (s->sock) {
-        if (socket_fd(s) < 0) {
-            ssl_raise(NULL, ssl_exc_error, SSL_PY_ERROR_NO_SOCKET, "Underlying socket connection gone",
-                      SSL_LINE_HANDSHAKE, 0);
-            return -1;
-        }
         int nonblocking = *timeout >= 0;
         BIO_set_nbio(SSL_get_rbio(s->ssl), nonblocking);
         BIO_set_nbio(SSL_get_wbio(s->ssl), nonblocking);
@@ -315,6 +310,7 @@ Value ssl_socket_new(Value ctxv, Value sock, int server_side, Value server_hostn
     }
     Value result = val_from_ptr(s);
     s->ctx = ctxv;
+    s->orig_ctx = ctxv;
     s->server_side = server_side;
     ERR_clear_error();
     s->ssl = SSL_new(ctx->ctx);
@@ -371,6 +367,7 @@ Value ssl_socket_new(Value ctxv, Value sock, int server_side, Value server_hostn
 static void socket_trace(Object *o, GcTracer *t) {
     SslSocket *s = (SslSocket *)o;
     gc_trace_value(t, s->ctx);
+    gc_trace_value(t, s->orig_ctx);
     gc_trace_value(t, s->sock);
     gc_trace_value(t, s->inbio);
     gc_trace_value(t, s->outbio);
@@ -473,9 +470,6 @@ FN(sslsock_read) {
         if (len <= 0 || len > view.len) {
             len = view.len;
         }
-    }
-    if (len > INT_MAX) {
-        len = INT_MAX;
     }
     Value result = 0;
     char *mem = have_buffer ? view.buf : malloc(len ? (size_t)len : 1);
