@@ -471,6 +471,9 @@ FN(sslsock_read) {
             len = view.len;
         }
     }
+    if (!have_buffer && len == 0) {
+        return bytes_from("", 0);  // an empty read returns at once (bpo-42854)
+    }
     Value result = 0;
     char *mem = have_buffer ? view.buf : malloc(len ? (size_t)len : 1);
     if (!mem) {
