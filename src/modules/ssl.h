@@ -88,7 +88,8 @@ typedef struct SslSocket {
     Object header;
     SSL *ssl;
     Value ctx;                // the SslContext
-    Value orig_ctx;           // the one it was made with: OpenSSL keeps using its callbacks
+    Value orig_ctx;           // a weakref to the one it was made with (OpenSSL may still
+                              // call its SNI callback after a switch), or 0
     Value sock;               // the socket object, or 0 over MemoryBIOs
     Value inbio, outbio;      // the MemoryBIOs, or 0
     Value owner;              // 0 when unset

@@ -38,6 +38,7 @@
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../runtime/weakref.h"
 #include "modules.h"
 #include "ssl.h"
 
@@ -1105,13 +1106,21 @@ static Value callback_subject(SslSocket *s) {
 }
 
 static int servername_cb(SSL *ssl, int *alert, void *arg) {
-    SslContext *c = arg;
     SslSocket *s = ssl_socket_of(ssl);
-    if (!c || !s) {
+    if (!s) {
         return SSL_TLSEXT_ERR_OK;
     }
     ssl_callback_enter(s);
-    if (!c->sni_callback) {
+    // The context whose SSL_CTX this callback was set on (`arg`): the
+    // connection's, or the one it started with if that still lives (the
+    // application may drop it once the callback switched contexts).
+    SslContext *c = ctx_of(s->ctx);
+    if (c->ctx != arg) {
+        Value orig = s->orig_ctx ? weakref_referent(s->orig_ctx) : VAL_NONE;
+        c = orig != VAL_NONE && ctx_of(orig)->ctx == arg ? ctx_of(orig) : NULL;
+    }
+    Value keep = c ? val_from_ptr(c) : 0;
+    if (!c || !c->sni_callback) {
         ssl_callback_leave(s);
         return SSL_TLSEXT_ERR_OK;
     }
@@ -1142,6 +1151,7 @@ static int servername_cb(SSL *ssl, int *alert, void *arg) {
         *alert = (int)al;
         ret = SSL_TLSEXT_ERR_ALERT_FATAL;
     }
+    gc_keep_alive(keep);
     ssl_callback_leave(s);
     return ret;
 }
@@ -1173,7 +1183,7 @@ static int set_sni_callback(Value self, Value v) {
     }
     c->sni_callback = v;
     SSL_CTX_set_tlsext_servername_callback(c->ctx, servername_cb);
-    SSL_CTX_set_tlsext_servername_arg(c->ctx, c);
+    SSL_CTX_set_tlsext_servername_arg(c->ctx, c->ctx);
     return 0;
 }
 
@@ -1355,7 +1365,7 @@ static const GetSetDef context_getset[] = {
 Type ssl_type_context = {
     .header = {&type_type},
     .name = "_ssl._SSLContext",
-    .flags = TYPE_BASETYPE,
+    .flags = TYPE_BASETYPE | TYPE_HAS_WEAKREF,
     .basic_size = sizeof(SslContext),
     .base = &type_object,
     .trace = context_trace,

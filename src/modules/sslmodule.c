@@ -1044,6 +1044,7 @@ Value ssl_module_init(void) {
         module_add(m, "_SSLSocket", val_from_ptr(&ssl_type_socket)) < 0 ||
         module_add(m, "MemoryBIO", val_from_ptr(&ssl_type_memory_bio)) < 0 ||
         module_add(m, "SSLSession", val_from_ptr(&ssl_type_session)) < 0 ||
+        module_add(m, "Certificate", val_from_ptr(&ssl_type_certificate)) < 0 ||
         module_add(m, "SSLError", ssl_exc_error) < 0 ||
         module_add(m, "SSLZeroReturnError", ssl_exc_zero_return) < 0 ||
         module_add(m, "SSLWantReadError", ssl_exc_want_read) < 0 ||

@@ -40,6 +40,7 @@
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../runtime/weakref.h"
 #include "../vm/vm.h"
 #include "modules.h"
 #include "ssl.h"
@@ -217,22 +218,18 @@ static int wait_result(int state, const char *timeout_msg, const char *closed_ms
 
 // ---- creation ---------------------------------------------------------------------------------
 
-// The server_hostname argument: str (ASCII) or bytes, as C text; 0 for None.
-static Value hostname_arg(Value v, const char *fname) {
+// The server_hostname argument (CPython's "es" with "ascii"): a str without
+// NUL, as ASCII bytes; None stays None.
+static Value hostname_arg(Value v) {
     if (v == VAL_NONE) {
         return VAL_NONE;
     }
-    Value b;
-    if (val_is_str(v)) {
-        b = codec_encode(v, "ascii", "strict");
-    } else if (val_is_bytes(v)) {
-        b = v;
-    } else {
-        return err_format(&exc_TypeError, "%s() argument 'server_hostname' must be str, not %s",
-                          fname, obj_type_name(v));
+    if (!val_is_str(v)) {
+        return err_format(&exc_TypeError, "argument must be str, not %s", obj_type_name(v));
     }
+    Value b = codec_encode(v, "ascii", "strict");
     if (b && memchr(bytes_data(b), 0, bytes_len(b))) {
-        return err_format(&exc_ValueError, "embedded null character");
+        return err_format(&exc_TypeError, "argument must be encoded string without null bytes, not str");
     }
     return b;
 }
@@ -280,8 +277,7 @@ static int set_session(SslSocket *s, Value v);
 Value ssl_socket_new(Value ctxv, Value sock, int server_side, Value server_hostname, Value owner,
                      Value session, Value inbio, Value outbio) {
     SslContext *ctx = (SslContext *)val_ptr(ctxv);
-    const char *fname = sock ? "_wrap_socket" : "_wrap_bio";
-    Value host = hostname_arg(server_hostname, fname);
+    Value host = hostname_arg(server_hostname);
     if (!host) {
         return 0;
     }
@@ -310,7 +306,10 @@ Value ssl_socket_new(Value ctxv, Value sock, int server_side, Value server_hostn
     }
     Value result = val_from_ptr(s);
     s->ctx = ctxv;
-    s->orig_ctx = ctxv;
+    s->orig_ctx = weakref_new_ref(ctxv, 0);
+    if (!s->orig_ctx) {
+        return 0;
+    }
     s->server_side = server_side;
     ERR_clear_error();
     s->ssl = SSL_new(ctx->ctx);
