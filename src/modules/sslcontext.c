@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include <openssl/dh.h>
+#include <openssl/ec.h>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
@@ -674,9 +675,18 @@ FN(context_set_ecdh_curve) {
         Value r = obj_repr(args[0]);
         return r ? err_format(&exc_ValueError, "unknown elliptic curve name %s", str_obj(r)->data) : 0;
     }
-    if (!SSL_CTX_set1_groups(ctx_of(self)->ctx, &nid, 1)) {
+    // Through an EC_KEY as Debian's CPython 3.11 (deprecated in OpenSSL 3,
+    // but only it refuses the curves that are not EC groups, X448, with
+    // CPython's error).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    EC_KEY *key = EC_KEY_new_by_curve_name(nid);
+    if (!key) {
         return ssl_raise_openssl(NULL, SSL_LINE_ECDH_CURVE);
     }
+    SSL_CTX_set_tmp_ecdh(ctx_of(self)->ctx, key);
+    EC_KEY_free(key);
+#pragma GCC diagnostic pop
     return VAL_NONE;
 }
 

@@ -205,3 +205,32 @@ cctx5.load_cert_chain(SIGNED)
 client, server, *bios = pair(cctx5, sctx4)
 print("pump", pump(client, server, *bios))
 print("server sees", server.getpeercert()["subject"][-1])
+
+# -- errors after the handshake: post-handshake auth on the wrong side or
+# without the extension, writing after shutdown, EOF on the BIO
+client, server, cin, cout, sin, sout = pair(cctx, sctx)
+pump(client, server, cin, cout, sin, sout)
+for label, obj in (("client", client), ("server", server)):
+    try:
+        obj._sslobj.verify_client_post_handshake()
+    except ssl.SSLError as e:
+        print("pha", label, e.reason, str(e))
+try:
+    client.unwrap()
+except ssl.SSLWantReadError:
+    pass
+try:
+    client.write(b"x")
+except ssl.SSLError as e:
+    show_error(e)
+sin.write_eof()
+print("server read at BIO EOF", server.read(5))
+client, server, cin, cout, sin, sout = pair(cctx, sctx)
+pump(client, server, cin, cout, sin, sout)
+server.write(b"abc")
+try:
+    server.unwrap()
+except ssl.SSLWantReadError:
+    pass
+cin.write(sout.read())
+print("client reads", client.read(5), client.read(5), client.write(b"still"))

@@ -219,3 +219,5 @@ o._sslobj.context = k
 print("context now", o._sslobj.context is k)
 attempt("session setter", lambda: setattr(o._sslobj, "session", 5))
 attempt("instantiate SSLSession", lambda: _ssl.SSLSession())
+for curve in ("ED25519", "X448", "prime192v1", "secp521r1", "RSA"):
+    attempt("set_ecdh_curve " + curve, lambda: ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).set_ecdh_curve(curve))
