@@ -8,6 +8,9 @@
 //   subjectAltName     (kind, value) pairs, when present
 //   OCSP, caIssuers    URIs of the authority information access extension
 //   crlDistributionPoints  the full-name URIs of the CRL distribution points
+// and _ssl.Certificate, the objects get_verified_chain() and
+// get_unverified_chain() return (get_info() is that dict, public_bytes()
+// PEM text or DER bytes).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
