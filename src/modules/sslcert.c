@@ -421,7 +421,7 @@ static Value certificate_public_bytes(Value self, const Value *args, size_t narg
 }
 
 static Value certificate_get_info(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("get_info", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("Certificate.get_info", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     return ssl_decode_certificate(cert_of(self)->cert);

@@ -228,7 +228,7 @@ static Value str_arg(Value v, const char *fname) {
 }
 
 FN(context_set_ciphers) {
-    if (method_check_args("set_ciphers", nargs, kwnames, 1, 1) < 0 ||
+    if (method_check_args("_SSLContext.set_ciphers", nargs, kwnames, 1, 1) < 0 ||
         !str_arg(args[0], "set_ciphers")) {
         return 0;
     }
@@ -272,7 +272,7 @@ static Value cipher_dict(const SSL_CIPHER *cipher) {
 }
 
 FN(context_get_ciphers) {
-    if (method_check_args("get_ciphers", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLContext.get_ciphers", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     SSL *ssl = SSL_new(ctx_of(self)->ctx);
@@ -303,7 +303,7 @@ static int alpn_select_cb(SSL *ssl, const unsigned char **out, unsigned char *ou
 }
 
 FN(context_set_alpn_protocols) {
-    if (method_check_args("_set_alpn_protocols", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_SSLContext._set_alpn_protocols", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     Buffer view;
@@ -607,7 +607,7 @@ FN(context_load_verify_locations) {
 }
 
 FN(context_load_dh_params) {
-    if (method_check_args("load_dh_params", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_SSLContext.load_dh_params", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     Value path = ssl_path_bytes(args[0], "expected str, bytes or os.PathLike object");
@@ -648,7 +648,7 @@ FN(context_load_dh_params) {
 }
 
 FN(context_set_default_verify_paths) {
-    if (method_check_args("set_default_verify_paths", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLContext.set_default_verify_paths", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     if (!SSL_CTX_set_default_verify_paths(ctx_of(self)->ctx)) {
@@ -658,7 +658,7 @@ FN(context_set_default_verify_paths) {
 }
 
 FN(context_set_ecdh_curve) {
-    if (method_check_args("set_ecdh_curve", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_SSLContext.set_ecdh_curve", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     Value name = ssl_path_bytes(args[0], "expected str, bytes or os.PathLike object");
@@ -693,7 +693,7 @@ FN(context_set_ecdh_curve) {
 // ---- statistics and the certificate store ------------------------------------------------------
 
 FN(context_session_stats) {
-    if (method_check_args("session_stats", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLContext.session_stats", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     SSL_CTX *ctx = ctx_of(self)->ctx;
@@ -723,7 +723,7 @@ FN(context_session_stats) {
 }
 
 FN(context_cert_store_stats) {
-    if (method_check_args("cert_store_stats", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLContext.cert_store_stats", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     X509_STORE *store = SSL_CTX_get_cert_store(ctx_of(self)->ctx);

@@ -425,12 +425,11 @@ static Value memory_bio_eof(Value self) {
 }
 
 FN(memory_bio_read) {
-    static const char *const names[] = {NULL};
-    ArgSpec spec = {"read", 1, names, 0, 1, 0};
-    Value a[1];
-    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+    if (args_no_keywords("MemoryBIO.read", kwnames) < 0 ||
+        args_check_positional("read", nargs, 0, 1) < 0) {
         return 0;
     }
+    Value a[1] = {nargs ? args[0] : 0};
     SslMemoryBio *m = bio_of(self);
     int64_t len = -1;
     if (a[0]) {
@@ -470,7 +469,7 @@ FN(memory_bio_read) {
 }
 
 FN(memory_bio_write) {
-    if (method_check_args("write", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("MemoryBIO.write", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     Buffer view;
@@ -497,7 +496,7 @@ FN(memory_bio_write) {
 }
 
 FN(memory_bio_write_eof) {
-    if (method_check_args("write_eof", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("MemoryBIO.write_eof", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     SslMemoryBio *m = bio_of(self);
@@ -638,7 +637,7 @@ static int c_int_arg(Value v, int *out) {
 }
 
 FN(ssl_rand_bytes) {
-    if (method_check_args("RAND_bytes", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_ssl.RAND_bytes", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     int n;
@@ -666,18 +665,11 @@ FN(ssl_rand_bytes) {
 }
 
 FN(ssl_rand_pseudo_bytes) {
-    if (method_check_args("RAND_pseudo_bytes", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_ssl.RAND_pseudo_bytes", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
-    // ssl.py wraps nothing around it; CPython deprecates it (3.6).
-    if (modules_find_builtin("_warnings")) {
-        Value warnings = modules_import_builtin(str_from_cstr("_warnings"), 0);
-        Value warn = warnings ? obj_getattr_cstr(warnings, "warn") : 0;
-        Value a[3] = {str_from_cstr("ssl.RAND_pseudo_bytes() is deprecated"),
-                      val_from_ptr(&exc_DeprecationWarning), int_from_i64(1)};
-        if (!warn || !a[0] || !obj_call(warn, a, 3, 0)) {
-            return 0;
-        }
+    if (err_warn(&exc_DeprecationWarning, 1, "ssl.RAND_pseudo_bytes() is deprecated") < 0) {
+        return 0;
     }
     int n;
     if (c_int_arg(args[0], &n) < 0) {
@@ -697,7 +689,7 @@ FN(ssl_rand_pseudo_bytes) {
 }
 
 FN(ssl_rand_status) {
-    if (method_check_args("RAND_status", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_ssl.RAND_status", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     return val_bool(RAND_status() == 1);
@@ -780,7 +772,7 @@ FN(ssl_txt2obj) {
 }
 
 FN(ssl_nid2obj) {
-    if (method_check_args("nid2obj", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_ssl.nid2obj", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     int nid;
@@ -801,7 +793,7 @@ FN(ssl_nid2obj) {
 }
 
 FN(ssl_get_default_verify_paths) {
-    if (method_check_args("get_default_verify_paths", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_ssl.get_default_verify_paths", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     const char *parts[4] = {X509_get_default_cert_file_env(), X509_get_default_cert_file(),
@@ -817,7 +809,7 @@ FN(ssl_get_default_verify_paths) {
 }
 
 FN(ssl_test_decode_cert) {
-    if (method_check_args("_test_decode_cert", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_ssl._test_decode_cert", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     Value path = ssl_path_bytes(args[0], "expected str, bytes or os.PathLike object");

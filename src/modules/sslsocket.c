@@ -391,7 +391,7 @@ static Value socket_tp_new(Value type, const Value *args, size_t nargs, Value kw
 // ---- the handshake, reading and writing --------------------------------------------------------
 
 FN(sslsock_do_handshake) {
-    if (method_check_args("do_handshake", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLSocket.do_handshake", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     SslSocket *s = sock_of(self);
@@ -437,20 +437,25 @@ FN(sslsock_do_handshake) {
 }
 
 FN(sslsock_read) {
-    if (args_no_keywords("read", kwnames) < 0) {
+    if (args_no_keywords("_SSLSocket.read", kwnames) < 0) {
         return 0;
     }
     if (nargs < 1 || nargs > 2) {
-        return err_format(&exc_TypeError, "read expected %s arguments, got %zu",
-                          nargs < 1 ? "at least 1" : "at most 2", nargs);
+        return err_format(&exc_TypeError, "_ssl._SSLSocket.read requires 1 to 2 arguments");
     }
     SslSocket *s = sock_of(self);
     int64_t len;
-    if (float_check(args[0])) {
-        return err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
+    if (float_check(args[0]) || (!int_check(args[0]) && !type_of(args[0])->index)) {
+        return err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                          obj_type_name(args[0]));
     }
-    if (obj_as_index(args[0], &len, 0) < 0) {
+    Value index = obj_index(args[0]);
+    if (!index) {
         return 0;
+    }
+    if (int_to_i64(index, &len) < 0) {
+        err_clear();
+        return err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
     }
     Buffer view = {0};
     int have_buffer = nargs == 2;
@@ -458,13 +463,11 @@ FN(sslsock_read) {
         return err_format(&exc_ValueError, "size should not be negative");
     }
     if (have_buffer) {
-        int got = buffer_get(args[1], &view, BUFFER_WRITABLE);
-        if (got <= 0) {
-            if (got == 0) {
-                err_format(&exc_TypeError, "read() argument 2 must be read-write bytes-like object, not %s",
-                           obj_type_name(args[1]));
-            }
-            return 0;
+        if (buffer_get(args[1], &view, BUFFER_WRITABLE) <= 0) {
+            err_clear();
+            return err_format(&exc_TypeError,
+                              "read() argument 2 must be read-write bytes-like object, not %s",
+                              obj_type_name(args[1]));
         }
         if (len <= 0 || len > view.len) {
             len = view.len;
@@ -537,7 +540,7 @@ out:
 }
 
 FN(sslsock_write) {
-    if (method_check_args("write", nargs, kwnames, 1, 1) < 0) {
+    if (method_check_args("_SSLSocket.write", nargs, kwnames, 1, 1) < 0) {
         return 0;
     }
     SslSocket *s = sock_of(self);
@@ -600,7 +603,7 @@ out:
 }
 
 FN(sslsock_pending) {
-    if (method_check_args("pending", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLSocket.pending", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     SslSocket *s = sock_of(self);
@@ -613,7 +616,7 @@ FN(sslsock_pending) {
 }
 
 FN(sslsock_shutdown) {
-    if (method_check_args("shutdown", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLSocket.shutdown", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     SslSocket *s = sock_of(self);
@@ -678,14 +681,12 @@ FN(sslsock_shutdown) {
 // ---- what the connection negotiated ---------------------------------------------------------
 
 FN(sslsock_getpeercert) {
-    static const char *const names[] = {NULL};
-    ArgSpec spec = {"getpeercert", 1, names, 0, 1, 0};
-    Value a[1];
-    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+    if (args_no_keywords("getpeercert", kwnames) < 0 ||
+        args_check_positional("getpeercert", nargs, 0, 1) < 0) {
         return 0;
     }
     int binary = 0;
-    if (a[0] && (binary = obj_truthy(a[0])) < 0) {
+    if (nargs && (binary = obj_truthy(args[0])) < 0) {
         return 0;
     }
     SslSocket *s = sock_of(self);
@@ -716,7 +717,7 @@ static Value cipher_tuple(const SSL_CIPHER *c) {
 }
 
 FN(sslsock_cipher) {
-    if (method_check_args("cipher", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLSocket.cipher", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     const SSL_CIPHER *c = SSL_get_current_cipher(sock_of(self)->ssl);
@@ -726,7 +727,7 @@ FN(sslsock_cipher) {
 // As Debian's CPython 3.11 build: the ciphers of the connection's cipher
 // list (SSL_get_ciphers), before and after the handshake, on both sides.
 FN(sslsock_shared_ciphers) {
-    if (method_check_args("shared_ciphers", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLSocket.shared_ciphers", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     STACK_OF(SSL_CIPHER) *ciphers = SSL_get_ciphers(sock_of(self)->ssl);
@@ -744,7 +745,7 @@ FN(sslsock_shared_ciphers) {
 }
 
 FN(sslsock_version) {
-    if (method_check_args("version", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLSocket.version", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     SSL *ssl = sock_of(self)->ssl;
@@ -756,7 +757,7 @@ FN(sslsock_version) {
 }
 
 FN(sslsock_selected_alpn_protocol) {
-    if (method_check_args("selected_alpn_protocol", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLSocket.selected_alpn_protocol", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     const unsigned char *out;
@@ -769,7 +770,7 @@ FN(sslsock_selected_alpn_protocol) {
 }
 
 FN(sslsock_compression) {
-    if (method_check_args("compression", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLSocket.compression", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     SSL *ssl = sock_of(self)->ssl;
@@ -799,6 +800,9 @@ FN(sslsock_get_channel_binding) {
                               obj_type_name(a[0]));
         }
         type = str_obj(a[0])->data;
+        if (memchr(type, 0, str_obj(a[0])->nbytes)) {
+            return err_format(&exc_ValueError, "embedded null character");
+        }
     }
     SslSocket *s = sock_of(self);
     if (strcmp(type, "tls-unique") != 0) {
@@ -817,7 +821,7 @@ FN(sslsock_get_channel_binding) {
 }
 
 FN(sslsock_verify_client_post_handshake) {
-    if (method_check_args("verify_client_post_handshake", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLSocket.verify_client_post_handshake", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     if (SSL_verify_client_post_handshake(sock_of(self)->ssl) == 0) {
@@ -838,7 +842,7 @@ static Value chain_list(STACK_OF(X509) *chain) {
 }
 
 FN(sslsock_get_verified_chain) {
-    if (method_check_args("get_verified_chain", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLSocket.get_verified_chain", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     STACK_OF(X509) *chain = SSL_get0_verified_chain(sock_of(self)->ssl);
@@ -846,7 +850,7 @@ FN(sslsock_get_verified_chain) {
 }
 
 FN(sslsock_get_unverified_chain) {
-    if (method_check_args("get_unverified_chain", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("_SSLSocket.get_unverified_chain", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     SslSocket *s = sock_of(self);
