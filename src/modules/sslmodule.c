@@ -381,6 +381,8 @@ Value ssl_asn1obj_tuple(const ASN1_OBJECT *obj, int no_name) {
 
 // ---- MemoryBIO ---------------------------------------------------------------------------
 
+static int c_int_arg(Value v, int *out);
+
 static SslMemoryBio *bio_of(Value v) { return (SslMemoryBio *)val_ptr(v); }
 
 static Value memory_bio_new(Value type, const Value *args, size_t nargs, Value kwnames) {
@@ -436,16 +438,11 @@ FN(memory_bio_read) {
         if (float_check(a[0])) {
             return err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
         }
-        if (obj_as_index(a[0], &len, 0) < 0) {
-            if (err_matches(&exc_OverflowError)) {
-                err_clear();
-                return err_format(&exc_OverflowError, "Python int too large to convert to C int");
-            }
+        int n;
+        if (c_int_arg(a[0], &n) < 0) {
             return 0;
         }
-        if (len > 2147483647 || len < -2147483648LL) {
-            return err_format(&exc_OverflowError, "Python int too large to convert to C int");
-        }
+        len = n;
     }
     int64_t avail = (int64_t)BIO_ctrl_pending(m->bio);
     if (len < 0 || len > avail) {
@@ -620,15 +617,18 @@ static int c_int_arg(Value v, int *out) {
         err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
         return -1;
     }
-    int64_t x;
-    if (obj_as_index(v, &x, 0) < 0) {
-        if (err_matches(&exc_OverflowError)) {
-            err_clear();
-            err_format(&exc_OverflowError, "Python int too large to convert to C int");
-        }
+    if (!int_check(v) && !type_of(v)->index) {
+        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                   obj_type_name(v));
         return -1;
     }
-    if (x > 2147483647 || x < -2147483648LL) {
+    Value i = obj_index(v);
+    int64_t x;
+    if (!i) {
+        return -1;
+    }
+    if (int_to_i64(i, &x) < 0 || x > 2147483647 || x < -2147483648LL) {
+        err_clear();
         err_format(&exc_OverflowError, "Python int too large to convert to C int");
         return -1;
     }

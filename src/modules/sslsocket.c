@@ -919,11 +919,47 @@ static int set_owner(Value self, Value v) {
     return 0;
 }
 
+// A copy of `session` through its DER encoding, as CPython does with
+// OpenSSL 1.1 and later (a workaround for openssl/openssl#1550): a session
+// that cannot be encoded yet (a handshake in progress) is a ValueError.
+static SSL_SESSION *session_dup(SSL_SESSION *session) {
+    if (!session) {
+        err_format(&exc_ValueError, "Invalid session");
+        return NULL;
+    }
+    int len = i2d_SSL_SESSION(session, NULL);
+    if (len <= 0 || len > 0xFF00) {
+        err_format(&exc_ValueError, "i2d() failed.");
+        return NULL;
+    }
+    unsigned char *der = malloc((size_t)len), *p = der;
+    if (!der) {
+        err_no_memory();
+        return NULL;
+    }
+    SSL_SESSION *copy = NULL;
+    if (!i2d_SSL_SESSION(session, &p)) {
+        err_format(&exc_ValueError, "i2d() failed.");
+    } else {
+        const unsigned char *q = der;
+        copy = d2i_SSL_SESSION(NULL, &q, len);
+        if (!copy) {
+            ssl_raise_openssl(NULL, SSL_LINE_SESSION);
+        }
+    }
+    free(der);
+    return copy;
+}
+
 static Value get_session(Value self) {
     SslSocket *s = sock_of(self);
-    SSL_SESSION *session = SSL_get1_session(s->ssl);
-    if (!session) {
+    SSL_SESSION *current = SSL_get0_session(s->ssl);
+    if (!current) {
         return VAL_NONE;
+    }
+    SSL_SESSION *session = session_dup(current);
+    if (!session) {
+        return 0;
     }
     SslSession *o = (SslSession *)gc_alloc(&ssl_type_session, sizeof(SslSession));
     if (!o) {
@@ -953,7 +989,13 @@ static int set_session(SslSocket *s, Value v) {
         err_format(&exc_ValueError, "Cannot set session after handshake.");
         return -1;
     }
-    if (!SSL_set_session(s->ssl, o->session)) {
+    SSL_SESSION *copy = session_dup(o->session);
+    if (!copy) {
+        return -1;
+    }
+    int ok = SSL_set_session(s->ssl, copy);
+    SSL_SESSION_free(copy);  // SSL_set_session took its own reference
+    if (!ok) {
         ssl_raise_openssl(NULL, SSL_LINE_SESSION);
         return -1;
     }
