@@ -622,7 +622,7 @@ FN(sslsock_shutdown) {
     SslSocket *s = sock_of(self);
     if (s->sock && socket_fd(s) < 0) {
         return ssl_raise(NULL, ssl_exc_error, SSL_PY_ERROR_NO_SOCKET, "Underlying socket connection gone",
-                         SSL_LINE_SHUTDOWN, 0);
+                         SSL_LINE_SHUTDOWN_GONE, 0);
     }
     double timeout;
     int64_t deadline;

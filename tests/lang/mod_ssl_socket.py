@@ -159,3 +159,63 @@ try:
     cctx._wrap_socket(object(), False)
 except TypeError as e:
     print("TypeError", e)
+
+# 8. a socket whose peer is gone, then closed under the SSL object
+a, b = socket.socketpair()
+w = cctx.wrap_socket(a, server_hostname="localhost", do_handshake_on_connect=False)
+sslobj = w._sslobj
+b.close()
+for label, call in (("peer closed", sslobj.do_handshake), ):
+    try:
+        call()
+    except OSError as e:
+        print(label, type(e).__name__, e.errno)
+w.close()
+for label, call in (("closed handshake", sslobj.do_handshake), ("closed shutdown", sslobj.shutdown)):
+    try:
+        call()
+    except OSError as e:
+        print(label, type(e).__name__, e)
+
+# 9. read and write timeouts against a TLS peer that neither writes nor reads
+listener = socket.socket()
+listener.bind(("127.0.0.1", 0))
+listener.listen(1)
+held = []
+
+
+def hold():
+    conn, _ = listener.accept()
+    held.append(sctx.wrap_socket(conn, server_side=True))
+
+
+t = threading.Thread(target=hold)
+t.start()
+tls = cctx.wrap_socket(socket.create_connection(listener.getsockname()), server_hostname="localhost")
+t.join()
+tls.settimeout(0.2)
+try:
+    tls.recv(10)
+except TimeoutError as e:
+    print("read:", e)
+try:
+    while True:
+        tls.send(b"x" * 65536)
+except TimeoutError as e:
+    print("write:", e)
+tls.settimeout(0.0)
+try:
+    tls.recv(10)
+except ssl.SSLWantReadError as e:
+    print("non-blocking:", e)
+tls.close()
+held[0].close()
+listener.close()
+
+# 10. datagram sockets are refused
+udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+try:
+    cctx.wrap_socket(udp, server_hostname="localhost")
+except NotImplementedError as e:
+    print("udp:", e)
+udp.close()
