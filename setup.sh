@@ -8,8 +8,9 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Build tools, GMP (krait's big integers), zlib, libbz2, liblzma, expat, libcrypt, SQLite and
-# OpenSSL (the zlib, _bz2, _lzma, pyexpat, _crypt, _sqlite3 and _ssl modules), and CPython 3.11 with its standard
+# Build tools, GMP (krait's big integers), zlib, libbz2, liblzma, expat, libcrypt, SQLite
+# and OpenSSL (the zlib, _bz2, _lzma, pyexpat, _crypt, _sqlite3 and _ssl modules), and
+# CPython 3.11 with its standard
 # library and test suite: the oracle the tests compare with, and the data the
 # parser is run on. pytest, pip, venv (ensurepip and its wheels) and curl: the
 # real programs tests/programs/run.sh runs under krait.
