@@ -47,6 +47,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_signal", signal_module_init},
     {"_socket", socket_module_init},
     {"_sqlite3", sqlite3_module_init},
+    {"_ssl", ssl_module_init},
     {"_sre", sre_module_init},
     {"_stat", stat_module_init},
     {"_string", string_module_init},
