@@ -22,7 +22,7 @@ else ifeq ($(MODE),asan)
 else
   $(error MODE must be release, debug or asan)
 endif
-LIBS := -lgmp -lz -lm -lbz2 -llzma -lexpat -lcrypt -lsqlite3
+LIBS := -lgmp -lz -lm -lbz2 -llzma -lexpat -lcrypt -lsqlite3 -lffi -ldl
 
 SRCS := $(sort $(wildcard src/*.c src/*/*.c))
 OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS))

@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 # library and test suite: the oracle the tests compare with, and the data the
 # parser is run on. pytest, pip, venv (ensurepip and its wheels) and curl: the
 # real programs tests/programs/run.sh runs under krait.
-PACKAGES="build-essential gcc clang make libgmp-dev zlib1g-dev libbz2-dev liblzma-dev libexpat1-dev libcrypt-dev libsqlite3-dev python3.11 libpython3.11-stdlib libpython3.11-testsuite"
+PACKAGES="build-essential gcc clang make libgmp-dev zlib1g-dev libbz2-dev liblzma-dev libexpat1-dev libcrypt-dev libsqlite3-dev libffi-dev python3.11 libpython3.11-stdlib libpython3.11-testsuite"
 PACKAGES="$PACKAGES python3-pytest python3-pip python3.11-venv curl"
 
 install_missing() {

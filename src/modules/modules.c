@@ -24,6 +24,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_collections", collections_module_init},
     {"_contextvars", contextvars_module_init},
     {"_csv", csv_module_init},
+    {"_ctypes", ctypes_module_init},
     {"_functools", functools_module_init},
     {"_heapq", heapq_module_init},
     {"_imp", imp_module_init},

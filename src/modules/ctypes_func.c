@@ -1,0 +1,826 @@
+// ctypes_func.c - function pointers: CFuncPtr and its metatype
+// PyCFuncPtrType, calling C functions through libffi, and callbacks (a
+// Python callable behind a libffi closure, so C code can call it).
+//
+// A call converts each argument first (the argtypes' from_param, else the
+// default conversions of ints, bytes, str, None and _as_parameter_),
+// wrapping a conversion error as ArgumentError("argument N: Type: msg") as
+// CPython does. The converted values live in an array on the C stack, which
+// the collector scans, so the objects they point into stay alive for the
+// call. Errors raised inside a callback cannot propagate through C: they
+// are reported as unraisable ("Exception ignored on calling ctypes callback
+// function") and the callback returns zero.
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../runtime/abstract.h"
+#include "../runtime/args.h"
+#include "../runtime/bytes.h"
+#include "../runtime/dict.h"
+#include "../runtime/exceptions.h"
+#include "../runtime/gc.h"
+#include "../runtime/int.h"
+#include "../runtime/list.h"
+#include "../runtime/str.h"
+#include "../runtime/tuple.h"
+#include "../runtime/type_internal.h"
+#include "ctypes.h"
+#include "modules.h"
+
+__thread int ctypes_errno_value;
+
+static CFuncPtrObject *fptr(Value v) {
+    return (CFuncPtrObject *)val_ptr(v);
+}
+
+// ---- argtypes / restype checks -------------------------------------------------------------
+
+// The from_param callables of a sequence of types: a tuple, or 0.
+static Value make_converters(Value argtypes, Value *types_out) {
+    Value types = tuple_check(argtypes) ? argtypes
+                  : list_check(argtypes) ? tuple_from_list(argtypes) : 0;
+    if (!types) {
+        if (!err_occurred()) {
+            err_format(&exc_TypeError, "_argtypes_ must be a sequence of types");
+        }
+        return 0;
+    }
+    size_t n = tuple_obj(types)->len;
+    Value conv = tuple_new(n);
+    if (!conv) {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        Value fp = obj_getattr_opt(tuple_obj(types)->items[i], str_intern_cstr("from_param"));
+        if (!fp) {
+            if (!err_occurred()) {
+                err_format(&exc_TypeError, "item %zu in _argtypes_ has no from_param method", i + 1);
+            }
+            return 0;
+        }
+        tuple_obj(conv)->items[i] = fp;
+    }
+    *types_out = types;
+    return conv;
+}
+
+static int check_restype(Value restype, Value *checker) {
+    *checker = 0;
+    if (restype == VAL_NONE) {
+        return 0;
+    }
+    if (type_check(restype) && ctypes_type_info(type_ptr(restype))) {
+        Value c = obj_getattr_opt(restype, str_intern_cstr("_check_retval_"));
+        if (!c && err_occurred()) {
+            return -1;
+        }
+        *checker = c;
+        return 0;
+    }
+    if (type_of(restype)->call || type_check(restype)) {
+        return 0;
+    }
+    err_format(&exc_TypeError, "restype must be a type, a callable, or None");
+    return -1;
+}
+
+// ---- PyCFuncPtrType -------------------------------------------------------------------------
+
+static Value funcptr_meta_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
+    Value cls = type_tp_new(callable, args, nargs, kwnames);
+    if (!cls) {
+        return 0;
+    }
+    CTypeInfo *info = &((CTypeObject *)val_ptr(cls))->info;
+    info->kind = CK_FUNCPTR;
+    info->size = sizeof(void *);
+    info->align = _Alignof(void *);
+    info->length = 1;
+    info->ffi = ffi_type_pointer;
+    info->flags = CT_HASPOINTER;
+    info->format = strdup("X{}");
+    if (!info->format) {
+        return err_no_memory();
+    }
+    Value flags = obj_getattr_opt(cls, str_intern_cstr("_flags_"));
+    if (!flags || !int_check(flags)) {
+        return err_occurred() && !flags ? 0
+                                        : err_format(&exc_TypeError,
+                                                     "class must define _flags_ which must be an "
+                                                     "integer");
+    }
+    int64_t f;
+    if (obj_as_int64(flags, &f) < 0) {
+        return 0;
+    }
+    info->funcflags = (int)f;
+    Value argtypes = obj_getattr_opt(cls, str_intern_cstr("_argtypes_"));
+    if (argtypes) {
+        Value types;
+        Value conv = make_converters(argtypes, &types);
+        if (!conv) {
+            return 0;
+        }
+        info->argtypes = types;
+        info->converters = conv;
+    } else if (err_occurred()) {
+        return 0;
+    }
+    Value restype = obj_getattr_opt(cls, str_intern_cstr("_restype_"));
+    if (restype) {
+        if (restype != VAL_NONE && !(type_check(restype) && ctypes_type_info(type_ptr(restype))) &&
+            !type_of(restype)->call) {
+            return err_format(&exc_TypeError, "_restype_ must be a type, a callable, or None");
+        }
+        Value checker;
+        if (check_restype(restype, &checker) < 0) {
+            return 0;
+        }
+        info->restype = restype;
+        info->checker = checker;
+    } else if (err_occurred()) {
+        return 0;
+    }
+    return cls;
+}
+
+static const MethodDef funcptr_meta_methods[] = {
+    {"from_param", ctypes_meta_from_param_generic, METH_DEFAULT, NULL},
+    {"from_address", ctypes_meta_from_address, METH_DEFAULT, NULL},
+    {"from_buffer", ctypes_meta_from_buffer, METH_DEFAULT, NULL},
+    {"from_buffer_copy", ctypes_meta_from_buffer_copy, METH_DEFAULT, NULL},
+    {"in_dll", ctypes_meta_in_dll, METH_DEFAULT, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type ctypes_funcptr_meta = {
+    .header = {&type_type},
+    .name = "_ctypes.PyCFuncPtrType",
+    .flags = TYPE_BASETYPE | TYPE_TYPE_SUBCLASS | TYPE_HAS_WEAKREF,
+    .basic_size = sizeof(CTypeObject),
+    .base = &type_type,
+    .trace = ctypes_meta_trace,
+    .free = ctypes_meta_free,
+    .new_ = funcptr_meta_new,
+    .binop = {[BINOP_MUL] = ctypes_meta_mul},
+    .methods = funcptr_meta_methods,
+};
+
+// ---- callbacks --------------------------------------------------------------------------------
+
+typedef struct Thunk {
+    ffi_cif cif;
+    ffi_type *restype;
+    CFuncPtrObject *owner;
+    size_t nargs;
+    ffi_type *atypes[];
+} Thunk;
+
+static void report_unraisable(const char *msg, Value callable) {
+    Value exc = err_fetch();
+    if (exc) {
+        sys_write_unraisable(exc, msg, callable);
+    }
+}
+
+static void closure_fcn(ffi_cif *cif, void *resp, void **args, void *userdata) {
+    (void)cif;
+    Thunk *th = userdata;
+    CFuncPtrObject *self = th->owner;
+    CTypeInfo *info = ctypes_type_info(self->cdata.header.type);
+    Value callable = self->callable;
+    if (th->restype->type != FFI_TYPE_VOID) {
+        memset(resp, 0, th->restype->size < sizeof(ffi_arg) ? sizeof(ffi_arg) : th->restype->size);
+    }
+    Value types = info->argtypes;
+    size_t n = th->nargs;
+    Value *pyargs = n ? alloca(n * sizeof(Value)) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        Value t = tuple_obj(types)->items[i];
+        CTypeInfo *ai = ctypes_info_of(t);
+        Value v;
+        if (ai && ai->kind == CK_SIMPLE && type_ptr(t)->base == &ctypes_simple_base) {
+            v = ctypes_get_item(type_ptr(t), 0, 0, args[i], ai->size);
+        } else if (ai) {
+            v = ctypes_cdata_new(type_ptr(t));
+            if (v) {
+                memcpy(cdata(v)->ptr, args[i], ai->size);
+            }
+        } else {
+            v = err_format(&exc_TypeError, "cannot build parameter");
+        }
+        if (!v) {
+            report_unraisable("Exception ignored on calling ctypes callback function", callable);
+            return;
+        }
+        pyargs[i] = v;
+    }
+    int flags = info->funcflags;
+    if (flags & FUNCFLAG_USE_ERRNO) {
+        int tmp = ctypes_errno_value;
+        ctypes_errno_value = errno;
+        errno = tmp;
+    }
+    Value result = obj_call(callable, pyargs, n, 0);
+    if (flags & FUNCFLAG_USE_ERRNO) {
+        int tmp = ctypes_errno_value;
+        ctypes_errno_value = errno;
+        errno = tmp;
+    }
+    if (!result) {
+        report_unraisable("Exception ignored on calling ctypes callback function", callable);
+        return;
+    }
+    if (th->restype->type == FFI_TYPE_VOID) {
+        return;
+    }
+    CTypeInfo *ri = ctypes_info_of(info->restype);
+    char tmp[32] = {0};
+    Value keep = ri->fd->set(tmp, result, ri->size);
+    if (!keep) {
+        report_unraisable("Exception ignored on converting result of ctypes callback function",
+                          callable);
+        return;
+    }
+    if (ri->fd->code != 'O' && keep != VAL_NONE) {
+        if (err_warn(&exc_RuntimeWarning, 1, "memory leak in callback function.") < 0) {
+            report_unraisable("Exception ignored on converting result of ctypes callback function",
+                              callable);
+        }
+    }
+    // Integers narrower than a register are widened, as libffi expects.
+    if (ri->kind == CK_SIMPLE && ri->fd->is_signed >= 0 && ri->size < sizeof(ffi_arg)) {
+        uint64_t u = ctypes_read_uint(tmp, ri->size);
+        if (ri->fd->is_signed == 1 && (u >> (8 * ri->size - 1)) & 1) {
+            u |= ~(uint64_t)0 << (8 * ri->size);
+        }
+        memcpy(resp, &u, sizeof(ffi_arg));
+    } else {
+        memcpy(resp, tmp, ri->size);
+    }
+}
+
+static Value make_callback(Value self, Value callable) {
+    CFuncPtrObject *f = fptr(self);
+    CTypeInfo *info = ctypes_info_of(self);
+    if (!info || !info->argtypes) {
+        return err_format(&exc_TypeError, "cannot construct instance of this class: no argtypes");
+    }
+    size_t n = tuple_obj(info->argtypes)->len;
+    ffi_type *rtype = &ffi_type_sint;
+    Value restype = info->restype;
+    if (restype == VAL_NONE) {
+        rtype = &ffi_type_void;
+    } else if (restype) {
+        CTypeInfo *ri = ctypes_info_of(restype);
+        if (!ri || ri->kind != CK_SIMPLE || !type_check(restype)) {
+            return err_format(&exc_TypeError, "invalid result type for callback function");
+        }
+        rtype = &ri->ffi;
+    } else {
+        return err_format(&exc_TypeError, "invalid result type for callback function");
+    }
+    Thunk *th = calloc(1, sizeof(Thunk) + (n + 1) * sizeof(ffi_type *));
+    if (!th) {
+        return err_no_memory();
+    }
+    f->thunk = th;
+    th->owner = f;
+    th->nargs = n;
+    th->restype = rtype;
+    for (size_t i = 0; i < n; i++) {
+        CTypeInfo *ai = ctypes_info_of(tuple_obj(info->argtypes)->items[i]);
+        th->atypes[i] = ai ? &ai->ffi : &ffi_type_sint;
+    }
+    void *code;
+    ffi_closure *cl = ffi_closure_alloc(sizeof(ffi_closure), &code);
+    if (!cl) {
+        return err_format(&exc_MemoryError, "unable to allocate closure");
+    }
+    f->closure = cl;
+    if (ffi_prep_cif(&th->cif, FFI_DEFAULT_ABI, (unsigned)n, rtype, th->atypes) != FFI_OK) {
+        return err_format(&exc_RuntimeError, "ffi_prep_cif failed");
+    }
+    if (ffi_prep_closure_loc(cl, &th->cif, closure_fcn, th, code) != FFI_OK) {
+        return err_format(&exc_RuntimeError, "ffi_prep_closure failed");
+    }
+    memcpy(f->cdata.ptr, &code, sizeof code);
+    f->callable = callable;
+    return self;
+}
+
+// ---- CFuncPtr instances -----------------------------------------------------------------------
+
+static void funcptr_trace(Object *o, GcTracer *t) {
+    CFuncPtrObject *f = (CFuncPtrObject *)o;
+    gc_trace_value(t, f->cdata.base);
+    gc_trace_value(t, f->cdata.objects);
+    gc_trace_value(t, f->callable);
+    gc_trace_value(t, f->argtypes);
+    gc_trace_value(t, f->converters);
+    gc_trace_value(t, f->restype);
+    gc_trace_value(t, f->checker);
+    gc_trace_value(t, f->errcheck);
+    gc_trace_value(t, f->paramflags);
+    gc_trace_value(t, f->name);
+}
+
+static void funcptr_free(Object *o) {
+    CFuncPtrObject *f = (CFuncPtrObject *)o;
+    if (f->closure) {
+        ffi_closure_free(f->closure);
+        f->closure = NULL;
+    }
+    free(f->thunk);
+    f->thunk = NULL;
+    if (f->cdata.malloced) {
+        free(f->cdata.ptr);
+        f->cdata.ptr = NULL;
+        f->cdata.malloced = 0;
+    }
+}
+
+static Value funcptr_from_dll(Value self, const Value *args, size_t nargs) {
+    Value spec = args[0];
+    if (tuple_obj(spec)->len != 2) {
+        return err_format(&exc_TypeError, "illegal func_spec argument");
+    }
+    Value name = tuple_obj(spec)->items[0], dll = tuple_obj(spec)->items[1];
+    if (int_check(name)) {
+        return err_format(&exc_TypeError, "function name must be string, bytes object or integer");
+    }
+    const char *cname;
+    if (val_is_str(name)) {
+        cname = str_obj(name)->data;
+    } else if (val_is_bytes(name)) {
+        cname = bytes_data(name);
+    } else {
+        return err_format(&exc_TypeError, "function name must be string, bytes object or integer");
+    }
+    Value h = obj_getattr_cstr(dll, "_handle");
+    if (!h) {
+        return 0;
+    }
+    if (!int_check(h)) {
+        return err_format(&exc_TypeError,
+                          "the _handle attribute of the second argument must be an integer");
+    }
+    uint64_t handle;
+    if (ctypes_int_mask(h, &handle) < 0) {
+        return 0;
+    }
+    dlerror();
+    void *addr = dlsym((void *)(uintptr_t)handle, cname);
+    if (!addr) {
+        const char *e = dlerror();
+        return err_format(&exc_AttributeError, "%s", e ? e : "symbol not found");
+    }
+    if (nargs > 1 && args[1] != VAL_NONE) {
+        return err_format(&exc_NotImplementedError, "ctypes: paramflags are not supported");
+    }
+    memcpy(cdata(self)->ptr, &addr, sizeof addr);
+    return ctypes_keep_ref(self, 0, dll) < 0 ? 0 : self;
+}
+
+static Value funcptr_tp_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
+    (void)kwnames;
+    Value self = ctypes_cdata_new(type_ptr(callable));
+    if (!self || nargs == 0) {
+        return self;
+    }
+    if (tuple_check(args[0])) {
+        return funcptr_from_dll(self, args, nargs);
+    }
+    if (nargs == 1 && int_check(args[0])) {
+        uint64_t a;
+        if (ctypes_int_mask(args[0], &a) < 0) {
+            return 0;
+        }
+        void *p = (void *)(uintptr_t)a;
+        memcpy(cdata(self)->ptr, &p, sizeof p);
+        return self;
+    }
+    if (nargs > 1) {
+        return err_format(&exc_NotImplementedError, "ctypes: COM method calls are not supported");
+    }
+    if (!type_of(args[0])->call) {
+        return err_format(&exc_TypeError, "argument must be callable or integer function address");
+    }
+    return make_callback(self, args[0]);
+}
+
+static Value funcptr_tp_init(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)self;
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    return VAL_NONE;
+}
+
+static Value funcptr_repr(Value self) {
+    return str_format_c("<%s object at %p>", type_of(self)->name, (void *)val_ptr(self));
+}
+
+static int funcptr_bool(Value self) {
+    void *p;
+    memcpy(&p, cdata(self)->ptr, sizeof p);
+    return p != NULL;
+}
+
+static Value funcptr_get_restype(Value self) {
+    CFuncPtrObject *f = fptr(self);
+    if (f->restype) {
+        return f->restype;
+    }
+    CTypeInfo *info = ctypes_info_of(self);
+    return info && info->restype ? info->restype : VAL_NONE;
+}
+
+static int funcptr_set_restype(Value self, Value v) {
+    CFuncPtrObject *f = fptr(self);
+    if (!v) {
+        f->restype = 0;
+        f->checker = 0;
+        return 0;
+    }
+    if (v != VAL_NONE && !type_check(v) && !type_of(v)->call) {
+        err_format(&exc_TypeError, "restype must be a type, a callable, or None");
+        return -1;
+    }
+    Value checker;
+    if (check_restype(v, &checker) < 0) {
+        return -1;
+    }
+    f->restype = v;
+    f->checker = checker;
+    return 0;
+}
+
+static Value funcptr_get_argtypes(Value self) {
+    CFuncPtrObject *f = fptr(self);
+    if (f->argtypes) {
+        return f->argtypes;
+    }
+    CTypeInfo *info = ctypes_info_of(self);
+    return info && info->argtypes ? info->argtypes : VAL_NONE;
+}
+
+static int funcptr_set_argtypes(Value self, Value v) {
+    CFuncPtrObject *f = fptr(self);
+    if (!v || v == VAL_NONE) {
+        f->argtypes = 0;
+        f->converters = 0;
+        return 0;
+    }
+    Value types;
+    Value conv = make_converters(v, &types);
+    if (!conv) {
+        return -1;
+    }
+    f->argtypes = types;
+    f->converters = conv;
+    return 0;
+}
+
+static Value funcptr_get_errcheck(Value self) {
+    Value e = fptr(self)->errcheck;
+    return e ? e : VAL_NONE;
+}
+
+static int funcptr_set_errcheck(Value self, Value v) {
+    if (v && v != VAL_NONE && !type_of(v)->call) {
+        err_format(&exc_TypeError, "the errcheck attribute must be callable");
+        return -1;
+    }
+    fptr(self)->errcheck = v == VAL_NONE ? 0 : v;
+    return 0;
+}
+
+// ---- calling ------------------------------------------------------------------------------------
+
+typedef struct CallArg {
+    ffi_type *ffi;
+    union {
+        int8_t b;
+        int16_t h;
+        int32_t i;
+        int64_t q;
+        float f;
+        double d;
+        long double g;
+        void *p;
+        char c[16];
+    } value;
+    void *ptr;      // what libffi reads: &value, or a structure's memory
+    Value keep;
+} CallArg;
+
+// CPython's ConvParam: a value (already through from_param, or not) as a C argument.
+static int conv_param(Value obj, size_t index, CallArg *pa) {
+    pa->ptr = &pa->value;
+    pa->keep = obj;
+    if (ctypes_cdata_check(obj)) {
+        CTypeInfo *info = ctypes_info_of(obj);
+        CDataObject *c = cdata(obj);
+        if (!info) {
+            err_format(&exc_TypeError, "Don't know how to convert parameter %zu", index);
+            return -1;
+        }
+        switch (info->kind) {
+        case CK_SIMPLE:
+            pa->ffi = &info->ffi;
+            if (info->flags & CT_SWAPPED) {
+                for (size_t i = 0; i < info->size; i++) {
+                    pa->value.c[i] = c->ptr[info->size - 1 - i];
+                }
+            } else {
+                memcpy(&pa->value, c->ptr, info->size);
+            }
+            return 0;
+        case CK_STRUCT:
+        case CK_UNION:
+            pa->ffi = &info->ffi;
+            pa->ptr = c->ptr;
+            return 0;
+        case CK_ARRAY:
+            pa->ffi = &ffi_type_pointer;
+            pa->value.p = c->ptr;
+            return 0;
+        default:  // pointers, function pointers: the pointer value
+            pa->ffi = &ffi_type_pointer;
+            memcpy(&pa->value.p, c->ptr, sizeof(void *));
+            return 0;
+        }
+    }
+    if (ctypes_carg_check(obj)) {
+        CArgObject *a = (CArgObject *)val_ptr(obj);
+        pa->ffi = a->ffi;
+        if (a->tag == 'V') {
+            pa->ptr = a->value.p;
+        } else {
+            memcpy(&pa->value, &a->value, sizeof a->value);
+        }
+        return 0;
+    }
+    if (obj == VAL_NONE) {
+        pa->ffi = &ffi_type_pointer;
+        pa->value.p = NULL;
+        return 0;
+    }
+    if (int_check(obj)) {
+        pa->ffi = &ffi_type_sint;
+        int64_t x;
+        if (int_to_i64(obj, &x) < 0) {
+            err_clear();
+            Value m = obj_binop(obj, int_from_u64(UINT64_MAX), BINOP_AND);
+            int r = m ? obj_richcompare_bool(m, obj, CMP_EQ) : -1;
+            if (r <= 0) {
+                if (r == 0 || err_matches(&exc_OverflowError)) {
+                    err_clear();
+                    err_format(&exc_OverflowError, "int too long to convert");
+                }
+                return -1;
+            }
+            uint64_t u;
+            if (ctypes_int_mask(obj, &u) < 0) {
+                return -1;
+            }
+            x = (int64_t)u;
+        }
+        pa->value.i = (int32_t)x;
+        return 0;
+    }
+    if (val_is_bytes(obj)) {
+        pa->ffi = &ffi_type_pointer;
+        pa->value.p = (void *)bytes_data(obj);
+        return 0;
+    }
+    if (val_is_str(obj)) {
+        const FieldDesc *fd = ctypes_field_desc('Z');
+        pa->ffi = &ffi_type_pointer;
+        pa->keep = fd->set((char *)&pa->value, obj, sizeof(void *));
+        return pa->keep ? 0 : -1;
+    }
+    Value as = obj_getattr_opt(obj, str_intern_cstr("_as_parameter_"));
+    if (as) {
+        return conv_param(as, index, pa);
+    }
+    if (err_occurred()) {
+        return -1;
+    }
+    err_format(&exc_TypeError, "Don't know how to convert parameter %zu", index);
+    return -1;
+}
+
+// Replace the pending exception by ArgumentError("argument N: Type: message").
+static void extend_error(size_t index) {
+    Value exc = err_fetch();
+    if (!exc) {
+        return;
+    }
+    Value msg = obj_str(exc);
+    if (!msg) {
+        err_clear();
+        msg = str_from_cstr("???");
+    }
+    Value name = type_str_name(type_of(exc));
+    Value full = str_format_c("argument %zu: %U: %U", index, name, msg);
+    if (full) {
+        Value e = obj_call1(ctypes_argument_error, full);
+        if (e) {
+            err_set_value(e);
+        }
+    }
+}
+
+static ffi_type *ffi_type_of_restype(Value restype) {
+    if (!restype) {
+        return &ffi_type_sint;
+    }
+    if (restype == VAL_NONE) {
+        return &ffi_type_void;
+    }
+    CTypeInfo *info = ctypes_info_of(restype);
+    if (info && type_check(restype)) {
+        return &info->ffi;
+    }
+    return &ffi_type_sint;
+}
+
+static Value get_result(Value restype, char *result, Value checker) {
+    if (!restype) {
+        int32_t i;
+        memcpy(&i, result, 4);
+        return int_from_i64(i);
+    }
+    if (restype == VAL_NONE) {
+        return VAL_NONE;
+    }
+    CTypeInfo *info = type_check(restype) ? ctypes_type_info(type_ptr(restype)) : NULL;
+    if (!info) {
+        int32_t i;
+        memcpy(&i, result, 4);
+        return obj_call1(restype, int_from_i64(i));
+    }
+    Value rv;
+    if (info->kind == CK_SIMPLE && type_ptr(restype)->base == &ctypes_simple_base) {
+        rv = ctypes_get_item(type_ptr(restype), 0, 0, result, info->size);
+    } else {
+        rv = ctypes_cdata_new(type_ptr(restype));
+        if (rv) {
+            memcpy(cdata(rv)->ptr, result, info->size);
+        }
+    }
+    if (!rv || !checker) {
+        return rv;
+    }
+    return obj_call1(checker, rv);
+}
+
+// Call the C function at `proc` with `args` (converted by `converters`
+// where given), returning its result as `restype` makes it.
+static Value call_proc(void *proc, const Value *args, size_t nargs, int flags, Value converters,
+                       Value restype, Value checker) {
+    size_t nconv = converters ? tuple_obj(converters)->len : 0;
+    CallArg *ca = alloca((nargs + 1) * sizeof(CallArg));
+    ffi_type **atypes = alloca((nargs + 1) * sizeof(ffi_type *));
+    void **avalues = alloca((nargs + 1) * sizeof(void *));
+    memset(ca, 0, (nargs + 1) * sizeof(CallArg));
+    for (size_t i = 0; i < nargs; i++) {
+        Value v = args[i];
+        if (i < nconv) {
+            v = obj_call1(tuple_obj(converters)->items[i], v);
+            if (!v) {
+                extend_error(i + 1);
+                return 0;
+            }
+        }
+        if (conv_param(v, i + 1, &ca[i]) < 0) {
+            extend_error(i + 1);
+            return 0;
+        }
+        atypes[i] = ca[i].ffi;
+        avalues[i] = ca[i].ptr;
+    }
+    ffi_type *rtype = ffi_type_of_restype(restype);
+    size_t rsize = rtype->size < sizeof(ffi_arg) ? sizeof(ffi_arg) : rtype->size;
+    long double *resbuf = alloca(rsize + sizeof(long double));
+    memset(resbuf, 0, rsize);
+    ffi_cif cif;
+    ffi_status st;
+    if (nconv && nargs > nconv) {
+        st = ffi_prep_cif_var(&cif, FFI_DEFAULT_ABI, (unsigned)nconv, (unsigned)nargs, rtype,
+                              atypes);
+    } else {
+        st = ffi_prep_cif(&cif, FFI_DEFAULT_ABI, (unsigned)nargs, rtype, atypes);
+    }
+    if (st != FFI_OK) {
+        return err_format(&exc_RuntimeError, "ffi_prep_cif failed");
+    }
+    if (flags & FUNCFLAG_USE_ERRNO) {
+        int tmp = ctypes_errno_value;
+        ctypes_errno_value = errno;
+        errno = tmp;
+    }
+    ffi_call(&cif, FFI_FN(proc), resbuf, avalues);
+    if (flags & FUNCFLAG_USE_ERRNO) {
+        int tmp = ctypes_errno_value;
+        ctypes_errno_value = errno;
+        errno = tmp;
+    }
+    for (size_t i = 0; i < nargs; i++) {
+        gc_keep_alive(ca[i].keep);
+    }
+    if ((flags & FUNCFLAG_PYTHONAPI) && err_occurred()) {
+        return 0;
+    }
+    return get_result(restype, (char *)resbuf, checker);
+}
+
+static Value funcptr_call(Value self, const Value *args, size_t nargs, Value kwnames) {
+    CFuncPtrObject *f = fptr(self);
+    CTypeInfo *info = ctypes_info_of(self);
+    if (!info) {
+        return err_format(&exc_TypeError, "abstract class");
+    }
+    if (args_nkw(kwnames)) {
+        return err_format(&exc_TypeError, "call takes no keyword arguments");
+    }
+    Value restype = f->restype ? f->restype : info->restype;
+    Value converters = f->converters ? f->converters : info->converters;
+    Value checker = f->restype ? f->checker : info->checker;
+    void *proc;
+    memcpy(&proc, f->cdata.ptr, sizeof proc);
+    if (!proc) {
+        return err_format(&exc_ValueError, "NULL pointer access");
+    }
+    if (converters) {
+        size_t required = tuple_obj(converters)->len;
+        if ((info->funcflags & FUNCFLAG_CDECL) == FUNCFLAG_CDECL) {
+            if (required > nargs) {
+                return err_format(&exc_TypeError,
+                                  "this function takes at least %zu argument%s (%zu given)",
+                                  required, required == 1 ? "" : "s", nargs);
+            }
+        } else if (required != nargs) {
+            return err_format(&exc_TypeError, "this function takes %zu argument%s (%zu given)",
+                              required, required == 1 ? "" : "s", nargs);
+        }
+    }
+    Value result = call_proc(proc, args, nargs, info->funcflags, converters, restype, checker);
+    if (result && f->errcheck) {
+        Value callargs = tuple_from(args, nargs);
+        if (!callargs) {
+            return 0;
+        }
+        Value eargs[3] = {result, self, callargs};
+        Value v = obj_call(f->errcheck, eargs, 3, 0);
+        if (!v || v != callargs) {
+            return v;
+        }
+    }
+    return result;
+}
+
+// call_function(address, args): the function called with the default
+// conversions, an int result.
+Value ctypes_call_function(void *proc, Value argtuple, int flags);
+Value ctypes_call_function(void *proc, Value argtuple, int flags) {
+    return call_proc(proc, tuple_obj(argtuple)->items, tuple_obj(argtuple)->len, flags, 0, 0, 0);
+}
+
+static const GetSetDef funcptr_getset[] = {
+    {"errcheck", funcptr_get_errcheck, funcptr_set_errcheck,
+     "a function to check for errors"},
+    {"restype", funcptr_get_restype, funcptr_set_restype,
+     "specify the result type"},
+    {"argtypes", funcptr_get_argtypes, funcptr_set_argtypes,
+     "specify the argument types"},
+    {NULL, NULL, NULL, NULL},
+};
+
+Type ctypes_funcptr_base = {
+    .header = {&ctypes_funcptr_meta},
+    .name = "_ctypes.CFuncPtr",
+    .flags = TYPE_BASETYPE,
+    .basic_size = sizeof(CFuncPtrObject),
+    .base = &ctypes_cdata_base,
+    .trace = funcptr_trace,
+    .free = funcptr_free,
+    .new_ = funcptr_tp_new,
+    .init = funcptr_tp_init,
+    .repr = funcptr_repr,
+    .call = funcptr_call,
+    .bool_ = funcptr_bool,
+    .getset = funcptr_getset,
+};
+
+int ctypes_func_init(void) {
+    if (type_ready(&ctypes_funcptr_meta) < 0 || type_ready(&ctypes_funcptr_base) < 0) {
+        return -1;
+    }
+    return 0;
+}
