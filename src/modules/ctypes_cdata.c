@@ -750,7 +750,7 @@ static Value cdata_get_base(Value self) {
 }
 
 static Value cdata_get_needsfree(Value self) {
-    return val_bool(cdata(self)->needsfree);
+    return int_from_i64(cdata(self)->needsfree);
 }
 
 FN(cdata_from_outparam) {

@@ -605,18 +605,16 @@ static int make_anon_fields(Value type) {
     }
     for (size_t i = 0; i < tuple_obj(seq)->len; i++) {
         Value name = tuple_obj(seq)->items[i];
-        Value d = obj_getattr_opt(type, name);
-        if (!d || type_of(d) != &ctypes_cfield_type) {
-            if (err_occurred()) {
-                return -1;
-            }
-            Value r = obj_repr(name);
+        Value d = obj_getattr(type, name);
+        if (!d) {
+            return -1;
+        }
+        if (type_of(d) != &ctypes_cfield_type) {
             err_format(&exc_AttributeError, "'%s' is specified in _anonymous_ but not in _fields_",
-                       r ? str_obj(name)->data : "?");
+                       val_is_str(name) ? str_obj(name)->data : "?");
             return -1;
         }
         CFieldObject *f = cfield(d);
-        f->index = f->index;
         if (make_fields(type, f, f->offset, f->index) < 0) {
             return -1;
         }
@@ -657,7 +655,8 @@ static Value struct_meta_new_kind(Value callable, const Value *args, size_t narg
     info->kind = is_union ? CK_UNION : CK_STRUCT;
     Value fields = dict_get_cstr(t->dict, "_fields_");
     if (fields) {
-        if (ctypes_struct_set_fields(cls, fields, is_union) < 0) {
+        // through setattr, so a metaclass's __setattr__ sees it (_endian.py swaps the types)
+        if (obj_setattr(cls, str_intern_cstr("_fields_"), fields) < 0) {
             return 0;
         }
     } else if (err_occurred()) {
@@ -1317,7 +1316,8 @@ static int pointer_set_contents(Value self, Value value) {
         err_format(&exc_TypeError, "Cannot create instance: has no _type_");
         return -1;
     }
-    if (!ctypes_is_instance_of_type(value, type_ptr(info->proto))) {
+    // As CPython: any ctypes instance is taken (a cast), other values refused.
+    if (!ctypes_cdata_check(value)) {
         err_format(&exc_TypeError, "expected %s instead of %s", type_ptr(info->proto)->name,
                    ctypes_type_name(value));
         return -1;
