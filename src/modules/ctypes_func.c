@@ -480,7 +480,8 @@ static int funcptr_set_argtypes(Value self, Value v) {
     if (!conv) {
         return -1;
     }
-    f->argtypes = types;
+    (void)types;
+    f->argtypes = v;  // the getter gives back what was set, as CPython's
     f->converters = conv;
     return 0;
 }
@@ -491,11 +492,11 @@ static Value funcptr_get_errcheck(Value self) {
 }
 
 static int funcptr_set_errcheck(Value self, Value v) {
-    if (v && v != VAL_NONE && !type_of(v)->call) {
+    if (v && !type_of(v)->call) {
         err_format(&exc_TypeError, "the errcheck attribute must be callable");
         return -1;
     }
-    fptr(self)->errcheck = v == VAL_NONE ? 0 : v;
+    fptr(self)->errcheck = v;
     return 0;
 }
 
