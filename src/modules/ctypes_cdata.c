@@ -1091,7 +1091,7 @@ static Value carg_repr(Value self) {
     CArgObject *a = (CArgObject *)val_ptr(self);
     switch (a->tag) {
     case 'b': case 'B': case 'h': case 'H': case 'i': case 'I': case 'l': case 'L': case 'q':
-    case 'Q': case '?': {
+    case 'Q': {
         const FieldDesc *fd = ctypes_field_desc(a->tag);
         Value v = fd->get((const char *)&a->value, fd->size);
         Value r = v ? obj_repr(v) : 0;

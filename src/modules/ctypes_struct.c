@@ -80,15 +80,15 @@ static int char_array_set(char *p, size_t n, Value v) {
         err_format(&exc_TypeError, "expected bytes, %s found", ctypes_type_name(v));
         return -1;
     }
-    size_t len = bytes_len(v);
-    if (len > n) {
+    // As CPython: the text up to its first NUL, and the NUL when it fits.
+    size_t len = strlen(bytes_data(v));
+    if (len < n) {
+        len++;
+    } else if (len > n) {
         err_format(&exc_ValueError, "bytes too long (%zu, maximum length %zu)", len, n);
         return -1;
     }
     memcpy(p, bytes_data(v), len);
-    if (len < n) {
-        p[len] = 0;
-    }
     return 0;
 }
 
@@ -529,6 +529,7 @@ int ctypes_struct_set_fields(Value type, Value fields, int is_union) {
     info->ffi.alignment = (unsigned short)total_align;
     info->ffi.elements = elems;
     info->fields = items;
+    info->flags |= CT_FINAL;
     return make_anon_fields(type);
 fail:
     free(elems);
@@ -894,7 +895,7 @@ static Value chararray_get_raw(Value self) {
 
 static int chararray_set_raw(Value self, Value v) {
     if (!v) {
-        err_format(&exc_TypeError, "can't delete attribute");
+        err_format(&exc_AttributeError, "cannot delete attribute");
         return -1;
     }
     Buffer view;
@@ -969,6 +970,9 @@ static Value array_meta_new(Value callable, const Value *args, size_t nargs, Val
         return err_format(&exc_TypeError, "The '_length_' attribute must be an integer");
     }
     int64_t length;
+    if (int_sign(lenv) < 0) {
+        return err_format(&exc_ValueError, "The '_length_' attribute must not be negative");
+    }
     if (int_to_i64(lenv, &length) < 0) {
         err_clear();
         return err_format(&exc_OverflowError, "The '_length_' attribute is too large");
@@ -1001,18 +1005,12 @@ static Value array_meta_new(Value callable, const Value *args, size_t nargs, Val
     }
     ii->flags |= CT_FINAL;
     info->format = strdup(ii->format ? ii->format : "B");
-    // Passing an array by value (inside a structure): libffi wants a struct.
-    info->ffi_elements = calloc((size_t)(length > 0 ? length : 0) + 1, sizeof(ffi_type *));
-    if (!info->format || !info->ffi_elements) {
+    if (!info->format) {
         return err_no_memory();
     }
-    for (int64_t i = 0; i < length; i++) {
-        info->ffi_elements[i] = &ii->ffi;
-    }
-    info->ffi.type = FFI_TYPE_STRUCT;
-    info->ffi.size = info->size;
-    info->ffi.alignment = (unsigned short)ii->align;
-    info->ffi.elements = info->ffi_elements;
+    // An array argument decays to a pointer; inside a structure passed by
+    // value its items are spread into the structure's elements (add_ffi_elements).
+    info->ffi = ffi_type_pointer;
     if (ii->kind == CK_SIMPLE && ii->fd->code == 'c' &&
         add_getsets(type_ptr(cls), chararray_getset) < 0) {
         return 0;
