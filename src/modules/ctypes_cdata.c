@@ -934,13 +934,17 @@ Value ctypes_meta_from_buffer(Value self, const Value *args, size_t nargs, Value
         return 0;
     }
     Buffer view;
-    int r = buffer_get(mv, &view, BUFFER_SIMPLE);
+    int r = buffer_get(mv, &view, BUFFER_STRIDED);
     if (r <= 0) {
         return r < 0 ? 0 : err_format(&exc_TypeError, "a bytes-like object is required");
     }
     if (view.readonly) {
         buffer_release(&view);
         return err_format(&exc_TypeError, "underlying buffer is not writable");
+    }
+    if (view.nitems > 1 && view.stride != view.itemsize) {
+        buffer_release(&view);
+        return err_format(&exc_TypeError, "underlying buffer is not C contiguous");
     }
     if ((int64_t)info->size + offset > view.len) {
         buffer_release(&view);
@@ -1365,6 +1369,11 @@ static int set_type_attr(Value cls, const char *name, Value v) {
 
 // PyCSimpleType.__new__: the class, then its storage info from _type_.
 static Value simple_meta_new(Value callable, const Value *args, size_t nargs, Value kwnames) {
+    // the namespace before the class statement consumes it, for the twin
+    Value ns_copy = nargs == 3 && val_is_str(args[0]) && dict_check(args[2]) ? dict_copy(args[2]) : 0;
+    if (nargs == 3 && dict_check(args[2]) && !ns_copy && err_occurred()) {
+        return 0;
+    }
     Value cls = type_tp_new(callable, args, nargs, kwnames);
     if (!cls) {
         return 0;
@@ -1402,31 +1411,17 @@ static Value simple_meta_new(Value callable, const Value *args, size_t nargs, Va
     if (code == 'z' || code == 'Z' || code == 'P' || code == 'O') {
         info->flags |= CT_HASPOINTER;
     }
-    // A subclass of a swapped type is swapped too.
-    CTypeInfo *base_info = ctypes_type_info(type_ptr(cls)->base);
-    if (base_info && (base_info->flags & CT_SWAPPED)) {
-        info->flags |= CT_SWAPPED;
-    }
     info->format = ctypes_simple_format(fd, info->flags & CT_SWAPPED);
     if (!info->format) {
         return err_no_memory();
     }
-    // The fundamental types get from_param of their kind; others inherit.
-    if (type_ptr(cls)->base == &ctypes_simple_base && fd->swappable &&
-        !(info->flags & CT_SWAPPED)) {
-        // the twin with the other byte order: __ctype_be__ on a little-endian machine
-        Value ns = dict_new();
-        if (!ns || dict_set_cstr(ns, "_type_", proto) < 0 ||
-            dict_set_cstr(ns, "__ctype_le__", cls) < 0) {
-            return 0;
-        }
-        Value simple_base = val_from_ptr(type_ptr(cls)->base);
-        Value bases = tuple_from(&simple_base, 1);
-        Value targs[3] = {type_str_name(type_ptr(cls)), bases, ns};
-        if (!bases || !targs[0]) {
-            return 0;
-        }
-        Value twin = type_tp_new(callable, targs, 3, 0);
+    // The twin with the other byte order (__ctype_be__ on a little-endian
+    // machine), made as CPython makes it: the same class statement again,
+    // named "<name>_be", for every class of PyCSimpleType itself.
+    if (type_ptr(callable) == &ctypes_simple_meta && fd->swappable && ns_copy) {
+        Value name_be = str_concat(args[0], str_from_cstr("_be"));
+        Value targs[3] = {name_be, args[1], ns_copy};
+        Value twin = name_be ? type_tp_new(callable, targs, 3, 0) : 0;
         if (!twin) {
             return 0;
         }
@@ -1440,9 +1435,8 @@ static Value simple_meta_new(Value callable, const Value *args, size_t nargs, Va
         if (!ti->format) {
             return err_no_memory();
         }
-        Value mod = obj_getattr_opt(cls, NAME(__module__));
-        if ((mod && set_type_attr(twin, "__module__", mod) < 0) ||
-            set_type_attr(twin, "__ctype_be__", twin) < 0 ||
+        if (set_type_attr(twin, "__ctype_be__", twin) < 0 ||
+            set_type_attr(twin, "__ctype_le__", cls) < 0 ||
             set_type_attr(cls, "__ctype_be__", twin) < 0 ||
             set_type_attr(cls, "__ctype_le__", cls) < 0) {
             return 0;

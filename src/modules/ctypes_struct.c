@@ -1493,6 +1493,10 @@ int ctypes_struct_init(void) {
         type_ready(&ctypes_pointer_base) < 0) {
         return -1;
     }
+    Type *generic[] = {&ctypes_array_base};
+    if (generic_alias_install(generic, 1) < 0) {
+        return -1;
+    }
     gc_add_root(&array_type_cache);
     array_type_cache = dict_new();
     return array_type_cache ? 0 : -1;
