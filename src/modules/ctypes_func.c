@@ -516,6 +516,7 @@ typedef struct CallArg {
         char c[16];
     } value;
     void *ptr;      // what libffi reads: &value, or a structure's memory
+    size_t bytes;   // a structure's size (libffi may lay it out larger: _pack_)
     Value keep;
 } CallArg;
 
@@ -545,6 +546,7 @@ static int conv_param(Value obj, size_t index, CallArg *pa) {
         case CK_UNION:
             pa->ffi = &info->ffi;
             pa->ptr = c->ptr;
+            pa->bytes = info->size;
             return 0;
         case CK_ARRAY:
             pa->ffi = &ffi_type_pointer;
@@ -707,9 +709,6 @@ static Value call_proc(void *proc, const Value *args, size_t nargs, int flags, V
         avalues[i] = ca[i].ptr;
     }
     ffi_type *rtype = ffi_type_of_restype(restype);
-    size_t rsize = rtype->size < sizeof(ffi_arg) ? sizeof(ffi_arg) : rtype->size;
-    long double *resbuf = alloca(rsize + sizeof(long double));
-    memset(resbuf, 0, rsize);
     ffi_cif cif;
     ffi_status st;
     if (nconv && nargs > nconv) {
@@ -721,6 +720,24 @@ static Value call_proc(void *proc, const Value *args, size_t nargs, int flags, V
     if (st != FFI_OK) {
         return err_format(&exc_RuntimeError, "ffi_prep_cif failed");
     }
+    // A structure libffi lays out larger than ctypes did (_pack_) is read
+    // from a copy of the right size, never past the object's memory.
+    for (size_t i = 0; i < nargs; i++) {
+        if (ca[i].bytes && atypes[i]->size > ca[i].bytes) {
+            void *copy = alloca(atypes[i]->size);
+            memset(copy, 0, atypes[i]->size);
+            memcpy(copy, ca[i].ptr, ca[i].bytes);
+            avalues[i] = copy;
+        }
+    }
+    // sized after ffi_prep_cif, which lays the result type out
+    size_t rsize = rtype->size < sizeof(ffi_arg) ? sizeof(ffi_arg) : rtype->size;
+    CTypeInfo *rinfo = restype && type_check(restype) ? ctypes_type_info(type_ptr(restype)) : NULL;
+    if (rinfo && rinfo->size > rsize) {
+        rsize = rinfo->size;
+    }
+    long double *resbuf = alloca(rsize + sizeof(long double));
+    memset(resbuf, 0, rsize);
     if (flags & FUNCFLAG_USE_ERRNO) {
         int tmp = ctypes_errno_value;
         ctypes_errno_value = errno;

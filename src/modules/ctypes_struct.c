@@ -342,6 +342,11 @@ int ctypes_struct_set_fields(Value type, Value fields, int is_union) {
         }
     }
     int flags = 0;
+    CTypeInfo *largest = NULL;
+    static CTypeInfo byte_info;
+    byte_info.kind = CK_SIMPLE;
+    byte_info.size = 1;
+    byte_info.ffi = ffi_type_uint8;
     size_t field_size = 0;   // bits of the open bit field's storage unit, 0 if none
     int bitofs = 0;
     StrBuf fmt;
@@ -398,9 +403,6 @@ int ctypes_struct_set_fields(Value type, Value fields, int is_union) {
                 err_format(&exc_ValueError, "number of bits invalid for bit field");
                 goto fail;
             }
-        }
-        if (add_ffi_elements(&elems, &nelems, &cap, fi) < 0) {
-            goto fail;
         }
         if (fi->flags & CT_HASPOINTER || fi->kind == CK_POINTER) {
             flags |= CT_HASPOINTER;
@@ -483,6 +485,17 @@ int ctypes_struct_set_fields(Value type, Value fields, int is_union) {
             bitofs += (int)bitsize;
             break;
         }
+        // libffi sees one element per storage unit: a bit field continuing
+        // the open unit adds none, one widening it replaces the unit's type.
+        if (is_union) {
+            if (!largest || fi->size > largest->size) {
+                largest = fi;
+            }
+        } else if (kind == EXPAND_BITFIELD && nelems) {
+            elems[nelems - 1] = &fi->ffi;
+        } else if (kind != CONT_BITFIELD && add_ffi_elements(&elems, &nelems, &cap, fi) < 0) {
+            goto fail;
+        }
         if (is_union && size > union_size) {
             union_size = size;
         }
@@ -506,6 +519,17 @@ int ctypes_struct_set_fields(Value type, Value fields, int is_union) {
         size = union_size;
     }
     size = (size + total_align - 1) / total_align * total_align;
+    if (is_union && largest) {
+        // a union is passed as its largest member padded to the union's size
+        if (add_ffi_elements(&elems, &nelems, &cap, largest) < 0) {
+            goto fail;
+        }
+        for (size_t pad = largest->size; pad < size; pad++) {
+            if (add_ffi_elements(&elems, &nelems, &cap, &byte_info) < 0) {
+                goto fail;
+            }
+        }
+    }
     if (elems) {
         elems[nelems] = NULL;
     } else {

@@ -140,3 +140,18 @@ h = _ctypes.dlopen(ctypes.util.find_library("c"))
 print(_ctypes.dlsym(h, "strlen") == cast(libc.strlen, c_void_p).value)
 show('dlsym missing', lambda: _ctypes.dlsym(h, "no_such_symbol_xyz").__class__)
 print(pythonapi is not None, isinstance(cdll.LoadLibrary(ctypes.util.find_library("c")), CDLL))
+
+# unions, bit fields and packed structures by value
+class UU(Union):
+    _fields_ = [("i", c_int), ("d", c_double)]
+class SU(Structure):
+    _fields_ = [("u", UU)]
+class BF(Structure):
+    _fields_ = [("a", c_int, 3), ("b", c_int, 4)]
+print(CFUNCTYPE(c_int, UU)(lambda u: u.i)(UU(7)), CFUNCTYPE(c_int, SU)(lambda s: s.u.i)(SU(UU(8))))
+print(CFUNCTYPE(c_int, BF)(lambda b: b.a * 10 + b.b)(BF(3, 5)))
+class PK(Structure):
+    _pack_ = 1
+    _fields_ = [("a", c_char), ("b", c_int), ("c", c_short)]
+PKCB = CFUNCTYPE(c_int, PK)
+print(PKCB(lambda p: p.b + p.c)(PK(b"x", 5, 6)))
