@@ -127,6 +127,9 @@ static Value cfield_descr_get(Value descr, Value inst, Value owner) {
         return err_format(&exc_TypeError, "not a ctype instance");
     }
     CFieldObject *f = cfield(descr);
+    if (f->offset + f->size > cdata(inst)->size) {
+        return err_format(&exc_TypeError, "not a ctype instance");  // a field of another layout
+    }
     char *p = cdata(inst)->ptr + f->offset;
     if (f->special == 's') {
         return char_array_get(p, f->size);
@@ -162,6 +165,10 @@ static int cfield_descr_set(Value descr, Value inst, Value value) {
         return -1;
     }
     CFieldObject *f = cfield(descr);
+    if (f->offset + f->size > cdata(inst)->size) {
+        err_format(&exc_TypeError, "not a ctype instance");  // a field of another layout
+        return -1;
+    }
     char *p = cdata(inst)->ptr + f->offset;
     if (f->special == 's') {
         return char_array_set(p, f->size, value);
@@ -1389,6 +1396,9 @@ static Value pointer_getitem(Value self, Value key) {
     if (!p) {
         return err_format(&exc_ValueError, "NULL pointer access");
     }
+    if (!info->proto) {
+        return err_format(&exc_TypeError, "Cannot create instance: has no _type_");
+    }
     CTypeInfo *ii = ctypes_info_of(info->proto);
     if (slice_check(key)) {
         SliceObject *s = slice_obj(key);
@@ -1436,6 +1446,10 @@ static int pointer_setitem(Value self, Value key, Value value) {
     char *p = pointer_value(self);
     if (!p) {
         err_format(&exc_ValueError, "NULL pointer access");
+        return -1;
+    }
+    if (!info->proto) {
+        err_format(&exc_TypeError, "Cannot create instance: has no _type_");
         return -1;
     }
     int64_t i;
