@@ -575,6 +575,11 @@ static CDataObject *cdata_alloc_object(Type *t) {
         err_format(&exc_TypeError, "abstract class");
         return NULL;
     }
+    if (!type_is_subtype(t, &ctypes_cdata_base)) {
+        // a class of a ctypes metatype that is no _CData (metaclass=type(Structure))
+        err_format(&exc_TypeError, "%s is not a ctypes type", t->name);
+        return NULL;
+    }
     info->flags |= CT_FINAL;
     CDataObject *o = (CDataObject *)gc_alloc(t, t->basic_size);
     if (!o) {
