@@ -231,6 +231,7 @@ Value ctypes_meta_in_dll(Value self, const Value *args, size_t nargs, Value kwna
 Value ctypes_meta_mul(Value a, Value b);
 // The generic from_param of structures, arrays, function pointers.
 Value ctypes_meta_from_param_generic(Value self, const Value *args, size_t nargs, Value kwnames);
+Value ctypes_pointer_from_param(Value self, const Value *args, size_t nargs, Value kwnames);
 // A new class of metatype `meta` named `name` with bases and ns.
 Value ctypes_new_class(Type *meta, const char *name, Value base, Value ns);
 // The PEP 3118 format of a simple code, with the byte order prefix (malloc'ed).

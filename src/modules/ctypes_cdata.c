@@ -1038,47 +1038,68 @@ Value ctypes_meta_mul(Value a, Value b) {
     return ctypes_array_type(type, n);
 }
 
-Value ctypes_meta_from_param_generic(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("from_param", nargs, kwnames, 1, 1) < 0) {
-        return 0;
-    }
-    Value v = args[0];
+// CPython's CDataType_from_param: an instance of the type; a byref() of an
+// instance of the type's item type; an object's _as_parameter_.
+static Value generic_from_param(Value self, Value v) {
     int r = obj_isinstance(v, self);
     if (r) {
         return r < 0 ? 0 : v;
     }
     CTypeInfo *info = ctypes_type_info(type_ptr(self));
-    if (info && info->kind == CK_POINTER && ctypes_cdata_check(v)) {
-        // an array of the pointed-to type, or a pointer to it
-        CTypeInfo *vi = ctypes_info_of(v);
-        if (vi && (vi->kind == CK_ARRAY || vi->kind == CK_POINTER) && vi->proto &&
-            obj_issubclass(vi->proto, info->proto) > 0) {
-            return v;
+    if (ctypes_carg_check(v)) {
+        Value ob = ((CArgObject *)val_ptr(v))->obj;
+        if (info && info->proto && ob) {
+            r = obj_isinstance(ob, info->proto);
+            if (r) {
+                return r < 0 ? 0 : v;
+            }
         }
-    }
-    if (info && info->kind == CK_POINTER && ctypes_carg_check(v)) {
-        CArgObject *a = (CArgObject *)val_ptr(v);
-        if (a->tag == 'P' && ctypes_cdata_check(a->obj) &&
-            obj_isinstance(a->obj, info->proto) > 0) {
-            return v;
-        }
-    }
-    if (info && info->kind == CK_POINTER && v == VAL_NONE) {
-        return VAL_NONE;
+        return err_format(&exc_TypeError, "expected %s instance instead of pointer to %s",
+                          type_ptr(self)->name, ob ? ctypes_type_name(ob) : "???");
     }
     Value as = obj_getattr_opt(v, str_intern_cstr("_as_parameter_"));
     if (as) {
-        return obj_call_method(self, "from_param", &as, 1);
+        return generic_from_param(self, as);
     }
     if (err_occurred()) {
         return 0;
     }
-    if (info && info->kind == CK_POINTER && ctypes_cdata_check(v)) {
-        return err_format(&exc_TypeError, "expected %s instance instead of %s",
-                          type_ptr(self)->name, ctypes_type_name(v));
-    }
     return err_format(&exc_TypeError, "expected %s instance instead of %s", type_ptr(self)->name,
                       ctypes_type_name(v));
+}
+
+Value ctypes_meta_from_param_generic(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("from_param", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    return generic_from_param(self, args[0]);
+}
+
+// PyCPointerType.from_param: None (NULL); an instance of the pointed-to
+// type, passed by reference; a pointer or array of that type.
+Value ctypes_pointer_from_param(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("from_param", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    Value v = args[0];
+    if (v == VAL_NONE) {
+        return v;
+    }
+    CTypeInfo *info = ctypes_type_info(type_ptr(self));
+    if (info && info->proto) {
+        int r = obj_isinstance(v, info->proto);
+        if (r) {
+            return r < 0 ? 0 : ctypes_byref(v, 0);
+        }
+        CTypeInfo *vi = ctypes_cdata_check(v) ? ctypes_info_of(v) : NULL;
+        if (vi && (vi->kind == CK_ARRAY || vi->kind == CK_POINTER) && vi->proto) {
+            r = obj_issubclass(vi->proto, info->proto);
+            if (r) {
+                return r < 0 ? 0 : v;
+            }
+        }
+    }
+    return generic_from_param(self, v);
 }
 
 // ---- call arguments -----------------------------------------------------------------------------

@@ -343,6 +343,209 @@ static void funcptr_free(Object *o) {
     }
 }
 
+// ---- paramflags ---------------------------------------------------------------------------------
+
+// The parameter directions of a prototype called with (name, dll), paramflags:
+// in parameters are taken from the call's arguments (by position or by
+// name, else the default), out parameters are made by the call and
+// returned instead of the result.
+enum { PARAMFLAG_FIN = 1, PARAMFLAG_FOUT = 2, PARAMFLAG_FLCID = 4 };
+
+static int paramflag_item(Value item, int64_t *flag, Value *name, Value *defval) {
+    TupleObject *t = tuple_check(item) ? tuple_obj(item) : NULL;
+    *name = VAL_NONE;
+    *defval = 0;
+    if (!t || t->len < 1 || t->len > 3 || !int_check(t->items[0]) ||
+        (t->len > 1 && t->items[1] != VAL_NONE && !val_is_str(t->items[1]))) {
+        err_format(&exc_TypeError,
+                   "paramflags must be a sequence of (int [,string [,value]]) tuples");
+        return -1;
+    }
+    if (obj_as_int64(t->items[0], flag) < 0) {
+        return -1;
+    }
+    if (t->len > 1) {
+        *name = t->items[1];
+    }
+    if (t->len > 2) {
+        *defval = t->items[2];
+    }
+    return 0;
+}
+
+static int validate_paramflags(Value self, Value paramflags) {
+    CTypeInfo *info = ctypes_info_of(self);
+    if (paramflags == VAL_NONE || !info->argtypes) {
+        return 0;
+    }
+    if (!tuple_check(paramflags)) {
+        err_format(&exc_TypeError, "paramflags must be a tuple or None");
+        return -1;
+    }
+    size_t n = tuple_obj(paramflags)->len;
+    if (n != tuple_obj(info->argtypes)->len) {
+        err_format(&exc_ValueError, "paramflags must have the same length as argtypes");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int64_t flag;
+        Value name, defval;
+        if (paramflag_item(tuple_obj(paramflags)->items[i], &flag, &name, &defval) < 0) {
+            return -1;
+        }
+        Value typ = tuple_obj(info->argtypes)->items[i];
+        switch (flag & (PARAMFLAG_FIN | PARAMFLAG_FOUT | PARAMFLAG_FLCID)) {
+        case 0:
+        case PARAMFLAG_FIN:
+        case PARAMFLAG_FIN | PARAMFLAG_FLCID:
+        case PARAMFLAG_FIN | PARAMFLAG_FOUT:
+            break;
+        case PARAMFLAG_FOUT: {
+            CTypeInfo *ti = ctypes_info_of(typ);
+            if (!(ti && type_check(typ) &&
+                  (ti->kind == CK_POINTER || ti->kind == CK_ARRAY ||
+                   (ti->kind == CK_SIMPLE && strchr("PzZ", ti->fd->code))))) {
+                err_format(&exc_TypeError, "'out' parameter %zu must be a pointer type, not %s",
+                           i + 1, type_check(typ) ? type_ptr(typ)->name : ctypes_type_name(typ));
+                return -1;
+            }
+            break;
+        }
+        default:
+            err_format(&exc_TypeError, "paramflag value %d not supported", (int)flag);
+            return -1;
+        }
+    }
+    fptr(self)->paramflags = paramflags;
+    return 0;
+}
+
+// The argument of an in parameter: the next positional one, the keyword
+// of its name, or its default.
+static Value paramflag_arg(size_t *index, Value name, Value defval, const Value *args, size_t nargs,
+                           Value kwnames, size_t *used_kw) {
+    if (*index < nargs) {
+        return args[(*index)++];
+    }
+    size_t nkw = args_nkw(kwnames);
+    for (size_t k = 0; name != VAL_NONE && k < nkw; k++) {
+        if (str_equal(tuple_obj(kwnames)->items[k], name)) {
+            (*index)++;
+            (*used_kw)++;
+            return args[nargs + k];
+        }
+    }
+    if (defval) {
+        return defval;
+    }
+    if (name != VAL_NONE) {
+        return err_format(&exc_TypeError, "required argument '%s' missing", str_obj(name)->data);
+    }
+    return err_format(&exc_TypeError, "not enough arguments");
+}
+
+// CPython's _build_callargs: the tuple of arguments for the call, and the
+// masks of the out and in-out parameters. 0 on error.
+static Value build_callargs(Value paramflags, Value argtypes, const Value *args, size_t nargs,
+                            Value kwnames, uint32_t *outmask, uint32_t *inoutmask,
+                            int *numretvals) {
+    size_t n = tuple_obj(argtypes)->len;
+    Value callargs = tuple_new(n);
+    if (!callargs) {
+        return 0;
+    }
+    size_t index = 0, used_kw = 0;
+    for (size_t i = 0; i < n; i++) {
+        int64_t flag;
+        Value name, defval, v;
+        if (paramflag_item(tuple_obj(paramflags)->items[i], &flag, &name, &defval) < 0) {
+            return 0;
+        }
+        switch (flag & (PARAMFLAG_FIN | PARAMFLAG_FOUT | PARAMFLAG_FLCID)) {
+        case PARAMFLAG_FIN | PARAMFLAG_FOUT:
+            *inoutmask |= 1u << i;
+            ++*numretvals;
+            // fall through
+        case 0:
+        case PARAMFLAG_FIN:
+        case PARAMFLAG_FIN | PARAMFLAG_FLCID:
+            v = paramflag_arg(&index, name, defval, args, nargs, kwnames, &used_kw);
+            break;
+        case PARAMFLAG_FOUT:
+            *outmask |= 1u << i;
+            ++*numretvals;
+            if (defval) {
+                v = defval;
+                break;
+            }
+            {
+                Value typ = tuple_obj(argtypes)->items[i];
+                CTypeInfo *ti = ctypes_info_of(typ);
+                if (!ti) {
+                    return err_format(&exc_TypeError, "NULL stgdict unexpected");
+                }
+                if (ti->kind == CK_SIMPLE) {
+                    return err_format(&exc_TypeError,
+                                      "%s 'out' parameter must be passed as default value",
+                                      type_ptr(typ)->name);
+                }
+                // an array is made itself, a pointer's target type otherwise
+                v = obj_call0(ti->kind == CK_ARRAY ? typ : ti->proto);
+            }
+            break;
+        default:
+            return err_format(&exc_ValueError, "paramflag %d not yet implemented", (int)flag);
+        }
+        if (!v) {
+            return 0;
+        }
+        tuple_obj(callargs)->items[i] = v;
+    }
+    size_t actual = nargs + args_nkw(kwnames);
+    if (actual != index) {
+        return err_format(&exc_TypeError, "call takes exactly %zu arguments (%zu given)", index,
+                          actual);
+    }
+    return callargs;
+}
+
+// CPython's _build_result: with out parameters, they (through
+// __ctypes_from_outparam__) are the result, one value or a tuple.
+static Value build_result(Value result, Value callargs, uint32_t outmask, uint32_t inoutmask,
+                          int numretvals) {
+    if (!result || !callargs || !outmask) {
+        return result;
+    }
+    Value tup = numretvals > 1 ? tuple_new((size_t)numretvals) : 0;
+    if (numretvals > 1 && !tup) {
+        return 0;
+    }
+    int index = 0;
+    size_t n = tuple_obj(callargs)->len;
+    for (size_t i = 0; i < n && i < 32; i++) {
+        uint32_t bit = 1u << i;
+        Value v;
+        if (bit & inoutmask) {
+            v = tuple_obj(callargs)->items[i];
+        } else if (bit & outmask) {
+            v = obj_call_method(tuple_obj(callargs)->items[i], "__ctypes_from_outparam__", NULL, 0);
+            if (!v) {
+                return 0;
+            }
+        } else {
+            continue;
+        }
+        if (numretvals == 1) {
+            return v;
+        }
+        tuple_obj(tup)->items[index++] = v;
+        if (index == numretvals) {
+            break;
+        }
+    }
+    return tup ? tup : result;
+}
+
 static Value funcptr_from_dll(Value self, const Value *args, size_t nargs) {
     Value spec = args[0];
     if (tuple_obj(spec)->len != 2) {
@@ -378,8 +581,8 @@ static Value funcptr_from_dll(Value self, const Value *args, size_t nargs) {
         const char *e = dlerror();
         return err_format(&exc_AttributeError, "%s", e ? e : "symbol not found");
     }
-    if (nargs > 1 && args[1] != VAL_NONE) {
-        return err_format(&exc_NotImplementedError, "ctypes: paramflags are not supported");
+    if (nargs > 1 && validate_paramflags(self, args[1]) < 0) {
+        return 0;
     }
     memcpy(cdata(self)->ptr, &addr, sizeof addr);
     return ctypes_keep_ref(self, 0, dll) < 0 ? 0 : self;
@@ -764,9 +967,6 @@ static Value funcptr_call(Value self, const Value *args, size_t nargs, Value kwn
     if (!info) {
         return err_format(&exc_TypeError, "abstract class");
     }
-    if (args_nkw(kwnames)) {
-        return err_format(&exc_TypeError, "call takes no keyword arguments");
-    }
     Value restype = f->restype ? f->restype : info->restype;
     Value converters = f->converters ? f->converters : info->converters;
     Value checker = f->restype ? f->checker : info->checker;
@@ -774,6 +974,19 @@ static Value funcptr_call(Value self, const Value *args, size_t nargs, Value kwn
     memcpy(&proc, f->cdata.ptr, sizeof proc);
     if (!proc) {
         return err_format(&exc_ValueError, "NULL pointer access");
+    }
+    Value argtypes = f->argtypes ? f->argtypes : info->argtypes;
+    Value callargs = 0;
+    uint32_t outmask = 0, inoutmask = 0;
+    int numretvals = 0;
+    if (f->paramflags && tuple_obj(f->paramflags)->len && argtypes && tuple_check(argtypes)) {
+        callargs = build_callargs(f->paramflags, argtypes, args, nargs, kwnames, &outmask,
+                                  &inoutmask, &numretvals);
+        if (!callargs) {
+            return 0;
+        }
+        args = tuple_obj(callargs)->items;
+        nargs = tuple_obj(callargs)->len;
     }
     if (converters) {
         size_t required = tuple_obj(converters)->len;
@@ -790,9 +1003,11 @@ static Value funcptr_call(Value self, const Value *args, size_t nargs, Value kwn
     }
     Value result = call_proc(proc, args, nargs, info->funcflags, converters, restype, checker);
     if (result && f->errcheck) {
-        Value callargs = tuple_from(args, nargs);
         if (!callargs) {
-            return 0;
+            callargs = tuple_from(args, nargs);
+            if (!callargs) {
+                return 0;
+            }
         }
         Value eargs[3] = {result, self, callargs};
         Value v = obj_call(f->errcheck, eargs, 3, 0);
@@ -800,7 +1015,7 @@ static Value funcptr_call(Value self, const Value *args, size_t nargs, Value kwn
             return v;
         }
     }
-    return result;
+    return build_result(result, callargs, outmask, inoutmask, numretvals);
 }
 
 // call_function(address, args): the function called with the default

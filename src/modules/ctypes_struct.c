@@ -1299,7 +1299,7 @@ static const MethodDef pointer_meta_methods[] = {
     {"from_buffer", ctypes_meta_from_buffer, METH_DEFAULT, NULL},
     {"from_buffer_copy", ctypes_meta_from_buffer_copy, METH_DEFAULT, NULL},
     {"in_dll", ctypes_meta_in_dll, METH_DEFAULT, NULL},
-    {"from_param", ctypes_meta_from_param_generic, METH_DEFAULT, NULL},
+    {"from_param", ctypes_pointer_from_param, METH_DEFAULT, NULL},
     {"set_type", pointer_meta_set_type, METH_DEFAULT, NULL},
     {NULL, NULL, 0, NULL},
 };
