@@ -712,11 +712,14 @@ static int struct_meta_setattr(Value self, Value name, Value value) {
             err_format(&exc_AttributeError, "_fields_ is final");
             return -1;
         }
-        if (type_type.setattr(self, name, value) < 0) {
+        if (!info) {
+            // CPython's message: an _abstract_ class, or one whose
+            // __init_subclass__ sets _fields_ before its layout exists
+            err_format(&exc_TypeError, "ctypes state is not initialized");
             return -1;
         }
-        if (!info) {
-            return 0;
+        if (type_type.setattr(self, name, value) < 0) {
+            return -1;
         }
         return ctypes_struct_set_fields(self, value, info->kind == CK_UNION);
     }

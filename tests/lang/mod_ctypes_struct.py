@@ -157,3 +157,17 @@ print(pp.contents.contents.value, pp[0][0])
 print(POINTER(c_int).__name__, POINTER(Node).__name__)
 show('POINTER(5)', lambda: POINTER(5))
 print(n2._objects is not None, "1" in n2._objects)
+
+# _fields_ set before the layout exists
+class BrokenStructure(Structure):
+    def __init_subclass__(cls, **kwargs):
+        cls._fields_ = []
+try:
+    class Subclass(BrokenStructure):
+        pass
+except TypeError as e:
+    print(type(e).__name__, e)
+class Abstract(Structure):
+    _abstract_ = 1
+show('abstract _fields_', lambda: setattr(Abstract, "_fields_", []))
+show('abstract instance', lambda: Abstract())
