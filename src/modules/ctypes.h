@@ -228,7 +228,7 @@ Value ctypes_meta_from_address(Value self, const Value *args, size_t nargs, Valu
 Value ctypes_meta_from_buffer(Value self, const Value *args, size_t nargs, Value kwnames);
 Value ctypes_meta_from_buffer_copy(Value self, const Value *args, size_t nargs, Value kwnames);
 Value ctypes_meta_in_dll(Value self, const Value *args, size_t nargs, Value kwnames);
-Value ctypes_meta_mul(Value a, Value b);
+Value ctypes_meta_repeat(Value type, Value count);
 // The generic from_param of structures, arrays, function pointers.
 Value ctypes_meta_from_param_generic(Value self, const Value *args, size_t nargs, Value kwnames);
 Value ctypes_pointer_from_param(Value self, const Value *args, size_t nargs, Value kwnames);

@@ -1019,18 +1019,12 @@ Value ctypes_meta_in_dll(Value self, const Value *args, size_t nargs, Value kwna
     return ctypes_cdata_from_base(meta_self_type(self), 0, 0, (char *)addr);
 }
 
-Value ctypes_meta_mul(Value a, Value b) {
-    Value type = a, count = b;
-    if (!type_check(a)) {
-        type = b;
-        count = a;
-    }
-    if (!type_check(type) || !is_ctypes_meta(type_of(type)) || !int_check(count)) {
-        return VAL_NOTIMPLEMENTED;
-    }
+// `type * n` (CPython's sq_repeat of the metatypes): the array type.
+Value ctypes_meta_repeat(Value type, Value count) {
     int64_t n;
-    if (obj_as_int64(count, &n) < 0) {
-        return 0;
+    int r = seq_repeat_count(count, &n);
+    if (r <= 0) {
+        return r < 0 ? 0 : VAL_NOTIMPLEMENTED;
     }
     if (n < 0) {
         return err_format(&exc_ValueError, "Array length must be >= 0, not %lld", (long long)n);
@@ -1490,7 +1484,7 @@ Type ctypes_simple_meta = {
     .trace = ctypes_meta_trace,
     .free = ctypes_meta_free,
     .new_ = simple_meta_new,
-    .binop = {[BINOP_MUL] = ctypes_meta_mul},
+    .seq_repeat = ctypes_meta_repeat,
     .methods = simple_meta_methods,
 };
 

@@ -165,7 +165,7 @@ Type ctypes_funcptr_meta = {
     .trace = ctypes_meta_trace,
     .free = ctypes_meta_free,
     .new_ = funcptr_meta_new,
-    .binop = {[BINOP_MUL] = ctypes_meta_mul},
+    .seq_repeat = ctypes_meta_repeat,
     .methods = funcptr_meta_methods,
 };
 

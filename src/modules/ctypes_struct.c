@@ -745,7 +745,7 @@ Type ctypes_struct_meta = {
     .free = ctypes_meta_free,
     .new_ = struct_meta_new,
     .setattr = struct_meta_setattr,
-    .binop = {[BINOP_MUL] = ctypes_meta_mul},
+    .seq_repeat = ctypes_meta_repeat,
     .methods = struct_meta_methods,
 };
 
@@ -759,7 +759,7 @@ Type ctypes_union_meta = {
     .free = ctypes_meta_free,
     .new_ = union_meta_new,
     .setattr = struct_meta_setattr,
-    .binop = {[BINOP_MUL] = ctypes_meta_mul},
+    .seq_repeat = ctypes_meta_repeat,
     .methods = struct_meta_methods,
 };
 
@@ -1074,7 +1074,7 @@ Type ctypes_array_meta = {
     .trace = ctypes_meta_trace,
     .free = ctypes_meta_free,
     .new_ = array_meta_new,
-    .binop = {[BINOP_MUL] = ctypes_meta_mul},
+    .seq_repeat = ctypes_meta_repeat,
     .methods = array_meta_methods,
 };
 
@@ -1316,7 +1316,7 @@ Type ctypes_pointer_meta = {
     .trace = ctypes_meta_trace,
     .free = ctypes_meta_free,
     .new_ = pointer_meta_new,
-    .binop = {[BINOP_MUL] = ctypes_meta_mul},
+    .seq_repeat = ctypes_meta_repeat,
     .methods = pointer_meta_methods,
 };
 
