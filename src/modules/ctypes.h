@@ -214,15 +214,22 @@ static inline int ctypes_carg_check(Value v) {
 int ctypes_int_mask(Value v, uint64_t *out);
 // The class name of a value's type.
 const char *ctypes_type_name(Value v);
-// Module functions (ctypesmodule.c) that other files use.
+// byref(obj, offset): a CArg pointing into obj's memory (ctypesmodule.c).
 Value ctypes_byref(Value obj, int64_t offset);
-// The tuple of name strings etc. (struct layout) - ctypes_struct.c.
+// Lay out a structure or union class from its _fields_, putting a CField
+// on the class for each field (ctypes_struct.c). 0 or -1.
 int ctypes_struct_set_fields(Value type, Value fields, int is_union);
-// Calls (ctypes_func.c).
-int ctypes_func_init(void);
-// Base classes and metatypes: readied in ctypesmodule.c.
+// Ready each file's types (called by ctypes_module_init). 0 or -1.
 int ctypes_cdata_init(void);
 int ctypes_struct_init(void);
+int ctypes_func_init(void);
+// ctypes' private errno, swapped with the real one around calls of
+// functions made with use_errno (get_errno/set_errno).
+extern __thread int ctypes_errno_value;
+// call_function(address, args): default conversions, an int result.
+Value ctypes_call_function(void *proc, Value argtuple, int flags);
+// The _unpickle function that __reduce__ names.
+Value ctypes_unpickle_function(void);
 // The method tables of the metatypes that every kind shares.
 Value ctypes_meta_from_address(Value self, const Value *args, size_t nargs, Value kwnames);
 Value ctypes_meta_from_buffer(Value self, const Value *args, size_t nargs, Value kwnames);
@@ -236,7 +243,7 @@ Value ctypes_pointer_from_param(Value self, const Value *args, size_t nargs, Val
 Value ctypes_new_class(Type *meta, const char *name, Value base, Value ns);
 // The PEP 3118 format of a simple code, with the byte order prefix (malloc'ed).
 char *ctypes_simple_format(const FieldDesc *fd, int swapped);
-// Read/write an integer of `size` bytes (1, 2, 4, 8), swapped or not.
+// Read/write an unsigned integer of `size` bytes (1, 2, 4, 8) in native order.
 uint64_t ctypes_read_uint(const char *p, size_t size);
 void ctypes_write_uint(char *p, size_t size, uint64_t v);
 

@@ -1499,7 +1499,6 @@ int ctypes_cdata_init(void) {
     return unpickle_fn ? 0 : -1;
 }
 
-Value ctypes_unpickle_function(void);
 Value ctypes_unpickle_function(void) {
     return unpickle_fn;
 }

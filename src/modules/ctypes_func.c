@@ -1018,9 +1018,6 @@ static Value funcptr_call(Value self, const Value *args, size_t nargs, Value kwn
     return build_result(result, callargs, outmask, inoutmask, numretvals);
 }
 
-// call_function(address, args): the function called with the default
-// conversions, an int result.
-Value ctypes_call_function(void *proc, Value argtuple, int flags);
 Value ctypes_call_function(void *proc, Value argtuple, int flags) {
     return call_proc(proc, tuple_obj(argtuple)->items, tuple_obj(argtuple)->len, flags, 0, 0, 0);
 }

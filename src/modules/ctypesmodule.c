@@ -32,9 +32,6 @@
 
 Value ctypes_argument_error;
 Value ctypes_pointer_type_cache;
-extern __thread int ctypes_errno_value;
-Value ctypes_call_function(void *proc, Value argtuple, int flags);
-Value ctypes_unpickle_function(void);
 
 // ---- the helpers behind the _*_addr addresses -------------------------------------------------
 
@@ -452,11 +449,19 @@ FN(mod_pyobj_from_ptr) {
     if (handle_arg(args[0], &p) < 0) {
         return 0;
     }
-    Object *o = gc_find_object(p);
-    if (!o || (void *)o != p) {
-        return err_format(&exc_ValueError, "PyObj_FromPtr: no object at this address");
+    // What id() gives: an immediate's bits, or an object's address. Only
+    // addresses of heap objects and the singletons are taken: krait never
+    // reads an arbitrary address as an object.
+    Value v = (Value)(uintptr_t)p;
+    if (v && !val_is_ptr(v)) {
+        return v;
     }
-    return val_from_ptr(o);
+    Object *o = gc_find_object(p);
+    if ((o && (void *)o == p) || v == VAL_NONE || v == VAL_TRUE || v == VAL_FALSE ||
+        v == VAL_NOTIMPLEMENTED || v == VAL_ELLIPSIS) {
+        return v;
+    }
+    return err_format(&exc_ValueError, "PyObj_FromPtr: no object at this address");
 }
 
 FN(mod_py_incref) {
