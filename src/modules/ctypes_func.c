@@ -309,7 +309,10 @@ static Value make_callback(Value self, Value callable) {
     }
     memcpy(f->cdata.ptr, &code, sizeof code);
     f->callable = callable;
-    return self;
+    // The closure lives as long as this object: whoever copies the function
+    // pointer (a structure field, an array item) keeps _objects, so it
+    // keeps the object (CPython keeps its thunk there).
+    return ctypes_keep_ref(self, 0, self) < 0 ? 0 : self;
 }
 
 // ---- CFuncPtr instances -----------------------------------------------------------------------

@@ -72,3 +72,26 @@ try:
     pickle.dumps(S())
 except ValueError as e:
     print(type(e).__name__, e)
+
+# a callback stored in a structure outlives the prototype instance
+CB = CFUNCTYPE(c_int, c_int)
+class WithCb(Structure):
+    _fields_ = [("cb", CB), ("n", c_int)]
+def make_cb_struct():
+    w = WithCb()
+    w.cb = CB(lambda x: x * 3)
+    return w
+w = make_cb_struct()
+for _ in range(3):
+    gc.collect()
+    junk = [bytearray(100) for _ in range(3000)]
+print(w.cb(7), CB(cast(w.cb, c_void_p).value)(5))
+
+# in_dll
+import ctypes.util
+libc = CDLL(ctypes.util.find_library("c"))
+print(c_void_p.in_dll(libc, "environ").value is not None)
+try:
+    c_int.in_dll(libc, "no_such_symbol_abc")
+except ValueError as e:
+    print(type(e).__name__, e)
