@@ -1451,6 +1451,14 @@ static __attribute__((noinline)) int load_method_generic(Value *R, unsigned a_, 
     return 0;
 }
 
+// COMPARE's answer for ordered operands: bit c of compare_outcomes[op], c
+// being 0, 1, 2 when x <, ==, > y, and 3 when the operands are unordered
+// (a NaN: only != holds).
+static const uint8_t compare_outcomes[CMP_GE + 1] = {
+    [CMP_LT] = 0x1, [CMP_LE] = 0x3, [CMP_EQ] = 0x2,
+    [CMP_NE] = 0xd, [CMP_GT] = 0x4, [CMP_GE] = 0x6,
+};
+
 // ---- the loop -------------------------------------------------------------------------
 
 // vm_run_frame's dispatch table, its entries as compiled, and the address
@@ -2041,48 +2049,47 @@ L_TRACE_HOOK: {
     TARGET(COMPARE) {
         Value a = R[B], b = R[C], v;
         double fx, fy;
-        switch (X) {
-        case 6: v = val_bool(a == b); break;
-        case 7: v = val_bool(a != b); break;
-        case 8:
-        case 9: {
-            int c = obj_contains(b, a);
-            CHECK(c >= 0);
-            v = val_bool(X == 8 ? c : !c);
-            break;
-        }
-        default:
-            if (val_is_smallint(a) && val_is_smallint(b)) {
-                int64_t x = (int64_t)a, y = (int64_t)b;  // the tag does not change the order
-                int r = 0;
-                switch (X) {
-                case CMP_LT: r = x < y; break;
-                case CMP_LE: r = x <= y; break;
-                case CMP_EQ: r = x == y; break;
-                case CMP_NE: r = x != y; break;
-                case CMP_GT: r = x > y; break;
-                case CMP_GE: r = x >= y; break;
-                }
-                v = val_bool(r);
-            } else if (compare_float_operands(a, b, &fx, &fy)) {
-                double x = fx, y = fy;
-                int r = 0;
-                switch (X) {
-                case CMP_LT: r = x < y; break;
-                case CMP_LE: r = x <= y; break;
-                case CMP_EQ: r = x == y; break;
-                case CMP_NE: r = x != y; break;
-                case CMP_GT: r = x > y; break;
-                case CMP_GE: r = x >= y; break;
-                }
-                v = val_bool(r);
-            } else {
-                v = obj_richcompare(a, b, (CompareOp)X);
+        int r;
+        if (X <= CMP_GE && val_is_smallint(a) && val_is_smallint(b)) {
+            int64_t x = (int64_t)a, y = (int64_t)b;  // the tag does not change the order
+            r = (compare_outcomes[X] >> ((x > y) - (x < y) + 1)) & 1;
+        } else if (X <= CMP_GE && compare_float_operands(a, b, &fx, &fy)) {
+            int c = fx < fy ? 0 : fx == fy ? 1 : fx > fy ? 2 : 3;
+            r = (compare_outcomes[X] >> c) & 1;
+        } else {
+            switch (X) {
+            case 6: v = val_bool(a == b); break;
+            case 7: v = val_bool(a != b); break;
+            case 8:
+            case 9: {
+                int c = obj_contains(b, a);
+                CHECK(c >= 0);
+                v = val_bool(X == 8 ? c : !c);
+                break;
             }
-            break;
+            default: v = obj_richcompare(a, b, (CompareOp)X); break;
+            }
+            CHECK(v);
+            R[A] = v;
+            NEXT();
         }
-        CHECK(v);
-        R[A] = v;
+        R[A] = val_bool(r);
+        // A test branching on the result runs here, without a dispatch of
+        // its own (with a hook set it is dispatched, for its events).
+        Instr n = *pc;
+        if (instr_a(n) == A && !vm_hooks_on) {
+            if (instr_op(n) == OP_JUMPIFFALSE) {
+                pc += 1;
+                if (!r) {
+                    JUMPBY(instr_offset(n));
+                }
+            } else if (instr_op(n) == OP_JUMPIFTRUE) {
+                pc += 1;
+                if (r) {
+                    JUMPBY(instr_offset(n));
+                }
+            }
+        }
         NEXT();
     }
     TARGET(TRUTH) {
@@ -2374,7 +2381,15 @@ L_TRACE_HOOK: {
             NEXT();
         }
         Value v;
-        if (call_self[0]) {
+        const MethodDescrObject *md = (const MethodDescrObject *)val_ptr(callee);
+        if (call_self[0] && !kwnames && val_is_ptr(callee) &&
+            md->header.type == &type_method_descriptor && type_of(call_self[0]) == md->owner &&
+            !(md->def->flags & (METH_CLASS | METH_STATIC))) {
+            // o.meth(args) for a method of o's builtin type: its C function,
+            // without method_descr_call's checks (they hold: self's type is
+            // the owner, no keywords)
+            v = md->def->fn(call_self[0], args, npos, 0);
+        } else if (call_self[0]) {
             // args[-1] is self's slot: the vector is contiguous
             v = obj_call(callee, args - 1, npos + 1, kwnames);
         } else {
