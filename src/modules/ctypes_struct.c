@@ -34,7 +34,8 @@
 typedef struct CFieldObject {
     Object header;
     Value proto;            // the field's ctype
-    size_t offset, size;    // size: bytes, or (bits << 16) + bit offset for bit fields
+    int64_t offset;         // may be negative: a union's continued bit field, as CPython
+    size_t size;            // bytes of the field's storage
     int64_t index;          // the key of what the field keeps in _objects
     int bitsize, bitofs;    // bit fields: width and offset in the storage unit
     char special;           // 's' / 'U': a c_char / c_wchar array read as bytes / str
@@ -118,6 +119,94 @@ static int wchar_array_set(char *p, size_t n, Value v) {
     return 0;
 }
 
+// A bit field's storage unit, as an integer in native order. CPython lays
+// a continued bit field of a union at a negative offset and reads (and
+// writes) outside the object there; krait reads the bytes outside as zero
+// and never writes them.
+static uint64_t bitfield_load(CDataObject *c, int64_t offset, size_t n, int swapped) {
+    char tmp[8] = {0};
+    for (size_t i = 0; i < n; i++) {
+        int64_t at = offset + (int64_t)i;
+        if (at >= 0 && (size_t)at < c->size) {
+            tmp[i] = c->ptr[at];
+        }
+    }
+    uint64_t u = ctypes_read_uint(tmp, n);
+    return swapped ? __builtin_bswap64(u) >> (64 - 8 * n) : u;
+}
+
+static void bitfield_store(CDataObject *c, int64_t offset, size_t n, int swapped, uint64_t u) {
+    char tmp[8];
+    if (swapped) {
+        u = __builtin_bswap64(u) >> (64 - 8 * n);
+    }
+    ctypes_write_uint(tmp, n, u);
+    for (size_t i = 0; i < n; i++) {
+        int64_t at = offset + (int64_t)i;
+        if (at >= 0 && (size_t)at < c->size) {
+            c->ptr[at] = tmp[i];
+        }
+    }
+}
+
+// The bit arithmetic of CPython's accessors, including what x86 makes of
+// its shifts for a bit field laid out past its type's width (CPython's
+// layout lets a narrower type continue a wider storage unit): values of
+// types narrower than 64 bits are computed as 32-bit ints, and a shift count
+// is taken modulo the operand width, as the hardware does.
+static int64_t bits_shl(int64_t v, int64_t count, int wide) {
+    if (wide) {
+        return (int64_t)((uint64_t)v << (count & 63));
+    }
+    return (int32_t)((uint32_t)v << (count & 31));
+}
+
+static int64_t bits_shr(int64_t v, int64_t count, size_t n, int is_signed) {
+    if (n == 8) {
+        return is_signed ? v >> (count & 63) : (int64_t)((uint64_t)v >> (count & 63));
+    }
+    if (n == 4 && !is_signed) {
+        return (int64_t)((uint32_t)v >> (count & 31));
+    }
+    // an int, or a narrower value promoted to int: an arithmetic shift
+    return (int32_t)v >> (count & 31);
+}
+
+// v truncated to the field type (n bytes, signed or not), as a C assignment.
+static int64_t bits_trunc(int64_t v, size_t n, int is_signed) {
+    if (n >= 8) {
+        return v;
+    }
+    uint64_t mask = ((uint64_t)1 << (8 * n)) - 1;
+    uint64_t u = (uint64_t)v & mask;
+    if (is_signed && (u >> (8 * n - 1)) & 1) {
+        u |= ~mask;
+    }
+    return (int64_t)u;
+}
+
+static Value bitfield_get(CFieldObject *f, CTypeInfo *info, uint64_t raw) {
+    size_t n = info->size;
+    int is_signed = info->fd->is_signed == 1, wide = n == 8;
+    int64_t v = bits_trunc((int64_t)raw, n, is_signed);
+    v = bits_trunc(bits_shl(v, (int64_t)(8 * n) - f->bitofs - f->bitsize, wide), n, is_signed);
+    v = bits_trunc(bits_shr(v, (int64_t)(8 * n) - f->bitsize, n, is_signed), n, is_signed);
+    if (!is_signed && wide) {
+        return int_from_u64((uint64_t)v);
+    }
+    return int_from_i64(is_signed ? v : (int64_t)((uint64_t)v & (((uint64_t)1 << (8 * n)) - 1)));
+}
+
+static uint64_t bitfield_put(CFieldObject *f, CTypeInfo *info, uint64_t cur, uint64_t val) {
+    size_t n = info->size;
+    int wide = n == 8;
+    int64_t mask = bits_shl(1, f->bitsize - 1, wide) - 1;
+    mask = bits_shl(mask, 1, wide) + 1;
+    int64_t keep = (int64_t)cur & ~bits_shl(mask, f->bitofs, wide);
+    int64_t put = bits_shl((int64_t)val & mask, f->bitofs, wide);
+    return (uint64_t)bits_trunc(keep | put, n, 0);
+}
+
 static Value cfield_descr_get(Value descr, Value inst, Value owner) {
     (void)owner;
     if (!inst || inst == VAL_NONE) {
@@ -127,7 +216,18 @@ static Value cfield_descr_get(Value descr, Value inst, Value owner) {
         return err_format(&exc_TypeError, "not a ctype instance");
     }
     CFieldObject *f = cfield(descr);
-    if (f->offset + f->size > cdata(inst)->size) {
+    if (f->bitsize) {
+        CTypeInfo *info = ctypes_info_of(f->proto);
+        uint64_t u = bitfield_load(cdata(inst), f->offset, info->size, info->flags & CT_SWAPPED);
+        if (info->fd->is_signed < 0) {
+            // c_bool, c_char, c_wchar: CPython's accessors ignore the bits
+            char tmp[8];
+            ctypes_write_uint(tmp, info->size, u);
+            return info->fd->get(tmp, info->size);
+        }
+        return bitfield_get(f, info, u);
+    }
+    if (f->offset < 0 || (size_t)f->offset + f->size > cdata(inst)->size) {
         return err_format(&exc_TypeError, "not a ctype instance");  // a field of another layout
     }
     char *p = cdata(inst)->ptr + f->offset;
@@ -136,21 +236,6 @@ static Value cfield_descr_get(Value descr, Value inst, Value owner) {
     }
     if (f->special == 'U') {
         return wchar_array_get(p, f->size);
-    }
-    if (f->bitsize) {
-        CTypeInfo *info = ctypes_info_of(f->proto);
-        size_t n = info->size;
-        uint64_t u = ctypes_read_uint(p, n);
-        if (info->flags & CT_SWAPPED) {
-            u = __builtin_bswap64(u) >> (64 - 8 * n);
-        }
-        int shift_left = 64 - f->bitofs - f->bitsize;
-        if (info->fd->is_signed == 1) {
-            int64_t s = (int64_t)(u << shift_left) >> (64 - f->bitsize);
-            return int_from_i64(s);
-        }
-        u = (u << shift_left) >> (64 - f->bitsize);
-        return info->fd->code == '?' ? val_bool(u != 0) : int_from_u64(u);
     }
     return ctypes_get_item(type_ptr(f->proto), inst, f->index, p, f->size);
 }
@@ -165,7 +250,23 @@ static int cfield_descr_set(Value descr, Value inst, Value value) {
         return -1;
     }
     CFieldObject *f = cfield(descr);
-    if (f->offset + f->size > cdata(inst)->size) {
+    if (f->bitsize) {
+        CTypeInfo *info = ctypes_info_of(f->proto);
+        size_t n = info->size;
+        char tmp[16] = {0};
+        if (!info->fd->set(tmp, value, n)) {
+            return -1;
+        }
+        uint64_t v = ctypes_read_uint(tmp, n);
+        int swapped = info->flags & CT_SWAPPED;
+        if (info->fd->is_signed >= 0) {
+            uint64_t cur = bitfield_load(cdata(inst), f->offset, n, swapped);
+            v = bitfield_put(f, info, cur, v);
+        }
+        bitfield_store(cdata(inst), f->offset, n, swapped, v);
+        return 0;
+    }
+    if (f->offset < 0 || (size_t)f->offset + f->size > cdata(inst)->size) {
         err_format(&exc_TypeError, "not a ctype instance");  // a field of another layout
         return -1;
     }
@@ -176,26 +277,6 @@ static int cfield_descr_set(Value descr, Value inst, Value value) {
     if (f->special == 'U') {
         return wchar_array_set(p, f->size, value);
     }
-    if (f->bitsize) {
-        CTypeInfo *info = ctypes_info_of(f->proto);
-        size_t n = info->size;
-        char tmp[16] = {0};
-        if (!info->fd->set(tmp, value, n)) {
-            return -1;
-        }
-        uint64_t v = ctypes_read_uint(tmp, n);
-        uint64_t cur = ctypes_read_uint(p, n);
-        if (info->flags & CT_SWAPPED) {
-            cur = __builtin_bswap64(cur) >> (64 - 8 * n);
-        }
-        uint64_t mask = (f->bitsize == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bitsize) - 1));
-        cur = (cur & ~(mask << f->bitofs)) | ((v & mask) << f->bitofs);
-        if (info->flags & CT_SWAPPED) {
-            cur = __builtin_bswap64(cur) >> (64 - 8 * n);
-        }
-        ctypes_write_uint(p, n, cur);
-        return 0;
-    }
     return ctypes_set_item(inst, type_ptr(f->proto), f->index, p, f->size, value);
 }
 
@@ -203,14 +284,15 @@ static Value cfield_repr(Value self) {
     CFieldObject *f = cfield(self);
     const char *name = type_ptr(f->proto)->name;
     if (f->bitsize) {
-        return str_format_c("<Field type=%s, ofs=%zu:%d, bits=%d>", name, f->offset, f->bitofs,
-                            f->bitsize);
+        return str_format_c("<Field type=%s, ofs=%lld:%d, bits=%d>", name, (long long)f->offset,
+                            f->bitofs, f->bitsize);
     }
-    return str_format_c("<Field type=%s, ofs=%zu, size=%zu>", name, f->offset, f->size);
+    return str_format_c("<Field type=%s, ofs=%lld, size=%zu>", name, (long long)f->offset,
+                        f->size);
 }
 
 static Value cfield_get_offset(Value self) {
-    return int_from_i64((int64_t)cfield(self)->offset);
+    return int_from_i64(cfield(self)->offset);
 }
 
 static Value cfield_get_size(Value self) {
@@ -431,10 +513,11 @@ int ctypes_struct_set_fields(Value type, Value fields, int is_union) {
             }
         }
         if (is_union) {
+            // As CPython: each member at offset 0, but the open bit field
+            // carries over from the previous member (a continued one gets
+            // a negative offset there, which reads refuse).
             size = offset = 0;
             align = 0;
-            field_size = 0;
-            bitofs = 0;
         }
         // GCC's layout: continue the open bit field, expand it, or start anew.
         size_t fbits = fi->size * 8;
@@ -469,7 +552,7 @@ int ctypes_struct_set_fields(Value type, Value fields, int is_union) {
             }
             f->size = fi->size;
             size += fi->size;
-            f->offset = offset;
+            f->offset = (int64_t)offset;
             offset += fi->size;
             align = a;
             break;
@@ -481,14 +564,14 @@ int ctypes_struct_set_fields(Value type, Value fields, int is_union) {
             f->bitsize = (int)bitsize;
             f->bitofs = big_endian ? (int)field_size - bitofs - (int)bitsize : bitofs;
             f->size = fi->size;
-            f->offset = offset - fi->size;
+            f->offset = (int64_t)offset - (int64_t)fi->size;
             bitofs += (int)bitsize;
             break;
         case CONT_BITFIELD:
             f->bitsize = (int)bitsize;
             f->bitofs = big_endian ? (int)field_size - bitofs - (int)bitsize : bitofs;
             f->size = fi->size;
-            f->offset = offset - fi->size;
+            f->offset = (int64_t)offset - (int64_t)fi->size;
             bitofs += (int)bitsize;
             break;
         }
@@ -570,7 +653,7 @@ fail:
 
 // _anonymous_: the fields of each named structure field become fields of
 // this class too, at the sum of the offsets.
-static int make_fields(Value type, CFieldObject *descr, size_t offset, int64_t index) {
+static int make_fields(Value type, CFieldObject *descr, int64_t offset, int64_t index) {
     CTypeInfo *info = ctypes_info_of(descr->proto);
     if (!info || !info->fields) {
         return 0;
