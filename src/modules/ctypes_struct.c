@@ -200,8 +200,9 @@ static Value bitfield_get(CFieldObject *f, CTypeInfo *info, uint64_t raw) {
 static uint64_t bitfield_put(CFieldObject *f, CTypeInfo *info, uint64_t cur, uint64_t val) {
     size_t n = info->size;
     int wide = n == 8;
-    int64_t mask = bits_shl(1, f->bitsize - 1, wide) - 1;
-    mask = bits_shl(mask, 1, wide) + 1;
+    // ((1 << (bits - 1)) - 1) << 1) + 1, wrapping as the hardware does
+    int64_t mask = (int64_t)((uint64_t)bits_shl(1, f->bitsize - 1, wide) - 1);
+    mask = (int64_t)((uint64_t)bits_shl(mask, 1, wide) + 1);
     int64_t keep = (int64_t)cur & ~bits_shl(mask, f->bitofs, wide);
     int64_t put = bits_shl((int64_t)val & mask, f->bitofs, wide);
     return (uint64_t)bits_trunc(keep | put, n, 0);
