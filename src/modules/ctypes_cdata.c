@@ -1413,7 +1413,15 @@ static Value simple_meta_new(Value callable, const Value *args, size_t nargs, Va
                           "length 1");
     }
     char code = (char)str_getitem_cp(proto, 0);
-    const FieldDesc *fd = strchr(simple_type_chars, code) ? ctypes_field_desc(code) : NULL;
+    if (str_getitem_cp(proto, 0) < 128 && strchr(simple_type_chars, code) &&
+        !ctypes_field_desc(code)) {
+        // 'X' (BSTR) is listed but exists only on Windows; CPython's strchr
+        // also finds the NUL
+        return err_format(&exc_ValueError, "_type_ '%s' not supported", str_obj(proto)->data);
+    }
+    const FieldDesc *fd = str_getitem_cp(proto, 0) < 128 && code && strchr(simple_type_chars, code)
+                              ? ctypes_field_desc(code)
+                              : NULL;
     if (!fd) {
         return err_format(&exc_AttributeError,
                           "class must define a '_type_' attribute which must be\n"

@@ -127,3 +127,14 @@ s = c_char_p()
 s.value = b"kept"
 print(s.value, s._objects)
 print(c_int(5)._objects, c_int(5)._b_base_)
+
+# _type_ errors of new simple types
+for t in ['X', 'y', 5, 'ab', '\x00']:
+    try:
+        type(ctypes._SimpleCData)("A", (ctypes._SimpleCData,), {"_type_": t})
+    except Exception as e:
+        print(type(e).__name__, e)
+show('no _type_', lambda: type(ctypes._SimpleCData)("B", (ctypes._SimpleCData,), {}))
+class Vb(ctypes._SimpleCData):
+    _type_ = "v"
+print(Vb(5), sizeof(Vb), bytes(Vb(1)))
