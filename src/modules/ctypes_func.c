@@ -28,6 +28,7 @@
 #include "../runtime/tuple.h"
 #include "../runtime/type_internal.h"
 #include "ctypes.h"
+#include "../vm/vm.h"
 #include "modules.h"
 
 __thread int ctypes_errno_value;
@@ -186,15 +187,20 @@ static void report_unraisable(const char *msg, Value callable) {
     }
 }
 
-static void closure_fcn(ffi_cif *cif, void *resp, void **args, void *userdata) {
-    (void)cif;
-    Thunk *th = userdata;
+// The GIL around foreign calls. A call of a CDLL function releases it (as
+// CPython's), so other threads run meanwhile; the calling thread keeps
+// here what it needs to take it back. A callback called during the call
+// takes the GIL back for the Python code and releases it again before it
+// returns to C. A callback called on a thread that is in no ctypes call (a
+// thread a C library started) cannot run Python code: it is reported on
+// stderr and returns zero.
+static __thread VmThread *released_gil;
+static __thread int call_depth;
+
+static void closure_body(Thunk *th, void *resp, void **args) {
     CFuncPtrObject *self = th->owner;
     CTypeInfo *info = ctypes_type_info(self->cdata.header.type);
     Value callable = self->callable;
-    if (th->restype->type != FFI_TYPE_VOID) {
-        memset(resp, 0, th->restype->size < sizeof(ffi_arg) ? sizeof(ffi_arg) : th->restype->size);
-    }
     Value types = info->argtypes;
     size_t n = th->nargs;
     Value *pyargs = n ? alloca(n * sizeof(Value)) : NULL;
@@ -260,6 +266,27 @@ static void closure_fcn(ffi_cif *cif, void *resp, void **args, void *userdata) {
         memcpy(resp, &u, sizeof(ffi_arg));
     } else {
         memcpy(resp, tmp, ri->size);
+    }
+}
+
+static void closure_fcn(ffi_cif *cif, void *resp, void **args, void *userdata) {
+    (void)cif;
+    Thunk *th = userdata;
+    if (th->restype->type != FFI_TYPE_VOID) {
+        memset(resp, 0, th->restype->size < sizeof(ffi_arg) ? sizeof(ffi_arg) : th->restype->size);
+    }
+    if (!call_depth) {
+        static const char msg[] =
+            "ctypes: a callback was called on a thread that is in no ctypes call; ignored\n";
+        fputs(msg, stderr);
+        return;
+    }
+    VmThread *rel = released_gil;
+    released_gil = NULL;
+    vm_gil_acquire(rel);
+    closure_body(th, resp, args);
+    if (rel) {
+        released_gil = vm_gil_release();
     }
 }
 
@@ -944,6 +971,10 @@ static Value call_proc(void *proc, const Value *args, size_t nargs, int flags, V
     }
     long double *resbuf = alloca(rsize + sizeof(long double));
     memset(resbuf, 0, rsize);
+    // Python API functions (PyDLL, PYFUNCTYPE) run with the GIL held.
+    VmThread *outer = released_gil;
+    call_depth++;
+    released_gil = (flags & FUNCFLAG_PYTHONAPI) ? NULL : vm_gil_release();
     if (flags & FUNCFLAG_USE_ERRNO) {
         int tmp = ctypes_errno_value;
         ctypes_errno_value = errno;
@@ -955,6 +986,9 @@ static Value call_proc(void *proc, const Value *args, size_t nargs, int flags, V
         ctypes_errno_value = errno;
         errno = tmp;
     }
+    vm_gil_acquire(released_gil);
+    released_gil = outer;
+    call_depth--;
     for (size_t i = 0; i < nargs; i++) {
         gc_keep_alive(ca[i].keep);
     }
