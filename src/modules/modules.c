@@ -26,6 +26,7 @@ const BuiltinModule modules_builtin_table[] = {
     {"_csv", csv_module_init},
     {"_curses", curses_module_init},
     {"_curses_panel", curses_panel_module_init},
+    {"_ctypes", ctypes_module_init},
     {"_functools", functools_module_init},
     {"_heapq", heapq_module_init},
     {"_imp", imp_module_init},
