@@ -403,7 +403,15 @@ Value obj_getattr(Value v, Value name) {
 }
 
 Value obj_getattr_opt(Value v, Value name) {
-    Value r = obj_getattr(v, name);
+    int handled;
+    Value r = obj_getattr_quiet(v, name, &handled);
+    if (handled) {
+        if (!r && err_matches(&exc_AttributeError)) {
+            err_clear();  // raised by a descriptor
+        }
+        return r;
+    }
+    r = obj_getattr(v, name);
     if (!r && err_matches(&exc_AttributeError)) {
         err_clear();
     }
