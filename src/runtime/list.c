@@ -222,7 +222,8 @@ int seq_int_arg(Value v, int64_t *out) {
     return 0;
 }
 
-int method_check_args(const char *qualname, size_t nargs, Value kwnames, size_t min, size_t max) {
+int method_check_args_slow(const char *qualname, size_t nargs, Value kwnames, size_t min,
+                           size_t max) {
     if (kwnames && tuple_obj(kwnames)->len > 0) {
         err_format(&exc_TypeError, "%s() takes no keyword arguments", qualname);
         return -1;
