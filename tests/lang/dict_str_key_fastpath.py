@@ -44,7 +44,8 @@ d2 = {Loud('key'): 1, 'other': 2}
 print(d2.get('key'), 'key' in d2, d2.get('nokey'))
 d2['key'] = 10
 print(sorted((str(k), v) for k, v in d2.items()), [type(k).__name__ for k in d2])
-print(log)
+# (how many calls depends on the hash seed: which entries share probe slots)
+print(sorted(set(log)), len(log) > 0)
 log.clear()
 
 # an object with a str's hash that says it is equal (or not)
@@ -53,7 +54,8 @@ for answer in [True, False]:
     print(answer, d3.get('word', 'missing'), 'word' in d3)
     d3['word'] = 'str'
     print(sorted(map(repr, d3.keys())), len(d3))
-print(log)
+# (how many calls depends on the hash seed: which entries share probe slots)
+print(sorted(set(log)), len(log) > 0)
 log.clear()
 
 
