@@ -1017,8 +1017,6 @@ Value object_generic_getattr(Value obj, Value name) {
     return generic_getattr(obj, name, 0);
 }
 
-
-
 int object_generic_setattr(Value obj, Value name, Value value) {
     Type *t = type_of(obj);
     if (!val_is_str(name)) {
