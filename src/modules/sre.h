@@ -94,6 +94,7 @@ typedef struct SreState {
     size_t nrepeats, caprepeats;
     ssize_t repeat, free_repeat;  // current repeat context, free list (indices or -1)
     SreSetCache sets[SRE_SET_CACHE];  // direct-mapped by the set's pc
+    SreSetCache first;  // sre_search's answers of which characters may begin a match
 } SreState;
 
 // Set up st for a subject of `len` characters and a pattern with `groups`

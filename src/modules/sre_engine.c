@@ -307,10 +307,9 @@ static int at_position(const SreState *st, ssize_t ptr, uint32_t at) {
     return 0;
 }
 
-// Does the one-character item at code[pc] match the character at ptr
-// (ptr < end)? The items REPEAT_ONE and friends repeat.
-static int unit_match(SreState *st, const uint32_t *code, size_t n, size_t pc, ssize_t ptr) {
-    uint32_t ch = ch_at(st, ptr);
+// Does the one-character item at code[pc] match the character ch? The
+// items REPEAT_ONE and friends repeat.
+static int unit_match_ch(SreState *st, const uint32_t *code, size_t n, size_t pc, uint32_t ch) {
     uint32_t arg = code_at(code, n, pc + 1);
     switch (code_at(code, n, pc)) {
     case SRE_OP_ANY: return ch != '\n';
@@ -330,6 +329,12 @@ static int unit_match(SreState *st, const uint32_t *code, size_t n, size_t pc, s
     case SRE_OP_CATEGORY: return in_category(arg, ch);
     }
     return 0;
+}
+
+// ... the character at ptr (ptr < end)?
+static inline int unit_match(SreState *st, const uint32_t *code, size_t n, size_t pc,
+                             ssize_t ptr) {
+    return unit_match_ch(st, code, n, pc, ch_at(st, ptr));
 }
 
 // How many times (at most maxcount) the item at code[pc] repeats from ptr.
@@ -483,7 +488,7 @@ void sre_state_reset(SreState *st) {
 enum {
     JUMP_NONE, JUMP_MAX_UNTIL_1, JUMP_MAX_UNTIL_2, JUMP_MAX_UNTIL_3, JUMP_MIN_UNTIL_1,
     JUMP_MIN_UNTIL_2, JUMP_MIN_UNTIL_3, JUMP_REPEAT, JUMP_REPEAT_ONE_1, JUMP_REPEAT_ONE_2,
-    JUMP_MIN_REPEAT_ONE, JUMP_BRANCH, JUMP_ASSERT, JUMP_ASSERT_NOT, JUMP_POSS_REPEAT_1,
+    JUMP_REPEAT_ONE_3, JUMP_MIN_REPEAT_ONE, JUMP_BRANCH, JUMP_ASSERT, JUMP_ASSERT_NOT, JUMP_POSS_REPEAT_1,
     JUMP_POSS_REPEAT_2, JUMP_ATOMIC_GROUP
 };
 
@@ -758,7 +763,26 @@ entrance:
             if (st->repeat >= 0) {
                 MARK_PUSH(F.lastmark);
             }
-            if (OP(pc + OP(pc)) == SRE_OP_LITERAL) {
+            if (OP(pc + OP(pc)) == SRE_OP_LITERAL &&
+                !unit_match_ch(st, code, n, pc + 3, OP(pc + OP(pc) + 1))) {
+                // the tail starts with a literal the item never matches
+                // ([\w.]+@): every character the repeat took differs from
+                // it, so the tail can only begin where the repeat stopped
+                if (ptr < end && ch_at(st, ptr) == OP(pc + OP(pc) + 1)) {
+                    st->ptr = ptr;
+                    DO_JUMP(JUMP_REPEAT_ONE_3, jump_repeat_one_3, pc + OP(pc));
+                    if (ret) {
+                        if (st->repeat >= 0) {
+                            MARK_POP_DISCARD(F.lastmark);
+                        }
+                        RETURN_SUCCESS;
+                    }
+                    if (st->repeat >= 0) {
+                        MARK_POP_KEEP(F.lastmark);
+                    }
+                    LASTMARK_RESTORE();
+                }
+            } else if (OP(pc + OP(pc)) == SRE_OP_LITERAL) {
                 // the tail starts with a literal: only try where it is
                 F.chr = OP(pc + OP(pc) + 1);
                 for (;;) {
@@ -1158,6 +1182,7 @@ leave: {
     case JUMP_REPEAT: goto jump_repeat;
     case JUMP_REPEAT_ONE_1: goto jump_repeat_one_1;
     case JUMP_REPEAT_ONE_2: goto jump_repeat_one_2;
+    case JUMP_REPEAT_ONE_3: goto jump_repeat_one_3;
     case JUMP_MIN_REPEAT_ONE: goto jump_min_repeat_one;
     case JUMP_BRANCH: goto jump_branch;
     case JUMP_ASSERT: goto jump_assert;
@@ -1178,6 +1203,116 @@ ssize_t sre_match(SreState *st, const uint32_t *code, size_t n) {
     return sre_run(st, code, n, 1);
 }
 
+// Could a match of the code at pc begin with the character ch? 0 only when
+// every way through the code fails on ch before anything else happens (a
+// one-character item, a repeat of one taken at least once, alternatives
+// that all do); 1 when it may, or when the code is not that simple.
+static int may_start(SreState *st, const uint32_t *code, size_t n, size_t pc, uint32_t ch,
+                     int depth) {
+    for (int steps = 0; steps < 8; steps++) {
+        switch (OP(pc)) {
+        case SRE_OP_MARK:
+            pc += 2;
+            break;
+        case SRE_OP_ANY: case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE:
+        case SRE_OP_IN_LOC_IGNORE: case SRE_OP_LITERAL: case SRE_OP_LITERAL_IGNORE:
+        case SRE_OP_LITERAL_UNI_IGNORE: case SRE_OP_LITERAL_LOC_IGNORE: case SRE_OP_NOT_LITERAL:
+        case SRE_OP_NOT_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_UNI_IGNORE:
+        case SRE_OP_NOT_LITERAL_LOC_IGNORE: case SRE_OP_CATEGORY:
+            return unit_match_ch(st, code, n, pc, ch);
+        case SRE_OP_REPEAT_ONE: case SRE_OP_MIN_REPEAT_ONE: case SRE_OP_POSSESSIVE_REPEAT_ONE:
+            // <op> <skip> <min> <max> item <SUCCESS> tail
+            if (unit_match_ch(st, code, n, pc + 4, ch)) {
+                return 1;
+            }
+            if (OP(pc + 2) > 0) {
+                return 0;
+            }
+            if (OP(pc + 1) == 0) {
+                return 1;
+            }
+            pc += OP(pc + 1) + 1;
+            break;
+        case SRE_OP_BRANCH:
+            // <BRANCH> <skip> alternative <JUMP> ... <0>
+            if (depth >= 4) {
+                return 1;
+            }
+            for (pc++; OP(pc); pc += OP(pc)) {
+                if (may_start(st, code, n, pc + 1, ch, depth + 1)) {
+                    return 1;
+                }
+            }
+            return 0;
+        default:
+            return 1;
+        }
+    }
+    return 1;
+}
+
+// may_start through st->first, the cache of its ASCII answers.
+static inline int may_start_cached(SreState *st, const uint32_t *code, size_t n, size_t pc,
+                                   uint32_t ch) {
+    if (ch >= 128) {
+        return may_start(st, code, n, pc, ch, 0);
+    }
+    SreSetCache *c = &st->first;
+    uint64_t bit = UINT64_C(1) << (ch & 63);
+    unsigned w = ch >> 6;
+    if (c->key == pc + 1) {
+        if (c->known[w] & bit) {
+            return (c->member[w] & bit) != 0;
+        }
+    } else {
+        c->key = pc + 1;
+        c->known[0] = c->known[1] = c->member[0] = c->member[1] = 0;
+    }
+    int r = may_start(st, code, n, pc, ch, 0);
+    c->known[w] |= bit;
+    if (r) {
+        c->member[w] |= bit;
+    }
+    return r;
+}
+
+// The first position from ptr on (up to end) where the assertion `at`
+// holds, or end + 1. A word boundary is found by classifying each
+// character once.
+static ssize_t scan_at(const SreState *st, ssize_t ptr, uint32_t at) {
+    ssize_t end = st->end;
+    if (ptr < end && (at == SRE_AT_BOUNDARY || at == SRE_AT_LOC_BOUNDARY ||
+                      at == SRE_AT_UNI_BOUNDARY)) {
+        // (at_position's answer: neither side of a boundary may be past end)
+        int uni = at == SRE_AT_UNI_BOUNDARY;
+        int before = ptr > 0 && (uni ? is_uni_word(ch_at(st, ptr - 1))
+                                     : is_ascii_word(ch_at(st, ptr - 1)));
+        if (st->charsize == 1 && uni) {
+            const uint8_t *s = st->data;
+            for (; ptr < end; ptr++) {
+                int here = s[ptr] < 128 ? (ascii_class[s[ptr]] & CL_WORD) != 0
+                                        : is_uni_word(s[ptr]);
+                if (here != before) {
+                    return ptr;
+                }
+            }
+        } else {
+            for (; ptr < end; ptr++) {
+                uint32_t ch = ch_at(st, ptr);
+                int here = uni ? is_uni_word(ch) : is_ascii_word(ch);
+                if (here != before) {
+                    return ptr;
+                }
+            }
+        }
+        return before ? end : end + 1;
+    }
+    while (ptr <= end && !at_position(st, ptr, at)) {
+        ptr++;
+    }
+    return ptr;
+}
+
 ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
     ssize_t ptr = st->start, end = st->end;
     if (ptr > end) {
@@ -1186,9 +1321,10 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
     // INFO's minimum length, literal prefix or first-character set only
     // let us skip starting positions that cannot match
     uint32_t first_lit = 0;
-    size_t charset = 0;
+    size_t charset = 0, prefix_len = 0;
     int has_lit = 0;
     if (OP(0) == SRE_OP_INFO) {
+        // <INFO> <skip> <flags> <min> <max> [<prefix_len> <prefix_skip> prefix... | charset]
         uint32_t flags = OP(2), min = OP(3);
         if (min && (size_t)(end - ptr) < min) {
             return 0;
@@ -1196,6 +1332,7 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
         if (flags & SRE_INFO_PREFIX) {
             has_lit = OP(5) > 0;
             first_lit = OP(7);
+            prefix_len = OP(5);
         } else if (flags & SRE_INFO_CHARSET) {
             charset = 5;
         }
@@ -1209,27 +1346,21 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
     // subject, so the answer is the one the matcher's first op would give).
     int at_filter = !anchored && !has_lit && !charset && OP(body) == SRE_OP_AT;
     uint32_t at_code = OP(body + 1);
-    // Likewise a pattern that begins with a one-character item, alone or
-    // repeated at least once (fail(?:ed|ure) under IGNORECASE, which gets no
-    // literal prefix): only where that item matches.
-    size_t unit = 0;
-    int unit_filter = 0;
-    if (!anchored && !has_lit && !charset && !at_filter) {
-        uint32_t op = OP(body);
-        if ((op == SRE_OP_REPEAT_ONE || op == SRE_OP_MIN_REPEAT_ONE ||
-             op == SRE_OP_POSSESSIVE_REPEAT_ONE) && OP(body + 2) >= 1) {
-            unit = body + 4;
-            op = OP(unit);
-        } else {
-            unit = body;
-        }
-        switch (op) {
+    // Likewise where what follows cannot begin with the character there
+    // (may_start): fail(?:ed|ure) under IGNORECASE, which gets no literal
+    // prefix, or \b(?:25[0-5]|2[0-4]\d|1?\d?\d) only at digits.
+    size_t first = at_filter ? body + 2 : body;
+    int first_filter = 0;
+    if (!anchored && !has_lit && !charset) {
+        switch (OP(first)) {
         case SRE_OP_ANY: case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE:
         case SRE_OP_IN_LOC_IGNORE: case SRE_OP_LITERAL: case SRE_OP_LITERAL_IGNORE:
         case SRE_OP_LITERAL_UNI_IGNORE: case SRE_OP_LITERAL_LOC_IGNORE: case SRE_OP_NOT_LITERAL:
         case SRE_OP_NOT_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_UNI_IGNORE:
-        case SRE_OP_NOT_LITERAL_LOC_IGNORE: case SRE_OP_CATEGORY:
-            unit_filter = 1;
+        case SRE_OP_NOT_LITERAL_LOC_IGNORE: case SRE_OP_CATEGORY: case SRE_OP_REPEAT_ONE:
+        case SRE_OP_MIN_REPEAT_ONE: case SRE_OP_POSSESSIVE_REPEAT_ONE: case SRE_OP_BRANCH:
+        case SRE_OP_MARK:
+            first_filter = 1;
             break;
         }
     }
@@ -1242,27 +1373,53 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
             }
             ptr++;
         }
-        if (has_lit || charset) {
-            while (ptr < end && (has_lit ? ch_at(st, ptr) != first_lit
-                                         : !in_set(st, code, n, charset, ch_at(st, ptr)))) {
+        if (has_lit) {
+            for (;;) {
+                if (st->charsize == 1) {
+                    const uint8_t *s = st->data;
+                    const uint8_t *hit = first_lit < 256 && ptr < end
+                                             ? memchr(s + ptr, (int)first_lit, (size_t)(end - ptr))
+                                             : NULL;
+                    ptr = hit ? hit - s : end;
+                } else {
+                    while (ptr < end && ch_at(st, ptr) != first_lit) {
+                        ptr++;
+                    }
+                }
+                if (ptr >= end) {
+                    return 0;
+                }
+                // the rest of the prefix must follow too
+                size_t k = 1;
+                while (k < prefix_len && ptr + (ssize_t)k < end &&
+                       ch_at(st, ptr + (ssize_t)k) == OP(7 + k)) {
+                    k++;
+                }
+                if (k == prefix_len) {
+                    break;
+                }
+                ptr++;
+            }
+        } else if (charset) {
+            while (ptr < end && !in_set(st, code, n, charset, ch_at(st, ptr))) {
                 ptr++;
             }
             if (ptr >= end) {
                 return 0;
             }
-        } else if (unit_filter) {
-            while (ptr < end && !unit_match(st, code, n, unit, ptr)) {
+        } else if (at_filter || first_filter) {
+            for (;;) {
+                if (at_filter) {
+                    ptr = scan_at(st, ptr, at_code);
+                    if (ptr > end) {
+                        return 0;
+                    }
+                }
+                if (!first_filter || ptr >= end ||
+                    may_start_cached(st, code, n, first, ch_at(st, ptr))) {
+                    break;
+                }
                 ptr++;
-            }
-            if (ptr >= end) {
-                return 0;
-            }
-        } else if (at_filter) {
-            while (ptr < end && !at_position(st, ptr, at_code)) {
-                ptr++;
-            }
-            if (ptr >= end && !at_position(st, ptr, at_code)) {
-                return 0;
             }
         }
         if (tried) {
@@ -1270,7 +1427,7 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
         }
         st->start = st->ptr = ptr;
         // only the attempt at the caller's start is "toplevel" (must_advance)
-        ssize_t status = sre_run(st, code, n, !tried && (!(at_filter || unit_filter) || ptr == origin));
+        ssize_t status = sre_run(st, code, n, ptr == origin);
         if (status != 0) {
             return status;
         }
