@@ -237,7 +237,7 @@ static inline int in_set(SreState *st, const uint32_t *code, size_t n, size_t pc
     if (ch >= 128) {
         return in_charset(code, n, pc, ch);
     }
-    SreSetCache *c = &st->sets[pc % SRE_SET_CACHE];
+    SreSetCache *c = &st->cache->sets[pc % SRE_SET_CACHE];
     uint64_t bit = UINT64_C(1) << (ch & 63);
     unsigned w = ch >> 6;
     if (c->key == pc + 1) {
@@ -254,6 +254,39 @@ static inline int in_set(SreState *st, const uint32_t *code, size_t n, size_t pc
         c->member[w] |= bit;
     }
     return r;
+}
+
+// From p, the first position before end whose character's membership in
+// the set at pc is not `want` (or end): the set's cached answers are read
+// in a tight loop, in_set fills in the rest.
+#define SCAN_CACHED(T) do { \
+        const T *s_ = st->data; \
+        while (p < end && s_[p] < 128) { \
+            uint32_t ch_ = s_[p]; \
+            if (!(c->known[ch_ >> 6] & (c->member[ch_ >> 6] ^ flip) & \
+                  (UINT64_C(1) << (ch_ & 63)))) { \
+                break; \
+            } \
+            p++; \
+        } \
+    } while (0)
+static ssize_t scan_set(SreState *st, const uint32_t *code, size_t n, size_t pc, ssize_t p,
+                        ssize_t end, int want) {
+    SreSetCache *c = &st->cache->sets[pc % SRE_SET_CACHE];
+    uint64_t flip = want ? 0 : ~UINT64_C(0);
+    for (;;) {
+        if (c->key == pc + 1) {
+            if (st->charsize == 1) {
+                SCAN_CACHED(uint8_t);
+            } else {
+                SCAN_CACHED(uint32_t);
+            }
+        }
+        if (p >= end || in_set(st, code, n, pc, ch_at(st, p)) != want) {
+            return p;
+        }
+        p++;
+    }
 }
 
 static int in_charset_loc_ignore(const uint32_t *code, size_t n, size_t pc, uint32_t ch) {
@@ -367,10 +400,7 @@ static ssize_t count_units(SreState *st, const uint32_t *code, size_t n, size_t 
         return p - ptr;
     }
     if (op == SRE_OP_IN) {
-        while (p < end && in_set(st, code, n, pc + 2, ch_at(st, p))) {
-            p++;
-        }
-        return p - ptr;
+        return scan_set(st, code, n, pc + 2, p, end, 1) - ptr;
     }
     if (op == SRE_OP_ANY) {
         while (p < end && ch_at(st, p) != '\n') {
@@ -462,6 +492,7 @@ int sre_state_init(SreState *st, const void *data, int charsize, ssize_t len, ss
         return -1;
     }
     st->repeat = st->free_repeat = -1;
+    st->cache = &st->own_cache;
     sre_state_reset(st);
     return 0;
 }
@@ -1251,13 +1282,13 @@ static int may_start(SreState *st, const uint32_t *code, size_t n, size_t pc, ui
     return 1;
 }
 
-// may_start through st->first, the cache of its ASCII answers.
+// may_start through the cache's `first`, the cache of its ASCII answers.
 static inline int may_start_cached(SreState *st, const uint32_t *code, size_t n, size_t pc,
                                    uint32_t ch) {
     if (ch >= 128) {
         return may_start(st, code, n, pc, ch, 0);
     }
-    SreSetCache *c = &st->first;
+    SreSetCache *c = &st->cache->first;
     uint64_t bit = UINT64_C(1) << (ch & 63);
     unsigned w = ch >> 6;
     if (c->key == pc + 1) {
@@ -1401,9 +1432,7 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
                 ptr++;
             }
         } else if (charset) {
-            while (ptr < end && !in_set(st, code, n, charset, ch_at(st, ptr))) {
-                ptr++;
-            }
+            ptr = scan_set(st, code, n, charset, ptr, end, 0);
             if (ptr >= end) {
                 return 0;
             }
