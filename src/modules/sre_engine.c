@@ -1395,6 +1395,20 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
             break;
         }
     }
+    // A pattern that begins with an unbounded repeat of an item followed by
+    // a literal the item never matches (\b[\w.-]+@): an attempt at p that
+    // fails took the item up to some q, where the only place the literal
+    // could be is q. An attempt from any p' in (p, q] would take it up to
+    // the same q and try the same tail from there, with no marks set
+    // before it, so it fails too: the next attempt is at q + 1.
+    int skip_run = 0;
+    if (first_filter &&
+        (OP(first) == SRE_OP_REPEAT_ONE || OP(first) == SRE_OP_POSSESSIVE_REPEAT_ONE) &&
+        OP(first + 3) == SRE_MAXREPEAT && OP(first + 1) > 0) {
+        size_t tail = first + 1 + OP(first + 1);
+        skip_run = OP(tail) == SRE_OP_LITERAL &&
+                   !unit_match_ch(st, code, n, first + 4, OP(tail + 1));
+    }
     ssize_t origin = ptr;
     int tried = 0;
     for (;;) {
@@ -1459,6 +1473,9 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
         ssize_t status = sre_run(st, code, n, ptr == origin);
         if (status != 0) {
             return status;
+        }
+        if (skip_run && ptr < end) {
+            ptr += count_units(st, code, n, first + 4, ptr, SRE_MAXREPEAT);
         }
         tried = 1;
     }

@@ -16,6 +16,7 @@ TEXTS = [
     'carol.smith@mail.example.org eve-x@krait.dev a@b @c d@ .e@f.g',
     'took 12ms took took 7ms tookms took 3m took 44',
     'p?a=1&b=&c=x y ?=1 &&d=2 ?e',
+    'ab@cd@ef g@h@ x@@y ab@Q a@q, b, c , 1.2.3 t',
     'aab aaab ab b abab aaaaab',
     '--a-b--c---',
     'xxx yyy\nzzz x',
@@ -32,6 +33,7 @@ PATTERNS = [
     r'took (\d+)ms', r'took', r'ok', r'tt', r'[?&](\w+)=([^&\s]*)', r'\b\d', r'\b-',
     r'\ba', r'\b(?:a|-)', r'\B\d', r'(?=\d)\d', r'-+', r'\w+', r'(?:\w|-)+',
     r'a*', r'b*?', r'(?:c)*a', r'\d{0}a', r'^\w', r'(?m)^\w+', r'$|x',
+    r'[\w.]++@\w', r'\w+@(?<=\w\w@)\w', r'\w+@\w+@', r'\w+@q', r'\w*,', r'[^ ]+ t',
 ]
 
 def show(label, f):
