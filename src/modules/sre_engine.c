@@ -566,10 +566,12 @@ enum {
 #define DO_JUMP(id, label, next) DO_JUMPX(id, label, next, F.toplevel)
 #define DO_JUMP0(id, label, next) DO_JUMPX(id, label, next, 0)
 
-static ssize_t sre_run(SreState *st, const uint32_t *code, size_t n, int toplevel) {
+// Match from st->ptr by the code from pc0 on (0, or a point sre_search
+// knows the code before it to have matched from st->start).
+static ssize_t sre_run(SreState *st, const uint32_t *code, size_t n, int toplevel, size_t pc0) {
     ssize_t end = st->end;
     ssize_t ret = 0;
-    size_t pc = 0, next_pc;
+    size_t pc = pc0, next_pc;
     ssize_t ptr;
     unsigned sigcount = 0;
     size_t fp;
@@ -1231,7 +1233,7 @@ fail:
 
 ssize_t sre_match(SreState *st, const uint32_t *code, size_t n) {
     st->ptr = st->start;
-    return sre_run(st, code, n, 1);
+    return sre_run(st, code, n, 1, 0);
 }
 
 // Could a match of the code at pc begin with the character ch? 0 only when
@@ -1351,12 +1353,13 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
     }
     // INFO's minimum length, literal prefix or first-character set only
     // let us skip starting positions that cannot match
-    uint32_t first_lit = 0;
+    uint32_t first_lit = 0, min = 0;
     size_t charset = 0, prefix_len = 0;
     int has_lit = 0;
     if (OP(0) == SRE_OP_INFO) {
         // <INFO> <skip> <flags> <min> <max> [<prefix_len> <prefix_skip> prefix... | charset]
-        uint32_t flags = OP(2), min = OP(3);
+        uint32_t flags = OP(2);
+        min = OP(3);
         if (min && (size_t)(end - ptr) < min) {
             return 0;
         }
@@ -1408,6 +1411,13 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
         size_t tail = first + 1 + OP(first + 1);
         skip_run = OP(tail) == SRE_OP_LITERAL &&
                    !unit_match_ch(st, code, n, first + 4, OP(tail + 1));
+    }
+    // The matcher may begin after what the search has checked already: the
+    // assertion, or the literals of the prefix (skip of them).
+    size_t skip = 0;
+    while (skip < prefix_len && OP(body + 2 * skip) == SRE_OP_LITERAL &&
+           OP(body + 2 * skip + 1) == OP(7 + skip)) {
+        skip++;
     }
     ssize_t origin = ptr;
     int tried = 0;
@@ -1468,9 +1478,19 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
         if (tried) {
             sre_state_reset(st);
         }
+        if (min && (size_t)(end - ptr) < min) {
+            return 0;
+        }
         st->start = st->ptr = ptr;
+        size_t pc0 = 0;
+        if (at_filter) {
+            pc0 = body + 2;
+        } else if (has_lit) {
+            pc0 = body + 2 * skip;
+            st->ptr = ptr + (ssize_t)skip;
+        }
         // only the attempt at the caller's start is "toplevel" (must_advance)
-        ssize_t status = sre_run(st, code, n, ptr == origin);
+        ssize_t status = sre_run(st, code, n, ptr == origin, pc0);
         if (status != 0) {
             return status;
         }

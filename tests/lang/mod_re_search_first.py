@@ -33,6 +33,7 @@ PATTERNS = [
     r'took (\d+)ms', r'took', r'ok', r'tt', r'[?&](\w+)=([^&\s]*)', r'\b\d', r'\b-',
     r'\ba', r'\b(?:a|-)', r'\B\d', r'(?=\d)\d', r'-+', r'\w+', r'(?:\w|-)+',
     r'a*', r'b*?', r'(?:c)*a', r'\d{0}a', r'^\w', r'(?m)^\w+', r'$|x',
+    r'(took) (\d+)', r'to(ok)', r'took\b', r'(?:took)+', r'ok(?<=took)', r'took(?=ms)',
     r'[\w.]++@\w', r'\w+@(?<=\w\w@)\w', r'\w+@\w+@', r'\w+@q', r'\w*,', r'[^ ]+ t',
 ]
 
