@@ -1309,6 +1309,27 @@ static inline int may_start_cached(SreState *st, const uint32_t *code, size_t n,
     return r;
 }
 
+// From p, the first position before end whose character may begin a match
+// of the code at pc (or end).
+static ssize_t scan_first(SreState *st, const uint32_t *code, size_t n, size_t pc, ssize_t p,
+                          ssize_t end) {
+    SreSetCache *c = &st->cache->first;
+    uint64_t flip = ~UINT64_C(0);
+    for (;;) {
+        if (c->key == pc + 1) {
+            if (st->charsize == 1) {
+                SCAN_CACHED(uint8_t);
+            } else {
+                SCAN_CACHED(uint32_t);
+            }
+        }
+        if (p >= end || may_start_cached(st, code, n, pc, ch_at(st, p))) {
+            return p;
+        }
+        p++;
+    }
+}
+
 // The first position from ptr on (up to end) where the assertion `at`
 // holds, or end + 1. A word boundary is found by classifying each
 // character once.
@@ -1339,6 +1360,20 @@ static ssize_t scan_at(const SreState *st, ssize_t ptr, uint32_t at) {
             }
         }
         return before ? end : end + 1;
+    }
+    if (at == SRE_AT_BEGINNING_LINE && ptr > 0 && ptr <= end) {
+        // after the next newline at or after ptr - 1
+        ssize_t i = ptr - 1;
+        if (st->charsize == 1) {
+            const uint8_t *s = st->data;
+            const uint8_t *hit = memchr(s + i, '\n', (size_t)(end - i));
+            i = hit ? hit - s : end;
+        } else {
+            while (i < end && ch_at(st, i) != '\n') {
+                i++;
+            }
+        }
+        return i + 1;
     }
     while (ptr <= end && !at_position(st, ptr, at)) {
         ptr++;
@@ -1468,11 +1503,18 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
                         return 0;
                     }
                 }
-                if (!first_filter || ptr >= end ||
-                    may_start_cached(st, code, n, first, ch_at(st, ptr))) {
+                if (!first_filter || ptr >= end) {
                     break;
                 }
-                ptr++;
+                if (at_filter) {
+                    if (may_start_cached(st, code, n, first, ch_at(st, ptr))) {
+                        break;
+                    }
+                    ptr++;
+                } else {
+                    ptr = scan_first(st, code, n, first, ptr, end);
+                    break;
+                }
             }
         }
         if (tried) {

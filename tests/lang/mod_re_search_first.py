@@ -20,6 +20,7 @@ TEXTS = [
     'aab aaab ab b abab aaaaab',
     '--a-b--c---',
     'xxx yyy\nzzz x',
+    '\n\nx\n z\n\n',
     '_a1 a_1 1a_ __ 9',
 ]
 WIDE = '\u20ac'
@@ -34,6 +35,7 @@ PATTERNS = [
     r'\ba', r'\b(?:a|-)', r'\B\d', r'(?=\d)\d', r'-+', r'\w+', r'(?:\w|-)+',
     r'a*', r'b*?', r'(?:c)*a', r'\d{0}a', r'^\w', r'(?m)^\w+', r'$|x',
     r'(took) (\d+)', r'to(ok)', r'took\b', r'(?:took)+', r'ok(?<=took)', r'took(?=ms)',
+    r'(?m)^', r'(?m)^$', r'(?m)^(?:x|z)', r'(?m)^\n', r'[\s,;]+', r'(?:[,;]|\s)+',
     r'[\w.]++@\w', r'\w+@(?<=\w\w@)\w', r'\w+@\w+@', r'\w+@q', r'\w*,', r'[^ ]+ t',
 ]
 
