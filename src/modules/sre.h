@@ -69,11 +69,21 @@ typedef struct SreSetCache {
     uint64_t known[2], member[2];
 } SreSetCache;
 
+// What sre_search works out from the code's beginning (sre_engine.c's
+// search_plan): where the body starts, what to check before entering the
+// matcher and where the matcher may begin.
+typedef struct SrePlan {
+    uint32_t min, first_lit, at_code;
+    size_t charset, prefix_len, body, first, skip;
+    uint8_t ready, has_lit, anchored, at_filter, first_filter, skip_run;
+} SrePlan;
+
 // The answers depend only on the code, so a compiled pattern keeps one
 // SreCache for all its searches (all zero: empty).
 typedef struct SreCache {
     SreSetCache sets[SRE_SET_CACHE];  // direct-mapped by the set's pc
     SreSetCache first;  // sre_search's answers of which characters may begin a match
+    SrePlan plan;
 } SreCache;
 
 // One match attempt's state. Positions are character indices into the

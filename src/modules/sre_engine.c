@@ -1381,11 +1381,9 @@ static ssize_t scan_at(const SreState *st, ssize_t ptr, uint32_t at) {
     return ptr;
 }
 
-ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
-    ssize_t ptr = st->start, end = st->end;
-    if (ptr > end) {
-        return 0;
-    }
+// How sre_search goes about the code: what the code's beginning lets it
+// check before entering the matcher (worked out once per pattern).
+static void search_plan(SreState *st, const uint32_t *code, size_t n, SrePlan *pl) {
     // INFO's minimum length, literal prefix or first-character set only
     // let us skip starting positions that cannot match
     uint32_t first_lit = 0, min = 0;
@@ -1395,9 +1393,6 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
         // <INFO> <skip> <flags> <min> <max> [<prefix_len> <prefix_skip> prefix... | charset]
         uint32_t flags = OP(2);
         min = OP(3);
-        if (min && (size_t)(end - ptr) < min) {
-            return 0;
-        }
         if (flags & SRE_INFO_PREFIX) {
             has_lit = OP(5) > 0;
             first_lit = OP(7);
@@ -1453,6 +1448,39 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
     while (skip < prefix_len && OP(body + 2 * skip) == SRE_OP_LITERAL &&
            OP(body + 2 * skip + 1) == OP(7 + skip)) {
         skip++;
+    }
+    pl->min = min;
+    pl->first_lit = first_lit;
+    pl->at_code = at_code;
+    pl->charset = charset;
+    pl->prefix_len = prefix_len;
+    pl->body = body;
+    pl->first = first;
+    pl->skip = skip;
+    pl->has_lit = (uint8_t)has_lit;
+    pl->anchored = (uint8_t)anchored;
+    pl->at_filter = (uint8_t)at_filter;
+    pl->first_filter = (uint8_t)first_filter;
+    pl->skip_run = (uint8_t)skip_run;
+    pl->ready = 1;
+}
+
+ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
+    ssize_t ptr = st->start, end = st->end;
+    if (ptr > end) {
+        return 0;
+    }
+    SrePlan *pl = &st->cache->plan;
+    if (!pl->ready) {
+        search_plan(st, code, n, pl);
+    }
+    uint32_t min = pl->min, first_lit = pl->first_lit, at_code = pl->at_code;
+    size_t charset = pl->charset, prefix_len = pl->prefix_len, body = pl->body;
+    size_t first = pl->first, skip = pl->skip;
+    int has_lit = pl->has_lit, anchored = pl->anchored, at_filter = pl->at_filter;
+    int first_filter = pl->first_filter, skip_run = pl->skip_run;
+    if (min && (size_t)(end - ptr) < min) {
+        return 0;
     }
     ssize_t origin = ptr;
     int tried = 0;
