@@ -394,6 +394,33 @@ static ssize_t count_units(SreState *st, const uint32_t *code, size_t n, size_t 
         code_at(code, n, pc + 4) == SRE_OP_FAILURE) {
         // a lone class (\w+, \s*): no set walk per character
         uint32_t cat = code_at(code, n, pc + 3);
+        uint8_t mask = 0;
+        int neg = 0;
+        switch (cat) {
+        case SRE_CAT_NOT_DIGIT: case SRE_CAT_UNI_NOT_DIGIT: neg = 1; // fall through
+        case SRE_CAT_DIGIT: case SRE_CAT_UNI_DIGIT: mask = CL_DIGIT; break;
+        case SRE_CAT_NOT_WORD: case SRE_CAT_LOC_NOT_WORD: case SRE_CAT_UNI_NOT_WORD: neg = 1;
+            // fall through
+        case SRE_CAT_WORD: case SRE_CAT_LOC_WORD: case SRE_CAT_UNI_WORD: mask = CL_WORD; break;
+        case SRE_CAT_NOT_SPACE: neg = 1; // fall through
+        case SRE_CAT_SPACE: mask = CL_SPACE; break;
+        case SRE_CAT_UNI_NOT_SPACE: neg = 1; // fall through
+        case SRE_CAT_UNI_SPACE: mask = CL_UNI_SPACE; break;
+        }
+        if (mask && st->charsize == 1) {
+            // ASCII characters from the class table; the others one by one
+            const uint8_t *s = st->data;
+            for (;;) {
+                while (p < end && s[p] < 128 && ((ascii_class[s[p]] & mask) != 0) != neg) {
+                    p++;
+                }
+                if (p < end && s[p] >= 128 && in_category(cat, s[p])) {
+                    p++;
+                    continue;
+                }
+                return p - ptr;
+            }
+        }
         while (p < end && in_category(cat, ch_at(st, p))) {
             p++;
         }
@@ -545,7 +572,12 @@ enum {
 
 // "Call" the matcher on code at `next` from st->ptr; resume at `label` with
 // the answer in ret.
+// (Every loop of the matcher goes through here, so this is where it
+// looks for signals.)
 #define DO_JUMPX(id, label, next, tl) \
+    if ((++sigcount & 0xfff) == 0 && signal_tripped && signal_check_pending() < 0) { \
+        RETURN_ERROR(SRE_ERROR_INTERRUPTED); \
+    } \
     next_pc = (next); \
     F.pc = pc; \
     F.ptr = ptr; \
@@ -599,9 +631,6 @@ entrance:
     }
 
     for (;;) {
-        if ((++sigcount & 0xfff) == 0 && signal_tripped && signal_check_pending() < 0) {
-            RETURN_ERROR(SRE_ERROR_INTERRUPTED);
-        }
         uint32_t op = OP(pc++);
         switch (op) {
         case SRE_OP_MARK: {
