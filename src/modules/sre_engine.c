@@ -25,6 +25,15 @@
 // UNTIL without its REPEAT stops the match with SRE_ERROR_ILLEGAL: code
 // handed to _sre.compile by hand can give odd answers or a RuntimeError,
 // but never read or write outside its arrays.
+//
+// sre_search enters the matcher only where a match may start: it works out
+// once per pattern (search_plan) what the code's beginning demands (INFO's
+// literal prefix or first-character set, a leading assertion such as \b,
+// the characters the first item can match through groups, alternatives
+// and optional repeats) and skips the positions that fail it; each such
+// test gives the answer the matcher's first ops would. A compiled pattern
+// keeps these answers, and its sets' answers for ASCII characters, in an
+// SreCache shared by all its searches.
 #include "sre.h"
 
 #include <stdlib.h>
@@ -546,8 +555,8 @@ void sre_state_reset(SreState *st) {
 enum {
     JUMP_NONE, JUMP_MAX_UNTIL_1, JUMP_MAX_UNTIL_2, JUMP_MAX_UNTIL_3, JUMP_MIN_UNTIL_1,
     JUMP_MIN_UNTIL_2, JUMP_MIN_UNTIL_3, JUMP_REPEAT, JUMP_REPEAT_ONE_1, JUMP_REPEAT_ONE_2,
-    JUMP_REPEAT_ONE_3, JUMP_MIN_REPEAT_ONE, JUMP_BRANCH, JUMP_ASSERT, JUMP_ASSERT_NOT, JUMP_POSS_REPEAT_1,
-    JUMP_POSS_REPEAT_2, JUMP_ATOMIC_GROUP
+    JUMP_REPEAT_ONE_3, JUMP_MIN_REPEAT_ONE, JUMP_BRANCH, JUMP_ASSERT, JUMP_ASSERT_NOT,
+    JUMP_POSS_REPEAT_1, JUMP_POSS_REPEAT_2, JUMP_ATOMIC_GROUP
 };
 
 #define OP(i) code_at(code, n, (i))
