@@ -1466,20 +1466,17 @@ static void search_plan(SreState *st, const uint32_t *code, size_t n, SrePlan *p
             break;
         }
     }
-    // A pattern that begins with an unbounded repeat of an item followed by
-    // a literal the item never matches (\b[\w.-]+@): an attempt at p that
-    // fails took the item up to some q, where the only place the literal
-    // could be is q. An attempt from any p' in (p, q] would take it up to
-    // the same q and try the same tail from there, with no marks set
-    // before it, so it fails too: the next attempt is at q + 1.
-    int skip_run = 0;
-    if (first_filter &&
-        (OP(first) == SRE_OP_REPEAT_ONE || OP(first) == SRE_OP_POSSESSIVE_REPEAT_ONE) &&
-        OP(first + 3) == SRE_MAXREPEAT && OP(first + 1) > 0) {
-        size_t tail = first + 1 + OP(first + 1);
-        skip_run = OP(tail) == SRE_OP_LITERAL &&
-                   !unit_match_ch(st, code, n, first + 4, OP(tail + 1));
-    }
+    // A pattern that begins with an unbounded greedy repeat of an item
+    // (\b[\w.-]+@, \w+\s): an attempt at p that fails took the item up to
+    // some q and tried the tail at the positions in [p + min, q] (all of
+    // them fail). An attempt at any p' in (p, q] would take the item up to
+    // the same q and try the tail at positions among those, with no marks
+    // set before it, so it fails too: the next attempt is at q + 1. (At q
+    // itself a repeat with min > 0 fails at once; with min 0 the tail at q
+    // was tried from p, where only an empty match at p was refused.)
+    int skip_run = first_filter &&
+                   (OP(first) == SRE_OP_REPEAT_ONE || OP(first) == SRE_OP_POSSESSIVE_REPEAT_ONE) &&
+                   OP(first + 3) == SRE_MAXREPEAT && OP(first + 1) > 0;
     // The matcher may begin after what the search has checked already: the
     // assertion, or the literals of the prefix (skip of them).
     size_t skip = 0;
