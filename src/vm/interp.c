@@ -1187,7 +1187,7 @@ static Value match_class(Value subject, Value cls, size_t nargs, Value kwnames) 
 // ---- arithmetic fast paths ------------------------------------------------------------
 
 // The double of an exact float (a flonum or a boxed float, not a subclass).
-static inline int exact_float(Value v, double *out) {
+static inline __attribute__((always_inline)) int exact_float(Value v, double *out) {
     if (val_is_flonum(v)) {
         *out = val_flonum(v);
         return 1;
@@ -1202,7 +1202,8 @@ static inline int exact_float(Value v, double *out) {
 // Both operands as doubles when one is an exact float and the other one an
 // exact float or a small int (which Python converts, correctly rounded, as
 // C's conversion does).
-static inline int float_operands(Value a, Value b, double *x, double *y) {
+static inline __attribute__((always_inline)) int float_operands(Value a, Value b, double *x,
+                                                                double *y) {
     if (val_is_smallint(a)) {
         *x = (double)val_smallint(a);
         return exact_float(b, y);
@@ -1222,7 +1223,8 @@ static inline int float_operands(Value a, Value b, double *x, double *y) {
 // Operands of a comparison as doubles: exact floats, or a small int that
 // converts exactly (Python compares int and float exactly, so a bigger int
 // goes to the generic code).
-static inline int compare_float_operands(Value a, Value b, double *x, double *y) {
+static inline __attribute__((always_inline)) int compare_float_operands(Value a, Value b,
+                                                                        double *x, double *y) {
     if (val_is_smallint(a)) {
         int64_t i = val_smallint(a);
         *x = (double)i;
@@ -2007,6 +2009,12 @@ L_TRACE_HOOK: {
         NEXT();
     }
     TARGET(BINOP) {
+        if (SPEC_DUE()) {
+            if (specialize_binop((Instr *)cur, R[B], R[C])) {
+                RESTART();
+            }
+        }
+    generic_BINOP:;
         Value v;
         if (arith_fast(X, R[B], R[C], &v)) {
             R[A] = v;
@@ -2018,6 +2026,12 @@ L_TRACE_HOOK: {
         NEXT();
     }
     TARGET(INPLACE) {
+        if (SPEC_DUE()) {
+            if (specialize_binop((Instr *)cur, R[B], R[C])) {
+                RESTART();
+            }
+        }
+    generic_INPLACE:;
         // ints and floats have no in-place slots: x op= y is x op y for them
         Value v;
         if (arith_fast(X, R[B], R[C], &v)) {
@@ -2029,6 +2043,45 @@ L_TRACE_HOOK: {
         R[A] = v;
         NEXT();
     }
+    // The specialized arithmetic: the operator is known, the types are
+    // guarded. An overflow, a division by zero or no memory for a float
+    // runs the generic code, which does what Python does.
+#define ARITH_INT(name, generic, op)                              \
+    TARGET(name) {                                                \
+        Value a = R[B], b = R[C];                                 \
+        GUARD(val_is_smallint(a) && val_is_smallint(b), generic); \
+        int64_t r = val_smallint(a) op val_smallint(b);           \
+        if (!smallint_fits(r)) {                                  \
+            goto generic_##generic;                               \
+        }                                                         \
+        R[A] = val_from_smallint(r);                              \
+        NEXT();                                                   \
+    }
+#define ARITH_FLOAT(name, generic, op, ok)                        \
+    TARGET(name) {                                                \
+        double x, y;                                              \
+        GUARD(float_operands(R[B], R[C], &x, &y), generic);       \
+        Value v;                                                  \
+        if (!(ok) || !(v = float_from_double(x op y))) {          \
+            err_clear();                                          \
+            goto generic_##generic;                               \
+        }                                                         \
+        R[A] = v;                                                 \
+        NEXT();                                                   \
+    }
+    ARITH_INT(BINOP_ADD_INT, BINOP, +)
+    ARITH_INT(BINOP_SUB_INT, BINOP, -)
+    ARITH_FLOAT(BINOP_ADD_FLOAT, BINOP, +, 1)
+    ARITH_FLOAT(BINOP_SUB_FLOAT, BINOP, -, 1)
+    ARITH_FLOAT(BINOP_MUL_FLOAT, BINOP, *, 1)
+    ARITH_FLOAT(BINOP_DIV_FLOAT, BINOP, /, y != 0.0)
+    ARITH_INT(INPLACE_ADD_INT, INPLACE, +)
+    ARITH_INT(INPLACE_SUB_INT, INPLACE, -)
+    ARITH_FLOAT(INPLACE_ADD_FLOAT, INPLACE, +, 1)
+    ARITH_FLOAT(INPLACE_SUB_FLOAT, INPLACE, -, 1)
+    ARITH_FLOAT(INPLACE_MUL_FLOAT, INPLACE, *, 1)
+#undef ARITH_INT
+#undef ARITH_FLOAT
     TARGET(UNARY) {
         Value v;
         switch (X) {
@@ -2389,6 +2442,14 @@ L_TRACE_HOOK: {
             // without method_descr_call's checks (they hold: self's type is
             // the owner, no keywords)
             v = md->def->fn(call_self[0], args, npos, 0);
+        } else if (!call_self[0] && !kwnames && val_is_ptr(callee) &&
+                   md->header.type == &type_builtin_method &&
+                   module_check(((const BuiltinMethodObject *)md)->self)) {
+            // f(args) for a module's builtin function (len, isinstance...):
+            // its C function, without builtin_method_call's checks (no
+            // keywords; a module function names itself in its errors)
+            const BuiltinMethodObject *bm = (const BuiltinMethodObject *)md;
+            v = bm->def->fn(bm->self, args, npos, 0);
         } else if (call_self[0]) {
             // args[-1] is self's slot: the vector is contiguous
             v = obj_call(callee, args - 1, npos + 1, kwnames);
