@@ -32,6 +32,7 @@
 // retrieved, a Task that is destroyed while pending. Instances register
 // with the collector only when that can happen (set_exception, Task
 // __init__), not at every allocation (TYPE_FINALIZER_OPT_IN).
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -211,11 +212,17 @@ static int call_soon(Value loop, Value func, Value arg, Value ctx) {
 // ---- the running loop --------------------------------------------------------------------------
 //
 // One per thread, in the thread state, with the pid that set it: a child
-// process made by fork() does not see its parent's running loop.
+// process made by fork() does not see its parent's running loop. The pid
+// is kept here (and renewed in a forked child) rather than asked of the
+// kernel on every lookup.
+
+static int64_t process_id;
+
+static void renew_process_id(void) { process_id = (int64_t)getpid(); }
 
 static Value running_loop(void) {
     Value loop = vm_thread.running_loop;
-    if (!loop || loop == VAL_NONE || vm_thread.running_loop_pid != (int64_t)getpid()) {
+    if (!loop || loop == VAL_NONE || vm_thread.running_loop_pid != process_id) {
         return 0;
     }
     return loop;
@@ -1664,7 +1671,7 @@ FN(asyncio__set_running_loop) {
         return 0;
     }
     vm_thread.running_loop = args[0];
-    vm_thread.running_loop_pid = (int64_t)getpid();
+    vm_thread.running_loop_pid = process_id;
     return VAL_NONE;
 }
 
@@ -1741,6 +1748,8 @@ Value asyncio_module_init(void) {
     for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
         gc_add_root(roots[i]);
     }
+    renew_process_id();
+    pthread_atfork(NULL, NULL, renew_process_id);
     if (type_ready(&type_future) < 0 || type_ready(&type_task) < 0 ||
         type_ready(&type_future_iter) < 0 || type_ready(&type_step_wrapper) < 0) {
         return 0;

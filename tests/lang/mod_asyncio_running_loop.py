@@ -78,3 +78,20 @@ show(_asyncio._unregister_task, task=t)
 print(t in _asyncio._all_tasks)
 show(_asyncio._register_task, 1)
 show(_asyncio._register_task)
+
+print("-- fork")
+import os
+import sys
+
+_asyncio._set_running_loop(loop)
+sys.stdout.flush()
+pid = os.fork()
+if pid == 0:
+    print("child sees", _asyncio._get_running_loop())
+    _asyncio._set_running_loop(loop)
+    print("child after set", _asyncio._get_running_loop() is loop)
+    sys.stdout.flush()
+    os._exit(0)
+os.waitpid(pid, 0)
+print("parent still", _asyncio._get_running_loop() is loop)
+_asyncio._set_running_loop(None)
