@@ -120,6 +120,8 @@ static Value current_tasks;     // _current_tasks: {loop: task}
 static Value iscoroutine_types; // {type: True} for the types iscoroutine() accepted
 static Value context_kwnames;   // ("context",)
 static Value str_call_soon, str_add_done_callback, str_cancel, str_asyncio_future_blocking;
+static Value str_get_debug, str_add;
+static Value state_names[3];  // _state: "PENDING", "CANCELLED", "FINISHED"
 static uint64_t task_name_counter;
 
 static FutureObject *fut_obj(Value v) { return (FutureObject *)val_ptr(v); }
@@ -298,7 +300,7 @@ static int future_init(FutureObject *f, Value loop) {
         }
     }
     f->loop = loop;
-    Value debug = obj_call_method(loop, "get_debug", NULL, 0);
+    Value debug = call_method_kw(loop, str_get_debug, NULL, 0, 0);
     int on = debug ? obj_truthy(debug) : -1;
     if (on < 0) {
         return -1;
@@ -706,12 +708,11 @@ FN(future_m_class_getitem) {
 static Value opt(Value v) { return v ? v : VAL_NONE; }
 
 static Value future_get_state(Value self) {
-    static const char *const names[] = {"PENDING", "CANCELLED", "FINISHED"};
     FutureObject *f = fut_obj(self);
     if (future_ensure_alive(f) < 0) {
         return 0;
     }
-    return str_intern_cstr(names[f->state]);
+    return state_names[f->state];
 }
 
 static Value future_get_blocking(Value self) {
@@ -1043,7 +1044,7 @@ static int leave_task(Value loop, Value task) {
 }
 
 static int register_task(Value task) {
-    return obj_call_method(all_tasks, "add", &task, 1) ? 0 : -1;
+    return call_method_kw(all_tasks, str_add, &task, 1, 0) ? 0 : -1;
 }
 
 // ---- Task --------------------------------------------------------------------------------------
@@ -1760,7 +1761,8 @@ Value asyncio_module_init(void) {
         &task_print_stack_fn, &iscoroutine_fn, &extract_stack_fn, &invalid_state_error,
         &cancelled_error, &copy_context_fn, &all_tasks, &current_tasks, &iscoroutine_types,
         &context_kwnames, &str_call_soon, &str_add_done_callback, &str_cancel,
-        &str_asyncio_future_blocking,
+        &str_asyncio_future_blocking, &str_get_debug, &str_add, &state_names[0], &state_names[1],
+        &state_names[2],
     };
     for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
         gc_add_root(roots[i]);
@@ -1775,6 +1777,11 @@ Value asyncio_module_init(void) {
     str_add_done_callback = str_intern_cstr("add_done_callback");
     str_cancel = str_intern_cstr("cancel");
     str_asyncio_future_blocking = str_intern_cstr("_asyncio_future_blocking");
+    str_get_debug = str_intern_cstr("get_debug");
+    str_add = str_intern_cstr("add");
+    state_names[FUT_PENDING] = str_intern_cstr("PENDING");
+    state_names[FUT_CANCELLED] = str_intern_cstr("CANCELLED");
+    state_names[FUT_FINISHED] = str_intern_cstr("FINISHED");
     context_kwnames = tuple_from((Value[]){str_intern_cstr("context")}, 1);
     copy_context_fn = import_attr("_contextvars", "copy_context");
     Value weakset = copy_context_fn ? import_attr("weakref", "WeakSet") : 0;
