@@ -95,3 +95,29 @@ if pid == 0:
 os.waitpid(pid, 0)
 print("parent still", _asyncio._get_running_loop() is loop)
 _asyncio._set_running_loop(None)
+
+print("-- event loops in several threads")
+import asyncio
+
+results = []
+
+
+async def work(tag):
+    s = 0
+    for i in range(100):
+        await asyncio.sleep(0)
+        s += i
+    return tag, s, asyncio.get_running_loop() is _asyncio._get_running_loop()
+
+
+def runner(tag):
+    results.append(asyncio.run(work(tag)))
+
+
+threads = [threading.Thread(target=runner, args=(i,)) for i in range(3)]
+for th in threads:
+    th.start()
+main_result = asyncio.run(work("main"))
+for th in threads:
+    th.join()
+print(main_result, sorted(results), _asyncio._get_running_loop())
