@@ -41,6 +41,7 @@
 #include "../runtime/args.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/genericalias.h"
 #include "../runtime/int.h"
@@ -540,6 +541,20 @@ static Value future_finalize(Value self) {
         err_set_value(saved);
     }
     return VAL_NONE;
+}
+
+// finalize.c's exit check: a Future or Task (not a subclass, which may
+// have a __del__ of its own) whose __del__ would report nothing.
+static int future_exit_idle(const Object *o) {
+    if (o->type == &type_future) {
+        return !((const FutureObject *)o)->log_tb;
+    }
+    if (o->type == &type_task) {
+        const TaskObject *t = (const TaskObject *)o;
+        return !t->fut.log_tb && !(t->fut.loop && t->fut.state == FUT_PENDING &&
+                                   t->log_destroy_pending);
+    }
+    return 0;
 }
 
 static Value future_iter_new(Value fut);
@@ -1767,6 +1782,7 @@ Value asyncio_module_init(void) {
     for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
         gc_add_root(roots[i]);
     }
+    finalize_add_exit_idle_check(future_exit_idle);
     renew_process_id();
     pthread_atfork(NULL, NULL, renew_process_id);
     if (type_ready(&type_future) < 0 || type_ready(&type_task) < 0 ||
