@@ -188,7 +188,9 @@ static Value call_method_kw(Value obj, Value name, const Value *args, size_t nar
             size_t n = nargs + args_nkw(kwnames);
             if (n < 8) {
                 argv[0] = obj;
-                memcpy(argv + 1, args, n * sizeof(Value));
+                for (size_t i = 0; i < n; i++) {
+                    argv[i + 1] = args[i];
+                }
                 return obj_call(f, argv, nargs + 1, kwnames);
             }
         }
