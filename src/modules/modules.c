@@ -17,6 +17,7 @@ static Value sys_init_default(void) {
 const BuiltinModule modules_builtin_table[] = {
     {"_abc", abc_module_init},
     {"_ast", ast_module_init},
+    {"_asyncio", asyncio_module_init},
     {"_bisect", bisect_module_init},
     {"_blake2", blake2_module_init},
     {"_bz2", bz2_module_init},

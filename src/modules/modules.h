@@ -41,6 +41,7 @@ Value modules_import_builtin(Value name, int quiet);
 Value array_module_init(void);      // array (arraymodule.c)
 Value mmap_module_init(void);       // mmap (mmapmodule.c)
 Value ast_module_init(void);        // _ast (astmodule.c)
+Value asyncio_module_init(void);    // _asyncio (asynciomodule.c)
 Value atexit_module_init(void);     // atexit (atexitmodule.c)
 Value binascii_module_init(void);   // binascii (binasciimodule.c)
 Value abc_module_init(void);        // _abc (abcmodule.c)

@@ -350,9 +350,12 @@ static Value builtin_method_get_qualname(Value self) {
     if (builtin_is_function(m)) {
         return str_from_cstr(m->def->name);
     }
-    Type *owner = type_is_subtype(type_of(m->self), &type_type) ? (Type *)val_ptr(m->self)
-                                                                : type_of(m->self);
-    return str_format_c("%s.%s", owner->name, m->def->name);
+    // As CPython's: the owner's __qualname__ ("OrderedDict", not
+    // "collections.OrderedDict"; a class's own qualname).
+    Value owner = type_is_subtype(type_of(m->self), &type_type) ? m->self
+                                                                : val_from_ptr(type_of(m->self));
+    Value qualname = obj_getattr_cstr(owner, "__qualname__");
+    return qualname ? str_format_c("%S.%s", qualname, m->def->name) : 0;
 }
 
 static Value builtin_method_get_self(Value self) {

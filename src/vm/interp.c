@@ -139,6 +139,7 @@ void vm_trace_thread_state(GcTracer *t, ThreadState *ts) {
     gc_trace_value(t, ts->locals);
     gc_trace_value(t, ts->tracefunc);
     gc_trace_value(t, ts->profilefunc);
+    gc_trace_value(t, ts->running_loop);
 }
 
 static void vm_trace_roots(GcTracer *t) {

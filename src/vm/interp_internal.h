@@ -127,12 +127,7 @@ enum { VM_RUN_INIT = 2 };
 // Generators: the object built when a generator function is called. The
 // frame is bound, not started.
 Value gen_new(FunctionObject *func, Value self, const Value *args, size_t npos, Value kwnames);
-// Resume: send `value` (or throw the pending exception if `throwing`).
-// Returns the yielded value with *yielded = 1, the return value with
-// *yielded = 0, or 0 with an exception (or 0 without one for a generator
-// that is already exhausted and not throwing).
-Value gen_send(Value gen, Value value, int throwing, int *yielded);
-int gen_check(Value v);  // generator or coroutine
+// gen_send and gen_check: see vm.h.
 Value gen_of_frame(Frame *f);  // the generator object a FRAME_GEN frame lives in
 int gen_is_running(Value gen);
 Value gen_close(Value self);

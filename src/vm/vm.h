@@ -57,6 +57,16 @@ Value method_new(Value func, Value self);
 
 extern Type type_generator, type_coroutine, type_async_generator;
 
+// Resume: send `value` (or throw the pending exception if `throwing`).
+// Returns the yielded value with *yielded = 1, the return value with
+// *yielded = 0, or 0 with an exception (or 0 without one for a generator
+// that is already exhausted and not throwing).
+Value gen_send(Value gen, Value value, int throwing, int *yielded);
+int gen_check(Value v);  // generator or coroutine
+
+// Traceback objects (frameobject.c).
+extern Type type_traceback;
+
 // ---- the thread state ------------------------------------------------------
 //
 // krait runs OS threads under a global interpreter lock (thread.c has the
@@ -106,6 +116,10 @@ typedef struct ThreadState {
     // A profile function in C (vm_set_profile_hook), called instead of
     // calling profilefunc, which is then its object (what sys.getprofile gives).
     int (*profile_hook)(Value obj, struct Frame *f, const char *event, Value arg);
+    // asyncio's running event loop (_asyncio._set_running_loop), or 0, and
+    // the pid that set it: a forked child does not see its parent's loop.
+    Value running_loop;
+    int64_t running_loop_pid;
 } ThreadState;
 
 extern ThreadState vm_thread;
