@@ -14,6 +14,7 @@
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
 #include "../runtime/list.h"
+#include "../runtime/module.h"
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
@@ -46,14 +47,13 @@ Value function_new(Code *code, Value globals) {
     f->globals = globals;
     f->name = code->name;
     f->qualname = code->qualname;
+    // __builtins__: a module stands for its dict, anything else serves as
+    // a mapping (looked up through __getitem__); missing, the builtins
     Value b = dict_get_cstr(globals, "__builtins__");
-    if (b && !dict_check(b)) {
-        b = obj_getattr_cstr(b, "__dict__");  // a module
-        if (!b) {
-            err_clear();
-        }
+    if (b && module_check(b)) {
+        b = module_dict(b);
     }
-    f->builtins = b && dict_check(b) ? b : vm_builtins;
+    f->builtins = b ? b : vm_builtins;
     Value m = dict_get_cstr(globals, "__name__");
     f->module = m ? m : VAL_NONE;
     f->doc = VAL_NONE;

@@ -545,6 +545,12 @@ Value vm_call_function(Value func, const Value *args, size_t nargs, Value kwname
 }
 
 Value vm_eval_code(Code *code, Value globals, Value locals) {
+    return vm_eval_code_closure(code, globals, locals, 0);
+}
+
+// exec(code, globals, locals, closure=...): closure, when not 0, is a tuple
+// of code->nfrees cells (the caller checked) for the code's free variables.
+Value vm_eval_code_closure(Code *code, Value globals, Value locals, Value closure) {
     Value builtins = dict_get_cstr(globals, "__builtins__");
     if (!builtins) {
         if (err_occurred()) {
@@ -555,7 +561,7 @@ Value vm_eval_code(Code *code, Value globals, Value locals) {
         }
         builtins = vm_builtins;
     }
-    if (!dict_check(builtins)) {
+    if (module_check(builtins)) {  // anything else serves as a mapping
         builtins = obj_getattr_cstr(builtins, "__dict__");
         if (!builtins) {
             return 0;
@@ -574,6 +580,9 @@ Value vm_eval_code(Code *code, Value globals, Value locals) {
             if (!(cells[j] = cell_new(0))) {
                 ok = 0;
             }
+        }
+        if (closure && code->nfrees) {
+            memcpy(cells + code->ncells, tuple_obj(closure)->items, code->nfrees * sizeof(Value));
         }
         if (ok) {
             r = vm_run_frame(f, 0);
@@ -642,15 +651,31 @@ static Value name_error(Value name) {
     return 0;
 }
 
-static Value load_global(Frame *f, Value name) {
-    Value v = dict_get(f->globals, name);
-    if (v) {
-        return v;
+// LOADGLOBAL reads a dict subclass of globals through its __getitem__
+// (by_item), LOADNAME as a plain dict, as CPython; builtins other than an
+// exact dict always go through __getitem__.
+static Value load_global(Frame *f, Value name, int by_item) {
+    Value v;
+    if (by_item && !dict_check_exact(f->globals)) {
+        v = obj_getitem(f->globals, name);
+        if (v) {
+            return v;
+        }
+        if (!err_matches(&exc_KeyError)) {
+            return 0;
+        }
+        err_clear();
+    } else {
+        v = dict_get(f->globals, name);
+        if (v) {
+            return v;
+        }
+        if (err_occurred()) {
+            return 0;
+        }
     }
-    if (err_occurred()) {
-        return 0;
-    }
-    v = dict_check(f->builtins) ? dict_get(f->builtins, name) : obj_getitem(f->builtins, name);
+    v = dict_check_exact(f->builtins) ? dict_get(f->builtins, name)
+                                      : obj_getitem(f->builtins, name);
     if (v) {
         return v;
     }
@@ -659,6 +684,20 @@ static Value load_global(Frame *f, Value name) {
     }
     err_clear();
     return name_error(name);
+}
+
+// A name of the frame's builtins (an exact dict, or any mapping through its
+// __getitem__): the value, or 0 with no exception when missing, or 0 with an
+// exception.
+static Value builtins_lookup(Frame *f, const char *name) {
+    if (dict_check_exact(f->builtins)) {
+        return dict_get_cstr(f->builtins, name);
+    }
+    Value v = obj_getitem(f->builtins, str_intern_cstr(name));
+    if (!v && err_matches(&exc_KeyError)) {
+        err_clear();
+    }
+    return v;
 }
 
 // Look `name` up in a locals mapping: the value, or 0 with no exception when
@@ -682,7 +721,7 @@ static Value load_name(Frame *f, Value name) {
     if (v || err_occurred()) {
         return v;
     }
-    return load_global(f, name);
+    return load_global(f, name, 0);
 }
 
 static int store_name(Frame *f, Value name, Value v) {
@@ -1681,12 +1720,12 @@ L_TRACE_HOOK: {
         // builtins version) pair seen before means neither dict changed.
         Instr *cache = (Instr *)cur + 1;
         uint64_t gv = dict_version(f->globals);
-        int cacheable = dict_check_exact(f->builtins);
+        int cacheable = dict_check_exact(f->builtins) && dict_check_exact(f->globals);
         if (cache[0] == gv && cacheable && cache[1] == dict_version(f->builtins)) {
             R[A] = (Value)cache[2];
             NEXT();
         }
-        Value v = load_global(f, N[B]);
+        Value v = load_global(f, N[B], 1);
         CHECK(v);
         if (cacheable) {
             cache[0] = dict_version(f->globals);
@@ -2527,8 +2566,11 @@ L_TRACE_HOOK: {
         NEXT();
     }
     TARGET(LOADBUILDCLASS) {
-        Value v = dict_check(f->builtins) ? dict_get_cstr(f->builtins, "__build_class__") : 0;
+        Value v = builtins_lookup(f, "__build_class__");
         if (!v) {
+            if (err_occurred()) {
+                goto error;
+            }
             err_format(&exc_NameError, "__build_class__ not found");
             goto error;
         }
@@ -2877,8 +2919,11 @@ L_TRACE_HOOK: {
         NEXT();
     }
     TARGET(IMPORTNAME) {
-        Value imp = dict_check(f->builtins) ? dict_get_cstr(f->builtins, "__import__") : 0;
+        Value imp = builtins_lookup(f, "__import__");
         if (!imp) {
+            if (err_occurred()) {
+                goto error;
+            }
             err_format(&exc_ImportError, "__import__ not found");
             goto error;
         }
