@@ -1275,6 +1275,10 @@ Value bm_decode(Value self, const Value *args, size_t nargs, Value kwnames) {
                                   names[i], a[i] == VAL_NONE ? "None" : str_type_name(a[i]));
             }
         }
+        if (codec_dev_check(a[0] ? str_obj(a[0])->data : NULL,
+                            a[1] ? str_obj(a[1])->data : NULL) < 0) {
+            return 0;
+        }
         return str_empty();
     }
     if (val_is_bytes(self)) {
