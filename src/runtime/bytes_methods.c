@@ -1300,7 +1300,8 @@ Value bytes_hex_impl(const char *d, size_t n, const Value *args, size_t nargs, V
         return 0;
     }
     char sep = 0;
-    if (a[0]) {
+    int has_sep = a[0] != 0;  // the separator may be NUL
+    if (has_sep) {
         int64_t len = obj_len(a[0]);
         if (len < 0) {
             return 0;
@@ -1327,10 +1328,10 @@ Value bytes_hex_impl(const char *d, size_t n, const Value *args, size_t nargs, V
     }
     static const char hexd[] = "0123456789abcdef";
     size_t group = per < 0 ? (size_t)-(int64_t)per : (size_t)per;
-    if (!sep || group == 0 || n == 0) {
-        sep = 0;
+    if (group == 0 || n == 0) {
+        has_sep = 0;
     }
-    size_t nseps = sep ? (n - 1) / group : 0;
+    size_t nseps = has_sep ? (n - 1) / group : 0;
     size_t total = 2 * n + nseps;
     StrObject *s = str_alloc(total);
     if (!s) {
@@ -1338,7 +1339,7 @@ Value bytes_hex_impl(const char *d, size_t n, const Value *args, size_t nargs, V
     }
     char *o = s->data;
     for (size_t i = 0; i < n; i++) {
-        if (sep && i > 0) {
+        if (has_sep && i > 0) {
             // Groups count from the right for a positive bytes_per_sep.
             size_t k = per > 0 ? n - i : i;
             if (k % group == 0) {
