@@ -897,12 +897,9 @@ static Value ba_m_sizeof(Value self, const Value *args, size_t nargs, Value kwna
 // __reduce_ex__(proto): (type, (latin-1 str, 'latin-1') or (bytes,), state).
 static Value ba_reduce(Value self, int64_t proto) {
     ByteArrayObject *b = bytearray_obj(self);
-    Value state = obj_getattr_opt(self, str_intern_cstr("__dict__"));
+    Value state = object_getstate(self);
     if (!state) {
-        if (err_occurred()) {
-            return 0;
-        }
-        state = VAL_NONE;
+        return 0;
     }
     Value data, argt;
     if (proto < 3) {

@@ -358,6 +358,10 @@ static Value getstate(Value self, int required) {
     return obj_call0(f);
 }
 
+Value object_getstate(Value obj) {
+    return getstate(obj, 0);
+}
+
 static Value import_copyreg(void) {
     return import_module_level(str_intern_cstr("copyreg"), 0, 0, 0);
 }

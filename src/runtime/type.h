@@ -126,6 +126,11 @@ Value object_instance_attr(Value obj, Value name);
 Value object_get_dict(Value self);
 int object_set_dict(Value self, Value value);
 
+// CPython's _PyObject_GetState: obj.__getstate__(), for the __reduce__ of
+// builtin types whose subclasses pickle their __dict__ and __slots__
+// (None, the dict, or (dict or None, slots dict)).
+Value object_getstate(Value obj);
+
 // After a __new__: debug builds abort when the object is smaller than its
 // type's basic_size (a C __new__ that ignored a subclass's larger layout).
 #ifndef NDEBUG
