@@ -18,6 +18,7 @@
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/finalize.h"
+#include "../vm/import.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
@@ -881,6 +882,36 @@ int io_sys_flag(const char *name) {
         return 0;
     }
     return r;
+}
+
+void io_resource_warning(Value source, Value owner) {
+    Value saved = err_fetch();
+    Value msg = str_format_c("unclosed file %R", source);
+    Value mod = msg ? import_module_level(str_intern_cstr("warnings"), 0, 0, 0) : 0;
+    Value warn = mod ? obj_getattr_cstr(mod, "warn") : 0;
+    static const char *const kwn[] = {"source"};
+    Value args[3] = {msg, val_from_ptr(&exc_ResourceWarning), val_from_smallint(1)};
+    if (!warn || !call_kw(warn, args, 3, kwn, &source, 1)) {
+        if (err_matches(&exc_Warning)) {
+            err_write_unraisable(owner);
+        }
+        err_clear();
+    }
+    if (saved) {
+        err_set_value(saved);
+    }
+}
+
+void io_dealloc_warn(Value obj, Value source) {
+    Value saved = err_fetch();
+    Value f = obj_getattr_opt(obj, str_intern_cstr("_dealloc_warn"));
+    if (f) {
+        obj_call1(f, source);
+    }
+    err_clear();
+    if (saved) {
+        err_set_value(saved);
+    }
 }
 
 static const MethodDef io_functions[] = {
