@@ -448,6 +448,15 @@ void traceback_add(Value exc, Frame *f, uint32_t pc_index) {
     e->traceback = val_from_ptr(tb);
 }
 
+int traceback_head_is(Value exc, Frame *f) {
+    ExceptionObject *e = (ExceptionObject *)val_ptr(exc);
+    if (!e->traceback || e->traceback == VAL_NONE || !f->frame_object) {
+        return 0;
+    }
+    TracebackObject *tb = (TracebackObject *)val_ptr(e->traceback);
+    return tb->frame == f->frame_object && fo_obj(tb->frame)->live == f;
+}
+
 static TracebackObject *tb_obj(Value v) { return (TracebackObject *)val_ptr(v); }
 
 // A traceback entry's line: computed from its instruction when asked.

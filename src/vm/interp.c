@@ -1527,6 +1527,7 @@ Value vm_run_frame(Frame *f, int throwing) {
     Instr i;
     Value exc = 0;
     int reraise = 0;
+    int64_t leave_pc = -1;  // RERAISE X=1: the instruction it restores as the frame's last
     // The `self` of the call being made lives in memory whose address
     // escapes, not in a C variable: the compiler must reload it after each
     // call rather than keep a copy in a spill slot of this frame, where the
@@ -2640,6 +2641,13 @@ L_TRACE_HOOK: {
         goto error;
     }
     TARGET(RERAISE) {
+        // X=1 (a cleanup handler or a with-exit passing on what arrived):
+        // should the exception leave the frame, its last instruction is
+        // the one that raised, as CPython's RERAISE restores f_lasti.
+        if (X && val_is_ptr(R[A]) && (type_of(R[A])->flags & TYPE_EXC_SUBCLASS) &&
+            traceback_head_is(R[A], f)) {
+            leave_pc = ((ExceptionObject *)val_ptr(R[A]))->handler_lasti;
+        }
         err_set_value(R[A]);
         reraise = 1;
         goto error;
@@ -3106,10 +3114,17 @@ error:
         if (h) {
             err_clear();
             R[h->exc_slot] = exc;
+            ((ExceptionObject *)val_ptr(exc))->handler_lasti =
+                leave_pc >= 0 ? (int32_t)leave_pc : (int32_t)(cur - co->instrs);
             pc = co->instrs + h->handler;
+            leave_pc = -1;
             NEXT();
         }
         // No handler here: leave the frame.
+        if (leave_pc >= 0) {
+            f->pc = co->instrs + leave_pc;
+            leave_pc = -1;
+        }
         if (__builtin_expect(vm_hooks_on, 0) && vm_trace_leave(f, 0, false) < 0) {
             exc = err_normalize();  // a hook's exception replaces it
         }

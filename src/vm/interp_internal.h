@@ -129,6 +129,9 @@ extern Type type_frame, type_traceback;
 void frame_object_detach(Frame *f);
 // Prepend a traceback entry for f at instruction pc_index to exc.
 void traceback_add(Value exc, Frame *f, uint32_t pc_index);
+// Whether exc's newest traceback entry is frame f's (it was raised in f or
+// came out of a call f made, and no other frame raised it since).
+int traceback_head_is(Value exc, Frame *f);
 // Drop importlib's own entries from exc's traceback, as CPython's import
 // does before an import error reaches the program: every run of entries of
 // the bootstrap modules when `always` (an ImportError), else each run that
