@@ -482,12 +482,17 @@ static int process_slots(Value dict, Value name, Type *base, Value bases, SlotsI
     }
     ListObject *l = list_obj(names);
     for (size_t i = 0; i < l->len; i++) {
+        // __qualname__ and __classcell__ are taken out of the dict later, as
+        // in CPython: they are no class variables.
+        if (str_equal(l->items[i], NAME(__qualname__)) ||
+            str_equal(l->items[i], NAME(__classcell__))) {
+            continue;
+        }
         int r = dict_contains(dict, l->items[i]);
         if (r < 0) {
             return -1;
         }
         if (r) {
-            // __qualname__ and __classcell__ are taken out of the dict later in CPython too.
             Value rep = obj_repr(l->items[i]);
             if (!rep) {
                 return -1;
@@ -613,19 +618,21 @@ static Value caller_module(void) {
     return name;
 }
 
-static int set_classcell(Type *t) {
-    Value cell = dict_get(t->dict, NAME(__classcell__));
-    if (!cell) {
+// Take __classcell__ (the cell of super()'s __class__) out of the namespace
+// before the __slots__ members go in (a slot may be named __classcell__):
+// *cell gets it, or 0 when there is none.
+static int take_classcell(Value ns, Value *cell) {
+    *cell = dict_get(ns, NAME(__classcell__));
+    if (!*cell) {
         return err_occurred() ? -1 : 0;
     }
-    if (type_of(cell) != &type_cell) {
-        Value r = obj_repr(val_from_ptr(type_of(cell)));
+    if (type_of(*cell) != &type_cell) {
+        Value r = obj_repr(val_from_ptr(type_of(*cell)));
         err_format(&exc_TypeError, "__classcell__ must be a nonlocal cell, not %s",
                    r ? str_obj(r)->data : "?");
         return -1;
     }
-    ((CellObject *)val_ptr(cell))->value = val_from_ptr(t);
-    return dict_del(t->dict, NAME(__classcell__)) < 0 ? -1 : 0;
+    return dict_del(ns, NAME(__classcell__)) < 0 ? -1 : 0;
 }
 
 static int add_getset(Type *t, const GetSetDef *def) {
@@ -747,6 +754,11 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
     t->free = base->free;
     t->new_ = base->new_;  // what a builtin __new__ found on the MRO stands for (slots.c)
 
+    Value classcell;
+    if (take_classcell(ns, &classcell) < 0) {
+        return 0;
+    }
+
     // The layout: members, then the instance attributes.
     size_t size = base->basic_size;
     if (slots.names) {
@@ -823,7 +835,10 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
     if (slots_update(t, 0) < 0) {
         return 0;
     }
-    if (set_classcell(t) < 0 || set_names(t) < 0 || init_subclass(t, kwvalues, kwnames) < 0) {
+    if (classcell) {
+        ((CellObject *)val_ptr(classcell))->value = val_from_ptr(t);
+    }
+    if (set_names(t) < 0 || init_subclass(t, kwvalues, kwnames) < 0) {
         return 0;
     }
     return val_from_ptr(t);
