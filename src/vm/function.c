@@ -4,6 +4,7 @@
 // globals, defaults, closure cells. Calling one goes through
 // vm_call_function (interp.c); the interpreter's own CALL ops recognize
 // functions and bound methods and push the frame without any C recursion.
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,8 +209,6 @@ static int fn_set_code(Value self, Value v) {
     f->code = c;
     return 0;
 }
-static Value fn_get_globals(Value self) { return func_obj(self)->globals; }
-static Value fn_get_builtins(Value self) { return func_obj(self)->builtins; }
 static Value fn_get_closure(Value self) {
     Value c = func_obj(self)->closure;
     return c ? c : VAL_NONE;
@@ -255,12 +254,18 @@ static const GetSetDef function_getset[] = {
     {"__defaults__", fn_get_defaults, fn_set_defaults, NULL},
     {"__kwdefaults__", fn_get_kwdefaults, fn_set_kwdefaults, NULL},
     {"__code__", fn_get_code, fn_set_code, NULL},
-    {"__globals__", fn_get_globals, NULL, NULL},
-    {"__builtins__", fn_get_builtins, NULL, NULL},
     {"__closure__", fn_get_closure, NULL, NULL},
     {"__annotations__", fn_get_annotations, fn_set_annotations, NULL},
     {"__dict__", fn_get_dict, fn_set_dict, NULL},
     {NULL, NULL, NULL, NULL},
+};
+
+// Read-only members, as CPython's (types.MemberDescriptorType is the type
+// of FunctionType.__globals__).
+static const MemberDef function_members[] = {
+    {"__globals__", MEMBER_VALUE_RO, offsetof(FunctionObject, globals), NULL},
+    {"__builtins__", MEMBER_VALUE_RO, offsetof(FunctionObject, builtins), NULL},
+    {NULL, 0, 0, NULL},
 };
 
 // function(code, globals, name=None, argdefs=None, closure=None):
@@ -340,6 +345,7 @@ Type type_function = {
     .setattr = function_setattr,
     .call = vm_call_function,
     .descr_get = function_descr_get,
+    .members = function_members,
     .getset = function_getset,
 };
 
