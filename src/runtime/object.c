@@ -14,6 +14,7 @@
 #include "gc.h"
 #include "int.h"
 #include "list.h"
+#include "module.h"
 #include "set.h"
 #include "shape.h"
 #include "str.h"
@@ -167,7 +168,8 @@ static int object_set_class(Value self, Value value) {
         return -1;
     }
     Type *old = type_of(self), *new_type = type_ptr(value);
-    if (!(old->flags & TYPE_HEAP) || !(new_type->flags & TYPE_HEAP)) {
+    int modules = type_is_subtype(old, &type_module) && type_is_subtype(new_type, &type_module);
+    if (!modules && (!(old->flags & TYPE_HEAP) || !(new_type->flags & TYPE_HEAP))) {
         err_format(&exc_TypeError,
                    "__class__ assignment only supported for mutable types or ModuleType subclasses");
         return -1;
