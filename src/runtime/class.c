@@ -887,15 +887,17 @@ static int same_layout_as_base(Type *child) {
     Type *p = child->base;
     return p && child->basic_size == p->basic_size && child->item_size == p->item_size &&
            child->dict_offset == p->dict_offset && child->attrs_offset == p->attrs_offset &&
-           (child->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS)) ==
-               (p->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS)) &&
+           (child->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS | TYPE_HAS_WEAKREF)) ==
+               (p->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS | TYPE_HAS_WEAKREF)) &&
            child->free == p->free;
 }
 
 static int same_slots_added(Type *a, Type *b) {
+    // (CPython's instances hold their weakref list in a slot of their own:
+    // a class that adds one differs from one that does not.)
     if (a->basic_size != b->basic_size || a->attrs_offset != b->attrs_offset ||
-        (a->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS)) !=
-            (b->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS))) {
+        (a->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS | TYPE_HAS_WEAKREF)) !=
+            (b->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS | TYPE_HAS_WEAKREF))) {
         return 0;
     }
     Value sa = (a->flags & TYPE_HEAP) ? ((HeapType *)a)->slots : 0;
