@@ -643,7 +643,7 @@ static const MethodDef fileio_methods[] = {
 
 static const GetSetDef fileio_getset[] = {
     {"mode", fileio_get_mode, NULL, NULL},
-    {"closed", fileio_get_closed, NULL, NULL},
+    {"closed", fileio_get_closed, NULL, "True if the file is closed"},
     {"closefd", fileio_get_closefd, NULL, NULL},
     {"_blksize", fileio_get_blksize, NULL, NULL},
     {NULL, NULL, NULL, NULL},
