@@ -597,6 +597,12 @@ static int set_names(Type *t) {
 }
 
 static int init_subclass(Type *t, const Value *kwvalues, Value kwnames) {
+    // CPython calls super(t, t).__init_subclass__: a custom mro() that left
+    // t out of its own MRO fails super()'s check.
+    if (!type_is_subtype_mro(t, t)) {
+        err_format(&exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+        return -1;
+    }
     Value f = super_lookup(t, t, NAME(__init_subclass__));
     if (!f) {
         return err_occurred() ? -1 : 0;

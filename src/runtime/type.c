@@ -122,6 +122,19 @@ void type_modified(Type *t) {
     type_each_subclass(t, modified_one, NULL);
 }
 
+int type_is_subtype_mro(const Type *a, const Type *b) {
+    if (a->mro) {
+        TupleObject *mro = tuple_obj(a->mro);
+        for (size_t i = 0; i < mro->len; i++) {
+            if (val_ptr(mro->items[i]) == (const Object *)b) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    return type_is_subtype(a, b);
+}
+
 int type_is_subtype(const Type *a, const Type *b) {
     if (a == b) {
         return 1;

@@ -90,6 +90,9 @@ Value type_lookup(Type *t, Value name);
 
 // Is `a` the same as or a subclass of `b`?
 int type_is_subtype(const Type *a, const Type *b);
+// CPython's PyType_IsSubtype to the letter: with an MRO, only what it
+// lists (a custom mro() may leave the class itself out); super() checks so.
+int type_is_subtype_mro(const Type *a, const Type *b);
 
 // After any change to t's namespace or bases: new version, refreshed slots,
 // invalidated caches, also for subclasses.
