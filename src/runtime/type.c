@@ -340,7 +340,9 @@ Value builtin_function_new(const MethodDef *def, Value self, Value module) {
 }
 
 // A module function (bound to a module or to nothing) shows as a function;
-// anything else as a method of its object.
+// anything else as a method of its object. A C type's static method keeps
+// its type in `self` (for its name and pickling, as CPython's m_self) but is
+// called without it and shows None as __self__.
 static int builtin_is_function(const BuiltinMethodObject *m) {
     return !m->self || m->module;
 }
@@ -370,7 +372,7 @@ static Value builtin_method_get_qualname(Value self) {
 
 static Value builtin_method_get_self(Value self) {
     BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
-    return m->self ? m->self : VAL_NONE;
+    return m->self && !(m->def->flags & METH_STATIC) ? m->self : VAL_NONE;
 }
 
 static Value builtin_method_get_module(Value self) {
@@ -453,7 +455,7 @@ static Value builtin_method_call(Value callable, const Value *args, size_t nargs
     if (!check_no_keywords(m->def, kwnames)) {
         return 0;
     }
-    Value r = m->def->fn(m->self, args, nargs, kwnames);
+    Value r = m->def->fn(m->def->flags & METH_STATIC ? 0 : m->self, args, nargs, kwnames);
     // Only methods of instances (and classmethods, named by their class):
     // module functions and a type's __new__ write their own names.
     bool is_type = type_check(m->self);
@@ -480,7 +482,7 @@ static Value descr_qualname_of(const char *name, Type *owner) {
 static Value method_descr_get(Value descr, Value instance, Value owner) {
     MethodDescrObject *d = (MethodDescrObject *)val_ptr(descr);
     if (d->def->flags & METH_STATIC) {
-        return builtin_method_new(d->def, 0);
+        return builtin_method_new(d->def, val_from_ptr(d->owner));
     }
     if (d->def->flags & METH_CLASS) {
         Value cls = owner ? owner : val_from_ptr(type_of(instance));
@@ -929,7 +931,7 @@ int type_ready(Type *t) {
     for (const MethodDef *m = t->methods; m && m->name; m++) {
         if (m->flags & METH_STATIC) {
             // As CPython: a staticmethod holding the builtin function.
-            Value f = builtin_method_new(m, 0);
+            Value f = builtin_method_new(m, val_from_ptr(t));
             Value sm = f ? staticmethod_new(f) : 0;
             Value key = sm ? str_intern_cstr(m->name) : 0;
             if (!key || dict_set(t->dict, key, sm) < 0) {
