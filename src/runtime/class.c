@@ -506,11 +506,40 @@ static int process_slots(Value dict, Value name, Type *base, Value bases, SlotsI
     return 0;
 }
 
+// The `__dict__` descriptor of the first builtin type up obj's base chain
+// that defines one (module, type, function, BaseException...), or 0: a
+// class's __dict__ getset hands instances of such types to it, as CPython's
+// subtype_dict / subtype_setdict (get_builtin_base_with_dict).
+static Value builtin_dict_descr(Value obj) {
+    for (Type *t = type_of(obj); t->base; t = t->base) {
+        if (!(t->flags & TYPE_HEAP)) {
+            Value d = dict_get(t->dict, NAME(__dict__));
+            if (d) {
+                return d;
+            }
+        }
+    }
+    return 0;
+}
+
 static Value dict_getter(Value self) {
+    Value d = builtin_dict_descr(self);
+    if (d && type_of(d)->descr_get) {
+        return type_of(d)->descr_get(d, self, val_from_ptr(type_of(self)));
+    }
     return object_get_dict(self);
 }
 
 static int dict_setter(Value self, Value value) {
+    Value d = builtin_dict_descr(self);
+    if (d) {
+        if (!type_of(d)->descr_set) {
+            err_format(&exc_TypeError, "this __dict__ descriptor does not support '%s' objects",
+                       obj_type_name(self));
+            return -1;
+        }
+        return type_of(d)->descr_set(d, self, value);
+    }
     return object_set_dict(self, value);
 }
 
