@@ -726,8 +726,7 @@ Type type_method_descriptor = {
 // Not TYPE_METHOD_DESCR: it binds to the class, not to the instance.
 Type type_classmethod_descriptor = {
     .header = {&type_type},
-    .name = "classmethod_descriptor",
-    .methods = method_descr_methods,
+    .name = "classmethod_descriptor",  // no __reduce__: CPython's does not pickle
     .basic_size = sizeof(MethodDescrObject),
     .base = &type_object,
     .trace = descr_trace,

@@ -19,3 +19,11 @@ try:
     str.maketrans(1, 2, 3, 4)
 except TypeError as e:
     print(type(e).__name__, e)
+# the descriptors themselves do not pickle, a method descriptor does
+for d in (bytearray.__dict__['maketrans'], dict.__dict__['fromkeys']):
+    print(type(d).__name__, '__reduce__' in type(d).__dict__)
+    try:
+        d.__reduce_ex__(2)
+    except TypeError as e:
+        print(type(e).__name__, e)
+print(list.__dict__['append'].__reduce__()[1])
