@@ -256,7 +256,7 @@ Value gen_send(Value gen, Value value, int throwing, int *yielded) {
         vm_thread.handled = g->handled;
     }
     g->state = GEN_RUNNING;
-    Value r = vm_run_frame(f, throwing);
+    Value r = vm_run_frame(f, throwing && !g->handled ? VM_RUN_THROW_NO_CHAIN : throwing);
     frame_unlink(f);
     if (f->flags & FRAME_YIELDED) {
         f->flags &= ~FRAME_YIELDED;

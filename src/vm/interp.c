@@ -1601,7 +1601,7 @@ Value vm_run_frame(Frame *f, int throwing) {
         // generator handles (CPython's _PyErr_ChainStackItem), even one that
         // already left another generator's frame.
         cur = f->pc;
-        vm_thread.propagating = 0;
+        vm_thread.propagating = throwing == VM_RUN_THROW_NO_CHAIN ? err_normalize() : 0;
         if (__builtin_expect(vm_hooks_on, 0)) {
             vm_trace_throw(f);  // (a hook's exception replaces the thrown one)
         }

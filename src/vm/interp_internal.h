@@ -100,6 +100,11 @@ void frame_trace_reset(Frame *f);             // the frame starts: no line seen 
 // vm_init calls it once with VM_RUN_INIT (and no frame) to set up.
 Value vm_run_frame(Frame *f, int throwing);
 enum { VM_RUN_INIT = 2 };
+// vm_run_frame(f, VM_RUN_THROW_NO_CHAIN): throw the pending exception into a
+// generator that handles none of its own: CPython's _PyErr_ChainStackItem
+// then leaves its __context__ alone (the caller's handled exception is not
+// the generator's).
+enum { VM_RUN_THROW_NO_CHAIN = 3 };
 
 // The yielded value of a frame that stopped with FRAME_YIELDED.
 // (Kept in f->sent.)
