@@ -113,6 +113,17 @@ static int warn_unawaited(GenObject *g) {
     return 0;
 }
 
+void gen_finalize_for_clear(Value self) {
+    Value saved = err_fetch();
+    UnaryFunc fin = type_of(self)->finalize;
+    if (!(fin ? fin(self) : gen_close(self))) {
+        err_write_unraisable(self);
+    }
+    if (saved) {
+        err_set_value(saved);
+    }
+}
+
 static Value gen_finalize(Value self) {
     GenObject *g = gen_obj(self);
     if (g->state == GEN_CLOSED || g->state == GEN_RUNNING) {

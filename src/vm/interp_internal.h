@@ -121,6 +121,10 @@ int gen_check(Value v);  // generator or coroutine
 Value gen_of_frame(Frame *f);  // the generator object a FRAME_GEN frame lives in
 int gen_is_running(Value gen);
 Value gen_close(Value self);
+// frame.clear() of a suspended generator's frame: CPython's _PyGen_Finalize
+// (a coroutine never started warns "never awaited", any other is closed),
+// errors reported as unraisable.
+void gen_finalize_for_clear(Value self);
 uint32_t gen_code_flags(Value gen);
 // What a suspended generator or coroutine is delegating to (yield from,
 // await): CPython's _PyGen_yf. 0 when none.
