@@ -860,6 +860,15 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
     if (!t->mro) {
         return 0;
     }
+    // `match` sees a sequence or mapping as the first class of the MRO that
+    // is one does (CPython's inherit_patma_flags).
+    for (size_t i = 1; i < tuple_obj(t->mro)->len; i++) {
+        uint32_t f = type_ptr(tuple_obj(t->mro)->items[i])->flags & (TYPE_SEQUENCE | TYPE_MAPPING);
+        if (f) {
+            t->flags |= f;
+            break;
+        }
+    }
     TupleObject *bt = tuple_obj(bases);
     for (size_t i = 0; i < bt->len; i++) {
         if (type_add_subclass(type_ptr(bt->items[i]), t) < 0) {
@@ -1309,11 +1318,11 @@ static Value type_get_flags(Value self) {
     if (f & TYPE_ABSTRACT) {
         r |= 1u << 20;
     }
-    if (f & (TYPE_LIST_SUBCLASS | TYPE_TUPLE_SUBCLASS)) {
-        r |= 1u << 5;  // SEQUENCE
+    if (f & TYPE_SEQUENCE) {
+        r |= 1u << 5;
     }
-    if (f & TYPE_DICT_SUBCLASS) {
-        r |= 1u << 6;  // MAPPING
+    if (f & TYPE_MAPPING) {
+        r |= 1u << 6;
     }
     static const struct {
         uint32_t krait;

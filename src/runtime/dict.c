@@ -1540,7 +1540,7 @@ static Value dict_tp_init(Value self, const Value *args, size_t nargs, Value kwn
 Type type_dict = {
     .header = {&type_type},
     .name = "dict",
-    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_DICT_SUBCLASS,
+    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_DICT_SUBCLASS | TYPE_MAPPING,
     .basic_size = sizeof(DictObject),
     .base = &type_object,
     .trace = dict_trace,

@@ -3027,12 +3027,11 @@ L_TRACE_HOOK: {
         NEXT();
     }
     TARGET(MATCHMAPPING) {
-        R[A] = val_bool(dict_check(R[B]));
+        R[A] = val_bool((type_of(R[B])->flags & TYPE_MAPPING) != 0);
         NEXT();
     }
     TARGET(MATCHSEQUENCE) {
-        Value v = R[B];
-        R[A] = val_bool(list_check(v) || tuple_check(v) || type_of(v) == &type_range);
+        R[A] = val_bool((type_of(R[B])->flags & TYPE_SEQUENCE) != 0);
         NEXT();
     }
     TARGET(MATCHKEYS) {
