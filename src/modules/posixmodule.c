@@ -931,14 +931,28 @@ static int timespec_from_seconds(Value v, struct timespec *ts) {
     if (!f) {
         return -1;
     }
+    // As CPython's _PyTime_ObjectToTimespec with ROUND_FLOOR: the fraction
+    // (split off with modf) scaled to nanoseconds and floored.
     double d = float_value(f);
-    double fl = floor(d);
-    ts->tv_sec = (time_t)fl;
-    ts->tv_nsec = (long)((d - fl) * 1e9 + 0.5);
-    if (ts->tv_nsec >= 1000000000) {
-        ts->tv_sec++;
-        ts->tv_nsec -= 1000000000;
+    if (isnan(d)) {
+        err_format(&exc_ValueError, "Invalid value NaN (not a number)");
+        return -1;
     }
+    double intpart;
+    double frac = floor(modf(d, &intpart) * 1e9);
+    if (frac >= 1e9) {
+        frac -= 1e9;
+        intpart += 1.0;
+    } else if (frac < 0) {
+        frac += 1e9;
+        intpart -= 1.0;
+    }
+    if (!(intpart >= -9.2233720368547758e18 && intpart < 9.2233720368547758e18)) {
+        err_format(&exc_OverflowError, "timestamp out of range for platform time_t");
+        return -1;
+    }
+    ts->tv_sec = (time_t)intpart;
+    ts->tv_nsec = (long)frac;
     return 0;
 }
 
