@@ -1404,6 +1404,29 @@ static Value scandir_next(Value self) {
     return 0;
 }
 
+// An iterator dropped unexhausted and unclosed: closed, with CPython's
+// ResourceWarning "unclosed scandir iterator <repr>".
+static Value scandir_finalize(Value self) {
+    ScandirObject *s = (ScandirObject *)val_ptr(self);
+    if (!s->dir) {
+        return VAL_NONE;
+    }
+    scandir_free(val_ptr(self));
+    Value saved = err_fetch();
+    Value r = obj_repr(self);
+    if (!r || err_warn(&exc_ResourceWarning, 1, "unclosed scandir iterator %s",
+                       str_obj(r)->data) < 0) {
+        if (err_matches(&exc_Warning)) {
+            err_write_unraisable(self);
+        }
+        err_clear();
+    }
+    if (saved) {
+        err_set_value(saved);
+    }
+    return VAL_NONE;
+}
+
 static Value scandir_iter(Value self) { return self; }
 
 FN(scandir_close) {
@@ -1428,10 +1451,12 @@ static const MethodDef scandir_methods[] = {
 static Type type_scandir = {
     .header = {&type_type},
     .name = "posix.ScandirIterator",
+    .flags = TYPE_HAS_FINALIZER,
     .basic_size = sizeof(ScandirObject),
     .base = &type_object,
     .trace = scandir_trace,
     .free = scandir_free,
+    .finalize = scandir_finalize,
     .iter = scandir_iter,
     .iternext = scandir_next,
     .methods = scandir_methods,
