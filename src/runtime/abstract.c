@@ -485,7 +485,14 @@ static int has_index(Value v) {
     return val_is_smallint(v) || type_of(v)->index || (type_of(v)->flags & TYPE_INT_SUBCLASS);
 }
 
-// CPython's sequence fallback for + and * (and += / *=).
+// Whether CPython's counterpart of t has sequence methods (tp_as_sequence):
+// containers do, and every class defined in Python; numbers do not.
+static int has_sequence_methods(const Type *t) {
+    return (t->flags & TYPE_HEAP) || t->seq_repeat || t->seq_concat || t->contains;
+}
+
+// CPython's sequence fallback for + and * (and += / *=): `n *= seq` repeats
+// seq only when n's type has no sequence methods of its own.
 static Value sequence_op(Value a, Value b, BinOp op, int inplace) {
     Type *ta = type_of(a), *tb = type_of(b);
     if (op == BINOP_ADD && ta->seq_concat) {
@@ -496,7 +503,7 @@ static Value sequence_op(Value a, Value b, BinOp op, int inplace) {
         if (ta->seq_repeat) {
             seq = a;
             count = b;
-        } else if (tb->seq_repeat && !inplace) {
+        } else if (tb->seq_repeat && (!inplace || !has_sequence_methods(ta))) {
             seq = b;
             count = a;
         }

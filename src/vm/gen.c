@@ -176,8 +176,7 @@ Value gen_new(FunctionObject *fn, Value self, const Value *args, size_t npos, Va
     f->frame_object = 0;
     f->sent = 0;
     f->flags = FRAME_GEN;
-    f->nslots = co->nslots;
-    memset(f->slots, 0, co->nslots * sizeof(Value));
+    f->nslots = co->nslots;  // (the slots are zero: gc_alloc zero-fills)
     if (vm_bind_args(f, fn, self, args, npos, kwnames) < 0) {
         g->state = GEN_CLOSED;
         return 0;

@@ -1226,7 +1226,7 @@ static Value match_class(Value subject, Value cls, size_t nargs, Value kwnames) 
 // ---- arithmetic fast paths ------------------------------------------------------------
 
 // The double of an exact float (a flonum or a boxed float, not a subclass).
-static inline int exact_float(Value v, double *out) {
+static inline __attribute__((always_inline)) int exact_float(Value v, double *out) {
     if (val_is_flonum(v)) {
         *out = val_flonum(v);
         return 1;
@@ -1241,7 +1241,8 @@ static inline int exact_float(Value v, double *out) {
 // Both operands as doubles when one is an exact float and the other one an
 // exact float or a small int (which Python converts, correctly rounded, as
 // C's conversion does).
-static inline int float_operands(Value a, Value b, double *x, double *y) {
+static inline __attribute__((always_inline)) int float_operands(Value a, Value b, double *x,
+                                                                double *y) {
     if (val_is_smallint(a)) {
         *x = (double)val_smallint(a);
         return exact_float(b, y);
@@ -1261,7 +1262,8 @@ static inline int float_operands(Value a, Value b, double *x, double *y) {
 // Operands of a comparison as doubles: exact floats, or a small int that
 // converts exactly (Python compares int and float exactly, so a bigger int
 // goes to the generic code).
-static inline int compare_float_operands(Value a, Value b, double *x, double *y) {
+static inline __attribute__((always_inline)) int compare_float_operands(Value a, Value b,
+                                                                        double *x, double *y) {
     if (val_is_smallint(a)) {
         int64_t i = val_smallint(a);
         *x = (double)i;
@@ -1489,6 +1491,14 @@ static __attribute__((noinline)) int load_method_generic(Value *R, unsigned a_, 
     R[a_ + 1] = 0;
     return 0;
 }
+
+// COMPARE's answer for ordered operands: bit c of compare_outcomes[op], c
+// being 0, 1, 2 when x <, ==, > y, and 3 when the operands are unordered
+// (a NaN: only != holds).
+static const uint8_t compare_outcomes[CMP_GE + 1] = {
+    [CMP_LT] = 0x1, [CMP_LE] = 0x3, [CMP_EQ] = 0x2,
+    [CMP_NE] = 0xd, [CMP_GT] = 0x4, [CMP_GE] = 0x6,
+};
 
 // ---- the loop -------------------------------------------------------------------------
 
@@ -2039,6 +2049,12 @@ L_TRACE_HOOK: {
         NEXT();
     }
     TARGET(BINOP) {
+        if (SPEC_DUE()) {
+            if (specialize_binop((Instr *)cur, R[B], R[C])) {
+                RESTART();
+            }
+        }
+    generic_BINOP:;
         Value v;
         if (arith_fast(X, R[B], R[C], &v)) {
             R[A] = v;
@@ -2050,6 +2066,12 @@ L_TRACE_HOOK: {
         NEXT();
     }
     TARGET(INPLACE) {
+        if (SPEC_DUE()) {
+            if (specialize_binop((Instr *)cur, R[B], R[C])) {
+                RESTART();
+            }
+        }
+    generic_INPLACE:;
         // ints and floats have no in-place slots: x op= y is x op y for them
         Value v;
         if (arith_fast(X, R[B], R[C], &v)) {
@@ -2061,6 +2083,45 @@ L_TRACE_HOOK: {
         R[A] = v;
         NEXT();
     }
+    // The specialized arithmetic: the operator is known, the types are
+    // guarded. An overflow, a division by zero or no memory for a float
+    // runs the generic code, which does what Python does.
+#define ARITH_INT(name, generic, op)                              \
+    TARGET(name) {                                                \
+        Value a = R[B], b = R[C];                                 \
+        GUARD(val_is_smallint(a) && val_is_smallint(b), generic); \
+        int64_t r = val_smallint(a) op val_smallint(b);           \
+        if (!smallint_fits(r)) {                                  \
+            goto generic_##generic;                               \
+        }                                                         \
+        R[A] = val_from_smallint(r);                              \
+        NEXT();                                                   \
+    }
+#define ARITH_FLOAT(name, generic, op, ok)                        \
+    TARGET(name) {                                                \
+        double x, y;                                              \
+        GUARD(float_operands(R[B], R[C], &x, &y), generic);       \
+        Value v;                                                  \
+        if (!(ok) || !(v = float_from_double(x op y))) {          \
+            err_clear();                                          \
+            goto generic_##generic;                               \
+        }                                                         \
+        R[A] = v;                                                 \
+        NEXT();                                                   \
+    }
+    ARITH_INT(BINOP_ADD_INT, BINOP, +)
+    ARITH_INT(BINOP_SUB_INT, BINOP, -)
+    ARITH_FLOAT(BINOP_ADD_FLOAT, BINOP, +, 1)
+    ARITH_FLOAT(BINOP_SUB_FLOAT, BINOP, -, 1)
+    ARITH_FLOAT(BINOP_MUL_FLOAT, BINOP, *, 1)
+    ARITH_FLOAT(BINOP_DIV_FLOAT, BINOP, /, y != 0.0)
+    ARITH_INT(INPLACE_ADD_INT, INPLACE, +)
+    ARITH_INT(INPLACE_SUB_INT, INPLACE, -)
+    ARITH_FLOAT(INPLACE_ADD_FLOAT, INPLACE, +, 1)
+    ARITH_FLOAT(INPLACE_SUB_FLOAT, INPLACE, -, 1)
+    ARITH_FLOAT(INPLACE_MUL_FLOAT, INPLACE, *, 1)
+#undef ARITH_INT
+#undef ARITH_FLOAT
     TARGET(UNARY) {
         Value v;
         switch (X) {
@@ -2081,48 +2142,47 @@ L_TRACE_HOOK: {
     TARGET(COMPARE) {
         Value a = R[B], b = R[C], v;
         double fx, fy;
-        switch (X) {
-        case 6: v = val_bool(a == b); break;
-        case 7: v = val_bool(a != b); break;
-        case 8:
-        case 9: {
-            int c = obj_contains(b, a);
-            CHECK(c >= 0);
-            v = val_bool(X == 8 ? c : !c);
-            break;
-        }
-        default:
-            if (val_is_smallint(a) && val_is_smallint(b)) {
-                int64_t x = (int64_t)a, y = (int64_t)b;  // the tag does not change the order
-                int r = 0;
-                switch (X) {
-                case CMP_LT: r = x < y; break;
-                case CMP_LE: r = x <= y; break;
-                case CMP_EQ: r = x == y; break;
-                case CMP_NE: r = x != y; break;
-                case CMP_GT: r = x > y; break;
-                case CMP_GE: r = x >= y; break;
-                }
-                v = val_bool(r);
-            } else if (compare_float_operands(a, b, &fx, &fy)) {
-                double x = fx, y = fy;
-                int r = 0;
-                switch (X) {
-                case CMP_LT: r = x < y; break;
-                case CMP_LE: r = x <= y; break;
-                case CMP_EQ: r = x == y; break;
-                case CMP_NE: r = x != y; break;
-                case CMP_GT: r = x > y; break;
-                case CMP_GE: r = x >= y; break;
-                }
-                v = val_bool(r);
-            } else {
-                v = obj_richcompare(a, b, (CompareOp)X);
+        int r;
+        if (X <= CMP_GE && val_is_smallint(a) && val_is_smallint(b)) {
+            int64_t x = (int64_t)a, y = (int64_t)b;  // the tag does not change the order
+            r = (compare_outcomes[X] >> ((x > y) - (x < y) + 1)) & 1;
+        } else if (X <= CMP_GE && compare_float_operands(a, b, &fx, &fy)) {
+            int c = fx < fy ? 0 : fx == fy ? 1 : fx > fy ? 2 : 3;
+            r = (compare_outcomes[X] >> c) & 1;
+        } else {
+            switch (X) {
+            case 6: v = val_bool(a == b); break;
+            case 7: v = val_bool(a != b); break;
+            case 8:
+            case 9: {
+                int c = obj_contains(b, a);
+                CHECK(c >= 0);
+                v = val_bool(X == 8 ? c : !c);
+                break;
             }
-            break;
+            default: v = obj_richcompare(a, b, (CompareOp)X); break;
+            }
+            CHECK(v);
+            R[A] = v;
+            NEXT();
         }
-        CHECK(v);
-        R[A] = v;
+        R[A] = val_bool(r);
+        // A test branching on the result runs here, without a dispatch of
+        // its own (with a hook set it is dispatched, for its events).
+        Instr n = *pc;
+        if (instr_a(n) == A && !vm_hooks_on) {
+            if (instr_op(n) == OP_JUMPIFFALSE) {
+                pc += 1;
+                if (!r) {
+                    JUMPBY(instr_offset(n));
+                }
+            } else if (instr_op(n) == OP_JUMPIFTRUE) {
+                pc += 1;
+                if (r) {
+                    JUMPBY(instr_offset(n));
+                }
+            }
+        }
         NEXT();
     }
     TARGET(TRUTH) {
@@ -2414,7 +2474,23 @@ L_TRACE_HOOK: {
             NEXT();
         }
         Value v;
-        if (call_self[0]) {
+        const MethodDescrObject *md = (const MethodDescrObject *)val_ptr(callee);
+        if (call_self[0] && !kwnames && val_is_ptr(callee) &&
+            md->header.type == &type_method_descriptor && type_of(call_self[0]) == md->owner &&
+            !(md->def->flags & (METH_CLASS | METH_STATIC))) {
+            // o.meth(args) for a method of o's builtin type: its C function,
+            // without method_descr_call's checks (they hold: self's type is
+            // the owner, no keywords)
+            v = md->def->fn(call_self[0], args, npos, 0);
+        } else if (!call_self[0] && !kwnames && val_is_ptr(callee) &&
+                   md->header.type == &type_builtin_method &&
+                   module_check(((const BuiltinMethodObject *)md)->self)) {
+            // f(args) for a module's builtin function (len, isinstance...):
+            // its C function, without builtin_method_call's checks (no
+            // keywords; a module function names itself in its errors)
+            const BuiltinMethodObject *bm = (const BuiltinMethodObject *)md;
+            v = bm->def->fn(bm->self, args, npos, 0);
+        } else if (call_self[0]) {
             // args[-1] is self's slot: the vector is contiguous
             v = obj_call(callee, args - 1, npos + 1, kwnames);
         } else {

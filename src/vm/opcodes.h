@@ -223,7 +223,19 @@ typedef uint64_t Instr;
     _(SETATTR_ADD, SETATTR)        /* add an attribute: a known shape transition */ \
     _(LOADMETHOD_TYPE, LOADMETHOD) /* a function/method descriptor of the class */  \
     _(LOADMETHOD_MODULE, LOADMETHOD) /* mod.f(...): a module global, no self */     \
-    _(LOADMETHOD_TYPEVAL, LOADMETHOD) /* Cls.f(...): as GETATTR_TYPEVAL, no self */
+    _(LOADMETHOD_TYPEVAL, LOADMETHOD) /* Cls.f(...): as GETATTR_TYPEVAL, no self */ \
+    _(BINOP_ADD_INT, BINOP)        /* small int + small int (overflow: generic) */  \
+    _(BINOP_SUB_INT, BINOP)                                                         \
+    _(BINOP_ADD_FLOAT, BINOP)      /* floats, or a float and a small int */         \
+    _(BINOP_SUB_FLOAT, BINOP)                                                       \
+    _(BINOP_MUL_FLOAT, BINOP)                                                       \
+    _(BINOP_DIV_FLOAT, BINOP)      /* true division (by zero: generic) */           \
+    _(INPLACE_ADD_INT, INPLACE)    /* as the BINOP forms: ints and floats have no   \
+                                      in-place slots */                             \
+    _(INPLACE_SUB_INT, INPLACE)                                                     \
+    _(INPLACE_ADD_FLOAT, INPLACE)                                                   \
+    _(INPLACE_SUB_FLOAT, INPLACE)                                                   \
+    _(INPLACE_MUL_FLOAT, INPLACE)
 
 typedef enum Opcode {
 #define OPCODE_ENUM_(name, fmt, cache) OP_##name,

@@ -262,3 +262,50 @@ int specialize_loadmethod(Instr *at, Value obj, Value name) {
     set_op(at, OP_LOADMETHOD_TYPE);
     return 1;
 }
+
+static bool is_float_operand(Value v) {
+    return val_is_flonum(v) || (val_is_ptr(v) && val_ptr(v)->type == &type_float);
+}
+
+// a op b as doubles: a float and a float or a small int
+static bool float_operands_pair(Value a, Value b) {
+    return (is_float_operand(a) && (is_float_operand(b) || val_is_smallint(b))) ||
+           (val_is_smallint(a) && is_float_operand(b));
+}
+
+int specialize_binop(Instr *at, Value a, Value b) {
+    bool inplace = instr_op(*at) == OP_INPLACE;
+    Opcode to = OP__COUNT;
+    switch (instr_x(*at)) {
+    case BINOP_ADD:
+        if (val_is_smallint(a) && val_is_smallint(b)) {
+            to = inplace ? OP_INPLACE_ADD_INT : OP_BINOP_ADD_INT;
+        } else if (float_operands_pair(a, b)) {
+            to = inplace ? OP_INPLACE_ADD_FLOAT : OP_BINOP_ADD_FLOAT;
+        }
+        break;
+    case BINOP_SUB:
+        if (val_is_smallint(a) && val_is_smallint(b)) {
+            to = inplace ? OP_INPLACE_SUB_INT : OP_BINOP_SUB_INT;
+        } else if (float_operands_pair(a, b)) {
+            to = inplace ? OP_INPLACE_SUB_FLOAT : OP_BINOP_SUB_FLOAT;
+        }
+        break;
+    case BINOP_MUL:
+        if (float_operands_pair(a, b)) {
+            to = inplace ? OP_INPLACE_MUL_FLOAT : OP_BINOP_MUL_FLOAT;
+        }
+        break;
+    case BINOP_TRUEDIV:
+        if (!inplace && (float_operands_pair(a, b))) {
+            to = OP_BINOP_DIV_FLOAT;
+        }
+        break;
+    }
+    if (to == OP__COUNT) {
+        at[1] = SPEC_RETRY;
+        return 0;
+    }
+    *at = (*at & ~(Instr)0xff) | to;
+    return 1;
+}

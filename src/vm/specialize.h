@@ -53,6 +53,7 @@
 //                     last shape seen without it; c[2] the descriptor
 //   LOADMETHOD_MODULE as GETATTR_MODULE
 //   LOADMETHOD_TYPEVAL as GETATTR_TYPEVAL
+//   BINOP_*, INPLACE_* none: the op byte says it all
 #ifndef KRAIT_SPECIALIZE_H
 #define KRAIT_SPECIALIZE_H
 
@@ -144,6 +145,9 @@ static inline AttrEntry *attr_cache_lookup(Value obj, Type *t, InstanceAttrs *a,
 int specialize_getattr(Instr *at, Value obj, Value name);
 int specialize_setattr(Instr *at, Value obj, Value name);
 int specialize_loadmethod(Instr *at, Value obj, Value name);
+// BINOP and INPLACE: + and - of small ints; + - * / of floats (or a float
+// and a small int). No cache words beyond the countdown.
+int specialize_binop(Instr *at, Value a, Value b);
 
 // Rewrite the specialized instruction at `at` back to its generic op, the
 // countdown at SPEC_BACKOFF.
