@@ -885,13 +885,12 @@ int io_sys_flag(const char *name) {
 }
 
 void io_resource_warning(Value source, Value owner) {
+    // (No source= for warnings.warn: Lib/warnings.py's warn_explicit, which
+    // krait's _warnings hands over to, passes it on as WarningMessage's file
+    // and would print the warning into the very file being finalized.)
     Value saved = err_fetch();
-    Value msg = str_format_c("unclosed file %R", source);
-    Value mod = msg ? import_module_level(str_intern_cstr("warnings"), 0, 0, 0) : 0;
-    Value warn = mod ? obj_getattr_cstr(mod, "warn") : 0;
-    static const char *const kwn[] = {"source"};
-    Value args[3] = {msg, val_from_ptr(&exc_ResourceWarning), val_from_smallint(1)};
-    if (!warn || !call_kw(warn, args, 3, kwn, &source, 1)) {
+    Value r = obj_repr(source);
+    if (!r || err_warn(&exc_ResourceWarning, 1, "unclosed file %s", str_obj(r)->data) < 0) {
         if (err_matches(&exc_Warning)) {
             err_write_unraisable(owner);
         }
