@@ -544,13 +544,12 @@ Value vm_call_function(Value func, const Value *args, size_t nargs, Value kwname
     return call_function(func_obj(func), 0, args, nargs, kwnames);
 }
 
-Value vm_eval_code(Code *code, Value globals, Value locals) {
-    return vm_eval_code_closure(code, globals, locals, 0);
-}
-
 // exec(code, globals, locals, closure=...): closure, when not 0, is a tuple
 // of code->nfrees cells (the caller checked) for the code's free variables.
-Value vm_eval_code_closure(Code *code, Value globals, Value locals, Value closure) {
+// Inlined into both entry points: no extra C frame under the module's code
+// (the collector scans the C stack conservatively).
+static inline __attribute__((always_inline)) Value eval_code(Code *code, Value globals,
+                                                             Value locals, Value closure) {
     Value builtins = dict_get_cstr(globals, "__builtins__");
     if (!builtins) {
         if (err_occurred()) {
@@ -592,6 +591,14 @@ Value vm_eval_code_closure(Code *code, Value globals, Value locals, Value closur
     }
     vm_leave_call();
     return r;
+}
+
+Value vm_eval_code(Code *code, Value globals, Value locals) {
+    return eval_code(code, globals, locals, 0);
+}
+
+Value vm_eval_code_closure(Code *code, Value globals, Value locals, Value closure) {
+    return eval_code(code, globals, locals, closure);
 }
 
 Value vm_run_class_body(Value func, Value ns) {
