@@ -27,7 +27,8 @@ else ifeq ($(MODE),asan)
 else
   $(error MODE must be release, debug or asan)
 endif
-LIBS := -lgmp -lz -lm -lbz2 -llzma -lexpat -lcrypt -lsqlite3
+LIBS := -lgmp -lz -lm -lbz2 -llzma -lexpat -lcrypt -lsqlite3 -lpanelw -lncursesw -ltinfo \
+        -lssl -lcrypto -lffi -ldl
 
 # The compiler and flags a build was made with: objects depend on this file,
 # rewritten only when they change, so changing a flag rebuilds everything.

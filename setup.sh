@@ -8,12 +8,14 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Build tools, GMP (krait's big integers), zlib, libbz2, liblzma, expat, libcrypt and SQLite
-# (the zlib, _bz2, _lzma, pyexpat, _crypt and _sqlite3 modules), and CPython 3.11 with its standard
+# Build tools, GMP (krait's big integers), zlib, libbz2, liblzma, expat, libcrypt, SQLite,
+# ncurses, OpenSSL and libffi (the zlib, _bz2, _lzma, pyexpat, _crypt, _sqlite3, _curses,
+# _ssl and _ctypes modules), and
+# CPython 3.11 with its standard
 # library and test suite: the oracle the tests compare with, and the data the
 # parser is run on. pytest, pip, venv (ensurepip and its wheels) and curl: the
 # real programs tests/programs/run.sh runs under krait.
-PACKAGES="build-essential gcc clang make libgmp-dev zlib1g-dev libbz2-dev liblzma-dev libexpat1-dev libcrypt-dev libsqlite3-dev python3.11 libpython3.11-stdlib libpython3.11-testsuite"
+PACKAGES="build-essential gcc clang make libgmp-dev zlib1g-dev libbz2-dev liblzma-dev libexpat1-dev libcrypt-dev libsqlite3-dev libncurses-dev libssl-dev libffi-dev python3.11 libpython3.11-stdlib libpython3.11-testsuite"
 PACKAGES="$PACKAGES python3-pytest python3-pip python3.11-venv curl"
 
 install_missing() {

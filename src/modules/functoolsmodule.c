@@ -121,6 +121,18 @@ static Value keywrapper_richcompare(Value a, Value b, CompareOp op) {
     if (!r) {
         return 0;
     }
+    if (val_is_smallint(r)) {
+        // the usual answer of a cmp function: compare it with 0 here
+        int64_t c = val_smallint(r);
+        switch (op) {
+        case CMP_LT: return val_bool(c < 0);
+        case CMP_LE: return val_bool(c <= 0);
+        case CMP_EQ: return val_bool(c == 0);
+        case CMP_NE: return val_bool(c != 0);
+        case CMP_GT: return val_bool(c > 0);
+        case CMP_GE: return val_bool(c >= 0);
+        }
+    }
     return obj_richcompare(r, val_from_smallint(0), op);
 }
 

@@ -801,10 +801,34 @@ static size_t escape_str(StrBuf *b, Value s, int ascii) {
 }
 
 static Value escape_to_str(Value s, int ascii) {
+    StrObject *o = str_obj(s);
+    const unsigned char *p = (const unsigned char *)o->data;
+    size_t n = o->nbytes, i = 0;
+    if (ascii || (o->flags & STR_ASCII)) {
+        while (i < n && escape_class[p[i]] == 0) {
+            i++;
+        }
+    } else {
+        while (i < n && (escape_class[p[i]] == 0 || escape_class[p[i]] == 3)) {
+            i++;
+        }
+    }
+    if (i == n) {
+        // Nothing to escape (most keys and words): the quoted copy at once.
+        StrObject *r = str_alloc(n + 2);
+        if (!r) {
+            return 0;
+        }
+        r->data[0] = '"';
+        memcpy(r->data + 1, o->data, n);
+        r->data[n + 1] = '"';
+        r->len = o->len + 2;
+        r->flags = o->flags & (STR_ASCII | STR_WIDE2 | STR_WIDE4);
+        return val_from_ptr(r);
+    }
     StrBuf b;
     sb_init(&b);
     size_t extra = escape_str(&b, s, ascii);
-    StrObject *o = str_obj(s);
     uint32_t maxcp = ascii || (o->flags & STR_ASCII) ? 0
                      : (o->flags & STR_WIDE4)       ? 0x10000
                      : (o->flags & STR_WIDE2)       ? 0x100

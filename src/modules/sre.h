@@ -69,6 +69,23 @@ typedef struct SreSetCache {
     uint64_t known[2], member[2];
 } SreSetCache;
 
+// What sre_search works out from the code's beginning (sre_engine.c's
+// search_plan): where the body starts, what to check before entering the
+// matcher and where the matcher may begin.
+typedef struct SrePlan {
+    uint32_t min, first_lit, at_code;
+    size_t charset, prefix_len, body, first, skip;
+    uint8_t ready, has_lit, anchored, at_filter, first_filter, skip_run;
+} SrePlan;
+
+// The answers depend only on the code, so a compiled pattern keeps one
+// SreCache for all its searches (all zero: empty).
+typedef struct SreCache {
+    SreSetCache sets[SRE_SET_CACHE];  // direct-mapped by the set's pc
+    SreSetCache first;  // sre_search's answers of which characters may begin a match
+    SrePlan plan;
+} SreCache;
+
 // One match attempt's state. Positions are character indices into the
 // subject, which starts at index 0 (`^` and lookbehind see the text before
 // `start`); `end` is the end of the searched slice (endpos).
@@ -93,12 +110,14 @@ typedef struct SreState {
     SreRepeat *repeats;
     size_t nrepeats, caprepeats;
     ssize_t repeat, free_repeat;  // current repeat context, free list (indices or -1)
-    SreSetCache sets[SRE_SET_CACHE];  // direct-mapped by the set's pc
+    SreCache *cache;      // the pattern's, or own_cache
+    SreCache own_cache;
 } SreState;
 
 // Set up st for a subject of `len` characters and a pattern with `groups`
 // groups, searching [pos, endpos) (clamped as CPython does). 0, or -1 with
-// MemoryError.
+// MemoryError. st->cache may then be pointed at the pattern's SreCache,
+// which must outlive st.
 int sre_state_init(SreState *st, const void *data, int charsize, ssize_t len, ssize_t pos,
                    ssize_t endpos, ssize_t groups);
 void sre_state_fini(SreState *st);

@@ -25,6 +25,15 @@
 // UNTIL without its REPEAT stops the match with SRE_ERROR_ILLEGAL: code
 // handed to _sre.compile by hand can give odd answers or a RuntimeError,
 // but never read or write outside its arrays.
+//
+// sre_search enters the matcher only where a match may start: it works out
+// once per pattern (search_plan) what the code's beginning demands (INFO's
+// literal prefix or first-character set, a leading assertion such as \b,
+// the characters the first item can match through groups, alternatives
+// and optional repeats) and skips the positions that fail it; each such
+// test gives the answer the matcher's first ops would. A compiled pattern
+// keeps these answers, and its sets' answers for ASCII characters, in an
+// SreCache shared by all its searches.
 #include "sre.h"
 
 #include <stdlib.h>
@@ -237,7 +246,7 @@ static inline int in_set(SreState *st, const uint32_t *code, size_t n, size_t pc
     if (ch >= 128) {
         return in_charset(code, n, pc, ch);
     }
-    SreSetCache *c = &st->sets[pc % SRE_SET_CACHE];
+    SreSetCache *c = &st->cache->sets[pc % SRE_SET_CACHE];
     uint64_t bit = UINT64_C(1) << (ch & 63);
     unsigned w = ch >> 6;
     if (c->key == pc + 1) {
@@ -254,6 +263,39 @@ static inline int in_set(SreState *st, const uint32_t *code, size_t n, size_t pc
         c->member[w] |= bit;
     }
     return r;
+}
+
+// From p, the first position before end whose character's membership in
+// the set at pc is not `want` (or end): the set's cached answers are read
+// in a tight loop, in_set fills in the rest.
+#define SCAN_CACHED(T) do { \
+        const T *s_ = st->data; \
+        while (p < end && s_[p] < 128) { \
+            uint32_t ch_ = s_[p]; \
+            if (!(c->known[ch_ >> 6] & (c->member[ch_ >> 6] ^ flip) & \
+                  (UINT64_C(1) << (ch_ & 63)))) { \
+                break; \
+            } \
+            p++; \
+        } \
+    } while (0)
+static ssize_t scan_set(SreState *st, const uint32_t *code, size_t n, size_t pc, ssize_t p,
+                        ssize_t end, int want) {
+    SreSetCache *c = &st->cache->sets[pc % SRE_SET_CACHE];
+    uint64_t flip = want ? 0 : ~UINT64_C(0);
+    for (;;) {
+        if (c->key == pc + 1) {
+            if (st->charsize == 1) {
+                SCAN_CACHED(uint8_t);
+            } else {
+                SCAN_CACHED(uint32_t);
+            }
+        }
+        if (p >= end || in_set(st, code, n, pc, ch_at(st, p)) != want) {
+            return p;
+        }
+        p++;
+    }
 }
 
 static int in_charset_loc_ignore(const uint32_t *code, size_t n, size_t pc, uint32_t ch) {
@@ -307,10 +349,9 @@ static int at_position(const SreState *st, ssize_t ptr, uint32_t at) {
     return 0;
 }
 
-// Does the one-character item at code[pc] match the character at ptr
-// (ptr < end)? The items REPEAT_ONE and friends repeat.
-static int unit_match(SreState *st, const uint32_t *code, size_t n, size_t pc, ssize_t ptr) {
-    uint32_t ch = ch_at(st, ptr);
+// Does the one-character item at code[pc] match the character ch? The
+// items REPEAT_ONE and friends repeat.
+static int unit_match_ch(SreState *st, const uint32_t *code, size_t n, size_t pc, uint32_t ch) {
     uint32_t arg = code_at(code, n, pc + 1);
     switch (code_at(code, n, pc)) {
     case SRE_OP_ANY: return ch != '\n';
@@ -330,6 +371,12 @@ static int unit_match(SreState *st, const uint32_t *code, size_t n, size_t pc, s
     case SRE_OP_CATEGORY: return in_category(arg, ch);
     }
     return 0;
+}
+
+// ... the character at ptr (ptr < end)?
+static inline int unit_match(SreState *st, const uint32_t *code, size_t n, size_t pc,
+                             ssize_t ptr) {
+    return unit_match_ch(st, code, n, pc, ch_at(st, ptr));
 }
 
 // How many times (at most maxcount) the item at code[pc] repeats from ptr.
@@ -356,16 +403,40 @@ static ssize_t count_units(SreState *st, const uint32_t *code, size_t n, size_t 
         code_at(code, n, pc + 4) == SRE_OP_FAILURE) {
         // a lone class (\w+, \s*): no set walk per character
         uint32_t cat = code_at(code, n, pc + 3);
+        uint8_t mask = 0;
+        int neg = 0;
+        switch (cat) {
+        case SRE_CAT_NOT_DIGIT: case SRE_CAT_UNI_NOT_DIGIT: neg = 1; // fall through
+        case SRE_CAT_DIGIT: case SRE_CAT_UNI_DIGIT: mask = CL_DIGIT; break;
+        case SRE_CAT_NOT_WORD: case SRE_CAT_LOC_NOT_WORD: case SRE_CAT_UNI_NOT_WORD: neg = 1;
+            // fall through
+        case SRE_CAT_WORD: case SRE_CAT_LOC_WORD: case SRE_CAT_UNI_WORD: mask = CL_WORD; break;
+        case SRE_CAT_NOT_SPACE: neg = 1; // fall through
+        case SRE_CAT_SPACE: mask = CL_SPACE; break;
+        case SRE_CAT_UNI_NOT_SPACE: neg = 1; // fall through
+        case SRE_CAT_UNI_SPACE: mask = CL_UNI_SPACE; break;
+        }
+        if (mask && st->charsize == 1) {
+            // ASCII characters from the class table; the others one by one
+            const uint8_t *s = st->data;
+            for (;;) {
+                while (p < end && s[p] < 128 && ((ascii_class[s[p]] & mask) != 0) != neg) {
+                    p++;
+                }
+                if (p < end && s[p] >= 128 && in_category(cat, s[p])) {
+                    p++;
+                    continue;
+                }
+                return p - ptr;
+            }
+        }
         while (p < end && in_category(cat, ch_at(st, p))) {
             p++;
         }
         return p - ptr;
     }
     if (op == SRE_OP_IN) {
-        while (p < end && in_set(st, code, n, pc + 2, ch_at(st, p))) {
-            p++;
-        }
-        return p - ptr;
+        return scan_set(st, code, n, pc + 2, p, end, 1) - ptr;
     }
     if (op == SRE_OP_ANY) {
         while (p < end && ch_at(st, p) != '\n') {
@@ -457,6 +528,7 @@ int sre_state_init(SreState *st, const void *data, int charsize, ssize_t len, ss
         return -1;
     }
     st->repeat = st->free_repeat = -1;
+    st->cache = &st->own_cache;
     sre_state_reset(st);
     return 0;
 }
@@ -483,8 +555,8 @@ void sre_state_reset(SreState *st) {
 enum {
     JUMP_NONE, JUMP_MAX_UNTIL_1, JUMP_MAX_UNTIL_2, JUMP_MAX_UNTIL_3, JUMP_MIN_UNTIL_1,
     JUMP_MIN_UNTIL_2, JUMP_MIN_UNTIL_3, JUMP_REPEAT, JUMP_REPEAT_ONE_1, JUMP_REPEAT_ONE_2,
-    JUMP_MIN_REPEAT_ONE, JUMP_BRANCH, JUMP_ASSERT, JUMP_ASSERT_NOT, JUMP_POSS_REPEAT_1,
-    JUMP_POSS_REPEAT_2, JUMP_ATOMIC_GROUP
+    JUMP_REPEAT_ONE_3, JUMP_MIN_REPEAT_ONE, JUMP_BRANCH, JUMP_ASSERT, JUMP_ASSERT_NOT,
+    JUMP_POSS_REPEAT_1, JUMP_POSS_REPEAT_2, JUMP_ATOMIC_GROUP
 };
 
 #define OP(i) code_at(code, n, (i))
@@ -509,7 +581,12 @@ enum {
 
 // "Call" the matcher on code at `next` from st->ptr; resume at `label` with
 // the answer in ret.
+// (Every loop of the matcher goes through here, so this is where it
+// looks for signals.)
 #define DO_JUMPX(id, label, next, tl) \
+    if ((++sigcount & 0xfff) == 0 && signal_tripped && signal_check_pending() < 0) { \
+        RETURN_ERROR(SRE_ERROR_INTERRUPTED); \
+    } \
     next_pc = (next); \
     F.pc = pc; \
     F.ptr = ptr; \
@@ -530,10 +607,12 @@ enum {
 #define DO_JUMP(id, label, next) DO_JUMPX(id, label, next, F.toplevel)
 #define DO_JUMP0(id, label, next) DO_JUMPX(id, label, next, 0)
 
-static ssize_t sre_run(SreState *st, const uint32_t *code, size_t n, int toplevel) {
+// Match from st->ptr by the code from pc0 on (0, or a point sre_search
+// knows the code before it to have matched from st->start).
+static ssize_t sre_run(SreState *st, const uint32_t *code, size_t n, int toplevel, size_t pc0) {
     ssize_t end = st->end;
     ssize_t ret = 0;
-    size_t pc = 0, next_pc;
+    size_t pc = pc0, next_pc;
     ssize_t ptr;
     unsigned sigcount = 0;
     size_t fp;
@@ -561,9 +640,6 @@ entrance:
     }
 
     for (;;) {
-        if ((++sigcount & 0xfff) == 0 && signal_tripped && signal_check_pending() < 0) {
-            RETURN_ERROR(SRE_ERROR_INTERRUPTED);
-        }
         uint32_t op = OP(pc++);
         switch (op) {
         case SRE_OP_MARK: {
@@ -758,7 +834,26 @@ entrance:
             if (st->repeat >= 0) {
                 MARK_PUSH(F.lastmark);
             }
-            if (OP(pc + OP(pc)) == SRE_OP_LITERAL) {
+            if (OP(pc + OP(pc)) == SRE_OP_LITERAL &&
+                !unit_match_ch(st, code, n, pc + 3, OP(pc + OP(pc) + 1))) {
+                // the tail starts with a literal the item never matches
+                // ([\w.]+@): every character the repeat took differs from
+                // it, so the tail can only begin where the repeat stopped
+                if (ptr < end && ch_at(st, ptr) == OP(pc + OP(pc) + 1)) {
+                    st->ptr = ptr;
+                    DO_JUMP(JUMP_REPEAT_ONE_3, jump_repeat_one_3, pc + OP(pc));
+                    if (ret) {
+                        if (st->repeat >= 0) {
+                            MARK_POP_DISCARD(F.lastmark);
+                        }
+                        RETURN_SUCCESS;
+                    }
+                    if (st->repeat >= 0) {
+                        MARK_POP_KEEP(F.lastmark);
+                    }
+                    LASTMARK_RESTORE();
+                }
+            } else if (OP(pc + OP(pc)) == SRE_OP_LITERAL) {
                 // the tail starts with a literal: only try where it is
                 F.chr = OP(pc + OP(pc) + 1);
                 for (;;) {
@@ -1158,6 +1253,7 @@ leave: {
     case JUMP_REPEAT: goto jump_repeat;
     case JUMP_REPEAT_ONE_1: goto jump_repeat_one_1;
     case JUMP_REPEAT_ONE_2: goto jump_repeat_one_2;
+    case JUMP_REPEAT_ONE_3: goto jump_repeat_one_3;
     case JUMP_MIN_REPEAT_ONE: goto jump_min_repeat_one;
     case JUMP_BRANCH: goto jump_branch;
     case JUMP_ASSERT: goto jump_assert;
@@ -1175,27 +1271,170 @@ fail:
 
 ssize_t sre_match(SreState *st, const uint32_t *code, size_t n) {
     st->ptr = st->start;
-    return sre_run(st, code, n, 1);
+    return sre_run(st, code, n, 1, 0);
 }
 
-ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
-    ssize_t ptr = st->start, end = st->end;
-    if (ptr > end) {
-        return 0;
+// Could a match of the code at pc begin with the character ch? 0 only when
+// every way through the code fails on ch before anything else happens (a
+// one-character item, a repeat of one taken at least once, alternatives
+// that all do); 1 when it may, or when the code is not that simple.
+static int may_start(SreState *st, const uint32_t *code, size_t n, size_t pc, uint32_t ch,
+                     int depth) {
+    for (int steps = 0; steps < 8; steps++) {
+        switch (OP(pc)) {
+        case SRE_OP_MARK:
+            pc += 2;
+            break;
+        case SRE_OP_ANY: case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE:
+        case SRE_OP_IN_LOC_IGNORE: case SRE_OP_LITERAL: case SRE_OP_LITERAL_IGNORE:
+        case SRE_OP_LITERAL_UNI_IGNORE: case SRE_OP_LITERAL_LOC_IGNORE: case SRE_OP_NOT_LITERAL:
+        case SRE_OP_NOT_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_UNI_IGNORE:
+        case SRE_OP_NOT_LITERAL_LOC_IGNORE: case SRE_OP_CATEGORY:
+            return unit_match_ch(st, code, n, pc, ch);
+        case SRE_OP_REPEAT_ONE: case SRE_OP_MIN_REPEAT_ONE: case SRE_OP_POSSESSIVE_REPEAT_ONE:
+            // <op> <skip> <min> <max> item <SUCCESS> tail
+            if (unit_match_ch(st, code, n, pc + 4, ch)) {
+                return 1;
+            }
+            if (OP(pc + 2) > 0) {
+                return 0;
+            }
+            if (OP(pc + 1) == 0) {
+                return 1;
+            }
+            pc += OP(pc + 1) + 1;
+            break;
+        case SRE_OP_BRANCH:
+            // <BRANCH> <skip> alternative <JUMP> ... <0>
+            if (depth >= 4) {
+                return 1;
+            }
+            for (pc++; OP(pc); pc += OP(pc)) {
+                if (may_start(st, code, n, pc + 1, ch, depth + 1)) {
+                    return 1;
+                }
+            }
+            return 0;
+        default:
+            return 1;
+        }
     }
+    return 1;
+}
+
+// may_start through the cache's `first`, the cache of its ASCII answers.
+static inline int may_start_cached(SreState *st, const uint32_t *code, size_t n, size_t pc,
+                                   uint32_t ch) {
+    if (ch >= 128) {
+        return may_start(st, code, n, pc, ch, 0);
+    }
+    SreSetCache *c = &st->cache->first;
+    uint64_t bit = UINT64_C(1) << (ch & 63);
+    unsigned w = ch >> 6;
+    if (c->key == pc + 1) {
+        if (c->known[w] & bit) {
+            return (c->member[w] & bit) != 0;
+        }
+    } else {
+        c->key = pc + 1;
+        c->known[0] = c->known[1] = c->member[0] = c->member[1] = 0;
+    }
+    int r = may_start(st, code, n, pc, ch, 0);
+    c->known[w] |= bit;
+    if (r) {
+        c->member[w] |= bit;
+    }
+    return r;
+}
+
+// From p, the first position before end whose character may begin a match
+// of the code at pc (or end).
+static ssize_t scan_first(SreState *st, const uint32_t *code, size_t n, size_t pc, ssize_t p,
+                          ssize_t end) {
+    SreSetCache *c = &st->cache->first;
+    uint64_t flip = ~UINT64_C(0);
+    for (;;) {
+        if (c->key == pc + 1) {
+            if (st->charsize == 1) {
+                SCAN_CACHED(uint8_t);
+            } else {
+                SCAN_CACHED(uint32_t);
+            }
+        }
+        if (p >= end || may_start_cached(st, code, n, pc, ch_at(st, p))) {
+            return p;
+        }
+        p++;
+    }
+}
+
+// The first position from ptr on (up to end) where the assertion `at`
+// holds, or end + 1. A word boundary is found by classifying each
+// character once.
+static ssize_t scan_at(const SreState *st, ssize_t ptr, uint32_t at) {
+    ssize_t end = st->end;
+    if (ptr < end && (at == SRE_AT_BOUNDARY || at == SRE_AT_LOC_BOUNDARY ||
+                      at == SRE_AT_UNI_BOUNDARY)) {
+        // (at_position's answer: neither side of a boundary may be past end)
+        int uni = at == SRE_AT_UNI_BOUNDARY;
+        int before = ptr > 0 && (uni ? is_uni_word(ch_at(st, ptr - 1))
+                                     : is_ascii_word(ch_at(st, ptr - 1)));
+        if (st->charsize == 1 && uni) {
+            const uint8_t *s = st->data;
+            for (; ptr < end; ptr++) {
+                int here = s[ptr] < 128 ? (ascii_class[s[ptr]] & CL_WORD) != 0
+                                        : is_uni_word(s[ptr]);
+                if (here != before) {
+                    return ptr;
+                }
+            }
+        } else {
+            for (; ptr < end; ptr++) {
+                uint32_t ch = ch_at(st, ptr);
+                int here = uni ? is_uni_word(ch) : is_ascii_word(ch);
+                if (here != before) {
+                    return ptr;
+                }
+            }
+        }
+        return before ? end : end + 1;
+    }
+    if (at == SRE_AT_BEGINNING_LINE && ptr > 0 && ptr <= end) {
+        // after the next newline at or after ptr - 1
+        ssize_t i = ptr - 1;
+        if (st->charsize == 1) {
+            const uint8_t *s = st->data;
+            const uint8_t *hit = memchr(s + i, '\n', (size_t)(end - i));
+            i = hit ? hit - s : end;
+        } else {
+            while (i < end && ch_at(st, i) != '\n') {
+                i++;
+            }
+        }
+        return i + 1;
+    }
+    while (ptr <= end && !at_position(st, ptr, at)) {
+        ptr++;
+    }
+    return ptr;
+}
+
+// How sre_search goes about the code: what the code's beginning lets it
+// check before entering the matcher (worked out once per pattern).
+static void search_plan(SreState *st, const uint32_t *code, size_t n, SrePlan *pl) {
     // INFO's minimum length, literal prefix or first-character set only
     // let us skip starting positions that cannot match
-    uint32_t first_lit = 0;
-    size_t charset = 0;
+    uint32_t first_lit = 0, min = 0;
+    size_t charset = 0, prefix_len = 0;
     int has_lit = 0;
     if (OP(0) == SRE_OP_INFO) {
-        uint32_t flags = OP(2), min = OP(3);
-        if (min && (size_t)(end - ptr) < min) {
-            return 0;
-        }
+        // <INFO> <skip> <flags> <min> <max> [<prefix_len> <prefix_skip> prefix... | charset]
+        uint32_t flags = OP(2);
+        min = OP(3);
         if (flags & SRE_INFO_PREFIX) {
             has_lit = OP(5) > 0;
             first_lit = OP(7);
+            prefix_len = OP(5);
         } else if (flags & SRE_INFO_CHARSET) {
             charset = 5;
         }
@@ -1209,29 +1448,74 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
     // subject, so the answer is the one the matcher's first op would give).
     int at_filter = !anchored && !has_lit && !charset && OP(body) == SRE_OP_AT;
     uint32_t at_code = OP(body + 1);
-    // Likewise a pattern that begins with a one-character item, alone or
-    // repeated at least once (fail(?:ed|ure) under IGNORECASE, which gets no
-    // literal prefix): only where that item matches.
-    size_t unit = 0;
-    int unit_filter = 0;
-    if (!anchored && !has_lit && !charset && !at_filter) {
-        uint32_t op = OP(body);
-        if ((op == SRE_OP_REPEAT_ONE || op == SRE_OP_MIN_REPEAT_ONE ||
-             op == SRE_OP_POSSESSIVE_REPEAT_ONE) && OP(body + 2) >= 1) {
-            unit = body + 4;
-            op = OP(unit);
-        } else {
-            unit = body;
-        }
-        switch (op) {
+    // Likewise where what follows cannot begin with the character there
+    // (may_start): fail(?:ed|ure) under IGNORECASE, which gets no literal
+    // prefix, or \b(?:25[0-5]|2[0-4]\d|1?\d?\d) only at digits.
+    size_t first = at_filter ? body + 2 : body;
+    int first_filter = 0;
+    if (!anchored && !has_lit && !charset) {
+        switch (OP(first)) {
         case SRE_OP_ANY: case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE:
         case SRE_OP_IN_LOC_IGNORE: case SRE_OP_LITERAL: case SRE_OP_LITERAL_IGNORE:
         case SRE_OP_LITERAL_UNI_IGNORE: case SRE_OP_LITERAL_LOC_IGNORE: case SRE_OP_NOT_LITERAL:
         case SRE_OP_NOT_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_UNI_IGNORE:
-        case SRE_OP_NOT_LITERAL_LOC_IGNORE: case SRE_OP_CATEGORY:
-            unit_filter = 1;
+        case SRE_OP_NOT_LITERAL_LOC_IGNORE: case SRE_OP_CATEGORY: case SRE_OP_REPEAT_ONE:
+        case SRE_OP_MIN_REPEAT_ONE: case SRE_OP_POSSESSIVE_REPEAT_ONE: case SRE_OP_BRANCH:
+        case SRE_OP_MARK:
+            first_filter = 1;
             break;
         }
+    }
+    // A pattern that begins with an unbounded greedy repeat of an item
+    // (\b[\w.-]+@, \w+\s): an attempt at p that fails took the item up to
+    // some q and tried the tail at the positions in [p + min, q] (all of
+    // them fail). An attempt at any p' in (p, q] would take the item up to
+    // the same q and try the tail at positions among those, with no marks
+    // set before it, so it fails too: the next attempt is at q + 1. (At q
+    // itself a repeat with min > 0 fails at once; with min 0 the tail at q
+    // was tried from p, where only an empty match at p was refused.)
+    int skip_run = first_filter &&
+                   (OP(first) == SRE_OP_REPEAT_ONE || OP(first) == SRE_OP_POSSESSIVE_REPEAT_ONE) &&
+                   OP(first + 3) == SRE_MAXREPEAT && OP(first + 1) > 0;
+    // The matcher may begin after what the search has checked already: the
+    // assertion, or the literals of the prefix (skip of them).
+    size_t skip = 0;
+    while (skip < prefix_len && OP(body + 2 * skip) == SRE_OP_LITERAL &&
+           OP(body + 2 * skip + 1) == OP(7 + skip)) {
+        skip++;
+    }
+    pl->min = min;
+    pl->first_lit = first_lit;
+    pl->at_code = at_code;
+    pl->charset = charset;
+    pl->prefix_len = prefix_len;
+    pl->body = body;
+    pl->first = first;
+    pl->skip = skip;
+    pl->has_lit = (uint8_t)has_lit;
+    pl->anchored = (uint8_t)anchored;
+    pl->at_filter = (uint8_t)at_filter;
+    pl->first_filter = (uint8_t)first_filter;
+    pl->skip_run = (uint8_t)skip_run;
+    pl->ready = 1;
+}
+
+ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
+    ssize_t ptr = st->start, end = st->end;
+    if (ptr > end) {
+        return 0;
+    }
+    SrePlan *pl = &st->cache->plan;
+    if (!pl->ready) {
+        search_plan(st, code, n, pl);
+    }
+    uint32_t min = pl->min, first_lit = pl->first_lit, at_code = pl->at_code;
+    size_t charset = pl->charset, prefix_len = pl->prefix_len, body = pl->body;
+    size_t first = pl->first, skip = pl->skip;
+    int has_lit = pl->has_lit, anchored = pl->anchored, at_filter = pl->at_filter;
+    int first_filter = pl->first_filter, skip_run = pl->skip_run;
+    if (min && (size_t)(end - ptr) < min) {
+        return 0;
     }
     ssize_t origin = ptr;
     int tried = 0;
@@ -1242,37 +1526,81 @@ ssize_t sre_search(SreState *st, const uint32_t *code, size_t n) {
             }
             ptr++;
         }
-        if (has_lit || charset) {
-            while (ptr < end && (has_lit ? ch_at(st, ptr) != first_lit
-                                         : !in_set(st, code, n, charset, ch_at(st, ptr)))) {
+        if (has_lit) {
+            for (;;) {
+                if (st->charsize == 1) {
+                    const uint8_t *s = st->data;
+                    const uint8_t *hit = first_lit < 256 && ptr < end
+                                             ? memchr(s + ptr, (int)first_lit, (size_t)(end - ptr))
+                                             : NULL;
+                    ptr = hit ? hit - s : end;
+                } else {
+                    while (ptr < end && ch_at(st, ptr) != first_lit) {
+                        ptr++;
+                    }
+                }
+                if (ptr >= end) {
+                    return 0;
+                }
+                // the rest of the prefix must follow too
+                size_t k = 1;
+                while (k < prefix_len && ptr + (ssize_t)k < end &&
+                       ch_at(st, ptr + (ssize_t)k) == OP(7 + k)) {
+                    k++;
+                }
+                if (k == prefix_len) {
+                    break;
+                }
                 ptr++;
             }
+        } else if (charset) {
+            ptr = scan_set(st, code, n, charset, ptr, end, 0);
             if (ptr >= end) {
                 return 0;
             }
-        } else if (unit_filter) {
-            while (ptr < end && !unit_match(st, code, n, unit, ptr)) {
-                ptr++;
-            }
-            if (ptr >= end) {
-                return 0;
-            }
-        } else if (at_filter) {
-            while (ptr < end && !at_position(st, ptr, at_code)) {
-                ptr++;
-            }
-            if (ptr >= end && !at_position(st, ptr, at_code)) {
-                return 0;
+        } else if (at_filter || first_filter) {
+            for (;;) {
+                if (at_filter) {
+                    ptr = scan_at(st, ptr, at_code);
+                    if (ptr > end) {
+                        return 0;
+                    }
+                }
+                if (!first_filter || ptr >= end) {
+                    break;
+                }
+                if (at_filter) {
+                    if (may_start_cached(st, code, n, first, ch_at(st, ptr))) {
+                        break;
+                    }
+                    ptr++;
+                } else {
+                    ptr = scan_first(st, code, n, first, ptr, end);
+                    break;
+                }
             }
         }
         if (tried) {
             sre_state_reset(st);
         }
+        if (min && (size_t)(end - ptr) < min) {
+            return 0;
+        }
         st->start = st->ptr = ptr;
+        size_t pc0 = 0;
+        if (at_filter) {
+            pc0 = body + 2;
+        } else if (has_lit) {
+            pc0 = body + 2 * skip;
+            st->ptr = ptr + (ssize_t)skip;
+        }
         // only the attempt at the caller's start is "toplevel" (must_advance)
-        ssize_t status = sre_run(st, code, n, !tried && (!(at_filter || unit_filter) || ptr == origin));
+        ssize_t status = sre_run(st, code, n, ptr == origin, pc0);
         if (status != 0) {
             return status;
+        }
+        if (skip_run && ptr < end) {
+            ptr += count_units(st, code, n, first + 4, ptr, SRE_MAXREPEAT);
         }
         tried = 1;
     }

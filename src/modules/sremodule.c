@@ -48,6 +48,7 @@ typedef struct PatternObject {
     int64_t flags;
     int64_t groups;     // capturing groups (group 0 not counted)
     int isbytes;        // -1: pattern is None (matches either kind)
+    SreCache cache;     // the engine's answers about the code's sets
     size_t codesize;
     uint32_t code[];
 } PatternObject;
@@ -243,6 +244,7 @@ static int state_begin(SreState *st, Value pattern, const Subject *s, int64_t po
         err_no_memory();
         return -1;
     }
+    st->cache = &pat(pattern)->cache;
     return 0;
 }
 

@@ -231,6 +231,31 @@ static int is_class_like(Value v) {
     return bases ? 1 : err_occurred() ? -1 : 0;
 }
 
+// Whether v.__class__ is certainly type(v) without asking: v's type reads
+// attributes generically and its __class__ is object's own data descriptor
+// (which an instance dict cannot shadow). isinstance's negative answers then
+// skip the attribute lookup, whose answer would be type(v) anyway.
+static int class_attr_is_type(Value v, Value cn) {
+    static Value object_class;
+    Type *t = type_of(v);
+    if (t->getattr != object_generic_getattr) {
+        return 0;
+    }
+    if (!object_class) {
+        object_class = type_lookup(&type_object, cn);
+        if (!object_class) {
+            err_clear();
+            return 0;
+        }
+    }
+    Value descr = type_lookup(t, cn);
+    if (!descr) {
+        err_clear();
+        return 0;
+    }
+    return descr == object_class;
+}
+
 static int recursive_isinstance(Value v, Value cls) {
     static Value class_name;
     Value cn = class_attr_name("__class__", &class_name);
@@ -240,6 +265,9 @@ static int recursive_isinstance(Value v, Value cls) {
     if (type_is_subtype(type_of(cls), &type_type)) {
         if (type_is_subtype(type_of(v), (Type *)val_ptr(cls))) {
             return 1;
+        }
+        if (class_attr_is_type(v, cn)) {
+            return 0;
         }
         Value c = obj_getattr_opt(v, cn);
         if (!c) {
@@ -375,7 +403,15 @@ Value obj_getattr(Value v, Value name) {
 }
 
 Value obj_getattr_opt(Value v, Value name) {
-    Value r = obj_getattr(v, name);
+    int handled;
+    Value r = obj_getattr_quiet(v, name, &handled);
+    if (handled) {
+        if (!r && err_matches(&exc_AttributeError)) {
+            err_clear();  // raised by a descriptor
+        }
+        return r;
+    }
+    r = obj_getattr(v, name);
     if (!r && err_matches(&exc_AttributeError)) {
         err_clear();
     }

@@ -95,6 +95,9 @@ void buffer_release(Buffer *view) {
         return;
     }
     view->obj = 0;
+    if (val_is_bytes(v)) {
+        return;  // immutable: nothing counts its views
+    }
     if (bytearray_check(v)) {
         bytearray_obj(v)->exports--;
     } else if (memoryview_check(v)) {

@@ -32,6 +32,7 @@
 #include "tuple.h"
 #include "unicode.h"
 #include "unicode_names.h"
+#include "../vm/import.h"
 
 #include "codec_names.h"
 
@@ -192,7 +193,9 @@ static int codec_is_fast_name(const char *encoding) {
 void codec_wrap_error(const char *what, const char *encoding) {
     // Only exceptions that are nothing but their message: not those whose
     // types take other arguments or carry attributes.
-    if (!err_matches(&exc_Exception) || err_matches(&exc_UnicodeError) ||
+    // (UnicodeError itself is: its subclasses are not.)
+    if (!err_matches(&exc_Exception) ||
+        (err_matches(&exc_UnicodeError) && err_pending_type(NULL) != &exc_UnicodeError) ||
         err_matches(&exc_OSError) || err_matches(&exc_SyntaxError) ||
         err_matches(&exc_ImportError) || err_matches(&exc_AttributeError) ||
         err_matches(&exc_NameError) || err_matches(&exc_StopIteration) ||
@@ -889,11 +892,22 @@ Value (*codec_registry_hook)(Value encoding);
 // stands, -1 with a new error.
 static int codec_via_registry(Value input, const char *encoding, const char *errors, int encode,
                               Value *result) {
-    if (!codec_registry_hook ||
-        !(err_matches(&exc_LookupError) || err_matches(&exc_NotImplementedError))) {
+    if (!(err_matches(&exc_LookupError) || err_matches(&exc_NotImplementedError))) {
         return 0;
     }
     Value pending = err_fetch();
+    if (!codec_registry_hook) {
+        // The registry starts when first asked, as CPython's
+        // _PyCodecRegistry_Init: importing `encodings` registers its search
+        // function (and imports _codecs, which installs the hook).
+        if (!import_module_level(str_intern_cstr("encodings"), 0, 0, 0)) {
+            err_clear();
+        }
+        if (!codec_registry_hook) {
+            err_set_value(pending);
+            return 0;
+        }
+    }
     Value name = str_from_cstr(encoding);
     Value codec = name ? codec_registry_hook(name) : 0;
     if (!codec) {

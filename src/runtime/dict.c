@@ -72,6 +72,10 @@ struct DictObject {
     DictKeys *keys;      // NULL while the dict has never held anything (or was cleared)
 };
 
+_Static_assert(offsetof(DictObject, used) == offsetof(DictHead, used) &&
+                   offsetof(DictObject, version) == offsetof(DictHead, version),
+               "DictHead (dict.h) must be how DictObject starts");
+
 static uint64_t dict_global_version;
 
 static inline DictObject *dict_obj(Value v) { return (DictObject *)val_ptr(v); }
@@ -186,9 +190,11 @@ static inline int is_exact_str(Value v) {
     return val_is_ptr(v) && val_ptr(v)->type == &type_str;
 }
 
+static inline int bytes_equal(const char *a, const char *b, size_t n);
+
 static inline int str_bytes_equal(Value a, Value b) {
     StrObject *x = str_obj(a), *y = str_obj(b);
-    return x->nbytes == y->nbytes && memcmp(x->data, y->data, x->nbytes) == 0;
+    return x->nbytes == y->nbytes && bytes_equal(x->data, y->data, x->nbytes);
 }
 
 // The generic path: any hashable key.
@@ -211,9 +217,39 @@ static int key_equal(Value a, Value b) {
     return obj_richcompare_bool(a, b, CMP_EQ);
 }
 
-// Find key: its entry number (>= 0) with its slot in *slot, DKIX_EMPTY, or
-// DKIX_ERROR with an exception.
-static int64_t dict_lookup(DictObject *d, Value key, int64_t hash, size_t *slot) {
+// Equal byte strings of n bytes each: short ones (most keys) compared with
+// overlapping word loads instead of a call to memcmp.
+static inline int bytes_equal(const char *a, const char *b, size_t n) {
+    if (n >= 8 && n <= 16) {
+        uint64_t a0, b0, a1, b1;
+        memcpy(&a0, a, 8);
+        memcpy(&b0, b, 8);
+        memcpy(&a1, a + n - 8, 8);
+        memcpy(&b1, b + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+        uint32_t a0, b0, a1, b1;
+        memcpy(&a0, a, 4);
+        memcpy(&b0, b, 4);
+        memcpy(&a1, a + n - 4, 4);
+        memcpy(&b1, b + n - 4, 4);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n < 4) {
+        for (size_t i = 0; i < n; i++) {
+            if (a[i] != b[i]) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+    return memcmp(a, b, n) == 0;
+}
+
+// The generic lookup: any key. Find key: its entry number (>= 0) with its
+// slot in *slot, DKIX_EMPTY, or DKIX_ERROR with an exception.
+static int64_t dict_lookup_generic(DictObject *d, Value key, int64_t hash, size_t *slot) {
 restart:;
     DictKeys *k = d->keys;
     if (!k) {
@@ -238,7 +274,8 @@ restart:;
                         *slot = i;
                         return ix;
                     }
-                } else {
+                } else if (!(val_is_smallint(start) && val_is_smallint(key))) {
+                    // (distinct small ints are unequal without asking)
                     int cmp = key_equal(start, key);
                     if (cmp < 0) {
                         return DKIX_ERROR;
@@ -258,6 +295,55 @@ restart:;
         perturb >>= DICT_PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
+}
+
+// An exact str key: nothing on the way can run Python code, so the loop
+// calls nothing - until an entry of equal hash is not an exact str, when
+// the generic lookup starts over (the entries before it compare the same
+// way there, with no side effects).
+static int64_t dict_lookup_str(DictObject *d, Value key, int64_t hash, size_t *slot) {
+    DictKeys *k = d->keys;
+    if (!k) {
+        return DKIX_EMPTY;
+    }
+    StrObject *ks = str_obj(key);
+    size_t mask = ((size_t)1 << k->log2_size) - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    for (;;) {
+        int64_t ix = keys_get_index(k, i);
+        if (ix >= 0) {
+            DictEntry *e = &k->entries[ix];
+            Value start = e->key;
+            if (start == key) {
+                *slot = i;
+                return ix;
+            }
+            if (e->hash == hash) {
+                if (!is_exact_str(start)) {
+                    return dict_lookup_generic(d, key, hash, slot);
+                }
+                StrObject *x = str_obj(start);
+                if (x->nbytes == ks->nbytes && bytes_equal(x->data, ks->data, x->nbytes)) {
+                    *slot = i;
+                    return ix;
+                }
+            }
+        } else if (ix == DKIX_EMPTY) {
+            return DKIX_EMPTY;
+        }
+        perturb >>= DICT_PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+// Find key: its entry number (>= 0) with its slot in *slot, DKIX_EMPTY, or
+// DKIX_ERROR with an exception.
+static inline int64_t dict_lookup(DictObject *d, Value key, int64_t hash, size_t *slot) {
+    if (is_exact_str(key)) {
+        return dict_lookup_str(d, key, hash, slot);
+    }
+    return dict_lookup_generic(d, key, hash, slot);
 }
 
 static int dict_insert_new(DictObject *d, Value key, int64_t hash, Value value);
@@ -440,10 +526,6 @@ int dict_contains_hash(Value v, Value key, int64_t hash) {
 
 int64_t dict_len(Value v) {
     return (int64_t)dict_obj(v)->used;
-}
-
-uint64_t dict_version(Value v) {
-    return dict_obj(v)->version;
 }
 
 int dict_next_hash(Value v, size_t *pos, Value *key, Value *value, int64_t *hash) {

@@ -40,7 +40,16 @@ int dict_del_hash(Value d, Value key, int64_t hash);
 int dict_contains(Value d, Value key);
 int dict_contains_hash(Value d, Value key, int64_t hash);
 int64_t dict_len(Value d);
-uint64_t dict_version(Value d);
+// The fields every dict starts with, public for the inline dict_version
+// (the rest of the layout is dict.c's).
+typedef struct DictHead {
+    Object header;
+    size_t used;
+    uint64_t version;
+} DictHead;
+static inline uint64_t dict_version(Value d) {
+    return ((const DictHead *)val_ptr(d))->version;
+}
 // Iteration in insertion order: *pos starts at 0; returns 0 when done.
 int dict_next(Value d, size_t *pos, Value *key, Value *value);
 // The same, also giving each key's stored hash (hash may be NULL).

@@ -303,6 +303,9 @@ Value int_from_i64_big(int64_t v) {
 }
 
 Value int_from_u64(uint64_t v) {
+    if (v <= (uint64_t)SMALLINT_MAX) {
+        return val_from_smallint((int64_t)v);  // id() of every object lands here
+    }
     mp_limb_t m = v;
     return int_from_mag(&m, 1, false);
 }

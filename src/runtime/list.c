@@ -222,7 +222,8 @@ int seq_int_arg(Value v, int64_t *out) {
     return 0;
 }
 
-int method_check_args(const char *qualname, size_t nargs, Value kwnames, size_t min, size_t max) {
+int method_check_args_slow(const char *qualname, size_t nargs, Value kwnames, size_t min,
+                           size_t max) {
     if (kwnames && tuple_obj(kwnames)->len > 0) {
         err_format(&exc_TypeError, "%s() takes no keyword arguments", qualname);
         return -1;
@@ -953,12 +954,43 @@ static int lt_str(SortState *s, Value a, Value b) {
     return c != 0 ? c < 0 : x->nbytes < y->nbytes;
 }
 
+// Tuple items that are small ints or exact strs on both sides compare here,
+// without a call: neither can run Python code (1, 0, or -2 for "ask").
+static inline int item_eq_inline(Value a, Value b) {
+    if (a == b) {
+        return 1;
+    }
+    if (val_is_smallint(a) && val_is_smallint(b)) {
+        return 0;  // distinct small ints differ
+    }
+    if (val_is_ptr(a) && val_is_ptr(b) && val_ptr(a)->type == &type_str &&
+        val_ptr(b)->type == &type_str) {
+        StrObject *x = str_obj(a), *y = str_obj(b);
+        return x->nbytes == y->nbytes && memcmp(x->data, y->data, x->nbytes) == 0;
+    }
+    return -2;
+}
+
+static inline int item_lt_inline(SortState *s, Value a, Value b) {
+    if (val_is_smallint(a) && val_is_smallint(b)) {
+        return (int64_t)a < (int64_t)b;
+    }
+    if (val_is_ptr(a) && val_is_ptr(b) && val_ptr(a)->type == &type_str &&
+        val_ptr(b)->type == &type_str) {
+        return lt_str(s, a, b);
+    }
+    return -2;
+}
+
 // Tuples known to be non-empty exact tuples (CPython's unsafe_tuple_compare).
 static int lt_tuple(SortState *s, Value a, Value b) {
     TupleObject *x = tuple_obj(a), *y = tuple_obj(b);
     size_t i = 0;
     for (; i < x->len && i < y->len; i++) {
-        int k = obj_richcompare_bool(x->items[i], y->items[i], CMP_EQ);
+        int k = item_eq_inline(x->items[i], y->items[i]);
+        if (k == -2) {
+            k = obj_richcompare_bool(x->items[i], y->items[i], CMP_EQ);
+        }
         if (k < 0) {
             return -1;
         }
@@ -972,7 +1004,8 @@ static int lt_tuple(SortState *s, Value a, Value b) {
     if (i == 0) {
         return s->tuple_item_lt(s, x->items[0], y->items[0]);
     }
-    return obj_richcompare_bool(x->items[i], y->items[i], CMP_LT);
+    int k = item_lt_inline(s, x->items[i], y->items[i]);
+    return k != -2 ? k : obj_richcompare_bool(x->items[i], y->items[i], CMP_LT);
 }
 
 // The specialized compare for keys that all share the type of `first`.

@@ -88,6 +88,15 @@ int seq_int_arg(Value v, int64_t *out);
 int64_t hash_unhashable(Value v);
 // Reject keyword arguments and check the positional count for a method
 // named `qualname` ("list.append"): CPython's METH_O / METH_NOARGS errors.
-int method_check_args(const char *qualname, size_t nargs, Value kwnames, size_t min, size_t max);
+// The common case (no keywords, a count in range) is checked inline.
+int method_check_args_slow(const char *qualname, size_t nargs, Value kwnames, size_t min,
+                           size_t max);
+static inline int method_check_args(const char *qualname, size_t nargs, Value kwnames,
+                                    size_t min, size_t max) {
+    if (!kwnames && nargs >= min && nargs <= max) {
+        return 0;
+    }
+    return method_check_args_slow(qualname, nargs, kwnames, min, max);
+}
 
 #endif

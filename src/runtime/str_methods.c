@@ -335,7 +335,22 @@ static Value sm_ascii_map(Value self, unsigned char lo, int both) {
     }
     const unsigned char *src = (const unsigned char *)s->data;
     unsigned char *dst = (unsigned char *)r->data;
-    for (size_t i = 0; i < s->nbytes; i++) {
+    size_t i = 0;
+    if (!both) {
+        // Eight ASCII bytes at a time: a byte b (< 0x80) is in [lo, lo + 25]
+        // when b + (0x80 - lo) has its top bit set and b + (0x7F - lo - 25)
+        // has not; no sum carries into the next byte.
+        const uint64_t ones = 0x0101010101010101u, tops = ones << 7;
+        const uint64_t ge = ones * (uint64_t)(0x80 - lo), gt = ones * (uint64_t)(0x7F - lo - 25);
+        for (; i + 8 <= s->nbytes; i += 8) {
+            uint64_t w;
+            memcpy(&w, src + i, 8);
+            uint64_t hit = (w + ge) & ~(w + gt) & tops;
+            w ^= hit >> 2;
+            memcpy(dst + i, &w, 8);
+        }
+    }
+    for (; i < s->nbytes; i++) {
         unsigned c = src[i];
         unsigned hit = both ? ((c | 0x20) - 'a' < 26u) : (c - lo < 26u);
         dst[i] = (unsigned char)(c ^ (hit << 5));
@@ -1302,11 +1317,47 @@ static Value sm_strip(const char *qualname, const char *name, Value self, const 
     }
     StrObject *c = str_obj(args[0]);
     SmCharSet cs = {{0, 0}, NULL, 0};
-    if (!(c->flags & STR_ASCII)) {
-        cs.wide = malloc(c->len * sizeof(uint32_t));
-        if (!cs.wide) {
-            return err_no_memory();
+    if (c->flags & STR_ASCII) {
+        // ASCII characters only: test bytes against a 256-bit set whose upper
+        // half is empty. UTF-8 lead and continuation bytes (>= 0x80) are never
+        // in it, so this is right for any self.
+        // The set of the last short argument is kept: a loop strips the same
+        // characters from every word.
+        static struct {
+            size_t nbytes;
+            char chars[32];
+            uint64_t set[4];
+        } last = {SIZE_MAX, {0}, {0, 0, 0, 0}};
+        const uint64_t *set = last.set;
+        uint64_t fresh[4] = {0, 0, 0, 0};
+        if (c->nbytes != last.nbytes || memcmp(c->data, last.chars, c->nbytes) != 0) {
+            for (size_t pos = 0; pos < c->nbytes; pos++) {
+                unsigned char b = (unsigned char)c->data[pos];
+                fresh[b >> 6] |= (uint64_t)1 << (b & 63);
+            }
+            if (c->nbytes <= sizeof last.chars) {
+                last.nbytes = c->nbytes;
+                memcpy(last.chars, c->data, c->nbytes);
+                memcpy(last.set, fresh, sizeof fresh);
+            } else {
+                set = fresh;
+            }
         }
+        if (how & SM_STRIP_LEFT) {
+            while (i < j && ((set[d[i] >> 6] >> (d[i] & 63)) & 1)) {
+                i++;
+            }
+        }
+        if (how & SM_STRIP_RIGHT) {
+            while (j > i && ((set[d[j - 1] >> 6] >> (d[j - 1] & 63)) & 1)) {
+                j--;
+            }
+        }
+        return str_substr_bytes(self, i, j);
+    }
+    cs.wide = malloc(c->len * sizeof(uint32_t));
+    if (!cs.wide) {
+        return err_no_memory();
     }
     const unsigned char *cd = (const unsigned char *)c->data;
     for (size_t pos = 0; pos < c->nbytes;) {

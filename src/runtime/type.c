@@ -984,7 +984,11 @@ static Value no_attribute(Value obj, Value name) {
                       obj_type_name(obj), str_obj(name)->data);
 }
 
-Value object_generic_getattr(Value obj, Value name) {
+// The generic lookup; a missing attribute raises AttributeError unless
+// `suppress`, which returns 0 with no exception set (CPython's
+// _PyObject_GenericGetAttrWithDict with suppress=1: getattr(o, n, default)
+// and hasattr need no message formatted only to be discarded).
+static inline Value generic_getattr(Value obj, Value name, int suppress) {
     Type *t = type_of(obj);
     if (!val_is_str(name)) {
         return err_format(&exc_TypeError, "attribute name must be string, not '%s'",
@@ -1020,7 +1024,11 @@ Value object_generic_getattr(Value obj, Value name) {
     if (descr) {
         return descr;
     }
-    return no_attribute(obj, name);
+    return suppress ? 0 : no_attribute(obj, name);
+}
+
+Value object_generic_getattr(Value obj, Value name) {
+    return generic_getattr(obj, name, 0);
 }
 
 int object_generic_setattr(Value obj, Value name, Value value) {
@@ -1096,7 +1104,7 @@ Value obj_lookup_special(Value obj, Value name) {
 // ---- attributes of type objects ------------------------------------------------------
 // Data descriptors of the metatype win, then the type's own MRO (binding
 // with descr_get(descr, NULL, type)), then the metatype's other attributes.
-static Value type_getattr(Value self, Value name) {
+static Value type_getattr_impl(Value self, Value name, int suppress) {
     Type *t = (Type *)val_ptr(self);
     Type *meta = type_of(self);
     if (!val_is_str(name)) {
@@ -1125,8 +1133,28 @@ static Value type_getattr(Value self, Value name) {
     if (meta_attr) {
         return meta_attr;
     }
+    if (suppress) {
+        return 0;
+    }
     return err_format(&exc_AttributeError, "type object '%s' has no attribute '%s'", t->name,
                       str_obj(name)->data);
+}
+
+static Value type_getattr(Value self, Value name) {
+    return type_getattr_impl(self, name, 0);
+}
+
+Value obj_getattr_quiet(Value v, Value name, int *handled) {
+    Type *t = type_of(v);
+    *handled = 1;
+    if (t->getattr == object_generic_getattr) {
+        return generic_getattr(v, name, 1);
+    }
+    if (t->getattr == type_getattr) {
+        return type_getattr_impl(v, name, 1);
+    }
+    *handled = 0;
+    return 0;
 }
 
 // Setting a class attribute: data descriptors of the metatype first, else

@@ -117,6 +117,11 @@ Value obj_lookup_special(Value obj, Value name);
 // The generic attribute protocol of `object` (descriptors, instance
 // attributes in shapes or __dict__, AttributeError with CPython's message).
 Value object_generic_getattr(Value obj, Value name);
+// For objects and classes whose attribute lookup is the generic one
+// (*handled set to 1): the attribute, or 0 without an exception when it is
+// missing, or 0 with the exception a descriptor raised. *handled = 0 for any
+// other type (the caller asks its getattr).
+Value obj_getattr_quiet(Value v, Value name, int *handled);
 int object_generic_setattr(Value obj, Value name, Value value);
 // The instance's own attribute `name` (in its shape or __dict__), or 0 -
 // without an exception when it has none. For fast paths that bypass

@@ -46,6 +46,8 @@ typedef struct FrameObject {
     Value f_trace;
     bool trace_lines, trace_opcodes;
     int32_t trace_last;
+    // A jump made at a yield: the instruction to resume at, plus one (0: none).
+    int32_t resume_jump;
 } FrameObject;
 
 typedef struct TracebackObject {
@@ -285,8 +287,10 @@ static Value fr_get_trace_opcodes(Value self) {
 static int fr_set_trace_opcodes(Value self, Value v) {
     return fr_set_trace_flag(v, &fo_obj(self)->trace_opcodes);
 }
-// Jumps (assigning f_lineno from a trace function) are not done; outside a
-// trace function CPython refuses them too.
+// A jump (jump.c): only from a trace function, at a 'line' event (or at
+// the 'return' event of a yield); it takes effect when the trace function
+// returns (the interpreter's hook goes on at f->pc), or, at a yield, when
+// the generator resumes.
 static int fr_set_lineno(Value self, Value v) {
     FrameObject *fo = fo_obj(self);
     if (!v) {
@@ -299,7 +303,8 @@ static int fr_set_lineno(Value self, Value v) {
     }
     // CPython's order: the kind of the last event first, then f_trace
     const char *event = vm_trace_last_event();
-    bool suspended = fo->live && (fo->live->flags & FRAME_YIELDED);
+    bool suspended =
+        fo->live && ((fo->live->flags & FRAME_YIELDED) || vm_trace_yielding(fo->live));
     if (strcmp(event, "call") == 0) {
         err_format(&exc_ValueError, "can't jump from the 'call' trace event of a new frame");
         return -1;
@@ -312,8 +317,31 @@ static int fr_set_lineno(Value self, Value v) {
         err_format(&exc_ValueError, "f_lineno can only be set by a trace function");
         return -1;
     }
-    err_format(&exc_NotImplementedError, "frame.f_lineno assignment (a jump)");
-    return -1;
+    if (!fo->live) {
+        err_format(&exc_ValueError, "can only jump from a 'line' trace event");
+        return -1;
+    }
+    uint32_t pc;
+    if (vm_frame_jump(fo->live, v, suspended, &pc) < 0) {
+        return -1;
+    }
+    if (suspended) {
+        fo->resume_jump = (int32_t)pc + 1;
+    } else {
+        fo->live->pc = fo->code->instrs + pc;
+    }
+    fo->trace_last = (int32_t)pc;  // no new 'line' event for the target itself
+    return 0;
+}
+
+int32_t frame_take_resume_jump(Frame *f) {
+    if (!f->frame_object) {
+        return -1;
+    }
+    FrameObject *fo = fo_obj(f->frame_object);
+    int32_t pc = fo->resume_jump - 1;
+    fo->resume_jump = 0;
+    return pc;
 }
 
 Value frame_trace_func(Frame *f) {

@@ -1629,6 +1629,12 @@ Value vm_run_frame(Frame *f, int throwing) {
         pc = f->pc;
     } else if (instr_op(*f->pc) == OP_YIELD) {
         pc = f->pc + 1 + CACHE_YIELD;
+        if (__builtin_expect(f->frame_object != 0, 0)) {
+            int32_t jump = frame_take_resume_jump(f);  // f_lineno set at the yield
+            if (jump >= 0) {
+                pc = co->instrs + jump;
+            }
+        }
     } else {
         pc = f->pc;  // YIELDFROM runs again with f->sent
     }
@@ -1644,6 +1650,18 @@ L_TRACE_HOOK: {
             cur = pc;
             goto error;
         }
+        if (__builtin_expect(f->pc != pc, 0)) {
+            // the trace function set f_lineno: go on there (frameobject.c)
+            pc = f->pc;
+            goto L_TRACE_HOOK;
+        }
+    }
+    if (__builtin_expect(f->flags & FRAME_JUMP_GUARD, 0) && vm_jump_guard_check(f, pc) < 0) {
+        // a jump left a local unbound that this instruction reads (jump.c)
+        f->pc = cur = pc;
+        goto error;
+    }
+    if (vm_thread.hook_depth == 0) {
         if (op == OP_RETURN || op == OP_YIELD) {
             // the frame's 'return' event, before it returns or yields
             i = *pc;
@@ -2481,23 +2499,7 @@ L_TRACE_HOOK: {
             NEXT();
         }
         Value v;
-        const MethodDescrObject *md = (const MethodDescrObject *)val_ptr(callee);
-        if (call_self[0] && !kwnames && val_is_ptr(callee) &&
-            md->header.type == &type_method_descriptor && type_of(call_self[0]) == md->owner &&
-            !(md->def->flags & (METH_CLASS | METH_STATIC))) {
-            // o.meth(args) for a method of o's builtin type: its C function,
-            // without method_descr_call's checks (they hold: self's type is
-            // the owner, no keywords)
-            v = md->def->fn(call_self[0], args, npos, 0);
-        } else if (!call_self[0] && !kwnames && val_is_ptr(callee) &&
-                   md->header.type == &type_builtin_method &&
-                   module_check(((const BuiltinMethodObject *)md)->self)) {
-            // f(args) for a module's builtin function (len, isinstance...):
-            // its C function, without builtin_method_call's checks (no
-            // keywords; a module function names itself in its errors)
-            const BuiltinMethodObject *bm = (const BuiltinMethodObject *)md;
-            v = bm->def->fn(bm->self, args, npos, 0);
-        } else if (call_self[0]) {
+        if (call_self[0]) {
             // args[-1] is self's slot: the vector is contiguous
             v = obj_call(callee, args - 1, npos + 1, kwnames);
         } else {

@@ -32,6 +32,10 @@ enum {
     // The frame has reported its 'call' event to the trace and profile
     // functions (since it started, or since it resumed: a generator).
     FRAME_TRACE_CALLED = 1 << 8,
+    // A jump (frame.f_lineno set) left a fast local unbound where the code
+    // reads it without CHECKBOUND: the interpreter's hook checks each
+    // instruction's reads until the frame leaves (jump.c, trace.c).
+    FRAME_JUMP_GUARD = 1 << 9,
     // The bits from here up count the except handlers the frame is inside
     // (PUSHEXCINFO .. POPEXCEPT): a generator that yields inside one keeps
     // its exception across the yield, even when it is the caller's too.
@@ -89,6 +93,22 @@ int vm_trace_call_line(Frame *f);
 // The kind of the last event reported to a hook ("line", "call"...; "call"
 // before any), which decides whether f_lineno may be set.
 const char *vm_trace_last_event(void);
+// Whether f is reporting the 'return' event of a yield (it is suspending).
+bool vm_trace_yielding(Frame *f);
+// jump.c: assigning f_lineno (the checks of the event and of f_trace done):
+// where f may go on at line `lineno` (an int) from where it is, *new_pc, and
+// what it leaves (iterators, with exits, except blocks) popped; `suspended`
+// when f is at a yield. 0, or -1 with CPython's ValueError.
+int vm_frame_jump(Frame *f, Value lineno, bool suspended, uint32_t *new_pc);
+// The UnboundLocalError CPython raises when an instruction of f (at pc)
+// reads a fast local a jump left unbound: -1 with it set, else 0.
+int vm_jump_guard_check(Frame *f, const Instr *pc);
+// Keep the interpreter's hook on while f runs (FRAME_JUMP_GUARD), until it
+// returns or an exception leaves it (trace.c).
+void vm_trace_guard_frame(Frame *f);
+// frameobject.c: a jump made while a generator's frame was yielding takes
+// effect when it resumes: the pc to resume at (-1: none), cleared.
+int32_t frame_take_resume_jump(Frame *f);
 // frameobject.c: the trace state a frame object keeps.
 Value frame_trace_func(Frame *f);             // the local trace function, or 0
 void frame_set_trace_func(Frame *f, Value fn);  // (needs the frame object)

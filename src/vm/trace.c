@@ -15,6 +15,11 @@
 // frame's local trace function with it), and its exception propagates from
 // where the event happened.
 //
+// A trace function may assign frame.f_lineno during a 'line' event (or the
+// 'return' event of a yield): vm/jump.c checks and makes the jump, which
+// moves f->pc; the interpreter's hook then goes on there instead of running
+// the instruction it reported.
+//
 // The instructions are krait's, not CPython's, so the line events of a
 // construct can differ from CPython's where the two compilers lay code out
 // differently (and 'opcode' events count krait's instructions).
@@ -30,15 +35,19 @@
 
 int vm_hooks_on;
 
-// The kind of the last event reported to a hook, kept after it returns
-// (CPython's tstate->tracing_what, which f_lineno's setter consults; before
-// any event it reads as 'call').
+// The kind of the event a hook is handling (CPython's tstate->tracing_what,
+// which f_lineno's setter consults); outside any hook it reads as 'call',
+// as CPython's (which restores it after each call of a hook).
 static const char *last_event = "call";
 
 // During a 'call' event f_lineno is the line the frame starts or resumes
 // at: its code's first line (the def), or the yield it stopped at.
 static Frame *call_event_frame;
 static int call_event_line;
+
+// During the 'return' event of a yield, the frame yielding (a jump from
+// there is allowed, and takes effect when the generator resumes).
+static Frame *yield_event_frame;
 
 static Value event_name(const char *name) {
     return str_intern_cstr(name);
@@ -60,6 +69,10 @@ static bool thread_hooked(void) {
     return vm_thread.tracefunc != 0 || vm_thread.profilefunc != 0;
 }
 
+// Frames whose instructions the hook checks for locals a jump left unbound
+// (FRAME_JUMP_GUARD): the hook stays installed while there are any.
+static int guarded_frames;
+
 // After the running thread's hooks changed (`was`: whether it had one).
 static void hooks_update(bool was) {
     bool now = thread_hooked();
@@ -69,7 +82,7 @@ static void hooks_update(bool was) {
     } else if (!now && was) {
         hooked_threads--;
     }
-    int on = hooked_threads > 0;
+    int on = hooked_threads > 0 || guarded_frames > 0;
     if (on != vm_hooks_on) {
         vm_hooks_on = on;
         vm_hooks_changed();
@@ -116,10 +129,12 @@ static Value call_hook(Value fn, Frame *f, const char *event, Value arg) {
         return 0;
     }
     Value args[3] = {fo, event_name(event), arg ? arg : VAL_NONE};
+    const char *outer = last_event;
     last_event = event;
     vm_thread.hook_depth++;
     Value r = obj_call(fn, args, 3, 0);
     vm_thread.hook_depth--;
+    last_event = outer;
     return r;
 }
 
@@ -129,10 +144,12 @@ static int profile_event(Frame *f, const char *event, Value arg) {
         return 0;
     }
     if (vm_thread.profile_hook) {
+        const char *outer = last_event;
         last_event = event;
         vm_thread.hook_depth++;
         int r = vm_thread.profile_hook(fn, f, event, arg);
         vm_thread.hook_depth--;
+        last_event = outer;
         if (r < 0) {
             vm_set_profile(VAL_NONE);
         }
@@ -233,7 +250,22 @@ int vm_trace_instr(Frame *f) {
     return 0;
 }
 
+void vm_trace_guard_frame(Frame *f) {
+    if (!(f->flags & FRAME_JUMP_GUARD)) {
+        f->flags |= FRAME_JUMP_GUARD;
+        guarded_frames++;
+        bool hooked = thread_hooked();
+        hooks_update(hooked);
+    }
+}
+
 int vm_trace_leave(Frame *f, Value retval, bool suspending) {
+    if ((f->flags & FRAME_JUMP_GUARD) && !suspending) {
+        f->flags &= ~FRAME_JUMP_GUARD;
+        guarded_frames--;
+        bool hooked = thread_hooked();
+        hooks_update(hooked);
+    }
     if (hooks_idle() || !(f->flags & FRAME_TRACE_CALLED)) {
         return 0;
     }
@@ -244,7 +276,10 @@ int vm_trace_leave(Frame *f, Value retval, bool suspending) {
     Value pending = retval ? 0 : err_fetch();
     int r = 0;
     if (vm_thread.tracefunc && frame_trace_func(f)) {
+        Frame *outer = yield_event_frame;
+        yield_event_frame = suspending ? f : NULL;
         r = trace_event(f, "return", retval, false);
+        yield_event_frame = outer;
     }
     if (r == 0) {
         r = profile_event(f, "return", retval);
@@ -321,4 +356,8 @@ int vm_trace_call_line(Frame *f) {
 
 const char *vm_trace_last_event(void) {
     return last_event;
+}
+
+bool vm_trace_yielding(Frame *f) {
+    return f && f == yield_event_frame;
 }
