@@ -27,6 +27,7 @@
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
+#include "../runtime/type_internal.h"
 #include "../runtime/weakref.h"
 #include "modules.h"
 
@@ -213,11 +214,36 @@ FN(abc_init) {
     if (val_is_ptr(cls) && type_is_subtype(type_of(cls), &type_type)) {
         Type *t = (Type *)val_ptr(cls);
         Value flags = t->dict ? dict_get_cstr(t->dict, "__abc_tpflags__") : 0;
+        if (flags && int_check(flags)) {
+            // CPython's bits: 1 << 5 a sequence, 1 << 6 a mapping (match)
+            Value masked = obj_binop(flags, val_from_smallint(0x60), BINOP_AND);
+            int64_t v;
+            if (!masked || int_to_i64(masked, &v) < 0) {
+                return 0;
+            }
+            if ((v & 0x60) == 0x60) {
+                return err_format(&exc_TypeError, "__abc_tpflags__ cannot be both "
+                                                  "Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING");
+            }
+            t->flags |= (v & 0x20 ? TYPE_SEQUENCE : 0) | (v & 0x40 ? TYPE_MAPPING : 0);
+        }
         if (flags && obj_setattr(cls, str_intern_cstr("__abc_tpflags__"), 0) < 0) {
             return 0;
         }
     }
     return VAL_NONE;
+}
+
+// A class registered with an ABC that is a sequence or a mapping for
+// `match` becomes one too, with its subclasses (not builtin types, nor a
+// class that already has that flag), as CPython's set_collection_flag_recursive.
+static int set_collection_flag(Type *t, void *arg) {
+    uint32_t flag = *(uint32_t *)arg;
+    if (!(t->flags & TYPE_HEAP) || (t->flags & (TYPE_SEQUENCE | TYPE_MAPPING)) == flag) {
+        return 0;
+    }
+    t->flags = (t->flags & ~(uint32_t)(TYPE_SEQUENCE | TYPE_MAPPING)) | flag;
+    return type_each_subclass(t, set_collection_flag, arg);
 }
 
 // _abc_register(cls, subclass)
@@ -250,6 +276,12 @@ FN(abc_register) {
         return 0;
     }
     invalidation_counter++;  // invalidates every negative cache
+    if (type_check(cls)) {
+        uint32_t flag = type_ptr(cls)->flags & (TYPE_SEQUENCE | TYPE_MAPPING);
+        if (flag && set_collection_flag(type_ptr(subclass), &flag) < 0) {
+            return 0;
+        }
+    }
     return subclass;
 }
 

@@ -1043,6 +1043,9 @@ static Value buffered_repr(Value self) {
 // descriptor is closed when the FileIO is freed.
 static Value buffered_finalize(Value self) {
     BufferedObject *b = BUF(self);
+    if (b->initialized && !b->detached && io_closed_fast(b->raw) == 0) {
+        io_dealloc_warn(b->raw, self);
+    }
     if (b->initialized && !b->detached && b->writable && b->wlen) {
         int c = io_closed_fast(b->raw);
         if (c == 0) {
@@ -1085,6 +1088,19 @@ GUARDED(guarded_seek, buffered_seek)
 GUARDED(guarded_truncate, buffered_truncate)
 #undef GUARDED
 
+// _dealloc_warn(source): passed on to the raw stream (a wrapper over this
+// object is being finalized unclosed).
+FN(buffered_dealloc_warn) {
+    if (method_check_args("_dealloc_warn", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    BufferedObject *b = BUF(self);
+    if (b->initialized && !b->detached) {
+        io_dealloc_warn(b->raw, args[0]);
+    }
+    return VAL_NONE;
+}
+
 static const MethodDef buffered_methods[] = {
     {"read", guarded_read, METH_DEFAULT, NULL},
     {"read1", guarded_read1, METH_DEFAULT, NULL},
@@ -1104,6 +1120,7 @@ static const MethodDef buffered_methods[] = {
     {"seekable", buffered_seekable, METH_DEFAULT, NULL},
     {"readable", buffered_readable, METH_DEFAULT, NULL},
     {"writable", buffered_writable, METH_DEFAULT, NULL},
+    {"_dealloc_warn", buffered_dealloc_warn, METH_DEFAULT, NULL},
     {NULL, NULL, 0, NULL},
 };
 

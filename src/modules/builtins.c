@@ -1588,10 +1588,16 @@ FN(bi_exec) {
         if (!closure) {
             if (code->nfrees > 0) {
                 return err_format(&exc_TypeError,
-                                  "code object passed to exec() may not contain free variables");
+                                  "code object requires a closure of exactly length %u",
+                                  (unsigned)code->nfrees);
             }
         } else {
-            if (!tuple_check_exact(closure) || tuple_obj(closure)->len != code->nfrees) {
+            int ok = tuple_check_exact(closure) && tuple_obj(closure)->len == code->nfrees;
+            for (size_t i = 0; ok && i < code->nfrees; i++) {
+                Value c = tuple_obj(closure)->items[i];
+                ok = val_is_ptr(c) && val_ptr(c)->type == &type_cell;
+            }
+            if (!ok) {
                 if (code->nfrees == 0) {
                     return err_format(&exc_TypeError,
                                       "cannot use a closure with this code object");
@@ -1600,7 +1606,6 @@ FN(bi_exec) {
                                   "code object requires a closure of exactly length %u",
                                   (unsigned)code->nfrees);
             }
-            return err_format(&exc_NotImplementedError, "exec() with a closure");
         }
     } else {
         if (closure) {
@@ -1620,7 +1625,7 @@ FN(bi_exec) {
             return 0;
         }
     }
-    Value r = vm_eval_code(code, globals, locals);
+    Value r = vm_eval_code_closure(code, globals, locals, closure);
     return r ? VAL_NONE : 0;
 }
 

@@ -575,13 +575,9 @@ FN(deque_reduce) {
     if (method_check_args("deque.__reduce__", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    Value dict = obj_getattr_cstr(self, "__dict__");
+    Value dict = object_getstate(self);  // __dict__ and __slots__, as CPython
     if (!dict) {
-        if (!err_matches(&exc_AttributeError)) {
-            return 0;
-        }
-        err_clear();
-        dict = VAL_NONE;
+        return 0;
     }
     Value it = obj_iter(self);
     if (!it) {
@@ -822,7 +818,7 @@ static const GetSetDef deque_getset[] = {
 static Type type_deque = {
     .header = {&type_type},
     .name = "collections.deque",
-    .flags = TYPE_BASETYPE | TYPE_HAS_WEAKREF,
+    .flags = TYPE_BASETYPE | TYPE_HAS_WEAKREF | TYPE_SEQUENCE,
     .basic_size = sizeof(DequeObject),
     .base = &type_object,
     .trace = deque_trace,

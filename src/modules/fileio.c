@@ -37,6 +37,7 @@ typedef struct FileIOObject {
     int readable, writable, appending, created, closefd;
     int seekable;        // -1 until asked
     int64_t blksize;
+    int warned;          // the unclosed-file ResourceWarning was given
 } FileIOObject;
 
 #define FIO(v) ((FileIOObject *)val_ptr(v))
@@ -589,7 +590,26 @@ static Value fileio_repr(Value self) {
 // (gc_collect_hiding), so a FileIO would be closed before the buffered
 // object over it flushed. The descriptor is closed when the object is
 // freed (fileio_free), or by the buffered object's close().
+static void fileio_warn_unclosed(Value self, Value source) {
+    FileIOObject *f = FIO(self);
+    if (f->fd >= 0 && f->closefd && !f->warned) {
+        f->warned = 1;
+        io_resource_warning(source, self);
+    }
+}
+
+// _dealloc_warn(source): the ResourceWarning of a wrapper over this file
+// that is finalized while the file is open (once per file).
+static Value fileio_dealloc_warn(Value self, const Value *args, size_t nargs, Value kwnames) {
+    if (method_check_args("_dealloc_warn", nargs, kwnames, 1, 1) < 0) {
+        return 0;
+    }
+    fileio_warn_unclosed(self, args[0]);
+    return VAL_NONE;
+}
+
 static Value fileio_finalize(Value self) {
+    fileio_warn_unclosed(self, self);
     return VAL_NONE;
 }
 
@@ -617,12 +637,13 @@ static const MethodDef fileio_methods[] = {
     {"readable", fileio_readable, METH_DEFAULT, NULL},
     {"writable", fileio_writable, METH_DEFAULT, NULL},
     {"seekable", fileio_seekable, METH_DEFAULT, NULL},
+    {"_dealloc_warn", fileio_dealloc_warn, METH_DEFAULT, NULL},
     {NULL, NULL, 0, NULL},
 };
 
 static const GetSetDef fileio_getset[] = {
     {"mode", fileio_get_mode, NULL, NULL},
-    {"closed", fileio_get_closed, NULL, NULL},
+    {"closed", fileio_get_closed, NULL, "True if the file is closed"},
     {"closefd", fileio_get_closefd, NULL, NULL},
     {"_blksize", fileio_get_blksize, NULL, NULL},
     {NULL, NULL, NULL, NULL},

@@ -71,6 +71,13 @@ int fileio_is_closed(Value fileio);
 int io_closed_fast(Value obj);
 // sys.flags.<name> as 0 or 1 (0 when sys or the flag is missing).
 int io_sys_flag(const char *name);
+// The ResourceWarning of an unclosed file being finalized: "unclosed file
+// <repr of source>", as CPython's _dealloc_warn chain; a failure is
+// reported as unraisable (for `owner`).
+void io_resource_warning(Value source, Value owner);
+// obj._dealloc_warn(source) when obj has that method (the raw stream or
+// buffer under a finalized wrapper); errors are swallowed.
+void io_dealloc_warn(Value obj, Value source);
 
 Value bufferedio_write_data(Value buffered, const char *data, size_t len);
 

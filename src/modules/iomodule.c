@@ -18,6 +18,7 @@
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/finalize.h"
+#include "../vm/import.h"
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
@@ -881,6 +882,35 @@ int io_sys_flag(const char *name) {
         return 0;
     }
     return r;
+}
+
+void io_resource_warning(Value source, Value owner) {
+    // (No source= for warnings.warn: Lib/warnings.py's warn_explicit, which
+    // krait's _warnings hands over to, passes it on as WarningMessage's file
+    // and would print the warning into the very file being finalized.)
+    Value saved = err_fetch();
+    Value r = obj_repr(source);
+    if (!r || err_warn(&exc_ResourceWarning, 1, "unclosed file %s", str_obj(r)->data) < 0) {
+        if (err_matches(&exc_Warning)) {
+            err_write_unraisable(owner);
+        }
+        err_clear();
+    }
+    if (saved) {
+        err_set_value(saved);
+    }
+}
+
+void io_dealloc_warn(Value obj, Value source) {
+    Value saved = err_fetch();
+    Value f = obj_getattr_opt(obj, str_intern_cstr("_dealloc_warn"));
+    if (f) {
+        obj_call1(f, source);
+    }
+    err_clear();
+    if (saved) {
+        err_set_value(saved);
+    }
 }
 
 static const MethodDef io_functions[] = {

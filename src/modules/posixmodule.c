@@ -931,14 +931,28 @@ static int timespec_from_seconds(Value v, struct timespec *ts) {
     if (!f) {
         return -1;
     }
+    // As CPython's _PyTime_ObjectToTimespec with ROUND_FLOOR: the fraction
+    // (split off with modf) scaled to nanoseconds and floored.
     double d = float_value(f);
-    double fl = floor(d);
-    ts->tv_sec = (time_t)fl;
-    ts->tv_nsec = (long)((d - fl) * 1e9 + 0.5);
-    if (ts->tv_nsec >= 1000000000) {
-        ts->tv_sec++;
-        ts->tv_nsec -= 1000000000;
+    if (isnan(d)) {
+        err_format(&exc_ValueError, "Invalid value NaN (not a number)");
+        return -1;
     }
+    double intpart;
+    double frac = floor(modf(d, &intpart) * 1e9);
+    if (frac >= 1e9) {
+        frac -= 1e9;
+        intpart += 1.0;
+    } else if (frac < 0) {
+        frac += 1e9;
+        intpart -= 1.0;
+    }
+    if (!(intpart >= -9.2233720368547758e18 && intpart < 9.2233720368547758e18)) {
+        err_format(&exc_OverflowError, "timestamp out of range for platform time_t");
+        return -1;
+    }
+    ts->tv_sec = (time_t)intpart;
+    ts->tv_nsec = (long)frac;
     return 0;
 }
 
@@ -1390,6 +1404,29 @@ static Value scandir_next(Value self) {
     return 0;
 }
 
+// An iterator dropped unexhausted and unclosed: closed, with CPython's
+// ResourceWarning "unclosed scandir iterator <repr>".
+static Value scandir_finalize(Value self) {
+    ScandirObject *s = (ScandirObject *)val_ptr(self);
+    if (!s->dir) {
+        return VAL_NONE;
+    }
+    scandir_free(val_ptr(self));
+    Value saved = err_fetch();
+    Value r = obj_repr(self);
+    if (!r || err_warn(&exc_ResourceWarning, 1, "unclosed scandir iterator %s",
+                       str_obj(r)->data) < 0) {
+        if (err_matches(&exc_Warning)) {
+            err_write_unraisable(self);
+        }
+        err_clear();
+    }
+    if (saved) {
+        err_set_value(saved);
+    }
+    return VAL_NONE;
+}
+
 static Value scandir_iter(Value self) { return self; }
 
 FN(scandir_close) {
@@ -1414,10 +1451,12 @@ static const MethodDef scandir_methods[] = {
 static Type type_scandir = {
     .header = {&type_type},
     .name = "posix.ScandirIterator",
+    .flags = TYPE_HAS_FINALIZER,
     .basic_size = sizeof(ScandirObject),
     .base = &type_object,
     .trace = scandir_trace,
     .free = scandir_free,
+    .finalize = scandir_finalize,
     .iter = scandir_iter,
     .iternext = scandir_next,
     .methods = scandir_methods,

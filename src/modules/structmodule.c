@@ -801,6 +801,11 @@ static Value struct_unpack_from_buffer(StructObject *s, Value data, Value off) {
         return 0;
     }
     if (offset < 0) {
+        if (offset + s->size > 0) {
+            buffer_release(&view);
+            return struct_err("not enough data to unpack %lld bytes at offset %lld",
+                              (long long)s->size, (long long)offset);
+        }
         if (offset + view.len < 0) {
             int64_t len = view.len;
             buffer_release(&view);

@@ -25,6 +25,7 @@
 #include "../runtime/abstract.h"
 #include "../runtime/args.h"
 #include "../runtime/bytes.h"
+#include "../runtime/codecs.h"
 #include "../runtime/dict.h"
 #include "../runtime/exceptions.h"
 #include "../runtime/float.h"
@@ -1334,6 +1335,7 @@ Value sys_init(const SysConfig *config) {
     defaults.int_max_str_digits = -1;
     const SysConfig *c = config ? config : &defaults;
     optimize_level = c->optimize;
+    codec_dev_mode = c->dev_mode;
     ignore_environment = c->ignore_environment;
     gc_add_root(&sys_module);
     gc_add_root(&sys_dict);

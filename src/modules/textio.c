@@ -1450,6 +1450,22 @@ static const GetSetDef textio_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+// __del__: IOBase's (close the stream if it is open), after the buffer
+// passed the unclosed-file ResourceWarning on to the raw file with this
+// wrapper as its source, as CPython's close of a finalizing wrapper.
+static Value textio_finalize(Value self) {
+    TextIOObject *t = (TextIOObject *)val_ptr(self);
+    int c = io_is_closed(self);
+    if (c == 0) {
+        if (t->buffer) {
+            io_dealloc_warn(t->buffer, self);
+        }
+        io_call(self, "close", NULL, 0);
+    }
+    err_clear();
+    return VAL_NONE;
+}
+
 Type type_textiowrapper = {
     .header = {&type_type},
     .name = "_io.TextIOWrapper",
@@ -1460,6 +1476,7 @@ Type type_textiowrapper = {
     .free = textio_free,
     .new_ = textio_new,
     .init = textio_init,
+    .finalize = textio_finalize,
     .repr = textio_repr,
     .iternext = textio_iternext,
     .methods = textio_methods,

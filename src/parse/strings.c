@@ -560,7 +560,14 @@ static int fstring_literal(StrCtx *c, FState *st, const char **pos, const char *
                 }
                 continue;
             }
-            // "\{" warns in 3.11; the brace then acts as a brace
+            // "\{" warns in 3.11 (apart from the decoding of the literal
+            // part, which may warn again); the brace then acts as a brace
+            if (ch == '{') {
+                int warned = c->warned;
+                c->warned = 0;
+                str_invalid_escape(c, '{');
+                c->warned = warned;
+            }
         }
         if (ch == '{' || ch == '}') {
             if (level == 0) {
@@ -586,8 +593,11 @@ done:
                 return -1;
             }
             sb_put(&st->lit, start, (size_t)(s - start));
-        } else if (decode_str(c, start, (size_t)(s - start), &st->lit) < 0) {
-            return -1;
+        } else {
+            c->warned = 0;  // each literal part warns for its first bad escape, as CPython
+            if (decode_str(c, start, (size_t)(s - start), &st->lit) < 0) {
+                return -1;
+            }
         }
     }
     return result;

@@ -1393,6 +1393,55 @@ static int get_coding_spec(const char *s, long size, char *spec, size_t specsize
     return 0;
 }
 
+// The coding declaration of buf[0..n) (newlines translated, no BOM): on
+// line 1, else on line 2 if line 1 holds only a comment or whitespace.
+// 1 with the name in spec, else 0.
+static int find_coding_spec(const char *buf, size_t n, char *spec, size_t specsize) {
+    const char *nl1 = memchr(buf, '\n', n);
+    const char *nl2 = nl1 ? memchr(nl1 + 1, '\n', (size_t)(buf + n - nl1 - 1)) : NULL;
+    if (!nl1) {
+        return 0;
+    }
+    if (get_coding_spec(buf, (long)(nl1 - buf), spec, specsize)) {
+        return 1;
+    }
+    for (const char *p = buf; p < nl1; p++) {
+        if (*p == '#' || *p == '\n' || *p == '\r') {
+            break;
+        }
+        if (*p != ' ' && *p != '\t' && *p != '\014') {
+            return 0;
+        }
+    }
+    return nl2 && get_coding_spec(nl1 + 1, (long)(nl2 - nl1), spec, specsize);
+}
+
+int tok_script_non_utf8(const char *src, size_t len, int *lineno, unsigned char *badbyte) {
+    if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0) {
+        return 0;
+    }
+    char spec[256];
+    if (find_coding_spec(src, len, spec, sizeof spec)) {
+        return 0;
+    }
+    int line = 1;
+    size_t i = 0;
+    while (i < len) {
+        if (src[i] == '\n') {
+            line++;
+        }
+        int valid;
+        size_t k = utf8_next_replace(src + i, len - i, &valid);
+        if (!valid) {
+            *lineno = line;
+            *badbyte = (unsigned char)src[i];
+            return 1;
+        }
+        i += k ? k : 1;
+    }
+    return 0;
+}
+
 // Init-time errors are reported as CPython's tokenizer-init errors: lineno 0,
 // offset -1, no text.
 static Tokenizer *init_error(SyntaxErrorInfo *err, const char *fmt, ...)
@@ -1478,30 +1527,8 @@ Tokenizer *tok_new_input(Arena *arena, const char *src, size_t len, TokenizerMod
             bom = 1;
             strcpy(encoding, "utf-8");
         }
-        // The coding declaration: line 1, else line 2 if line 1 holds only a
-        // comment or whitespace.
-        const char *nl1 = memchr(buf, '\n', n);
-        const char *nl2 = nl1 ? memchr(nl1 + 1, '\n', (size_t)(buf + n - nl1 - 1)) : NULL;
         char spec[256];
-        int found = 0;
-        if (nl1) {
-            found = get_coding_spec(buf, (long)(nl1 - buf), spec, sizeof spec);
-            if (!found) {
-                int stop = 0;
-                for (const char *p = buf; p < nl1; p++) {
-                    if (*p == '#' || *p == '\n' || *p == '\r') {
-                        break;
-                    }
-                    if (*p != ' ' && *p != '\t' && *p != '\014') {
-                        stop = 1;
-                        break;
-                    }
-                }
-                if (!stop && nl2) {
-                    found = get_coding_spec(nl1 + 1, (long)(nl2 - nl1), spec, sizeof spec);
-                }
-            }
-        }
+        int found = find_coding_spec(buf, n, spec, sizeof spec);
         const char *decode_with = NULL;
         if (found) {
             if (bom) {

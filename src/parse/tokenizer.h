@@ -147,6 +147,12 @@ typedef struct Tokenizer Tokenizer;
 Tokenizer *tok_new(Arena *arena, const char *src, size_t len, TokenizerMode mode,
                    SyntaxErrorInfo *err);
 
+// CPython's file tokenizer (a script run from a file or stdin) refuses a
+// source with neither a BOM nor a coding declaration whose bytes are not
+// UTF-8: 1 with the line (from 1) and the first byte of the first bad
+// sequence ("Non-UTF-8 code starting with '\\x89' in file ..."), else 0.
+int tok_script_non_utf8(const char *src, size_t len, int *lineno, unsigned char *badbyte);
+
 // tok_new for CPython's string tokenizer: exec_input 0 (eval and single
 // modes) adds no final newline, so a last line without one ends in
 // ENDMARKER with no NEWLINE token before it.

@@ -271,15 +271,32 @@ static Value bytearray_init(Value self, const Value *args, size_t nargs, Value k
         }
         return 0;
     }
-    char *data = NULL;
-    size_t len = 0;
-    if (bm_ints_from_iterable(it, &data, &len, "byte must be in range(0, 256)") < 0) {
-        free(data);
-        return 0;
+    // Each item is appended as it comes, as CPython: the iterator sees the
+    // array grow.
+    for (;;) {
+        Value item = obj_next(it);
+        if (!item) {
+            return err_occurred() ? 0 : VAL_NONE;
+        }
+        int64_t c;
+        int overflow;
+        int k = str_index_arg(item, &c, &overflow);
+        if (k < 0) {
+            return 0;
+        }
+        if (k == 0) {
+            return err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                              str_type_name(item));
+        }
+        if (overflow || c < 0 || c > 255) {
+            return err_format(&exc_ValueError, "byte must be in range(0, 256)");
+        }
+        size_t n = bytearray_obj(self)->len;
+        if (bytearray_resize(self, n + 1) < 0) {
+            return 0;
+        }
+        bytearray_obj(self)->data[n] = (char)c;
     }
-    int rc = ba_replace(self, 0, bytearray_obj(self)->len, data, len);
-    free(data);
-    return rc < 0 ? 0 : VAL_NONE;
 }
 
 // ---- slots -----------------------------------------------------------------------------
@@ -880,12 +897,9 @@ static Value ba_m_sizeof(Value self, const Value *args, size_t nargs, Value kwna
 // __reduce_ex__(proto): (type, (latin-1 str, 'latin-1') or (bytes,), state).
 static Value ba_reduce(Value self, int64_t proto) {
     ByteArrayObject *b = bytearray_obj(self);
-    Value state = obj_getattr_opt(self, str_intern_cstr("__dict__"));
+    Value state = object_getstate(self);
     if (!state) {
-        if (err_occurred()) {
-            return 0;
-        }
-        state = VAL_NONE;
+        return 0;
     }
     Value data, argt;
     if (proto < 3) {

@@ -1275,6 +1275,10 @@ Value bm_decode(Value self, const Value *args, size_t nargs, Value kwnames) {
                                   names[i], a[i] == VAL_NONE ? "None" : str_type_name(a[i]));
             }
         }
+        if (codec_dev_check(a[0] ? str_obj(a[0])->data : NULL,
+                            a[1] ? str_obj(a[1])->data : NULL) < 0) {
+            return 0;
+        }
         return str_empty();
     }
     if (val_is_bytes(self)) {
@@ -1296,7 +1300,8 @@ Value bytes_hex_impl(const char *d, size_t n, const Value *args, size_t nargs, V
         return 0;
     }
     char sep = 0;
-    if (a[0]) {
+    int has_sep = a[0] != 0;  // the separator may be NUL
+    if (has_sep) {
         int64_t len = obj_len(a[0]);
         if (len < 0) {
             return 0;
@@ -1323,10 +1328,10 @@ Value bytes_hex_impl(const char *d, size_t n, const Value *args, size_t nargs, V
     }
     static const char hexd[] = "0123456789abcdef";
     size_t group = per < 0 ? (size_t)-(int64_t)per : (size_t)per;
-    if (!sep || group == 0 || n == 0) {
-        sep = 0;
+    if (group == 0 || n == 0) {
+        has_sep = 0;
     }
-    size_t nseps = sep ? (n - 1) / group : 0;
+    size_t nseps = has_sep ? (n - 1) / group : 0;
     size_t total = 2 * n + nseps;
     StrObject *s = str_alloc(total);
     if (!s) {
@@ -1334,7 +1339,7 @@ Value bytes_hex_impl(const char *d, size_t n, const Value *args, size_t nargs, V
     }
     char *o = s->data;
     for (size_t i = 0; i < n; i++) {
-        if (sep && i > 0) {
+        if (has_sep && i > 0) {
             // Groups count from the right for a positive bytes_per_sep.
             size_t k = per > 0 ? n - i : i;
             if (k % group == 0) {

@@ -482,12 +482,17 @@ static int process_slots(Value dict, Value name, Type *base, Value bases, SlotsI
     }
     ListObject *l = list_obj(names);
     for (size_t i = 0; i < l->len; i++) {
+        // __qualname__ and __classcell__ are taken out of the dict later, as
+        // in CPython: they are no class variables.
+        if (str_equal(l->items[i], NAME(__qualname__)) ||
+            str_equal(l->items[i], NAME(__classcell__))) {
+            continue;
+        }
         int r = dict_contains(dict, l->items[i]);
         if (r < 0) {
             return -1;
         }
         if (r) {
-            // __qualname__ and __classcell__ are taken out of the dict later in CPython too.
             Value rep = obj_repr(l->items[i]);
             if (!rep) {
                 return -1;
@@ -501,11 +506,40 @@ static int process_slots(Value dict, Value name, Type *base, Value bases, SlotsI
     return 0;
 }
 
+// The `__dict__` descriptor of the first builtin type up obj's base chain
+// that defines one (module, type, function, BaseException...), or 0: a
+// class's __dict__ getset hands instances of such types to it, as CPython's
+// subtype_dict / subtype_setdict (get_builtin_base_with_dict).
+static Value builtin_dict_descr(Value obj) {
+    for (Type *t = type_of(obj); t->base; t = t->base) {
+        if (!(t->flags & TYPE_HEAP)) {
+            Value d = dict_get(t->dict, NAME(__dict__));
+            if (d) {
+                return d;
+            }
+        }
+    }
+    return 0;
+}
+
 static Value dict_getter(Value self) {
+    Value d = builtin_dict_descr(self);
+    if (d && type_of(d)->descr_get) {
+        return type_of(d)->descr_get(d, self, val_from_ptr(type_of(self)));
+    }
     return object_get_dict(self);
 }
 
 static int dict_setter(Value self, Value value) {
+    Value d = builtin_dict_descr(self);
+    if (d) {
+        if (!type_of(d)->descr_set) {
+            err_format(&exc_TypeError, "this __dict__ descriptor does not support '%s' objects",
+                       obj_type_name(self));
+            return -1;
+        }
+        return type_of(d)->descr_set(d, self, value);
+    }
     return object_set_dict(self, value);
 }
 
@@ -592,6 +626,12 @@ static int set_names(Type *t) {
 }
 
 static int init_subclass(Type *t, const Value *kwvalues, Value kwnames) {
+    // CPython calls super(t, t).__init_subclass__: a custom mro() that left
+    // t out of its own MRO fails super()'s check.
+    if (!type_is_subtype_mro(t, t)) {
+        err_format(&exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+        return -1;
+    }
     Value f = super_lookup(t, t, NAME(__init_subclass__));
     if (!f) {
         return err_occurred() ? -1 : 0;
@@ -613,19 +653,21 @@ static Value caller_module(void) {
     return name;
 }
 
-static int set_classcell(Type *t) {
-    Value cell = dict_get(t->dict, NAME(__classcell__));
-    if (!cell) {
+// Take __classcell__ (the cell of super()'s __class__) out of the namespace
+// before the __slots__ members go in (a slot may be named __classcell__):
+// *cell gets it, or 0 when there is none.
+static int take_classcell(Value ns, Value *cell) {
+    *cell = dict_get(ns, NAME(__classcell__));
+    if (!*cell) {
         return err_occurred() ? -1 : 0;
     }
-    if (type_of(cell) != &type_cell) {
-        Value r = obj_repr(val_from_ptr(type_of(cell)));
+    if (type_of(*cell) != &type_cell) {
+        Value r = obj_repr(val_from_ptr(type_of(*cell)));
         err_format(&exc_TypeError, "__classcell__ must be a nonlocal cell, not %s",
                    r ? str_obj(r)->data : "?");
         return -1;
     }
-    ((CellObject *)val_ptr(cell))->value = val_from_ptr(t);
-    return dict_del(t->dict, NAME(__classcell__)) < 0 ? -1 : 0;
+    return dict_del(ns, NAME(__classcell__)) < 0 ? -1 : 0;
 }
 
 static int add_getset(Type *t, const GetSetDef *def) {
@@ -747,6 +789,11 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
     t->free = base->free;
     t->new_ = base->new_;  // what a builtin __new__ found on the MRO stands for (slots.c)
 
+    Value classcell;
+    if (take_classcell(ns, &classcell) < 0) {
+        return 0;
+    }
+
     // The layout: members, then the instance attributes.
     size_t size = base->basic_size;
     if (slots.names) {
@@ -813,6 +860,15 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
     if (!t->mro) {
         return 0;
     }
+    // `match` sees a sequence or mapping as the first class of the MRO that
+    // is one does (CPython's inherit_patma_flags).
+    for (size_t i = 1; i < tuple_obj(t->mro)->len; i++) {
+        uint32_t f = type_ptr(tuple_obj(t->mro)->items[i])->flags & (TYPE_SEQUENCE | TYPE_MAPPING);
+        if (f) {
+            t->flags |= f;
+            break;
+        }
+    }
     TupleObject *bt = tuple_obj(bases);
     for (size_t i = 0; i < bt->len; i++) {
         if (type_add_subclass(type_ptr(bt->items[i]), t) < 0) {
@@ -823,7 +879,10 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
     if (slots_update(t, 0) < 0) {
         return 0;
     }
-    if (set_classcell(t) < 0 || set_names(t) < 0 || init_subclass(t, kwvalues, kwnames) < 0) {
+    if (classcell) {
+        ((CellObject *)val_ptr(classcell))->value = val_from_ptr(t);
+    }
+    if (set_names(t) < 0 || init_subclass(t, kwvalues, kwnames) < 0) {
         return 0;
     }
     return val_from_ptr(t);
@@ -872,15 +931,17 @@ static int same_layout_as_base(Type *child) {
     Type *p = child->base;
     return p && child->basic_size == p->basic_size && child->item_size == p->item_size &&
            child->dict_offset == p->dict_offset && child->attrs_offset == p->attrs_offset &&
-           (child->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS)) ==
-               (p->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS)) &&
+           (child->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS | TYPE_HAS_WEAKREF)) ==
+               (p->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS | TYPE_HAS_WEAKREF)) &&
            child->free == p->free;
 }
 
 static int same_slots_added(Type *a, Type *b) {
+    // (CPython's instances hold their weakref list in a slot of their own:
+    // a class that adds one differs from one that does not.)
     if (a->basic_size != b->basic_size || a->attrs_offset != b->attrs_offset ||
-        (a->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS)) !=
-            (b->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS))) {
+        (a->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS | TYPE_HAS_WEAKREF)) !=
+            (b->flags & (TYPE_HAS_SHAPE | TYPE_VAR_ATTRS | TYPE_HAS_WEAKREF))) {
         return 0;
     }
     Value sa = (a->flags & TYPE_HEAP) ? ((HeapType *)a)->slots : 0;
@@ -1257,11 +1318,11 @@ static Value type_get_flags(Value self) {
     if (f & TYPE_ABSTRACT) {
         r |= 1u << 20;
     }
-    if (f & (TYPE_LIST_SUBCLASS | TYPE_TUPLE_SUBCLASS)) {
-        r |= 1u << 5;  // SEQUENCE
+    if (f & TYPE_SEQUENCE) {
+        r |= 1u << 5;
     }
-    if (f & TYPE_DICT_SUBCLASS) {
-        r |= 1u << 6;  // MAPPING
+    if (f & TYPE_MAPPING) {
+        r |= 1u << 6;
     }
     static const struct {
         uint32_t krait;

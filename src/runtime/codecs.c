@@ -966,9 +966,55 @@ static int codec_via_registry(Value input, const char *encoding, const char *err
     return 1;
 }
 
+int codec_dev_mode;
+
+// The development mode's early check of the names (CPython's
+// unicode_check_encoding_errors, with its fast names): 0, or -1 with the
+// LookupError of an unknown encoding or error handler.
+int codec_dev_check(const char *encoding, const char *errors) {
+    if (!codec_dev_mode) {
+        return 0;
+    }
+    if (encoding && strcmp(encoding, "utf-8") != 0 && strcmp(encoding, "utf8") != 0 &&
+        strcmp(encoding, "ascii") != 0 && !codec_find_name(encoding)) {
+        Value name = str_from_cstr(encoding);
+        if (!name) {
+            return -1;
+        }
+        if (!codec_registry_hook) {
+            err_format(&exc_LookupError, "unknown encoding: %s", encoding);
+            return -1;
+        }
+        if (!codec_registry_hook(name)) {
+            return -1;
+        }
+    }
+    static const char *const fast[] = {"strict", "ignore", "replace", "surrogateescape",
+                                       "surrogatepass", "xmlcharrefreplace", "backslashreplace",
+                                       "namereplace", NULL};
+    if (!errors) {
+        return 0;
+    }
+    for (const char *const *f = fast; *f; f++) {
+        if (strcmp(errors, *f) == 0) {
+            return 0;
+        }
+    }
+    if (!codec_lookup_error_handler(errors)) {
+        if (!err_occurred()) {
+            codec_unknown_handler(errors);
+        }
+        return -1;
+    }
+    return 0;
+}
+
 Value codec_encode(Value s, const char *encoding, const char *errors) {
     CodecKind kind;
     int charmap;
+    if (codec_dev_check(encoding, errors) < 0) {
+        return 0;
+    }
     if (encoding && codec_lookup(encoding, &kind, &charmap, "encode") < 0) {
         Value r;
         return codec_via_registry(s, encoding, errors, 1, &r) > 0 ? r : 0;  // not wrapped
@@ -1676,6 +1722,9 @@ Value codec_decode(Value obj, const char *data, size_t n, const char *encoding,
                    const char *errors) {
     CodecKind kind;
     int charmap;
+    if (codec_dev_check(encoding, errors) < 0) {
+        return 0;
+    }
     if (encoding && codec_lookup(encoding, &kind, &charmap, "decode") < 0) {
         Value r, input = obj ? obj : bytes_from(data, n);
         if (!input) {

@@ -73,6 +73,12 @@ const char *codec_cpython_module(const char *encoding);
 // do not have themselves. NULL until _codecs is imported.
 extern Value (*codec_registry_hook)(Value encoding);
 
+// -X dev (set by sys_init): codec_encode and codec_decode look the encoding
+// and the error handler up before anything else, as CPython's development
+// mode, so a bad name fails even on empty input.
+extern int codec_dev_mode;
+int codec_dev_check(const char *encoding, const char *errors);  // 0, or -1 with LookupError
+
 // The bytes.decode method, for bytes.c's method table.
 Value bytes_m_decode(Value self, const Value *args, size_t nargs, Value kwnames);
 

@@ -868,10 +868,14 @@ Value dict_getitem(Value v, Value key) {
         return 0;
     }
     if (!dict_check_exact(v)) {
-        // A subclass may define __missing__.
-        Value missing = type_lookup(type_of(v), str_intern_cstr("__missing__"));
+        // A subclass may define __missing__ (looked up on the type, bound
+        // without the instance's __getattribute__, as CPython).
+        Value missing = obj_lookup_special(v, str_intern_cstr("__missing__"));
         if (missing) {
-            return obj_call_method(v, "__missing__", &key, 1);
+            return obj_call(missing, &key, 1, 0);
+        }
+        if (err_occurred()) {
+            return 0;
         }
     }
     return err_key_error(key);
@@ -1618,7 +1622,7 @@ static Value dict_tp_init(Value self, const Value *args, size_t nargs, Value kwn
 Type type_dict = {
     .header = {&type_type},
     .name = "dict",
-    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_DICT_SUBCLASS,
+    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_DICT_SUBCLASS | TYPE_MAPPING,
     .basic_size = sizeof(DictObject),
     .base = &type_object,
     .trace = dict_trace,

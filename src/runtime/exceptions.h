@@ -88,6 +88,10 @@ typedef struct ExceptionObject {
     Value traceback;         // traceback or None
     Value cause, context;    // exceptions or None
     int suppress_context;
+    // The interpreter's note of the instruction (index) at which this
+    // exception last entered a handler, for a cleanup handler's re-raise
+    // to restore as its frame's last instruction (CPython's pushed lasti).
+    int32_t handler_lasti;
     Value dict;              // instance attributes of user subclasses, or 0
 } ExceptionObject;
 

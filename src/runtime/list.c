@@ -2196,7 +2196,7 @@ Type type_list = {
     .header = {&type_type},
     .name = "list",
     .text_signature = "(iterable=(), /)",
-    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_LIST_SUBCLASS,
+    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_LIST_SUBCLASS | TYPE_SEQUENCE,
     .basic_size = sizeof(ListObject),
     .base = &type_object,
     .trace = list_trace,

@@ -154,6 +154,7 @@ static const MethodDef mp_methods[] = {
 Type type_mappingproxy = {
     .header = {&type_type},
     .name = "mappingproxy",
+    .flags = TYPE_MAPPING,
     .basic_size = sizeof(MappingProxyObject),
     .base = &type_object,
     .trace = mp_trace,

@@ -11,6 +11,7 @@
 #include "list.h"
 #include "str.h"
 #include "strbuf.h"
+#include "tuple.h"
 #include "type.h"
 
 typedef struct NamespaceObject {
@@ -158,6 +159,26 @@ static Value namespace_richcompare(Value a, Value b, CompareOp op) {
     return val_bool(op == CMP_EQ ? eq : !eq);
 }
 
+// __reduce__: (type(self), (), a copy of the attributes), as CPython.
+static Value namespace_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    if (method_check_args("SimpleNamespace.__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    Value state = dict_copy(NS(self)->dict);
+    Value empty = state ? tuple_new(0) : 0;
+    if (!empty) {
+        return 0;
+    }
+    Value items[3] = {val_from_ptr(type_of(self)), empty, state};
+    return tuple_from(items, 3);
+}
+
+static const MethodDef namespace_methods[] = {
+    {"__reduce__", namespace_m_reduce, METH_DEFAULT, "Return state information for pickling"},
+    {NULL, NULL, 0, NULL},
+};
+
 static const MemberDef namespace_members[] = {
     {"__dict__", MEMBER_VALUE_RO, offsetof(NamespaceObject, dict), NULL},
     {NULL, 0, 0, NULL},
@@ -172,6 +193,7 @@ Type type_namespace = {
     .trace = namespace_trace,
     .repr = namespace_repr,
     .richcompare = namespace_richcompare,
+    .methods = namespace_methods,
     .hash = hash_unhashable,
     .getattr = namespace_getattr,
     .setattr = namespace_setattr,

@@ -14,6 +14,7 @@
 #include "gc.h"
 #include "int.h"
 #include "list.h"
+#include "module.h"
 #include "set.h"
 #include "shape.h"
 #include "str.h"
@@ -167,7 +168,8 @@ static int object_set_class(Value self, Value value) {
         return -1;
     }
     Type *old = type_of(self), *new_type = type_ptr(value);
-    if (!(old->flags & TYPE_HEAP) || !(new_type->flags & TYPE_HEAP)) {
+    int modules = type_is_subtype(old, &type_module) && type_is_subtype(new_type, &type_module);
+    if (!modules && (!(old->flags & TYPE_HEAP) || !(new_type->flags & TYPE_HEAP))) {
         err_format(&exc_TypeError,
                    "__class__ assignment only supported for mutable types or ModuleType subclasses");
         return -1;
@@ -286,6 +288,31 @@ static Value object_m_sizeof(Value self, const Value *args, size_t nargs, Value 
 
 // ---- pickling support: __getstate__, __reduce_ex__, __reduce__ ------------------------
 
+static Value import_copyreg(void);
+
+// CPython's _PyType_GetSlotNames: the class's own __slotnames__ (a list or
+// None), else copyreg._slotnames(cls), which computes and caches it.
+static Value slot_names(Type *type) {
+    Value names = dict_get(type->dict, str_intern_cstr("__slotnames__"));
+    if (names) {
+        if (names != VAL_NONE && !list_check(names)) {
+            return err_format(&exc_TypeError, "%s.__slotnames__ should be a list or None, not %s",
+                              type->name, obj_type_name(names));
+        }
+        return names;
+    }
+    if (err_occurred()) {
+        return 0;
+    }
+    Value copyreg = import_copyreg();
+    Value fn = copyreg ? obj_getattr_cstr(copyreg, "_slotnames") : 0;
+    names = fn ? obj_call1(fn, val_from_ptr(type)) : 0;
+    if (names && names != VAL_NONE && !list_check(names)) {
+        return err_format(&exc_TypeError, "copyreg._slotnames didn't return a list or None");
+    }
+    return names;
+}
+
 // object.__getstate__: the instance dict (None when empty or absent), paired
 // with a dict of the filled __slots__ when the class has any. `required`
 // (no __getnewargs__ and not a list or dict) refuses variable-size builtins.
@@ -306,6 +333,22 @@ static Value getstate_default(Value self, int required) {
     if (required && builtin_base->basic_size > plain) {
         return err_format(&exc_TypeError, "cannot pickle '%s' object", type->name);
     }
+    Value names = slot_names(type);
+    if (!names) {
+        return 0;
+    }
+    if (required) {
+        // Slots the names do not cover cannot be restored (CPython compares
+        // the instance size with what the names account for).
+        size_t nslots = 0;
+        for (Type *t = type; t && (t->flags & TYPE_HEAP); t = t->base) {
+            Value own = ((HeapType *)t)->slots;
+            nslots += own ? tuple_obj(own)->len : 0;
+        }
+        if (nslots > (names == VAL_NONE ? 0 : list_obj(names)->len)) {
+            return err_format(&exc_TypeError, "cannot pickle '%s' object", type->name);
+        }
+    }
     Value state = instance_dict_opt(self);
     if (!state && err_occurred()) {
         return 0;
@@ -316,23 +359,18 @@ static Value getstate_default(Value self, int required) {
         return 0;
     }
     Value slots = 0;
-    for (Type *t = type; t && (t->flags & TYPE_HEAP); t = t->base) {
-        Value names = ((HeapType *)t)->slots;
-        if (!names) {
-            continue;
-        }
-        for (size_t i = 0; i < tuple_obj(names)->len; i++) {
-            Value name = tuple_obj(names)->items[i];
-            Value v = obj_getattr_opt(self, name);
-            if (!v) {
-                if (err_occurred()) {
-                    return 0;
-                }
-                continue;
-            }
-            if ((!slots && !(slots = dict_new())) || dict_set(slots, name, v) < 0) {
+    // (The list may change while attributes are read: its length each time.)
+    for (size_t i = 0; names != VAL_NONE && i < list_obj(names)->len; i++) {
+        Value name = list_obj(names)->items[i];
+        Value v = obj_getattr_opt(self, name);
+        if (!v) {
+            if (err_occurred()) {
                 return 0;
             }
+            continue;
+        }
+        if ((!slots && !(slots = dict_new())) || dict_set(slots, name, v) < 0) {
+            return 0;
         }
     }
     return slots ? tuple_pack2(state, slots) : state;
@@ -356,6 +394,10 @@ static Value getstate(Value self, int required) {
         return getstate_default(self, required);
     }
     return obj_call0(f);
+}
+
+Value object_getstate(Value obj) {
+    return getstate(obj, 0);
 }
 
 static Value import_copyreg(void) {

@@ -131,6 +131,13 @@ enum TypeFlags {
     // (gc_register_finalizer) only when finalizing them can matter, so
     // TYPE_HAS_FINALIZER is not set for it (generators, coroutines).
     TYPE_FINALIZER_OPT_IN = 1 << 17,
+    // What a `match` statement takes for a sequence or a mapping (CPython's
+    // Py_TPFLAGS_SEQUENCE / _MAPPING): list, tuple, range, memoryview,
+    // array, deque / dict, mappingproxy; inherited from the base, set on a
+    // class by collections.abc's __abc_tpflags__ (_abc._abc_init) and on a
+    // class registered with such an ABC (and its subclasses).
+    TYPE_SEQUENCE = 1 << 18,
+    TYPE_MAPPING = 1 << 19,
 };
 
 struct Type {

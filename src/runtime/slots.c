@@ -941,11 +941,66 @@ static Value wrapper_get_doc(Value self) {
     return VAL_NONE;
 }
 
+// The signature inspect reads, by the kind of slot (CPython's slotdefs).
+static const char *wrapper_signature(const SlotDef *def) {
+    switch (def->kind) {
+    case W_CALL: case W_INIT:
+        return "($self, /, *args, **kwargs)";
+    case W_RICH: case W_BINOP_L: case W_BINOP_R: case W_INPLACE: case W_SEQ_CONCAT:
+    case W_SEQ_REPEAT:
+        return "($self, value, /)";
+    case W_POW_L: case W_POW_R:
+        return "($self, value, mod=None, /)";
+    case W_GETATTR: case W_DELATTR:
+        return "($self, name, /)";
+    case W_SETATTR:
+        return "($self, name, value, /)";
+    case W_DESCR_GET:
+        return "($self, instance, owner=None, /)";
+    case W_DESCR_SET:
+        return "($self, instance, value, /)";
+    case W_DESCR_DELETE:
+        return "($self, instance, /)";
+    case W_GETITEM: case W_DELITEM: case W_CONTAINS:
+        return "($self, key, /)";
+    case W_SETITEM:
+        return "($self, key, value, /)";
+    case W_NONE:
+        return NULL;
+    default:
+        return "($self, /)";
+    }
+}
+
+static Value wrapper_get_text_signature(Value self) {
+    const char *sig = wrapper_signature(((WrapperDescrObject *)val_ptr(self))->def);
+    return sig ? str_from_cstr(sig) : VAL_NONE;
+}
+
+// (getattr, (objclass, name)): a slot wrapper pickles by name, as CPython.
+static Value wrapper_descr_m_reduce(Value self, const Value *args, size_t nargs, Value kwnames) {
+    (void)args;
+    if (method_check_args("wrapper_descriptor.__reduce__", nargs, kwnames, 0, 0) < 0) {
+        return 0;
+    }
+    WrapperDescrObject *w = (WrapperDescrObject *)val_ptr(self);
+    Value fn = vm_builtins ? dict_get_cstr(vm_builtins, "getattr") : 0;
+    Value name = fn ? str_intern_cstr(w->def->name) : 0;
+    Value a = name ? tuple_pack2(val_from_ptr(w->owner), name) : 0;
+    return a ? tuple_pack2(fn, a) : 0;
+}
+
+static const MethodDef wrapper_descr_methods[] = {
+    {"__reduce__", wrapper_descr_m_reduce, METH_NO_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static const GetSetDef wrapper_descr_getset[] = {
     {"__name__", wrapper_get_name, NULL, NULL},
     {"__qualname__", wrapper_get_qualname, NULL, NULL},
     {"__objclass__", wrapper_get_objclass, NULL, NULL},
     {"__doc__", wrapper_get_doc, NULL, NULL},
+    {"__text_signature__", wrapper_get_text_signature, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -972,11 +1027,21 @@ static Value method_wrapper_get_self(Value self) {
     return ((MethodWrapperObject *)val_ptr(self))->self;
 }
 
+static Value method_wrapper_get_objclass(Value self) {
+    return wrapper_get_objclass(val_from_ptr(((MethodWrapperObject *)val_ptr(self))->descr));
+}
+
+static Value method_wrapper_get_text_signature(Value self) {
+    return wrapper_get_text_signature(val_from_ptr(((MethodWrapperObject *)val_ptr(self))->descr));
+}
+
 static const GetSetDef method_wrapper_getset[] = {
     {"__name__", method_wrapper_get_name, NULL, NULL},
     {"__qualname__", method_wrapper_get_qualname, NULL, NULL},
     {"__self__", method_wrapper_get_self, NULL, NULL},
+    {"__objclass__", method_wrapper_get_objclass, NULL, NULL},
     {"__doc__", wrapper_get_doc, NULL, NULL},
+    {"__text_signature__", method_wrapper_get_text_signature, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -1006,6 +1071,7 @@ Type type_wrapper_descriptor = {
     .repr = wrapper_descr_repr,
     .descr_get = wrapper_descr_get,
     .call = wrapper_descr_call,
+    .methods = wrapper_descr_methods,
     .getset = wrapper_descr_getset,
 };
 
@@ -1013,7 +1079,7 @@ Type type_wrapper_descriptor = {
 static Value method_wrapper_m_reduce(Value self, const Value *args, size_t nargs,
                                      Value kwnames) {
     (void)args;
-    if (method_check_args("__reduce__", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("method-wrapper.__reduce__", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     MethodWrapperObject *m = (MethodWrapperObject *)val_ptr(self);

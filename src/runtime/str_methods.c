@@ -1802,8 +1802,11 @@ Value str_tp_new(Value type, const Value *args, size_t nargs, Value kwnames) {
         }
         const char *enc = a[1] ? str_obj(a[1])->data : NULL;
         const char *errors = a[2] ? str_obj(a[2])->data : NULL;
-        r = bytes_len(b) == 0 ? str_empty()
-                              : codec_decode(b, bytes_data(b), bytes_len(b), enc, errors);
+        if (bytes_len(b) == 0) {
+            r = codec_dev_check(enc, errors) < 0 ? 0 : str_empty();
+        } else {
+            r = codec_decode(b, bytes_data(b), bytes_len(b), enc, errors);
+        }
     } else if (val_is_str(a[0])) {
         return err_format(&exc_TypeError, "decoding str is not supported");
     } else {

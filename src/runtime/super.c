@@ -37,15 +37,16 @@ static void super_trace(Object *o, GcTracer *t) {
 
 // The type whose MRO super(type, obj) searches (CPython's supercheck).
 static Type *supercheck(Type *type, Value obj) {
-    if (type_check(obj) && type_is_subtype(type_ptr(obj), type)) {
+    if (type_check(obj) && type_is_subtype_mro(type_ptr(obj), type)) {
         return type_ptr(obj);
     }
-    if (type_is_subtype(type_of(obj), type)) {
+    if (type_is_subtype_mro(type_of(obj), type)) {
         return type_of(obj);
     }
     Value cls = obj_getattr_opt(obj, NAME(__class__));
     if (cls) {
-        if (type_check(cls) && type_ptr(cls) != type_of(obj) && type_is_subtype(type_ptr(cls), type)) {
+        if (type_check(cls) && type_ptr(cls) != type_of(obj) &&
+            type_is_subtype_mro(type_ptr(cls), type)) {
             return type_ptr(cls);
         }
     } else if (err_occurred()) {

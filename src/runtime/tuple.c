@@ -468,7 +468,7 @@ Type type_tuple = {
     .header = {&type_type},
     .name = "tuple",
     .text_signature = "(iterable=(), /)",
-    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_TUPLE_SUBCLASS,
+    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_TUPLE_SUBCLASS | TYPE_SEQUENCE,
     .basic_size = sizeof(TupleObject),
     .item_size = sizeof(Value),
     .base = &type_object,

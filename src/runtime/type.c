@@ -122,6 +122,19 @@ void type_modified(Type *t) {
     type_each_subclass(t, modified_one, NULL);
 }
 
+int type_is_subtype_mro(const Type *a, const Type *b) {
+    if (a->mro) {
+        TupleObject *mro = tuple_obj(a->mro);
+        for (size_t i = 0; i < mro->len; i++) {
+            if (val_ptr(mro->items[i]) == (const Object *)b) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    return type_is_subtype(a, b);
+}
+
 int type_is_subtype(const Type *a, const Type *b) {
     if (a == b) {
         return 1;
@@ -327,7 +340,9 @@ Value builtin_function_new(const MethodDef *def, Value self, Value module) {
 }
 
 // A module function (bound to a module or to nothing) shows as a function;
-// anything else as a method of its object.
+// anything else as a method of its object. A C type's static method keeps
+// its type in `self` (for its name and pickling, as CPython's m_self) but is
+// called without it and shows None as __self__.
 static int builtin_is_function(const BuiltinMethodObject *m) {
     return !m->self || m->module;
 }
@@ -360,7 +375,7 @@ static Value builtin_method_get_qualname(Value self) {
 
 static Value builtin_method_get_self(Value self) {
     BuiltinMethodObject *m = (BuiltinMethodObject *)val_ptr(self);
-    return m->self ? m->self : VAL_NONE;
+    return m->self && !(m->def->flags & METH_STATIC) ? m->self : VAL_NONE;
 }
 
 static Value builtin_method_get_module(Value self) {
@@ -443,7 +458,7 @@ static Value builtin_method_call(Value callable, const Value *args, size_t nargs
     if (!check_no_keywords(m->def, kwnames)) {
         return 0;
     }
-    Value r = m->def->fn(m->self, args, nargs, kwnames);
+    Value r = m->def->fn(m->def->flags & METH_STATIC ? 0 : m->self, args, nargs, kwnames);
     // Only methods of instances (and classmethods, named by their class):
     // module functions and a type's __new__ write their own names.
     bool is_type = type_check(m->self);
@@ -470,7 +485,7 @@ static Value descr_qualname_of(const char *name, Type *owner) {
 static Value method_descr_get(Value descr, Value instance, Value owner) {
     MethodDescrObject *d = (MethodDescrObject *)val_ptr(descr);
     if (d->def->flags & METH_STATIC) {
-        return builtin_method_new(d->def, 0);
+        return builtin_method_new(d->def, val_from_ptr(d->owner));
     }
     if (d->def->flags & METH_CLASS) {
         Value cls = owner ? owner : val_from_ptr(type_of(instance));
@@ -714,8 +729,7 @@ Type type_method_descriptor = {
 // Not TYPE_METHOD_DESCR: it binds to the class, not to the instance.
 Type type_classmethod_descriptor = {
     .header = {&type_type},
-    .name = "classmethod_descriptor",
-    .methods = method_descr_methods,
+    .name = "classmethod_descriptor",  // no __reduce__: CPython's does not pickle
     .basic_size = sizeof(MethodDescrObject),
     .base = &type_object,
     .trace = descr_trace,
@@ -919,7 +933,7 @@ int type_ready(Type *t) {
     for (const MethodDef *m = t->methods; m && m->name; m++) {
         if (m->flags & METH_STATIC) {
             // As CPython: a staticmethod holding the builtin function.
-            Value f = builtin_method_new(m, 0);
+            Value f = builtin_method_new(m, val_from_ptr(t));
             Value sm = f ? staticmethod_new(f) : 0;
             Value key = sm ? str_intern_cstr(m->name) : 0;
             if (!key || dict_set(t->dict, key, sm) < 0) {

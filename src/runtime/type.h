@@ -90,6 +90,9 @@ Value type_lookup(Type *t, Value name);
 
 // Is `a` the same as or a subclass of `b`?
 int type_is_subtype(const Type *a, const Type *b);
+// CPython's PyType_IsSubtype to the letter: with an MRO, only what it
+// lists (a custom mro() may leave the class itself out); super() checks so.
+int type_is_subtype_mro(const Type *a, const Type *b);
 
 // After any change to t's namespace or bases: new version, refreshed slots,
 // invalidated caches, also for subclasses.
@@ -130,6 +133,11 @@ Value object_instance_attr(Value obj, Value name);
 // anything but a dict is a TypeError; deleting leaves an empty dict.
 Value object_get_dict(Value self);
 int object_set_dict(Value self, Value value);
+
+// CPython's _PyObject_GetState: obj.__getstate__(), for the __reduce__ of
+// builtin types whose subclasses pickle their __dict__ and __slots__
+// (None, the dict, or (dict or None, slots dict)).
+Value object_getstate(Value obj);
 
 // After a __new__: debug builds abort when the object is smaller than its
 // type's basic_size (a C __new__ that ignored a subclass's larger layout).

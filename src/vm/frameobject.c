@@ -69,6 +69,9 @@ static int fo_lineno(const FrameObject *fo) {
     if (fo->live && __builtin_expect(vm_hooks_on, 0) && vm_trace_call_line(fo->live) >= 0) {
         return vm_trace_call_line(fo->live);
     }
+    if (fo->live && (fo->live->flags & FRAME_GEN) && !(fo->live->flags & FRAME_STARTED)) {
+        return (int)fo->code->firstlineno;  // a generator not started yet: its def line
+    }
     return fo->live ? frame_lineno(fo->live) : code_position(fo->code, (uint32_t)fo->lasti).lineno;
 }
 
@@ -399,11 +402,9 @@ static Value fr_m_clear(Value self, const Value *args, size_t nargs, Value kwnam
         if (!(f->flags & FRAME_GEN) || gen_is_running(gen_of_frame(f))) {
             return err_format(&exc_RuntimeError, "cannot clear an executing frame");
         }
-        if (!gen_close(gen_of_frame(f))) {
-            return 0;
-        }
+        gen_finalize_for_clear(gen_of_frame(f));
         if (fo->live) {
-            return VAL_NONE;   // a generator that never started: nothing ran
+            return VAL_NONE;   // still suspended (an unawaited coroutine, a refusal to close)
         }
     }
     fo->locals = 0;
@@ -474,6 +475,15 @@ void traceback_add(Value exc, Frame *f, uint32_t pc_index) {
     tb->lasti = (int32_t)pc_index * 2;
     tb->lineno = -1;
     e->traceback = val_from_ptr(tb);
+}
+
+int traceback_head_is(Value exc, Frame *f) {
+    ExceptionObject *e = (ExceptionObject *)val_ptr(exc);
+    if (!e->traceback || e->traceback == VAL_NONE || !f->frame_object) {
+        return 0;
+    }
+    TracebackObject *tb = (TracebackObject *)val_ptr(e->traceback);
+    return tb->frame == f->frame_object && fo_obj(tb->frame)->live == f;
 }
 
 static TracebackObject *tb_obj(Value v) { return (TracebackObject *)val_ptr(v); }

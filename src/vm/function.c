@@ -4,6 +4,7 @@
 // globals, defaults, closure cells. Calling one goes through
 // vm_call_function (interp.c); the interpreter's own CALL ops recognize
 // functions and bound methods and push the frame without any C recursion.
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "../runtime/exceptions.h"
 #include "../runtime/gc.h"
 #include "../runtime/list.h"
+#include "../runtime/module.h"
 #include "../runtime/str.h"
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
@@ -46,14 +48,13 @@ Value function_new(Code *code, Value globals) {
     f->globals = globals;
     f->name = code->name;
     f->qualname = code->qualname;
+    // __builtins__: a module stands for its dict, anything else serves as
+    // a mapping (looked up through __getitem__); missing, the builtins
     Value b = dict_get_cstr(globals, "__builtins__");
-    if (b && !dict_check(b)) {
-        b = obj_getattr_cstr(b, "__dict__");  // a module
-        if (!b) {
-            err_clear();
-        }
+    if (b && module_check(b)) {
+        b = module_dict(b);
     }
-    f->builtins = b && dict_check(b) ? b : vm_builtins;
+    f->builtins = b ? b : vm_builtins;
     Value m = dict_get_cstr(globals, "__name__");
     f->module = m ? m : VAL_NONE;
     f->doc = VAL_NONE;
@@ -208,8 +209,6 @@ static int fn_set_code(Value self, Value v) {
     f->code = c;
     return 0;
 }
-static Value fn_get_globals(Value self) { return func_obj(self)->globals; }
-static Value fn_get_builtins(Value self) { return func_obj(self)->builtins; }
 static Value fn_get_closure(Value self) {
     Value c = func_obj(self)->closure;
     return c ? c : VAL_NONE;
@@ -255,12 +254,18 @@ static const GetSetDef function_getset[] = {
     {"__defaults__", fn_get_defaults, fn_set_defaults, NULL},
     {"__kwdefaults__", fn_get_kwdefaults, fn_set_kwdefaults, NULL},
     {"__code__", fn_get_code, fn_set_code, NULL},
-    {"__globals__", fn_get_globals, NULL, NULL},
-    {"__builtins__", fn_get_builtins, NULL, NULL},
     {"__closure__", fn_get_closure, NULL, NULL},
     {"__annotations__", fn_get_annotations, fn_set_annotations, NULL},
     {"__dict__", fn_get_dict, fn_set_dict, NULL},
     {NULL, NULL, NULL, NULL},
+};
+
+// Read-only members, as CPython's (types.MemberDescriptorType is the type
+// of FunctionType.__globals__).
+static const MemberDef function_members[] = {
+    {"__globals__", MEMBER_VALUE_RO, offsetof(FunctionObject, globals), NULL},
+    {"__builtins__", MEMBER_VALUE_RO, offsetof(FunctionObject, builtins), NULL},
+    {NULL, 0, 0, NULL},
 };
 
 // function(code, globals, name=None, argdefs=None, closure=None):
@@ -340,6 +345,7 @@ Type type_function = {
     .setattr = function_setattr,
     .call = vm_call_function,
     .descr_get = function_descr_get,
+    .members = function_members,
     .getset = function_getset,
 };
 

@@ -113,6 +113,17 @@ static int warn_unawaited(GenObject *g) {
     return 0;
 }
 
+void gen_finalize_for_clear(Value self) {
+    Value saved = err_fetch();
+    UnaryFunc fin = type_of(self)->finalize;
+    if (!(fin ? fin(self) : gen_close(self))) {
+        err_write_unraisable(self);
+    }
+    if (saved) {
+        err_set_value(saved);
+    }
+}
+
 static Value gen_finalize(Value self) {
     GenObject *g = gen_obj(self);
     if (g->state == GEN_CLOSED || g->state == GEN_RUNNING) {
@@ -255,7 +266,7 @@ Value gen_send(Value gen, Value value, int throwing, int *yielded) {
         vm_thread.handled = g->handled;
     }
     g->state = GEN_RUNNING;
-    Value r = vm_run_frame(f, throwing);
+    Value r = vm_run_frame(f, throwing && !g->handled ? VM_RUN_THROW_NO_CHAIN : throwing);
     frame_unlink(f);
     if (f->flags & FRAME_YIELDED) {
         f->flags &= ~FRAME_YIELDED;

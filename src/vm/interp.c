@@ -545,7 +545,12 @@ Value vm_call_function(Value func, const Value *args, size_t nargs, Value kwname
     return call_function(func_obj(func), 0, args, nargs, kwnames);
 }
 
-Value vm_eval_code(Code *code, Value globals, Value locals) {
+// exec(code, globals, locals, closure=...): closure, when not 0, is a tuple
+// of code->nfrees cells (the caller checked) for the code's free variables.
+// Inlined into both entry points: no extra C frame under the module's code
+// (the collector scans the C stack conservatively).
+static inline __attribute__((always_inline)) Value eval_code(Code *code, Value globals,
+                                                             Value locals, Value closure) {
     Value builtins = dict_get_cstr(globals, "__builtins__");
     if (!builtins) {
         if (err_occurred()) {
@@ -556,7 +561,7 @@ Value vm_eval_code(Code *code, Value globals, Value locals) {
         }
         builtins = vm_builtins;
     }
-    if (!dict_check(builtins)) {
+    if (module_check(builtins)) {  // anything else serves as a mapping
         builtins = obj_getattr_cstr(builtins, "__dict__");
         if (!builtins) {
             return 0;
@@ -576,6 +581,9 @@ Value vm_eval_code(Code *code, Value globals, Value locals) {
                 ok = 0;
             }
         }
+        if (closure && code->nfrees) {
+            memcpy(cells + code->ncells, tuple_obj(closure)->items, code->nfrees * sizeof(Value));
+        }
         if (ok) {
             r = vm_run_frame(f, 0);
         } else {
@@ -584,6 +592,14 @@ Value vm_eval_code(Code *code, Value globals, Value locals) {
     }
     vm_leave_call();
     return r;
+}
+
+Value vm_eval_code(Code *code, Value globals, Value locals) {
+    return eval_code(code, globals, locals, 0);
+}
+
+Value vm_eval_code_closure(Code *code, Value globals, Value locals, Value closure) {
+    return eval_code(code, globals, locals, closure);
 }
 
 Value vm_run_class_body(Value func, Value ns) {
@@ -643,15 +659,31 @@ static Value name_error(Value name) {
     return 0;
 }
 
-static Value load_global(Frame *f, Value name) {
-    Value v = dict_get(f->globals, name);
-    if (v) {
-        return v;
+// LOADGLOBAL reads a dict subclass of globals through its __getitem__
+// (by_item), LOADNAME as a plain dict, as CPython; builtins other than an
+// exact dict always go through __getitem__.
+static Value load_global(Frame *f, Value name, int by_item) {
+    Value v;
+    if (by_item && !dict_check_exact(f->globals)) {
+        v = obj_getitem(f->globals, name);
+        if (v) {
+            return v;
+        }
+        if (!err_matches(&exc_KeyError)) {
+            return 0;
+        }
+        err_clear();
+    } else {
+        v = dict_get(f->globals, name);
+        if (v) {
+            return v;
+        }
+        if (err_occurred()) {
+            return 0;
+        }
     }
-    if (err_occurred()) {
-        return 0;
-    }
-    v = dict_check(f->builtins) ? dict_get(f->builtins, name) : obj_getitem(f->builtins, name);
+    v = dict_check_exact(f->builtins) ? dict_get(f->builtins, name)
+                                      : obj_getitem(f->builtins, name);
     if (v) {
         return v;
     }
@@ -660,6 +692,20 @@ static Value load_global(Frame *f, Value name) {
     }
     err_clear();
     return name_error(name);
+}
+
+// A name of the frame's builtins (an exact dict, or any mapping through its
+// __getitem__): the value, or 0 with no exception when missing, or 0 with an
+// exception.
+static Value builtins_lookup(Frame *f, const char *name) {
+    if (dict_check_exact(f->builtins)) {
+        return dict_get_cstr(f->builtins, name);
+    }
+    Value v = obj_getitem(f->builtins, str_intern_cstr(name));
+    if (!v && err_matches(&exc_KeyError)) {
+        err_clear();
+    }
+    return v;
 }
 
 // Look `name` up in a locals mapping: the value, or 0 with no exception when
@@ -683,7 +729,7 @@ static Value load_name(Frame *f, Value name) {
     if (v || err_occurred()) {
         return v;
     }
-    return load_global(f, name);
+    return load_global(f, name, 0);
 }
 
 static int store_name(Frame *f, Value name, Value v) {
@@ -1499,6 +1545,7 @@ Value vm_run_frame(Frame *f, int throwing) {
     Instr i;
     Value exc = 0;
     int reraise = 0;
+    int64_t leave_pc = -1;  // RERAISE X=1: the instruction it restores as the frame's last
     // The `self` of the call being made lives in memory whose address
     // escapes, not in a C variable: the compiler must reload it after each
     // call rather than keep a copy in a spill slot of this frame, where the
@@ -1572,7 +1619,7 @@ Value vm_run_frame(Frame *f, int throwing) {
         // generator handles (CPython's _PyErr_ChainStackItem), even one that
         // already left another generator's frame.
         cur = f->pc;
-        vm_thread.propagating = 0;
+        vm_thread.propagating = throwing == VM_RUN_THROW_NO_CHAIN ? err_normalize() : 0;
         if (__builtin_expect(vm_hooks_on, 0)) {
             vm_trace_throw(f);  // (a hook's exception replaces the thrown one)
         }
@@ -1710,12 +1757,12 @@ L_TRACE_HOOK: {
         // builtins version) pair seen before means neither dict changed.
         Instr *cache = (Instr *)cur + 1;
         uint64_t gv = dict_version(f->globals);
-        int cacheable = dict_check_exact(f->builtins);
+        int cacheable = dict_check_exact(f->builtins) && dict_check_exact(f->globals);
         if (cache[0] == gv && cacheable && cache[1] == dict_version(f->builtins)) {
             R[A] = (Value)cache[2];
             NEXT();
         }
-        Value v = load_global(f, N[B]);
+        Value v = load_global(f, N[B], 1);
         CHECK(v);
         if (cacheable) {
             cache[0] = dict_version(f->globals);
@@ -2606,8 +2653,11 @@ L_TRACE_HOOK: {
         NEXT();
     }
     TARGET(LOADBUILDCLASS) {
-        Value v = dict_check(f->builtins) ? dict_get_cstr(f->builtins, "__build_class__") : 0;
+        Value v = builtins_lookup(f, "__build_class__");
         if (!v) {
+            if (err_occurred()) {
+                goto error;
+            }
             err_format(&exc_NameError, "__build_class__ not found");
             goto error;
         }
@@ -2677,6 +2727,13 @@ L_TRACE_HOOK: {
         goto error;
     }
     TARGET(RERAISE) {
+        // X=1 (a cleanup handler or a with-exit passing on what arrived):
+        // should the exception leave the frame, its last instruction is
+        // the one that raised, as CPython's RERAISE restores f_lasti.
+        if (X && val_is_ptr(R[A]) && (type_of(R[A])->flags & TYPE_EXC_SUBCLASS) &&
+            traceback_head_is(R[A], f)) {
+            leave_pc = ((ExceptionObject *)val_ptr(R[A]))->handler_lasti;
+        }
         err_set_value(R[A]);
         reraise = 1;
         goto error;
@@ -2956,8 +3013,11 @@ L_TRACE_HOOK: {
         NEXT();
     }
     TARGET(IMPORTNAME) {
-        Value imp = dict_check(f->builtins) ? dict_get_cstr(f->builtins, "__import__") : 0;
+        Value imp = builtins_lookup(f, "__import__");
         if (!imp) {
+            if (err_occurred()) {
+                goto error;
+            }
             err_format(&exc_ImportError, "__import__ not found");
             goto error;
         }
@@ -3053,12 +3113,11 @@ L_TRACE_HOOK: {
         NEXT();
     }
     TARGET(MATCHMAPPING) {
-        R[A] = val_bool(dict_check(R[B]));
+        R[A] = val_bool((type_of(R[B])->flags & TYPE_MAPPING) != 0);
         NEXT();
     }
     TARGET(MATCHSEQUENCE) {
-        Value v = R[B];
-        R[A] = val_bool(list_check(v) || tuple_check(v) || type_of(v) == &type_range);
+        R[A] = val_bool((type_of(R[B])->flags & TYPE_SEQUENCE) != 0);
         NEXT();
     }
     TARGET(MATCHKEYS) {
@@ -3140,10 +3199,17 @@ error:
         if (h) {
             err_clear();
             R[h->exc_slot] = exc;
+            ((ExceptionObject *)val_ptr(exc))->handler_lasti =
+                leave_pc >= 0 ? (int32_t)leave_pc : (int32_t)(cur - co->instrs);
             pc = co->instrs + h->handler;
+            leave_pc = -1;
             NEXT();
         }
         // No handler here: leave the frame.
+        if (leave_pc >= 0) {
+            f->pc = co->instrs + leave_pc;
+            leave_pc = -1;
+        }
         if (__builtin_expect(vm_hooks_on, 0) && vm_trace_leave(f, 0, false) < 0) {
             exc = err_normalize();  // a hook's exception replaces it
         }

@@ -120,6 +120,11 @@ void frame_trace_reset(Frame *f);             // the frame starts: no line seen 
 // vm_init calls it once with VM_RUN_INIT (and no frame) to set up.
 Value vm_run_frame(Frame *f, int throwing);
 enum { VM_RUN_INIT = 2 };
+// vm_run_frame(f, VM_RUN_THROW_NO_CHAIN): throw the pending exception into a
+// generator that handles none of its own: CPython's _PyErr_ChainStackItem
+// then leaves its __context__ alone (the caller's handled exception is not
+// the generator's).
+enum { VM_RUN_THROW_NO_CHAIN = 3 };
 
 // The yielded value of a frame that stopped with FRAME_YIELDED.
 // (Kept in f->sent.)
@@ -131,6 +136,10 @@ Value gen_new(FunctionObject *func, Value self, const Value *args, size_t npos, 
 Value gen_of_frame(Frame *f);  // the generator object a FRAME_GEN frame lives in
 int gen_is_running(Value gen);
 Value gen_close(Value self);
+// frame.clear() of a suspended generator's frame: CPython's _PyGen_Finalize
+// (a coroutine never started warns "never awaited", any other is closed),
+// errors reported as unraisable.
+void gen_finalize_for_clear(Value self);
 uint32_t gen_code_flags(Value gen);
 // What a suspended generator or coroutine is delegating to (yield from,
 // await): CPython's _PyGen_yf. 0 when none.
@@ -144,6 +153,9 @@ extern Type type_frame, type_traceback;
 void frame_object_detach(Frame *f);
 // Prepend a traceback entry for f at instruction pc_index to exc.
 void traceback_add(Value exc, Frame *f, uint32_t pc_index);
+// Whether exc's newest traceback entry is frame f's (it was raised in f or
+// came out of a call f made, and no other frame raised it since).
+int traceback_head_is(Value exc, Frame *f);
 // Drop importlib's own entries from exc's traceback, as CPython's import
 // does before an import error reaches the program: every run of entries of
 // the bootstrap modules when `always` (an ImportError), else each run that

@@ -479,7 +479,17 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         return status;
     }
     Value fname = str_from_cstr(filename);
-    Code *code = fname ? compile_source(src, len, mode, fname, COMPILE_EXEC, 0, r->optimize) : NULL;
+    int bad_line;
+    unsigned char bad_byte;
+    Code *code = NULL;
+    if (mode == TOKMODE_FILE && tok_script_non_utf8(src, len, &bad_line, &bad_byte)) {
+        err_format(&exc_SyntaxError,
+                   "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding "
+                   "declared; see https://peps.python.org/pep-0263/ for details",
+                   bad_byte, filename, bad_line);
+    } else if (fname) {
+        code = compile_source(src, len, mode, fname, COMPILE_EXEC, 0, r->optimize);
+    }
     free(src);
     int status = 0;
     if (!code || !vm_eval_code(code, globals, globals)) {

@@ -141,6 +141,7 @@ Value vm_call_function(Value func, const Value *args, size_t nargs, Value kwname
 // Run a module body, exec() or eval() code: `locals` is the mapping that
 // LOADNAME/STORENAME use (the same dict as globals for a module).
 Value vm_eval_code(Code *code, Value globals, Value locals);
+Value vm_eval_code_closure(Code *code, Value globals, Value locals, Value closure);
 
 // Run a class body (a function whose code takes no arguments) with the
 // namespace `ns` as its locals; returns what the body returns (the
