@@ -1373,10 +1373,12 @@ static Value task_step_impl(Value task, Value exc) {
         }
         return future_set_result(&t->fut, result);
     }
+    // (the exception is taken before the helpers are imported: the first
+    // import runs Python code, which must not see or clear it)
+    Value e = err_fetch();
     if (asyncio_helpers() < 0) {
         return 0;
     }
-    Value e = err_fetch();
     int cancelled = obj_isinstance(e, cancelled_error);
     if (cancelled < 0) {
         return 0;
