@@ -721,23 +721,11 @@ static Value mapping_lookup(Value mapping, Value name) {
     return v;
 }
 
-// The mapping the *NAME ops use: the frame's locals; for a function made
-// from unoptimized code (module-level code, as FunctionType(compile(...))
-// makes), its globals, as CPython runs such a function with locals =
-// globals. 0 when there is none.
-static Value name_locals(Frame *f) {
-    if (f->locals) {
-        return f->locals;
-    }
-    return f->func && !(f->code->flags & CODE_OPTIMIZED) ? f->globals : 0;
-}
-
 static Value load_name(Frame *f, Value name) {
-    Value locals = name_locals(f);
-    if (!locals) {
+    if (!f->locals) {
         return err_format(&exc_SystemError, "no locals when loading '%s'", str_obj(name)->data);
     }
-    Value v = mapping_lookup(locals, name);
+    Value v = mapping_lookup(f->locals, name);
     if (v || err_occurred()) {
         return v;
     }
@@ -745,31 +733,25 @@ static Value load_name(Frame *f, Value name) {
 }
 
 static int store_name(Frame *f, Value name, Value v) {
-    Value locals = name_locals(f);
-    if (!locals) {
+    if (!f->locals) {
         err_format(&exc_SystemError, "no locals found when storing '%s'", str_obj(name)->data);
         return -1;
     }
-    if (dict_check_exact(locals)) {
-        return dict_set(locals, name, v);
+    if (dict_check_exact(f->locals)) {
+        return dict_set(f->locals, name, v);
     }
-    return obj_setitem(locals, name, v);
+    return obj_setitem(f->locals, name, v);
 }
 
 static int delete_name(Frame *f, Value name) {
-    Value locals = name_locals(f);
-    if (!locals) {
-        err_format(&exc_SystemError, "no locals when deleting '%s'", str_obj(name)->data);
-        return -1;
-    }
-    if (dict_check_exact(locals)) {
-        int r = dict_del(locals, name);
+    if (dict_check_exact(f->locals)) {
+        int r = dict_del(f->locals, name);
         if (r == 0) {
             name_error(name);
         }
         return r > 0 ? 0 : -1;
     }
-    int r = obj_setitem(locals, name, 0);
+    int r = obj_setitem(f->locals, name, 0);
     if (r < 0 && err_matches(&exc_KeyError)) {
         err_clear();
         name_error(name);
