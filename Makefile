@@ -30,10 +30,12 @@ endif
 LIBS := -lgmp -lz -lm -lbz2 -llzma -lexpat -lcrypt -lsqlite3 -lpanelw -lncursesw -ltinfo \
         -lssl -lcrypto -lffi -ldl
 
-# The compiler and flags a build was made with: objects depend on this file,
-# rewritten only when they change, so changing a flag rebuilds everything.
+# The flags a build was made with: objects depend on this file, rewritten
+# only when they change, so changing a flag rebuilds everything. (Not the
+# compiler's name: `make print-libs` runs with the default CC while the
+# builds pass CC=gcc, the same compiler; another compiler builds elsewhere.)
 FLAGS_STAMP := $(BUILD)/flags.txt
-FLAGS_NOW := $(CC) $(CFLAGS_COMMON) $(CFLAGS_MODE) $(LDFLAGS_MODE)
+FLAGS_NOW := $(CFLAGS_COMMON) $(CFLAGS_MODE) $(LDFLAGS_MODE)
 ifneq ($(FLAGS_NOW),$(shell cat $(FLAGS_STAMP) 2>/dev/null))
   $(shell mkdir -p $(BUILD) && echo '$(FLAGS_NOW)' > $(FLAGS_STAMP))
 endif
