@@ -115,6 +115,9 @@ clean:
 -include $(OBJS:.o=.d)
 
 # The libraries krait links with, for the unit-test drivers (tests/unit/*.sh).
+# What a program linking the objects needs (the unit tests): the libraries,
+# and -no-pie, as the release objects are not position-independent (a
+# non-PIE link takes every mode's objects).
 print-libs:
-	@echo $(LIBS)
+	@echo -no-pie $(LIBS)
 .PHONY: print-libs
