@@ -967,6 +967,9 @@ static const char *wrapper_signature(const SlotDef *def) {
         return "($self, key, value, /)";
     case W_NONE:
         return NULL;
+    case W_UNARY:
+        // __del__ (the finalize slot) has none, as CPython's wrap_del
+        return def->offset == offsetof(Type, finalize) ? NULL : "($self, /)";
     default:
         return "($self, /)";
     }
@@ -1142,6 +1145,7 @@ static Value tp_new_wrapper(Value self, const Value *args, size_t nargs, Value k
 
 static const MethodDef tp_new_def = {
     "__new__", tp_new_wrapper, METH_DEFAULT,
+    "__new__($type, *args, **kwargs)\n--\n\n"
     "Create and return a new object.  See help(type) for accurate signature.",
 };
 

@@ -601,7 +601,14 @@ static Value code_m_replace(Value self, const Value *args, size_t nargs, Value k
 static const MethodDef code_methods[] = {
     {"co_positions", code_m_positions, METH_DEFAULT, NULL},
     {"co_lines", code_m_lines, METH_DEFAULT, NULL},
-    {"replace", code_m_replace, METH_DEFAULT, "Return a copy of the code object with new values for the specified fields."},
+    {"replace", code_m_replace, METH_DEFAULT,
+     "replace($self, /, *, co_argcount=-1, co_posonlyargcount=-1,\n"
+     "        co_kwonlyargcount=-1, co_nlocals=-1, co_stacksize=-1,\n"
+     "        co_flags=-1, co_firstlineno=-1, co_code=None, co_consts=None,\n"
+     "        co_names=None, co_varnames=None, co_freevars=None,\n"
+     "        co_cellvars=None, co_filename=None, co_name=None,\n"
+     "        co_qualname=None, co_linetable=None, co_exceptiontable=None)\n--\n\n"
+     "Return a copy of the code object with new values for the specified fields."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -662,7 +662,9 @@ static const MethodDef coro_methods[] = {
      "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next "
      "iterated value or raise\nStopIteration."},
     {"close", gen_m_close, METH_NO_KEYWORDS, "close() -> raise GeneratorExit inside coroutine."},
-    {"__await__", coro_m_await, METH_NO_KEYWORDS, "Return an iterator to be used in await expression."},
+    {"__await__", coro_m_await, METH_NO_KEYWORDS,
+     "__await__($self, /)\n--\n\n"
+     "Return an iterator to be used in await expression."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -964,8 +966,8 @@ static Value ag_m_aclose(Value self, const Value *args, size_t nargs, Value kwna
 }
 
 static const MethodDef ag_methods[] = {
-    {"__anext__", ag_m_anext, METH_NO_KEYWORDS, NULL},
-    {"__aiter__", ag_m_aiter, METH_NO_KEYWORDS, NULL},
+    {"__anext__", ag_m_anext, METH_NO_KEYWORDS, "__anext__($self, /)\n--\n\n"},
+    {"__aiter__", ag_m_aiter, METH_NO_KEYWORDS, "__aiter__($self, /)\n--\n\n"},
     {"asend", ag_m_asend, METH_NO_KEYWORDS, NULL},
     {"athrow", ag_m_athrow, METH_NO_KEYWORDS, NULL},
     {"aclose", ag_m_aclose, METH_NO_KEYWORDS, NULL},
