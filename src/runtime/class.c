@@ -550,7 +550,7 @@ static Value weakref_getter(Value self) {
 }
 
 static const GetSetDef dict_getset = {"__dict__", dict_getter, dict_setter, NULL};
-static const GetSetDef weakref_getset = {"__weakref__", weakref_getter, NULL, NULL};
+const GetSetDef class_weakref_getset = {"__weakref__", weakref_getter, NULL, NULL};
 
 // ---- making a class ------------------------------------------------------------------------
 
@@ -836,7 +836,7 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
     }
     t->basic_size = size;
     if ((slots.add_dict && add_getset(t, &dict_getset) < 0) ||
-        (slots.add_weak && add_getset(t, &weakref_getset) < 0)) {
+        (slots.add_weak && add_getset(t, &class_weakref_getset) < 0)) {
         return 0;
     }
     Value doc = dict_get(ns, NAME(__doc__));
