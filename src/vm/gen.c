@@ -31,9 +31,14 @@ typedef struct GenObject {
     Object header;
     Value name, qualname;
     Value handled;           // the exception being handled inside, kept across yields
-    Value origin;            // coroutines: cr_origin (a tuple), or 0
+    // coroutines: cr_origin (a tuple), or 0; async generators: the
+    // finalizer hook taken at the first iteration, or 0 (as CPython's
+    // ag_origin_or_finalizer)
+    Value origin;
     uint32_t state;
-    uint32_t finalizable;    // registered with the collector for gen_finalize
+    uint16_t finalizable;    // registered with the collector for gen_finalize
+    uint8_t ag_hooks_inited; // async generators: the hooks were looked at
+    uint8_t ag_closed;       // async generators: aclose() has begun
     // the Frame follows
 } GenObject;
 
@@ -74,8 +79,10 @@ static void gen_trace(Object *o, GcTracer *t) {
 // never started warns "coroutine ... was never awaited". Only the objects for
 // which that can matter are registered with the collector (a finalizable
 // object survives one more collection): every coroutine, and a generator once
-// it suspends inside a try or with block. Async generators are left to
-// sys.set_asyncgen_hooks' finalizer, which is not called yet.
+// it suspends inside a try or with block. An async generator is
+// registered when it takes a finalizer hook (sys.set_asyncgen_hooks) at its
+// first iteration: an unfinished one is then passed to that hook (asyncio
+// schedules its aclose()), as CPython's _PyGen_Finalize does.
 
 static int gen_register(GenObject *g) {
     if (g->finalizable) {
@@ -134,6 +141,51 @@ static Value gen_finalize(Value self) {
         return VAL_NONE;
     }
     return gen_close(self);
+}
+
+// An async generator's finalizer (its __del__): the finalizer hook it took,
+// unless it finished or aclose() began; without one it is closed like a
+// generator. Errors are the caller's to report (finalize_object, __del__).
+static Value ag_finalize(Value self) {
+    GenObject *g = gen_obj(self);
+    if (g->state == GEN_CLOSED) {
+        return VAL_NONE;
+    }
+    if (g->origin && !g->ag_closed) {
+        Value saved = err_fetch();
+        Value r = obj_call1(g->origin, self);
+        if (!r) {
+            err_write_unraisable(self);
+        }
+        if (saved) {
+            err_set_value(saved);
+        }
+        return VAL_NONE;
+    }
+    return gen_finalize(self);
+}
+
+// The first __anext__/asend/athrow/aclose takes the thread's finalizer hook
+// and passes the generator to its firstiter hook (asyncio tracks it for
+// shutdown_asyncgens), as CPython's async_gen_init_hooks.
+static int ag_init_hooks(Value self) {
+    GenObject *g = gen_obj(self);
+    if (g->ag_hooks_inited) {
+        return 0;
+    }
+    g->ag_hooks_inited = 1;
+    Value finalizer = sys_asyncgen_finalizer();
+    if (finalizer != VAL_NONE) {
+        g->origin = finalizer;
+        if (gen_register(g) < 0) {
+            return -1;
+        }
+    }
+    Value firstiter = sys_asyncgen_firstiter();
+    if (firstiter != VAL_NONE && !obj_call1(firstiter, self)) {
+        return -1;
+    }
+    return 0;
 }
 
 // The frames that create a coroutine, innermost first, as cr_origin
@@ -792,6 +844,9 @@ static Value agaw_send_impl(AsyncGenAwaitable *a, Value v) {
         a->state = AW_ITER;
         if (a->is_throw) {
             GenObject *g = gen_obj(a->gen);
+            if (!a->exc) {
+                g->ag_closed = 1;  // aclose(): no finalizer hook any more
+            }
             if (g->state == GEN_CLOSED || (g->state == GEN_CREATED && !a->exc)) {
                 g->state = GEN_CLOSED;
                 a->state = AW_CLOSED;
@@ -915,6 +970,9 @@ static Value ag_m_anext(Value self, const Value *args, size_t nargs, Value kwnam
     if (nargs) {
         return err_format(&exc_TypeError, "__anext__() takes no arguments (%zu given)", nargs);
     }
+    if (ag_init_hooks(self) < 0) {
+        return 0;
+    }
     return agaw_new(&type_async_gen_asend, self, VAL_NONE, 0, 0);
 }
 
@@ -932,6 +990,9 @@ static Value ag_m_asend(Value self, const Value *args, size_t nargs, Value kwnam
     if (nargs != 1) {
         return err_format(&exc_TypeError, "asend() takes exactly one argument (%zu given)", nargs);
     }
+    if (ag_init_hooks(self) < 0) {
+        return 0;
+    }
     return agaw_new(&type_async_gen_asend, self, args[0], 0, 0);
 }
 
@@ -939,6 +1000,9 @@ static Value ag_m_athrow(Value self, const Value *args, size_t nargs, Value kwna
     (void)kwnames;
     if (nargs < 1 || nargs > 3) {
         return err_format(&exc_TypeError, "athrow expected at least 1 argument, got %zu", nargs);
+    }
+    if (ag_init_hooks(self) < 0) {
+        return 0;
     }
     Value typ = args[0], val = nargs > 1 ? args[1] : VAL_NONE;
     Value exc;
@@ -961,6 +1025,9 @@ static Value ag_m_aclose(Value self, const Value *args, size_t nargs, Value kwna
     (void)kwnames;
     if (nargs) {
         return err_format(&exc_TypeError, "aclose() takes no arguments (%zu given)", nargs);
+    }
+    if (ag_init_hooks(self) < 0) {
+        return 0;
     }
     return agaw_new(&type_async_gen_athrow, self, VAL_NONE, 0, 1);
 }
@@ -987,10 +1054,11 @@ static const GetSetDef ag_getset[] = {
 Type type_async_generator = {
     .header = {&type_type},
     .name = "async_generator",
-    .flags = TYPE_HAS_WEAKREF,
+    .flags = TYPE_HAS_WEAKREF | TYPE_FINALIZER_OPT_IN,  // ag_init_hooks registers
     .basic_size = sizeof(GenObject),
     .base = &type_object,
     .trace = gen_trace,
+    .finalize = ag_finalize,
     .repr = gen_repr,
     .methods = ag_methods,
     .getset = ag_getset,
