@@ -52,7 +52,8 @@
     _("lstrip", bm_lstrip, METH_DEFAULT,                                                     \
       "lstrip($self, bytes=None, /)\n--\n\n"                                                 \
       "Strip leading bytes contained in the argument.")                                      \
-    _("maketrans", bm_maketrans, METH_STATIC, "Return a translation table.")               \
+    _("maketrans", bm_maketrans, METH_STATIC,                                                \
+      "maketrans(frm, to, /)\n--\n\nReturn a translation table.")                            \
     _("partition", bm_partition, METH_DEFAULT,                                               \
       "partition($self, sep, /)\n--\n\n"                                                     \
       "Partition using the given separator.")                                                \

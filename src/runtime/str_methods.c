@@ -2012,6 +2012,7 @@ const MethodDef str_methods[] = {
      "__format__($self, format_spec, /)\n--\n\n"
      "Return a formatted version of the string as described by format_spec."},
     {"maketrans", str_m_maketrans, METH_STATIC,
+     "maketrans(x, y=<unrepresentable>, z=<unrepresentable>, /)\n--\n\n"
      "Return a translation table usable for str.translate()."},
     {"__sizeof__", str_m_sizeof, METH_DEFAULT,
      "__sizeof__($self, /)\n--\n\n"
