@@ -79,10 +79,11 @@ static void gen_trace(Object *o, GcTracer *t) {
 // never started warns "coroutine ... was never awaited". Only the objects for
 // which that can matter are registered with the collector (a finalizable
 // object survives one more collection): every coroutine, and a generator once
-// it suspends inside a try or with block. An async generator is
-// registered when it takes a finalizer hook (sys.set_asyncgen_hooks) at its
-// first iteration: an unfinished one is then passed to that hook (asyncio
-// schedules its aclose()), as CPython's _PyGen_Finalize does.
+// it suspends inside a try or with block. So is an async generator, and
+// also when it takes a finalizer hook (sys.set_asyncgen_hooks) at its first
+// iteration: an unfinished one is then passed to that hook (asyncio
+// schedules its aclose()) instead of being closed, as CPython's
+// _PyGen_Finalize does.
 
 static int gen_register(GenObject *g) {
     if (g->finalizable) {
@@ -329,7 +330,7 @@ Value gen_send(Value gen, Value value, int throwing, int *yielded) {
                          ? vm_thread.handled : 0;
         vm_thread.handled = saved;
         *yielded = 1;
-        if (!g->finalizable && g->header.type == &type_generator && f->code->nexceptions &&
+        if (!g->finalizable && g->header.type != &type_coroutine && f->code->nexceptions &&
             code_find_handler(f->code, (uint32_t)(f->pc - f->code->instrs)) &&
             gen_register(g) < 0) {
             return 0;
@@ -569,8 +570,9 @@ static Value gen_iter(Value self) { return self; }
 
 static Value gen_repr(Value self) {
     GenObject *g = gen_obj(self);
-    return str_format_c("<%s object %s at %p>", gen_kind(g), str_obj(g->qualname)->data,
-                        (void *)g);
+    // the type's name: "async_generator", where messages say "async generator"
+    return str_format_c("<%s object %s at %p>", g->header.type->name,
+                        str_obj(g->qualname)->data, (void *)g);
 }
 
 static Value gen_get_name(Value self) { return gen_obj(self)->name; }
