@@ -381,21 +381,11 @@ static Value code_get_linetable(Value self) {
     LtRun r;
     lt_start(&r, c);
     int64_t line = c->firstlineno;
-    uint64_t at = 0;
-    SourcePos none = {-1, -1, -1, -1};
-    for (;;) {
-        int more = at < c->ninstrs && lt_next(&r);
-        const SourcePos *pos = more ? &r.pos : &none;
-        uint64_t n = more ? r.len : c->ninstrs - at;  // past the table: no position
-        if (n > c->ninstrs - at) {
-            n = c->ninstrs - at;
-        }
+    for (uint64_t at = 0; at < c->ninstrs && lt_next(&r);) {
+        uint64_t n = r.len < c->ninstrs - at ? r.len : c->ninstrs - at;
         at += n;
         for (; n > 0; n -= n > 8 ? 8 : n) {
-            loc_entry(&b, pos, n > 8 ? 8 : (unsigned)n, &line);
-        }
-        if (!more) {
-            break;
+            loc_entry(&b, &r.pos, n > 8 ? 8 : (unsigned)n, &line);
         }
     }
     return strbuf_to_bytes(&b);
@@ -425,10 +415,10 @@ static int loc_get_svarint(const uint8_t **p, const uint8_t *end, int64_t *out) 
     return 1;
 }
 
-// A location table decoded into one position per unit for n units; units
-// it does not reach (or reaches malformed) have none.
-static void loc_decode(const uint8_t *p, size_t size, int64_t firstlineno, SourcePos *out,
-                       uint32_t n) {
+// A location table decoded into one position per unit, for at most n
+// units: how many it covers (up to its end, or to a malformed entry).
+static uint32_t loc_decode(const uint8_t *p, size_t size, int64_t firstlineno, SourcePos *out,
+                           uint32_t n) {
     const uint8_t *end = p + size;
     int64_t line = firstlineno;
     uint32_t at = 0;
@@ -469,9 +459,7 @@ static void loc_decode(const uint8_t *p, size_t size, int64_t firstlineno, Sourc
             out[at++] = pos;
         }
     }
-    while (at < n) {
-        out[at++] = (SourcePos){-1, -1, -1, -1};
-    }
+    return at;
 }
 
 // co_lnotab (deprecated), computed from the lines as CPython computes it:
@@ -665,7 +653,7 @@ static Value code_position_tuple(const SourcePos *p) {
 // word, as CPython yields one per 16-bit code unit (so that traceback's
 // `positions[tb_lasti // 2]` works when tb_lasti is 2 * the word index).
 static Value code_m_positions(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("co_positions", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("code.co_positions", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     Code *c = code_of(self);
@@ -673,19 +661,27 @@ static Value code_m_positions(Value self, const Value *args, size_t nargs, Value
     if (!list) {
         return 0;
     }
-    for (uint32_t i = 0; i < c->ninstrs; i++) {
-        SourcePos p = code_position(c, i);
-        Value t = code_position_tuple(&p);
-        if (!t || list_append(list, t) < 0) {
-            return 0;
+    // the words the line table covers (all of them, but for a table that
+    // replace() was given)
+    LtRun r;
+    lt_start(&r, c);
+    for (uint64_t at = 0; at < c->ninstrs && lt_next(&r);) {
+        uint64_t n = r.len < c->ninstrs - at ? r.len : c->ninstrs - at;
+        Value t = n ? code_position_tuple(&r.pos) : VAL_NONE;
+        for (uint64_t k = 0; k < n; k++) {
+            if (!t || list_append(list, t) < 0) {
+                return 0;
+            }
         }
+        at += n;
     }
     return obj_iter(list);
 }
 
-// co_lines(): (start, end, lineno) byte ranges, 2 bytes per word (see above).
+// co_lines(): (start, end, lineno) byte ranges, 2 bytes per word (see above),
+// a range per line (CPython's may split one line's range in several).
 static Value code_m_lines(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("co_lines", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("code.co_lines", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     Code *c = code_of(self);
@@ -693,20 +689,32 @@ static Value code_m_lines(Value self, const Value *args, size_t nargs, Value kwn
     if (!list) {
         return 0;
     }
-    uint32_t start = 0;
-    int32_t line = c->ninstrs ? code_position(c, 0).lineno : -1;
-    for (uint32_t i = 1; i <= c->ninstrs; i++) {
-        int32_t l = i < c->ninstrs ? code_position(c, i).lineno : INT32_MIN;
-        if (l != line) {
-            Value items[3] = {val_from_smallint(2 * (int64_t)start), val_from_smallint(2 * (int64_t)i),
+    LtRun r;
+    lt_start(&r, c);
+    uint64_t start = 0, at = 0;
+    int64_t line = INT64_MIN;  // none open yet
+    for (;;) {
+        int more = at < c->ninstrs && lt_next(&r);
+        uint64_t n = !more ? 0 : r.len < c->ninstrs - at ? r.len : c->ninstrs - at;
+        if (more && (n == 0 || r.pos.lineno == line)) {
+            at += n;
+            continue;
+        }
+        if (line != INT64_MIN) {
+            Value items[3] = {val_from_smallint(2 * (int64_t)start),
+                              val_from_smallint(2 * (int64_t)at),
                               line >= 0 ? val_from_smallint(line) : VAL_NONE};
             Value t = tuple_from(items, 3);
             if (!t || list_append(list, t) < 0) {
                 return 0;
             }
-            start = i;
-            line = l;
         }
+        if (!more) {
+            break;
+        }
+        start = at;
+        line = r.pos.lineno;
+        at += n;
     }
     return obj_iter(list);
 }
@@ -898,16 +906,18 @@ static Value code_m_replace(Value self, const Value *args, size_t nargs, Value k
     n->flags = (uint32_t)flags;
     n->firstlineno = (int32_t)firstlineno;
     if (a[R_LINETABLE]) {
-        // The positions it gives each unit (counted from the new first
-        // line, as CPython's), kept in krait's own table.
+        // The positions it gives the units it covers (lines counted from
+        // the new first line, as CPython's), kept in krait's own table;
+        // the words past its end have no position, nor a range in co_lines.
         SourcePos *pos = malloc(c->ninstrs ? c->ninstrs * sizeof(SourcePos) : 1);
         if (!pos) {
             return err_no_memory();
         }
-        loc_decode((const uint8_t *)bytes_data(a[R_LINETABLE]), bytes_len(a[R_LINETABLE]),
-                   firstlineno, pos, c->ninstrs);
+        uint32_t covered =
+            loc_decode((const uint8_t *)bytes_data(a[R_LINETABLE]), bytes_len(a[R_LINETABLE]),
+                       firstlineno, pos, c->ninstrs);
         uint32_t len;
-        uint8_t *table = code_encode_linetable(pos, c->ninstrs, (int32_t)firstlineno, &len);
+        uint8_t *table = code_encode_linetable(pos, covered, (int32_t)firstlineno, &len);
         free(pos);
         if (!table) {
             return err_no_memory();

@@ -355,6 +355,21 @@ print("moved lnotab", moved.co_lnotab == lnotab_from_table(moved))
 shifted = code.replace(co_firstlineno=code.co_firstlineno + 100)
 print("shifted", [p[0] - q[0] for p, q in zip(shifted.co_positions(), code.co_positions())
                   if p[0] is not None] == [100] * sum(q[0] is not None for q in code.co_positions()))
+# a table that ends early: the units past it have no position, no line range
+short = code.replace(co_linetable=b"")
+print("empty table", list(short.co_positions()), list(short.co_lines()), short.co_lnotab,
+      short.co_linetable)
+half = code.replace(co_linetable=bytes(table[:2]))
+print("one entry", len(list(half.co_positions())), len(list(half.co_lines())),
+      half.co_linetable == bytes(table[:2]), half == code, short == half)
+try:
+    half.co_lines(1)
+except TypeError as e:
+    print(type(e).__name__, e)
+try:
+    half.co_positions(1)
+except TypeError as e:
+    print(type(e).__name__, e)
 for bad in (None, "x", bytearray(b"")):
     try:
         code.replace(co_linetable=bad)
