@@ -461,6 +461,10 @@ static struct {
     bool count_dead;         // this collection counts the unreachable (gc_collect_count)
     size_t dead_count;
     Object *hidden;          // gc_collect_hiding's object, during that collection
+    // -X gc-stats (gc_report_at_exit): the heap as each collection found it
+    bool stats;
+    size_t peak_blocks, peak_large, peak_malloc, peak_live;
+    uint64_t mark_ns, sweep_ns;
 } gc;
 
 static void collect(void);
@@ -1847,6 +1851,37 @@ static void heap_trim_pool(void) {
     }
 }
 
+// -X gc-stats: the footprint right before a collection is the heap's peak
+// since the previous one.
+static void stats_note_peak(void) {
+    size_t blocks = gc.nblocks - gc.nempty;
+    gc.peak_blocks = blocks > gc.peak_blocks ? blocks : gc.peak_blocks;
+    gc.peak_large = gc.large_bytes > gc.peak_large ? gc.large_bytes : gc.peak_large;
+    struct mallinfo2 mi = mallinfo2();
+    size_t used = mi.uordblks + mi.hblkhd;
+    gc.peak_malloc = used > gc.peak_malloc ? used : gc.peak_malloc;
+}
+
+static void stats_report(void) {
+    stats_note_peak();
+    double mib = 1024.0 * 1024.0;
+    fprintf(stderr,
+            "gc-stats: %zu collections (mark %.1f ms, sweep %.1f ms); peak: blocks in use %.1f "
+            "MiB, large objects %.1f MiB, malloc in use %.1f MiB, live after a collection %.1f "
+            "MiB; allocated %.1f MiB; least budget %.1f MiB\n",
+            gc.collections, (double)gc.mark_ns / 1e6, (double)gc.sweep_ns / 1e6,
+            (double)gc.peak_blocks * GC_BLOCK_SIZE / mib, (double)gc.peak_large / mib,
+            (double)gc.peak_malloc / mib, (double)gc.peak_live / mib,
+            (double)gc.allocated_total / mib, (double)gc.min_budget / mib);
+}
+
+void gc_report_at_exit(void) {
+    if (!gc.stats) {
+        gc.stats = true;
+        atexit(stats_report);
+    }
+}
+
 static uint64_t cpu_now_ns(void) {
     struct timespec ts;
     if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) {
@@ -1923,6 +1958,9 @@ static void collect(void) {
     budget_fold();
     gc.budget = gc.budget_start = INTPTR_MIN;
 
+    if (gc.stats) {
+        stats_note_peak();
+    }
     heap_prepare();
     uint64_t mark_start = cpu_now_ns();
     GcTracer *t = &gc.tracer;
@@ -1954,6 +1992,11 @@ static void collect(void) {
     gc.collections++;
     budget_adapt(mark_start, mark_end);
     gc.mutator_start = cpu_now_ns();
+    if (gc.stats) {
+        gc.mark_ns += mark_end - mark_start;
+        gc.sweep_ns += gc.mutator_start - mark_end;
+        gc.peak_live = gc.live_bytes > gc.peak_live ? gc.live_bytes : gc.peak_live;
+    }
     size_t next = gc.live_bytes / 100 * GC_GROWTH_PERCENT;
     next = next < gc.min_budget ? gc.min_budget : next;
     gc.next_budget = next > (size_t)INTPTR_MAX / 2 ? (size_t)INTPTR_MAX / 2 : next;

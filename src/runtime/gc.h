@@ -88,6 +88,10 @@ bool gc_pin(Object *o);
 // Stress mode (-X gc-stress=N): collect at every N-th allocation (0: off).
 void gc_set_stress(unsigned every);
 
+// -X gc-stats: print the heap's peak footprint and the collector's time to
+// stderr at exit (a diagnostic for tuning; the numbers are krait's own).
+void gc_report_at_exit(void);
+
 // ---- roots -------------------------------------------------------------------
 
 // A C global or static that holds a Value: scanned at every collection.
