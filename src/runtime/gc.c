@@ -1918,6 +1918,9 @@ static void stats_note_peak(void) {
 }
 
 static void stats_report(void) {
+    if (!gc.collecting) {
+        budget_fold();
+    }
     stats_note_peak();
     double mib = 1024.0 * 1024.0;
     fprintf(stderr,
