@@ -1027,6 +1027,9 @@ int type_ready(Type *t) {
             return -1;
         }
     }
+    if (!(t->flags & (TYPE_HEAP | TYPE_HAS_FINALIZER)) && t->trace == NULL && t->free == NULL) {
+        t->flags |= TYPE_GC_LEAF;
+    }
     type_assign_version(t);
     return 0;
 }

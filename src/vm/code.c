@@ -1115,7 +1115,7 @@ static void dis_const(StrBuf *b, const Code *c, unsigned k) {
 static int abc_c_is_slot(Opcode op, unsigned x) {
     switch (op) {
     case OP_GETITEM: case OP_SETITEM: case OP_BINOP: case OP_INPLACE: case OP_COMPARE:
-    case OP_MAPADD: case OP_DICTMERGE: case OP_CHECKEXCMATCH: case OP_CHECKEGMATCH:
+    case OP_GETSLICE: case OP_SETSLICE: case OP_MAPADD: case OP_DICTMERGE: case OP_CHECKEXCMATCH: case OP_CHECKEGMATCH:
     case OP_PREPRERAISESTAR: case OP_WITHEXCEPTSTART: case OP_MATCHKEYS:
     case OP_COPYDICTWITHOUTKEYS:
         return 1;

@@ -17,6 +17,7 @@
 #include "../modules/modules.h"
 #include "../runtime/abstract.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/list.h"
 #include "../runtime/str.h"
@@ -85,9 +86,26 @@ static void gen_trace(Object *o, GcTracer *t) {
 // schedules its aclose()) instead of being closed, as CPython's
 // _PyGen_Finalize does.
 
+// finalize.c's exit check: a closed (or running) generator's finalizer does
+// nothing, so it alone does not make the exit collect (_collections_abc
+// leaves a closed coroutine behind in every process).
+static int gen_exit_idle(const Object *o) {
+    Type *t = o->type;
+    if (t != &type_generator && t != &type_coroutine && t != &type_async_generator) {
+        return 0;
+    }
+    const GenObject *g = (const GenObject *)o;
+    return g->state == GEN_CLOSED || g->state == GEN_RUNNING;
+}
+
 static int gen_register(GenObject *g) {
     if (g->finalizable) {
         return 0;
+    }
+    static int idle_check_added;
+    if (!idle_check_added) {
+        idle_check_added = 1;
+        finalize_add_exit_idle_check(gen_exit_idle);
     }
     g->finalizable = 1;
     return gc_register_finalizer(&g->header);
