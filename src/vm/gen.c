@@ -167,8 +167,8 @@ static Value gen_finalize(Value self) {
 // generator. Errors are the caller's to report (finalize_object, __del__).
 static Value ag_finalize(Value self) {
     GenObject *g = gen_obj(self);
-    if (g->state == GEN_CLOSED) {
-        return VAL_NONE;
+    if (g->state == GEN_CLOSED || g->state == GEN_RUNNING) {
+        return VAL_NONE;  // (as gen_exit_idle assumes)
     }
     if (g->origin && !g->ag_closed) {
         Value saved = err_fetch();
