@@ -151,7 +151,13 @@ static const char xoptions_text[] =
     "-X parse-only: treat every argument as a file, read them all into memory,\n"
     "    parse each one and print a single summary line (files, failures,\n"
     "    bytes, seconds); used by bench/parse_stdlib.py. -X parse-only=dump also\n"
-    "    runs ast_dump on each tree (kept in memory, its size reported)\n";
+    "    runs ast_dump on each tree (kept in memory, its size reported)\n"
+    "\n"
+    "-X gc-stress[=N]: collect at every N-th allocation (default 1): finds objects\n"
+    "    that C code forgot to keep reachable\n"
+    "\n"
+    "-X gc-stats: at exit, print to stderr the collector's work (collections,\n"
+    "    marking and sweeping time) and the heap's peak footprint\n";
 
 // ---- small utilities ---------------------------------------------------
 
