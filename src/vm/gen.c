@@ -17,6 +17,7 @@
 #include "../modules/modules.h"
 #include "../runtime/abstract.h"
 #include "../runtime/exceptions.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/list.h"
 #include "../runtime/str.h"
@@ -77,9 +78,23 @@ static void gen_trace(Object *o, GcTracer *t) {
 // it suspends inside a try or with block. Async generators are left to
 // sys.set_asyncgen_hooks' finalizer, which is not called yet.
 
+// A closed generator or coroutine has nothing left to finalize: the exit
+// needs no collection for it (_collections_abc makes and closes a coroutine
+// at every start-up).
+static int gen_exit_idle(const Object *o) {
+    return (o->type == &type_generator || o->type == &type_coroutine ||
+            o->type == &type_async_generator) &&
+           ((const GenObject *)o)->state == GEN_CLOSED;
+}
+
 static int gen_register(GenObject *g) {
     if (g->finalizable) {
         return 0;
+    }
+    static int idle_check_added;
+    if (!idle_check_added) {
+        idle_check_added = 1;
+        finalize_add_exit_idle_check(gen_exit_idle);
     }
     g->finalizable = 1;
     return gc_register_finalizer(&g->header);
