@@ -48,7 +48,9 @@ extern const BuiltinModule modules_builtin_table[];
 
 // The lib-dynload directory of this krait (sys.c): beside the executable
 // (/proc/self/exe, so that a venv's bin/python symlink finds it), or for a
-// venv made with copies, beside its pyvenv.cfg `home`. "" if unknown.
+// venv made with copies, beside its pyvenv.cfg `home`; when neither exists,
+// the one beside the executable still (its modules are then not found, a
+// ModuleNotFoundError). "" only when /proc/self/exe cannot be read.
 const char *sys_dynload_dir(void);
 
 // The module `name` from sys.modules, else created by its builtin init and
