@@ -100,9 +100,9 @@ debug:
 asan:
 	$(MAKE) MODE=asan
 
-$(BUILD)/krait: $(OBJS) $(BUILD)/dynamic-list.txt
+$(BUILD)/krait: $(OBJS) $(BUILD)/dynamic-list.txt src/tables.ld
 	$(CC) $(CFLAGS_MODE) $(LDFLAGS_MODE) -o $@ $(OBJS) -Wl,--dynamic-list=$(BUILD)/dynamic-list.txt \
-	    $(LIBS) $(LIBS_MODE)
+	    -Wl,-T,src/tables.ld $(LIBS) $(LIBS_MODE)
 
 # ---- lib-dynload -------------------------------------------------------------------
 # The modules' objects are position-independent ($(BUILD)/pic); the
