@@ -72,6 +72,7 @@ typedef struct Options {
     // krait's front-end modes (-X).
     int dump_ast, dump_ast_batch, dump_tokens, parse_only, check, dis, compile_only, code_info;
     unsigned gc_stress;  // -X gc-stress[=N]: collect at every N-th allocation
+    unsigned gc_stats;   // -X gc-stats: the heap's peak and the GC's time at exit
     int faulthandler;    // -X faulthandler
     int dev_mode;        // -X dev
     int warn_default_encoding;  // -X warn_default_encoding
@@ -911,6 +912,8 @@ static void apply_xoption(Options *o, const char *x) {
         o->utf8_mode = 1;
     } else if (strcmp(x, "utf8=0") == 0) {
         o->utf8_mode = 0;
+    } else if (strcmp(x, "gc-stats") == 0) {
+        o->gc_stats = 1;
     } else if (strcmp(x, "gc-stress") == 0) {
         o->gc_stress = 1;
     } else if (strncmp(x, "gc-stress=", 10) == 0) {
@@ -1132,6 +1135,7 @@ __attribute__((noinline)) static int run(const Options *o, int argc, char **argv
                   : utf8_env && !strcmp(utf8_env, "1") ? 1
                                                        : 0;
     r.gc_stress = o->gc_stress;
+    r.gc_stats = o->gc_stats;
     // faulthandler.enable() at start-up: -X faulthandler, PYTHONFAULTHANDLER, dev mode.
     const char *fh_env = r.ignore_environment ? NULL : getenv("PYTHONFAULTHANDLER");
     r.faulthandler = o->faulthandler || r.dev_mode || (fh_env && *fh_env);

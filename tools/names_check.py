@@ -43,6 +43,8 @@ def main():
     listed = 0
     for label in sorted(cpy):
         have = kr.get(label)
+        if have is not None and (label, "*") in known:
+            print("FIXED %s: the type exists now, remove \"%s *\" from %s" % (label, label, KNOWN))
         if have is None:
             have = set()
             if (label, "*") not in known:

@@ -1840,36 +1840,90 @@ static const MethodDef builtin_functions[] = {
     {"__build_class__", bi_build_class, METH_DEFAULT,
      "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\n"
      "Internal helper function used by the class statement."},
-    {"__import__", bi_import, METH_DEFAULT, "Import a module."},
-    {"abs", bi_abs, METH_DEFAULT, "Return the absolute value of the argument."},
-    {"aiter", bi_aiter, METH_DEFAULT, "Return an AsyncIterator for an AsyncIterable object."},
-    {"all", bi_all, METH_DEFAULT, "Return True if bool(x) is True for all values x in the iterable."},
-    {"anext", bi_anext, METH_DEFAULT, "Return the next item from the async iterator."},
-    {"any", bi_any, METH_DEFAULT, "Return True if bool(x) is True for any x in the iterable."},
-    {"ascii", bi_ascii, METH_DEFAULT, "Return an ASCII-only representation of an object."},
-    {"bin", bi_bin, METH_DEFAULT, "Return the binary representation of an integer."},
+    {"__import__", bi_import, METH_DEFAULT,
+     "__import__($module, /, name, globals=None, locals=None, fromlist=(),\n"
+     "           level=0)\n--\n\n"
+     "Import a module."},
+    {"abs", bi_abs, METH_DEFAULT,
+     "abs($module, x, /)\n--\n\n"
+     "Return the absolute value of the argument."},
+    {"aiter", bi_aiter, METH_DEFAULT,
+     "aiter($module, async_iterable, /)\n--\n\n"
+     "Return an AsyncIterator for an AsyncIterable object."},
+    {"all", bi_all, METH_DEFAULT,
+     "all($module, iterable, /)\n--\n\n"
+     "Return True if bool(x) is True for all values x in the iterable."},
+    {"anext", bi_anext, METH_DEFAULT,
+     "anext($module, aiterator, default=<unrepresentable>, /)\n--\n\n"
+     "Return the next item from the async iterator."},
+    {"any", bi_any, METH_DEFAULT,
+     "any($module, iterable, /)\n--\n\n"
+     "Return True if bool(x) is True for any x in the iterable."},
+    {"ascii", bi_ascii, METH_DEFAULT,
+     "ascii($module, obj, /)\n--\n\n"
+     "Return an ASCII-only representation of an object."},
+    {"bin", bi_bin, METH_DEFAULT,
+     "bin($module, number, /)\n--\n\n"
+     "Return the binary representation of an integer."},
     {"breakpoint", bi_breakpoint, METH_DEFAULT, "Call sys.breakpointhook(*args, **kws)."},
-    {"callable", bi_callable, METH_DEFAULT, "Return whether the object is callable."},
-    {"chr", bi_chr, METH_DEFAULT, "Return a Unicode string of one character with ordinal i."},
-    {"compile", bi_compile, METH_DEFAULT, "Compile source into a code object."},
-    {"delattr", bi_delattr, METH_DEFAULT, "Deletes the named attribute from the given object."},
+    {"callable", bi_callable, METH_DEFAULT,
+     "callable($module, obj, /)\n--\n\n"
+     "Return whether the object is callable."},
+    {"chr", bi_chr, METH_DEFAULT,
+     "chr($module, i, /)\n--\n\n"
+     "Return a Unicode string of one character with ordinal i."},
+    {"compile", bi_compile, METH_DEFAULT,
+     "compile($module, /, source, filename, mode, flags=0,\n"
+     "        dont_inherit=False, optimize=-1, *, _feature_version=-1)\n--\n\n"
+     "Compile source into a code object."},
+    {"delattr", bi_delattr, METH_DEFAULT,
+     "delattr($module, obj, name, /)\n--\n\n"
+     "Deletes the named attribute from the given object."},
     {"dir", bi_dir, METH_DEFAULT, "Show attributes of an object."},
-    {"divmod", bi_divmod, METH_DEFAULT, "Return the tuple (x//y, x%y)."},
-    {"eval", bi_eval, METH_DEFAULT, "Evaluate the given source in the context of globals and locals."},
-    {"exec", bi_exec, METH_DEFAULT, "Execute the given source in the context of globals and locals."},
-    {"format", bi_format, METH_DEFAULT, "Return value.__format__(format_spec)"},
+    {"divmod", bi_divmod, METH_DEFAULT,
+     "divmod($module, x, y, /)\n--\n\n"
+     "Return the tuple (x//y, x%y)."},
+    {"eval", bi_eval, METH_DEFAULT,
+     "eval($module, source, globals=None, locals=None, /)\n--\n\n"
+     "Evaluate the given source in the context of globals and locals."},
+    {"exec", bi_exec, METH_DEFAULT,
+     "exec($module, source, globals=None, locals=None, /, *, closure=None)\n--\n\n"
+     "Execute the given source in the context of globals and locals."},
+    {"format", bi_format, METH_DEFAULT,
+     "format($module, value, format_spec='', /)\n--\n\n"
+     "Return value.__format__(format_spec)"},
     {"getattr", bi_getattr, METH_DEFAULT, "Get a named attribute from an object."},
-    {"globals", bi_globals, METH_DEFAULT, "Return the dictionary containing the current scope's global variables."},
-    {"hasattr", bi_hasattr, METH_DEFAULT, "Return whether the object has an attribute with the given name."},
-    {"hash", bi_hash, METH_DEFAULT, "Return the hash value for the given object."},
-    {"hex", bi_hex, METH_DEFAULT, "Return the hexadecimal representation of an integer."},
-    {"id", bi_id, METH_DEFAULT, "Return the identity of an object."},
-    {"input", bi_input, METH_DEFAULT, "Read a string from standard input."},
-    {"isinstance", bi_isinstance, METH_DEFAULT, "Return whether an object is an instance of a class or of a subclass thereof."},
-    {"issubclass", bi_issubclass, METH_DEFAULT, "Return whether 'cls' is derived from another class or is the same class."},
+    {"globals", bi_globals, METH_DEFAULT,
+     "globals($module, /)\n--\n\n"
+     "Return the dictionary containing the current scope's global variables."},
+    {"hasattr", bi_hasattr, METH_DEFAULT,
+     "hasattr($module, obj, name, /)\n--\n\n"
+     "Return whether the object has an attribute with the given name."},
+    {"hash", bi_hash, METH_DEFAULT,
+     "hash($module, obj, /)\n--\n\n"
+     "Return the hash value for the given object."},
+    {"hex", bi_hex, METH_DEFAULT,
+     "hex($module, number, /)\n--\n\n"
+     "Return the hexadecimal representation of an integer."},
+    {"id", bi_id, METH_DEFAULT,
+     "id($module, obj, /)\n--\n\n"
+     "Return the identity of an object."},
+    {"input", bi_input, METH_DEFAULT,
+     "input($module, prompt='', /)\n--\n\n"
+     "Read a string from standard input."},
+    {"isinstance", bi_isinstance, METH_DEFAULT,
+     "isinstance($module, obj, class_or_tuple, /)\n--\n\n"
+     "Return whether an object is an instance of a class or of a subclass thereof."},
+    {"issubclass", bi_issubclass, METH_DEFAULT,
+     "issubclass($module, cls, class_or_tuple, /)\n--\n\n"
+     "Return whether 'cls' is derived from another class or is the same class."},
     {"iter", bi_iter, METH_DEFAULT, "Get an iterator from an object."},
-    {"len", bi_len, METH_DEFAULT, "Return the number of items in a container."},
-    {"locals", bi_locals, METH_DEFAULT, "Return a dictionary containing the current scope's local variables."},
+    {"len", bi_len, METH_DEFAULT,
+     "len($module, obj, /)\n--\n\n"
+     "Return the number of items in a container."},
+    {"locals", bi_locals, METH_DEFAULT,
+     "locals($module, /)\n--\n\n"
+     "Return a dictionary containing the current scope's local variables."},
     {"max", bi_max, METH_DEFAULT,
      "max(iterable, *[, default=obj, key=func]) -> value\n"
      "max(arg1, arg2, *args, *[, key=func]) -> value\n\n"
@@ -1881,15 +1935,33 @@ static const MethodDef builtin_functions[] = {
      "Return the smallest item of one iterable argument (or default when it is\n"
      "empty), or the smallest of two or more arguments."},
     {"next", bi_next, METH_DEFAULT, "Return the next item from the iterator."},
-    {"oct", bi_oct, METH_DEFAULT, "Return the octal representation of an integer."},
-    {"ord", bi_ord, METH_DEFAULT, "Return the Unicode code point for a one-character string."},
-    {"pow", bi_pow, METH_DEFAULT, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"},
-    {"print", bi_print, METH_DEFAULT, "Prints the values to a stream, or to sys.stdout by default."},
-    {"repr", bi_repr, METH_DEFAULT, "Return the canonical string representation of the object."},
-    {"round", bi_round, METH_DEFAULT, "Round a number to a given precision in decimal digits."},
-    {"setattr", bi_setattr, METH_DEFAULT, "Sets the named attribute on the given object to the specified value."},
-    {"sorted", bi_sorted, METH_DEFAULT, "Return a new list containing all items from the iterable in ascending order."},
-    {"sum", bi_sum, METH_DEFAULT, "Return the sum of a 'start' value (default: 0) plus an iterable of numbers"},
+    {"oct", bi_oct, METH_DEFAULT,
+     "oct($module, number, /)\n--\n\n"
+     "Return the octal representation of an integer."},
+    {"ord", bi_ord, METH_DEFAULT,
+     "ord($module, c, /)\n--\n\n"
+     "Return the Unicode code point for a one-character string."},
+    {"pow", bi_pow, METH_DEFAULT,
+     "pow($module, /, base, exp, mod=None)\n--\n\n"
+     "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"},
+    {"print", bi_print, METH_DEFAULT,
+     "print($module, /, *args, sep=' ', end='\\n', file=None, flush=False)\n--\n\n"
+     "Prints the values to a stream, or to sys.stdout by default."},
+    {"repr", bi_repr, METH_DEFAULT,
+     "repr($module, obj, /)\n--\n\n"
+     "Return the canonical string representation of the object."},
+    {"round", bi_round, METH_DEFAULT,
+     "round($module, /, number, ndigits=None)\n--\n\n"
+     "Round a number to a given precision in decimal digits."},
+    {"setattr", bi_setattr, METH_DEFAULT,
+     "setattr($module, obj, name, value, /)\n--\n\n"
+     "Sets the named attribute on the given object to the specified value."},
+    {"sorted", bi_sorted, METH_DEFAULT,
+     "sorted($module, iterable, /, *, key=None, reverse=False)\n--\n\n"
+     "Return a new list containing all items from the iterable in ascending order."},
+    {"sum", bi_sum, METH_DEFAULT,
+     "sum($module, iterable, /, start=0)\n--\n\n"
+     "Return the sum of a 'start' value (default: 0) plus an iterable of numbers"},
     {"vars", bi_vars, METH_DEFAULT, "Show vars."},
     {NULL, NULL, 0, NULL},
 };

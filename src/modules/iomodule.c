@@ -914,7 +914,9 @@ void io_dealloc_warn(Value obj, Value source) {
 }
 
 static const MethodDef io_functions[] = {
-    {"open", io_open, METH_DEFAULT, NULL},
+    {"open", io_open, METH_DEFAULT,
+     "open($module, /, file, mode='r', buffering=-1, encoding=None,\n"
+     "     errors=None, newline=None, closefd=True, opener=None)\n--\n\n"},
     {"open_code", io_open_code, METH_DEFAULT, NULL},
     {"text_encoding", io_text_encoding, METH_DEFAULT, NULL},
     {NULL, NULL, 0, NULL},

@@ -851,46 +851,112 @@ static void unraisable_from_runtime(Value exc, Value obj) {
 }
 
 static const MethodDef sys_functions[] = {
-    {"exit", sys_exit, METH_DEFAULT, "Exit the interpreter by raising SystemExit(status)."},
+    {"exit", sys_exit, METH_DEFAULT,
+     "exit($module, status=None, /)\n--\n\n"
+     "Exit the interpreter by raising SystemExit(status)."},
     {"breakpointhook", sys_breakpointhook, METH_DEFAULT, "Call the debugger named by $PYTHONBREAKPOINT."},
     {"__breakpointhook__", sys_breakpointhook, METH_DEFAULT, "Call the debugger named by $PYTHONBREAKPOINT."},
-    {"getrecursionlimit", sys_getrecursionlimit, METH_DEFAULT, "Return the current value of the recursion limit."},
-    {"setrecursionlimit", sys_setrecursionlimit, METH_DEFAULT, "Set the maximum depth of the Python interpreter stack to n."},
-    {"get_int_max_str_digits", sys_get_int_max_str_digits, METH_DEFAULT, "Return the maximum string digits limit for non-binary int<->str conversions."},
-    {"set_int_max_str_digits", sys_set_int_max_str_digits, METH_DEFAULT, "Set the maximum string digits limit for non-binary int<->str conversions."},
-    {"exc_info", sys_exc_info, METH_DEFAULT, "Return current exception information: (type, value, traceback)."},
-    {"exception", sys_exception, METH_DEFAULT, "Return the current exception."},
-    {"_getframe", sys_getframe, METH_DEFAULT, "Return a frame object from the call stack."},
-    {"intern", sys_intern, METH_DEFAULT, "``Intern'' the given string."},
-    {"_current_frames", sys_current_frames, METH_DEFAULT, "Return a dict mapping each thread's identifier to its current frame."},
-    {"_current_exceptions", sys_current_exceptions, METH_DEFAULT, "Return a dict mapping each thread's identifier to its current raised exception."},
+    {"getrecursionlimit", sys_getrecursionlimit, METH_DEFAULT,
+     "getrecursionlimit($module, /)\n--\n\n"
+     "Return the current value of the recursion limit."},
+    {"setrecursionlimit", sys_setrecursionlimit, METH_DEFAULT,
+     "setrecursionlimit($module, limit, /)\n--\n\n"
+     "Set the maximum depth of the Python interpreter stack to n."},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, METH_DEFAULT,
+     "get_int_max_str_digits($module, /)\n--\n\n"
+     "Return the maximum string digits limit for non-binary int<->str conversions."},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, METH_DEFAULT,
+     "set_int_max_str_digits($module, /, maxdigits)\n--\n\n"
+     "Set the maximum string digits limit for non-binary int<->str conversions."},
+    {"exc_info", sys_exc_info, METH_DEFAULT,
+     "exc_info($module, /)\n--\n\n"
+     "Return current exception information: (type, value, traceback)."},
+    {"exception", sys_exception, METH_DEFAULT,
+     "exception($module, /)\n--\n\n"
+     "Return the current exception."},
+    {"_getframe", sys_getframe, METH_DEFAULT,
+     "_getframe($module, depth=0, /)\n--\n\n"
+     "Return a frame object from the call stack."},
+    {"intern", sys_intern, METH_DEFAULT,
+     "intern($module, string, /)\n--\n\n"
+     "``Intern'' the given string."},
+    {"_current_frames", sys_current_frames, METH_DEFAULT,
+     "_current_frames($module, /)\n--\n\n"
+     "Return a dict mapping each thread's identifier to its current frame."},
+    {"_current_exceptions", sys_current_exceptions, METH_DEFAULT,
+     "_current_exceptions($module, /)\n--\n\n"
+     "Return a dict mapping each thread's identifier to its current raised exception."},
     {"getsizeof", sys_getsizeof, METH_DEFAULT, "Return the size of object in bytes."},
-    {"displayhook", sys_displayhook, METH_DEFAULT, "Print an object to sys.stdout and also save it in builtins._"},
-    {"__displayhook__", sys_displayhook, METH_DEFAULT, "Print an object to sys.stdout and also save it in builtins._"},
-    {"excepthook", sys_excepthook, METH_DEFAULT, "Handle an exception by displaying it with a traceback on sys.stderr."},
-    {"__excepthook__", sys_excepthook, METH_DEFAULT, "Handle an exception by displaying it with a traceback on sys.stderr."},
-    {"getdefaultencoding", sys_getdefaultencoding, METH_DEFAULT, "Return the current default encoding used by the Unicode implementation."},
-    {"getfilesystemencoding", sys_getfilesystemencoding, METH_DEFAULT, "Return the encoding used to convert Unicode filenames to OS filenames."},
-    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, METH_DEFAULT, "Return the error mode used Unicode to OS filename conversion."},
-    {"is_finalizing", sys_is_finalizing, METH_DEFAULT, "Return True if Python is exiting."},
-    {"gettrace", sys_gettrace, METH_DEFAULT, "Return the global debug tracing function set with sys.settrace."},
+    {"displayhook", sys_displayhook, METH_DEFAULT,
+     "displayhook($module, object, /)\n--\n\n"
+     "Print an object to sys.stdout and also save it in builtins._"},
+    {"__displayhook__", sys_displayhook, METH_DEFAULT,
+     "__displayhook__($module, object, /)\n--\n\n"
+     "Print an object to sys.stdout and also save it in builtins._"},
+    {"excepthook", sys_excepthook, METH_DEFAULT,
+     "excepthook($module, exctype, value, traceback, /)\n--\n\n"
+     "Handle an exception by displaying it with a traceback on sys.stderr."},
+    {"__excepthook__", sys_excepthook, METH_DEFAULT,
+     "__excepthook__($module, exctype, value, traceback, /)\n--\n\n"
+     "Handle an exception by displaying it with a traceback on sys.stderr."},
+    {"getdefaultencoding", sys_getdefaultencoding, METH_DEFAULT,
+     "getdefaultencoding($module, /)\n--\n\n"
+     "Return the current default encoding used by the Unicode implementation."},
+    {"getfilesystemencoding", sys_getfilesystemencoding, METH_DEFAULT,
+     "getfilesystemencoding($module, /)\n--\n\n"
+     "Return the encoding used to convert Unicode filenames to OS filenames."},
+    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, METH_DEFAULT,
+     "getfilesystemencodeerrors($module, /)\n--\n\n"
+     "Return the error mode used Unicode to OS filename conversion."},
+    {"is_finalizing", sys_is_finalizing, METH_DEFAULT,
+     "is_finalizing($module, /)\n--\n\n"
+     "Return True if Python is exiting."},
+    {"gettrace", sys_gettrace, METH_DEFAULT,
+     "gettrace($module, /)\n--\n\n"
+     "Return the global debug tracing function set with sys.settrace."},
     {"settrace", sys_settrace, METH_DEFAULT, "Set the global debug tracing function."},
-    {"getprofile", sys_getprofile, METH_DEFAULT, "Return the profiling function set with sys.setprofile."},
+    {"getprofile", sys_getprofile, METH_DEFAULT,
+     "getprofile($module, /)\n--\n\n"
+     "Return the profiling function set with sys.setprofile."},
     {"setprofile", sys_setprofile, METH_DEFAULT, "Set the profiling function."},
-    {"getswitchinterval", sys_getswitchinterval, METH_DEFAULT, "Return the current thread switch interval; see sys.setswitchinterval()."},
-    {"setswitchinterval", sys_setswitchinterval, METH_DEFAULT, "Set the ideal thread switching delay inside the Python interpreter."},
-    {"call_tracing", sys_call_tracing, METH_DEFAULT, "Call func(*args), while tracing is enabled."},
-    {"addaudithook", sys_addaudithook, METH_DEFAULT, "Adds a new audit hook callback."},
+    {"getswitchinterval", sys_getswitchinterval, METH_DEFAULT,
+     "getswitchinterval($module, /)\n--\n\n"
+     "Return the current thread switch interval; see sys.setswitchinterval()."},
+    {"setswitchinterval", sys_setswitchinterval, METH_DEFAULT,
+     "setswitchinterval($module, interval, /)\n--\n\n"
+     "Set the ideal thread switching delay inside the Python interpreter."},
+    {"call_tracing", sys_call_tracing, METH_DEFAULT,
+     "call_tracing($module, func, args, /)\n--\n\n"
+     "Call func(*args), while tracing is enabled."},
+    {"addaudithook", sys_addaudithook, METH_DEFAULT,
+     "addaudithook($module, /, hook)\n--\n\n"
+     "Adds a new audit hook callback."},
     {"audit", sys_audit, METH_DEFAULT, "Passes the event to any audit hooks that are attached."},
-    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, METH_DEFAULT, "Return the installed asynchronous generators hooks."},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, METH_DEFAULT,
+     "get_asyncgen_hooks($module, /)\n--\n\n"
+     "Return the installed asynchronous generators hooks."},
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks, METH_DEFAULT, "Set new asynchronous generators hooks."},
-    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, METH_DEFAULT, "Check status of origin tracking for coroutine objects in this thread."},
-    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth, METH_DEFAULT, "Enable or disable origin tracking for coroutine objects in this thread."},
-    {"getdlopenflags", sys_getdlopenflags, METH_DEFAULT, "Return the current value of the flags that are used for dlopen calls."},
-    {"setdlopenflags", sys_setdlopenflags, METH_DEFAULT, "Set the flags used by the interpreter for dlopen calls."},
-    {"_clear_type_cache", sys_clear_type_cache, METH_DEFAULT, "Clear the internal type lookup cache."},
-    {"unraisablehook", sys_unraisablehook, METH_DEFAULT, "Handle an unraisable exception."},
-    {"__unraisablehook__", sys_unraisablehook, METH_DEFAULT, "Handle an unraisable exception."},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, METH_DEFAULT,
+     "get_coroutine_origin_tracking_depth($module, /)\n--\n\n"
+     "Check status of origin tracking for coroutine objects in this thread."},
+    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth, METH_DEFAULT,
+     "set_coroutine_origin_tracking_depth($module, /, depth)\n--\n\n"
+     "Enable or disable origin tracking for coroutine objects in this thread."},
+    {"getdlopenflags", sys_getdlopenflags, METH_DEFAULT,
+     "getdlopenflags($module, /)\n--\n\n"
+     "Return the current value of the flags that are used for dlopen calls."},
+    {"setdlopenflags", sys_setdlopenflags, METH_DEFAULT,
+     "setdlopenflags($module, flags, /)\n--\n\n"
+     "Set the flags used by the interpreter for dlopen calls."},
+    {"_clear_type_cache", sys_clear_type_cache, METH_DEFAULT,
+     "_clear_type_cache($module, /)\n--\n\n"
+     "Clear the internal type lookup cache."},
+    {"unraisablehook", sys_unraisablehook, METH_DEFAULT,
+     "unraisablehook($module, unraisable, /)\n--\n\n"
+     "Handle an unraisable exception."},
+    {"__unraisablehook__", sys_unraisablehook, METH_DEFAULT,
+     "__unraisablehook__($module, unraisable, /)\n--\n\n"
+     "Handle an unraisable exception."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -937,18 +937,40 @@ static Value ba_m_reduce_ex(Value self, const Value *args, size_t nargs, Value k
 
 static const MethodDef bytearray_methods[] = {
     BYTES_SHARED_METHODS(BM_ENTRY_)
-    {"append", ba_m_append, METH_DEFAULT, "Append a single item to the end of the bytearray."},
-    {"extend", ba_m_extend, METH_DEFAULT, "Append all the items from the iterator or sequence."},
-    {"insert", ba_m_insert, METH_DEFAULT, "Insert a single item into the bytearray before index."},
-    {"pop", ba_m_pop, METH_DEFAULT, "Remove and return a single item from B."},
-    {"remove", ba_m_remove, METH_DEFAULT, "Remove the first occurrence of a value in the bytearray."},
-    {"reverse", ba_m_reverse, METH_DEFAULT, "Reverse the order of the values in B in place."},
-    {"clear", ba_m_clear, METH_DEFAULT, "Remove all items from the bytearray."},
-    {"copy", ba_m_copy, METH_DEFAULT, "Return a copy of B."},
+    {"append", ba_m_append, METH_DEFAULT,
+     "append($self, item, /)\n--\n\n"
+     "Append a single item to the end of the bytearray."},
+    {"extend", ba_m_extend, METH_DEFAULT,
+     "extend($self, iterable_of_ints, /)\n--\n\n"
+     "Append all the items from the iterator or sequence."},
+    {"insert", ba_m_insert, METH_DEFAULT,
+     "insert($self, index, item, /)\n--\n\n"
+     "Insert a single item into the bytearray before index."},
+    {"pop", ba_m_pop, METH_DEFAULT,
+     "pop($self, index=-1, /)\n--\n\n"
+     "Remove and return a single item from B."},
+    {"remove", ba_m_remove, METH_DEFAULT,
+     "remove($self, value, /)\n--\n\n"
+     "Remove the first occurrence of a value in the bytearray."},
+    {"reverse", ba_m_reverse, METH_DEFAULT,
+     "reverse($self, /)\n--\n\n"
+     "Reverse the order of the values in B in place."},
+    {"clear", ba_m_clear, METH_DEFAULT,
+     "clear($self, /)\n--\n\n"
+     "Remove all items from the bytearray."},
+    {"copy", ba_m_copy, METH_DEFAULT,
+     "copy($self, /)\n--\n\n"
+     "Return a copy of B."},
     {"__alloc__", ba_m_alloc, METH_DEFAULT, "B.__alloc__() -> int"},
-    {"__sizeof__", ba_m_sizeof, METH_DEFAULT, "Returns the size of the bytearray object in memory."},
-    {"__reduce__", ba_m_reduce, METH_DEFAULT, "Return state information for pickling."},
-    {"__reduce_ex__", ba_m_reduce_ex, METH_DEFAULT, "Return state information for pickling."},
+    {"__sizeof__", ba_m_sizeof, METH_DEFAULT,
+     "__sizeof__($self, /)\n--\n\n"
+     "Returns the size of the bytearray object in memory."},
+    {"__reduce__", ba_m_reduce, METH_DEFAULT,
+     "__reduce__($self, /)\n--\n\n"
+     "Return state information for pickling."},
+    {"__reduce_ex__", ba_m_reduce_ex, METH_DEFAULT,
+     "__reduce_ex__($self, proto=0, /)\n--\n\n"
+     "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -594,7 +594,9 @@ static Value bytes_m_sizeof(Value self, const Value *args, size_t nargs, Value k
 
 static const MethodDef bytes_methods[] = {
     BYTES_SHARED_METHODS(BM_ENTRY_)
-    {"__bytes__", bytes_m_bytes, METH_DEFAULT, "Convert this value to exact type bytes."},
+    {"__bytes__", bytes_m_bytes, METH_DEFAULT,
+     "__bytes__($self, /)\n--\n\n"
+     "Convert this value to exact type bytes."},
     {"__getnewargs__", bytes_m_getnewargs, METH_DEFAULT, NULL},
     {"__sizeof__", bytes_m_sizeof, METH_DEFAULT, "Return the size of the bytes in memory."},
     {NULL, NULL, 0, NULL},

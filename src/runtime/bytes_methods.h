@@ -15,14 +15,24 @@
 
 #define BYTES_SHARED_METHODS(_)                                                              \
     _("capitalize", bm_capitalize, METH_DEFAULT, "B.capitalize() -> copy of B")             \
-    _("center", bm_center, METH_DEFAULT, "Return a centered string of length width.")      \
+    _("center", bm_center, METH_DEFAULT,                                                     \
+      "center($self, width, fillchar=b' ', /)\n--\n\n"                                       \
+      "Return a centered string of length width.")                                           \
     _("count", bm_count, METH_DEFAULT, "Return the number of non-overlapping occurrences.") \
-    _("decode", bm_decode, METH_DEFAULT, "Decode the bytes using the registered codec.")   \
+    _("decode", bm_decode, METH_DEFAULT,                                                     \
+      "decode($self, /, encoding='utf-8', errors='strict')\n--\n\n"                          \
+      "Decode the bytes using the registered codec.")                                        \
     _("endswith", bm_endswith, METH_DEFAULT, "Return True if B ends with the suffix.")     \
-    _("expandtabs", bm_expandtabs, METH_DEFAULT, "Expand tabs to spaces.")                 \
+    _("expandtabs", bm_expandtabs, METH_DEFAULT,                                             \
+      "expandtabs($self, /, tabsize=8)\n--\n\n"                                              \
+      "Expand tabs to spaces.")                                                              \
     _("find", bm_find, METH_DEFAULT, "Return the lowest index where sub is found.")        \
-    _("fromhex", bm_fromhex, METH_CLASS, "Create from a string of hexadecimal numbers.")   \
-    _("hex", bm_hex, METH_DEFAULT, "Create a string of hexadecimal numbers.")              \
+    _("fromhex", bm_fromhex, METH_CLASS,                                                     \
+      "fromhex($type, string, /)\n--\n\n"                                                    \
+      "Create from a string of hexadecimal numbers.")                                        \
+    _("hex", bm_hex, METH_DEFAULT,                                                           \
+      "hex($self, /, sep=<unrepresentable>, bytes_per_sep=1)\n--\n\n"                        \
+      "Create a string of hexadecimal numbers.")                                             \
     _("index", bm_index, METH_DEFAULT, "Like find() but raise ValueError when not found.") \
     _("isalnum", bm_isalnum, METH_DEFAULT, "B.isalnum() -> bool")                          \
     _("isalpha", bm_isalpha, METH_DEFAULT, "B.isalpha() -> bool")                          \
@@ -32,30 +42,63 @@
     _("isspace", bm_isspace, METH_DEFAULT, "B.isspace() -> bool")                          \
     _("istitle", bm_istitle, METH_DEFAULT, "B.istitle() -> bool")                          \
     _("isupper", bm_isupper, METH_DEFAULT, "B.isupper() -> bool")                          \
-    _("join", bm_join, METH_DEFAULT, "Concatenate any number of bytes-like objects.")      \
-    _("ljust", bm_ljust, METH_DEFAULT, "Return a left-justified string of length width.")  \
+    _("join", bm_join, METH_DEFAULT,                                                         \
+      "join($self, iterable_of_bytes, /)\n--\n\n"                                            \
+      "Concatenate any number of bytes-like objects.")                                       \
+    _("ljust", bm_ljust, METH_DEFAULT,                                                       \
+      "ljust($self, width, fillchar=b' ', /)\n--\n\n"                                        \
+      "Return a left-justified string of length width.")                                     \
     _("lower", bm_lower, METH_DEFAULT, "B.lower() -> copy of B")                           \
-    _("lstrip", bm_lstrip, METH_DEFAULT, "Strip leading bytes contained in the argument.") \
-    _("maketrans", bm_maketrans, METH_STATIC, "Return a translation table.")               \
-    _("partition", bm_partition, METH_DEFAULT, "Partition using the given separator.")     \
-    _("removeprefix", bm_removeprefix, METH_DEFAULT, "Remove a prefix if present.")        \
-    _("removesuffix", bm_removesuffix, METH_DEFAULT, "Remove a suffix if present.")        \
-    _("replace", bm_replace, METH_DEFAULT, "Replace occurrences of old by new.")           \
+    _("lstrip", bm_lstrip, METH_DEFAULT,                                                     \
+      "lstrip($self, bytes=None, /)\n--\n\n"                                                 \
+      "Strip leading bytes contained in the argument.")                                      \
+    _("maketrans", bm_maketrans, METH_STATIC,                                                \
+      "maketrans(frm, to, /)\n--\n\nReturn a translation table.")                            \
+    _("partition", bm_partition, METH_DEFAULT,                                               \
+      "partition($self, sep, /)\n--\n\n"                                                     \
+      "Partition using the given separator.")                                                \
+    _("removeprefix", bm_removeprefix, METH_DEFAULT,                                         \
+      "removeprefix($self, prefix, /)\n--\n\n"                                               \
+      "Remove a prefix if present.")                                                         \
+    _("removesuffix", bm_removesuffix, METH_DEFAULT,                                         \
+      "removesuffix($self, suffix, /)\n--\n\n"                                               \
+      "Remove a suffix if present.")                                                         \
+    _("replace", bm_replace, METH_DEFAULT,                                                   \
+      "replace($self, old, new, count=-1, /)\n--\n\n"                                        \
+      "Replace occurrences of old by new.")                                                  \
     _("rfind", bm_rfind, METH_DEFAULT, "Return the highest index where sub is found.")     \
     _("rindex", bm_rindex, METH_DEFAULT, "Like rfind() but raise ValueError.")             \
-    _("rjust", bm_rjust, METH_DEFAULT, "Return a right-justified string of length width.") \
-    _("rpartition", bm_rpartition, METH_DEFAULT, "Partition from the end.")                \
-    _("rsplit", bm_rsplit, METH_DEFAULT, "Split from the end.")                            \
-    _("rstrip", bm_rstrip, METH_DEFAULT, "Strip trailing bytes contained in the argument.")\
-    _("split", bm_split, METH_DEFAULT, "Return a list of the sections.")                   \
-    _("splitlines", bm_splitlines, METH_DEFAULT, "Return a list of the lines.")            \
+    _("rjust", bm_rjust, METH_DEFAULT,                                                       \
+      "rjust($self, width, fillchar=b' ', /)\n--\n\n"                                        \
+      "Return a right-justified string of length width.")                                    \
+    _("rpartition", bm_rpartition, METH_DEFAULT,                                             \
+      "rpartition($self, sep, /)\n--\n\n"                                                    \
+      "Partition from the end.")                                                             \
+    _("rsplit", bm_rsplit, METH_DEFAULT,                                                     \
+      "rsplit($self, /, sep=None, maxsplit=-1)\n--\n\n"                                      \
+      "Split from the end.")                                                                 \
+    _("rstrip", bm_rstrip, METH_DEFAULT,                                                     \
+      "rstrip($self, bytes=None, /)\n--\n\n"                                                 \
+      "Strip trailing bytes contained in the argument.")                                     \
+    _("split", bm_split, METH_DEFAULT,                                                       \
+      "split($self, /, sep=None, maxsplit=-1)\n--\n\n"                                       \
+      "Return a list of the sections.")                                                      \
+    _("splitlines", bm_splitlines, METH_DEFAULT,                                             \
+      "splitlines($self, /, keepends=False)\n--\n\n"                                         \
+      "Return a list of the lines.")                                                         \
     _("startswith", bm_startswith, METH_DEFAULT, "Return True if B starts with prefix.")   \
-    _("strip", bm_strip, METH_DEFAULT, "Strip leading and trailing bytes.")                \
+    _("strip", bm_strip, METH_DEFAULT,                                                       \
+      "strip($self, bytes=None, /)\n--\n\n"                                                  \
+      "Strip leading and trailing bytes.")                                                   \
     _("swapcase", bm_swapcase, METH_DEFAULT, "B.swapcase() -> copy of B")                  \
     _("title", bm_title, METH_DEFAULT, "B.title() -> copy of B")                           \
-    _("translate", bm_translate, METH_DEFAULT, "Return a copy mapped through table.")      \
+    _("translate", bm_translate, METH_DEFAULT,                                               \
+      "translate($self, table, /, delete=b'')\n--\n\n"                                       \
+      "Return a copy mapped through table.")                                                 \
     _("upper", bm_upper, METH_DEFAULT, "B.upper() -> copy of B")                           \
-    _("zfill", bm_zfill, METH_DEFAULT, "Pad a numeric string with zeros on the left.")
+    _("zfill", bm_zfill, METH_DEFAULT,                                                       \
+      "zfill($self, width, /)\n--\n\n"                                                       \
+      "Pad a numeric string with zeros on the left.")
 
 BYTES_SHARED_METHODS(BM_DECLARE_)
 

@@ -550,7 +550,7 @@ static Value weakref_getter(Value self) {
 }
 
 static const GetSetDef dict_getset = {"__dict__", dict_getter, dict_setter, NULL};
-static const GetSetDef weakref_getset = {"__weakref__", weakref_getter, NULL, NULL};
+const GetSetDef class_weakref_getset = {"__weakref__", weakref_getter, NULL, NULL};
 
 // ---- making a class ------------------------------------------------------------------------
 
@@ -836,7 +836,7 @@ Value type_new_class_kw(Type *metatype, Value name, Value bases, Value dict,
     }
     t->basic_size = size;
     if ((slots.add_dict && add_getset(t, &dict_getset) < 0) ||
-        (slots.add_weak && add_getset(t, &weakref_getset) < 0)) {
+        (slots.add_weak && add_getset(t, &class_weakref_getset) < 0)) {
         return 0;
     }
     Value doc = dict_get(ns, NAME(__doc__));
@@ -1452,15 +1452,25 @@ static Value type_m_sizeof(Value self, const Value *args, size_t nargs, Value kw
 }
 
 const MethodDef type_methods[] = {
-    {"mro", type_m_mro, METH_DEFAULT, "Return a type's method resolution order."},
+    {"mro", type_m_mro, METH_DEFAULT,
+     "mro($self, /)\n--\n\n"
+     "Return a type's method resolution order."},
     {"__subclasses__", type_m_subclasses, METH_DEFAULT,
+     "__subclasses__($self, /)\n--\n\n"
      "Return a list of immediate subclasses."},
     {"__instancecheck__", type_m_instancecheck, METH_DEFAULT,
+     "__instancecheck__($self, instance, /)\n--\n\n"
      "Check if an object is an instance."},
-    {"__subclasscheck__", type_m_subclasscheck, METH_DEFAULT, "Check if a class is a subclass."},
+    {"__subclasscheck__", type_m_subclasscheck, METH_DEFAULT,
+     "__subclasscheck__($self, subclass, /)\n--\n\n"
+     "Check if a class is a subclass."},
     {"__prepare__", type_m_prepare, METH_CLASS,
      "Create the namespace for the class statement"},
-    {"__dir__", type_m_dir, METH_DEFAULT, "Specialized __dir__ implementation for types."},
-    {"__sizeof__", type_m_sizeof, METH_DEFAULT, "Return memory consumption of the type object."},
+    {"__dir__", type_m_dir, METH_DEFAULT,
+     "__dir__($self, /)\n--\n\n"
+     "Specialized __dir__ implementation for types."},
+    {"__sizeof__", type_m_sizeof, METH_DEFAULT,
+     "__sizeof__($self, /)\n--\n\n"
+     "Return memory consumption of the type object."},
     {NULL, NULL, 0, NULL},
 };

@@ -485,10 +485,16 @@ static const MemberDef complex_members[] = {
 };
 
 static const MethodDef complex_methods[] = {
-    {"conjugate", complex_m_conjugate, METH_DEFAULT, "Return the complex conjugate of its argument."},
-    {"__complex__", complex_m_complex, METH_DEFAULT, "Convert this value to exact type complex."},
-    {"__getnewargs__", complex_m_getnewargs, METH_DEFAULT, NULL},
-    {"__format__", complex_m_format, METH_DEFAULT, "Convert to a string according to format_spec."},
+    {"conjugate", complex_m_conjugate, METH_DEFAULT,
+     "conjugate($self, /)\n--\n\n"
+     "Return the complex conjugate of its argument."},
+    {"__complex__", complex_m_complex, METH_DEFAULT,
+     "__complex__($self, /)\n--\n\n"
+     "Convert this value to exact type complex."},
+    {"__getnewargs__", complex_m_getnewargs, METH_DEFAULT, "__getnewargs__($self, /)\n--\n\n"},
+    {"__format__", complex_m_format, METH_DEFAULT,
+     "__format__($self, format_spec, /)\n--\n\n"
+     "Convert to a string according to format_spec."},
     {"__sizeof__", complex_m_sizeof, METH_DEFAULT, "Size of object in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };

@@ -1589,19 +1589,33 @@ static Value dict_m_getitem(Value self, const Value *args, size_t nargs, Value k
 
 static const MethodDef dict_methods[] = {
     {"__getitem__", dict_m_getitem, METH_NO_KEYWORDS, "x.__getitem__(y) <==> x[y]"},
-    {"__reversed__", dict_m_reversed, METH_NO_KEYWORDS, "Return a reverse iterator over the dict keys."},
-    {"get", dict_m_get, METH_NO_KEYWORDS, "Return the value for key if key is in the dictionary, else default."},
-    {"setdefault", dict_m_setdefault, METH_NO_KEYWORDS, "Insert key with a value of default if key is not in the dictionary."},
-    {"pop", dict_m_pop, METH_NO_KEYWORDS, "D.pop(k[,d]) -> v, remove specified key and return the corresponding value."},
-    {"popitem", dict_m_popitem, METH_NO_KEYWORDS, "Remove and return a (key, value) pair as a 2-tuple."},
+    {"__reversed__", dict_m_reversed, METH_NO_KEYWORDS,
+     "__reversed__($self, /)\n--\n\n"
+     "Return a reverse iterator over the dict keys."},
+    {"get", dict_m_get, METH_NO_KEYWORDS,
+     "get($self, key, default=None, /)\n--\n\n"
+     "Return the value for key if key is in the dictionary, else default."},
+    {"setdefault", dict_m_setdefault, METH_NO_KEYWORDS,
+     "setdefault($self, key, default=None, /)\n--\n\n"
+     "Insert key with a value of default if key is not in the dictionary."},
+    {"pop", dict_m_pop, METH_NO_KEYWORDS,
+     "pop($self, key, default=<unrepresentable>, /)\n--\n\n"
+     "D.pop(k[,d]) -> v, remove specified key and return the corresponding value."},
+    {"popitem", dict_m_popitem, METH_NO_KEYWORDS,
+     "popitem($self, /)\n--\n\n"
+     "Remove and return a (key, value) pair as a 2-tuple."},
     {"keys", dict_m_keys, METH_NO_KEYWORDS, "D.keys() -> a set-like object providing a view on D's keys"},
     {"values", dict_m_values, METH_NO_KEYWORDS, "D.values() -> an object providing a view on D's values"},
     {"items", dict_m_items, METH_NO_KEYWORDS, "D.items() -> a set-like object providing a view on D's items"},
     {"update", dict_m_update, METH_DEFAULT, "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
     {"clear", dict_m_clear, METH_NO_KEYWORDS, "D.clear() -> None.  Remove all items from D."},
     {"copy", dict_m_copy, METH_NO_KEYWORDS, "D.copy() -> a shallow copy of D"},
-    {"fromkeys", dict_m_fromkeys, METH_CLASS | METH_NO_KEYWORDS, "Create a new dictionary with keys from iterable and values set to value."},
-    {"__contains__", dict_m_contains, METH_NO_KEYWORDS, "True if the dictionary has the specified key, else False."},
+    {"fromkeys", dict_m_fromkeys, METH_CLASS | METH_NO_KEYWORDS,
+     "fromkeys($type, iterable, value=None, /)\n--\n\n"
+     "Create a new dictionary with keys from iterable and values set to value."},
+    {"__contains__", dict_m_contains, METH_NO_KEYWORDS,
+     "__contains__($self, key, /)\n--\n\n"
+     "True if the dictionary has the specified key, else False."},
     {NULL, NULL, 0, NULL},
 };
 

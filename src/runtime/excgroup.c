@@ -32,11 +32,13 @@
 #include <stdlib.h>
 
 #include "abstract.h"
+#include "dict.h"
 #include "gc.h"
 #include "genericalias.h"
 #include "list.h"
 #include "str.h"
 #include "tuple.h"
+#include "type_internal.h"
 #include "../vm/vm.h"
 
 #define EG(v) ((ExceptionGroupObject *)val_ptr(v))
@@ -601,6 +603,18 @@ int excgroup_ready(void) {
     }
     t->bases = b;
     t->mro = m;
+    // CPython makes ExceptionGroup with PyErr_NewException: a heap type
+    // whose dict starts with __module__ and a __weakref__ descriptor, and
+    // whose instances (unlike other exceptions') may be weakly referenced.
+    t->flags |= TYPE_HAS_WEAKREF;
+    Value dict = dict_new();
+    Value weak = dict ? descr_new(&type_getset_descriptor, t, &class_weakref_getset) : 0;
+    Value module = weak ? str_intern_cstr("builtins") : 0;
+    if (!module || dict_set_cstr(dict, "__module__", module) < 0 ||
+        dict_set_cstr(dict, "__weakref__", weak) < 0 || dict_update(dict, t->dict) < 0) {
+        return -1;
+    }
+    t->dict = dict;
     type_modified(t);
     // ExceptionGroup[E] (PEP 585)
     return generic_alias_install_type(&exc_BaseExceptionGroup);

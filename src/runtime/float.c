@@ -1015,24 +1015,47 @@ static const GetSetDef float_getset[] = {
 };
 
 static const MethodDef float_methods[] = {
-    {"conjugate", float_m_conjugate, METH_DEFAULT, "Return self, the complex conjugate of any float."},
-    {"__trunc__", float_m_trunc, METH_DEFAULT, "Return the Integral closest to x between 0 and x."},
-    {"__floor__", float_m_floor, METH_DEFAULT, "Return the floor as an Integral."},
-    {"__ceil__", float_m_ceil, METH_DEFAULT, "Return the ceiling as an Integral."},
+    {"conjugate", float_m_conjugate, METH_DEFAULT,
+     "conjugate($self, /)\n--\n\n"
+     "Return self, the complex conjugate of any float."},
+    {"__trunc__", float_m_trunc, METH_DEFAULT,
+     "__trunc__($self, /)\n--\n\n"
+     "Return the Integral closest to x between 0 and x."},
+    {"__floor__", float_m_floor, METH_DEFAULT,
+     "__floor__($self, /)\n--\n\n"
+     "Return the floor as an Integral."},
+    {"__ceil__", float_m_ceil, METH_DEFAULT,
+     "__ceil__($self, /)\n--\n\n"
+     "Return the ceiling as an Integral."},
     {"__round__", float_m_round, METH_DEFAULT,
+     "__round__($self, ndigits=None, /)\n--\n\n"
      "Return the Integral closest to x, rounding half toward even.\n\nWhen an argument is "
      "passed, work like built-in round(x, ndigits)."},
     {"as_integer_ratio", float_m_as_integer_ratio, METH_DEFAULT,
+     "as_integer_ratio($self, /)\n--\n\n"
      "Return integer ratio."},
-    {"fromhex", float_m_fromhex, METH_CLASS, "Create a floating-point number from a hexadecimal string."},
-    {"hex", float_m_hex, METH_DEFAULT, "Return a hexadecimal representation of a floating-point number."},
-    {"is_integer", float_m_is_integer, METH_DEFAULT, "Return True if the float is an integer."},
-    {"__divmod__", float_m_divmod, METH_DEFAULT, "Return divmod(self, value)."},
-    {"__rdivmod__", float_m_rdivmod, METH_DEFAULT, "Return divmod(value, self)."},
-    {"__getnewargs__", float_m_getnewargs, METH_DEFAULT, NULL},
+    {"fromhex", float_m_fromhex, METH_CLASS,
+     "fromhex($type, string, /)\n--\n\n"
+     "Create a floating-point number from a hexadecimal string."},
+    {"hex", float_m_hex, METH_DEFAULT,
+     "hex($self, /)\n--\n\n"
+     "Return a hexadecimal representation of a floating-point number."},
+    {"is_integer", float_m_is_integer, METH_DEFAULT,
+     "is_integer($self, /)\n--\n\n"
+     "Return True if the float is an integer."},
+    {"__divmod__", float_m_divmod, METH_DEFAULT,
+     "__divmod__($self, value, /)\n--\n\n"
+     "Return divmod(self, value)."},
+    {"__rdivmod__", float_m_rdivmod, METH_DEFAULT,
+     "__rdivmod__($self, value, /)\n--\n\n"
+     "Return divmod(value, self)."},
+    {"__getnewargs__", float_m_getnewargs, METH_DEFAULT, "__getnewargs__($self, /)\n--\n\n"},
     {"__getformat__", float_m_getformat, METH_CLASS,
+     "__getformat__($type, typestr, /)\n--\n\n"
      "You probably don't want to use this function."},
-    {"__format__", float_m_format, METH_DEFAULT, "Formats the float according to format_spec."},
+    {"__format__", float_m_format, METH_DEFAULT,
+     "__format__($self, format_spec, /)\n--\n\n"
+     "Formats the float according to format_spec."},
     {"__sizeof__", float_m_sizeof, METH_DEFAULT, "Size of object in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };

@@ -14,29 +14,38 @@
 // ## Blocks and size classes
 //
 // Objects of up to GC_SMALL_MAX bytes live in *cells* of *blocks*. A block is
-// GC_BLOCK_SIZE (256 KiB) of mmap'ed memory aligned to its own size, cut into
+// GC_BLOCK_SIZE (64 KiB) of mmap'ed memory aligned to its own size, cut into
 // cells of one size class, and every byte of it belongs to cells (or to the
 // short tail that no whole cell fits into). Its metadata - cell size and
 // count, mark bits, sweep state - is a separate Block descriptor, malloc'ed,
 // never inside the block: so cells fill the block, a stray store past an
 // object cannot corrupt the collector's tables, and the mark bits of
 // different blocks do not all fall on the same cache sets (as headers at
-// 256 KiB-aligned addresses would).
+// 64 KiB-aligned addresses would).
+//
+// Why 64 KiB: a block whose cells were handed out keeps its touched pages
+// resident as long as one object in it lives, and each size class of each
+// kind (below) has such blocks; smaller blocks bound that slack. 256 KiB
+// blocks cost 1-3 MiB more peak RSS on most benchmarks once leaf objects
+// got blocks of their own; 64 KiB ones cost no measurable marking time (the
+// block map and descriptors of a 60 MiB heap still fit in L2).
 //
 // The size classes (gc_class_sizes) are 16-byte steps up to 128, then four
-// steps per power of two up to 8192: 160 192 224 256, 320 ... 512, ...,
-// 5120 6144 7168 8192. Invariant: a request is rounded up by at most 15
-// bytes up to 128, and by less than 25% above (the worst case is 129 -> 160,
-// the average about 11%); every class is a multiple of GC_GRANULE
-// (16), so every object is 16-byte aligned; and a block's unusable tail is
-// under 2% of it (4 KiB for 7168-byte cells). gc_class_of_granules maps
+// steps per power of two up to 4096: 160 192 224 256, 320 ... 512, ...,
+// 2560 3072 3584 4096; above, the largest multiples of 16 that 14, 12, 10,
+// 9 and 8 cells fill a block with: 4672 5456 6544 7280 8192. Invariant: a
+// request is rounded up by at most 15 bytes up to 128, and by less than 25%
+// above (the worst case is 129 -> 160, the average about 11%); every class
+// is a multiple of GC_GRANULE (16), so every object is 16-byte aligned; and
+// a block's unusable tail is under 2.5% of it (1.5 KiB for 2560-byte
+// cells). gc_class_of_granules maps
 // ceil(size / 16) to the class, one table load on the fast path.
 //
 // The cell index of an address is off / cell_size, computed as
 // (off * reciprocal) >> 32 with reciprocal = ceil(2^32 / cell_size). This is
 // exact for every off < 2^18 as long as cell_size < 2^14 (the rounding error
-// is below off / 2^32 < 2^-14 <= 1 / cell_size); it was checked exhaustively
-// for all 32 classes.
+// is below off / 2^32 < 2^-14 <= 1 / cell_size), so for every block size up
+// to 256 KiB.
 //
 // ## The block map: "is this word a heap address?"
 //
@@ -46,10 +55,11 @@
 // Two filters answer it. First the range [block_lo, block_hi) of every block
 // ever mapped rejects most non-heap words with one subtraction and compare
 // (the binary's static objects sit far below mmap'ed memory). Then a two-level
-// radix map keyed by address bits 47..18 - gc_block_map[bits 47..32] points
-// to a leaf of 2^14 Block pointers indexed by bits 31..18 - gives the
+// radix map keyed by address bits 47..16 - gc_block_map[bits 47..32] points
+// to a leaf of 2^16 Block pointers indexed by bits 31..16 - gives the
 // descriptor, or NULL, in two dependent loads. The top level is 512 KiB of
-// BSS of which only touched pages cost memory; a leaf (128 KiB) covers 4 GiB
+// BSS of which only touched pages cost memory; a leaf (512 KiB, touched
+// where blocks are) covers 4 GiB
 // of address space, so a normal heap uses one or two. Addresses at or above
 // 2^48 are never heap addresses (a block mapped there is refused).
 //
@@ -73,9 +83,11 @@
 // the tail of a block, never finds an "object".
 //
 // Allocation zero-fills the whole cell (so no bytes of a dead object ever
-// show through) and then writes the header.
+// show through) and then writes the header; gc_alloc_data of a leaf type
+// zeroes only the prefix the caller does not write (nothing reads a leaf's
+// cell but its own code).
 //
-// ## Plain and finalizable objects
+// ## Plain, finalizable and leaf objects
 //
 // A type's FreeFunc (C-level cleanup: a list frees its item array) must run
 // before its object's cell is reused, and must be able to read the object's
@@ -92,6 +104,15 @@
 // only to a type with the same `free` slot - which CPython's layout
 // compatibility check already guarantees, since `free` belongs to the solid
 // base.
+//
+// A third set holds *leaf* objects: instances of static types that reference
+// nothing (TYPE_GC_LEAF, set by type_ready: no TraceFunc, no FreeFunc, no
+// finalizer) - str, float, bytes, big ints. Marking sets a leaf's bit and
+// stops: it does not push it, so it never reads its header (the cache miss
+// that dominated marking a heap of strings; wordcount marked 3x faster). A
+// leaf's type is static, so skipping its type word loses nothing. Leaf
+// blocks are swept lazily like plain ones. __class__ assignment never
+// involves a static type, so an object never leaves or enters this set.
 //
 // ## Large objects
 //
@@ -322,13 +343,13 @@
 
 // ---- tunables (each explained in the essay above) ----------------------------
 
-#define GC_BLOCK_SHIFT 18
-#define GC_BLOCK_SIZE ((size_t)1 << GC_BLOCK_SHIFT)  // 256 KiB, and its alignment
+#define GC_BLOCK_SHIFT 16
+#define GC_BLOCK_SIZE ((size_t)1 << GC_BLOCK_SHIFT)  // 64 KiB, and its alignment
 #define GC_GRANULE_SHIFT 4
 #define GC_GRANULE ((size_t)1 << GC_GRANULE_SHIFT)  // smallest cell; cell alignment
 #define GC_SMALL_MAX 8192                            // largest cell
 #define GC_MAX_CELLS (GC_BLOCK_SIZE / GC_GRANULE)    // cells of a 16-byte block
-#define GC_CHUNK_BLOCKS 16                           // blocks mapped at once (4 MiB)
+#define GC_CHUNK_BLOCKS 32                           // blocks mapped at once (2 MiB)
 #define GC_MIN_BUDGET ((size_t)8 << 20)              // the adaptive least budget's ceiling
 #define GC_MIN_BUDGET_FLOOR ((size_t)2 << 20)        // ... and its floor (and start)
 #define GC_COST_HIGH 40                              // per mille of CPU time: raise the budget
@@ -347,18 +368,30 @@
 #endif
 #define GC_LARGE_MAX ((size_t)1 << 46)  // bigger requests fail without asking the OS
 
-// Block map: address bits 47..32 index the top level, bits 31..18 a leaf.
+// Block map: address bits 47..32 index the top level, bits 31..16 a leaf.
 #define GC_ADDRESS_BITS 48
 #define GC_MAP_TOP_SHIFT 32
 #define GC_MAP_LEAF_SIZE ((size_t)1 << (GC_MAP_TOP_SHIFT - GC_BLOCK_SHIFT))
 
 // ---- size classes -------------------------------------------------------------
 
+// The three sets of size classes (see "Plain, finalizable and leaf objects").
+enum { GC_KIND_PLAIN, GC_KIND_FINALIZABLE, GC_KIND_LEAF, GC_KINDS };
+
+// Branch-free (it is on gc_alloc's fast path): TYPE_GC_LEAF is never set on a
+// type with a FreeFunc, so at most one of the two terms is non-zero.
+_Static_assert(GC_KIND_FINALIZABLE == 1 && GC_KIND_LEAF == 2, "kinds are bits");
+_Static_assert(TYPE_GC_LEAF > 2 && (TYPE_GC_LEAF & (TYPE_GC_LEAF - 1)) == 0, "one bit");
+static inline unsigned gc_kind_of(const Type *type) {
+    return (unsigned)(type->free != NULL) | ((type->flags / (TYPE_GC_LEAF / 2)) & 2);
+}
+
 static const uint16_t gc_class_sizes[] = {
     16,   32,   48,   64,   80,   96,   112,  128,   // 16-byte steps
     160,  192,  224,  256,  320,  384,  448,  512,   // then 4 per doubling
     640,  768,  896,  1024, 1280, 1536, 1792, 2048,
-    2560, 3072, 3584, 4096, 5120, 6144, 7168, 8192,
+    2560, 3072, 3584, 4096, 4672, 5456, 6544, 7280,
+    8192,
 };
 #define GC_NCLASSES (sizeof gc_class_sizes / sizeof gc_class_sizes[0])
 _Static_assert(GC_NCLASSES <= 256, "class indices are bytes");
@@ -379,6 +412,8 @@ typedef struct Block {
     uint32_t index;          // in gc.blocks
     uint8_t size_class;
     uint8_t finalizable;     // cells hold objects whose type has a FreeFunc
+    uint8_t leaf;            // cells hold objects that reference nothing (GC_KIND_LEAF)
+    uint8_t kind;            // GC_KIND_*: its class set in gc.classes
     uint8_t swept;           // 0: dead objects still have headers; marks tell
     uint32_t npins;          // cells set in pins
     uint64_t *pins;          // gc_pin's cells (marked at every collection), or NULL
@@ -395,6 +430,8 @@ typedef struct SizeClass {
     uint32_t cell_size;
     uint8_t index;
     uint8_t finalizable;
+    uint8_t leaf;
+    uint8_t kind;
     Block *bump_block;       // the block [bump, bump_end) lies in
     Block *unswept;          // plain blocks waiting for the lazy sweep
     Block *tails;            // swept blocks with cells never handed out (class_note_tail)
@@ -426,7 +463,7 @@ static struct {
     // INTPTR_MIN during a collection, so that any gc_alloc takes the slow path.
     intptr_t budget;
     intptr_t budget_start;   // its value when last set: the difference is allocated
-    SizeClass classes[2][GC_NCLASSES];  // [finalizable][size class]
+    SizeClass classes[GC_KINDS][GC_NCLASSES];  // [GC_KIND_*][size class]
 
     bool initialized, collecting, enabled;
     uintptr_t stack_base;    // one past the highest stack word scanned
@@ -450,6 +487,8 @@ static struct {
     size_t nstatics, statics_cap;
     void (*providers[GC_MAX_ROOT_PROVIDERS])(GcTracer *t);
     size_t nproviders;
+    void (*sweep_hooks[GC_MAX_ROOT_PROVIDERS])(void);
+    size_t nsweep_hooks;
 
     GcTracer tracer;
 
@@ -461,6 +500,10 @@ static struct {
     bool count_dead;         // this collection counts the unreachable (gc_collect_count)
     size_t dead_count;
     Object *hidden;          // gc_collect_hiding's object, during that collection
+    // -X gc-stats (gc_report_at_exit): the heap as each collection found it
+    bool stats;
+    size_t peak_blocks, peak_large, peak_malloc, peak_live;
+    uint64_t mark_ns, sweep_ns;
 } gc;
 
 static void collect(void);
@@ -747,7 +790,9 @@ static inline void mark_address(GcTracer *t, uintptr_t a, bool precise) {
         *word |= bit;
         b->marked++;
         t->marked_bytes += b->cell_size;
-        mark_push(t, (Object *)cell);
+        if (!b->leaf) {  // a leaf's type is static and it references nothing
+            mark_push(t, (Object *)cell);
+        }
         return;
     }
     LargeObject *l = large_find(a);
@@ -950,6 +995,13 @@ void gc_add_root_provider(void (*provide)(GcTracer *t)) {
     gc.providers[gc.nproviders++] = provide;
 }
 
+void gc_add_sweep_hook(void (*hook)(void)) {
+    if (gc.nsweep_hooks == GC_MAX_ROOT_PROVIDERS) {
+        gc_fatal("too many sweep hooks");
+    }
+    gc.sweep_hooks[gc.nsweep_hooks++] = hook;
+}
+
 // ---- sweeping --------------------------------------------------------------------------
 
 // Link every unmarked cell of b below its alloc_limit, in address order, into
@@ -1027,7 +1079,7 @@ static void sweep_after_mark(void) {
         if (b->cell_size == 0) {
             continue;
         }
-        SizeClass *c = &gc.classes[b->finalizable][b->size_class];
+        SizeClass *c = &gc.classes[b->kind][b->size_class];
         if (b->marked == 0) {
             if (b->finalizable) {
                 sweep_free_all(b);
@@ -1106,6 +1158,8 @@ static bool class_refill(SizeClass *c) {
     b->alloc_limit = 0;
     b->size_class = c->index;
     b->finalizable = c->finalizable;
+    b->leaf = c->leaf;
+    b->kind = c->kind;
     b->swept = 1;
     b->marked = 0;
     class_retire_bump(c);
@@ -1184,7 +1238,8 @@ __attribute__((noinline)) static Object *alloc_register(Object *o) {
     return gc_register_finalizer(o) < 0 ? NULL : o;
 }
 
-__attribute__((noinline)) static Object *alloc_small_slow(Type *type, SizeClass *c) {
+// `zero`: how many leading bytes of the cell to zero (a multiple of 16).
+__attribute__((noinline)) static Object *alloc_small_slow(Type *type, SizeClass *c, size_t zero) {
     alloc_check_ready();
     bool collected = false;
     if (gc.budget < (intptr_t)c->cell_size) {
@@ -1200,7 +1255,7 @@ __attribute__((noinline)) static Object *alloc_small_slow(Type *type, SizeClass 
         return NULL;
     }
     gc.budget -= (intptr_t)c->cell_size;
-    cell_zero(cell, c->cell_size);
+    cell_zero(cell, zero);
     ((Object *)cell)->type = type;
     if (type->flags & TYPE_HAS_FINALIZER) {
         return alloc_register((Object *)cell);
@@ -1271,7 +1326,30 @@ __attribute__((noinline)) static Object *alloc_large(Type *type, size_t size,
 
 Object *gc_alloc_data(Type *type, size_t size, size_t prefix) {
     if (size <= GC_SMALL_MAX) {
-        return gc_alloc(type, size);
+        // A leaf (an int) whose data the caller writes: only its prefix is
+        // zeroed (a 3 KiB int's memset was 9% of pidigits). Other types get
+        // whole cells: their TraceFuncs must never see stale words.
+        if (!(type->flags & TYPE_GC_LEAF) || prefix >= size) {
+            return gc_alloc(type, size);
+        }
+        uint8_t k = gc_class_of_granules[(size + GC_GRANULE - 1) >> GC_GRANULE_SHIFT];
+        SizeClass *c = &gc.classes[GC_KIND_LEAF][k];
+        size_t zero = (prefix + GC_GRANULE - 1) & ~(GC_GRANULE - 1);
+        char *cell;
+        if (GC_LIKELY(gc.budget >= (intptr_t)c->cell_size)) {
+            if ((cell = c->free) != NULL) {
+                c->free = (char *)(*(uintptr_t *)cell - 1);
+            } else if ((cell = c->bump) < c->bump_end) {
+                c->bump = cell + c->cell_size;
+            } else {
+                return alloc_small_slow(type, c, zero);
+            }
+            gc.budget -= (intptr_t)c->cell_size;
+            cell_zero(cell, zero);
+            ((Object *)cell)->type = type;
+            return (Object *)cell;
+        }
+        return alloc_small_slow(type, c, zero);
     }
     return alloc_large(type, size, prefix < sizeof(Object) ? sizeof(Object) : prefix);
 }
@@ -1279,7 +1357,7 @@ Object *gc_alloc_data(Type *type, size_t size, size_t prefix) {
 Object *gc_alloc(Type *type, size_t size) {
     if (GC_LIKELY(size <= GC_SMALL_MAX)) {
         uint8_t k = gc_class_of_granules[(size + GC_GRANULE - 1) >> GC_GRANULE_SHIFT];
-        SizeClass *c = &gc.classes[type->free != NULL][k];
+        SizeClass *c = &gc.classes[gc_kind_of(type)][k];
         intptr_t cell_size = c->cell_size;
         char *cell;
         if (GC_LIKELY(gc.budget >= cell_size)) {
@@ -1294,7 +1372,7 @@ Object *gc_alloc(Type *type, size_t size) {
                 goto got_cell;
             }
         }
-        return alloc_small_slow(type, c);
+        return alloc_small_slow(type, c, (size_t)cell_size);
     got_cell:
         gc.budget -= cell_size;
         cell_zero(cell, (size_t)cell_size);
@@ -1323,6 +1401,13 @@ static bool object_is_marked(const Object *o) {
     }
     LargeObject *l = large_find(a);
     return l != NULL ? l->marked : true;
+}
+
+bool gc_survives(const Object *o) {
+    if (!gc.collecting) {
+        gc_fatal("gc_survives outside a collection");
+    }
+    return object_is_marked(o);
 }
 
 // Set o's mark bit without queueing it for tracing. False if o is not a
@@ -1778,7 +1863,7 @@ Object **gc_heap_objects(size_t *n) {
         if (i < gc.nblocks) {
             Block *b = gc.blocks[i];
             count = b->cell_size == 0 ? 0 : b->alloc_limit;
-            SizeClass *c = &gc.classes[b->finalizable][b->size_class];
+            SizeClass *c = &gc.classes[b->kind][b->size_class];
             if (b->cell_size != 0 && c->bump_block == b) {
                 count = (size_t)(c->bump - b->start) / b->cell_size;
             }
@@ -1819,7 +1904,7 @@ Object **gc_heap_objects(size_t *n) {
 // Before marking: no cell is handed out, and every dead object of the last
 // collection has lost its header.
 static void heap_prepare(void) {
-    for (int f = 0; f < 2; f++) {
+    for (int f = 0; f < GC_KINDS; f++) {
         for (size_t k = 0; k < GC_NCLASSES; k++) {
             SizeClass *c = &gc.classes[f][k];
             class_retire_bump(c);
@@ -1844,6 +1929,40 @@ static void heap_trim_pool(void) {
         gc.empty = b->next;
         gc.nempty--;
         block_release(b);
+    }
+}
+
+// -X gc-stats: the footprint right before a collection is the heap's peak
+// since the previous one.
+static void stats_note_peak(void) {
+    size_t blocks = gc.nblocks - gc.nempty;
+    gc.peak_blocks = blocks > gc.peak_blocks ? blocks : gc.peak_blocks;
+    gc.peak_large = gc.large_bytes > gc.peak_large ? gc.large_bytes : gc.peak_large;
+    struct mallinfo2 mi = mallinfo2();
+    size_t used = mi.uordblks + mi.hblkhd;
+    gc.peak_malloc = used > gc.peak_malloc ? used : gc.peak_malloc;
+}
+
+static void stats_report(void) {
+    if (!gc.collecting) {
+        budget_fold();
+    }
+    stats_note_peak();
+    double mib = 1024.0 * 1024.0;
+    fprintf(stderr,
+            "gc-stats: %zu collections (mark %.1f ms, sweep %.1f ms); peak: blocks in use %.1f "
+            "MiB, large objects %.1f MiB, malloc in use %.1f MiB, live after a collection %.1f "
+            "MiB; allocated %.1f MiB; least budget %.1f MiB\n",
+            gc.collections, (double)gc.mark_ns / 1e6, (double)gc.sweep_ns / 1e6,
+            (double)gc.peak_blocks * GC_BLOCK_SIZE / mib, (double)gc.peak_large / mib,
+            (double)gc.peak_malloc / mib, (double)gc.peak_live / mib,
+            (double)gc.allocated_total / mib, (double)gc.min_budget / mib);
+}
+
+void gc_report_at_exit(void) {
+    if (!gc.stats) {
+        gc.stats = true;
+        atexit(stats_report);
     }
 }
 
@@ -1923,6 +2042,9 @@ static void collect(void) {
     budget_fold();
     gc.budget = gc.budget_start = INTPTR_MIN;
 
+    if (gc.stats) {
+        stats_note_peak();
+    }
     heap_prepare();
     uint64_t mark_start = cpu_now_ns();
     GcTracer *t = &gc.tracer;
@@ -1945,6 +2067,9 @@ static void collect(void) {
         mark_recover_overflow(t);
     }
     weak_process();
+    for (size_t i = 0; i < gc.nsweep_hooks; i++) {
+        gc.sweep_hooks[i]();
+    }
     if (gc.count_dead) {
         gc.dead_count = count_unmarked() + resurrected;
     }
@@ -1954,6 +2079,11 @@ static void collect(void) {
     gc.collections++;
     budget_adapt(mark_start, mark_end);
     gc.mutator_start = cpu_now_ns();
+    if (gc.stats) {
+        gc.mark_ns += mark_end - mark_start;
+        gc.sweep_ns += gc.mutator_start - mark_end;
+        gc.peak_live = gc.live_bytes > gc.peak_live ? gc.live_bytes : gc.peak_live;
+    }
     size_t next = gc.live_bytes / 100 * GC_GROWTH_PERCENT;
     next = next < gc.min_budget ? gc.min_budget : next;
     gc.next_budget = next > (size_t)INTPTR_MAX / 2 ? (size_t)INTPTR_MAX / 2 : next;
@@ -2023,13 +2153,15 @@ void gc_init(void *stack_base) {
         }
         gc_class_of_granules[g] = (uint8_t)k;
     }
-    for (int f = 0; f < 2; f++) {
+    for (int f = 0; f < GC_KINDS; f++) {
         for (k = 0; k < GC_NCLASSES; k++) {
             SizeClass *c = &gc.classes[f][k];
             memset(c, 0, sizeof *c);
             c->cell_size = gc_class_sizes[k];
             c->index = (uint8_t)k;
-            c->finalizable = (uint8_t)f;
+            c->kind = (uint8_t)f;
+            c->finalizable = f == GC_KIND_FINALIZABLE;
+            c->leaf = f == GC_KIND_LEAF;
         }
     }
     gc.tracer.cap = GC_MARK_STACK_INITIAL < GC_MARK_STACK_LIMIT ? GC_MARK_STACK_INITIAL
@@ -2076,7 +2208,7 @@ Object *gc_find_object(const void *p) {
         }
         uint32_t idx = block_cell_index(b, a);
         uint32_t limit = b->alloc_limit;
-        SizeClass *c = &gc.classes[b->finalizable][b->size_class];
+        SizeClass *c = &gc.classes[b->kind][b->size_class];
         if (c->bump_block == b) {
             limit = (uint32_t)((size_t)(c->bump - b->start) / b->cell_size);
         }

@@ -88,6 +88,10 @@ bool gc_pin(Object *o);
 // Stress mode (-X gc-stress=N): collect at every N-th allocation (0: off).
 void gc_set_stress(unsigned every);
 
+// -X gc-stats: print the heap's peak footprint and the collector's time to
+// stderr at exit (a diagnostic for tuning; the numbers are krait's own).
+void gc_report_at_exit(void);
+
 // ---- roots -------------------------------------------------------------------
 
 // A C global or static that holds a Value: scanned at every collection.
@@ -98,6 +102,12 @@ void gc_add_static_object(Object *o);
 // A callback that reports roots (the interpreter registers one for its
 // frame stack). Up to a fixed small number.
 void gc_add_root_provider(void (*provide)(GcTracer *t));
+// A side table's cleanup (str.c's malloc'ed indexes): called by each
+// collection once marking is complete (finalizer resurrection included),
+// before anything is swept; gc_survives(o) then tells whether o lives on.
+// A hook must not allocate from the GC heap; it may free malloc'ed memory.
+void gc_add_sweep_hook(void (*hook)(void));
+bool gc_survives(const Object *o);
 
 // Threads (vm/thread.c). The stack scanned from the collector's frame up is
 // the running thread's: its base changes when another thread takes the GIL.

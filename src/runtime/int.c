@@ -1998,25 +1998,40 @@ static const GetSetDef int_getset[] = {
 static const MethodDef int_methods[] = {
     {"conjugate", int_m_conjugate, METH_DEFAULT, "Returns self, the complex conjugate of any int."},
     {"bit_length", int_m_bit_length, METH_DEFAULT,
+     "bit_length($self, /)\n--\n\n"
      "Number of bits necessary to represent self in binary."},
     {"bit_count", int_m_bit_count, METH_DEFAULT,
+     "bit_count($self, /)\n--\n\n"
      "Number of ones in the binary representation of the absolute value of self."},
-    {"to_bytes", int_m_to_bytes, METH_DEFAULT, "Return an array of bytes representing an integer."},
+    {"to_bytes", int_m_to_bytes, METH_DEFAULT,
+     "to_bytes($self, /, length=1, byteorder='big', *, signed=False)\n--\n\n"
+     "Return an array of bytes representing an integer."},
     {"from_bytes", int_m_from_bytes, METH_CLASS,
+     "from_bytes($type, /, bytes, byteorder='big', *, signed=False)\n--\n\n"
      "Return the integer represented by the given array of bytes."},
     {"as_integer_ratio", int_m_as_integer_ratio, METH_DEFAULT,
+     "as_integer_ratio($self, /)\n--\n\n"
      "Return integer ratio."},
     {"__trunc__", int_m_trunc, METH_DEFAULT, "Truncating an Integral returns itself."},
     {"__floor__", int_m_floor, METH_DEFAULT, "Flooring an Integral returns itself."},
     {"__ceil__", int_m_ceil, METH_DEFAULT, "Ceiling of an Integral returns itself."},
     {"__round__", int_m_round, METH_DEFAULT,
+     "__round__($self, ndigits=<unrepresentable>, /)\n--\n\n"
      "Rounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an "
      "integer."},
-    {"__divmod__", int_m_divmod, METH_DEFAULT, "Return divmod(self, value)."},
-    {"__rdivmod__", int_m_rdivmod, METH_DEFAULT, "Return divmod(value, self)."},
-    {"__getnewargs__", int_m_getnewargs, METH_DEFAULT, NULL},
-    {"__format__", int_m_format, METH_DEFAULT, "Convert to a string according to format_spec."},
-    {"__sizeof__", int_m_sizeof, METH_DEFAULT, "Returns size in memory, in bytes."},
+    {"__divmod__", int_m_divmod, METH_DEFAULT,
+     "__divmod__($self, value, /)\n--\n\n"
+     "Return divmod(self, value)."},
+    {"__rdivmod__", int_m_rdivmod, METH_DEFAULT,
+     "__rdivmod__($self, value, /)\n--\n\n"
+     "Return divmod(value, self)."},
+    {"__getnewargs__", int_m_getnewargs, METH_DEFAULT, "__getnewargs__($self, /)\n--\n\n"},
+    {"__format__", int_m_format, METH_DEFAULT,
+     "__format__($self, format_spec, /)\n--\n\n"
+     "Convert to a string according to format_spec."},
+    {"__sizeof__", int_m_sizeof, METH_DEFAULT,
+     "__sizeof__($self, /)\n--\n\n"
+     "Returns size in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };
 

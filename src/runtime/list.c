@@ -2004,18 +2004,42 @@ static Value list_m_getitem(Value self, const Value *args, size_t nargs, Value k
 
 static const MethodDef list_methods[] = {
     {"__getitem__", list_m_getitem, METH_NO_KEYWORDS, "x.__getitem__(y) <==> x[y]"},
-    {"append", list_m_append, METH_NO_KEYWORDS, "Append object to the end of the list."},
-    {"insert", list_m_insert, METH_NO_KEYWORDS, "Insert object before index."},
-    {"extend", list_m_extend, METH_NO_KEYWORDS, "Extend list by appending elements from the iterable."},
-    {"pop", list_m_pop, METH_NO_KEYWORDS, "Remove and return item at index (default last)."},
-    {"remove", list_m_remove, METH_NO_KEYWORDS, "Remove first occurrence of value."},
-    {"index", list_m_index, METH_NO_KEYWORDS, "Return first index of value."},
-    {"count", list_m_count, METH_NO_KEYWORDS, "Return number of occurrences of value."},
-    {"reverse", list_m_reverse, METH_NO_KEYWORDS, "Reverse *IN PLACE*."},
-    {"clear", list_m_clear, METH_NO_KEYWORDS, "Remove all items from list."},
-    {"copy", list_m_copy, METH_NO_KEYWORDS, "Return a shallow copy of the list."},
-    {"sort", list_m_sort, METH_DEFAULT, "Sort the list in ascending order and return None."},
-    {"__reversed__", list_reversed, METH_NO_KEYWORDS, "Return a reverse iterator over the list."},
+    {"append", list_m_append, METH_NO_KEYWORDS,
+     "append($self, object, /)\n--\n\n"
+     "Append object to the end of the list."},
+    {"insert", list_m_insert, METH_NO_KEYWORDS,
+     "insert($self, index, object, /)\n--\n\n"
+     "Insert object before index."},
+    {"extend", list_m_extend, METH_NO_KEYWORDS,
+     "extend($self, iterable, /)\n--\n\n"
+     "Extend list by appending elements from the iterable."},
+    {"pop", list_m_pop, METH_NO_KEYWORDS,
+     "pop($self, index=-1, /)\n--\n\n"
+     "Remove and return item at index (default last)."},
+    {"remove", list_m_remove, METH_NO_KEYWORDS,
+     "remove($self, value, /)\n--\n\n"
+     "Remove first occurrence of value."},
+    {"index", list_m_index, METH_NO_KEYWORDS,
+     "index($self, value, start=0, stop=sys.maxsize, /)\n--\n\n"
+     "Return first index of value."},
+    {"count", list_m_count, METH_NO_KEYWORDS,
+     "count($self, value, /)\n--\n\n"
+     "Return number of occurrences of value."},
+    {"reverse", list_m_reverse, METH_NO_KEYWORDS,
+     "reverse($self, /)\n--\n\n"
+     "Reverse *IN PLACE*."},
+    {"clear", list_m_clear, METH_NO_KEYWORDS,
+     "clear($self, /)\n--\n\n"
+     "Remove all items from list."},
+    {"copy", list_m_copy, METH_NO_KEYWORDS,
+     "copy($self, /)\n--\n\n"
+     "Return a shallow copy of the list."},
+    {"sort", list_m_sort, METH_DEFAULT,
+     "sort($self, /, *, key=None, reverse=False)\n--\n\n"
+     "Sort the list in ascending order and return None."},
+    {"__reversed__", list_reversed, METH_NO_KEYWORDS,
+     "__reversed__($self, /)\n--\n\n"
+     "Return a reverse iterator over the list."},
     {NULL, NULL, 0, NULL},
 };
 

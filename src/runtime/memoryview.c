@@ -802,12 +802,24 @@ static const GetSetDef mv_getset[] = {
 };
 
 static const MethodDef mv_methods[] = {
-    {"tobytes", mv_m_tobytes, METH_DEFAULT, "Return the data in the buffer as a byte string."},
-    {"tolist", mv_m_tolist, METH_DEFAULT, "Return the data in the buffer as a list of elements."},
-    {"hex", mv_m_hex, METH_DEFAULT, "Return the data in the buffer as a str of hex digits."},
-    {"cast", mv_m_cast, METH_DEFAULT, "Cast a memoryview to a new format or shape."},
-    {"release", mv_m_release, METH_DEFAULT, "Release the underlying buffer."},
-    {"toreadonly", mv_m_toreadonly, METH_DEFAULT, "Return a readonly version of the memoryview."},
+    {"tobytes", mv_m_tobytes, METH_DEFAULT,
+     "tobytes($self, /, order='C')\n--\n\n"
+     "Return the data in the buffer as a byte string."},
+    {"tolist", mv_m_tolist, METH_DEFAULT,
+     "tolist($self, /)\n--\n\n"
+     "Return the data in the buffer as a list of elements."},
+    {"hex", mv_m_hex, METH_DEFAULT,
+     "hex($self, /, sep=<unrepresentable>, bytes_per_sep=1)\n--\n\n"
+     "Return the data in the buffer as a str of hex digits."},
+    {"cast", mv_m_cast, METH_DEFAULT,
+     "cast($self, /, format, shape=<unrepresentable>)\n--\n\n"
+     "Cast a memoryview to a new format or shape."},
+    {"release", mv_m_release, METH_DEFAULT,
+     "release($self, /)\n--\n\n"
+     "Release the underlying buffer."},
+    {"toreadonly", mv_m_toreadonly, METH_DEFAULT,
+     "toreadonly($self, /)\n--\n\n"
+     "Return a readonly version of the memoryview."},
     {"__enter__", mv_m_enter, METH_DEFAULT, NULL},
     {"__exit__", mv_m_exit, METH_DEFAULT, NULL},
     {NULL, NULL, 0, NULL},

@@ -598,12 +598,24 @@ static const MethodDef object_methods[] = {
      "This method is called when a class is subclassed."},
     {"__subclasshook__", object_m_subclasshook, METH_CLASS, "Abstract classes can override this "
      "to customize issubclass()."},
-    {"__format__", object_m_format, METH_DEFAULT, "Default object formatter."},
-    {"__reduce_ex__", object_m_reduce_ex, METH_DEFAULT, "Helper for pickle."},
-    {"__reduce__", object_m_reduce, METH_DEFAULT, "Helper for pickle."},
-    {"__getstate__", object_m_getstate, METH_DEFAULT, "Helper for pickle."},
-    {"__sizeof__", object_m_sizeof, METH_DEFAULT, "Size of object in memory, in bytes."},
-    {"__dir__", object_m_dir, METH_DEFAULT, "Default dir() implementation."},
+    {"__format__", object_m_format, METH_DEFAULT,
+     "__format__($self, format_spec, /)\n--\n\n"
+     "Default object formatter."},
+    {"__reduce_ex__", object_m_reduce_ex, METH_DEFAULT,
+     "__reduce_ex__($self, protocol, /)\n--\n\n"
+     "Helper for pickle."},
+    {"__reduce__", object_m_reduce, METH_DEFAULT,
+     "__reduce__($self, /)\n--\n\n"
+     "Helper for pickle."},
+    {"__getstate__", object_m_getstate, METH_DEFAULT,
+     "__getstate__($self, /)\n--\n\n"
+     "Helper for pickle."},
+    {"__sizeof__", object_m_sizeof, METH_DEFAULT,
+     "__sizeof__($self, /)\n--\n\n"
+     "Size of object in memory, in bytes."},
+    {"__dir__", object_m_dir, METH_DEFAULT,
+     "__dir__($self, /)\n--\n\n"
+     "Default dir() implementation."},
     {NULL, NULL, 0, NULL},
 };
 

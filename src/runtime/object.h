@@ -138,6 +138,11 @@ enum TypeFlags {
     // class registered with such an ABC (and its subclasses).
     TYPE_SEQUENCE = 1 << 18,
     TYPE_MAPPING = 1 << 19,
+    // Set by type_ready on a static type whose instances reference nothing
+    // (no trace, no free, no finalizer): the collector puts them in leaf
+    // blocks, and marks them without reading them (gc.c). Never on a class:
+    // an instance keeps its class alive through its type word.
+    TYPE_GC_LEAF = 1 << 20,
 };
 
 struct Type {

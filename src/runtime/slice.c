@@ -106,13 +106,16 @@ int slice_indices(Value slice, int64_t len, int64_t *pstart, int64_t *pstop, int
     } else if (stop >= len) {
         stop = step < 0 ? len - 1 : len;
     }
+    // (steps of 1 and -1, nearly every slice, skip the 64-bit division)
     int64_t n = 0;
     if (step < 0) {
         if (stop < start) {
-            n = (int64_t)(((uint64_t)start - (uint64_t)stop - 1) / (uint64_t)-step + 1);
+            uint64_t span = (uint64_t)start - (uint64_t)stop;
+            n = step == -1 ? (int64_t)span : (int64_t)((span - 1) / (uint64_t)-step + 1);
         }
     } else if (start < stop) {
-        n = (int64_t)(((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1);
+        uint64_t span = (uint64_t)stop - (uint64_t)start;
+        n = step == 1 ? (int64_t)span : (int64_t)((span - 1) / (uint64_t)step + 1);
     }
     *pstart = start;
     *pstop = stop;

@@ -44,7 +44,7 @@ typedef void (*AnyFunc)(void);
 
 typedef enum WrapKind {
     W_NONE,        // no wrapper: the dunder only feeds classes' slots
-    W_UNARY, W_HASH, W_BOOL, W_LEN, W_NEXT, W_CALL, W_INIT, W_RICH,
+    W_UNARY, W_DEL, W_HASH, W_BOOL, W_LEN, W_NEXT, W_CALL, W_INIT, W_RICH,
     W_GETATTR, W_SETATTR, W_DELATTR, W_DESCR_GET, W_DESCR_SET, W_DESCR_DELETE,
     W_GETITEM, W_SETITEM, W_DELITEM, W_CONTAINS,
     W_BINOP_L, W_BINOP_R, W_POW_L, W_POW_R, W_INPLACE, W_SEQ_CONCAT, W_SEQ_REPEAT,
@@ -605,7 +605,7 @@ static const SlotDef slotdefs[] = {
     {"__index__", OFF_(index), W_UNARY, 0, (AnyFunc)slot_index},
     {"__int__", OFF_(to_int), W_UNARY, 0, (AnyFunc)slot_int},
     {"__float__", OFF_(to_float), W_UNARY, 0, (AnyFunc)slot_float},
-    {"__del__", OFF_(finalize), W_UNARY, 0, (AnyFunc)slot_finalize},
+    {"__del__", OFF_(finalize), W_DEL, 0, (AnyFunc)slot_finalize},
     {NULL, 0, W_NONE, 0, NULL},
 };
 #undef BINOP_DEFS_
@@ -721,6 +721,16 @@ static Value wrapper_call_slot(const WrapperDescrObject *w, Value self, const Va
         break;
     case W_UNARY:
         return check_args(nargs, 0) < 0 ? 0 : ((UnaryFunc)fn)(self);
+    case W_DEL:
+        // As CPython's wrap_del: a finalizer's errors are reported as
+        // unraisable (finalize_object's way), never raised to the caller.
+        if (check_args(nargs, 0) < 0) {
+            return 0;
+        }
+        if (!((UnaryFunc)fn)(self)) {
+            err_write_unraisable(self);
+        }
+        return VAL_NONE;
     case W_HASH:
         return check_args(nargs, 0) < 0 ? 0 : int_or_error(((HashFunc)fn)(self));
     case W_BOOL:
@@ -966,6 +976,7 @@ static const char *wrapper_signature(const SlotDef *def) {
     case W_SETITEM:
         return "($self, key, value, /)";
     case W_NONE:
+    case W_DEL:  // none for __del__, as CPython's
         return NULL;
     default:
         return "($self, /)";
@@ -1142,6 +1153,7 @@ static Value tp_new_wrapper(Value self, const Value *args, size_t nargs, Value k
 
 static const MethodDef tp_new_def = {
     "__new__", tp_new_wrapper, METH_DEFAULT,
+    "__new__($type, *args, **kwargs)\n--\n\n"
     "Create and return a new object.  See help(type) for accurate signature.",
 };
 

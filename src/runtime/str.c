@@ -30,10 +30,11 @@
 // ended, so that s[i] in a loop costs one step. Measured numbers are in
 // tests/unit/str_test.sh's report (STR_BENCH=1) and at StrIndex.
 //
-// The index is a separate GC object, so str has a TraceFunc but no FreeFunc
-// and strings stay in the lazily swept plain blocks. It is stored into an
-// existing str (and its cursor updated on every lookup): a generational
-// collector must see these stores through its write barrier.
+// The index is malloc'ed memory that its str owns, listed in str_indexed: a
+// sweep hook (gc_add_sweep_hook) frees the indexes of the strings each
+// collection finds dead. So str has neither a TraceFunc nor a FreeFunc: a
+// str is a leaf (TYPE_GC_LEAF) that the collector marks without reading it,
+// in lazily swept blocks, and the index needs no write barrier.
 //
 // ## Sharing
 //
@@ -300,18 +301,48 @@ int str_test_find_mode;   // 1: the scalar candidate filter, 2: two-way only
 #endif
 
 typedef struct StrIndex {
-    Object header;
     int wide;              // two words per block
     size_t cursor_cp;      // the last lookup: code point cursor_cp is at byte
     size_t cursor_off;     // cursor_off (s[i] in a loop walks one step)
     uint64_t blocks[];
 } StrIndex;
 
-static Type str_index_type = {
-    .header = {&type_type},
-    .name = "str_index",
-    .basic_size = sizeof(StrIndex),
-};
+// The strings that own an index. Not roots: str_indexed_sweep drops (and
+// frees the index of) each one a collection finds dead.
+static struct {
+    StrObject **items;
+    size_t len, cap;
+} str_indexed;
+
+static void str_indexed_sweep(void) {
+    size_t kept = 0;
+    for (size_t i = 0; i < str_indexed.len; i++) {
+        StrObject *s = str_indexed.items[i];
+        if (gc_survives((Object *)s)) {
+            str_indexed.items[kept++] = s;
+        } else {
+            free(s->index);
+        }
+    }
+    str_indexed.len = kept;
+}
+
+static int str_indexed_add(StrObject *s) {
+    if (str_indexed.len == str_indexed.cap) {
+        if (str_indexed.cap == 0) {
+            gc_add_sweep_hook(str_indexed_sweep);
+        }
+        size_t cap = str_indexed.cap ? 2 * str_indexed.cap : 64;
+        StrObject **a = realloc(str_indexed.items, cap * sizeof *a);
+        if (a == NULL) {
+            return -1;
+        }
+        str_indexed.items = a;
+        str_indexed.cap = cap;
+    }
+    str_indexed.items[str_indexed.len++] = s;
+    return 0;
+}
 
 // The byte offset of code point j * 8 (j * 8 < len).
 static inline size_t str_index_anchor(const StrIndex *x, size_t j) {
@@ -330,21 +361,19 @@ static inline size_t str_index_anchor(const StrIndex *x, size_t j) {
     return base + ((deltas >> (24 + 8 * sub)) & 0xff & (0 - (uint64_t)(sub != 0)));
 }
 
-static int str_traced_add(StrObject *s);
-
 // Build s's index; NULL (no exception) if memory is short: callers then walk.
 static StrIndex *str_index_build(StrObject *s) {
     size_t nsubs = ((s->len - 1) >> STR_SUB_SHIFT) + 1;
     size_t nblocks = ((s->len - 1) >> STR_BLOCK_SHIFT) + 1;
     int wide = STR_INDEX_FORCE_WIDE || s->nbytes > UINT32_MAX;
     size_t words = wide ? 2 * nblocks : nblocks;
-    StrIndex *x = (StrIndex *)gc_alloc(&str_index_type, sizeof(StrIndex) + words * 8);
+    StrIndex *x = calloc(1, sizeof(StrIndex) + words * 8);
     if (x == NULL) {
-        err_clear();
         return NULL;
     }
-    if ((s->flags & STR_INTERNED) && str_traced_add(s) < 0) {
-        return NULL;  // a pinned string's index must be traced through the list
+    if (str_indexed_add(s) < 0) {
+        free(x);
+        return NULL;
     }
     x->wide = wide;
     const unsigned char *d = (const unsigned char *)s->data;
@@ -421,8 +450,7 @@ static struct {
     // The table does not keep its strings alive: each is pinned (gc_pin),
     // so a collection neither marks nor sweeps them. These are the
     // exceptions, traced at every collection: interned strings that could
-    // not be pinned (large ones), and pinned ones with an index (what a
-    // pinned object references is not kept alive by the pin).
+    // not be pinned (large ones).
     StrObject **traced;
     size_t ntraced, captraced;
 } str_shared;
@@ -432,7 +460,6 @@ static void str_trace_roots(GcTracer *t) {
     gc_trace_values(t, str_shared.chars, 256);
     for (size_t i = 0; i < str_shared.ntraced; i++) {
         gc_trace_object(t, (Object *)str_shared.traced[i]);
-        gc_trace_object(t, (Object *)str_shared.traced[i]->index);
     }
 }
 
@@ -1207,7 +1234,7 @@ Value str_intern(Value v) {
     }
     str_table_find(s->data, s->nbytes, h, &slot);
     StrObject *es = str_obj(e);
-    if ((es->index != NULL || !gc_pin((Object *)es)) && str_traced_add(es) < 0) {
+    if (!gc_pin((Object *)es) && str_traced_add(es) < 0) {
         return err_no_memory();
     }
     es->flags |= STR_INTERNED;
@@ -1480,10 +1507,6 @@ Value str_format_c(const char *fmt, ...) {
 
 // ---- type slots -------------------------------------------------------------------------------
 
-static void str_trace(Object *o, GcTracer *t) {
-    gc_trace_object(t, (Object *)((StrObject *)o)->index);
-}
-
 static Value str_slot_repr(Value v) {
     StrObject *s = str_obj(v);
     StrBuf b;
@@ -1710,7 +1733,6 @@ Type type_str = {
     .basic_size = STR_HEADER_SIZE,
     .item_size = 1,
     .base = &type_object,
-    .trace = str_trace,
     .repr = str_slot_repr,
     .str = str_slot_str,
     .hash = str_slot_hash,

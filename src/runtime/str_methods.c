@@ -1871,35 +1871,55 @@ static Value str_m_encode(Value self, const Value *args, size_t nargs, Value kwn
 
 const MethodDef str_methods[] = {
     {"encode", str_m_encode, METH_DEFAULT,
+     "encode($self, /, encoding='utf-8', errors='strict')\n--\n\n"
      "Encode the string using the codec registered for encoding."},
     {"replace", str_m_replace, METH_DEFAULT,
+     "replace($self, old, new, count=-1, /)\n--\n\n"
      "Return a copy with all occurrences of substring old replaced by new."},
     {"split", str_m_split, METH_DEFAULT,
+     "split($self, /, sep=None, maxsplit=-1)\n--\n\n"
      "Return a list of the substrings in the string, using sep as the separator string."},
     {"rsplit", str_m_rsplit, METH_DEFAULT,
+     "rsplit($self, /, sep=None, maxsplit=-1)\n--\n\n"
      "Return a list of the substrings in the string, using sep as the separator string."},
-    {"join", str_m_join, METH_DEFAULT, "Concatenate any number of strings."},
-    {"capitalize", str_m_capitalize, METH_DEFAULT, "Return a capitalized version of the string."},
+    {"join", str_m_join, METH_DEFAULT,
+     "join($self, iterable, /)\n--\n\n"
+     "Concatenate any number of strings."},
+    {"capitalize", str_m_capitalize, METH_DEFAULT,
+     "capitalize($self, /)\n--\n\n"
+     "Return a capitalized version of the string."},
     {"casefold", str_m_casefold, METH_DEFAULT,
+     "casefold($self, /)\n--\n\n"
      "Return a version of the string suitable for caseless comparisons."},
-    {"title", str_m_title, METH_DEFAULT, "Return a version of the string where each word is titlecased."},
-    {"center", str_m_center, METH_DEFAULT, "Return a centered string of length width."},
+    {"title", str_m_title, METH_DEFAULT,
+     "title($self, /)\n--\n\n"
+     "Return a version of the string where each word is titlecased."},
+    {"center", str_m_center, METH_DEFAULT,
+     "center($self, width, fillchar=' ', /)\n--\n\n"
+     "Return a centered string of length width."},
     {"count", str_m_count, METH_DEFAULT,
      "S.count(sub[, start[, end]]) -> int\n\nReturn the number of non-overlapping occurrences "
      "of substring sub in\nstring S[start:end]."},
     {"expandtabs", str_m_expandtabs, METH_DEFAULT,
+     "expandtabs($self, /, tabsize=8)\n--\n\n"
      "Return a copy where all tab characters are expanded using spaces."},
     {"find", str_m_find, METH_DEFAULT,
      "S.find(sub[, start[, end]]) -> int\n\nReturn the lowest index in S where substring sub "
      "is found."},
     {"partition", str_m_partition, METH_DEFAULT,
+     "partition($self, sep, /)\n--\n\n"
      "Partition the string into three parts using the given separator."},
     {"index", str_m_index, METH_DEFAULT,
      "S.index(sub[, start[, end]]) -> int\n\nReturn the lowest index in S where substring sub "
      "is found."},
-    {"ljust", str_m_ljust, METH_DEFAULT, "Return a left-justified string of length width."},
-    {"lower", str_m_lower, METH_DEFAULT, "Return a copy of the string converted to lowercase."},
+    {"ljust", str_m_ljust, METH_DEFAULT,
+     "ljust($self, width, fillchar=' ', /)\n--\n\n"
+     "Return a left-justified string of length width."},
+    {"lower", str_m_lower, METH_DEFAULT,
+     "lower($self, /)\n--\n\n"
+     "Return a copy of the string converted to lowercase."},
     {"lstrip", str_m_lstrip, METH_DEFAULT,
+     "lstrip($self, chars=None, /)\n--\n\n"
      "Return a copy of the string with leading whitespace removed."},
     {"rfind", str_m_rfind, METH_DEFAULT,
      "S.rfind(sub[, start[, end]]) -> int\n\nReturn the highest index in S where substring "
@@ -1907,20 +1927,30 @@ const MethodDef str_methods[] = {
     {"rindex", str_m_rindex, METH_DEFAULT,
      "S.rindex(sub[, start[, end]]) -> int\n\nReturn the highest index in S where substring "
      "sub is found."},
-    {"rjust", str_m_rjust, METH_DEFAULT, "Return a right-justified string of length width."},
+    {"rjust", str_m_rjust, METH_DEFAULT,
+     "rjust($self, width, fillchar=' ', /)\n--\n\n"
+     "Return a right-justified string of length width."},
     {"rstrip", str_m_rstrip, METH_DEFAULT,
+     "rstrip($self, chars=None, /)\n--\n\n"
      "Return a copy of the string with trailing whitespace removed."},
     {"rpartition", str_m_rpartition, METH_DEFAULT,
+     "rpartition($self, sep, /)\n--\n\n"
      "Partition the string into three parts using the given separator."},
     {"splitlines", str_m_splitlines, METH_DEFAULT,
+     "splitlines($self, /, keepends=False)\n--\n\n"
      "Return a list of the lines in the string, breaking at line boundaries."},
     {"strip", str_m_strip, METH_DEFAULT,
+     "strip($self, chars=None, /)\n--\n\n"
      "Return a copy of the string with leading and trailing whitespace removed."},
     {"swapcase", str_m_swapcase, METH_DEFAULT,
+     "swapcase($self, /)\n--\n\n"
      "Convert uppercase characters to lowercase and lowercase characters to uppercase."},
     {"translate", str_m_translate, METH_DEFAULT,
+     "translate($self, table, /)\n--\n\n"
      "Replace each character in the string using the given translation table."},
-    {"upper", str_m_upper, METH_DEFAULT, "Return a copy of the string converted to uppercase."},
+    {"upper", str_m_upper, METH_DEFAULT,
+     "upper($self, /)\n--\n\n"
+     "Return a copy of the string converted to uppercase."},
     {"startswith", str_m_startswith, METH_DEFAULT,
      "S.startswith(prefix[, start[, end]]) -> bool\n\nReturn True if S starts with the "
      "specified prefix, False otherwise."},
@@ -1928,24 +1958,49 @@ const MethodDef str_methods[] = {
      "S.endswith(suffix[, start[, end]]) -> bool\n\nReturn True if S ends with the specified "
      "suffix, False otherwise."},
     {"removeprefix", str_m_removeprefix, METH_DEFAULT,
+     "removeprefix($self, prefix, /)\n--\n\n"
      "Return a str with the given prefix string removed if present."},
     {"removesuffix", str_m_removesuffix, METH_DEFAULT,
+     "removesuffix($self, suffix, /)\n--\n\n"
      "Return a str with the given suffix string removed if present."},
-    {"isascii", str_m_isascii, METH_DEFAULT, "Return True if all characters in the string are ASCII, False otherwise."},
-    {"islower", str_m_islower, METH_DEFAULT, "Return True if the string is a lowercase string, False otherwise."},
-    {"isupper", str_m_isupper, METH_DEFAULT, "Return True if the string is an uppercase string, False otherwise."},
-    {"istitle", str_m_istitle, METH_DEFAULT, "Return True if the string is a title-cased string, False otherwise."},
-    {"isspace", str_m_isspace, METH_DEFAULT, "Return True if the string is a whitespace string, False otherwise."},
-    {"isdecimal", str_m_isdecimal, METH_DEFAULT, "Return True if the string is a decimal string, False otherwise."},
-    {"isdigit", str_m_isdigit, METH_DEFAULT, "Return True if the string is a digit string, False otherwise."},
-    {"isnumeric", str_m_isnumeric, METH_DEFAULT, "Return True if the string is a numeric string, False otherwise."},
-    {"isalpha", str_m_isalpha, METH_DEFAULT, "Return True if the string is an alphabetic string, False otherwise."},
-    {"isalnum", str_m_isalnum, METH_DEFAULT, "Return True if the string is an alpha-numeric string, False otherwise."},
+    {"isascii", str_m_isascii, METH_DEFAULT,
+     "isascii($self, /)\n--\n\n"
+     "Return True if all characters in the string are ASCII, False otherwise."},
+    {"islower", str_m_islower, METH_DEFAULT,
+     "islower($self, /)\n--\n\n"
+     "Return True if the string is a lowercase string, False otherwise."},
+    {"isupper", str_m_isupper, METH_DEFAULT,
+     "isupper($self, /)\n--\n\n"
+     "Return True if the string is an uppercase string, False otherwise."},
+    {"istitle", str_m_istitle, METH_DEFAULT,
+     "istitle($self, /)\n--\n\n"
+     "Return True if the string is a title-cased string, False otherwise."},
+    {"isspace", str_m_isspace, METH_DEFAULT,
+     "isspace($self, /)\n--\n\n"
+     "Return True if the string is a whitespace string, False otherwise."},
+    {"isdecimal", str_m_isdecimal, METH_DEFAULT,
+     "isdecimal($self, /)\n--\n\n"
+     "Return True if the string is a decimal string, False otherwise."},
+    {"isdigit", str_m_isdigit, METH_DEFAULT,
+     "isdigit($self, /)\n--\n\n"
+     "Return True if the string is a digit string, False otherwise."},
+    {"isnumeric", str_m_isnumeric, METH_DEFAULT,
+     "isnumeric($self, /)\n--\n\n"
+     "Return True if the string is a numeric string, False otherwise."},
+    {"isalpha", str_m_isalpha, METH_DEFAULT,
+     "isalpha($self, /)\n--\n\n"
+     "Return True if the string is an alphabetic string, False otherwise."},
+    {"isalnum", str_m_isalnum, METH_DEFAULT,
+     "isalnum($self, /)\n--\n\n"
+     "Return True if the string is an alpha-numeric string, False otherwise."},
     {"isidentifier", str_m_isidentifier, METH_DEFAULT,
+     "isidentifier($self, /)\n--\n\n"
      "Return True if the string is a valid Python identifier, False otherwise."},
     {"isprintable", str_m_isprintable, METH_DEFAULT,
+     "isprintable($self, /)\n--\n\n"
      "Return True if the string is printable, False otherwise."},
     {"zfill", str_m_zfill, METH_DEFAULT,
+     "zfill($self, width, /)\n--\n\n"
      "Pad a numeric string with zeros on the left, to fill a field of the given width."},
     {"format", str_m_format, METH_DEFAULT,
      "S.format(*args, **kwargs) -> str\n\nReturn a formatted version of S, using substitutions "
@@ -1954,10 +2009,14 @@ const MethodDef str_methods[] = {
      "S.format_map(mapping) -> str\n\nReturn a formatted version of S, using substitutions "
      "from mapping.\nThe substitutions are identified by braces ('{' and '}')."},
     {"__format__", str_m_format_spec, METH_DEFAULT,
+     "__format__($self, format_spec, /)\n--\n\n"
      "Return a formatted version of the string as described by format_spec."},
     {"maketrans", str_m_maketrans, METH_STATIC,
+     "maketrans(x, y=<unrepresentable>, z=<unrepresentable>, /)\n--\n\n"
      "Return a translation table usable for str.translate()."},
-    {"__sizeof__", str_m_sizeof, METH_DEFAULT, "Return the size of the string in memory, in bytes."},
+    {"__sizeof__", str_m_sizeof, METH_DEFAULT,
+     "__sizeof__($self, /)\n--\n\n"
+     "Return the size of the string in memory, in bytes."},
     {"__getnewargs__", str_m_getnewargs, METH_DEFAULT, NULL},
     {NULL, NULL, 0, NULL},
 };

@@ -346,9 +346,13 @@ static Value tuple_m_getnewargs(Value self, const Value *args, size_t nargs, Val
 }
 
 static const MethodDef tuple_methods[] = {
-    {"__getnewargs__", tuple_m_getnewargs, METH_NO_KEYWORDS, NULL},
-    {"index", tuple_m_index, METH_NO_KEYWORDS, "Return first index of value."},
-    {"count", tuple_m_count, METH_NO_KEYWORDS, "Return number of occurrences of value."},
+    {"__getnewargs__", tuple_m_getnewargs, METH_NO_KEYWORDS, "__getnewargs__($self, /)\n--\n\n"},
+    {"index", tuple_m_index, METH_NO_KEYWORDS,
+     "index($self, value, start=0, stop=sys.maxsize, /)\n--\n\n"
+     "Return first index of value."},
+    {"count", tuple_m_count, METH_NO_KEYWORDS,
+     "count($self, value, /)\n--\n\n"
+     "Return number of occurrences of value."},
     {NULL, NULL, 0, NULL},
 };
 

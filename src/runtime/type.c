@@ -383,13 +383,61 @@ static Value builtin_method_get_module(Value self) {
     return m->module ? m->module : VAL_NONE;
 }
 
+// ---- signatures in docstrings ----------------------------------------------------
+// A docstring "join($self, iterable, /)\n--\n\nConcatenate..." holds the
+// signature inspect.signature reads. The signature starts right after the
+// function's name and ends at the first ")\n--\n\n"; a blank line before
+// that marker means the doc has no signature (it merely starts with a call).
+
+// Where the "(" of the signature is, or NULL.
+static const char *doc_signature_open(const char *name, const char *doc) {
+    if (!doc) {
+        return NULL;
+    }
+    const char *dot = strrchr(name, '.');
+    if (dot) {
+        name = dot + 1;
+    }
+    size_t n = strlen(name);
+    return strncmp(doc, name, n) == 0 && doc[n] == '(' ? doc + n : NULL;
+}
+
+// Just past the signature's closing ")", or NULL when there is no marker.
+static const char *doc_signature_close(const char *open) {
+    for (const char *p = open; *p; p++) {
+        if (strncmp(p, ")\n--\n\n", 6) == 0) {
+            return p + 1;
+        }
+        if (p[0] == '\n' && p[1] == '\n') {
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
+Value doc_text_signature(const char *name, const char *doc) {
+    const char *open = doc_signature_open(name, doc);
+    const char *close = open ? doc_signature_close(open) : NULL;
+    return close ? str_from_utf8(open, (size_t)(close - open)) : VAL_NONE;
+}
+
+Value doc_without_signature(const char *name, const char *doc) {
+    const char *open = doc_signature_open(name, doc);
+    const char *close = open ? doc_signature_close(open) : NULL;
+    if (close) {
+        doc = close + 5;  // past ")\n--\n\n"
+    }
+    return doc && *doc ? str_from_cstr(doc) : VAL_NONE;
+}
+
 static Value builtin_method_get_doc(Value self) {
-    const char *doc = ((BuiltinMethodObject *)val_ptr(self))->def->doc;
-    return doc ? str_from_cstr(doc) : VAL_NONE;
+    const MethodDef *def = ((BuiltinMethodObject *)val_ptr(self))->def;
+    return doc_without_signature(def->name, def->doc);
 }
 
 static Value builtin_method_get_text_signature(Value self) {
-    return VAL_NONE;
+    const MethodDef *def = ((BuiltinMethodObject *)val_ptr(self))->def;
+    return doc_text_signature(def->name, def->doc);
 }
 
 // How pickle and copy refer to it: a module-level function by its name (a
@@ -573,8 +621,13 @@ static Value descr_get_objclass(Value self) {
 }
 
 static Value method_descr_get_doc(Value self) {
-    const char *doc = ((MethodDescrObject *)val_ptr(self))->def->doc;
-    return doc ? str_from_cstr(doc) : VAL_NONE;
+    const MethodDef *def = ((MethodDescrObject *)val_ptr(self))->def;
+    return doc_without_signature(def->name, def->doc);
+}
+
+static Value method_descr_get_text_signature(Value self) {
+    const MethodDef *def = ((MethodDescrObject *)val_ptr(self))->def;
+    return doc_text_signature(def->name, def->doc);
 }
 
 static Value getset_descr_get_doc(Value self) {
@@ -594,7 +647,9 @@ static Value member_descr_get_doc(Value self) {
     {"__doc__", docfn, NULL, NULL},                               \
     {NULL, NULL, NULL, NULL}
 
-static const GetSetDef method_descr_getset[] = {DESCR_GETSET_(method_descr_get_doc)};
+static const GetSetDef method_descr_getset[] = {
+    {"__text_signature__", method_descr_get_text_signature, NULL, NULL},
+    DESCR_GETSET_(method_descr_get_doc)};
 static const GetSetDef getset_descr_getset[] = {DESCR_GETSET_(getset_descr_get_doc)};
 static const GetSetDef member_descr_getset[] = {DESCR_GETSET_(member_descr_get_doc)};
 
@@ -971,6 +1026,9 @@ int type_ready(Type *t) {
         if (dict_set(t->dict, NAME(__doc__), doc) < 0) {
             return -1;
         }
+    }
+    if (!(t->flags & (TYPE_HEAP | TYPE_HAS_FINALIZER)) && t->trace == NULL && t->free == NULL) {
+        t->flags |= TYPE_GC_LEAF;
     }
     type_assign_version(t);
     return 0;

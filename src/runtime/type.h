@@ -50,6 +50,14 @@ typedef struct GetSetDef {
 
 extern Type type_type, type_object;
 
+// The docstring of a C function may start with its signature, as CPython's
+// do: "name(...)\n--\n\n" then the text (name may be dotted: its last part
+// counts). doc_text_signature gives the "(...)" part for __text_signature__
+// (None without one); doc_without_signature the rest for __doc__ (None when
+// doc is NULL or nothing follows the signature). 0 on MemoryError.
+Value doc_text_signature(const char *name, const char *doc);
+Value doc_without_signature(const char *name, const char *doc);
+
 // A builtin function (builtin_function_or_method) calling def->fn with
 // `self` (a module function's module, or 0); `module` is its __module__ (a
 // str, or 0 for None). 0 on MemoryError.

@@ -39,6 +39,10 @@ extern Type type_method_descriptor, type_builtin_method, type_getset_descriptor,
 // staticmethod(callable) (descr.c).
 Value staticmethod_new(Value callable);
 
+// The __weakref__ attribute classes get (class.c): an instance's first weak
+// reference, or None.
+extern const GetSetDef class_weakref_getset;
+
 // A new descriptor of `descr_type` (one of the three above) for def, owned by t.
 Value descr_new(Type *descr_type, Type *t, const void *def);
 // Bind a MethodDef to self (a builtin_function_or_method).

@@ -15,6 +15,12 @@
 //
 // Decoding walks from the start: positions are needed for tracebacks and
 // warnings, not on any fast path.
+//
+// Python code sees CPython 3.11's formats instead (co_linetable,
+// co_exceptiontable, co_lnotab), computed from these tables on request,
+// over krait's own code units: one unit per instruction word, the unit
+// co_positions() counts and co_lines() gives 2 bytes, as CPython's 16-bit
+// code units (section "CPython's tables" below).
 #include "code.h"
 
 #include <inttypes.h>
@@ -101,6 +107,38 @@ static int64_t lt_get_svarint(const uint8_t **p, const uint8_t *end) {
     return (v & 1) ? -(int64_t)(v >> 1) - 1 : (int64_t)(v >> 1);
 }
 
+// One run of the line table: `len` words at position `pos`.
+typedef struct LtRun {
+    const uint8_t *p, *end;
+    int64_t line;
+    uint64_t len;
+    SourcePos pos;
+} LtRun;
+
+static void lt_start(LtRun *r, const Code *code) {
+    r->p = code->linetable;
+    r->end = r->p ? r->p + code->nlinetable : NULL;
+    r->line = code->firstlineno;
+}
+
+// The next run, or 0 at the end of the table.
+static int lt_next(LtRun *r) {
+    if (!r->p || r->p >= r->end) {
+        return 0;
+    }
+    uint64_t head = lt_get_varint(&r->p, r->end);
+    r->len = head >> 1;
+    r->pos = (SourcePos){-1, -1, -1, -1};
+    if (head & 1) {
+        r->line += lt_get_svarint(&r->p, r->end);
+        r->pos.lineno = (int32_t)r->line;
+        r->pos.end_lineno = (int32_t)(r->line + (int64_t)lt_get_varint(&r->p, r->end));
+        r->pos.col = (int32_t)lt_get_varint(&r->p, r->end) - 1;
+        r->pos.end_col = (int32_t)lt_get_varint(&r->p, r->end) - 1;
+    }
+    return 1;
+}
+
 static int same_pos(const SourcePos *a, const SourcePos *b) {
     return a->lineno == b->lineno && a->end_lineno == b->end_lineno && a->col == b->col &&
            a->end_col == b->end_col;
@@ -139,27 +177,16 @@ uint8_t *code_encode_linetable(const SourcePos *pos, uint32_t n, int32_t firstli
 }
 
 SourcePos code_position(const Code *code, uint32_t pc_index) {
-    SourcePos none = {-1, -1, -1, -1};
-    const uint8_t *p = code->linetable, *end = p ? p + code->nlinetable : NULL;
-    int64_t line = code->firstlineno;
-    uint32_t at = 0;
-    while (p && p < end) {
-        uint64_t head = lt_get_varint(&p, end);
-        uint64_t len = head >> 1;
-        SourcePos pos = none;
-        if (head & 1) {
-            line += lt_get_svarint(&p, end);
-            pos.lineno = (int32_t)line;
-            pos.end_lineno = (int32_t)(line + (int64_t)lt_get_varint(&p, end));
-            pos.col = (int32_t)lt_get_varint(&p, end) - 1;
-            pos.end_col = (int32_t)lt_get_varint(&p, end) - 1;
+    LtRun r;
+    lt_start(&r, code);
+    uint64_t at = 0;
+    while (lt_next(&r)) {
+        if (pc_index < at + r.len) {
+            return r.pos;
         }
-        if (pc_index < at + len) {
-            return pos;
-        }
-        at += (uint32_t)len;
+        at += r.len;
     }
-    return none;
+    return (SourcePos){-1, -1, -1, -1};
 }
 
 int32_t code_line_at(Code *code, uint32_t pc_index) {
@@ -267,6 +294,236 @@ const ExceptionRange *code_find_handler(const Code *code, uint32_t pc_index) {
     return pc_index < r->end ? r : NULL;
 }
 
+// ---- CPython's tables ------------------------------------------------------------
+// co_linetable is CPython 3.11's location table (its Objects/locations.md)
+// over krait's units: entries of 1 to 8 units, each a byte 1CCCCLLL (form C,
+// L + 1 units), then by form:
+//     0-9    the line stays; a byte: column C * 8 + bits 4-6, end column
+//            the column + bits 0-3
+//     10-12  the line grows by C - 10; two bytes: column, end column
+//     13     the line grows by an svarint; no columns, the end line is the line
+//     14     the line grows by an svarint; varints: end line - line,
+//            column + 1, end column + 1 (0: None)
+//     15     no position
+// Varints are 6-bit groups, the lowest first, 0x40 set on all but the last;
+// an svarint is (magnitude << 1 | sign). The form is chosen as CPython's
+// assembler chooses it, except that a position with only one of its columns
+// known takes the long form, which keeps both: the table always decodes to
+// co_positions(). Lines are counted from co_firstlineno, as krait's own.
+//
+// co_exceptiontable is CPython's exception table over the same units: per
+// range, varints of 6-bit groups, the highest first (0x40: more follow),
+// the first byte of a range marked 0x80: start, length, handler, and
+// depth << 1 | lasti. krait's handler finds the exception in a register,
+// not on a stack: `depth` is that register (exc_slot), lasti is 0.
+
+static Code *code_of(Value v) { return (Code *)val_ptr(v); }
+
+static void loc_varint(StrBuf *b, uint64_t v) {
+    while (v >= 64) {
+        sb_putc(b, (char)(0x40 | (v & 63)));
+        v >>= 6;
+    }
+    sb_putc(b, (char)v);
+}
+
+static void loc_svarint(StrBuf *b, int64_t v) {
+    loc_varint(b, v < 0 ? ((uint64_t)-v << 1) | 1 : (uint64_t)v << 1);
+}
+
+// One entry of n (1..8) units at pos; *line is the line the entries before
+// it reached.
+static void loc_entry(StrBuf *b, const SourcePos *pos, unsigned n, int64_t *line) {
+    char len = (char)(n - 1);
+    if (pos->lineno < 0) {
+        sb_putc(b, (char)(0x80 | 15 << 3) | len);
+        return;
+    }
+    int64_t delta = pos->lineno - *line;
+    int64_t col = pos->col, end_col = pos->end_col;
+    int one_line = pos->end_lineno <= pos->lineno;
+    *line = pos->lineno;
+    if (col < 0 && end_col < 0 && one_line) {
+        sb_putc(b, (char)(0x80 | 13 << 3) | len);
+        loc_svarint(b, delta);
+        return;
+    }
+    if (col >= 0 && end_col >= 0 && one_line) {
+        if (delta == 0 && col < 80 && end_col >= col && end_col - col < 16) {
+            sb_putc(b, (char)(0x80 | (col / 8) << 3) | len);
+            sb_putc(b, (char)((col % 8) << 4 | (end_col - col)));
+            return;
+        }
+        if (delta >= 0 && delta < 3 && col < 128 && end_col < 128) {
+            sb_putc(b, (char)(0x80 | (10 + delta) << 3) | len);
+            sb_putc(b, (char)col);
+            sb_putc(b, (char)end_col);
+            return;
+        }
+    }
+    sb_putc(b, (char)(0x80 | 14 << 3) | len);
+    loc_svarint(b, delta);
+    loc_varint(b, one_line ? 0 : (uint64_t)(pos->end_lineno - pos->lineno));
+    loc_varint(b, (uint64_t)(col + 1));
+    loc_varint(b, (uint64_t)(end_col + 1));
+}
+
+static Value strbuf_to_bytes(StrBuf *b) {
+    Value r = bytes_from(b->data, b->len);
+    sb_free(b);
+    return r;
+}
+
+static Value code_get_linetable(Value self) {
+    Code *c = code_of(self);
+    StrBuf b;
+    sb_init(&b);
+    LtRun r;
+    lt_start(&r, c);
+    int64_t line = c->firstlineno;
+    for (uint64_t at = 0; at < c->ninstrs && lt_next(&r);) {
+        uint64_t n = r.len < c->ninstrs - at ? r.len : c->ninstrs - at;
+        at += n;
+        for (; n > 0; n -= n > 8 ? 8 : n) {
+            loc_entry(&b, &r.pos, n > 8 ? 8 : (unsigned)n, &line);
+        }
+    }
+    return strbuf_to_bytes(&b);
+}
+
+// CPython's varints, for reading a location table given to replace(): 0
+// when the table ends early.
+static int loc_get_varint(const uint8_t **p, const uint8_t *end, uint64_t *out) {
+    uint64_t v = 0;
+    for (int shift = 0; *p < end && shift < 64; shift += 6) {
+        uint8_t byte = *(*p)++;
+        v |= (uint64_t)(byte & 63) << shift;
+        if (!(byte & 0x40)) {
+            *out = v;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int loc_get_svarint(const uint8_t **p, const uint8_t *end, int64_t *out) {
+    uint64_t v;
+    if (!loc_get_varint(p, end, &v)) {
+        return 0;
+    }
+    *out = (v & 1) ? -(int64_t)(v >> 1) : (int64_t)(v >> 1);
+    return 1;
+}
+
+// A location table decoded into one position per unit, for at most n
+// units: how many it covers (up to its end, or to a malformed entry).
+static uint32_t loc_decode(const uint8_t *p, size_t size, int64_t firstlineno, SourcePos *out,
+                           uint32_t n) {
+    const uint8_t *end = p + size;
+    int64_t line = firstlineno;
+    uint32_t at = 0;
+    while (p < end && at < n) {
+        uint8_t head = *p++;
+        unsigned form = (head >> 3) & 15, units = (head & 7) + 1;
+        SourcePos pos = {-1, -1, -1, -1};
+        uint64_t u1 = 0, u2 = 0, u3 = 0;
+        int64_t delta = 0;
+        int ok = head & 0x80;
+        if (!ok) {
+            break;
+        } else if (form == 14) {
+            ok = loc_get_svarint(&p, end, &delta) && loc_get_varint(&p, end, &u1) &&
+                 loc_get_varint(&p, end, &u2) && loc_get_varint(&p, end, &u3);
+            line += ok ? delta : 0;
+            pos = (SourcePos){(int32_t)line, (int32_t)(line + (int64_t)u1), (int32_t)u2 - 1,
+                              (int32_t)u3 - 1};
+        } else if (form == 13) {
+            ok = loc_get_svarint(&p, end, &delta);
+            line += ok ? delta : 0;
+            pos = (SourcePos){(int32_t)line, (int32_t)line, -1, -1};
+        } else if (form >= 10 && form <= 12) {
+            ok = end - p >= 2;
+            line += form - 10;
+            pos = (SourcePos){(int32_t)line, (int32_t)line, ok ? p[0] : -1, ok ? p[1] : -1};
+            p += ok ? 2 : 0;
+        } else if (form < 10) {
+            ok = p < end;
+            int32_t col = (int32_t)form * 8 + (ok ? (*p >> 4) & 7 : 0);
+            pos = (SourcePos){(int32_t)line, (int32_t)line, col, col + (ok ? *p & 15 : 0)};
+            p += ok ? 1 : 0;
+        }
+        if (!ok) {
+            break;
+        }
+        for (unsigned k = 0; k < units && at < n; k++) {
+            out[at++] = pos;
+        }
+    }
+    return at;
+}
+
+// co_lnotab (deprecated), computed from the lines as CPython computes it:
+// (bytes delta, line delta) pairs where the line changes, each delta split
+// to fit a byte (an unsigned one, a signed one).
+static Value code_get_lnotab(Value self) {
+    Code *c = code_of(self);
+    StrBuf b;
+    sb_init(&b);
+    LtRun r;
+    lt_start(&r, c);
+    int64_t line = c->firstlineno, offset = 0;
+    uint64_t at = 0;
+    while (at < c->ninstrs && lt_next(&r)) {
+        if (r.len && r.pos.lineno >= 0 && r.pos.lineno != line) {
+            int64_t bdelta = 2 * (int64_t)at - offset, ldelta = r.pos.lineno - line;
+            for (; bdelta > 255; bdelta -= 255) {
+                sb_putc(&b, (char)255);
+                sb_putc(&b, 0);
+            }
+            for (; ldelta > 127; ldelta -= 127, bdelta = 0) {
+                sb_putc(&b, (char)bdelta);
+                sb_putc(&b, 127);
+            }
+            for (; ldelta < -128; ldelta += 128, bdelta = 0) {
+                sb_putc(&b, (char)bdelta);
+                sb_putc(&b, (char)-128);
+            }
+            sb_putc(&b, (char)bdelta);
+            sb_putc(&b, (char)ldelta);
+            offset = 2 * (int64_t)at;
+            line = r.pos.lineno;
+        }
+        at += r.len;
+    }
+    return strbuf_to_bytes(&b);
+}
+
+static void exc_item(StrBuf *b, uint64_t v, char mark) {
+    int shift = 0;
+    while (shift < 60 && (v >> (shift + 6))) {
+        shift += 6;
+    }
+    for (; shift > 0; shift -= 6) {
+        sb_putc(b, (char)(mark | 0x40 | ((v >> shift) & 63)));
+        mark = 0;
+    }
+    sb_putc(b, (char)(mark | (v & 63)));
+}
+
+static Value code_get_exceptiontable(Value self) {
+    Code *c = code_of(self);
+    StrBuf b;
+    sb_init(&b);
+    for (uint32_t i = 0; i < c->nexceptions; i++) {
+        const ExceptionRange *e = &c->exceptions[i];
+        exc_item(&b, e->start, (char)0x80);
+        exc_item(&b, e->end - e->start, 0);
+        exc_item(&b, e->handler, 0);
+        exc_item(&b, (uint64_t)e->exc_slot << 1, 0);
+    }
+    return strbuf_to_bytes(&b);
+}
+
 // ---- the type ------------------------------------------------------------------
 
 static void code_trace(Object *o, GcTracer *t) {
@@ -294,8 +551,6 @@ static void code_free(Object *o) {
     c->livetable = NULL;
     c->exceptions = NULL;
 }
-
-static Code *code_of(Value v) { return (Code *)val_ptr(v); }
 
 static Value code_repr(Value self) {
     Code *c = code_of(self);
@@ -346,6 +601,45 @@ static Value code_get_code(Value self) {
     return r;
 }
 
+// The instruction words as they run now: specialized forms and the
+// contents of their cache words included.
+static Value code_get_code_adaptive(Value self) {
+    Code *c = code_of(self);
+    return bytes_from(c->instrs, (size_t)c->ninstrs * sizeof(Instr));
+}
+
+// _varname_from_oparg(i): the name of slot i, an operand of krait's
+// instructions: a local, then a cell, then a free variable (a captured
+// parameter has a slot of each kind, unlike CPython's one).
+static Value code_m_varname_from_oparg(Value self, const Value *args, size_t nargs,
+                                       Value kwnames) {
+    static const char *const names[] = {"oparg", NULL};
+    static const ArgSpec spec = {"_varname_from_oparg", 0, names, 1, 1, 0};
+    Value a[1];
+    int64_t i;
+    if (args_unpack(&spec, args, nargs, kwnames, a) < 0) {
+        return 0;
+    }
+    int r = obj_as_int64(a[0], &i);
+    if (r < 0 && !err_matches(&exc_OverflowError)) {
+        return 0;
+    }
+    if (r < 0 || i < INT32_MIN || i > INT32_MAX) {
+        err_clear();
+        return err_format(&exc_OverflowError, "Python int too large to convert to C int");
+    }
+    Code *c = code_of(self);
+    Value kinds[3] = {c->varnames, c->cellvars, c->freevars};
+    for (int k = 0; k < 3 && i >= 0; k++) {
+        TupleObject *t = tuple_obj(kinds[k]);
+        if ((uint64_t)i < t->len) {
+            return t->items[i];
+        }
+        i -= (int64_t)t->len;
+    }
+    return err_format(&exc_IndexError, "tuple index out of range");
+}
+
 static Value code_position_tuple(const SourcePos *p) {
     Value items[4];
     items[0] = p->lineno >= 0 ? val_from_smallint(p->lineno) : VAL_NONE;
@@ -359,7 +653,7 @@ static Value code_position_tuple(const SourcePos *p) {
 // word, as CPython yields one per 16-bit code unit (so that traceback's
 // `positions[tb_lasti // 2]` works when tb_lasti is 2 * the word index).
 static Value code_m_positions(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("co_positions", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("code.co_positions", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     Code *c = code_of(self);
@@ -367,19 +661,27 @@ static Value code_m_positions(Value self, const Value *args, size_t nargs, Value
     if (!list) {
         return 0;
     }
-    for (uint32_t i = 0; i < c->ninstrs; i++) {
-        SourcePos p = code_position(c, i);
-        Value t = code_position_tuple(&p);
-        if (!t || list_append(list, t) < 0) {
-            return 0;
+    // the words the line table covers (all of them, but for a table that
+    // replace() was given)
+    LtRun r;
+    lt_start(&r, c);
+    for (uint64_t at = 0; at < c->ninstrs && lt_next(&r);) {
+        uint64_t n = r.len < c->ninstrs - at ? r.len : c->ninstrs - at;
+        Value t = n ? code_position_tuple(&r.pos) : VAL_NONE;
+        for (uint64_t k = 0; k < n; k++) {
+            if (!t || list_append(list, t) < 0) {
+                return 0;
+            }
         }
+        at += n;
     }
     return obj_iter(list);
 }
 
-// co_lines(): (start, end, lineno) byte ranges, 2 bytes per word (see above).
+// co_lines(): (start, end, lineno) byte ranges, 2 bytes per word (see above),
+// a range per line (CPython's may split one line's range in several).
 static Value code_m_lines(Value self, const Value *args, size_t nargs, Value kwnames) {
-    if (method_check_args("co_lines", nargs, kwnames, 0, 0) < 0) {
+    if (method_check_args("code.co_lines", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
     Code *c = code_of(self);
@@ -387,27 +689,40 @@ static Value code_m_lines(Value self, const Value *args, size_t nargs, Value kwn
     if (!list) {
         return 0;
     }
-    uint32_t start = 0;
-    int32_t line = c->ninstrs ? code_position(c, 0).lineno : -1;
-    for (uint32_t i = 1; i <= c->ninstrs; i++) {
-        int32_t l = i < c->ninstrs ? code_position(c, i).lineno : INT32_MIN;
-        if (l != line) {
-            Value items[3] = {val_from_smallint(2 * (int64_t)start), val_from_smallint(2 * (int64_t)i),
+    LtRun r;
+    lt_start(&r, c);
+    uint64_t start = 0, at = 0;
+    int64_t line = INT64_MIN;  // none open yet
+    for (;;) {
+        int more = at < c->ninstrs && lt_next(&r);
+        uint64_t n = !more ? 0 : r.len < c->ninstrs - at ? r.len : c->ninstrs - at;
+        if (more && (n == 0 || r.pos.lineno == line)) {
+            at += n;
+            continue;
+        }
+        if (line != INT64_MIN) {
+            Value items[3] = {val_from_smallint(2 * (int64_t)start),
+                              val_from_smallint(2 * (int64_t)at),
                               line >= 0 ? val_from_smallint(line) : VAL_NONE};
             Value t = tuple_from(items, 3);
             if (!t || list_append(list, t) < 0) {
                 return 0;
             }
-            start = i;
-            line = l;
         }
+        if (!more) {
+            break;
+        }
+        start = at;
+        line = r.pos.lineno;
+        at += n;
     }
     return obj_iter(list);
 }
 
 // code.replace(**changes): a copy with some fields replaced. krait's bytecode
 // is its own, so only what does not change the meaning of the instructions
-// may differ: names, filename, first line, flags that do not decide how the
+// may differ: names, filename, first line, the positions (co_linetable, in
+// CPython's format over krait's units), flags that do not decide how the
 // code runs (CO_ITERABLE_COROUTINE for types.coroutine, CO_NESTED...), and
 // tuples of the same length. Any other field must keep its value; a new one
 // raises NotImplementedError naming it.
@@ -424,7 +739,7 @@ enum {
 
 static int replace_type_error(int i, const char *want, Value got) {
     err_format(&exc_TypeError, "replace() argument '%s' must be %s, not %s", replace_names[i],
-               want, obj_type_name(got));
+               want, got == VAL_NONE ? "None" : obj_type_name(got));
     return -1;
 }
 
@@ -527,6 +842,9 @@ static Value code_m_replace(Value self, const Value *args, size_t nargs, Value k
             replace_type_error(i, "bytes", a[i]);
             return 0;
         }
+        if (i == R_LINETABLE) {
+            continue;  // any table: decoded below
+        }
         Value cur = obj_getattr_cstr(self, replace_names[i]);
         if (replace_must_equal(i, a[i], cur) < 0) {
             return 0;
@@ -587,6 +905,27 @@ static Value code_m_replace(Value self, const Value *args, size_t nargs, Value k
     }
     n->flags = (uint32_t)flags;
     n->firstlineno = (int32_t)firstlineno;
+    if (a[R_LINETABLE]) {
+        // The positions it gives the units it covers (lines counted from
+        // the new first line, as CPython's), kept in krait's own table;
+        // the words past its end have no position, nor a range in co_lines.
+        SourcePos *pos = malloc(c->ninstrs ? c->ninstrs * sizeof(SourcePos) : 1);
+        if (!pos) {
+            return err_no_memory();
+        }
+        uint32_t covered =
+            loc_decode((const uint8_t *)bytes_data(a[R_LINETABLE]), bytes_len(a[R_LINETABLE]),
+                       firstlineno, pos, c->ninstrs);
+        uint32_t len;
+        uint8_t *table = code_encode_linetable(pos, covered, (int32_t)firstlineno, &len);
+        free(pos);
+        if (!table) {
+            return err_no_memory();
+        }
+        free(n->linetable);
+        n->linetable = table;
+        n->nlinetable = len;
+    }
     n->consts = consts;
     n->names = names;
     n->varnames = varnames;
@@ -601,7 +940,17 @@ static Value code_m_replace(Value self, const Value *args, size_t nargs, Value k
 static const MethodDef code_methods[] = {
     {"co_positions", code_m_positions, METH_DEFAULT, NULL},
     {"co_lines", code_m_lines, METH_DEFAULT, NULL},
-    {"replace", code_m_replace, METH_DEFAULT, "Return a copy of the code object with new values for the specified fields."},
+    {"_varname_from_oparg", code_m_varname_from_oparg, METH_DEFAULT,
+     "_varname_from_oparg($self, /, oparg)\n--\n\n"
+     "(internal-only) Return the local variable name for the given oparg."},
+    {"replace", code_m_replace, METH_DEFAULT,
+     "replace($self, /, *, co_argcount=-1, co_posonlyargcount=-1,\n"
+     "        co_kwonlyargcount=-1, co_nlocals=-1, co_stacksize=-1,\n"
+     "        co_flags=-1, co_firstlineno=-1, co_code=None, co_consts=None,\n"
+     "        co_names=None, co_varnames=None, co_freevars=None,\n"
+     "        co_cellvars=None, co_filename=None, co_name=None,\n"
+     "        co_qualname=None, co_linetable=None, co_exceptiontable=None)\n--\n\n"
+     "Return a copy of the code object with new values for the specified fields."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -626,6 +975,10 @@ static const GetSetDef code_getset[] = {
     {"co_firstlineno", code_get_firstlineno, NULL, NULL},
     {"co_stacksize", code_get_stacksize, NULL, NULL},
     {"co_code", code_get_code, NULL, NULL},
+    {"_co_code_adaptive", code_get_code_adaptive, NULL, NULL},
+    {"co_linetable", code_get_linetable, NULL, NULL},
+    {"co_lnotab", code_get_lnotab, NULL, NULL},
+    {"co_exceptiontable", code_get_exceptiontable, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -762,7 +1115,7 @@ static void dis_const(StrBuf *b, const Code *c, unsigned k) {
 static int abc_c_is_slot(Opcode op, unsigned x) {
     switch (op) {
     case OP_GETITEM: case OP_SETITEM: case OP_BINOP: case OP_INPLACE: case OP_COMPARE:
-    case OP_MAPADD: case OP_DICTMERGE: case OP_CHECKEXCMATCH: case OP_CHECKEGMATCH:
+    case OP_GETSLICE: case OP_SETSLICE: case OP_MAPADD: case OP_DICTMERGE: case OP_CHECKEXCMATCH: case OP_CHECKEGMATCH:
     case OP_PREPRERAISESTAR: case OP_WITHEXCEPTSTART: case OP_MATCHKEYS:
     case OP_COPYDICTWITHOUTKEYS:
         return 1;

@@ -32,9 +32,14 @@ typedef struct GenObject {
     Object header;
     Value name, qualname;
     Value handled;           // the exception being handled inside, kept across yields
-    Value origin;            // coroutines: cr_origin (a tuple), or 0
+    // coroutines: cr_origin (a tuple), or 0; async generators: the
+    // finalizer hook taken at the first iteration, or 0 (as CPython's
+    // ag_origin_or_finalizer)
+    Value origin;
     uint32_t state;
-    uint32_t finalizable;    // registered with the collector for gen_finalize
+    uint16_t finalizable;    // registered with the collector for gen_finalize
+    uint8_t ag_hooks_inited; // async generators: the hooks were looked at
+    uint8_t ag_closed;       // async generators: aclose() has begun
     // the Frame follows
 } GenObject;
 
@@ -75,8 +80,23 @@ static void gen_trace(Object *o, GcTracer *t) {
 // never started warns "coroutine ... was never awaited". Only the objects for
 // which that can matter are registered with the collector (a finalizable
 // object survives one more collection): every coroutine, and a generator once
-// it suspends inside a try or with block. Async generators are left to
-// sys.set_asyncgen_hooks' finalizer, which is not called yet.
+// it suspends inside a try or with block. So is an async generator, and
+// also when it takes a finalizer hook (sys.set_asyncgen_hooks) at its first
+// iteration: an unfinished one is then passed to that hook (asyncio
+// schedules its aclose()) instead of being closed, as CPython's
+// _PyGen_Finalize does.
+
+// finalize.c's exit check: a closed (or running) generator's finalizer does
+// nothing, so it alone does not make the exit collect (_collections_abc
+// leaves a closed coroutine behind in every process).
+static int gen_exit_idle(const Object *o) {
+    Type *t = o->type;
+    if (t != &type_generator && t != &type_coroutine && t != &type_async_generator) {
+        return 0;
+    }
+    const GenObject *g = (const GenObject *)o;
+    return g->state == GEN_CLOSED || g->state == GEN_RUNNING;
+}
 
 // A closed generator or coroutine has nothing left to finalize: the exit
 // needs no collection for it (_collections_abc makes and closes a coroutine
@@ -149,6 +169,51 @@ static Value gen_finalize(Value self) {
         return VAL_NONE;
     }
     return gen_close(self);
+}
+
+// An async generator's finalizer (its __del__): the finalizer hook it took,
+// unless it finished or aclose() began; without one it is closed like a
+// generator. Errors are the caller's to report (finalize_object, __del__).
+static Value ag_finalize(Value self) {
+    GenObject *g = gen_obj(self);
+    if (g->state == GEN_CLOSED || g->state == GEN_RUNNING) {
+        return VAL_NONE;  // (as gen_exit_idle assumes)
+    }
+    if (g->origin && !g->ag_closed) {
+        Value saved = err_fetch();
+        Value r = obj_call1(g->origin, self);
+        if (!r) {
+            err_write_unraisable(self);
+        }
+        if (saved) {
+            err_set_value(saved);
+        }
+        return VAL_NONE;
+    }
+    return gen_finalize(self);
+}
+
+// The first __anext__/asend/athrow/aclose takes the thread's finalizer hook
+// and passes the generator to its firstiter hook (asyncio tracks it for
+// shutdown_asyncgens), as CPython's async_gen_init_hooks.
+static int ag_init_hooks(Value self) {
+    GenObject *g = gen_obj(self);
+    if (g->ag_hooks_inited) {
+        return 0;
+    }
+    g->ag_hooks_inited = 1;
+    Value finalizer = sys_asyncgen_finalizer();
+    if (finalizer != VAL_NONE) {
+        g->origin = finalizer;
+        if (gen_register(g) < 0) {
+            return -1;
+        }
+    }
+    Value firstiter = sys_asyncgen_firstiter();
+    if (firstiter != VAL_NONE && !obj_call1(firstiter, self)) {
+        return -1;
+    }
+    return 0;
 }
 
 // The frames that create a coroutine, innermost first, as cr_origin
@@ -292,7 +357,7 @@ Value gen_send(Value gen, Value value, int throwing, int *yielded) {
                          ? vm_thread.handled : 0;
         vm_thread.handled = saved;
         *yielded = 1;
-        if (!g->finalizable && g->header.type == &type_generator && f->code->nexceptions &&
+        if (!g->finalizable && g->header.type != &type_coroutine && f->code->nexceptions &&
             code_find_handler(f->code, (uint32_t)(f->pc - f->code->instrs)) &&
             gen_register(g) < 0) {
             return 0;
@@ -532,8 +597,9 @@ static Value gen_iter(Value self) { return self; }
 
 static Value gen_repr(Value self) {
     GenObject *g = gen_obj(self);
-    return str_format_c("<%s object %s at %p>", gen_kind(g), str_obj(g->qualname)->data,
-                        (void *)g);
+    // the type's name: "async_generator", where messages say "async generator"
+    return str_format_c("<%s object %s at %p>", g->header.type->name,
+                        str_obj(g->qualname)->data, (void *)g);
 }
 
 static Value gen_get_name(Value self) { return gen_obj(self)->name; }
@@ -677,7 +743,9 @@ static const MethodDef coro_methods[] = {
      "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next "
      "iterated value or raise\nStopIteration."},
     {"close", gen_m_close, METH_NO_KEYWORDS, "close() -> raise GeneratorExit inside coroutine."},
-    {"__await__", coro_m_await, METH_NO_KEYWORDS, "Return an iterator to be used in await expression."},
+    {"__await__", coro_m_await, METH_NO_KEYWORDS,
+     "__await__($self, /)\n--\n\n"
+     "Return an iterator to be used in await expression."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -805,6 +873,9 @@ static Value agaw_send_impl(AsyncGenAwaitable *a, Value v) {
         a->state = AW_ITER;
         if (a->is_throw) {
             GenObject *g = gen_obj(a->gen);
+            if (!a->exc) {
+                g->ag_closed = 1;  // aclose(): no finalizer hook any more
+            }
             if (g->state == GEN_CLOSED || (g->state == GEN_CREATED && !a->exc)) {
                 g->state = GEN_CLOSED;
                 a->state = AW_CLOSED;
@@ -928,6 +999,9 @@ static Value ag_m_anext(Value self, const Value *args, size_t nargs, Value kwnam
     if (nargs) {
         return err_format(&exc_TypeError, "__anext__() takes no arguments (%zu given)", nargs);
     }
+    if (ag_init_hooks(self) < 0) {
+        return 0;
+    }
     return agaw_new(&type_async_gen_asend, self, VAL_NONE, 0, 0);
 }
 
@@ -945,6 +1019,9 @@ static Value ag_m_asend(Value self, const Value *args, size_t nargs, Value kwnam
     if (nargs != 1) {
         return err_format(&exc_TypeError, "asend() takes exactly one argument (%zu given)", nargs);
     }
+    if (ag_init_hooks(self) < 0) {
+        return 0;
+    }
     return agaw_new(&type_async_gen_asend, self, args[0], 0, 0);
 }
 
@@ -952,6 +1029,9 @@ static Value ag_m_athrow(Value self, const Value *args, size_t nargs, Value kwna
     (void)kwnames;
     if (nargs < 1 || nargs > 3) {
         return err_format(&exc_TypeError, "athrow expected at least 1 argument, got %zu", nargs);
+    }
+    if (ag_init_hooks(self) < 0) {
+        return 0;
     }
     Value typ = args[0], val = nargs > 1 ? args[1] : VAL_NONE;
     Value exc;
@@ -975,12 +1055,15 @@ static Value ag_m_aclose(Value self, const Value *args, size_t nargs, Value kwna
     if (nargs) {
         return err_format(&exc_TypeError, "aclose() takes no arguments (%zu given)", nargs);
     }
+    if (ag_init_hooks(self) < 0) {
+        return 0;
+    }
     return agaw_new(&type_async_gen_athrow, self, VAL_NONE, 0, 1);
 }
 
 static const MethodDef ag_methods[] = {
-    {"__anext__", ag_m_anext, METH_NO_KEYWORDS, NULL},
-    {"__aiter__", ag_m_aiter, METH_NO_KEYWORDS, NULL},
+    {"__anext__", ag_m_anext, METH_NO_KEYWORDS, "__anext__($self, /)\n--\n\n"},
+    {"__aiter__", ag_m_aiter, METH_NO_KEYWORDS, "__aiter__($self, /)\n--\n\n"},
     {"asend", ag_m_asend, METH_NO_KEYWORDS, NULL},
     {"athrow", ag_m_athrow, METH_NO_KEYWORDS, NULL},
     {"aclose", ag_m_aclose, METH_NO_KEYWORDS, NULL},
@@ -1000,10 +1083,11 @@ static const GetSetDef ag_getset[] = {
 Type type_async_generator = {
     .header = {&type_type},
     .name = "async_generator",
-    .flags = TYPE_HAS_WEAKREF,
+    .flags = TYPE_HAS_WEAKREF | TYPE_FINALIZER_OPT_IN,  // ag_init_hooks registers
     .basic_size = sizeof(GenObject),
     .base = &type_object,
     .trace = gen_trace,
+    .finalize = ag_finalize,
     .repr = gen_repr,
     .methods = ag_methods,
     .getset = ag_getset,

@@ -1527,6 +1527,16 @@ void vm_hooks_changed(void) {
     }
 }
 
+// GETSLICE: the exact types whose subscript, given a slice, only reads its
+// bounds (so a slice on the C stack can stand in for a new one).
+static inline int slice_borrowable(Value o) {
+    if (!val_is_ptr(o)) {
+        return 0;
+    }
+    Type *t = val_ptr(o)->type;
+    return t == &type_list || t == &type_tuple || t == &type_str || t == &type_bytes;
+}
+
 Value vm_run_frame(Frame *f, int throwing) {
     // not const: vm_hooks_changed rewrites it
     static void *labels[OP__COUNT] = {
@@ -2303,6 +2313,38 @@ L_TRACE_HOOK: {
         Value v = build_string(&R[B], C);
         CHECK(v);
         R[A] = v;
+        NEXT();
+    }
+    TARGET(GETSLICE) {
+        // The subscript functions of these exact types read a slice's
+        // bounds and keep nothing: a slice on the C stack serves them.
+        // Anything else (a __getitem__ may keep its key) gets a real one.
+        Value o = R[B];
+        Value step = X == 3 ? R[C + 2] : VAL_NONE;
+        Value v;
+        if (slice_borrowable(o)) {
+            SliceObject s = {.header = {&type_slice}, .start = R[C], .stop = R[C + 1], .step = step};
+            v = obj_getitem(o, val_from_ptr(&s));
+        } else {
+            Value s = slice_new(R[C], R[C + 1], step);
+            CHECK(s);
+            v = obj_getitem(o, s);
+        }
+        CHECK(v);
+        R[A] = v;
+        NEXT();
+    }
+    TARGET(SETSLICE) {
+        Value o = R[A];
+        Value step = X == 3 ? R[B + 2] : VAL_NONE;
+        if (list_check_exact(o)) {
+            SliceObject s = {.header = {&type_slice}, .start = R[B], .stop = R[B + 1], .step = step};
+            CHECK(obj_setitem(o, val_from_ptr(&s), R[C]) == 0);
+        } else {
+            Value s = slice_new(R[B], R[B + 1], step);
+            CHECK(s);
+            CHECK(obj_setitem(o, s, R[C]) == 0);
+        }
         NEXT();
     }
     TARGET(BUILDSLICE) {

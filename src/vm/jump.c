@@ -150,6 +150,16 @@ static void decode(const Code *co, uint32_t pc, Operands *o) {
         rd(o, b, 1);
         rd(o, c, 1);
         break;
+    case OP_GETSLICE:
+        rd(o, b, 1);
+        rd(o, c, x);
+        wr(o, a, 1, KIND_OBJECT);
+        break;
+    case OP_SETSLICE:
+        rd(o, a, 1);
+        rd(o, b, x);
+        rd(o, c, 1);
+        break;
     case OP_CHECKEGMATCH:
         rd(o, b, 1);
         rd(o, c, 1);

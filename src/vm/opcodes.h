@@ -101,6 +101,11 @@ typedef uint64_t Instr;
     _(GETITEM, ABC, 1)          /* A = B[C] */                                      \
     _(SETITEM, ABC, 1)          /* A[B] = C */                                      \
     _(DELITEM, AB, 0)           /* del A[B] */                                      \
+    _(GETSLICE, ABC, 0)         /* A = B[slice(C, C+1[, C+2])], X parts (2 or 3):  \
+                                   BUILDSLICE and GETITEM in one, with no slice   \
+                                   object made for a list, tuple, str or bytes */ \
+    _(SETSLICE, ABC, 0)         /* A[slice(B, B+1[, B+2])] = C, X parts; no slice \
+                                   object made for a list */                      \
     /* operators */                                                                 \
     _(BINOP, ABC, 1)            /* A = B X C, X a BinOp (runtime/object.h) */       \
     _(INPLACE, ABC, 1)          /* A = B X= C */                                    \

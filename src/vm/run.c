@@ -316,6 +316,9 @@ __attribute__((noinline)) static Value start_interpreter(const RunRequest *r, vo
     if (r->gc_stress) {
         gc_set_stress(r->gc_stress);
     }
+    if (r->gc_stats) {
+        gc_report_at_exit();
+    }
     Value builtins = builtins_init();
     if (!builtins) {
         vm_report_exception();

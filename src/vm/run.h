@@ -22,6 +22,7 @@ typedef struct RunRequest {
     int inspect;
     int quiet;
     unsigned gc_stress;    // collect every N-th allocation, 0 = off
+    unsigned gc_stats;     // report the heap's peak at exit
     int faulthandler;      // enable faulthandler at start-up
     int int_max_str_digits;  // -X int_max_str_digits / PYTHONINTMAXSTRDIGITS; -1: not given
     // The rest of sys.flags (options and their PYTHON* variables).

@@ -656,21 +656,22 @@ static void test_gc_find_object(void) {
     EXPECT(gc_find_object(&local) == NULL, "a stack address");
     EXPECT(gc_find_object(&tnode_plain) == NULL, "a static type");
     EXPECT(gc_find_object((void *)(uintptr_t)-1) == NULL, "the top address");
-    // plain 5000-byte objects (class 5120) are new here: a and b come from
+    // plain 5000-byte objects (class 5456) are new here: a and b come from
     // a fresh bump block, and the cell after b has not been handed out
     TNode *volatile a = new_tnode(false, 2, 5000);
     TNode *volatile b = new_tnode(false, 2, 5000);
-    EXPECT((char *)b == (char *)a + 5120, "bump allocation is not in order");
+    EXPECT((char *)b == (char *)a + 5456, "bump allocation is not in order");
     EXPECT(gc_find_object(a) == &a->header, "object start");
     EXPECT(gc_find_object((char *)a + 4999) == &a->header, "last byte");
-    EXPECT(gc_find_object((char *)a + 5100) == &a->header, "cell slack");
+    EXPECT(gc_find_object((char *)a + 5400) == &a->header, "cell slack");
     EXPECT(gc_find_object(b) == &b->header, "second object");
-    EXPECT(gc_find_object((char *)b + 5120) == NULL, "a cell not handed out yet");
-    EXPECT(gc_find_object((char *)b + 5120 * 10 + 8) == NULL, "a cell not handed out yet");
-    // the tail of a 7168-byte block: 36 cells and 4 KiB that no cell covers
-    TNode *volatile c = new_tnode(false, 2, 7000);
-    uintptr_t block = (uintptr_t)c & ~(uintptr_t)0x3FFFF;
-    EXPECT(gc_find_object((void *)(block + 36 * 7168 + 100)) == NULL, "the tail of a block");
+    EXPECT(gc_find_object((char *)b + 5456) == NULL, "a cell not handed out yet");
+    EXPECT(gc_find_object((char *)b + 5456 * 9 + 8) == NULL, "a cell not handed out yet");
+    // the tail of a 64 KiB block of 6544-byte cells: 10 cells and 96 bytes
+    // that no cell covers
+    TNode *volatile c = new_tnode(false, 2, 6000);
+    uintptr_t block = (uintptr_t)c & ~(uintptr_t)0xFFFF;
+    EXPECT(gc_find_object((void *)(block + 10 * 6544 + 50)) == NULL, "the tail of a block");
 }
 
 // A class and two instances; only the instances are kept (in slots 0, 1).
