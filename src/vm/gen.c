@@ -98,15 +98,6 @@ static int gen_exit_idle(const Object *o) {
     return g->state == GEN_CLOSED || g->state == GEN_RUNNING;
 }
 
-// A closed generator or coroutine has nothing left to finalize: the exit
-// needs no collection for it (_collections_abc makes and closes a coroutine
-// at every start-up).
-static int gen_exit_idle(const Object *o) {
-    return (o->type == &type_generator || o->type == &type_coroutine ||
-            o->type == &type_async_generator) &&
-           ((const GenObject *)o)->state == GEN_CLOSED;
-}
-
 static int gen_register(GenObject *g) {
     if (g->finalizable) {
         return 0;
