@@ -88,6 +88,14 @@ bool gc_pin(Object *o);
 // Stress mode (-X gc-stress=N): collect at every N-th allocation (0: off).
 void gc_set_stress(unsigned every);
 
+// Make the objects that exist now - the startup heap, just before a
+// program's own code runs - permanent from the next collection on: never
+// freed, and traced only where they can have changed (gc.c, "The startup
+// heap"). Once per process; later calls do nothing. `keep` (__main__'s
+// globals, which the exit's last collection treats as garbage: see
+// gc_collect_hiding) stays an ordinary object.
+void gc_seal_startup(Object *keep);
+
 // -X gc-stats: print the heap's peak footprint and the collector's time to
 // stderr at exit (a diagnostic for tuning; the numbers are krait's own).
 void gc_report_at_exit(void);

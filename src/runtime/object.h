@@ -143,6 +143,10 @@ enum TypeFlags {
     // blocks, and marks them without reading them (gc.c). Never on a class:
     // an instance keeps its class alive through its type word.
     TYPE_GC_LEAF = 1 << 20,
+    // Static types whose instances never change what they reference once
+    // made (tuple, frozenset, slice, the descriptors): a permanent one
+    // (gc_seal_startup) need not be traced again. Never inherited.
+    TYPE_GC_IMMUTABLE = 1 << 21,
 };
 
 struct Type {

@@ -1075,7 +1075,7 @@ static int64_t method_wrapper_hash(Value self) {
 Type type_wrapper_descriptor = {
     .header = {&type_type},
     .name = "wrapper_descriptor",
-    .flags = TYPE_METHOD_DESCR,
+    .flags = TYPE_METHOD_DESCR | TYPE_GC_IMMUTABLE,
     .basic_size = sizeof(WrapperDescrObject),
     .base = &type_object,
     .trace = wrapper_descr_trace,

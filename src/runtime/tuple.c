@@ -472,7 +472,7 @@ Type type_tuple = {
     .header = {&type_type},
     .name = "tuple",
     .text_signature = "(iterable=(), /)",
-    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_TUPLE_SUBCLASS | TYPE_SEQUENCE,
+    .flags = TYPE_BASETYPE | TYPE_IMMUTABLE | TYPE_TUPLE_SUBCLASS | TYPE_SEQUENCE | TYPE_GC_IMMUTABLE,
     .basic_size = sizeof(TupleObject),
     .item_size = sizeof(Value),
     .base = &type_object,

@@ -411,6 +411,7 @@ __attribute__((noinline)) int vm_run_main(const RunRequest *r, void *stack_base)
         return start_status;
     }
     gc_scrub_stack();
+    gc_seal_startup(val_ptr(globals));
     char *src;
     size_t len;
     const char *filename;
