@@ -406,3 +406,5 @@ Value bz2_module_init(void) {
     module = m;
     return m;
 }
+
+MODULE_DYNLOAD_INIT(_bz2, bz2_module_init)

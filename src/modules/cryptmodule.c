@@ -83,3 +83,5 @@ Value crypt_module_init(void) {
     module = m;
     return m;
 }
+
+MODULE_DYNLOAD_INIT(_crypt, crypt_module_init)

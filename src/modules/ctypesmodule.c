@@ -559,3 +559,5 @@ Value ctypes_module_init(void) {
     module = m;
     return m;
 }
+
+MODULE_DYNLOAD_INIT(_ctypes, ctypes_module_init)

@@ -2573,3 +2573,5 @@ Value curses_module_init(void) {
     curses_module = m;
     return m;
 }
+
+MODULE_DYNLOAD_INIT(_curses, curses_module_init)

@@ -306,3 +306,5 @@ Value curses_panel_module_init(void) {
     module = m;
     return m;
 }
+
+MODULE_DYNLOAD_INIT(_curses_panel, curses_panel_module_init)

@@ -3,10 +3,13 @@
 // modules compiled into the binary (src/vm/frozen.c) for FrozenImporter,
 // and the helpers SourceFileLoader calls.
 //
-// krait loads no extension modules (DESIGN.md section 1):
-// extension_suffixes() is empty, so importlib never looks for .so files,
-// and create_dynamic raises ImportError. Builtin modules come from the
-// registry in modules.c.
+// Builtin modules come from the registry in modules.c. The only extension
+// modules krait loads are its own, from lib-dynload (modules.h): their
+// suffix is the one extension_suffixes() gives, so importlib's FileFinder
+// never takes CPython's .so files (whose ABI krait does not have, DESIGN.md
+// section 1) for modules, and create_dynamic loads a file that defines
+// krait_init_<name>.
+#include <dlfcn.h>
 #include <string.h>
 
 #include <semaphore.h>
@@ -107,17 +110,63 @@ FN(imp_exec_dynamic) {
     return val_from_smallint(0);
 }
 
+// ImportError(msg, name=name, path=path), as CPython's PyErr_SetImportError.
+static Value import_error(const char *msg, Value name, Value path) {
+    Value text = str_from_cstr(msg);
+    Value kwn = tuple_from((Value[]){str_intern_cstr("name"), str_intern_cstr("path")}, 2);
+    if (!text || !kwn) {
+        return 0;
+    }
+    Value a[3] = {text, name, path};
+    Value exc = obj_call(val_from_ptr(&exc_ImportError), a, 1, kwn);
+    return exc ? err_set_value(exc) : 0;
+}
+
+// create_dynamic(spec, file=None): the module of the shared object at
+// spec.origin, made by its krait_init_<last part of spec.name>. The handle
+// is never closed (the module's types and functions live in the file).
 FN(imp_create_dynamic) {
     if (args_no_keywords("create_dynamic", kwnames) < 0 ||
         args_check_positional("create_dynamic", nargs, 1, 2) < 0) {
         return 0;
     }
     Value name = obj_getattr_cstr(args[0], "name");
-    if (!name) {
+    Value path = name ? obj_getattr_cstr(args[0], "origin") : 0;
+    if (!path) {
         return 0;
     }
-    return err_format(&exc_ImportError, "krait cannot load extension modules (%s)",
-                      val_is_str(name) ? str_obj(name)->data : "?");
+    if (!val_is_str(name)) {
+        return err_format(&exc_TypeError, "name must be string, not %s", obj_type_name(name));
+    }
+    if (!val_is_str(path)) {
+        return err_format(&exc_TypeError, "expected str, bytes or os.PathLike object, not %s",
+                          obj_type_name(path));
+    }
+    void *handle = dlopen(str_obj(path)->data, RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+        const char *why = dlerror();
+        return import_error(why ? why : "cannot load the shared object", name, path);
+    }
+    const char *dot = strrchr(str_obj(name)->data, '.');
+    const char *base = dot ? dot + 1 : str_obj(name)->data;
+    char symbol[256];
+    snprintf(symbol, sizeof symbol, "krait_init_%s", base);
+    Value (*init)(void) = (Value(*)(void))dlsym(handle, symbol);
+    if (!init) {
+        char msg[320];
+        snprintf(msg, sizeof msg,
+                 "dynamic module does not define module export function (%s)", symbol);
+        return import_error(msg, name, path);
+    }
+    Value m = init();
+    if (!m) {
+        return 0;
+    }
+    // As CPython, the file is remembered in the module itself.
+    if (module_check(m) && dict_set_cstr(module_dict(m), "__file__", path) < 0) {
+        err_clear();
+    }
+    return m;
 }
 
 FN(imp_is_frozen) {
@@ -271,7 +320,9 @@ FN(imp_extension_suffixes) {
     if (method_check_args("_imp.extension_suffixes", nargs, kwnames, 0, 0) < 0) {
         return 0;
     }
-    return list_new(0);
+    Value suffix = str_from_cstr(EXT_SUFFIX);
+    Value list = suffix ? list_new(0) : 0;
+    return list && list_append(list, suffix) == 0 ? list : 0;
 }
 
 // ---- the import lock -------------------------------------------------------------------------

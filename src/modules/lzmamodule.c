@@ -932,3 +932,5 @@ Value lzma_module_init(void) {
     module = m;
     return m;
 }
+
+MODULE_DYNLOAD_INIT(_lzma, lzma_module_init)

@@ -380,6 +380,8 @@ typedef struct Reader {
     const unsigned char *p, *end;
     Value refs;                      // list of the objects flagged FLAG_REF
     int depth;
+    int in_code;                     // reading a code object's constants and names
+    Value filename;                  // the last code object's co_filename, or 0
 } Reader;
 
 // The next n bytes, or NULL with EOFError.
@@ -504,23 +506,48 @@ static int intern_names(Value v) {
     return 0;
 }
 
+// Whether ASCII text is made of identifier characters only (CPython's
+// compiler interns such str constants).
+static int identifier_chars(const char *p, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        if (!(p[k] == '_' || (p[k] >= '0' && p[k] <= '9') ||
+              ((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z'))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 // Identifier-like str constants are interned, as CPython's compiler does.
 static void intern_consts(Value consts) {
     TupleObject *t = tuple_obj(consts);
     for (size_t i = 0; i < t->len; i++) {
         Value s = t->items[i];
-        if (val_is_str(s) && str_obj(s)->len == str_obj(s)->nbytes) {
-            const char *p = str_obj(s)->data;
-            size_t k = 0;
-            while (k < str_obj(s)->nbytes && (p[k] == '_' || (p[k] >= '0' && p[k] <= '9') ||
-                                              ((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z'))) {
-                k++;
-            }
-            if (k == str_obj(s)->nbytes) {
-                t->items[i] = str_intern(s);
-            }
+        if (val_is_str(s) && str_obj(s)->len == str_obj(s)->nbytes &&
+            identifier_chars(str_obj(s)->data, str_obj(s)->nbytes)) {
+            t->items[i] = str_intern(s);
         }
     }
+}
+
+// A code object's co_filename: the previous code object's when the text is
+// the same (the writer repeats it for every code object of a module; CPython's
+// marshal shares it through a reference), else read as any object.
+static Value r_filename(Reader *r) {
+    if (r->filename && r->end - r->p >= 2 && r->p[0] == 'z') {
+        size_t n = r->p[1];
+        StrObject *last = str_obj(r->filename);
+        if ((size_t)(r->end - r->p) - 2 >= n && last->nbytes == n &&
+            memcmp(last->data, r->p + 2, n) == 0) {
+            r->p += 2 + n;
+            return r->filename;
+        }
+    }
+    Value v = r_object(r);
+    if (v && val_is_str(v)) {
+        r->filename = v;
+    }
+    return v;
 }
 
 // The 'c' record w_code writes. The instruction words are checked for
@@ -589,13 +616,15 @@ static Value r_code(Reader *r) {
     }
     Value *fields[8] = {&c->consts, &c->names, &c->varnames, &c->cellvars, &c->freevars,
                         &c->name, &c->qualname, &c->filename};
+    r->in_code++;
     for (int i = 0; i < 8; i++) {
-        Value v = r_object(r);
+        Value v = i == 7 ? r_filename(r) : r_object(r);
         if (!v) {
             return 0;
         }
         *fields[i] = v;
     }
+    r->in_code--;
     if (!val_is_ptr(c->consts) || type_of(c->consts) != &type_tuple ||
         intern_names(c->names) < 0 || intern_names(c->varnames) < 0 ||
         intern_names(c->cellvars) < 0 || intern_names(c->freevars) < 0 ||
@@ -748,6 +777,13 @@ static Value r_object_inner(Reader *r) {
                     return err_format(&exc_ValueError, "bad marshal data (non-ASCII text)");
                 }
             }
+            // A code object's names and identifier-like constants end up
+            // interned: taken from the intern table, no copy is made when
+            // the name is there already.
+            if (code == 'A' || code == 'Z' ||
+                (r->in_code && identifier_chars((const char *)s, (size_t)n))) {
+                return r_set_ref(r, idx, str_intern_utf8((const char *)s, (size_t)n));
+            }
             str = str_from_utf8((const char *)s, (size_t)n);
         }
         if (str && (code == 't' || code == 'A' || code == 'Z')) {
@@ -770,17 +806,29 @@ static Value r_object_inner(Reader *r) {
         } else if (r_size(r, &n, "tuple") < 0) {
             return 0;
         }
-        Value items = list_new(0);
-        if (!items) {
+        // Each item takes a byte at least: for more items than bytes are
+        // left, reading them reports the truncated data (EOFError).
+        if (n > r->end - r->p) {
+            for (;;) {
+                if (!r_object(r)) {
+                    return 0;
+                }
+            }
+        }
+        // Referenced before its items are read, as CPython's: an item may
+        // refer to the tuple itself.
+        Value t = r_set_ref(r, idx, tuple_new((size_t)n));
+        if (!t) {
             return 0;
         }
         for (int64_t i = 0; i < n; i++) {
             Value item = r_object(r);
-            if (!item || list_append(items, item) < 0) {
+            if (!item) {
                 return 0;
             }
+            tuple_obj(t)->items[i] = item;
         }
-        return r_set_ref(r, idx, tuple_from_list(items));
+        return t;
     }
     case '[': {
         if (r_size(r, &n, "list") < 0) {

@@ -1,5 +1,8 @@
 // modules.c - the table of builtin modules and the import of one (see
-// modules.h). A new C module adds its init function here, in name order.
+// modules.h). A new C module adds its init function here, in name order;
+// one that needs a library few programs use is built into lib-dynload
+// instead (the Makefile's DYNLOAD list, MODULE_DYNLOAD_INIT) and is not
+// listed here.
 #include "modules.h"
 
 #include <string.h>
@@ -20,21 +23,16 @@ const BuiltinModule modules_builtin_table[] = {
     {"_asyncio", asyncio_module_init},
     {"_bisect", bisect_module_init},
     {"_blake2", blake2_module_init},
-    {"_bz2", bz2_module_init},
     {"_codecs", codecs_module_init},
     {"_collections", collections_module_init},
     {"_contextvars", contextvars_module_init},
     {"_csv", csv_module_init},
-    {"_curses", curses_module_init},
-    {"_curses_panel", curses_panel_module_init},
-    {"_ctypes", ctypes_module_init},
     {"_functools", functools_module_init},
     {"_heapq", heapq_module_init},
     {"_imp", imp_module_init},
     {"_io", io_module_init},
     {"_json", json_module_init},
     {"_locale", locale_module_init},
-    {"_lzma", lzma_module_init},
     {"_md5", md5_module_init},
     {"_opcode", opcode_module_init},
     {"_operator", operator_module_init},
@@ -48,13 +46,10 @@ const BuiltinModule modules_builtin_table[] = {
     {"_sha512", sha512_module_init},
     {"_signal", signal_module_init},
     {"_socket", socket_module_init},
-    {"_sqlite3", sqlite3_module_init},
-    {"_ssl", ssl_module_init},
     {"_sre", sre_module_init},
     {"_stat", stat_module_init},
     {"_string", string_module_init},
     {"_symtable", symtable_module_init},
-    {"_crypt", crypt_module_init},
     {"_lsprof", lsprof_module_init},
     {"_tracemalloc", tracemalloc_module_init},
     {"_struct", struct_module_init},
@@ -77,7 +72,6 @@ const BuiltinModule modules_builtin_table[] = {
     {"math", math_module_init},
     {"posix", posix_module_init},
     {"pwd", pwd_module_init},
-    {"pyexpat", pyexpat_module_init},
     {"resource", resource_module_init},
     {"select", select_module_init},
     {"sys", sys_init_default},
@@ -85,7 +79,6 @@ const BuiltinModule modules_builtin_table[] = {
     {"termios", termios_module_init},
     {"time", timemodule_init},
     {"unicodedata", unicodedata_module_init},
-    {"zlib", zlib_module_init},
     {NULL, NULL},
 };
 

@@ -30,6 +30,29 @@ const BuiltinModule *modules_find_builtin(const char *name);
 // (sys.builtin_module_names).
 extern const BuiltinModule modules_builtin_table[];
 
+// The modules built as shared objects (the Makefile's DYNLOAD list) live in
+// lib-dynload beside the krait executable, as CPython's lib-dynload: their
+// libraries (OpenSSL, SQLite, ncurses, libffi...) are mapped only when one of
+// them is first imported. importlib's PathFinder finds them there by the
+// suffix _imp.extension_suffixes() gives (EXT_SUFFIX), and
+// _imp.create_dynamic dlopen()s the file and calls its exported
+// krait_init_<module name>, which MODULE_DYNLOAD_INIT defines over the
+// module's init function. They call back into the executable, which exports
+// the symbols they use (the Makefile's dynamic list).
+#define EXT_SUFFIX ".krait311-x86_64-linux-gnu.so"
+#define MODULE_DYNLOAD_INIT(name, init)      \
+    Value krait_init_##name(void);           \
+    Value krait_init_##name(void) {          \
+        return init();                       \
+    }
+
+// The lib-dynload directory of this krait (sys.c): beside the executable
+// (/proc/self/exe, so that a venv's bin/python symlink finds it), or for a
+// venv made with copies, beside its pyvenv.cfg `home`; when neither exists,
+// the one beside the executable still (its modules are then not found, a
+// ModuleNotFoundError). "" only when /proc/self/exe cannot be read.
+const char *sys_dynload_dir(void);
+
 // The module `name` from sys.modules, else created by its builtin init and
 // stored in sys.modules. 0 with ModuleNotFoundError if there is no such
 // builtin module (no exception is set when `quiet`: the caller tries other

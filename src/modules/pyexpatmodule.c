@@ -1269,3 +1269,5 @@ Value pyexpat_module_init(void) {
     module = m;
     return m;
 }
+
+MODULE_DYNLOAD_INIT(pyexpat, pyexpat_module_init)

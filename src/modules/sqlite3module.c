@@ -3492,3 +3492,5 @@ Value sqlite3_module_init(void) {
     module = m;
     return m;
 }
+
+MODULE_DYNLOAD_INIT(_sqlite3, sqlite3_module_init)

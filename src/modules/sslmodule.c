@@ -1071,3 +1071,5 @@ Value ssl_module_init(void) {
     module = m;
     return m;
 }
+
+MODULE_DYNLOAD_INIT(_ssl, ssl_module_init)

@@ -1276,6 +1276,39 @@ static int venv_home(const char *program, char *home, size_t size) {
     return 0;
 }
 
+const char *sys_dynload_dir(void) {
+    static char dir[PATH_MAX];
+    static int done;
+    if (done) {
+        return dir;
+    }
+    done = 1;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) {
+        return dir;
+    }
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash) {
+        return dir;
+    }
+    struct stat st;
+    snprintf(dir, sizeof dir, "%.*s/lib-dynload", (int)(slash - exe), exe);
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+        return dir;
+    }
+    char home[PATH_MAX];
+    if (venv_home(exe, home, sizeof home)) {
+        char alt[PATH_MAX + 16];
+        snprintf(alt, sizeof alt, "%s/lib-dynload", home);
+        if (stat(alt, &st) == 0 && S_ISDIR(st.st_mode) && strlen(alt) < sizeof dir) {
+            memcpy(dir, alt, strlen(alt) + 1);
+        }
+    }
+    return dir;
+}
+
 // sys._base_executable: in a venv, what the program links to (a venv's
 // bin/python is usually a symlink to krait); for a copy, the program of the
 // same name in `home`, else krait or python3.11 there, else the name in

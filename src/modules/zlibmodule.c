@@ -959,3 +959,5 @@ Value zlib_module_init(void) {
     module = m;
     return m;
 }
+
+MODULE_DYNLOAD_INIT(zlib, zlib_module_init)

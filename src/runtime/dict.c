@@ -467,7 +467,12 @@ Value dict_get(Value v, Value key) {
 }
 
 Value dict_get_cstr(Value v, const char *key) {
-    Value k = str_from_cstr(key);
+    // The key is usually an identifier that is interned: no str to allocate.
+    size_t n = strlen(key);
+    Value k = str_interned_find(key, n);
+    if (!k) {
+        k = str_from_utf8(key, n);
+    }
     return k ? dict_get(v, k) : 0;
 }
 

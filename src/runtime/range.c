@@ -42,6 +42,11 @@ static Value compute_length(Value start, Value stop, Value step) {
         }
         return int_from_u64(n);
     }
+    // range(n) for a big n is n long: no big-int arithmetic (_collections_abc
+    // makes range(1 << 1000) at every start-up).
+    if (start == SMALL(0) && step == SMALL(1)) {
+        return int_sign(stop) > 0 ? stop : SMALL(0);
+    }
     Value lo = start, hi = stop;
     if (int_sign(step) < 0) {
         lo = stop;

@@ -1243,6 +1243,12 @@ Value str_intern(Value v) {
     return e;
 }
 
+Value str_interned_find(const char *p, size_t n) {
+    size_t slot;
+    StrObject *found = str_shared.cap > 0 ? str_table_find(p, n, str_hash_utf8(p, n), &slot) : 0;
+    return found ? val_from_ptr(found) : 0;
+}
+
 Value str_intern_utf8(const char *p, size_t n) {
     if (str_shared.cap > 0) {
         size_t slot;

@@ -73,6 +73,9 @@ Value str_empty(void);
 Value str_intern(Value s);
 Value str_intern_cstr(const char *s);
 Value str_intern_utf8(const char *s, size_t nbytes);
+// The interned str with this UTF-8 text, or 0 (no exception) when there is
+// none: a lookup that neither allocates nor interns.
+Value str_interned_find(const char *s, size_t nbytes);
 
 // ---- queries ----------------------------------------------------------------------
 // CPython's hash(s), cached in the object. Never fails.

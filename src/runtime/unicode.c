@@ -32,11 +32,24 @@ int uni_is_printable(uint32_t cp) {
     return uni_record(cp)->printable;
 }
 
+// ASCII identifiers (class __slots__, str.isidentifier) are checked without
+// the tables: start-up then reads no page of them. In ASCII the table's
+// XID_Start is the letters and '_' (as CPython's), XID_Continue adds the digits.
+static inline int ascii_letter(uint32_t cp) {
+    return (cp | 0x20) - 'a' < 26;
+}
+
 int uni_is_xid_start(uint32_t cp) {
+    if (cp < 0x80) {
+        return ascii_letter(cp) || cp == '_';
+    }
     return uni_record(cp)->xid_start;
 }
 
 int uni_is_xid_continue(uint32_t cp) {
+    if (cp < 0x80) {
+        return ascii_letter(cp) || cp - '0' < 10 || cp == '_';
+    }
     return uni_record(cp)->xid_continue;
 }
 

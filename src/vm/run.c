@@ -60,7 +60,9 @@ static Value path0(const RunRequest *r) {
 }
 
 // sys.path before site: PYTHONPATH, then the standard library as Debian's
-// CPython lists it (site adds the site-packages directories).
+// CPython lists it (site adds the site-packages directories), with krait's
+// own lib-dynload (modules.h) where CPython's is: the .so files of
+// /usr/lib/python3.11/lib-dynload are CPython's, which krait cannot load.
 static int init_path(const RunRequest *r) {
     Value path = sys_get_object("path");
     if (!path || !list_check(path)) {
@@ -79,8 +81,9 @@ static int init_path(const RunRequest *r) {
         }
         pp = colon ? colon + 1 : NULL;
     }
-    static const char *const stdlib[] = {"/usr/lib/python311.zip", "/usr/lib/python3.11",
-                                         "/usr/lib/python3.11/lib-dynload"};
+    const char *dynload = sys_dynload_dir();
+    const char *const stdlib[] = {"/usr/lib/python311.zip", "/usr/lib/python3.11",
+                                  dynload[0] ? dynload : "/usr/lib/python3.11/lib-dynload"};
     for (size_t i = 0; i < sizeof stdlib / sizeof *stdlib; i++) {
         Value dir = str_from_cstr(stdlib[i]);
         if (!dir || list_append(path, dir) < 0) {

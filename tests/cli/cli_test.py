@@ -233,7 +233,9 @@ finally:
 # site and the flags that shape sys.path: -S (no site: no exit/quit/help,
 # no site-packages), -I (isolated: no '' and no user site), -s, -E, -P,
 # PYTHONNOUSERSITE, PYTHONPATH; the same sys.path, site-added builtins and
-# modules as CPython's.
+# modules as CPython's. krait's own lib-dynload (beside the real executable)
+# stands where CPython's is.
+KRAIT_DYNLOAD = os.path.join(os.path.dirname(os.path.realpath(KRAIT)), 'lib-dynload')
 site_prog = ('import sys, builtins\n'
              'print([p for p in sys.path])\n'
              'print([n for n in ("exit", "quit", "help", "license", "credits", "copyright")'
@@ -252,6 +254,7 @@ for argv, env_extra in [([], {}), (['-S'], {}), (['-I'], {}), (['-s'], {}), (['-
     env.update(env_extra)
     got = subprocess.run([KRAIT, *argv, '-c', site_prog], capture_output=True, text=True,
                          env=env, timeout=60, cwd=tmp)
+    got.stdout = got.stdout.replace(repr(KRAIT_DYNLOAD), repr('/usr/lib/python3.11/lib-dynload'))
     want = subprocess.run([PY, *argv, '-c', site_prog], capture_output=True, text=True,
                           env=env, timeout=60, cwd=tmp)
     check(f'site {argv} {env_extra}', (got.returncode, got.stdout) == (want.returncode, want.stdout),

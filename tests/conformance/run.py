@@ -129,6 +129,10 @@ def main():
     private = tempfile.mkdtemp(prefix="krait-conf-bin-")
     krait = os.path.join(private, "krait")
     shutil.copy2(os.path.abspath(args.krait), krait)
+    # and the modules it loads from beside itself (src/modules/modules.h)
+    dynload = os.path.join(os.path.dirname(os.path.realpath(args.krait)), "lib-dynload")
+    if os.path.isdir(dynload):
+        shutil.copytree(dynload, os.path.join(private, "lib-dynload"))
     try:
         return run(args, krait)
     finally:
