@@ -433,8 +433,6 @@ typedef struct Block {
     uint32_t marked;         // cells marked in the current collection
     uint32_t index;          // in gc.blocks
     uint8_t size_class;
-    uint8_t finalizable;     // cells hold objects whose type has a FreeFunc
-    uint8_t leaf;            // cells hold objects that reference nothing (GC_KIND_LEAF)
     uint8_t kind;            // GC_KIND_*: its class set in gc.classes
     uint8_t swept;           // 0: dead objects still have headers; marks tell
     uint32_t npins;          // cells set in pins
@@ -452,9 +450,7 @@ typedef struct SizeClass {
     char *bump_end;
     uint32_t cell_size;
     uint8_t index;
-    uint8_t finalizable;
-    uint8_t leaf;
-    uint8_t kind;
+    uint8_t kind;            // GC_KIND_*
     Block *bump_block;       // the block [bump, bump_end) lies in
     Block *unswept;          // plain blocks waiting for the lazy sweep
     Block *tails;            // swept blocks with cells never handed out (class_note_tail)
@@ -820,7 +816,7 @@ static inline void mark_address(GcTracer *t, uintptr_t a, bool precise) {
         *word |= bit;
         b->marked++;
         t->marked_bytes += b->cell_size;
-        if (!b->leaf) {  // a leaf's type is static and it references nothing
+        if (b->kind != GC_KIND_LEAF) {  // a leaf's type is static and it references nothing
             mark_push(t, (Object *)cell);
         }
         return;
@@ -1111,11 +1107,11 @@ static void sweep_after_mark(void) {
         }
         SizeClass *c = &gc.classes[b->kind][b->size_class];
         if (b->marked == 0) {
-            if (b->finalizable) {
+            if (b->kind == GC_KIND_FINALIZABLE) {
                 sweep_free_all(b);
             }
             block_to_pool(b);
-        } else if (b->finalizable) {
+        } else if (b->kind == GC_KIND_FINALIZABLE) {
             size_t nfree = 0;
             c->free = sweep_block(b, c->free, true, &nfree);
             class_note_tail(c, b);
@@ -1187,8 +1183,6 @@ static bool class_refill(SizeClass *c) {
     b->reciprocal = (uint32_t)((((uint64_t)1 << 32) + c->cell_size - 1) / c->cell_size);
     b->alloc_limit = 0;
     b->size_class = c->index;
-    b->finalizable = c->finalizable;
-    b->leaf = c->leaf;
     b->kind = c->kind;
     b->swept = 1;
     b->marked = 0;
@@ -1354,6 +1348,39 @@ __attribute__((noinline)) static Object *alloc_large(Type *type, size_t size,
     return (Object *)p;
 }
 
+// The fast path of a small object: a cell of class c, its first `zero`
+// bytes zeroed (a multiple of 16), its header written.
+__attribute__((always_inline)) static inline Object *alloc_small(Type *type, SizeClass *c,
+                                                                 size_t zero) {
+    intptr_t cell_size = c->cell_size;
+    char *cell;
+    if (GC_LIKELY(gc.budget >= cell_size)) {
+        cell = c->free;
+        if (GC_LIKELY(cell != NULL)) {
+            c->free = (char *)(*(uintptr_t *)cell - 1);
+            goto got_cell;
+        }
+        cell = c->bump;
+        if (GC_LIKELY(cell < c->bump_end)) {
+            c->bump = cell + cell_size;
+            goto got_cell;
+        }
+    }
+    return alloc_small_slow(type, c, zero);
+got_cell:
+    gc.budget -= cell_size;
+    cell_zero(cell, zero);
+    ((Object *)cell)->type = type;
+    if (GC_UNLIKELY(type->flags & TYPE_HAS_FINALIZER)) {
+        return alloc_register((Object *)cell);
+    }
+    return (Object *)cell;
+}
+
+static inline SizeClass *small_class(unsigned kind, size_t size) {
+    return &gc.classes[kind][gc_class_of_granules[(size + GC_GRANULE - 1) >> GC_GRANULE_SHIFT]];
+}
+
 Object *gc_alloc_data(Type *type, size_t size, size_t prefix) {
     if (size <= GC_SMALL_MAX) {
         // A leaf (an int) whose data the caller writes: only its prefix is
@@ -1362,55 +1389,16 @@ Object *gc_alloc_data(Type *type, size_t size, size_t prefix) {
         if (!(type->flags & TYPE_GC_LEAF) || prefix >= size) {
             return gc_alloc(type, size);
         }
-        uint8_t k = gc_class_of_granules[(size + GC_GRANULE - 1) >> GC_GRANULE_SHIFT];
-        SizeClass *c = &gc.classes[GC_KIND_LEAF][k];
-        size_t zero = (prefix + GC_GRANULE - 1) & ~(GC_GRANULE - 1);
-        char *cell;
-        if (GC_LIKELY(gc.budget >= (intptr_t)c->cell_size)) {
-            if ((cell = c->free) != NULL) {
-                c->free = (char *)(*(uintptr_t *)cell - 1);
-            } else if ((cell = c->bump) < c->bump_end) {
-                c->bump = cell + c->cell_size;
-            } else {
-                return alloc_small_slow(type, c, zero);
-            }
-            gc.budget -= (intptr_t)c->cell_size;
-            cell_zero(cell, zero);
-            ((Object *)cell)->type = type;
-            return (Object *)cell;
-        }
-        return alloc_small_slow(type, c, zero);
+        return alloc_small(type, small_class(GC_KIND_LEAF, size),
+                           (prefix + GC_GRANULE - 1) & ~(GC_GRANULE - 1));
     }
     return alloc_large(type, size, prefix < sizeof(Object) ? sizeof(Object) : prefix);
 }
 
 Object *gc_alloc(Type *type, size_t size) {
     if (GC_LIKELY(size <= GC_SMALL_MAX)) {
-        uint8_t k = gc_class_of_granules[(size + GC_GRANULE - 1) >> GC_GRANULE_SHIFT];
-        SizeClass *c = &gc.classes[gc_kind_of(type)][k];
-        intptr_t cell_size = c->cell_size;
-        char *cell;
-        if (GC_LIKELY(gc.budget >= cell_size)) {
-            cell = c->free;
-            if (GC_LIKELY(cell != NULL)) {
-                c->free = (char *)(*(uintptr_t *)cell - 1);
-                goto got_cell;
-            }
-            cell = c->bump;
-            if (GC_LIKELY(cell < c->bump_end)) {
-                c->bump = cell + cell_size;
-                goto got_cell;
-            }
-        }
-        return alloc_small_slow(type, c, (size_t)cell_size);
-    got_cell:
-        gc.budget -= cell_size;
-        cell_zero(cell, (size_t)cell_size);
-        ((Object *)cell)->type = type;
-        if (GC_UNLIKELY(type->flags & TYPE_HAS_FINALIZER)) {
-            return alloc_register((Object *)cell);
-        }
-        return (Object *)cell;
+        SizeClass *c = small_class(gc_kind_of(type), size);
+        return alloc_small(type, c, c->cell_size);
     }
     Object *o = alloc_large(type, size, SIZE_MAX);
     if (o != NULL && (type->flags & TYPE_HAS_FINALIZER)) {
@@ -2143,8 +2131,8 @@ static void seal_snapshot(void) {
                 gc_weakrefs_of(o) != NULL || !pin_cell(b, idx)) {
                 continue;
             }
-            if (b->leaf || (o->type->flags & TYPE_GC_LEAF)) {
-                continue;  // references nothing (a str made before type_ready(str) is in a plain block)
+            if (o->type->flags & TYPE_GC_LEAF) {
+                continue;  // references nothing (in a leaf block, or made before type_ready)
             }
             if (nfresh == capfresh) {
                 capfresh = capfresh ? 2 * capfresh : 4096;
@@ -2309,8 +2297,6 @@ void gc_init(void *stack_base) {
             c->cell_size = gc_class_sizes[k];
             c->index = (uint8_t)k;
             c->kind = (uint8_t)f;
-            c->finalizable = f == GC_KIND_FINALIZABLE;
-            c->leaf = f == GC_KIND_LEAF;
         }
     }
     gc.tracer.cap = GC_MARK_STACK_INITIAL < GC_MARK_STACK_LIMIT ? GC_MARK_STACK_INITIAL
