@@ -92,8 +92,10 @@ step() {
     printf '%-28s %5d passed %5d failed  %4ds\n' "$name" "$STEP_P" "$STEP_F" $((SECONDS - t0))
     if [ "$STEP_F" != 0 ]; then
         tail -n 25 "$log" | sed 's/^/    | /'
+        FAILED_STEPS+=("$name")
     fi
 }
+FAILED_STEPS=()
 
 # build MODE BUILDDIR CC: a build is a check, and so is its being warning-free.
 # A failed build removes the binary, so that no later step tests a stale one.
@@ -194,5 +196,13 @@ if ! skipped fuzz; then
 fi
 
 echo "total time $((SECONDS - START))s; logs in $LOGS/"
+# Repeat what went wrong at the end, where a reader of the last lines sees it:
+# each failed step's failure lines, and every FLAKY program.
+for name in "${FAILED_STEPS[@]}"; do
+    echo "failed: $name"
+    grep -E '^(FAIL|FAILED|ERROR|Error)|: error|Segmentation|Abort' "$LOGS/$name.log" | head -n 10 | cut -c1-200 |
+        sed 's/^/    /'
+done
+grep -h '^FLAKY' "$LOGS"/*.log 2>/dev/null | cut -c1-200
 echo "$PASSED passed, $FAILED failed" | tee "$LOGS/summary.txt"
 [ "$FAILED" = 0 ]
