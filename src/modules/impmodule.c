@@ -406,6 +406,7 @@ static void fix_filename(Code *c, Value old, Value path, int depth) {
     }
     if (c->filename && val_is_str(c->filename) && str_equal(c->filename, old)) {
         c->filename = path;
+        c->gc_stamp++;
     }
     TupleObject *k = tuple_obj(c->consts);
     for (size_t i = 0; i < k->len; i++) {

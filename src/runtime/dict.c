@@ -419,6 +419,11 @@ static void dict_trace(Object *o, GcTracer *t) {
     }
 }
 
+// Every change to a dict's entries changes its version.
+static uint64_t dict_gc_stamp(const Object *o) {
+    return ((const DictObject *)o)->version;
+}
+
 static void dict_free(Object *o) {
     free(((DictObject *)o)->keys);
 }
@@ -1645,6 +1650,7 @@ Type type_dict = {
     .basic_size = sizeof(DictObject),
     .base = &type_object,
     .trace = dict_trace,
+    .gc_stamp = dict_gc_stamp,
     .free = dict_free,
     .repr = dict_repr,
     .hash = hash_unhashable,

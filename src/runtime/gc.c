@@ -473,7 +473,17 @@ struct GcTracer {
     // to visit() instead of marking.
     void (*visit)(Value v, void *arg);
     void *visit_arg;
+    bool visit_private;      // ... and gc_trace_private's objects too
 };
+
+// A pinned startup object that may change what it references (gc.permanent).
+// One whose type has a gc_stamp is traced only while `stamp` is not its
+// current stamp or it referenced something not permanent at that stamp.
+typedef struct Permanent {
+    Object *o;
+    uint64_t stamp;
+    bool clean;              // at `stamp`, it referenced only permanent objects
+} Permanent;
 
 // ---- the collector's state ----------------------------------------------------
 
@@ -523,8 +533,9 @@ static struct {
     // the seal; `permanent` lists the pinned objects traced at every collection.
     bool seal_pending;
     Object *seal_keep;       // not made permanent: __main__'s globals
-    Object **permanent;
+    Permanent *permanent;
     size_t npermanent, permanent_cap;
+    size_t permanent_traced; // of them, traced by the last collection
     // -X gc-stats (gc_report_at_exit): the heap as each collection found it
     bool stats;
     size_t peak_blocks, peak_large, peak_malloc, peak_live;
@@ -935,8 +946,13 @@ void gc_trace_object(GcTracer *t, Object *o) {
 }
 
 void gc_trace_private(GcTracer *t, Object *o) {
-    if (t->visit == NULL && o != NULL) {
+    if (o == NULL) {
+        return;
+    }
+    if (t->visit == NULL) {
         mark_address(t, (uintptr_t)o, true);
+    } else if (t->visit_private) {
+        t->visit(val_from_ptr(o), t->visit_arg);
     }
 }
 
@@ -1865,6 +1881,17 @@ void gc_visit_referents(Object *o, void (*visit)(Value v, void *arg), void *arg)
     }
 }
 
+// gc_visit_referents, private objects included: what o keeps alive.
+static void gc_visit_referents_private(Object *o, void (*visit)(Value v, void *arg), void *arg) {
+    GcTracer t = {.visit = visit, .visit_arg = arg, .current = o, .visit_private = true};
+    if (o->type->flags & TYPE_HEAP) {
+        visit(val_from_ptr(o->type), arg);
+    }
+    if (o->type->trace != NULL) {
+        o->type->trace(o, &t);
+    }
+}
+
 Object **gc_heap_objects(size_t *n) {
     *n = 0;
     if (!gc.initialized) {
@@ -1980,8 +2007,9 @@ static void stats_report(void) {
         for (size_t i = 0; i < gc.nblocks; i++) {
             pinned += gc.blocks[i]->cell_size != 0 ? gc.blocks[i]->npins : 0;
         }
-        fprintf(stderr, "gc-stats: startup heap: %zu objects pinned, %zu of them traced at each "
-                "collection\n", pinned, gc.npermanent);
+        fprintf(stderr, "gc-stats: startup heap: %zu objects pinned, %zu of them listed as "
+                "changeable, %zu traced by the last collection\n", pinned, gc.npermanent,
+                gc.permanent_traced);
     }
 }
 
@@ -2082,17 +2110,29 @@ static void permanent_check(Value v, void *arg) {
     }
 }
 
+// Whether o references only permanent objects (private ones included).
+static bool references_only_permanent(Object *o) {
+    bool all = true;
+    gc_visit_referents_private(o, permanent_check, &all);
+    return all;
+}
+
 static void permanent_add(Object *o) {
     if (gc.npermanent == gc.permanent_cap) {
         size_t cap = gc.permanent_cap ? 2 * gc.permanent_cap : 1024;
-        Object **a = realloc(gc.permanent, cap * sizeof *a);
+        Permanent *a = realloc(gc.permanent, cap * sizeof *a);
         if (a == NULL) {
             gc_fatal("out of memory listing the startup heap");
         }
         gc.permanent = a;
         gc.permanent_cap = cap;
     }
-    gc.permanent[gc.npermanent++] = o;
+    GcStampFunc stamp = o->type->gc_stamp;
+    gc.permanent[gc.npermanent++] = (Permanent){
+        .o = o,
+        .stamp = stamp != NULL ? stamp(o) : 0,
+        .clean = stamp != NULL && references_only_permanent(o),
+    };
 }
 
 void gc_seal_startup(Object *keep) {
@@ -2149,11 +2189,7 @@ static void seal_snapshot(void) {
     // it references something that is not permanent.
     for (size_t i = 0; i < nfresh; i++) {
         Object *o = fresh[i];
-        bool all = (o->type->flags & TYPE_GC_IMMUTABLE) != 0;
-        if (all) {
-            gc_visit_referents(o, permanent_check, &all);
-        }
-        if (!all) {
+        if (!(o->type->flags & TYPE_GC_IMMUTABLE) || !references_only_permanent(o)) {
             permanent_add(o);
         }
     }
@@ -2161,10 +2197,28 @@ static void seal_snapshot(void) {
     gc.seal_keep = NULL;
 }
 
+// Trace the permanent objects that may reference something not permanent.
+// A stamped one is checked again only when its stamp moved: what is not
+// permanent never becomes permanent, so an unchanged object's answer holds.
 static void mark_permanent(GcTracer *t) {
+    size_t traced = 0;
     for (size_t i = 0; i < gc.npermanent; i++) {
-        mark_trace_object(t, gc.permanent[i]);
+        Permanent *p = &gc.permanent[i];
+        GcStampFunc stamp = p->o->type->gc_stamp;
+        if (stamp != NULL) {
+            uint64_t now = stamp(p->o);
+            if (now != p->stamp) {
+                p->stamp = now;
+                p->clean = references_only_permanent(p->o);
+            }
+            if (p->clean) {
+                continue;
+            }
+        }
+        mark_trace_object(t, p->o);
+        traced++;
     }
+    gc.permanent_traced = traced;
 }
 
 static void collect(void) {

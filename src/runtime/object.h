@@ -65,6 +65,10 @@ typedef Value (*IterNextFunc)(Value iter);
 typedef void (*TraceFunc)(Object *o, GcTracer *t);
 // Called once before the memory is reused (C-level cleanup: free buffers).
 typedef void (*FreeFunc)(Object *o);
+// A value that changes whenever what the object references may have
+// changed (a dict's version): the collector skips re-tracing a permanent
+// object whose stamp is the same and that referenced only permanent objects.
+typedef uint64_t (*GcStampFunc)(const Object *o);
 
 // Binary operator slots, in this order. The in-place forms follow the plain
 // ones at a fixed distance. ORDER BINOPS.
@@ -168,6 +172,7 @@ struct Type {
     // memory
     TraceFunc trace;
     FreeFunc free;
+    GcStampFunc gc_stamp;    // or NULL; never inherited (a subclass may add fields)
     // CPython's tp_finalize (`__del__`): run once, after a collection found
     // the object unreachable, with allocation and Python code allowed (the
     // object may be resurrected). Returns None, or 0 with an exception,

@@ -105,12 +105,12 @@ static inline unsigned cache_index(uint32_t version, Value name) {
     return (unsigned)((version * 2654435761u) ^ (uint32_t)(name >> 4)) & (CACHE_SIZE - 1);
 }
 
-static void trace_lookup_cache(GcTracer *t) {
-    for (int i = 0; i < CACHE_SIZE; i++) {
-        gc_trace_value(t, lookup_cache[i].name);
-        gc_trace_value(t, lookup_cache[i].value);
-    }
-}
+// The cache is not traced (tracing its 8192 words was a third of a small
+// heap's collection). The rule that lets the interpreter's attribute cache
+// go untraced (vm/specialize.h) holds here too: names are interned, and
+// interned strings never die; a value lives in a dict of the type's MRO for
+// as long as the type has that version - any change to those dicts gives
+// the type a new version, and a dead type's version is never seen again.
 
 static int modified_one(Type *sub, void *arg) {
     type_modified(sub);
@@ -943,7 +943,6 @@ int type_ready(Type *t) {
     if (!roots_registered) {
         roots_registered = 1;
         gc_add_root_provider(trace_readied);
-        gc_add_root_provider(trace_lookup_cache);
         if (type_names_init() < 0) {
             return -1;
         }

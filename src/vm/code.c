@@ -538,6 +538,10 @@ static void code_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, c->filename);
 }
 
+static uint64_t code_gc_stamp(const Object *o) {
+    return ((const Code *)o)->gc_stamp;
+}
+
 static void code_free(Object *o) {
     Code *c = (Code *)o;
     free(c->instrs);
@@ -1043,6 +1047,7 @@ Type type_code = {
     .basic_size = sizeof(Code),
     .base = &type_object,
     .trace = code_trace,
+    .gc_stamp = code_gc_stamp,
     .free = code_free,
     .repr = code_repr,
     .richcompare = code_richcompare,

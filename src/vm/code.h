@@ -71,6 +71,9 @@ typedef struct Code {
     Value cellvars, freevars; // tuples of names
     Value name, qualname, filename;  // str
     int32_t firstlineno;
+    // Bumped by whatever changes a field above once the code exists
+    // (_imp._fix_co_filename): see GcStampFunc.
+    uint32_t gc_stamp;
     // pc -> source position, compressed (line, end line, column, end column
     // per instruction run); decoded by code_position().
     uint8_t *linetable;

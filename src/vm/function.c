@@ -39,6 +39,10 @@ static void function_trace(Object *o, GcTracer *t) {
     gc_trace_value(t, f->dict);
 }
 
+static uint64_t function_gc_stamp(const Object *o) {
+    return ((const FunctionObject *)o)->gc_stamp;
+}
+
 Value function_new(Code *code, Value globals) {
     FunctionObject *f = (FunctionObject *)gc_alloc(&type_function, sizeof(FunctionObject));
     if (!f) {
@@ -84,6 +88,7 @@ static Value function_dict(Value self) {
     FunctionObject *f = func_obj(self);
     if (!f->dict) {
         f->dict = dict_new();
+        func_changed(f);
     }
     return f->dict;
 }
@@ -141,6 +146,7 @@ static int fn_set_name(Value self, Value v) {
         return -1;
     }
     func_obj(self)->name = v;
+    func_changed(func_obj(self));
     return 0;
 }
 static Value fn_get_qualname(Value self) { return func_obj(self)->qualname; }
@@ -150,16 +156,19 @@ static int fn_set_qualname(Value self, Value v) {
         return -1;
     }
     func_obj(self)->qualname = v;
+    func_changed(func_obj(self));
     return 0;
 }
 static Value fn_get_doc(Value self) { return func_obj(self)->doc; }
 static int fn_set_doc(Value self, Value v) {
     func_obj(self)->doc = v ? v : VAL_NONE;
+    func_changed(func_obj(self));
     return 0;
 }
 static Value fn_get_module(Value self) { return func_obj(self)->module; }
 static int fn_set_module(Value self, Value v) {
     func_obj(self)->module = v ? v : VAL_NONE;
+    func_changed(func_obj(self));
     return 0;
 }
 static Value fn_get_defaults(Value self) {
@@ -175,6 +184,7 @@ static int fn_set_defaults(Value self, Value v) {
         return -1;
     }
     func_obj(self)->defaults = v && tuple_obj(v)->len ? v : 0;
+    func_changed(func_obj(self));
     return 0;
 }
 static Value fn_get_kwdefaults(Value self) {
@@ -190,6 +200,7 @@ static int fn_set_kwdefaults(Value self, Value v) {
         return -1;
     }
     func_obj(self)->kwdefaults = v;
+    func_changed(func_obj(self));
     return 0;
 }
 static Value fn_get_code(Value self) { return val_from_ptr(func_obj(self)->code); }
@@ -207,6 +218,7 @@ static int fn_set_code(Value self, Value v) {
         return -1;
     }
     f->code = c;
+    func_changed(f);
     return 0;
 }
 static Value fn_get_closure(Value self) {
@@ -217,6 +229,7 @@ static Value fn_get_annotations(Value self) {
     FunctionObject *f = func_obj(self);
     if (!f->annotations) {
         f->annotations = dict_new();
+        func_changed(f);
     }
     return f->annotations;
 }
@@ -229,6 +242,7 @@ static int fn_set_annotations(Value self, Value v) {
         return -1;
     }
     func_obj(self)->annotations = v;
+    func_changed(func_obj(self));
     return 0;
 }
 static Value fn_get_dict(Value self) { return function_dict(self); }
@@ -243,6 +257,7 @@ static int fn_set_dict(Value self, Value v) {
         return -1;
     }
     func_obj(self)->dict = v;
+    func_changed(func_obj(self));
     return 0;
 }
 
@@ -340,6 +355,7 @@ Type type_function = {
     .basic_size = sizeof(FunctionObject),
     .base = &type_object,
     .trace = function_trace,
+    .gc_stamp = function_gc_stamp,
     .repr = function_repr,
     .getattr = function_getattr,
     .setattr = function_setattr,

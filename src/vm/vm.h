@@ -31,7 +31,13 @@ typedef struct FunctionObject {
     Value closure;           // tuple of cells or 0
     Value annotations;       // dict or 0
     Value dict;              // __dict__, or 0 until an attribute is set
+    uint32_t gc_stamp;       // bumped by func_changed: see GcStampFunc
 } FunctionObject;
+
+// Every store into an existing function's fields above calls this.
+static inline void func_changed(FunctionObject *f) {
+    f->gc_stamp++;
+}
 
 typedef struct CellObject {
     Object header;
