@@ -373,7 +373,7 @@
 #define GC_MAX_CELLS (GC_BLOCK_SIZE / GC_GRANULE)    // cells of a 16-byte block
 #define GC_CHUNK_BLOCKS 32                           // blocks mapped at once (2 MiB)
 #define GC_MIN_BUDGET ((size_t)8 << 20)              // the adaptive least budget's ceiling
-#define GC_MIN_BUDGET_FLOOR ((size_t)2 << 20)        // ... and its floor (and start)
+#define GC_MIN_BUDGET_FLOOR ((size_t)1 << 20)        // ... and its floor (and start)
 #define GC_COST_HIGH 40                              // per mille of CPU time: raise the budget
 #define GC_COST_LOW 15                               // per mille: lower it
 #define GC_GROWTH_PERCENT 100                        // budget = live * this / 100
@@ -526,6 +526,7 @@ static struct {
     size_t min_budget;       // the least budget: adaptive, unless gc_set_min_budget fixed it
     bool min_budget_fixed;
     uint64_t mutator_start;  // CPU time (ns) when the last collection ended
+    uint64_t mark_share;     // per mille of CPU time spent marking, averaged (budget_adapt)
     bool count_dead;         // this collection counts the unreachable (gc_collect_count)
     size_t dead_count;
     Object *hidden;          // gc_collect_hiding's object, during that collection
@@ -2028,12 +2029,14 @@ static uint64_t cpu_now_ns(void) {
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-// The adaptive least budget: a collection that cost more than GC_COST_HIGH
-// per mille of the CPU time since the previous one doubles it (up to
-// GC_MIN_BUDGET), one under GC_COST_LOW halves it (down to
-// GC_MIN_BUDGET_FLOOR). A small heap is cheap to mark, so it is collected
-// often and stays small; a heap whose marking costs (many live objects
-// reached from the roots) gets room to amortize it.
+// The adaptive least budget: when marking has cost more than GC_COST_HIGH
+// per mille of the CPU time (a moving average over the last few
+// collections, so that one collection slowed by the OS does not decide),
+// the budget doubles (up to GC_MIN_BUDGET); under GC_COST_LOW it halves
+// (down to GC_MIN_BUDGET_FLOOR). The average is rescaled with the budget:
+// twice the budget, half the share. A small heap is cheap to mark, so it
+// is collected often and stays small; a heap whose marking costs (many
+// live objects reached from the roots) gets room to amortize it.
 static void budget_adapt(uint64_t start, uint64_t end) {
     if (gc.min_budget_fixed || start == 0 || end < start || start < gc.mutator_start) {
         return;
@@ -2041,12 +2044,15 @@ static void budget_adapt(uint64_t start, uint64_t end) {
     // sweeping costs the same per byte allocated whatever the budget: only
     // marking, repeated at every collection, counts
     uint64_t cost = end - start, mutator = start - gc.mutator_start;
-    if (cost * 1000 > mutator * GC_COST_HIGH) {
-        if (gc.min_budget < GC_MIN_BUDGET) {
-            gc.min_budget *= 2;
-        }
-    } else if (cost * 1000 < mutator * GC_COST_LOW && gc.min_budget > GC_MIN_BUDGET_FLOOR) {
+    uint64_t share = mutator == 0 ? 1000 : cost * 1000 / mutator;
+    share = share > 1000 ? 1000 : share;
+    gc.mark_share = (3 * gc.mark_share + share) / 4;
+    if (gc.mark_share > GC_COST_HIGH && gc.min_budget < GC_MIN_BUDGET) {
+        gc.min_budget *= 2;
+        gc.mark_share /= 2;
+    } else if (gc.mark_share < GC_COST_LOW && gc.min_budget > GC_MIN_BUDGET_FLOOR) {
         gc.min_budget /= 2;
+        gc.mark_share *= 2;
     }
 }
 
