@@ -130,11 +130,14 @@
 // references, which must still be able to die - so they are marked at each
 // collection without tracing. A pinned object that a program can change
 // (a dict, a function, a class) may come to point to new objects: those are
-// listed in gc.permanent and traced at every collection, as roots. One that
-// cannot change (TYPE_GC_IMMUTABLE: tuples, descriptors, slices) is never
-// traced again, unless something it references could not be pinned (a
-// large object, a weakly referenced one): then it is listed too. Permanent
-// objects are never freed.
+// listed in gc.permanent and traced at every collection, as roots - unless
+// its type has a gc_stamp (dict: its version; function, code: a counter
+// their setters bump) that has not moved since a look found it referencing
+// only permanent objects (mark_permanent). One that cannot change
+// (TYPE_GC_IMMUTABLE: tuples, descriptors, slices) is never traced again,
+// unless something it references could not be pinned (a large object, a
+// weakly referenced one): then it is listed too. Permanent objects are
+// never freed.
 //
 // ## Large objects
 //
@@ -247,13 +250,13 @@
 // GC_GROWTH_PERCENT / 100): the heap peaks near live * 2 with the default
 // 100 (Go's GOGC), and a small heap still allocates min_budget between
 // collections so that their fixed cost (stack, roots, the interned strings
-// and the types made at startup: ~100 us) stays small. min_budget adapts
-// between GC_MIN_BUDGET_FLOOR (2 MiB, where it starts) and GC_MIN_BUDGET
-// (8 MiB) to what marking costs (budget_adapt): doubled after a collection
-// whose marking took more than 4% of the CPU time since the previous one,
-// halved under 1.5%. Sweeping is left out of that measure: its cost per
+// and the startup heap's changed objects: ~70 us) stays small. min_budget
+// adapts between GC_MIN_BUDGET_FLOOR (1 MiB, where it starts) and
+// GC_MIN_BUDGET (8 MiB) to what marking costs (budget_adapt): doubled when
+// marking has taken more than 4% of the CPU time (averaged over the last
+// few collections), halved under 1.5%. Sweeping is left out of that measure: its cost per
 // byte allocated does not depend on the budget. A program with a small,
-// cheaply marked heap runs in 2-4 MiB of budget (a third of the peak RSS
+// cheaply marked heap runs in 1-4 MiB of budget (a third of the peak RSS
 // of nbody, richards, mandelbrot, coroutines); one whose collections
 // cost more keeps the old 8 MiB and its speed. gc.set_threshold fixes it. Stress
 // mode (gc_set_stress(N)) keeps the budget at 0 so every allocation takes
