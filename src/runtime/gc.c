@@ -1875,8 +1875,11 @@ static size_t count_unmarked(void) {
     return n;
 }
 
-void gc_visit_referents(Object *o, void (*visit)(Value v, void *arg), void *arg) {
-    GcTracer t = {.visit = visit, .visit_arg = arg, .current = o};
+// gc_visit_referents; with `with_private`, gc_trace_private's objects too:
+// what o keeps alive.
+static void visit_referents(Object *o, void (*visit)(Value v, void *arg), void *arg,
+                            bool with_private) {
+    GcTracer t = {.visit = visit, .visit_arg = arg, .current = o, .visit_private = with_private};
     if (o->type->flags & TYPE_HEAP) {
         visit(val_from_ptr(o->type), arg);
     }
@@ -1885,15 +1888,8 @@ void gc_visit_referents(Object *o, void (*visit)(Value v, void *arg), void *arg)
     }
 }
 
-// gc_visit_referents, private objects included: what o keeps alive.
-static void gc_visit_referents_private(Object *o, void (*visit)(Value v, void *arg), void *arg) {
-    GcTracer t = {.visit = visit, .visit_arg = arg, .current = o, .visit_private = true};
-    if (o->type->flags & TYPE_HEAP) {
-        visit(val_from_ptr(o->type), arg);
-    }
-    if (o->type->trace != NULL) {
-        o->type->trace(o, &t);
-    }
+void gc_visit_referents(Object *o, void (*visit)(Value v, void *arg), void *arg) {
+    visit_referents(o, visit, arg, false);
 }
 
 Object **gc_heap_objects(size_t *n) {
@@ -2122,7 +2118,7 @@ static void permanent_check(Value v, void *arg) {
 // Whether o references only permanent objects (private ones included).
 static bool references_only_permanent(Object *o) {
     bool all = true;
-    gc_visit_referents_private(o, permanent_check, &all);
+    visit_referents(o, permanent_check, &all, true);
     return all;
 }
 
