@@ -254,8 +254,8 @@
 // adapts between GC_MIN_BUDGET_FLOOR (1 MiB, where it starts) and
 // GC_MIN_BUDGET (8 MiB) to what marking costs (budget_adapt): doubled when
 // marking has taken more than 4% of the CPU time (averaged over the last
-// few collections), halved under 1.5%. Sweeping is left out of that measure: its cost per
-// byte allocated does not depend on the budget. A program with a small,
+// few collections), halved under 1.5%. Sweeping is left out of that
+// measure: its cost per byte allocated does not depend on the budget. A program with a small,
 // cheaply marked heap runs in 1-4 MiB of budget (a third of the peak RSS
 // of nbody, richards, mandelbrot, coroutines); one whose collections
 // cost more keeps the old 8 MiB and its speed. gc.set_threshold fixes it. Stress

@@ -26,7 +26,7 @@ churn()
 print(sum(codecs.fresh_table), codecs.fresh_table[499], builtins.fresh_list[-1])
 print(sys.modules["fresh_module"].__name__)
 
-# a startup function: new attributes, defaults, name, keyword defaults
+# a startup function: new attributes, defaults, name and qualname
 f = posixpath.join
 f.note = ["note %d" % i for i in range(100)]
 saved = os.makedirs.__defaults__

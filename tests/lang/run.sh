@@ -179,17 +179,23 @@ printf '%s\0' "${PROGS[@]}" |
     xargs -0 -n 1 -P "$JOBS" bash -c \
         'read -r -a KRAIT_ARGS <<< "$KRAIT_ARGS_STR"; run_one "$1"' run_one
 
+# Known failures: programs that exercise what krait does not do yet, listed
+# with the reason in known_failures.txt. A listed program that fails is
+# reported as KNOWN and not counted as a failure; one that passes is
+# reported as FIXED (remove it from the list). The list only shrinks.
+KNOWN_FILE="$HERE/known_failures.txt"
+is_known() {
+    [ -f "$KNOWN_FILE" ] && grep -q "^$1\b" "$KNOWN_FILE"
+}
+
 # A program that fails is run once more, alone. One that passes then is
 # counted as passed but reported as FLAKY with its first failure (the first
 # run's outputs are kept as NAME.first.*): an intermittent failure is still a
 # bug to chase, but it names itself instead of turning the whole run red.
-is_known_early() {
-    [ -f "$HERE/known_failures.txt" ] && grep -q "^$1\b" "$HERE/known_failures.txt"
-}
 for v in "$RESULTS"/verdicts/*; do
     name=$(basename "$v")
     grep -q '^PASS' "$v" && continue
-    is_known_early "$name" && continue
+    is_known "$name" && continue
     first=$(cat "$v")
     for ext in out err status; do
         mv "$RESULTS/$name.$ext" "$RESULTS/$name.first.$ext"
@@ -200,14 +206,6 @@ for v in "$RESULTS"/verdicts/*; do
     fi
 done
 
-# Known failures: programs that exercise what krait does not do yet, listed
-# with the reason in known_failures.txt. A listed program that fails is
-# reported as KNOWN and not counted as a failure; one that passes is
-# reported as FIXED (remove it from the list). The list only shrinks.
-KNOWN_FILE="$HERE/known_failures.txt"
-is_known() {
-    [ -f "$KNOWN_FILE" ] && grep -q "^$1\b" "$KNOWN_FILE"
-}
 PASSED=0 FAILED=0 KNOWN=0
 for v in "$RESULTS"/verdicts/*; do
     name=$(basename "$v")
