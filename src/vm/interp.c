@@ -812,6 +812,25 @@ static Value make_exception(Value v) {
     return err_format(&exc_TypeError, "exceptions must derive from BaseException");
 }
 
+// Does a `for` loop step v in place, without an iterator object (GetIterMode)?
+// An exact list or tuple, or a range whose bounds are small ints (so that
+// every item is one, and start + k * step cannot overflow).
+static inline bool steps_in_place(Value v) {
+    if (!val_is_ptr(v)) {
+        return false;
+    }
+    Type *t = val_ptr(v)->type;
+    if (t == &type_list || t == &type_tuple) {
+        return true;
+    }
+    if (t == &type_range) {
+        RangeObject *r = (RangeObject *)val_ptr(v);
+        return val_is_smallint(r->start) && val_is_smallint(r->stop) &&
+               val_is_smallint(r->step) && val_is_smallint(r->length);
+    }
+    return false;
+}
+
 static int do_raise(Value exc, Value cause, int with_cause) {
     Value e = make_exception(exc);
     if (!e) {
@@ -2707,15 +2726,66 @@ L_TRACE_HOOK: {
         NEXT();
     }
     TARGET(GETITER) {
-        Value v = obj_iter(R[B]);
+        Value src = R[B];
+        if (X != GETITER_PLAIN && steps_in_place(src)) {
+            R[A] = src;
+            if (X != GETITER_PASS) {
+                R[A + 2] = val_from_smallint(0);
+            }
+            NEXT();
+        }
+        if (X == GETITER_PASSED) {
+            R[A] = src;
+            R[A + 2] = val_from_smallint(0);
+            NEXT();
+        }
+        Value v = obj_iter(src);
         CHECK(v);
         R[A] = v;
+        if (X == GETITER_LOOP) {
+            R[A + 2] = val_from_smallint(0);
+        }
         NEXT();
     }
     TARGET(FORITER) {
         Value it = R[A];
         Type *t = type_of(it);
         Value v;
+        // A sequence stepped in place (GetIterMode): R[A + 2] is the index.
+        if (t == &type_list) {
+            ListObject *l = list_obj(it);
+            uint64_t k = (uint64_t)val_smallint(R[A + 2]);
+            if (k < l->len) {
+                R[A + 1] = l->items[k];
+                R[A + 2] += 2;  // a small int's tag is its low bit
+                NEXT();
+            }
+            JUMPBY(instr_offset(i));
+            NEXT();
+        }
+        if (t == &type_range) {
+            RangeObject *r = (RangeObject *)val_ptr(it);
+            int64_t k = val_smallint(R[A + 2]);
+            if (k < val_smallint(r->length)) {
+                // Between start and stop, so a small int (steps_in_place).
+                R[A + 1] = val_from_smallint(val_smallint(r->start) + k * val_smallint(r->step));
+                R[A + 2] += 2;
+                NEXT();
+            }
+            JUMPBY(instr_offset(i));
+            NEXT();
+        }
+        if (t == &type_tuple) {
+            TupleObject *tu = (TupleObject *)val_ptr(it);
+            uint64_t k = (uint64_t)val_smallint(R[A + 2]);
+            if (k < tu->len) {
+                R[A + 1] = tu->items[k];
+                R[A + 2] += 2;
+                NEXT();
+            }
+            JUMPBY(instr_offset(i));
+            NEXT();
+        }
         // The two most common iterators, stepped here (as their iternext).
         if (t == &type_range_iterator) {
             RangeIterObject *ri = (RangeIterObject *)val_ptr(it);

@@ -127,6 +127,9 @@ static void decode(const Code *co, uint32_t pc, Operands *o) {
     case OP_GETLEN: case OP_YIELD:
         rd(o, b, 1);
         wr(o, a, 1, op == OP_GETITER || op == OP_GETAITER ? KIND_ITERATOR : KIND_OBJECT);
+        if (op == OP_GETITER && (x == GETITER_LOOP || x == GETITER_PASSED)) {
+            wr(o, a + 2, 1, KIND_ITERATOR);  // the index of an in-place loop
+        }
         break;
     case OP_STOREDEREF: case OP_SETATTR: case OP_DELITEM: case OP_LISTAPPEND:
     case OP_LISTEXTEND: case OP_SETADD: case OP_SETUPDATE: case OP_DICTUPDATE:
@@ -179,6 +182,7 @@ static void decode(const Code *co, uint32_t pc, Operands *o) {
         break;
     case OP_FORITER:
         rd(o, a, 1);
+        rd(o, a + 2, 1);
         wr(o, a + 1, 1, KIND_OBJECT);
         o->target = (int32_t)next + instr_offset(ins);
         break;

@@ -158,8 +158,9 @@ typedef uint64_t Instr;
                                    of cells; the present ones in C, C+1, ... */     \
     _(LOADBUILDCLASS, A, 0)     /* A = builtins.__build_class__ */                  \
     /* iteration */                                                                 \
-    _(GETITER, AB, 0)           /* A = iter(B) */                                   \
-    _(FORITER, J, 1)            /* A+1 = next(A), or jump when exhausted */         \
+    _(GETITER, AB, 0)           /* A = iter(B); X: GetIterMode below */             \
+    _(FORITER, J, 1)            /* A+1 = next(A), or jump when exhausted; A a list, \
+                                   tuple or range: A+1 = A[A+2], A+2 += 1 */        \
     /* exceptions */                                                                \
     _(RAISE, AB, 0)             /* X=0: re-raise the handled exception; X=1 raise A; \
                                    X=2 raise A from B */                            \
@@ -256,6 +257,22 @@ _Static_assert(OP__COUNT <= 256, "opcodes must fit 8 bits");
 
 // The cache words of each op as constants, CACHE_<NAME>; a specialized form
 // has its generic op's.
+// GETITER's X. A `for` loop (statement or comprehension) owns three slots:
+// A the iterator, A+1 the item FORITER gives, A+2 an index. An exact list,
+// tuple or range of small ints is not wrapped in an iterator object: A is
+// the sequence itself, and FORITER steps A+2 over it, as the sequence's
+// iterator would (the length is read at each step). iter() never returns
+// one of those three types (they are not iterators), so A's type tells the
+// two apart.
+typedef enum GetIterMode {
+    GETITER_PLAIN = 0,   // A = iter(B)
+    GETITER_LOOP = 1,    // a loop's own: A = B in place (A+2 = 0), or iter(B)
+    GETITER_PASS = 2,    // the iterable a list/set/dict comprehension is
+                         // called with: B in place, or iter(B); A+2 untouched
+    GETITER_PASSED = 3,  // the comprehension's loop over what its caller
+                         // passed (".0"): A = B, A+2 = 0; no iter() call
+} GetIterMode;
+
 enum OpcodeCacheWords {
 #define OPCODE_CACHE_CONST_(name, fmt, cache) CACHE_##name = cache,
     OPCODES(OPCODE_CACHE_CONST_)
