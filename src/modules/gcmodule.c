@@ -368,6 +368,7 @@ static void visit_push(Value v, void *arg) {
 // The referents are reachable from the arguments, so they outlive the
 // allocations that build the list.
 static Value gc_m_get_referents(Value self, const Value *args, size_t nargs, Value kwnames) {
+    gc_note_objects_exposed();  // what it hands out may be anything (gc_free_dead)
     if (args_no_keywords("gc.get_referents", kwnames) < 0) {
         return 0;
     }
@@ -396,6 +397,7 @@ static void visit_match(Value v, void *arg) {
 // After a collection every object left in the heap is reachable, and
 // nothing runs before the list holds them: the snapshot stays valid.
 static Value gc_m_get_referrers(Value self, const Value *args, size_t nargs, Value kwnames) {
+    gc_note_objects_exposed();  // what it hands out may be anything (gc_free_dead)
     if (args_no_keywords("gc.get_referrers", kwnames) < 0) {
         return 0;
     }
@@ -421,6 +423,7 @@ static Value gc_m_get_referrers(Value self, const Value *args, size_t nargs, Val
 }
 
 static Value gc_m_get_objects(Value self, const Value *args, size_t nargs, Value kwnames) {
+    gc_note_objects_exposed();  // what it hands out may be anything (gc_free_dead)
     static const char *const names[] = {"generation", NULL};
     static const ArgSpec spec = {"get_objects", 0, names, 0, 1, 0};
     Value gen = 0;

@@ -500,6 +500,7 @@ static struct {
     bool initialized, collecting, enabled;
     uintptr_t stack_base;    // one past the highest stack word scanned
     unsigned stress_every, stress_count;
+    bool objects_exposed;    // gc_note_objects_exposed: no gc_free_dead from now on
     size_t next_budget;      // the policy's budget after the last collection
 
     Block **blocks;          // every mapped block, in no order
@@ -2442,3 +2443,32 @@ void gc_set_min_budget(size_t bytes) {
         budget_reset();
     }
 }
+
+// ---- giving a cell back early ---------------------------------------------------------------
+
+// The cell goes to the head of its class's free list, as the sweep would put
+// it there, and its bytes go back to the budget (not in stress mode, whose
+// budget must stay 0). A block still waiting for its lazy sweep may hold it
+// marked: that sweep skips marked cells, so the cell is never listed twice.
+bool gc_free_dead(Object *o) {
+    uintptr_t a = (uintptr_t)o;
+    Block *b = block_of(a);
+    if (b == NULL || b->cell_size == 0 || gc.collecting || gc.objects_exposed ||
+        b->kind == GC_KIND_FINALIZABLE || (o->type->flags & TYPE_HAS_FINALIZER)) {
+        return false;
+    }
+    uint32_t idx = block_cell_index(b, a);
+    if ((char *)o != block_cell(b, idx) || idx < b->startup_limit ||
+        (b->pins && ((b->pins[idx >> 6] >> (idx & 63)) & 1)) || weak_find(o) != NULL) {
+        return false;
+    }
+    SizeClass *c = &gc.classes[b->kind][b->size_class];
+    *(uintptr_t *)o = (uintptr_t)c->free | 1;
+    c->free = (char *)o;
+    if (!gc.stress_every && gc.budget >= 0) {
+        gc.budget += b->cell_size;
+    }
+    return true;
+}
+
+void gc_note_objects_exposed(void) { gc.objects_exposed = true; }

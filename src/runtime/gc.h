@@ -51,6 +51,17 @@ Object *gc_alloc(Type *type, size_t size);
 // text): a large one skips zeroing them.
 Object *gc_alloc_data(Type *type, size_t size, size_t prefix);
 
+// Give back the cell of `o` at once, without waiting for a collection: for
+// an object the caller knows nothing else can reach (a generator that a
+// `yield from` created, drove to its end and never let anyone see). Refused
+// (false, nothing done) for what the collector must still look after: a
+// large object, a pinned one, one with weak references or a registered
+// finalizer, one in a block whose objects have FreeFuncs. Also refused once
+// gc.get_objects() and its kind have handed out arbitrary objects
+// (gc_note_objects_exposed). The caller must drop every reference it holds.
+bool gc_free_dead(Object *o);
+void gc_note_objects_exposed(void);
+
 // Run a full collection now. Finalizers and weakref callbacks it finds due
 // are only queued (see "pending work" below).
 void gc_collect(void);

@@ -40,6 +40,8 @@ typedef struct GenObject {
     uint16_t finalizable;    // registered with the collector for gen_finalize
     uint8_t ag_hooks_inited; // async generators: the hooks were looked at
     uint8_t ag_closed;       // async generators: aclose() has begun
+    uint8_t owned;           // gen_mark_owned: only a `yield from` holds it
+    uint8_t exposed;         // handed out by gi_yieldfrom / cr_await / ag_await
     // the Frame follows
 } GenObject;
 
@@ -634,7 +636,28 @@ Value gen_delegate(Value gen) {
 
 static Value gen_get_yieldfrom(Value self) {
     Value sub = gen_delegate(self);
+    if (sub && gen_check(sub)) {
+        gen_obj(sub)->exposed = 1;  // someone else may hold it now
+    }
     return sub ? sub : VAL_NONE;
+}
+
+void gen_mark_owned(Value gen) { gen_obj(gen)->owned = 1; }
+
+// The `yield from f(...)` that made gen (and moved it out of the call's
+// register) is the only holder: a plain generator, closed, never handed
+// out. A frame object made for it was detached when it closed, so it does
+// not point into the cell.
+bool gen_free_unseen(Value gen) {
+    if (!val_is_ptr(gen) || val_ptr(gen)->type != &type_generator) {
+        return false;
+    }
+    GenObject *g = gen_obj(gen);
+    if (!g->owned || g->exposed || g->finalizable || g->state != GEN_CLOSED ||
+        gen_frame(g)->frame_object) {
+        return false;
+    }
+    return gc_free_dead(&g->header);
 }
 
 static const GetSetDef gen_getset[] = {

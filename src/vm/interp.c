@@ -2557,6 +2557,9 @@ L_TRACE_HOOK: {
             Value g = gen_new(fn, call_self[0], args, npos, kwnames);
             call_self[0] = 0;
             CHECK(g);
+            if (X & 2) {
+                gen_mark_owned(g);  // `yield from f(...)` (the compiler's mark)
+            }
             R[A] = g;
             NEXT();
         }
@@ -2961,6 +2964,9 @@ L_TRACE_HOOK: {
             goto error;
         }
         R[A] = v;
+        if (X == 1) {
+            R[B] = 0;  // moved: the yield from's own register is its only holder
+        }
         NEXT();
     }
     TARGET(YIELDFROM) {
@@ -3013,6 +3019,9 @@ L_TRACE_HOOK: {
             }
             f->flags |= FRAME_YIELDED;
             return r;  // f->pc stays on this instruction
+        }
+        if (X == 1 && gen_free_unseen(sub)) {
+            R[B] = 0;
         }
         R[A] = r;
         NEXT();

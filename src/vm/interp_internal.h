@@ -144,6 +144,12 @@ uint32_t gen_code_flags(Value gen);
 // What a suspended generator or coroutine is delegating to (yield from,
 // await): CPython's _PyGen_yf. 0 when none.
 Value gen_delegate(Value gen);
+// A generator that a `yield from f(...)` call made (CALL X bit 1): nothing
+// but that yield from holds it, until gi_yieldfrom hands it out.
+void gen_mark_owned(Value gen);
+// Give an owned generator's memory back once the yield from has run it to
+// its end, if nobody was handed it; true if it was freed (gc_free_dead).
+bool gen_free_unseen(Value gen);
 // The value of an async generator's `yield v` (ASYNCGENWRAP).
 Value gen_async_wrap(Value v);
 
