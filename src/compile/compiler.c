@@ -1577,7 +1577,8 @@ static Code *unit_assemble(Compiler *c) {
         }
         if (in->target >= 0) {
             int32_t t = (int32_t)wpos[u->labels[in->target].pos];
-            words[at] = instr_jump(in->op, vals[0], t - (int32_t)(at + size));
+            words[at] = instr_jump(in->op, vals[0], t - (int32_t)(at + size)) |
+                        ((Instr)in->x << 56);  // (RANGELOOP's argument count)
         } else {
             words[at] = instr_abc(in->op, vals[0], vals[1], vals[2], in->x);
         }

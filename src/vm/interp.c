@@ -2733,27 +2733,72 @@ L_TRACE_HOOK: {
         if (X != GETITER_PLAIN && steps_in_place(src)) {
             R[A] = src;
             if (X != GETITER_PASS) {
-                R[A + 2] = val_from_smallint(0);
+                R[A + 2] = R[A + 3] = val_from_smallint(0);
             }
             NEXT();
         }
         if (X == GETITER_PASSED) {
             R[A] = src;
-            R[A + 2] = val_from_smallint(0);
+            R[A + 2] = R[A + 3] = val_from_smallint(0);
             NEXT();
         }
         Value v = obj_iter(src);
         CHECK(v);
         R[A] = v;
         if (X == GETITER_LOOP) {
-            R[A + 2] = val_from_smallint(0);
+            R[A + 2] = R[A + 3] = val_from_smallint(0);
         }
         NEXT();
+    }
+    TARGET(RANGELOOP) {
+        // Bounds under 2^60 in magnitude: start, stop and the value past
+        // the last one (at most stop + step) are all small ints.
+        const Value *a = &R[A + 4];
+        if (a[0] == val_from_ptr(&type_range)) {
+            const int64_t lim = INT64_C(1) << 60;
+            int64_t v[3] = {0, 0, 1};
+            bool ok = true;
+            for (unsigned k = 0; k < X; k++) {
+                ok = ok && val_is_smallint(a[1 + k]);
+            }
+            if (ok) {
+                if (X == 1) {
+                    v[1] = val_smallint(a[1]);
+                } else {
+                    v[0] = val_smallint(a[1]);
+                    v[1] = val_smallint(a[2]);
+                    if (X == 3) {
+                        v[2] = val_smallint(a[3]);
+                    }
+                }
+                if (v[2] != 0 && v[0] > -lim && v[0] < lim && v[1] > -lim && v[1] < lim &&
+                    v[2] > -lim && v[2] < lim) {
+                    R[A] = val_from_smallint(v[2]);
+                    R[A + 2] = val_from_smallint(v[0]);
+                    R[A + 3] = val_from_smallint(v[1]);
+                    JUMPBY(instr_offset(i));
+                    NEXT();
+                }
+            }
+        }
+        NEXT();  // the CALL and GETITER that follow
     }
     TARGET(FORITER) {
         Value it = R[A];
         Type *t = type_of(it);
         Value v;
+        // range(...) without a range object (RANGELOOP): step, next, stop.
+        if (val_is_smallint(it)) {
+            int64_t step = val_smallint(it), next = val_smallint(R[A + 2]);
+            int64_t stop = val_smallint(R[A + 3]);
+            if (step > 0 ? next < stop : next > stop) {
+                R[A + 1] = R[A + 2];
+                R[A + 2] = val_from_smallint(next + step);
+                NEXT();
+            }
+            JUMPBY(instr_offset(i));
+            NEXT();
+        }
         // A sequence stepped in place (GetIterMode): R[A + 2] is the index.
         if (t == &type_list) {
             ListObject *l = list_obj(it);

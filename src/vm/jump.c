@@ -128,7 +128,7 @@ static void decode(const Code *co, uint32_t pc, Operands *o) {
         rd(o, b, 1);
         wr(o, a, 1, op == OP_GETITER || op == OP_GETAITER ? KIND_ITERATOR : KIND_OBJECT);
         if (op == OP_GETITER && (x == GETITER_LOOP || x == GETITER_PASSED)) {
-            wr(o, a + 2, 1, KIND_ITERATOR);  // the index of an in-place loop
+            wr(o, a + 2, 2, KIND_ITERATOR);  // the state of a loop without iterator
         }
         break;
     case OP_STOREDEREF: case OP_SETATTR: case OP_DELITEM: case OP_LISTAPPEND:
@@ -176,13 +176,19 @@ static void decode(const Code *co, uint32_t pc, Operands *o) {
         rd(o, a, 1);
         o->target = (int32_t)next + instr_offset(ins);
         break;
+    case OP_RANGELOOP:
+        rd(o, a + 4, 1 + x);
+        wr(o, a, 1, KIND_ITERATOR);
+        wr(o, a + 2, 2, KIND_ITERATOR);
+        o->target = (int32_t)next + instr_offset(ins);
+        break;
     case OP_JUMPIFBOUND:
         o->checked = a;
         o->target = (int32_t)next + instr_offset(ins);
         break;
     case OP_FORITER:
         rd(o, a, 1);
-        rd(o, a + 2, 1);
+        rd(o, a + 2, 2);
         wr(o, a + 1, 1, KIND_OBJECT);
         o->target = (int32_t)next + instr_offset(ins);
         break;

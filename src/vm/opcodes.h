@@ -160,7 +160,13 @@ typedef uint64_t Instr;
     /* iteration */                                                                 \
     _(GETITER, AB, 0)           /* A = iter(B); X: GetIterMode below */             \
     _(FORITER, J, 1)            /* A+1 = next(A), or jump when exhausted; A a list, \
-                                   tuple or range: A+1 = A[A+2], A+2 += 1 */        \
+                                   tuple or range: A+1 = A[A+2], A+2 += 1; A a      \
+                                   small int: see RANGELOOP */                      \
+    _(RANGELOOP, J, 0)          /* `for ... in range(...)`: if A+4 is the builtin   \
+                                   range and its X arguments A+5.. are small ints:  \
+                                   A = step, A+2 = start, A+3 = stop (FORITER steps \
+                                   A+2 by A to A+3) and jump to the loop head; else \
+                                   fall through to the CALL and GETITER */          \
     /* exceptions */                                                                \
     _(RAISE, AB, 0)             /* X=0: re-raise the handled exception; X=1 raise A; \
                                    X=2 raise A from B */                            \
@@ -257,13 +263,15 @@ _Static_assert(OP__COUNT <= 256, "opcodes must fit 8 bits");
 
 // The cache words of each op as constants, CACHE_<NAME>; a specialized form
 // has its generic op's.
-// GETITER's X. A `for` loop (statement or comprehension) owns three slots:
-// A the iterator, A+1 the item FORITER gives, A+2 an index. An exact list,
-// tuple or range of small ints is not wrapped in an iterator object: A is
-// the sequence itself, and FORITER steps A+2 over it, as the sequence's
-// iterator would (the length is read at each step). iter() never returns
-// one of those three types (they are not iterators), so A's type tells the
-// two apart.
+// GETITER's X. A `for` loop (statement or comprehension) owns four slots:
+// A the iterator, A+1 the item FORITER gives, A+2 and A+3 the state of a
+// loop without an iterator object. An exact list, tuple or range of small
+// ints is stepped in place: A is the sequence itself, and FORITER steps the
+// index A+2 over it, as the sequence's iterator would (the length is read at
+// each step). `range(...)` called with small ints is not even made
+// (RANGELOOP): A is the step, a small int, A+2 the next value and A+3 the
+// stop. iter() never returns an int or one of those three types (they are
+// not iterators), so A's type tells the kinds of loop apart.
 typedef enum GetIterMode {
     GETITER_PLAIN = 0,   // A = iter(B)
     GETITER_LOOP = 1,    // a loop's own: A = B in place (A+2 = 0), or iter(B)

@@ -106,3 +106,69 @@ for n, s in pairs:
         print(n, s, m, t, end="; ")
 print()
 print([str(a) + b for a, b in pairs for _ in range(2)])
+
+# `for ... in range(...)` with small ints makes no range object at all; any
+# other callee or argument goes through the call as written.
+def ranges():
+    out = []
+    for i in range(4):
+        out.append(i)
+    for i in range(3, -3, -2):
+        out.append(i)
+    for i in range(5, 1):
+        out.append("never")
+    for i in range(2**59, 2**59 + 2):
+        out.append(i)
+    for i in range(2**60 - 1, 2**60 + 1):
+        out.append(i)
+    for i in range(-2**61, -2**61 + 3, 2):
+        out.append(i)
+    for i in range(True, 3):
+        out.append(i)
+    for i in range(2, -1, -1):
+        for j in range(i):
+            out.append((i, j))
+    n = 3
+    for i in range(n):
+        n = 0  # the bound was read once
+        out.append(i)
+    return out
+
+print(ranges())
+print([i * j for i in range(3) for j in range(i, 4, 2)], {i for i in range(0)})
+
+def shadowed():
+    range = lambda n: ["shadow", n]
+    return [x for x in range(2)] + [y for _ in [0] for y in range(1)]
+
+print(shadowed())
+import builtins
+real_range = builtins.range
+builtins.range = lambda *a: ("patched",) + a
+try:
+    for x in range(2, 3):
+        print("patched loop", x)
+finally:
+    builtins.range = real_range
+for bad in [(0,), ("a",), (1.5,), (1, 2, 0), ()]:
+    try:
+        for x in range(*bad) if len(bad) != 3 else range(bad[0], bad[1], bad[2]):
+            pass
+        if len(bad) == 3:
+            for x in range(1, 2, 0):
+                pass
+        print("ok", bad)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+try:
+    for x in range(1, "b"):
+        pass
+except TypeError as e:
+    print("TypeError", e)
+def suspended():
+    for i in range(3):
+        yield i
+    for i in range(10, 0, -4):
+        yield i
+g = suspended()
+print(next(g), list(g))
