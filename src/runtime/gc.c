@@ -1777,6 +1777,18 @@ int gc_register_finalizer(Object *o) {
     return 0;
 }
 
+bool gc_unregister_recent_finalizer(Object *o) {
+    for (size_t k = 0; k < 8 && k < fin.len; k++) {
+        size_t i = fin.len - 1 - k;
+        if (fin.objs[i] == o) {
+            memmove(&fin.objs[i], &fin.objs[i + 1], k * sizeof *fin.objs);
+            fin.len--;
+            return true;
+        }
+    }
+    return false;
+}
+
 size_t gc_finalizer_count(void) {
     return fin.len;
 }

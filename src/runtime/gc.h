@@ -60,6 +60,9 @@ Object *gc_alloc_data(Type *type, size_t size, size_t prefix);
 // gc.get_objects() and its kind have handed out arbitrary objects
 // (gc_note_objects_exposed). The caller must drop every reference it holds.
 bool gc_free_dead(Object *o);
+// Take o off the finalizer list if it is among the last few registered (a
+// coroutine finished before anything else was registered); false if not.
+bool gc_unregister_recent_finalizer(Object *o);
 void gc_note_objects_exposed(void);
 
 // Run a full collection now. Finalizers and weakref callbacks it finds due

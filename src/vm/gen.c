@@ -649,15 +649,26 @@ void gen_mark_owned(Value gen) { gen_obj(gen)->owned = 1; }
 // out. A frame object made for it was detached when it closed, so it does
 // not point into the cell.
 bool gen_free_unseen(Value gen) {
-    if (!val_is_ptr(gen) || val_ptr(gen)->type != &type_generator) {
+    if (!val_is_ptr(gen)) {
+        return false;
+    }
+    Type *t = val_ptr(gen)->type;
+    if (t != &type_generator && t != &type_coroutine) {
         return false;
     }
     GenObject *g = gen_obj(gen);
-    if (!g->owned || g->exposed || g->finalizable || g->state != GEN_CLOSED ||
-        gen_frame(g)->frame_object) {
+    if (!g->owned || g->exposed || g->state != GEN_CLOSED || gen_frame(g)->frame_object) {
         return false;
     }
-    return gc_free_dead(&g->header);
+    // A coroutine is registered from the start (for "never awaited"); one
+    // that ran to its end needs no finalizer.
+    if (g->finalizable) {
+        if (t != &type_coroutine || !gc_unregister_recent_finalizer(&g->header)) {
+            return false;
+        }
+        g->finalizable = 0;
+    }
+    return gc_free_dead(&g->header);  // (refused: closed, it needs no finalizer)
 }
 
 static const GetSetDef gen_getset[] = {

@@ -3113,6 +3113,9 @@ L_TRACE_HOOK: {
             v = it;
         }
         R[A] = v;
+        if (X == GETAWAITABLE_MOVE) {
+            R[B] = 0;  // moved: the await's own register is its only holder
+        }
         NEXT();
     }
     TARGET(GETAITER) {

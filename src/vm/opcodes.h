@@ -143,7 +143,9 @@ typedef uint64_t Instr;
     _(UNPACKEX, ABC, 0)         /* A .. A+C-1 = B with a starred target: X items    \
                                    before it, the list at A+X, C-X-1 after */       \
     /* calls */                                                                     \
-    _(CALL, ABC, 2)             /* A = B(B+1 .. B+C); X bit 0: kwnames in B+C+1 */  \
+    _(CALL, ABC, 2)             /* A = B(B+1 .. B+C); X bit 0: kwnames in B+C+1;   \
+                                   bit 1: a generator or coroutine it makes is owned \
+                                   by the yield from / await that follows */         \
     _(CALLMETHOD, ABC, 2)       /* after LOADMETHOD B: A = B(B+1, B+2 .. B+C+1) if  \
                                    B+1 is not 0, else B(B+2 .. B+C+1); C counts the \
                                    explicit arguments; X bit 0: kwnames in B+C+2 */ \
@@ -191,12 +193,16 @@ typedef uint64_t Instr;
     _(WITHEXCEPTSTART, ABC, 0)  /* A = B(type(C), C, C.__traceback__) */            \
     /* generators and coroutines */                                                 \
     _(YIELD, AB, 0)             /* yield B; the value sent in arrives in A */       \
-    _(GETYIELDFROMITER, AB, 0)  /* A = iter(B) unless B is a generator/coroutine */ \
+    _(GETYIELDFROMITER, AB, 0)  /* A = iter(B) unless B is a generator/coroutine; \
+                                   X=1: `yield from f(...)`, B = 0 after */         \
     _(YIELDFROM, AB, 0)         /* A = the result of delegating to B (yield from /  \
                                    await): the frame yields what B yields; resuming \
-                                   re-executes this op, which passes on send/throw */ \
+                                   re-executes this op, which passes on send/throw. \
+                                   X=1: B came from a marked call (CALL X bit 1):   \
+                                   its memory is given back at the end (gen.c) */   \
     _(GETAWAITABLE, AB, 0)      /* A = B.__await__() (B itself for coroutines); X:  \
-                                   0 await, 1 after __aenter__, 2 after __aexit__ */ \
+                                   0 await, 1 after __aenter__, 2 after __aexit__,  \
+                                   GETAWAITABLE_MOVE `await f(...)`: B = 0 after */ \
     _(GETAITER, AB, 0)                                                              \
     _(GETANEXT, AB, 0)          /* A = awaitable of B.__anext__() */                \
     _(ENDASYNCFOR, A, 0)        /* async for's handler around GETANEXT/YIELDFROM: if \
@@ -272,6 +278,10 @@ _Static_assert(OP__COUNT <= 256, "opcodes must fit 8 bits");
 // (RANGELOOP): A is the step, a small int, A+2 the next value and A+3 the
 // stop. iter() never returns an int or one of those three types (they are
 // not iterators), so A's type tells the kinds of loop apart.
+// GETAWAITABLE's X: 1 and 2 name `async with`'s __aenter__ / __aexit__ in
+// errors; GETAWAITABLE_MOVE: `await f(...)`, B is cleared (mark_fresh_call).
+enum { GETAWAITABLE_MOVE = 3 };
+
 typedef enum GetIterMode {
     GETITER_PLAIN = 0,   // A = iter(B)
     GETITER_LOOP = 1,    // a loop's own: A = B in place (A+2 = 0), or iter(B)
