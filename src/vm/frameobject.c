@@ -26,6 +26,7 @@
 #include "../runtime/tuple.h"
 #include "../runtime/type.h"
 #include "../modules/modules.h"
+#include "../parse/parser.h"
 #include "excprint.h"
 #include "interp_internal.h"
 
@@ -689,6 +690,58 @@ static size_t utf8_chars(const char *s, size_t n) {
     return c;
 }
 
+static bool is_py_space(char ch) {
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+// 3.11's caret anchors (traceback.py's _extract_caret_anchors_from_line_segment,
+// the C printer's extract_anchors_from_line): the instruction's source
+// segment, parsed alone as a module, is one expression statement that is a
+// binary operation - its operator gets '^', the rest '~' - or a subscript -
+// the brackets and what is between get '^'. *left and *right are character
+// offsets into the segment; false when there are no anchors. (An operand
+// in parentheses ends before its ')', which then takes the operator's place,
+// as in CPython.)
+static bool caret_anchors(const char *seg, size_t n, size_t *left, size_t *right) {
+    Arena arena;
+    arena_init(&arena);
+    SyntaxErrorInfo err;
+    memset(&err, 0, sizeof err);
+    Node *m = parse_source(&arena, seg, n, TOKMODE_STRING, PARSE_FILE, &err);
+    bool found = false;
+    if (m && m->kind == NK_Module && m->v.Module.body && m->v.Module.body->n == 1) {
+        Node *st = m->v.Module.body->a[0];
+        Node *e = st->kind == NK_Expr ? st->v.Expr.value : NULL;
+        if (e && e->kind == NK_BinOp) {
+            size_t from = (size_t)e->v.BinOp.left->end_col_offset;
+            size_t to = (size_t)e->v.BinOp.right->col_offset;
+            size_t op = from;
+            while (op < to && op < n && is_py_space(seg[op])) {
+                op++;
+            }
+            size_t r = op + 1;
+            if (r < to && r < n && !is_py_space(seg[r])) {
+                r++;  // a two-character operator
+            }
+            if (op < to && r <= n) {
+                *left = utf8_chars(seg, op);
+                *right = utf8_chars(seg, r);
+                found = true;
+            }
+        } else if (e && e->kind == NK_Subscript) {
+            size_t l = (size_t)e->v.Subscript.value->end_col_offset;
+            size_t r = (size_t)e->v.Subscript.slice->end_col_offset + 1;
+            if (l <= n) {
+                *left = utf8_chars(seg, l);
+                *right = utf8_chars(seg, r <= n ? r : n) + (r > n ? r - n : 0);
+                found = true;
+            }
+        }
+    }
+    arena_free(&arena);
+    return found;
+}
+
 static void print_source_line(StrBuf *out, Code *co, uint32_t lasti, int lineno,
                               const char *margin) {
     const char *path = str_obj(co->filename)->data;
@@ -726,16 +779,20 @@ static void print_source_line(StrBuf *out, Code *co, uint32_t lasti, int lineno,
     if (col < start || end_col > len || end_col <= col) {
         return;
     }
-    if (col == start && end_col >= stop) {
-        return;  // the whole line: no carets
+    size_t left = 0, right = 0;
+    bool anchored = p.end_lineno == p.lineno &&
+                    caret_anchors(line + col, end_col - col, &left, &right) && right > left;
+    if (col == start && end_col >= stop && !anchored) {
+        return;  // the whole line, and no anchors: no carets
     }
     sb_puts(out, margin);
     sb_puts(out, "    ");
     for (size_t k = utf8_chars(line + start, col - start); k > 0; k--) {
         sb_putc(out, ' ');
     }
-    for (size_t k = utf8_chars(line + col, end_col - col); k > 0; k--) {
-        sb_putc(out, '^');
+    size_t width = utf8_chars(line + col, end_col - col);
+    for (size_t k = 0; k < width; k++) {
+        sb_putc(out, !anchored || (k >= left && k < right) ? '^' : '~');
     }
     sb_putc(out, '\n');
 }
