@@ -16,6 +16,14 @@
 // owner: the ItemArray's header itself, or the pointer to the handle
 // (list_items_owner).
 //
+// A list made with a known size of up to LIST_INLINE_CAP items (a display,
+// a slice, a starred target, list + list) has its array inline, right
+// after the header in the same cell: one allocation instead of two
+// (fannkuch makes millions of such lists). `items` then points just past
+// the header (list_is_inline). Shrinking keeps the array inline; growing
+// past `cap` moves it out for good - an inline array is never taken back,
+// so list_sort's marker and saved items cannot meet it.
+//
 // ## The sort
 //
 // list.sort is CPython's timsort step for step (Objects/listsort.txt): the
@@ -253,6 +261,11 @@ int method_check_args_slow(const char *qualname, size_t nargs, Value kwnames, si
 // ---- storage -----------------------------------------------------------------------
 
 enum { LIST_HEAP_CAP = 1000 };  // item arrays of up to this many slots are heap cells
+enum { LIST_INLINE_CAP = 16 };  // list_new(cap) puts up to this many slots inline
+
+static inline Value *list_inline_items(ListObject *l) { return (Value *)(l + 1); }
+
+static inline bool list_is_inline(ListObject *l) { return l->items == list_inline_items(l); }
 
 typedef struct ItemArray {
     Object header;
@@ -309,7 +322,7 @@ static Value *list_items_alloc(size_t cap) {
 
 static void list_trace(Object *o, GcTracer *t) {
     ListObject *l = (ListObject *)o;
-    if (l->items) {
+    if (l->items && !list_is_inline(l)) {
         gc_trace_private(t, list_items_owner(l->items, l->cap));
     }
     gc_trace_values(t, l->items, l->len);
@@ -319,7 +332,7 @@ static void list_trace(Object *o, GcTracer *t) {
 // rounded to a multiple of 4), so that repeated appends are amortized O(1).
 // New slots read 0 until the caller fills them.
 static int list_resize(ListObject *l, size_t newlen) {
-    if (newlen <= l->cap && newlen >= l->cap / 2) {
+    if (newlen <= l->cap && (newlen >= l->cap / 2 || list_is_inline(l))) {
         if (newlen > l->len) {
             // slots past len may hold stale values: the list traces the new ones
             memset(l->items + l->len, 0, (newlen - l->len) * sizeof(Value));
@@ -371,6 +384,15 @@ static int list_resize(ListObject *l, size_t newlen) {
 }
 
 Value list_new(size_t cap) {
+    if (cap && cap <= LIST_INLINE_CAP) {
+        ListObject *l = (ListObject *)gc_alloc(&type_list, sizeof(ListObject) + cap * sizeof(Value));
+        if (!l) {
+            return 0;
+        }
+        l->items = list_inline_items(l);
+        l->cap = cap;
+        return val_from_ptr(l);
+    }
     ListObject *l = (ListObject *)gc_alloc(&type_list, sizeof(ListObject));
     if (!l) {
         return 0;
@@ -534,6 +556,10 @@ void list_clear(Value list) {
     ListObject *l = list_obj(list);
     if (l->cap == 0) {
         return;    // nothing to free: a list being sorted keeps its marker
+    }
+    if (list_is_inline(l)) {
+        l->len = 0;  // the cell keeps its room
+        return;
     }
     l->items = NULL;
     l->len = l->cap = 0;
@@ -1773,7 +1799,8 @@ int list_sort(Value list, Value key, int reverse) {
     Value *saved = l->items;
     size_t saved_cap = l->cap;
     // What keeps `saved` alive while the list does not reach it.
-    Object *saved_owner = saved ? list_items_owner(saved, saved_cap) : NULL;
+    Object *saved_owner = !saved ? NULL : list_is_inline(l) ? &l->header
+                                                            : list_items_owner(saved, saved_cap);
     l->items = marker;
     l->len = l->cap = 0;
     int result = -1;
