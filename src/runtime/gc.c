@@ -2043,7 +2043,8 @@ static uint64_t cpu_now_ns(void) {
 
 // The adaptive least budget: when marking has cost more than GC_COST_HIGH
 // per mille of the CPU time (a moving average over the last few
-// collections, so that one collection slowed by the OS does not decide),
+// collections, each sample capped relative to it, so that one collection
+// slowed by the OS does not decide),
 // the budget doubles (up to GC_MIN_BUDGET); under GC_COST_LOW it halves
 // (down to GC_MIN_BUDGET_FLOOR). The average is rescaled with the budget:
 // twice the budget, half the share. A small heap is cheap to mark, so it
@@ -2057,7 +2058,12 @@ static void budget_adapt(uint64_t start, uint64_t end) {
     // marking, repeated at every collection, counts
     uint64_t cost = end - start, mutator = start - gc.mutator_start;
     uint64_t share = mutator == 0 ? 1000 : cost * 1000 / mutator;
-    share = share > 1000 ? 1000 : share;
+    // One sample counts for at most twice the average (plus 1%): a single
+    // collection slowed by the host moves the average by a quarter at most,
+    // while a share that stays high still gets there in a few collections.
+    // (Peak RSS is a maximum: one needless doubling is never taken back.)
+    uint64_t cap = 2 * gc.mark_share + 10;
+    share = share > cap ? cap : share;
     gc.mark_share = (3 * gc.mark_share + share) / 4;
     if (gc.mark_share > GC_COST_HIGH && gc.min_budget < GC_MIN_BUDGET) {
         gc.min_budget *= 2;
