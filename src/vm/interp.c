@@ -2800,6 +2800,8 @@ L_TRACE_HOOK: {
             NEXT();
         }
         // A sequence stepped in place (GetIterMode): R[A + 2] is the index.
+        // (The list and tuple cases stay apart: one merged branch that picks
+        // items and length first cost go 1.8% more instructions.)
         if (t == &type_list) {
             ListObject *l = list_obj(it);
             uint64_t k = (uint64_t)val_smallint(R[A + 2]);
