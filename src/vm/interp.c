@@ -2031,6 +2031,16 @@ L_TRACE_HOOK: {
         R[A + 1] = self;
         NEXT();
     }
+    TARGET(LOADMETHOD_SLOT) {
+        Value o = R[B];
+        Type *t = type_of(o);
+        GUARD(t->version == (uint32_t)cur[1], LOADMETHOD);
+        InstanceAttrs *a = SPEC_ATTRS(o, cur[1]);
+        GUARD(a->shape == (Shape *)cur[2], LOADMETHOD);
+        R[A] = *instance_slot(a, SPEC_SLOT(cur[1]));
+        R[A + 1] = 0;
+        NEXT();
+    }
     TARGET(LOADMETHOD_MODULE) {
         Value o = R[B];
         GUARD(val_is_ptr(o) && val_ptr(o)->type == &type_module &&

@@ -242,6 +242,9 @@ typedef uint64_t Instr;
     _(LOADMETHOD_TYPE, LOADMETHOD) /* a function/method descriptor of the class */  \
     _(LOADMETHOD_MODULE, LOADMETHOD) /* mod.f(...): a module global, no self */     \
     _(LOADMETHOD_TYPEVAL, LOADMETHOD) /* Cls.f(...): as GETATTR_TYPEVAL, no self */ \
+    _(LOADMETHOD_SLOT, LOADMETHOD) /* o.f(...) where f is an instance attribute in \
+                                      a shape slot (a stored bound method): as     \
+                                      GETATTR_SLOT, no self */                     \
     _(BINOP_ADD_INT, BINOP)        /* small int + small int (overflow: generic) */  \
     _(BINOP_SUB_INT, BINOP)                                                         \
     _(BINOP_ADD_FLOAT, BINOP)      /* floats, or a float and a small int */         \

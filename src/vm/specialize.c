@@ -254,6 +254,14 @@ int specialize_loadmethod(Instr *at, Value obj, Value name) {
     InstanceAttrs *a = spec_attrs(t, obj);
     AttrPlan p;
     if (attr_classify(obj, a, name, ATTR_METHOD, &p) != ATTR_DESCR) {
+        // An instance attribute (pickle's self.write = file.write): read its
+        // slot as GETATTR_SLOT does; the call gets no self.
+        if (attr_classify(obj, a, name, ATTR_GET, &p) == ATTR_SLOT) {
+            at[1] = t->version | (Instr)p.slot << 32 | (Instr)t->attrs_offset << 48;
+            at[2] = (Instr)a->shape;
+            set_op(at, OP_LOADMETHOD_SLOT);
+            return 1;
+        }
         return decline(at);
     }
     at[1] = t->version | (Instr)(a ? SPEC_CHECK_SHAPE : 0) << 32 | (Instr)t->attrs_offset << 48;
