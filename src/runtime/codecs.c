@@ -131,42 +131,6 @@ const char *codec_cpython_module(const char *encoding) {
 // The codec for `encoding`, or -1 with LookupError / NotImplementedError.
 // `what` is "encode" or "decode" (for the message about bytes codecs);
 // *charmap gets the table of a single-byte codec.
-// The last few encodings codec_lookup resolved, by their exact spelling
-// (the table is fixed, so a name always resolves the same way): str.encode
-// and bytes.decode with "utf-8" skip normalizing and the table search.
-enum { CODEC_MEMO = 4, CODEC_MEMO_NAME = 24 };
-static struct {
-    char name[CODEC_MEMO_NAME];
-    CodecKind kind;
-    int charmap;
-} codec_memo[CODEC_MEMO];
-static unsigned codec_memo_next;
-
-static int codec_lookup_uncached(const char *encoding, CodecKind *kind, int *charmap,
-                                 const char *what);
-
-static int codec_lookup(const char *encoding, CodecKind *kind, int *charmap, const char *what) {
-    for (int i = 0; i < CODEC_MEMO; i++) {
-        if (codec_memo[i].name[0] && strcmp(codec_memo[i].name, encoding) == 0) {
-            *kind = codec_memo[i].kind;
-            if (codec_memo[i].kind == CODEC_CHARMAP) {
-                *charmap = codec_memo[i].charmap;
-            }
-            return 0;
-        }
-    }
-    if (codec_lookup_uncached(encoding, kind, charmap, what) < 0) {
-        return -1;
-    }
-    if (strlen(encoding) < CODEC_MEMO_NAME) {
-        unsigned i = codec_memo_next++ % CODEC_MEMO;
-        strcpy(codec_memo[i].name, encoding);
-        codec_memo[i].kind = *kind;
-        codec_memo[i].charmap = *kind == CODEC_CHARMAP ? *charmap : -1;
-    }
-    return 0;
-}
-
 static int codec_lookup_uncached(const char *encoding, CodecKind *kind, int *charmap,
                                  const char *what) {
     const CodecName *c = codec_find_name(encoding);
@@ -200,6 +164,40 @@ static int codec_lookup_uncached(const char *encoding, CodecKind *kind, int *cha
                c->module);
     return -1;
 }
+
+// The last few encodings codec_lookup resolved, by their exact spelling
+// (the table is fixed, so a name always resolves the same way): str.encode
+// and bytes.decode with "utf-8" skip normalizing and the table search.
+enum { CODEC_MEMO = 4, CODEC_MEMO_NAME = 24 };
+static struct {
+    char name[CODEC_MEMO_NAME];
+    CodecKind kind;
+    int charmap;
+} codec_memo[CODEC_MEMO];
+static unsigned codec_memo_next;
+
+static int codec_lookup(const char *encoding, CodecKind *kind, int *charmap, const char *what) {
+    for (int i = 0; i < CODEC_MEMO; i++) {
+        if (codec_memo[i].name[0] && strcmp(codec_memo[i].name, encoding) == 0) {
+            *kind = codec_memo[i].kind;
+            if (codec_memo[i].kind == CODEC_CHARMAP) {
+                *charmap = codec_memo[i].charmap;
+            }
+            return 0;
+        }
+    }
+    if (codec_lookup_uncached(encoding, kind, charmap, what) < 0) {
+        return -1;
+    }
+    if (strlen(encoding) < CODEC_MEMO_NAME) {
+        unsigned i = codec_memo_next++ % CODEC_MEMO;
+        strcpy(codec_memo[i].name, encoding);
+        codec_memo[i].kind = *kind;
+        codec_memo[i].charmap = *kind == CODEC_CHARMAP ? *charmap : -1;
+    }
+    return 0;
+}
+
 
 // Whether CPython reaches the codec without its registry: the names its
 // PyUnicode_AsEncodedString / PyUnicode_Decode test first. Errors of other

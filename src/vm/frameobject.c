@@ -21,6 +21,7 @@
 #include "../runtime/gc.h"
 #include "../runtime/int.h"
 #include "../runtime/list.h"
+#include "../runtime/numparse.h"
 #include "../runtime/str.h"
 #include "../runtime/strbuf.h"
 #include "../runtime/tuple.h"
@@ -690,10 +691,6 @@ static size_t utf8_chars(const char *s, size_t n) {
     return c;
 }
 
-static bool is_py_space(char ch) {
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
-}
-
 // 3.11's caret anchors (traceback.py's _extract_caret_anchors_from_line_segment,
 // the C printer's extract_anchors_from_line): the instruction's source
 // segment, parsed alone as a module, is one expression statement that is a
@@ -716,11 +713,11 @@ static bool caret_anchors(const char *seg, size_t n, size_t *left, size_t *right
             size_t from = (size_t)e->v.BinOp.left->end_col_offset;
             size_t to = (size_t)e->v.BinOp.right->col_offset;
             size_t op = from;
-            while (op < to && op < n && is_py_space(seg[op])) {
+            while (op < to && op < n && num_is_space(seg[op])) {
                 op++;
             }
             size_t r = op + 1;
-            if (r < to && r < n && !is_py_space(seg[r])) {
+            if (r < to && r < n && !num_is_space(seg[r])) {
                 r++;  // a two-character operator
             }
             if (op < to && r <= n) {
@@ -733,7 +730,7 @@ static bool caret_anchors(const char *seg, size_t n, size_t *left, size_t *right
             size_t r = (size_t)e->v.Subscript.slice->end_col_offset + 1;
             if (l <= n) {
                 *left = utf8_chars(seg, l);
-                *right = utf8_chars(seg, r <= n ? r : n) + (r > n ? r - n : 0);
+                *right = utf8_chars(seg, r < n ? r : n);
                 found = true;
             }
         }

@@ -2739,24 +2739,14 @@ L_TRACE_HOOK: {
         NEXT();
     }
     TARGET(GETITER) {
-        Value src = R[B];
-        if (X != GETITER_PLAIN && steps_in_place(src)) {
-            R[A] = src;
-            if (X != GETITER_PASS) {
-                R[A + 2] = R[A + 3] = val_from_smallint(0);
-            }
-            NEXT();
+        Value v = R[B];
+        if (X != GETITER_PASSED && (X == GETITER_PLAIN || !steps_in_place(v))) {
+            v = obj_iter(v);
+            CHECK(v);
         }
-        if (X == GETITER_PASSED) {
-            R[A] = src;
-            R[A + 2] = R[A + 3] = val_from_smallint(0);
-            NEXT();
-        }
-        Value v = obj_iter(src);
-        CHECK(v);
         R[A] = v;
-        if (X == GETITER_LOOP) {
-            R[A + 2] = R[A + 3] = val_from_smallint(0);
+        if (X == GETITER_LOOP || X == GETITER_PASSED) {
+            R[A + 2] = R[A + 3] = val_from_smallint(0);  // the loop's own slots
         }
         NEXT();
     }
